@@ -20,7 +20,14 @@ function normaliseToken(s: string): string {
     .replace(/[\s_]+/g, '-');
 }
 
-export const HISTOLOGIES = ['adenocarcinoma', 'squamous', 'large-cell', 'nsclc-nos', 'sclc', 'other'] as const;
+export const HISTOLOGIES = [
+  'adenocarcinoma',
+  'squamous',
+  'large-cell',
+  'nsclc-nos',
+  'sclc',
+  'other',
+] as const;
 export const M_CATEGORIES = ['M0', 'M1', 'M1a', 'M1b', 'M1c', 'M1c1', 'M1c2'] as const;
 export const STAGE_GROUPS = ['I', 'II', 'III', 'IV', 'IVA', 'IVB'] as const;
 export const DRIVERS = ['EGFR', 'ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2', 'KRAS', 'none'] as const;
@@ -55,104 +62,16 @@ export const ILD_STATUSES = ['none', 'ild', 'ipf'] as const;
 export const STAGING_STATUSES = ['done', 'not-done'] as const;
 export const PRIMARY_SITES = ['lung', 'non-lung'] as const;
 
-const tnmT = z
-  .string()
-  .trim()
-  .regex(/^(T(X|0|is|1mi|1a|1b|1c|1|2a|2b|2|3|4))$/i, 'use a T category such as T1a, T2b, T3 or T4');
-const tnmN = z
-  .string()
-  .trim()
-  .regex(/^(N(X|0|1|2a|2b|2|3))$/i, 'use an N category such as N0, N1, N2, N2a, N2b or N3');
+function serosalShorthand(input: unknown): unknown {
+  if (input === false) return [];
+  if (input === true) return ['unspecified'];
+  if (typeof input === 'string') return [input];
+  return input;
+}
 
-export const StageSchema = z
-  .object({
-    t: tnmT.optional(),
-    n: tnmN.optional(),
-    m: looseEnum(M_CATEGORIES).optional(),
-    edition: z.union([z.literal(8), z.literal(9)]).optional(),
-    /** Stage group when stated in words ("stage IVB", "metastatic" = IV). */
-    group: looseEnum(STAGE_GROUPS).optional(),
-  })
-  .strict();
-
-export const MetastasesSchema = z
-  .object({
-    count: z.number().int().min(0).max(1000).optional(),
-    organs: z.number().int().min(0).max(20).optional(),
-    sites: z.array(looseEnum(METASTASIS_SITES)).max(20).optional(),
-    burden: looseEnum(BURDENS).optional(),
-  })
-  .strict()
-  .superRefine((m, ctx) => {
-    if (m.count !== undefined && m.organs !== undefined && m.organs > m.count) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['organs'],
-        message: `organs (${m.organs}) cannot exceed the number of lesions (${m.count})`,
-      });
-    }
-    if (m.count !== undefined && m.count > 0 && m.organs === 0) {
-      ctx.addIssue({ code: 'custom', path: ['organs'], message: 'lesions need at least one organ' });
-    }
-  });
-
-/** Serosal disease: a list of kinds; `true`/`false` are accepted for "present, kind not stated" / "none". */
-export const SerosalSchema = z.preprocess(
-  (input) => {
-    if (input === false) return [];
-    if (input === true) return ['unspecified'];
-    if (typeof input === 'string') return [input];
-    return input;
-  },
-  z.array(looseEnum([...SEROSAL_KINDS, 'unspecified'] as const)).max(4),
-);
-
-export const TherapySchema = z
-  .object({
-    status: looseEnum(THERAPY_STATUSES).optional(),
-    regimen: looseEnum(REGIMENS).optional(),
-    agent: z.string().trim().min(1).max(80).optional(),
-    months: z.number().min(0).max(240).optional(),
-    weeks: z.number().min(0).max(1000).optional(),
-    cycles: z.number().int().min(0).max(100).optional(),
-    response: looseEnum(RESPONSES).optional(),
-  })
-  .strict();
-
-export const ProgressionSchema = z.preprocess(
-  (input) => (typeof input === 'string' ? { pattern: input } : input),
-  z
-    .object({
-      pattern: looseEnum(PROGRESSION_PATTERNS).optional(),
-      primaryProgressing: z.boolean().optional(),
-      sites: z.number().int().min(0).max(1000).optional(),
-    })
-    .strict(),
-);
-
-export const PrimarySchema = z
-  .object({
-    location: looseEnum(LOCATIONS).optional(),
-    sizeCm: z.number().gt(0, 'size must be greater than 0 cm').max(30).optional(),
-    endobronchial: z.boolean().optional(),
-    lobe: looseEnum(['RUL', 'RML', 'RLL', 'LUL', 'LLL', 'lingula'] as const).optional(),
-  })
-  .strict();
-
-export const LungSchema = z
-  .object({
-    ild: looseEnum(ILD_STATUSES).optional(),
-    priorThoracicRt: z.boolean().optional(),
-    poorFunction: z.boolean().optional(),
-  })
-  .strict();
-
-export const StagingSchema = z
-  .object({
-    petCt: looseEnum(STAGING_STATUSES).optional(),
-    brainMri: looseEnum(STAGING_STATUSES).optional(),
-  })
-  .strict();
+function progressionShorthand(input: unknown): unknown {
+  return typeof input === 'string' ? { pattern: input } : input;
+}
 
 /** A driver may also be given as `{ gene, variant }`; it is flattened to `driver` + `egfrVariant`. */
 function flattenDriver(input: unknown): unknown {
@@ -168,34 +87,154 @@ function flattenDriver(input: unknown): unknown {
   return input;
 }
 
-export const CaseSchema = z.preprocess(
-  flattenDriver,
-  z
+/** Builds the case schema. The loose variant accepts shorthands (case-insensitive enums, `progression: 'oligoprogression'`,
+ * `serosalDisease: true`, `driver: { gene, variant }`); the canonical variant is the same contract without them and
+ * is several times faster, so evaluate() tries it first. */
+function buildCaseSchema(loose: boolean) {
+  const en = loose ? looseEnum : strictEnum;
+  const tnmT = z
+    .string()
+    .trim()
+    .regex(/^(T(X|0|is|1mi|1a|1b|1c|1|2a|2b|2|3|4))$/i, 'use a T category such as T1a, T2b, T3 or T4');
+  const tnmN = z
+    .string()
+    .trim()
+    .regex(/^(N(X|0|1|2a|2b|2|3))$/i, 'use an N category such as N0, N1, N2, N2a, N2b or N3');
+
+  const StageSchema = z
     .object({
-      primarySite: looseEnum(PRIMARY_SITES).optional(),
-      histology: looseEnum(HISTOLOGIES).optional(),
+      t: tnmT.optional(),
+      n: tnmN.optional(),
+      m: en(M_CATEGORIES).optional(),
+      edition: z.union([z.literal(8), z.literal(9)]).optional(),
+      /** Stage group when stated in words ("stage IVB", "metastatic" = IV). */
+      group: en(STAGE_GROUPS).optional(),
+    })
+    .strict();
+
+  const MetastasesSchema = z
+    .object({
+      count: z
+        .number()
+        .int('lesion count must be a whole number')
+        .min(0, 'lesion count cannot be negative')
+        .max(1000)
+        .optional(),
+      organs: z
+        .number()
+        .int('organ count must be a whole number')
+        .min(0, 'organ count cannot be negative')
+        .max(20, 'organ count must be 20 or fewer')
+        .optional(),
+      sites: z.array(en(METASTASIS_SITES)).max(20).optional(),
+      burden: en(BURDENS).optional(),
+    })
+    .strict()
+    .superRefine((m, ctx) => {
+      if (m.count !== undefined && m.organs !== undefined && m.organs > m.count) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['organs'],
+          message: `organs (${m.organs}) cannot exceed the number of lesions (${m.count})`,
+        });
+      }
+      if (m.count !== undefined && m.count > 0 && m.organs === 0) {
+        ctx.addIssue({ code: 'custom', path: ['organs'], message: 'lesions need at least one organ' });
+      }
+    });
+
+  /** Serosal disease: a list of kinds; `true`/`false` are accepted for "present, kind not stated" / "none". */
+  const SerosalList = z.array(en([...SEROSAL_KINDS, 'unspecified'] as const)).max(4);
+  const SerosalSchema = loose ? z.preprocess(serosalShorthand, SerosalList) : SerosalList;
+
+  const TherapySchema = z
+    .object({
+      status: en(THERAPY_STATUSES).optional(),
+      regimen: en(REGIMENS).optional(),
+      agent: z.string().trim().min(1).max(80).optional(),
+      months: z.number().min(0).max(240).optional(),
+      weeks: z.number().min(0).max(1000).optional(),
+      cycles: z.number().int().min(0).max(100).optional(),
+      response: en(RESPONSES).optional(),
+    })
+    .strict();
+
+  const ProgressionObject = z
+    .object({
+      pattern: en(PROGRESSION_PATTERNS).optional(),
+      primaryProgressing: z.boolean().optional(),
+      sites: z.number().int().min(0).max(1000).optional(),
+    })
+    .strict();
+  const ProgressionSchema = loose ? z.preprocess(progressionShorthand, ProgressionObject) : ProgressionObject;
+
+  const PrimarySchema = z
+    .object({
+      location: en(LOCATIONS).optional(),
+      sizeCm: z
+        .number()
+        .gt(0, 'size must be greater than 0 cm')
+        .max(30, 'size is in cm and must be 30 or less')
+        .optional(),
+      endobronchial: z.boolean().optional(),
+      lobe: en(['RUL', 'RML', 'RLL', 'LUL', 'LLL', 'lingula'] as const).optional(),
+    })
+    .strict();
+
+  const LungSchema = z
+    .object({
+      ild: en(ILD_STATUSES).optional(),
+      priorThoracicRt: z.boolean().optional(),
+      poorFunction: z.boolean().optional(),
+    })
+    .strict();
+
+  const StagingSchema = z
+    .object({
+      petCt: en(STAGING_STATUSES).optional(),
+      brainMri: en(STAGING_STATUSES).optional(),
+    })
+    .strict();
+
+  const CaseObject = z
+    .object({
+      primarySite: en(PRIMARY_SITES).optional(),
+      histology: en(HISTOLOGIES).optional(),
       stage: StageSchema.optional(),
-      driver: looseEnum(DRIVERS).optional(),
-      egfrVariant: looseEnum(EGFR_VARIANTS).optional(),
-      pdl1: z.number().min(0).max(100).optional(),
+      driver: en(DRIVERS).optional(),
+      egfrVariant: en(EGFR_VARIANTS).optional(),
+      pdl1: z
+        .number()
+        .min(0, 'PD-L1 TPS is a percentage from 0 to 100')
+        .max(100, 'PD-L1 TPS is a percentage from 0 to 100')
+        .optional(),
       metastases: MetastasesSchema.optional(),
       serosalDisease: SerosalSchema.optional(),
-      brain: looseEnum(BRAIN_STATUSES).optional(),
-      ecog: z.number().int().min(0).max(4).optional(),
+      brain: en(BRAIN_STATUSES).optional(),
+      ecog: z
+        .number()
+        .int('ECOG must be a whole number from 0 to 4')
+        .min(0, 'ECOG must be a whole number from 0 to 4')
+        .max(4, 'ECOG must be a whole number from 0 to 4')
+        .optional(),
       karnofsky: z
         .number()
-        .int()
-        .min(0)
-        .max(100)
-        .refine((k) => k % 10 === 0, 'Karnofsky is scored in steps of 10')
+        .int('Karnofsky must be 10, 20, … 100')
+        .min(10, 'Karnofsky must be 10, 20, … 100')
+        .max(100, 'Karnofsky must be 10, 20, … 100')
+        .refine((k) => k % 10 === 0, 'Karnofsky must be 10, 20, … 100')
         .optional(),
       therapy: TherapySchema.optional(),
       progression: ProgressionSchema.optional(),
       primary: PrimarySchema.optional(),
-      symptoms: z.array(looseEnum(SYMPTOMS)).max(12).optional(),
+      symptoms: z.array(en(SYMPTOMS)).max(12).optional(),
       lung: LungSchema.optional(),
       staging: StagingSchema.optional(),
-      lifeExpectancyMonths: z.number().min(0).max(600).optional(),
+      lifeExpectancyMonths: z
+        .number()
+        .min(0, 'life expectancy cannot be negative')
+        .max(600, 'life expectancy is in months (0–600)')
+        .optional(),
     })
     .strict()
     .superRefine((c, ctx) => {
@@ -206,8 +245,16 @@ export const CaseSchema = z.preprocess(
           message: `egfrVariant is only meaningful with driver EGFR (driver is ${c.driver})`,
         });
       }
-    }),
-);
+    });
+  return loose ? z.preprocess(flattenDriver, CaseObject) : CaseObject;
+}
+
+function strictEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values);
+}
+
+export const CaseSchema = buildCaseSchema(true);
+export const CanonicalCaseSchema = buildCaseSchema(false);
 
 export type Case = z.output<typeof CaseSchema>;
 export type CaseInput = z.input<typeof CaseSchema>;

@@ -9,8 +9,20 @@ export const VERDICTS = [
   'insufficient-information',
   'not-applicable',
 ] as const;
-export const EVIDENCE_LEVELS = ['phase-3-rct', 'phase-2-rct', 'retrospective', 'extrapolation', 'consensus'] as const;
-export const TIMINGS = ['upfront', 'after-induction', 'now-as-consolidation', 'at-oligoprogression', 'none'] as const;
+export const EVIDENCE_LEVELS = [
+  'phase-3-rct',
+  'phase-2-rct',
+  'retrospective',
+  'extrapolation',
+  'consensus',
+] as const;
+export const TIMINGS = [
+  'upfront',
+  'after-induction',
+  'now-as-consolidation',
+  'at-oligoprogression',
+  'none',
+] as const;
 export const TOPICS = ['candidacy', 'timing', 'dose', 'target-volume', 'safety', 'selection'] as const;
 export const SEVERITIES = ['info', 'warning', 'critical'] as const;
 export const FLAG_CODES = [
@@ -68,7 +80,10 @@ export const CitationSchema = z.object({
   id: z.string().min(1),
   label: z.string().min(1),
   title: z.string().optional(),
-  pmid: z.string().regex(/^\d{6,9}$/).optional(),
+  pmid: z
+    .string()
+    .regex(/^\d{6,9}$/)
+    .optional(),
   doi: z
     .string()
     .regex(/^10\.\d{4,9}\/\S+$/)
@@ -107,7 +122,8 @@ export const OutputSchema = z
     const known = new Set(out.citations.map((c) => c.id));
     const check = (ids: string[], path: (string | number)[]) => {
       for (const id of ids) {
-        if (!known.has(id)) ctx.addIssue({ code: 'custom', path, message: `citation ${id} does not resolve` });
+        if (!known.has(id))
+          ctx.addIssue({ code: 'custom', path, message: `citation ${id} does not resolve` });
       }
     };
     out.flags.forEach((f, i) => {

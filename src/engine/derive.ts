@@ -1,0 +1,180 @@
+// Derived facts (decision-spec §2): stage IV, ECOG, organs, oligometastatic, oligo-organ, driver group,
+// therapy state. Each derivation records a trace entry so a clinician can see how it was reached.
+import type { Case } from './case-schema.js';
+import type { TraceEntry } from './output-schema.js';
+
+export type DriverGroup = 'egfr-common' | 'other-targetable' | 'no-targetable';
+export type TherapyState = 'naive' | 'on-treatment' | 'off-treatment';
+
+export interface Derived {
+  /** 'out' = explicitly not stage IV (M0 or I–III). */
+  stage: 'iv' | 'out' | 'unknown';
+  ecog: number | undefined;
+  ecogFromKarnofsky: boolean;
+  organs: number | undefined;
+  serosal: boolean;
+  /** undefined = cannot be determined from the facts given. */
+  oligometastatic: boolean | undefined;
+  oligoOrgan: boolean | undefined;
+  burdenConflict: boolean;
+  driverGroup: DriverGroup | undefined;
+  therapyState: TherapyState | undefined;
+  /** Time on current therapy in weeks, from weeks, months or (3-weekly) cycles. */
+  therapyWeeks: number | undefined;
+  progression: 'none' | 'oligoprogression' | 'polyprogression' | undefined;
+  progressing: boolean;
+}
+
+const TARGETABLE_OTHER = new Set(['ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2']);
+const WEEKS_PER_MONTH = 52 / 12;
+
+/** Ma 2010 empirical mapping: KPS 100→0, 80–90→1, 60–70→2, 40–50→3, 10–30→4. */
+export function karnofskyToEcog(kps: number): number {
+  if (kps >= 100) return 0;
+  if (kps >= 80) return 1;
+  if (kps >= 60) return 2;
+  if (kps >= 40) return 3;
+  return 4;
+}
+
+export function derive(c: Case, trace: TraceEntry[]): Derived {
+  const stage = deriveStage(c);
+  trace.push({
+    rule: 'derive-stage-iv',
+    result: stage === 'iv',
+    facts: { stage: c.stage ?? null, derived: stage },
+  });
+
+  let ecog = c.ecog;
+  let ecogFromKarnofsky = false;
+  if (ecog === undefined && c.karnofsky !== undefined) {
+    ecog = karnofskyToEcog(c.karnofsky);
+    ecogFromKarnofsky = true;
+  }
+  trace.push({
+    rule: 'derive-ecog',
+    result: ecog !== undefined,
+    facts: { ecog: c.ecog ?? null, karnofsky: c.karnofsky ?? null, derived: ecog ?? null },
+  });
+
+  const m = c.metastases ?? {};
+  const organs = m.organs ?? (m.sites && m.sites.length > 0 ? new Set(m.sites).size : undefined);
+  trace.push({
+    rule: 'derive-organs',
+    result: organs !== undefined,
+    facts: { organs: m.organs ?? null, sites: m.sites ?? null, derived: organs ?? null },
+  });
+
+  const serosal = (c.serosalDisease?.length ?? 0) > 0;
+  const { oligometastatic, conflict } = deriveOligometastatic(m.count, organs, m.burden, serosal);
+  trace.push({
+    rule: 'derive-oligometastatic',
+    result: oligometastatic === true,
+    facts: {
+      count: m.count ?? null,
+      organs: organs ?? null,
+      burden: m.burden ?? null,
+      serosalDisease: serosal,
+      derived: oligometastatic ?? 'unknown',
+    },
+  });
+
+  let oligoOrgan: boolean | undefined;
+  if (serosal) oligoOrgan = false;
+  else if (organs !== undefined) oligoOrgan = organs <= 3;
+  else if (m.count !== undefined && m.count <= 3) oligoOrgan = true;
+  trace.push({
+    rule: 'derive-oligo-organ',
+    result: oligoOrgan === true,
+    facts: { organs: organs ?? null, serosalDisease: serosal, derived: oligoOrgan ?? 'unknown' },
+  });
+
+  const driverGroup = deriveDriverGroup(c);
+  trace.push({
+    rule: 'derive-driver-group',
+    result: driverGroup !== undefined,
+    facts: { driver: c.driver ?? null, egfrVariant: c.egfrVariant ?? null, derived: driverGroup ?? null },
+  });
+
+  const t = c.therapy ?? {};
+  const therapyWeeks =
+    t.weeks ??
+    (t.months !== undefined ? t.months * WEEKS_PER_MONTH : undefined) ??
+    (t.cycles !== undefined ? t.cycles * 3 : undefined);
+  const durationOrResponse =
+    t.weeks !== undefined || t.months !== undefined || t.cycles !== undefined || !!t.response;
+  const therapyState: TherapyState | undefined =
+    t.status ?? (durationOrResponse ? 'on-treatment' : undefined);
+
+  const progression = c.progression?.pattern;
+  const progressing =
+    progression === 'oligoprogression' || progression === 'polyprogression' || t.response === 'PD';
+
+  return {
+    stage,
+    ecog,
+    ecogFromKarnofsky,
+    organs,
+    serosal,
+    oligometastatic,
+    oligoOrgan,
+    burdenConflict: conflict,
+    driverGroup,
+    therapyState,
+    therapyWeeks,
+    progression,
+    progressing,
+  };
+}
+
+function deriveStage(c: Case): Derived['stage'] {
+  const m = c.stage?.m;
+  const group = c.stage?.group;
+  if (m?.startsWith('M1') || group?.startsWith('IV')) return 'iv';
+  if (m === 'M0' || group === 'I' || group === 'II' || group === 'III') return 'out';
+  const mets = c.metastases;
+  const anyMetastasis =
+    (mets?.count ?? 0) > 0 ||
+    (mets?.sites?.length ?? 0) > 0 ||
+    (mets?.organs ?? 0) > 0 ||
+    mets?.burden !== undefined ||
+    (c.serosalDisease?.length ?? 0) > 0 ||
+    (c.brain !== undefined && c.brain !== 'none') ||
+    c.progression?.pattern === 'oligoprogression' ||
+    c.progression?.pattern === 'polyprogression';
+  return anyMetastasis ? 'iv' : 'unknown';
+}
+
+function deriveOligometastatic(
+  count: number | undefined,
+  organs: number | undefined,
+  burden: 'oligo' | 'poly' | undefined,
+  serosal: boolean,
+): { oligometastatic: boolean | undefined; conflict: boolean } {
+  if (serosal) return { oligometastatic: false, conflict: false };
+  let fromCounts: boolean | undefined;
+  if ((count !== undefined && count >= 6) || (organs !== undefined && organs >= 4)) fromCounts = false;
+  else if (count !== undefined && (organs !== undefined || count <= 3)) fromCounts = true;
+  const fromWord = burden === undefined ? undefined : burden === 'oligo';
+  if (fromCounts === undefined) return { oligometastatic: fromWord, conflict: false };
+  if (fromWord === undefined || fromWord === fromCounts)
+    return { oligometastatic: fromCounts, conflict: false };
+  // Counts and burden word disagree: take the more conservative reading and say so.
+  return { oligometastatic: false, conflict: true };
+}
+
+function deriveDriverGroup(c: Case): DriverGroup | undefined {
+  switch (c.driver) {
+    case undefined:
+      return undefined;
+    case 'EGFR':
+      return c.egfrVariant === 'exon20ins' || c.egfrVariant === 'uncommon'
+        ? 'other-targetable'
+        : 'egfr-common';
+    case 'none':
+    case 'KRAS':
+      return 'no-targetable';
+    default:
+      return TARGETABLE_OTHER.has(c.driver) ? 'other-targetable' : undefined;
+  }
+}

@@ -1,0 +1,49 @@
+// The engine must stay pure: no framework, no I/O, no environment, no clock, no other layer.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const engineDir = fileURLToPath(new URL('../../src/engine', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const files = sourceFiles(engineDir);
+const importRe = /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+describe('engine purity', () => {
+  it('finds the engine sources', () => {
+    expect(files.length).toBeGreaterThan(5);
+  });
+
+  it.each(files.map((f) => [relative(engineDir, f), f]))(
+    '%s imports only zod and engine modules',
+    (_name, file) => {
+      const text = readFileSync(file, 'utf8');
+      for (const m of text.matchAll(importRe)) {
+        const spec = m[1] ?? m[2] ?? '';
+        const allowed =
+          spec === 'zod' || spec.startsWith('./') || (spec.startsWith('../') && isInsideEngine(file, spec));
+        expect(allowed, `${relative(engineDir, file)} imports ${spec}`).toBe(true);
+      }
+    },
+  );
+
+  it.each(files.map((f) => [relative(engineDir, f), f]))(
+    '%s uses no clock, randomness, environment or console',
+    (_name, file) => {
+      const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '');
+      expect(code).not.toMatch(/\bDate\.now\(|new Date\(|Math\.random\(|process\.|console\.|require\(/);
+    },
+  );
+});
+
+function isInsideEngine(file: string, spec: string): boolean {
+  const target = join(file, '..', spec);
+  return !relative(engineDir, target).startsWith('..');
+}
