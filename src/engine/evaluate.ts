@@ -79,7 +79,7 @@ function evaluateCase(c: Case): Output {
     flags,
     statements,
     doseOptions,
-    citations: collectCitations([flags, statements, doseOptions]),
+    citations: collectCitations([statements, doseOptions, flags]),
     case: c as Record<string, unknown>,
     trace,
   };

@@ -52,7 +52,7 @@ function sentence(decision: Decision, palliative: boolean): string {
       return `Recommended: definitive thoracic RT ${timing} for ${POPULATION[decision.rule] ?? 'this case'} (phase III evidence).`;
     case 'consider': {
       const downgrades = decision.applied.map((r) => DOWNGRADE_REASON[r]).filter(Boolean);
-      const because = downgrades.length > 0 ? `, capped for ${downgrades.join(' and ')}` : '';
+      const because = downgrades.length > 0 ? `, lowered for ${downgrades.join(' and ')}` : '';
       const population = POPULATION[decision.rule] ?? 'this case';
       return `Consider definitive thoracic RT ${timing} for ${population}${because}; discuss in the tumour board.`;
     }

@@ -1,0 +1,114 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runConsult } from '../../src/cli/consult.js';
+import { OutputSchema } from '../../src/engine/index.js';
+
+function capture(stdin?: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      out: (s: string) => out.push(s),
+      err: (s: string) => err.push(s),
+      now: () => new Date('2026-11-27T07:00:00Z'),
+      stdin: stdin === undefined ? undefined : Readable.from([stdin]),
+    },
+  };
+}
+
+async function tempFile(name: string, content: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'consult-'));
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('consult --input', () => {
+  it('prints the contract JSON alone with --json', async () => {
+    const c = capture();
+    const code = await runConsult(['--json', '--input', 'examples/ex1-egfr-oligo-naive.json'], c.io);
+    expect(code).toBe(0);
+    expect(c.err).toEqual([]);
+    const out = JSON.parse(c.out.join(''));
+    expect(OutputSchema.safeParse(out).success).toBe(true);
+    expect(out.verdict).toBe('recommended');
+  });
+
+  it('prints a readable answer with verdict, dose options, flags and numbered references', async () => {
+    const c = capture();
+    await runConsult(['--input', 'examples/ex4-driver-negative-widespread-haemoptysis.json'], c.io);
+    const text = c.out.join('');
+    expect(text).toMatch(/^NOT RECOMMENDED/);
+    expect(text).toContain('palliative-indication');
+    expect(text).toContain('30 Gy / 10 fx');
+    expect(text).toMatch(/References\n {2}\[1\] /);
+    expect(text).toContain('Decision support');
+  });
+
+  it('reads stdin with --input -', async () => {
+    const c = capture(JSON.stringify({ driver: 'EGFR', metastases: { burden: 'oligo' }, ecog: 3 }));
+    expect(await runConsult(['--json', '--input', '-'], c.io)).toBe(0);
+    expect(JSON.parse(c.out.join('')).verdict).toBe('not-recommended');
+  });
+
+  it.each([
+    ['a missing file', ['--input', '/no/such/case.json'], /file not found/],
+    ['no case at all', [], /no case given/],
+    ['an unknown option', ['--frobnicate'], /Unknown option/],
+    ['both a file and free text', ['--input', 'x.json', 'EGFR'], /either --input FILE or free text/],
+  ])('exits 2 with one line for %s', async (_name, argv, message) => {
+    const c = capture();
+    expect(await runConsult(argv, c.io)).toBe(2);
+    expect(c.out).toEqual([]);
+    const err = c.err.join('');
+    expect(err).toMatch(message);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 naming the JSON problem', async () => {
+    const path = await tempFile('bad.json', '{"ecog": 1,');
+    const c = capture();
+    expect(await runConsult(['--input', path], c.io)).toBe(2);
+    expect(c.err.join('')).toMatch(/invalid JSON/);
+  });
+
+  it('exits 2 naming each out-of-range field and what is allowed', async () => {
+    const path = await tempFile('range.json', JSON.stringify({ ecog: 7, driver: 'EGFX' }));
+    const c = capture();
+    expect(await runConsult(['--input', path], c.io)).toBe(2);
+    const err = c.err.join('');
+    expect(err).toMatch(/ecog: ECOG must be a whole number from 0 to 4/);
+    expect(err).toMatch(/driver: .*"EGFR"/);
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('consult as a process', () => {
+  it('is pipeable: npm run --silent consult -- --json prints parseable JSON only', async () => {
+    const { stdout, stderr } = await promisify(execFile)(
+      'npm',
+      ['run', '--silent', 'consult', '--', '--json', '--input', 'examples/ex6-egfr-oligo-ecog3.json'],
+      { encoding: 'utf8' },
+    );
+    expect(stderr).toBe('');
+    const out = JSON.parse(stdout);
+    expect(out.verdict).toBe('not-recommended');
+    expect(out.flags.map((f: { code: string }) => f.code)).toContain('ps-poor');
+  });
+
+  it('exits with code 2 on bad input', async () => {
+    await expect(
+      promisify(execFile)('npm', ['run', '--silent', 'consult', '--', '--input', '/nope.json'], {
+        encoding: 'utf8',
+      }),
+    ).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/file not found/) });
+  });
+});
