@@ -256,14 +256,23 @@ function applyModifiers(c: Case, d: Derived, base: Base, trace: TraceEntry[]): D
   let evidence = base.evidence;
   let timing = base.timing;
 
-  // Hard stops: nothing a missing fact could be would allow definitive RT.
-  lower(st, trace, 'ps-poor', 'not-recommended', d.ecog !== undefined && d.ecog >= 3, 'ecog', d.ecog ?? null);
+  // Hard stops: once stage IV is established, nothing a missing fact could be would allow definitive RT.
+  const stageKnown = d.stage === 'iv';
+  lower(
+    st,
+    trace,
+    'ps-poor',
+    'not-recommended',
+    stageKnown && d.ecog !== undefined && d.ecog >= 3,
+    'ecog',
+    d.ecog ?? null,
+  );
   lower(
     st,
     trace,
     'limited-life-expectancy',
     'not-recommended',
-    c.lifeExpectancyMonths !== undefined && c.lifeExpectancyMonths < 6,
+    stageKnown && c.lifeExpectancyMonths !== undefined && c.lifeExpectancyMonths < 6,
     'lifeExpectancyMonths',
     c.lifeExpectancyMonths ?? null,
   );

@@ -106,7 +106,16 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
   const therapyState: TherapyState | undefined =
     t.status ?? (durationOrResponse ? 'on-treatment' : undefined);
 
-  const progression = c.progression?.pattern;
+  const progression = deriveProgression(c.progression);
+  trace.push({
+    rule: 'derive-progression',
+    result: progression === 'oligoprogression' || progression === 'polyprogression',
+    facts: {
+      pattern: c.progression?.pattern ?? null,
+      progressingSites: c.progression?.sites ?? null,
+      derived: progression ?? 'unknown',
+    },
+  });
   const progressing =
     progression === 'oligoprogression' || progression === 'polyprogression' || t.response === 'PD';
 
@@ -125,6 +134,18 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
     progression,
     progressing,
   };
+}
+
+/** Oligoprogression means ≤5 progressing sites: a stated site count overrides a contradicting pattern word. */
+function deriveProgression(p: Case['progression']): Derived['progression'] {
+  const sites = p?.sites;
+  if (sites === undefined) return p?.pattern;
+  if (sites === 0) return p?.pattern === undefined ? 'none' : p.pattern;
+  return sites <= 5
+    ? p?.pattern === 'polyprogression'
+      ? 'polyprogression'
+      : 'oligoprogression'
+    : 'polyprogression';
 }
 
 function deriveStage(c: Case): Derived['stage'] {

@@ -44,8 +44,19 @@ export function selectFlags(c: Case, d: Derived, decision: Decision): FlagSelect
     if (plannedTkiAssumed && inScope)
       assumptions.push('systemic therapy not stated: a targeted TKI is assumed for the targetable driver');
   }
-  if (active && (t.regimen === 'io' || t.regimen === 'chemo-io'))
+  // Driver-negative first-line therapy is almost always checkpoint-inhibitor based, so a naive or unstated
+  // regimen is flagged as a planned one, as for TKIs with a targetable driver.
+  const plannedIoAssumed =
+    t.regimen === undefined &&
+    (t.status === undefined || t.status === 'naive') &&
+    (c.driver === 'none' || c.driver === 'KRAS');
+  if (active && (t.regimen === 'io' || t.regimen === 'chemo-io' || plannedIoAssumed)) {
     keys.push('immunotherapy-pneumonitis:default');
+    if (plannedIoAssumed && inScope)
+      assumptions.push(
+        'systemic therapy not stated: a checkpoint inhibitor is assumed for driver-negative disease',
+      );
+  }
 
   if (c.primary?.location === 'central') keys.push('central:default');
   if (c.primary?.location === 'ultracentral' || c.primary?.endobronchial === true)

@@ -55,6 +55,14 @@ export const RULES = [
     citations: ['nrog-002'],
   },
   {
+    id: 'derive-progression',
+    kind: 'derivation',
+    spec: '§4.3–4.4',
+    description:
+      'Progression pattern as stated; a stated number of progressing sites decides it (≤5 oligoprogression, more polyprogression).',
+    citations: ['curb', 'astro-estro-2023'],
+  },
+  {
     id: 'derive-driver-group',
     kind: 'derivation',
     spec: '§2',
