@@ -114,10 +114,8 @@ function copyCitation(c: Citation): Citation {
 type Patch = { label: string; apply: (d: Derived) => Derived };
 
 const PATCHES: Record<MissingFact, Patch[]> = {
-  stage: [
-    { label: 'stage IV (M1)', apply: (d) => ({ ...d, stage: 'iv' }) },
-    { label: 'stage I–III', apply: (d) => ({ ...d, stage: 'out' }) },
-  ],
+  // Stage I–III is not crossed with the other facts: it is out of scope whatever they are (one entry, below).
+  stage: [{ label: 'stage IV (M1)', apply: (d) => ({ ...d, stage: 'iv' }) }],
   driver: [
     { label: 'driver = EGFR (ex19del/L858R)', apply: (d) => ({ ...d, driverGroup: 'egfr-common' }) },
     {
@@ -154,7 +152,9 @@ function whatIf(c: Case, d: Derived, decision: Decision): WhatIf[] {
         PATCHES[fact].map((p) => ({ labels: [...v.labels, p.label], d: p.apply(v.d) })),
       );
     }
-    return variants.map((v) => ({ if: v.labels.join(' and '), verdict: verdictOf(c, v.d) }));
+    const out = variants.map((v) => ({ if: v.labels.join(' and '), verdict: verdictOf(c, v.d) }));
+    if (decision.missing.includes('stage')) out.push({ if: 'stage I–III', verdict: 'not-applicable' });
+    return out;
   }
   if (decision.rule === 'egfr-beyond-oligo-organ' && d.oligoOrgan === undefined) {
     return [{ if: 'metastatic organs ≤ 3 (oligo-organ)', verdict: verdictOf(c, { ...d, oligoOrgan: true }) }];

@@ -1,6 +1,6 @@
-// `npm start`. Until the Slack app lands, this prints how to use the product from a terminal and shows one
-// worked example, so a fresh clone demonstrates the engine with no workspace and no database.
-import { evaluate, RULESET } from './engine/index.js';
+// `npm start` without Slack credentials: how to use the product from a terminal, one worked example, and
+// how to connect Slack, so a fresh clone demonstrates the engine with no workspace and no database.
+import { evaluate, RULESET } from '../engine/index.js';
 
 const example = {
   histology: 'adenocarcinoma',
@@ -13,10 +13,11 @@ const example = {
   primary: { location: 'peripheral', sizeCm: 3 },
 };
 
-const result = evaluate(example, { now: new Date() });
-const line = result.ok ? result.output.summary : 'example invalid';
+export function printGuide(now: Date, write: (s: string) => void): void {
+  const result = evaluate(example, { now });
+  const line = result.ok ? result.output.summary : 'example invalid';
 
-process.stdout.write(`Thoracic RT Advisor — ruleset ${RULESET.version} (${RULESET.citations.length} cited sources)
+  write(`Thoracic RT Advisor — ruleset ${RULESET.version} (${RULESET.citations.length} cited sources)
 
 Decision support on definitive thoracic RT to the primary tumour in stage IV NSCLC.
 
@@ -28,4 +29,8 @@ Try it:
 
 Example (examples/ex1-egfr-oligo-naive.json):
   ${line}
+
+To connect Slack, set SLACK_BOT_TOKEN plus SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode);
+see the README, "Set up in a Slack workspace".
 `);
+}

@@ -1,0 +1,84 @@
+// Builds the Bolt app for a mode: Socket Mode, or HTTP (/slack/events plus GET /healthz). The same listeners
+// run in both; the Web API base URL can point elsewhere (proxies, the playground, tests).
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Level, Log } from '../log/logger.js';
+import { boltLogger } from '../log/logger.js';
+import type { SlackDeps } from './deps.js';
+import { registerListeners } from './listeners/index.js';
+
+export type SlackAppMode =
+  | { kind: 'socket'; botToken: string; appToken: string }
+  | { kind: 'http'; botToken: string; signingSecret: string };
+
+export interface SlackAppOptions {
+  mode: SlackAppMode;
+  deps: SlackDeps;
+  log: Log;
+  logLevel: Level;
+  slackApiUrl?: string | undefined;
+  /** Known bot identity skips Bolt's auth.test round trip (tests, playground). */
+  botIdentity?: { botId: string; botUserId: string };
+  /** Web API retries: Slack's default policy in production, none in tests. */
+  retries?: number;
+}
+
+export interface SlackRuntime {
+  app: App;
+  /** The HTTP receiver in HTTP mode: its requestListener can be mounted on any node:http server. */
+  receiver?: HTTPReceiver;
+}
+
+const LEVELS: Record<Level, LogLevel> = {
+  debug: LogLevel.DEBUG,
+  info: LogLevel.INFO,
+  warn: LogLevel.WARN,
+  error: LogLevel.ERROR,
+};
+
+export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
+  const logger = boltLogger(opts.log, opts.logLevel);
+  const clientOptions = {
+    ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
+    ...(opts.retries !== undefined ? { retryConfig: { retries: opts.retries } } : {}),
+  };
+  const identity = opts.botIdentity ?? {};
+  let runtime: SlackRuntime;
+  if (opts.mode.kind === 'http') {
+    const receiver = new HTTPReceiver({
+      signingSecret: opts.mode.signingSecret,
+      endpoints: '/slack/events',
+      logger,
+      logLevel: LEVELS[opts.logLevel],
+      customRoutes: [
+        {
+          path: '/healthz',
+          method: ['GET'],
+          handler: (_req, res) => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ ok: true, rulesetVersion: opts.deps.ruleset.version }));
+          },
+        },
+      ],
+    });
+    const app = new App({ receiver, token: opts.mode.botToken, logger, clientOptions, ...identity });
+    runtime = { app, receiver };
+  } else {
+    const app = new App({
+      token: opts.mode.botToken,
+      appToken: opts.mode.appToken,
+      socketMode: true,
+      logger,
+      logLevel: LEVELS[opts.logLevel],
+      clientOptions,
+      ...identity,
+    });
+    runtime = { app };
+  }
+  registerListeners(runtime.app, opts.deps);
+  runtime.app.error(async (err) => {
+    // The last safety net: listeners report their own failures, so anything here is unexpected.
+    const code = (err as { code?: string }).code ?? 'E_UNHANDLED';
+    opts.log.error('unhandled listener error', { code, name: (err as Error).name });
+  });
+  return runtime;
+}

@@ -1,0 +1,18 @@
+// action_id values of the answer's buttons. They are permanent (listeners and old messages rely on them), so they
+// live in one place for the builders and the listeners.
+export const SHARE_IN_CHANNEL = 'share_in_channel';
+export const EDIT_CASE = 'edit_case';
+export const SHOW_EVIDENCE = 'show_evidence';
+export const COMPLETE_CASE = 'complete_case';
+
+export const ACTION_IDS = {
+  shareInChannel: SHARE_IN_CHANNEL,
+  editCase: EDIT_CASE,
+  showEvidence: SHOW_EVIDENCE,
+  completeCase: COMPLETE_CASE,
+} as const;
+
+export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
+
+/** block_id of the actions block under an answer preview. */
+export const ANSWER_ACTIONS_BLOCK_ID = 'answer_actions';

@@ -1,0 +1,77 @@
+// App Home: what the app does, how to use it, examples, the ruleset in use, and a slot for recent consults.
+import type { HomeView, KnownBlock } from '@slack/types';
+import { VERDICT_LABEL } from '../../present/labels.js';
+import { clip, escapeMrkdwn } from '../mrkdwn.js';
+import { code, HOW_TO_ASK, PRIVACY_ADVICE } from './help.js';
+import { APP_NAME, context, divider, footer, header, section } from './parts.js';
+
+export interface RecentConsult {
+  /** Already formatted for display ("Today 14:02"); shown escaped. */
+  when: string;
+  /** A verdict code ("consider") or label; codes are shown as their label. */
+  verdict: string;
+  summary: string;
+}
+
+export interface HomeOptions {
+  rulesetVersion: string;
+  citationCount: number;
+  examples: string[];
+  /** Rendered in its own section under the header "Recent consults" when given. */
+  recent?: RecentConsult[];
+}
+
+/** block_id of the "Recent consults" header, for code that updates that section later. */
+export const RECENT_CONSULTS_BLOCK_ID = 'recent_consults';
+const MAX_EXAMPLES = 8;
+const MAX_RECENT = 20;
+
+function verdictWord(v: string): string {
+  const label = (VERDICT_LABEL as Record<string, string>)[v];
+  return label ?? escapeMrkdwn(clip(v, 40));
+}
+
+export function buildHome(opts: HomeOptions): HomeView {
+  const blocks: KnownBlock[] = [
+    header(APP_NAME),
+    section(
+      'Tumour-board decision support for one question: should a patient with stage IV NSCLC get definitive ' +
+        'radiotherapy to the primary tumour, and if so when, how much dose, to what volume and at what risk? ' +
+        'Answers follow the 2026 IASLC consensus and the trials behind it; every statement, flag and dose option ' +
+        'carries numbered references with a PMID, DOI or link.',
+    ),
+    context([
+      `Ruleset ${escapeMrkdwn(opts.rulesetVersion)} · ${Math.max(0, Math.trunc(opts.citationCount))} cited references`,
+    ]),
+    divider(),
+    header('How to use'),
+    section(HOW_TO_ASK),
+  ];
+  const examples = opts.examples
+    .slice(0, MAX_EXAMPLES)
+    .map((e) => code(e))
+    .filter((e) => e !== '');
+  if (examples.length > 0) {
+    blocks.push(header('Examples'), section(examples.map((e) => `• ${e}`).join('\n')));
+  }
+  blocks.push(divider(), section(PRIVACY_ADVICE));
+
+  if (opts.recent !== undefined) {
+    blocks.push(divider(), header('Recent consults', RECENT_CONSULTS_BLOCK_ID));
+    const recent = opts.recent.slice(0, MAX_RECENT);
+    if (recent.length === 0) blocks.push(section('_No consults yet._'));
+    for (const r of recent) {
+      blocks.push(
+        section(
+          `*${escapeMrkdwn(clip(r.when, 60)) || 'Earlier'}* · ${verdictWord(r.verdict)}\n` +
+            (escapeMrkdwn(clip(r.summary, 300)) || '_no summary_'),
+        ),
+      );
+    }
+    const more = opts.recent.length - recent.length;
+    if (more > 0) blocks.push(context([`…and ${more} earlier consults.`]));
+  }
+
+  blocks.push(divider(), footer(opts.rulesetVersion));
+  return { type: 'home', blocks };
+}

@@ -1,0 +1,21 @@
+// Shared by the answer buttons: the case travels in the button value and is validated on the way back.
+import type { BlockAction, ButtonAction } from '@slack/bolt';
+import { type Case, evaluate, type Output } from '../../../engine/index.js';
+import { decodeCaseToken } from '../../case-token.js';
+
+export type ActionCase = { ok: true; case: Case; output: Output } | { ok: false; reason: string };
+
+export function caseFromAction(body: BlockAction, now: Date): ActionCase {
+  const action = body.actions[0] as ButtonAction | undefined;
+  const decoded = decodeCaseToken(action?.value);
+  if (!decoded.ok) return decoded;
+  const result = evaluate(decoded.case, { now });
+  if (!result.ok) return { ok: false, reason: 'case token failed evaluation' };
+  return { ok: true, case: decoded.case, output: result.output };
+}
+
+/** The channel a button was clicked in: ephemeral messages carry it in `container`. */
+export function channelOf(body: BlockAction): string | undefined {
+  const container = body.container as { channel_id?: string } | undefined;
+  return body.channel?.id ?? container?.channel_id;
+}

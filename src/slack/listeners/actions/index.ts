@@ -1,0 +1,16 @@
+import type { App, BlockAction } from '@slack/bolt';
+import { ACTION_IDS } from '../../blocks/action-ids.js';
+import type { SlackDeps } from '../../deps.js';
+import { editCase } from './edit-case.js';
+import { shareInChannel } from './share-in-channel.js';
+import { showEvidence } from './show-evidence.js';
+
+export function register(app: App, deps: SlackDeps): void {
+  app.action<BlockAction>(ACTION_IDS.shareInChannel, shareInChannel(deps));
+  app.action<BlockAction>(ACTION_IDS.editCase, editCase(deps));
+  app.action<BlockAction>(
+    ACTION_IDS.completeCase,
+    editCase(deps, 'Fill in what is missing (marked as required or named in the answer), then assess.'),
+  );
+  app.action<BlockAction>(ACTION_IDS.showEvidence, showEvidence(deps));
+}

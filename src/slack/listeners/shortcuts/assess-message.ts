@@ -1,0 +1,42 @@
+// Message shortcut "Assess for thoracic RT": reads the case summary in a message and opens the intake modal
+// prefilled with it; the answer goes to that message's thread.
+import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { readCaseText } from '../../consult-text.js';
+import { reportFailure } from '../../deliver.js';
+import type { SlackDeps } from '../../deps.js';
+import { openIntake } from '../../open-intake.js';
+
+type Args = AllMiddlewareArgs & SlackShortcutMiddlewareArgs<MessageShortcut>;
+
+export function assessMessage(deps: SlackDeps) {
+  return async ({ ack, shortcut, client, respond }: Args): Promise<void> => {
+    await ack();
+    try {
+      const read = readCaseText(shortcut.message.text ?? '');
+      const notes = ['Prefilled from the message: check every field before assessing.'];
+      if (read.identifiers.length > 0)
+        notes.push(`Identifiers were removed and not kept (${read.identifiers.join(', ')}).`);
+      if (read.conflicts.length > 0) notes.push(`Conflicting facts left blank: ${read.conflicts.join(' ')}`);
+      await openIntake(
+        client,
+        shortcut.trigger_id,
+        {
+          origin: 'message-shortcut',
+          channelId: shortcut.channel.id,
+          threadTs: shortcut.message.thread_ts ?? shortcut.message.ts,
+          userId: shortcut.user.id,
+        },
+        read.case,
+        notes.join(' '),
+      );
+    } catch (err) {
+      await reportFailure(deps, err, {
+        surface: 'message_shortcut',
+        respond,
+        client,
+        channel: shortcut.channel.id,
+        user: shortcut.user.id,
+      });
+    }
+  };
+}

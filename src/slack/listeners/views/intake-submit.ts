@@ -1,0 +1,63 @@
+// Intake modal submitted: field errors go back under their inputs; a valid case is answered where the user
+// chose: a preview only they see (default) or the channel, in the thread it came from.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { evaluate } from '../../../engine/index.js';
+import { buildAnswer } from '../../blocks/answer.js';
+import { encodeCaseToken } from '../../case-token.js';
+import { postSharedAnswer, reportFailure } from '../../deliver.js';
+import type { SlackDeps } from '../../deps.js';
+import { INTAKE_IDS } from '../../views/intake-ids.js';
+import { readIntakeState } from '../../views/intake-state.js';
+import { decodeMetadata } from '../../views/modal-metadata.js';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
+
+export function intakeSubmit(deps: SlackDeps) {
+  return async ({ ack, body, view, client }: Args): Promise<void> => {
+    const state = readIntakeState(view.state.values, deps.now());
+    if (!state.ok) {
+      await ack({ response_action: 'errors', errors: state.errors });
+      return;
+    }
+    const result = evaluate(state.case, { now: deps.now() });
+    if (!result.ok) {
+      // readIntakeState validated with the same schema; an issue here is our defect, shown on the form.
+      await ack({
+        response_action: 'errors',
+        errors: { [INTAKE_IDS.delivery.blockId]: 'Internal error E_MODAL_CASE; please try again.' },
+      });
+      deps.log.error('modal case failed evaluation', { code: 'E_MODAL_CASE' });
+      return;
+    }
+    await ack();
+    const meta = decodeMetadata(view.private_metadata);
+    const user = body.user.id;
+    const channel = meta.ok ? meta.value.channelId : undefined;
+    const threadTs = meta.ok ? meta.value.threadTs : undefined;
+    const output = result.output;
+    const caseToken = encodeCaseToken(output.case) ?? '';
+    deps.log.info('consult', { surface: 'modal', team: body.team?.id, channel, verdict: output.verdict });
+    try {
+      if (state.delivery === 'channel' && channel) {
+        await postSharedAnswer(client, { channel, ...(threadTs ? { threadTs } : {}) }, output, { caseToken });
+        return;
+      }
+      // Preview: ephemeral in the channel when there is one, else a direct message from the app.
+      for (const m of buildAnswer(output, { mode: 'preview', caseToken })) {
+        if (channel) {
+          await client.chat.postEphemeral({
+            channel,
+            user,
+            text: m.text,
+            blocks: m.blocks,
+            ...(threadTs ? { thread_ts: threadTs } : {}),
+          });
+        } else {
+          await client.chat.postMessage({ channel: user, text: m.text, blocks: m.blocks });
+        }
+      }
+    } catch (err) {
+      await reportFailure(deps, err, { surface: 'modal', client, user, ...(channel ? { channel } : {}) });
+    }
+  };
+}

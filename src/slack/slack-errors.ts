@@ -1,0 +1,58 @@
+// Turns Slack API failures into something the user can act on, with a stable code for support.
+import { RespondError } from '@slack/bolt';
+import { ErrorCode } from '@slack/web-api';
+
+export interface ExplainedError {
+  /** Stable code shown to the user and logged (never with message text). */
+  code: string;
+  /** What to tell the user: what happened and what to do. */
+  message: string;
+}
+
+const PLATFORM: Record<string, string> = {
+  not_in_channel: 'I am not a member of this channel. Invite me with `/invite @Thoracic RT`, then try again.',
+  channel_not_found:
+    'I cannot see this channel (private or archived?). Invite me, or use the answer shown only to you.',
+  is_archived: 'This channel is archived, so I cannot post in it.',
+  expired_trigger_id: 'That took too long to open the form. Please try again.',
+  exchanged_trigger_id: 'That form was already opened. Please click again.',
+  invalid_trigger_id: 'Slack did not accept the request to open the form. Please try again.',
+  invalid_blocks: 'Slack rejected the formatting of the answer. Please report this code to your Slack admin.',
+  msg_blocks_too_long:
+    'The answer was too long for one Slack message. Please report this code to your Slack admin.',
+  view_too_large: 'The form was too large for Slack. Please report this code to your Slack admin.',
+  restricted_action: 'A workspace setting does not allow me to post here.',
+  ratelimited: 'Slack is rate-limiting me right now. Please try again in a minute.',
+};
+
+export function explainSlackError(err: unknown): ExplainedError {
+  if (err instanceof RespondError) {
+    return {
+      code: 'E_RESPONSE_URL',
+      message: 'This answer link has expired (Slack keeps them for 30 minutes). Run the command again.',
+    };
+  }
+  const e = err as { code?: string; data?: { error?: string } };
+  if (e?.code === ErrorCode.PlatformError && e.data?.error) {
+    const slackCode = e.data.error;
+    return {
+      code: `E_SLACK_${slackCode.toUpperCase()}`,
+      message: PLATFORM[slackCode] ?? `Slack refused the request (${slackCode}). Please try again.`,
+    };
+  }
+  if (e?.code === ErrorCode.RateLimitedError)
+    return { code: 'E_SLACK_RATELIMITED', message: PLATFORM.ratelimited! };
+  if (e?.code === ErrorCode.RequestError || e?.code === ErrorCode.HTTPError) {
+    return { code: 'E_SLACK_UNREACHABLE', message: 'I could not reach Slack. Please try again in a moment.' };
+  }
+  return {
+    code: 'E_INTERNAL',
+    message: 'Something went wrong on my side. Please try again; if it persists, tell your Slack admin.',
+  };
+}
+
+/** The Slack error code of a platform error, if it is one. */
+export function slackErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: string; data?: { error?: string } };
+  return e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+}

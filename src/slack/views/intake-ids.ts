@@ -1,0 +1,116 @@
+// Stable identifiers of the tumour-board intake modal. Handlers, the modal builder, the state reader and the
+// `response_action: errors` map all key on these; changing one breaks submissions of modals already open.
+
+/** `callback_id` of the intake modal (the `app.view(...)` listener keys on it). */
+export const INTAKE_CALLBACK_ID = 'intake_submit';
+
+/** Every input of the modal, in display order. */
+export const INTAKE_FIELDS = [
+  // Disease
+  'histology',
+  'stageM',
+  'stageT',
+  'stageN',
+  'edition',
+  // Driver
+  'driver',
+  'pdl1',
+  // Metastases
+  'lesionCount',
+  'organs',
+  'sites',
+  'burden',
+  'serosal',
+  'brain',
+  // Performance
+  'ecog',
+  'karnofsky',
+  'lifeExpectancy',
+  // Systemic therapy
+  'therapyStatus',
+  'regimen',
+  'agent',
+  'therapyMonths',
+  'therapyWeeks',
+  'therapyCycles',
+  'response',
+  // Progression
+  'progressionPattern',
+  'primaryProgressing',
+  'progressingSites',
+  // Primary tumour
+  'location',
+  'sizeCm',
+  'endobronchial',
+  'lobe',
+  // Symptoms
+  'symptoms',
+  // Lung
+  'ild',
+  'priorThoracicRt',
+  'poorLungFunction',
+  // Staging
+  'petCt',
+  'brainMri',
+  // Not a case fact: where the answer goes.
+  'delivery',
+] as const;
+
+export type IntakeField = (typeof INTAKE_FIELDS)[number];
+
+export interface IntakeFieldIds {
+  /** `block_id` of the input block; the key of `view.state.values` and of `response_action: errors`. */
+  readonly blockId: string;
+  /** `action_id` of the element inside that block. */
+  readonly actionId: string;
+}
+
+function ids(name: string): IntakeFieldIds {
+  return { blockId: `intake_${name}`, actionId: `intake_${name}_input` };
+}
+
+/** block_id / action_id of every input. */
+export const INTAKE_IDS: Readonly<Record<IntakeField, IntakeFieldIds>> = {
+  histology: ids('histology'),
+  stageM: ids('stage_m'),
+  stageT: ids('stage_t'),
+  stageN: ids('stage_n'),
+  edition: ids('stage_edition'),
+  driver: ids('driver'),
+  pdl1: ids('pdl1'),
+  lesionCount: ids('met_count'),
+  organs: ids('met_organs'),
+  sites: ids('met_sites'),
+  burden: ids('met_burden'),
+  serosal: ids('serosal'),
+  brain: ids('brain'),
+  ecog: ids('ecog'),
+  karnofsky: ids('karnofsky'),
+  lifeExpectancy: ids('life_expectancy'),
+  therapyStatus: ids('therapy_status'),
+  regimen: ids('therapy_regimen'),
+  agent: ids('therapy_agent'),
+  therapyMonths: ids('therapy_months'),
+  therapyWeeks: ids('therapy_weeks'),
+  therapyCycles: ids('therapy_cycles'),
+  response: ids('therapy_response'),
+  progressionPattern: ids('progression_pattern'),
+  primaryProgressing: ids('primary_progressing'),
+  progressingSites: ids('progressing_sites'),
+  location: ids('primary_location'),
+  sizeCm: ids('primary_size'),
+  endobronchial: ids('primary_endobronchial'),
+  lobe: ids('primary_lobe'),
+  symptoms: ids('symptoms'),
+  ild: ids('lung_ild'),
+  priorThoracicRt: ids('lung_prior_rt'),
+  poorLungFunction: ids('lung_poor_function'),
+  petCt: ids('staging_pet_ct'),
+  brainMri: ids('staging_brain_mri'),
+  delivery: ids('delivery'),
+};
+
+/** The `block_id` of a field (shorthand for `INTAKE_IDS[field].blockId`). */
+export function blockIdOf(field: IntakeField): string {
+  return INTAKE_IDS[field].blockId;
+}

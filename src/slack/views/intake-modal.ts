@@ -1,0 +1,484 @@
+// The tumour-board intake modal (decision-spec §2 case facts). Only the critical facts stage (M category) and
+// driver are required; every other input is optional, and an empty input means "unknown", never "no".
+import type {
+  Checkboxes,
+  InputBlock,
+  InputBlockElement,
+  KnownBlock,
+  ModalView,
+  MultiStaticSelect,
+  NumberInput,
+  PlainTextInput,
+  PlainTextOption,
+  RadioButtons,
+  StaticSelect,
+} from '@slack/types';
+import { type Case, type CaseInput, CaseSchema } from '../../engine/case-schema.js';
+import { INTAKE_CALLBACK_ID, INTAKE_IDS, type IntakeField } from './intake-ids.js';
+import {
+  BRAIN_CHOICES,
+  BURDEN_CHOICES,
+  type Choice,
+  DELIVERY_CHOICES,
+  DRIVER_CHOICES,
+  driverOptionValue,
+  EDITION_CHOICES,
+  HISTOLOGY_CHOICES,
+  ILD_CHOICES,
+  KARNOFSKY_CHOICES,
+  LOBE_CHOICES,
+  LOCATION_CHOICES,
+  M_CHOICES,
+  N_CHOICES,
+  PATTERN_CHOICES,
+  REGIMEN_CHOICES,
+  RESPONSE_CHOICES,
+  SEROSAL_CHOICES,
+  SITE_CHOICES,
+  STAGING_CHOICES,
+  SYMPTOM_CHOICES,
+  T_CHOICES,
+  THERAPY_STATUS_CHOICES,
+  YES,
+} from './intake-options.js';
+
+export const INTAKE_TITLE = 'Thoracic RT case';
+export const INTAKE_SUBMIT = 'Assess';
+export const INTAKE_CLOSE = 'Cancel';
+/** Slack's limit on `private_metadata`. */
+export const PRIVATE_METADATA_MAX = 3000;
+const NOTICE_MAX = 2000;
+
+/** Client-side bounds and decimals of each number input. ECOG has no bounds on purpose: the server checks it
+ * and says why, instead of Slack's generic range message. */
+interface NumberSpec {
+  readonly decimal: boolean;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export const NUMBER_SPECS = {
+  pdl1: { decimal: true, min: 0, max: 100 },
+  lesionCount: { decimal: false, min: 0, max: 1000 },
+  organs: { decimal: false, min: 0, max: 20 },
+  ecog: { decimal: false },
+  lifeExpectancy: { decimal: true, min: 0, max: 600 },
+  therapyMonths: { decimal: true, min: 0, max: 240 },
+  therapyWeeks: { decimal: true, min: 0, max: 1000 },
+  therapyCycles: { decimal: false, min: 0, max: 100 },
+  progressingSites: { decimal: false, min: 0, max: 1000 },
+  sizeCm: { decimal: true, max: 30 },
+} as const satisfies Partial<Record<IntakeField, NumberSpec>>;
+
+export interface IntakeModalOptions {
+  /** Facts to prefill (from a parsed message or an earlier submission). Invalid parts are left empty. */
+  initial?: CaseInput;
+  /** Already-encoded `private_metadata` (see modal-metadata.ts), at most 3000 characters. */
+  metadata: string;
+  /** Shown at the top, e.g. "Prefilled from the message; check every field". */
+  notice?: string;
+}
+
+export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
+  if (opts.metadata.length > PRIVATE_METADATA_MAX) {
+    throw new RangeError(
+      `private_metadata is ${opts.metadata.length} characters; Slack allows ${PRIVATE_METADATA_MAX}`,
+    );
+  }
+  const c = prefillFacts(opts.initial);
+  const blocks: KnownBlock[] = [];
+  const notice = opts.notice?.trim();
+  if (notice) blocks.push(context(clip(notice, NOTICE_MAX)));
+  blocks.push(
+    context(
+      'Stage and driver are required. Leave a fact empty when it is unknown: empty means "not stated", never "no".',
+    ),
+  );
+
+  section(blocks, 'Disease', [
+    select('histology', 'Histology', HISTOLOGY_CHOICES, c.histology),
+    select('stageM', 'Stage: M category', M_CHOICES, mOption(c), { required: true }),
+    select('stageT', 'T category', T_CHOICES, caseless(T_CHOICES, c.stage?.t)),
+    select('stageN', 'N category', N_CHOICES, caseless(N_CHOICES, c.stage?.n)),
+    radios('edition', 'TNM edition', EDITION_CHOICES, optString(c.stage?.edition)),
+  ]);
+
+  section(blocks, 'Driver', [
+    select('driver', 'Driver', DRIVER_CHOICES, driverOption(c), {
+      required: true,
+      hint: 'Choose "None (driver-negative)" when no actionable alteration was found.',
+    }),
+    numberInput('pdl1', 'PD-L1 TPS (%)', c.pdl1),
+  ]);
+
+  const m = c.metastases;
+  section(
+    blocks,
+    'Metastases',
+    [
+      numberInput('lesionCount', 'Number of metastatic lesions', m?.count, {
+        hint: 'Mediastinal nodes are not counted.',
+      }),
+      numberInput('organs', 'Number of organs involved', m?.organs),
+      multiSelect('sites', 'Sites', SITE_CHOICES, m?.sites),
+      radios('burden', 'Burden', BURDEN_CHOICES, m?.burden),
+      checkboxes('serosal', 'Serosal disease', SEROSAL_CHOICES, c.serosalDisease),
+      select('brain', 'Brain metastases', BRAIN_CHOICES, c.brain),
+    ],
+    'Oligometastatic = ≤ 5 lesions in ≤ 3 organs. Give both counts, or choose a burden.',
+  );
+
+  section(blocks, 'Performance', [
+    numberInput('ecog', 'ECOG performance status', c.ecog, { hint: 'A whole number from 0 to 4.' }),
+    select('karnofsky', 'Karnofsky (if ECOG is not known)', KARNOFSKY_CHOICES, optString(c.karnofsky)),
+    numberInput('lifeExpectancy', 'Life expectancy (months)', c.lifeExpectancyMonths),
+  ]);
+
+  const t = c.therapy;
+  section(blocks, 'Systemic therapy', [
+    radios('therapyStatus', 'Status', THERAPY_STATUS_CHOICES, t?.status),
+    select('regimen', 'Regimen', REGIMEN_CHOICES, t?.regimen),
+    textInput('agent', 'Agent(s)', 80, t?.agent, 'e.g. osimertinib'),
+    numberInput('therapyMonths', 'Months on therapy', t?.months),
+    numberInput('therapyWeeks', 'Weeks on therapy', t?.weeks, { hint: 'Instead of months, if easier.' }),
+    numberInput('therapyCycles', 'Cycles given', t?.cycles),
+    select('response', 'Best response', RESPONSE_CHOICES, t?.response),
+  ]);
+
+  const p = c.progression;
+  section(blocks, 'Progression', [
+    radios('progressionPattern', 'Pattern', PATTERN_CHOICES, p?.pattern, {
+      hint: 'Required when the response is PD.',
+    }),
+    checkbox('primaryProgressing', 'Primary tumour', 'The primary is progressing', p?.primaryProgressing),
+    numberInput('progressingSites', 'Number of progressing sites', p?.sites),
+  ]);
+
+  const pr = c.primary;
+  section(blocks, 'Primary tumour', [
+    radios('location', 'Location', LOCATION_CHOICES, pr?.location),
+    numberInput('sizeCm', 'Size (cm)', pr?.sizeCm),
+    checkbox('endobronchial', 'Endobronchial', 'Endobronchial invasion', pr?.endobronchial),
+    select('lobe', 'Lobe', LOBE_CHOICES, pr?.lobe),
+  ]);
+
+  section(blocks, 'Symptoms', [checkboxes('symptoms', 'Thoracic symptoms', SYMPTOM_CHOICES, c.symptoms)]);
+
+  const l = c.lung;
+  section(blocks, 'Lung', [
+    select('ild', 'Interstitial lung disease', ILD_CHOICES, l?.ild),
+    checkbox('priorThoracicRt', 'Prior thoracic RT', 'Previous thoracic radiotherapy', l?.priorThoracicRt),
+    checkbox('poorLungFunction', 'Lung function', 'Poor lung function', l?.poorFunction),
+  ]);
+
+  const s = c.staging;
+  section(blocks, 'Staging', [
+    radios('petCt', 'PET-CT', STAGING_CHOICES, s?.petCt),
+    radios('brainMri', 'Brain MRI', STAGING_CHOICES, s?.brainMri),
+  ]);
+
+  blocks.push({ type: 'divider' }, header('Delivery'));
+  blocks.push(
+    input('delivery', 'Where should the assessment go?', {
+      type: 'radio_buttons',
+      action_id: INTAKE_IDS.delivery.actionId,
+      options: DELIVERY_CHOICES.map(option),
+      initial_option: option(DELIVERY_CHOICES[0]!),
+    }),
+  );
+
+  return {
+    type: 'modal',
+    callback_id: INTAKE_CALLBACK_ID,
+    title: plain(INTAKE_TITLE),
+    submit: plain(INTAKE_SUBMIT),
+    close: plain(INTAKE_CLOSE),
+    private_metadata: opts.metadata,
+    blocks,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Prefill
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The valid part of `initial` as canonical case facts. A fully valid input is parsed as a whole; otherwise
+ * each fact (and each sub-fact of a nested fact) is kept only if it is valid on its own, so one bad value
+ * (e.g. ECOG 7 in a message) does not empty the whole form. Cross-field conflicts may remain; the state reader
+ * reports them on submission. */
+export function prefillFacts(initial: CaseInput | undefined): Case {
+  if (initial === undefined) return {};
+  const whole = CaseSchema.safeParse(initial);
+  if (whole.success) return whole.data;
+  if (!isObj(initial)) return {};
+  const out: Obj = {};
+  for (const [key, value] of Object.entries(initial)) {
+    const one = CaseSchema.safeParse({ [key]: value });
+    if (one.success) {
+      assignDefined(out, one.data);
+      continue;
+    }
+    if (!isObj(value)) continue;
+    const nested: Obj = {};
+    for (const [sub, v] of Object.entries(value)) {
+      const r = CaseSchema.safeParse({ [key]: { [sub]: v } });
+      if (r.success) {
+        const inner = (r.data as Obj)[key];
+        if (isObj(inner)) assignDefined(nested, inner);
+      }
+    }
+    if (Object.keys(nested).length > 0) out[key] = nested;
+  }
+  // Each part was validated on its own; the whole is a Case up to cross-field rules.
+  return out as Case;
+}
+
+function assignDefined(target: Obj, source: object): void {
+  for (const [k, v] of Object.entries(source)) if (v !== undefined) target[k] = v;
+}
+
+/** The M option for the stage: the M category, or else the one the stated stage group implies. */
+function mOption(c: Case): string | undefined {
+  const m = c.stage?.m;
+  if (m !== undefined) return m;
+  switch (c.stage?.group) {
+    case 'I':
+    case 'II':
+    case 'III':
+      return 'M0';
+    case 'IV':
+    case 'IVA':
+      return 'M1';
+    case 'IVB':
+      return 'M1c';
+    default:
+      // Stated metastases make the case stage IV (decision-spec §4.2) even when no M category was given.
+      return impliesStageIv(c) ? 'M1' : undefined;
+  }
+}
+
+function impliesStageIv(c: Case): boolean {
+  const m = c.metastases;
+  return (
+    (m?.count ?? 0) > 0 ||
+    (m?.organs ?? 0) > 0 ||
+    (m?.sites?.length ?? 0) > 0 ||
+    m?.burden !== undefined ||
+    (c.serosalDisease?.length ?? 0) > 0 ||
+    (c.brain !== undefined && c.brain !== 'none')
+  );
+}
+
+/** The driver option; an EGFR variant without a driver implies EGFR. A variant that conflicts with a non-EGFR
+ * driver is not shown (the driver wins). */
+function driverOption(c: Case): string | undefined {
+  if (c.driver === undefined) {
+    return c.egfrVariant === undefined
+      ? undefined
+      : driverOptionValue({ driver: 'EGFR', egfrVariant: c.egfrVariant });
+  }
+  return driverOptionValue(
+    c.driver === 'EGFR' && c.egfrVariant !== undefined
+      ? { driver: 'EGFR', egfrVariant: c.egfrVariant }
+      : { driver: c.driver },
+  );
+}
+
+function caseless(list: readonly Choice[], value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  return list.find((c) => c.value.toLowerCase() === v)?.value;
+}
+
+function optString(n: number | undefined): string | undefined {
+  return n === undefined ? undefined : String(n);
+}
+
+/** A plain decimal (no exponent), as Slack's number input expects. */
+export function formatNumber(n: number): string {
+  const s = String(n);
+  if (!/e/i.test(s)) return s;
+  return n
+    .toFixed(20)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Blocks
+
+function plain(text: string) {
+  return { type: 'plain_text' as const, text, emoji: true };
+}
+
+function clip(s: string, max: number): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+function header(text: string): KnownBlock {
+  return { type: 'header', text: plain(text) };
+}
+
+function context(text: string): KnownBlock {
+  return { type: 'context', elements: [plain(text)] };
+}
+
+function section(blocks: KnownBlock[], title: string, inputs: InputBlock[], note?: string): void {
+  if (blocks.length > 0) blocks.push({ type: 'divider' });
+  blocks.push(header(title));
+  if (note) blocks.push(context(note));
+  blocks.push(...inputs);
+}
+
+interface InputOptions {
+  required?: boolean;
+  hint?: string;
+}
+
+function input(
+  field: IntakeField,
+  label: string,
+  element: InputBlockElement,
+  opts: InputOptions = {},
+): InputBlock {
+  const block: InputBlock = {
+    type: 'input',
+    block_id: INTAKE_IDS[field].blockId,
+    label: plain(label),
+    optional: !opts.required,
+    element,
+  };
+  if (opts.hint) block.hint = plain(opts.hint);
+  return block;
+}
+
+function option(c: Choice): PlainTextOption {
+  return { text: plain(c.text), value: c.value };
+}
+
+function find(list: readonly Choice[], value: string | undefined): Choice | undefined {
+  return value === undefined ? undefined : list.find((c) => c.value === value);
+}
+
+function select(
+  field: IntakeField,
+  label: string,
+  list: readonly Choice[],
+  initial: string | undefined,
+  opts: InputOptions = {},
+): InputBlock {
+  const element: StaticSelect = {
+    type: 'static_select',
+    action_id: INTAKE_IDS[field].actionId,
+    placeholder: plain(opts.required ? 'Choose' : 'Not stated'),
+    options: list.map(option),
+  };
+  const chosen = find(list, initial);
+  if (chosen) element.initial_option = option(chosen);
+  return input(field, label, element, opts);
+}
+
+function radios(
+  field: IntakeField,
+  label: string,
+  list: readonly Choice[],
+  initial: string | undefined,
+  opts: InputOptions = {},
+): InputBlock {
+  const element: RadioButtons = {
+    type: 'radio_buttons',
+    action_id: INTAKE_IDS[field].actionId,
+    options: list.map(option),
+  };
+  const chosen = find(list, initial);
+  if (chosen) element.initial_option = option(chosen);
+  return input(field, label, element, opts);
+}
+
+function chosenAll(list: readonly Choice[], initial: readonly string[] | undefined): PlainTextOption[] {
+  if (!initial) return [];
+  const chosen = new Set<Choice>();
+  for (const value of initial) {
+    const c = find(list, value);
+    if (c) chosen.add(c);
+  }
+  return [...chosen].map(option);
+}
+
+function checkboxes(
+  field: IntakeField,
+  label: string,
+  list: readonly Choice[],
+  initial: readonly string[] | undefined,
+): InputBlock {
+  const element: Checkboxes = {
+    type: 'checkboxes',
+    action_id: INTAKE_IDS[field].actionId,
+    options: list.map(option),
+  };
+  const chosen = chosenAll(list, initial);
+  if (chosen.length > 0) element.initial_options = chosen;
+  return input(field, label, element);
+}
+
+/** A single yes-checkbox for a boolean fact: ticked = true; unticked = not stated. */
+function checkbox(field: IntakeField, label: string, text: string, initial: boolean | undefined): InputBlock {
+  return checkboxes(field, label, [{ value: YES, text }], initial === true ? [YES] : undefined);
+}
+
+function multiSelect(
+  field: IntakeField,
+  label: string,
+  list: readonly Choice[],
+  initial: readonly string[] | undefined,
+): InputBlock {
+  const element: MultiStaticSelect = {
+    type: 'multi_static_select',
+    action_id: INTAKE_IDS[field].actionId,
+    placeholder: plain('Not stated'),
+    options: list.map(option),
+  };
+  const chosen = chosenAll(list, initial);
+  if (chosen.length > 0) element.initial_options = chosen;
+  return input(field, label, element);
+}
+
+function numberInput(
+  field: keyof typeof NUMBER_SPECS,
+  label: string,
+  initial: number | undefined,
+  opts: InputOptions = {},
+): InputBlock {
+  const spec: NumberSpec = NUMBER_SPECS[field];
+  const element: NumberInput = {
+    type: 'number_input',
+    action_id: INTAKE_IDS[field].actionId,
+    is_decimal_allowed: spec.decimal,
+  };
+  if (spec.min !== undefined) element.min_value = String(spec.min);
+  if (spec.max !== undefined) element.max_value = String(spec.max);
+  if (initial !== undefined && Number.isFinite(initial)) element.initial_value = formatNumber(initial);
+  return input(field, label, element, opts);
+}
+
+function textInput(
+  field: IntakeField,
+  label: string,
+  maxLength: number,
+  initial: string | undefined,
+  placeholder: string,
+): InputBlock {
+  const element: PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: INTAKE_IDS[field].actionId,
+    max_length: maxLength,
+    placeholder: plain(placeholder),
+  };
+  if (initial) element.initial_value = initial.slice(0, maxLength);
+  return input(field, label, element);
+}

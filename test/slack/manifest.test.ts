@@ -1,0 +1,117 @@
+// manifest.json ↔ Slack's own manifest schema ↔ the listeners that are registered ↔ intents.
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { RULESET } from '../../src/engine/index.js';
+import { loadIntents } from '../../src/intents/load-intents.js';
+import { createLog } from '../../src/log/logger.js';
+import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
+import { registerListeners } from '../../src/slack/listeners/index.js';
+import { buildManifest } from '../../src/slack/manifest.js';
+import { INTAKE_CALLBACK_ID } from '../../src/slack/views/intake-ids.js';
+
+const schemaDir = new URL('../../../shared/slack/manifest-schema/', import.meta.url);
+const readJson = (url: URL) => JSON.parse(readFileSync(url, 'utf8'));
+
+function validator() {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  ajv.addSchema(
+    readJson(new URL('manifest.schema.1.0.0.json', schemaDir)),
+    'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.1.0.0.json',
+  );
+  ajv.addSchema(
+    readJson(new URL('manifest.schema.2.0.0.json', schemaDir)),
+    'https://raw.githubusercontent.com/slackapi/manifest-schema/v0.5.0/schemas/manifest.schema.2.0.0.json',
+  );
+  return ajv.compile(readJson(new URL('manifest.schema.json', schemaDir)));
+}
+
+/** Records what registerListeners registers, the way Bolt's App would receive it. */
+function recordRegistrations() {
+  const seen = {
+    commands: [] as string[],
+    actions: [] as string[],
+    views: [] as string[],
+    shortcuts: [] as string[],
+    events: [] as string[],
+  };
+  const id = (c: unknown) =>
+    typeof c === 'string'
+      ? c
+      : ((c as { callback_id?: string; action_id?: string }).callback_id ??
+        (c as { action_id?: string }).action_id ??
+        String(c));
+  const fakeApp = {
+    command: (name: string) => seen.commands.push(name),
+    action: (c: unknown) => seen.actions.push(id(c)),
+    view: (c: unknown) => seen.views.push(id(c)),
+    shortcut: (c: unknown) => seen.shortcuts.push(id(c)),
+    event: (name: string) => seen.events.push(name),
+  };
+  return { fakeApp, seen };
+}
+
+describe('manifest.json', () => {
+  const manifest = readJson(new URL('../../manifest.json', import.meta.url));
+
+  it('is what buildManifest() produces (Socket Mode variant)', () => {
+    expect(manifest).toEqual(buildManifest());
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+  });
+
+  it("validates against Slack's manifest schema, in both variants", () => {
+    const validate = validator();
+    expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
+    const http = buildManifest({ url: 'https://rt.example.org' });
+    expect(validate(http), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('points every request URL at /slack/events in the HTTP variant', () => {
+    const http = buildManifest({ url: 'https://rt.example.org/' }) as {
+      features: { slash_commands: { url: string }[] };
+      settings: { interactivity: { request_url: string }; event_subscriptions: { request_url: string } };
+    };
+    expect(http.features.slash_commands[0]!.url).toBe('https://rt.example.org/slack/events');
+    expect(http.settings.interactivity.request_url).toBe('https://rt.example.org/slack/events');
+    expect(http.settings.event_subscriptions.request_url).toBe('https://rt.example.org/slack/events');
+  });
+});
+
+describe('manifest ↔ listeners ↔ intents', async () => {
+  const intents = await loadIntents();
+  if (!intents.ok) throw new Error(intents.problems.join('; '));
+  const { fakeApp, seen } = recordRegistrations();
+  registerListeners(fakeApp as never, {
+    log: createLog('error', () => {}),
+    now: () => new Date(0),
+    intents: intents.intents,
+    ruleset: RULESET,
+  });
+  const manifest = buildManifest() as {
+    features: { slash_commands: { command: string }[]; shortcuts: { callback_id: string }[] };
+    settings: { event_subscriptions: { bot_events: string[] } };
+  };
+
+  it('has a listener for every slash command and vice versa', () => {
+    expect(seen.commands.sort()).toEqual(manifest.features.slash_commands.map((c) => c.command).sort());
+  });
+
+  it('has a listener for every shortcut callback id and vice versa', () => {
+    expect(seen.shortcuts.sort()).toEqual(manifest.features.shortcuts.map((s) => s.callback_id).sort());
+  });
+
+  it('has a listener for every subscribed bot event and vice versa', () => {
+    expect(seen.events.sort()).toEqual([...manifest.settings.event_subscriptions.bot_events].sort());
+  });
+
+  it('has a listener for every button the answers carry, and for the intake modal', () => {
+    expect(seen.actions.sort()).toEqual(Object.values(ACTION_IDS).sort());
+    expect(seen.views).toEqual([INTAKE_CALLBACK_ID]);
+  });
+
+  it('advertises every intent subcommand in the slash command usage hint', () => {
+    const hint = (buildManifest() as { features: { slash_commands: { usage_hint: string }[] } }).features
+      .slash_commands[0]!.usage_hint;
+    for (const intent of intents.intents) for (const sub of intent.subcommands) expect(hint).toContain(sub);
+  });
+});

@@ -1,0 +1,93 @@
+// Round trip: build the modal from a case, submit it untouched, read it back; the facts the form carries
+// must come back unchanged.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CaseSchema } from '../../../src/engine/case-schema.js';
+import { blockIdOf, INTAKE_IDS } from '../../../src/slack/views/intake-ids.js';
+import { buildIntakeModal } from '../../../src/slack/views/intake-modal.js';
+import { readIntakeState } from '../../../src/slack/views/intake-state.js';
+import { arbCase, carriedFacts, expectedCriticalErrors, setField, simulateState } from './helpers.js';
+
+const EXAMPLES_DIR = join(import.meta.dirname, '../../../examples');
+const EXAMPLES: [string, unknown][] = readdirSync(EXAMPLES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort()
+  .map((f) => [f, JSON.parse(readFileSync(join(EXAMPLES_DIR, f), 'utf8'))]);
+
+function roundTrip(initial: unknown) {
+  return readIntakeState(simulateState(buildIntakeModal({ initial, metadata: '' })));
+}
+
+/** Either the carried facts come back, or exactly the critical-fact errors the form must give. */
+function expectRoundTrip(initial: unknown): void {
+  const expected = carriedFacts(initial);
+  const missing = expectedCriticalErrors(expected);
+  const result = roundTrip(initial);
+  if (missing.length === 0) {
+    expect(result).toEqual({ ok: true, case: expected, delivery: 'preview' });
+  } else {
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.errors).sort()).toEqual(missing.map(blockIdOf).sort());
+  }
+}
+
+describe('intake modal round trip', () => {
+  it('has six public examples', () => {
+    expect(EXAMPLES).toHaveLength(6);
+  });
+
+  it.each(EXAMPLES)('%s comes back unchanged, or with its missing critical facts', (_name, example) => {
+    expectRoundTrip(example);
+  });
+
+  it.each(EXAMPLES)('%s comes back exactly as stated once the stage is chosen', (name, example) => {
+    const withStage = { ...(example as object), stage: { m: 'M1' } };
+    const result = roundTrip(withStage);
+    if (name.startsWith('ex5')) expect(result.ok).toBe(false);
+    else expect(result).toEqual({ ok: true, case: CaseSchema.parse(withStage), delivery: 'preview' });
+  });
+
+  it('returns ex1 (stage M1c stated) exactly as stated', () => {
+    const ex1 = EXAMPLES.find(([name]) => name.startsWith('ex1'))?.[1];
+    expect(roundTrip(ex1)).toEqual({ ok: true, case: CaseSchema.parse(ex1), delivery: 'preview' });
+  });
+
+  it('asks only for the driver of ex5 (3 lesions: organs cannot exceed 3, so the burden is known)', () => {
+    const ex5 = EXAMPLES.find(([name]) => name.startsWith('ex5'))?.[1];
+    const result = roundTrip({ ...(ex5 as object), stage: { m: 'M1' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors)).toEqual([INTAKE_IDS.driver.blockId]);
+  });
+
+  it('returns complete generated cases unchanged', () => {
+    fc.assert(
+      fc.property(arbCase({ complete: true }), (c) => {
+        const result = roundTrip(c);
+        expect(result).toEqual({ ok: true, case: carriedFacts(c), delivery: 'preview' });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('returns any generated case unchanged or names exactly its missing critical facts', () => {
+    fc.assert(
+      fc.property(arbCase({ complete: false }), (c) => {
+        expectRoundTrip(c);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('carries the delivery choice', () => {
+    const values = simulateState(buildIntakeModal({ initial: EXAMPLES[0]?.[1], metadata: '' }));
+    setField(values, 'delivery', {
+      type: 'radio_buttons',
+      selected_option: { text: { type: 'plain_text', text: 'Post in channel' }, value: 'channel' },
+    });
+    const result = readIntakeState(values);
+    expect(result.ok && result.delivery).toBe('channel');
+  });
+});
