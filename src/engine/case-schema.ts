@@ -257,6 +257,7 @@ export const CaseSchema = buildCaseSchema(true);
 export const CanonicalCaseSchema = buildCaseSchema(false);
 
 export type Case = z.output<typeof CaseSchema>;
+/** Anything the forgiving schema accepts (shorthands included); validated facts have type `Case`. */
 export type CaseInput = z.input<typeof CaseSchema>;
 export type Histology = (typeof HISTOLOGIES)[number];
 export type Driver = (typeof DRIVERS)[number];

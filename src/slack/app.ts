@@ -1,5 +1,6 @@
 // Builds the Bolt app for a mode: Socket Mode, or HTTP (/slack/events plus GET /healthz). The same listeners
 // run in both; the Web API base URL can point elsewhere (proxies, the playground, tests).
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Level, Log } from '../log/logger.js';
 import { boltLogger } from '../log/logger.js';
@@ -20,6 +21,14 @@ export interface SlackAppOptions {
   botIdentity?: { botId: string; botUserId: string };
   /** Web API retries: Slack's default policy in production, none in tests. */
   retries?: number;
+  /** Extra HTTP routes served beside /slack/events in HTTP mode (the JSON API). */
+  routes?: HttpRoute[];
+}
+
+export interface HttpRoute {
+  path: string;
+  method: string[];
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface SlackRuntime {
@@ -58,6 +67,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
             res.end(JSON.stringify({ ok: true, rulesetVersion: opts.deps.ruleset.version }));
           },
         },
+        ...(opts.routes ?? []),
       ],
     });
     const app = new App({ receiver, token: opts.mode.botToken, logger, clientOptions, ...identity });

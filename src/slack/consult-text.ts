@@ -1,13 +1,16 @@
 // Free text → answer, shared by the slash command, mentions and the message shortcut. Identifiers are
 // removed before parsing, so nothing downstream ever holds them; only facts leave this function.
 
-import type { CaseInput } from '../engine/index.js';
+import type { Case } from '../engine/index.js';
 import { evaluate, type Output } from '../engine/index.js';
-import { parseCase } from '../parse/index.js';
+import { type ParseResult, parseCase } from '../parse/index.js';
 import { guardIdentifiers, type IdentifierKind } from '../privacy/index.js';
 
 export interface ReadText {
-  case: CaseInput;
+  /** The text with identifiers replaced by placeholders: the only form anything downstream sees. */
+  redacted: string;
+  parsed: ParseResult;
+  case: Case;
   identifiers: IdentifierKind[];
   conflicts: string[];
   ignoredCount: number;
@@ -22,6 +25,8 @@ export function readCaseText(text: string): ReadText {
   const guard = guardIdentifiers(text);
   const parsed = parseCase(guard.redacted);
   return {
+    redacted: guard.redacted,
+    parsed,
     case: parsed.case,
     identifiers: guard.kinds,
     conflicts: parsed.conflicts.map((c) => c.question),
@@ -31,13 +36,17 @@ export function readCaseText(text: string): ReadText {
   };
 }
 
-export type TextConsult =
-  | ({ kind: 'answer'; output: Output } & Omit<ReadText, 'case'>)
-  | ({ kind: 'empty' } & Omit<ReadText, 'case'>);
+type ReadMeta = Omit<ReadText, 'case' | 'parsed' | 'redacted'>;
+
+export type TextConsult = ({ kind: 'answer'; output: Output } & ReadMeta) | ({ kind: 'empty' } & ReadMeta);
 
 export function consultText(text: string, now: Date): TextConsult {
-  const read = readCaseText(text);
-  const { case: facts, ...meta } = read;
+  return consultRead(readCaseText(text), now);
+}
+
+/** Evaluates text already read (so the intent classifier and the consult share one parse). */
+export function consultRead(read: ReadText, now: Date): TextConsult {
+  const { case: facts, parsed: _parsed, redacted: _redacted, ...meta } = read;
   if (read.factCount === 0) return { kind: 'empty', ...meta };
   const result = evaluate(facts, { now });
   if (!result.ok) {

@@ -92,7 +92,9 @@ describe('consult --input', () => {
 });
 
 describe('consult as a process', () => {
-  it('is pipeable: npm run --silent consult -- --json prints parseable JSON only', async () => {
+  it('is pipeable: npm run --silent consult -- --json prints parseable JSON only', {
+    timeout: 30_000,
+  }, async () => {
     const { stdout, stderr } = await promisify(execFile)(
       'npm',
       ['run', '--silent', 'consult', '--', '--json', '--input', 'examples/ex6-egfr-oligo-ecog3.json'],
@@ -104,7 +106,7 @@ describe('consult as a process', () => {
     expect(out.flags.map((f: { code: string }) => f.code)).toContain('ps-poor');
   });
 
-  it('exits with code 2 on bad input', async () => {
+  it('exits with code 2 on bad input', { timeout: 30_000 }, async () => {
     await expect(
       promisify(execFile)('npm', ['run', '--silent', 'consult', '--', '--input', '/nope.json'], {
         encoding: 'utf8',

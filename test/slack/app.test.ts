@@ -73,6 +73,16 @@ describe('requests Slack did not sign', () => {
     expect(res.body).toContain('c-123');
   });
 
+  it('serves the JSON API beside /slack/events in HTTP mode', async () => {
+    const res = await fetch(`${h.url}/api/v1/consult`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ case: { driver: 'none', metastases: { burden: 'poly' }, ecog: 1 } }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { verdict: string }).verdict).toBe('not-recommended');
+  });
+
   it('serves GET /healthz', async () => {
     const res = await fetch(`${h.url}/healthz`);
     expect(res.status).toBe(200);

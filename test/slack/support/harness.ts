@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { RULESET } from '../../../src/engine/index.js';
+import { apiRoutes } from '../../../src/http/api-routes.js';
 import { loadIntents } from '../../../src/intents/load-intents.js';
 import { createLog } from '../../../src/log/logger.js';
 import { SIGNING_SECRET, type SlackRequest, sign } from '../../../src/playground/slack-requests.js';
@@ -34,6 +35,7 @@ export async function startHarness(now = () => new Date('2026-11-27T07:00:00Z'))
     slackApiUrl: slack.apiUrl,
     botIdentity: { botId: 'BBOT', botUserId: 'UBOT' },
     retries: 0,
+    routes: apiRoutes({ log, now }),
   });
   const server: Server = createServer(runtime.receiver!.requestListener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,6 @@
 // Shared helpers of the intake-modal tests: a simulated submission, the facts the form carries, and
 // fast-check arbitraries over the case-fact space of decision-spec §2.
 
-import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import fc from 'fast-check';
 import {
   BRAIN_STATUSES,
@@ -27,53 +26,9 @@ import {
 import { evaluate } from '../../../src/engine/index.js';
 import { INTAKE_IDS, type IntakeField } from '../../../src/slack/views/intake-ids.js';
 
+export { inputBlocks, simulateState } from '../../../src/playground/view-state.js';
+
 export type Obj = Record<string, unknown>;
-
-export function inputBlocks(view: ModalView): InputBlock[] {
-  return (view.blocks as KnownBlock[]).filter((b): b is InputBlock => b.type === 'input');
-}
-
-function optionState(o: PlainTextOption | undefined) {
-  return o ? { text: o.text, value: o.value } : null;
-}
-
-/** The `view.state.values` Slack would send if the user submitted the modal without touching it. */
-export function simulateState(view: ModalView): Record<string, Record<string, Obj>> {
-  const values: Record<string, Record<string, Obj>> = {};
-  for (const block of inputBlocks(view)) {
-    const el = block.element;
-    const actionId = el.action_id ?? '';
-    let state: Obj;
-    switch (el.type) {
-      case 'static_select':
-        state = { type: el.type, selected_option: optionState(el.initial_option) };
-        break;
-      case 'radio_buttons':
-        state = {
-          type: el.type,
-          selected_option: optionState(el.initial_option as PlainTextOption | undefined),
-        };
-        break;
-      case 'multi_static_select':
-        state = { type: el.type, selected_options: (el.initial_options ?? []).map(optionState) };
-        break;
-      case 'checkboxes':
-        state = {
-          type: el.type,
-          selected_options: (el.initial_options ?? []).map((o) => optionState(o as PlainTextOption)),
-        };
-        break;
-      case 'number_input':
-      case 'plain_text_input':
-        state = { type: el.type, value: el.initial_value ?? null };
-        break;
-      default:
-        throw new Error(`unexpected element ${el.type}`);
-    }
-    values[block.block_id ?? ''] = { [actionId]: state };
-  }
-  return values;
-}
 
 /** Replaces one field's element state in a simulated submission. */
 export function setField(values: Record<string, Record<string, Obj>>, field: IntakeField, state: Obj): void {
@@ -144,18 +99,19 @@ export function carriedFacts(input: unknown): Case {
   const c = CaseSchema.parse(input);
   const { primarySite: _site, stage, driver, egfrVariant, ...rest } = c;
   const out: Obj = { ...rest };
-  if (stage) {
-    const m =
-      stage.m ??
-      (stage.group === undefined
-        ? undefined
-        : ['I', 'II', 'III'].includes(stage.group)
-          ? 'M0'
-          : stage.group === 'IVB'
-            ? 'M1c'
-            : 'M1');
-    out.stage = { m, t: canonicalTnm(stage.t), n: canonicalTnm(stage.n), edition: stage.edition };
-  }
+  const m =
+    stage?.m ??
+    (stage?.group === undefined
+      ? impliesStageIv(c)
+        ? 'M1'
+        : undefined
+      : ['I', 'II', 'III'].includes(stage.group)
+        ? 'M0'
+        : stage.group === 'IVB'
+          ? 'M1c'
+          : 'M1');
+  if (stage || m)
+    out.stage = { m, t: canonicalTnm(stage?.t), n: canonicalTnm(stage?.n), edition: stage?.edition };
   if (driver !== undefined) {
     out.driver = driver;
     if (driver === 'EGFR' && egfrVariant !== undefined) out.egfrVariant = egfrVariant;
@@ -164,6 +120,19 @@ export function carriedFacts(input: unknown): Case {
     out.egfrVariant = egfrVariant;
   }
   return (prune(JSON.parse(JSON.stringify(out))) ?? {}) as Case;
+}
+
+/** Stated metastases make a case stage IV; the modal then preselects M1 (decision-spec §4.2). */
+function impliesStageIv(c: Case): boolean {
+  const m = c.metastases;
+  return (
+    (m?.count ?? 0) > 0 ||
+    (m?.organs ?? 0) > 0 ||
+    (m?.sites?.length ?? 0) > 0 ||
+    m?.burden !== undefined ||
+    (c.serosalDisease?.length ?? 0) > 0 ||
+    (c.brain !== undefined && c.brain !== 'none')
+  );
 }
 
 /** The block errors the modal must give for carried facts (stage, driver, burden, PD without a pattern). */

@@ -4,6 +4,7 @@ import { buildNotice } from '../../blocks/notice.js';
 import { encodeCaseToken } from '../../case-token.js';
 import { postSharedAnswer, reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
+import { yieldToAcks } from '../../yield-to-acks.js';
 import { caseFromAction, channelOf } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
@@ -11,6 +12,7 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 export function shareInChannel(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: Args): Promise<void> => {
     await ack();
+    await yieldToAcks();
     const channel = channelOf(body);
     const where = {
       surface: 'share_in_channel',

@@ -7,11 +7,12 @@ import { buildEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { encodeCaseToken } from '../../case-token.js';
-import { consultText } from '../../consult-text.js';
+import { consultRead, readCaseText } from '../../consult-text.js';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { openIntake } from '../../open-intake.js';
 import { buildTopicAnswer } from '../../topic-answer.js';
+import { yieldToAcks } from '../../yield-to-acks.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -25,9 +26,11 @@ const TOPIC_INTENTS: Record<string, Topic> = {
 export function thoracicRtCommand(deps: SlackDeps) {
   return async ({ ack, command, respond, client }: Args): Promise<void> => {
     await ack();
+    await yieldToAcks();
     const where = { surface: 'command', respond, client, channel: command.channel_id, user: command.user_id };
     try {
-      const intent = classifyIntent(command.text ?? '', deps.intents);
+      const read = readCaseText(command.text ?? '');
+      const intent = classifyIntent(read.redacted, deps.intents, { parse: () => read.parsed });
       switch (intent.intent) {
         case 'form':
           await openIntake(client, command.trigger_id, {
@@ -43,7 +46,7 @@ export function thoracicRtCommand(deps: SlackDeps) {
           await respondAll(respond, [buildEvidenceLookup(intent.rest, deps.ruleset)]);
           return;
       }
-      const consult = consultText(command.text ?? '', deps.now());
+      const consult = consultRead(read, deps.now());
       const topic = TOPIC_INTENTS[intent.intent];
       // A topic question without case facts ("what dose for an ultracentral primary?") gets the general answer.
       if (consult.kind === 'empty' || (topic && consult.coreFactCount === 0)) {

@@ -8,7 +8,7 @@ import { buildHelp } from '../../blocks/help.js';
 import { buildNotice } from '../../blocks/notice.js';
 import type { SlackMessage } from '../../blocks/types.js';
 import { encodeCaseToken } from '../../case-token.js';
-import { consultText } from '../../consult-text.js';
+import { consultRead, readCaseText } from '../../consult-text.js';
 import { postSharedAnswer } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { explainSlackError } from '../../slack-errors.js';
@@ -49,7 +49,8 @@ export function appMention(deps: SlackDeps) {
       });
     try {
       const question = stripMentions(event.text ?? '');
-      const intent = classifyIntent(question, deps.intents);
+      const read = readCaseText(question);
+      const intent = classifyIntent(read.redacted, deps.intents, { parse: () => read.parsed });
       if (intent.intent === 'help' || intent.intent === 'form' || !question) {
         await reply(buildHelp([...deps.intents], deps.ruleset.version));
         return;
@@ -58,7 +59,7 @@ export function appMention(deps: SlackDeps) {
         await reply(buildEvidenceLookup(intent.rest, deps.ruleset));
         return;
       }
-      const consult = consultText(question, deps.now());
+      const consult = consultRead(read, deps.now());
       if (consult.identifiers.length > 0)
         await reply(buildNotice('privacy-channel', consult.identifiers.join(', ')));
       const topic = TOPICS[intent.intent];

@@ -1,0 +1,151 @@
+// The JSON API, served in every mode: POST /api/v1/consult ({ text } or { case }) returns the output contract;
+// GET /api/v1/ruleset returns the version, rules, statements, flags, dose options and citations; GET
+// /api/v1/openapi.json describes both. Free text is read through the identifier guard and never logged.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { evaluate, type Output, RULESET } from '../engine/index.js';
+import type { Log } from '../log/logger.js';
+import { parseCase } from '../parse/index.js';
+import { guardIdentifiers } from '../privacy/index.js';
+import { OPENAPI } from './openapi.js';
+import { readJsonBody } from './read-json-body.js';
+
+export const BODY_LIMIT_BYTES = 100 * 1024;
+const MAX_TEXT = 20_000;
+
+const ConsultBody = z
+  .object({
+    text: z
+      .string()
+      .trim()
+      .min(1, 'text is empty')
+      .max(MAX_TEXT, `text is longer than ${MAX_TEXT} characters`)
+      .optional(),
+    case: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .refine((b) => (b.text === undefined) !== (b.case === undefined), {
+    message: 'give exactly one of "text" (free text) or "case" (structured facts)',
+  });
+
+export interface ApiDeps {
+  log: Log;
+  now: () => Date;
+  /** Called after every successful consult (audit trail); failures here never fail the answer. */
+  onConsult?: (output: Output, meta: { surface: 'http' }) => Promise<void> | void;
+}
+
+/** Handles /api/v1/* requests; returns false for any other path so the caller can route it elsewhere. */
+export function createApiHandler(deps: ApiDeps) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!path.startsWith('/api/v1/')) return false;
+    try {
+      if (path === '/api/v1/ruleset') {
+        if (!allow(req, res, 'GET')) return true;
+        send(res, 200, RULESET);
+        return true;
+      }
+      if (path === '/api/v1/openapi.json') {
+        if (!allow(req, res, 'GET')) return true;
+        send(res, 200, OPENAPI);
+        return true;
+      }
+      if (path === '/api/v1/consult') {
+        if (!allow(req, res, 'POST')) return true;
+        await consult(req, res, deps);
+        return true;
+      }
+      send(res, 404, { error: 'not_found', message: `no API route ${path}; see /api/v1/openapi.json` });
+      return true;
+    } catch (err) {
+      deps.log.error('api failure', { code: 'E_API_INTERNAL', name: (err as Error).name });
+      if (!res.headersSent)
+        send(res, 500, {
+          error: 'internal',
+          code: 'E_API_INTERNAL',
+          message: 'unexpected failure; try again',
+        });
+      return true;
+    }
+  };
+}
+
+async function consult(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
+  const body = await readJsonBody(req, BODY_LIMIT_BYTES);
+  if (!body.ok) {
+    send(res, body.status, { error: body.error, message: body.message });
+    return;
+  }
+  const parsed = ConsultBody.safeParse(body.value);
+  if (!parsed.success) {
+    send(res, 400, { error: 'invalid_body', issues: toIssues(parsed.error.issues) });
+    return;
+  }
+  const now = deps.now();
+  if (parsed.data.case !== undefined) {
+    const result = evaluate(parsed.data.case, { now });
+    if (!result.ok) {
+      send(res, 400, {
+        error: 'invalid_case',
+        issues: result.issues.map((i) => ({ path: `case.${i.path}`, message: i.message })),
+      });
+      return;
+    }
+    await record(deps, result.output);
+    send(res, 200, result.output);
+    return;
+  }
+  const guard = guardIdentifiers(parsed.data.text ?? '');
+  const read = parseCase(guard.redacted);
+  const result = evaluate(read.case, { now });
+  if (!result.ok) throw new Error('parser produced an invalid case');
+  await record(deps, result.output);
+  send(res, 200, {
+    ...result.output,
+    understood: read.understood.map((u) => ({ fact: u.fact, value: u.value, span: u.span })),
+    conflicts: read.conflicts.map((c) => ({ fact: c.fact, values: c.values, question: c.question })),
+    identifiersRemoved: guard.kinds,
+  });
+}
+
+async function record(deps: ApiDeps, output: Output): Promise<void> {
+  try {
+    await deps.onConsult?.(output, { surface: 'http' });
+  } catch (err) {
+    deps.log.error('audit record failed', {
+      surface: 'http',
+      code: (err as { code?: string }).code ?? 'E_AUDIT',
+    });
+  }
+}
+
+function allow(req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST'): boolean {
+  if (req.method === method) return true;
+  res.setHeader('allow', method);
+  send(res, 405, { error: 'method_not_allowed', message: `use ${method}` });
+  return false;
+}
+
+function toIssues(
+  issues: readonly { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[],
+) {
+  return issues.flatMap((i) => {
+    const base = i.path.map(String);
+    if (i.code === 'unrecognized_keys' && i.keys)
+      return i.keys.map((k) => ({
+        path: [...base, k].join('.'),
+        message: `unknown field "${k}"; use "text" or "case"`,
+      }));
+    return [{ path: base.join('.') || '(body)', message: i.message }];
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
+  res.end(json);
+}
