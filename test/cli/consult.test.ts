@@ -114,3 +114,76 @@ describe('consult as a process', () => {
     ).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/file not found/) });
   });
 });
+
+describe('consult "free text"', () => {
+  const cases: [string, string, string, string[], string[]][] = [
+    [
+      'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
+      'recommended',
+      'upfront',
+      ['tki-pneumonitis'],
+      [],
+    ],
+    [
+      'EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2',
+      'consider',
+      'now-as-consolidation',
+      ['ps-borderline', 'tki-pneumonitis'],
+      [],
+    ],
+    [
+      'squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0',
+      'consider',
+      'now-as-consolidation',
+      ['trial-preferred', 'immunotherapy-pneumonitis'],
+      [],
+    ],
+    [
+      'adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis',
+      'not-recommended',
+      'none',
+      ['palliative-indication'],
+      [],
+    ],
+    [
+      'metastatic NSCLC, 3 mets, ECOG 1 (driver not stated)',
+      'insufficient-information',
+      'none',
+      [],
+      ['driver'],
+    ],
+    ['EGFR ex19del, oligometastatic, ECOG 3', 'not-recommended', 'none', ['ps-poor'], []],
+    [
+      'EGFR L858R adenocarcinoma, 4 mets in 2 organs, ECOG 1, PR after 8 weeks osimertinib',
+      'recommended',
+      'now-as-consolidation',
+      ['tki-pneumonitis'],
+      [],
+    ],
+  ];
+
+  it.each(cases)('"%s" → %s, %s', async (text, verdict, timing, flags, missing) => {
+    const c = capture();
+    expect(await runConsult(['--json', text], c.io)).toBe(0);
+    const out = JSON.parse(c.out.join(''));
+    expect(out.verdict).toBe(verdict);
+    expect(out.timing).toBe(timing);
+    expect(out.flags.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(flags));
+    expect(out.missing).toEqual(expect.arrayContaining(missing));
+    expect(out.understood.length).toBeGreaterThan(0);
+    for (const u of out.understood) expect(text).toContain(u.text);
+  });
+
+  it('shows what was understood, conflicts and what was not used, and never prints identifiers', async () => {
+    const c = capture();
+    await runConsult(
+      ['Mr John Smith MRN 12345678: EGFR ex19del, 2 bone mets, ECOG 1 ... PS 3, zebra crossing'],
+      c.io,
+    );
+    const text = c.out.join('');
+    expect(text).toContain('Understood');
+    expect(text).toMatch(/Conflicts[\s\S]*ECOG|ecog/i);
+    expect(text).toMatch(/Identifiers removed/);
+    expect(text).not.toMatch(/Smith|12345678/);
+  });
+});

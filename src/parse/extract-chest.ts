@@ -1,0 +1,285 @@
+// The primary tumour (location, lobe, size, endobronchial), thoracic symptoms, lung status (ILD, prior thoracic RT,
+// poor function) and staging work-up (PET-CT, brain MRI).
+import type { Doc } from './doc.js';
+import { mentions, polarity, scanFrom } from './doc.js';
+import type { Sink } from './sink.js';
+import { NONE } from './sink.js';
+
+const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]mb\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
+const ULTRA_RE = new RegExp(
+  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+${AIRWAY}`,
+  'g',
+);
+const CENTRAL_RE =
+  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|(?:peri|para)?[\s-]?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*)|(?:near|at)\s+the\s+hilum)\b/g;
+const PERIPHERAL_RE =
+  /\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b/g;
+const LOBE_RE = /\b(rul|rml|rll|lul|lll|lingula[a-z]*|(?:right|left|r|l)\s+(?:upper|middle|lower)\s+lobe)\b/g;
+// "LLL nodules", "RML collapse": the lobe of a metastasis or a complication, not of the primary.
+const LOBE_NOT_PRIMARY_AFTER_RE =
+  /^\s*(?:(?:lung|pulmonary|lobe)\s+)?(?:met|mets|metastas[a-z]*|nodules|collapse|atelectasis|satellite)\b/;
+const SIZE_RE =
+  /(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?:\s?(?:x|×|by)\s?(\d{1,3}(?:\.\d{1,2})?)){0,2}\s?(cm|mm)\b/g;
+// Words near a size that make it a metastasis, a margin or a distance rather than the primary.
+const NOT_PRIMARY_NEAR_RE =
+  /\b(?:met|mets|metastas[a-z]*|bone|liver|hepatic|adrenal|brain|node|nodes|nodal|lymph|ln|contralateral|margin|ptv|ctv|itv|expansion|slice|effusion|pleural|kidney|renal|skin|spleen|deposit|secondar[a-z]*)\b/;
+const PRIMARY_NEAR_RE =
+  /\b(?:primary|tumou?r|mass|lesion|nodule|gtv|rul|rml|rll|lul|lll|lobe|lingula|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
+const ENDOBRONCHIAL_RE = /\bendo[\s-]?bronchial\b|\bintra[\s-]?luminal\b/g;
+
+const SYMPTOM_RES: { needles: readonly string[]; re: RegExp; value: string }[] = [
+  {
+    needles: ['moptys', 'blood', 'moptis'],
+    re: /\b(?:ha?emoptys[a-z]*|hemoptisis|coughing\s+(?:up\s+)?blood)\b/g,
+    value: 'hemoptysis',
+  },
+  {
+    needles: ['airway', 'obstruct', 'stridor', 'collapse', 'atelect'],
+    re: /\b(?:airway\s+(?:obstruction|compromise|narrowing|stenosis)|obstructed\s+airway|(?:post[\s-]?)?obstructive\s+(?:pneumonia|pneumonitis|collapse|atelectasis)|bronchial\s+obstruction|stridor|lobar\s+collapse|(?:lung|lobe|lobar)\s+collapse|collapse\s+of\s+the\s+(?:rul|rml|rll|lul|lll|lingula|(?:right|left)\s+(?:upper|middle|lower)\s+lobe|lung)|atelectasis)\b/g,
+    value: 'airway-obstruction',
+  },
+  {
+    needles: ['pain', 'discomfort'],
+    re: /\b(?:chest(?:\s+wall)?\s+pain|pleuritic\s+pain|thoracic\s+pain|chest\s+discomfort)\b/g,
+    value: 'chest-pain',
+  },
+  {
+    needles: ['svc', 'vena'],
+    re: /\b(?:svc\s*(?:o|s|syndrome|obstruction|compression)|svco|svcs|superior\s+vena\s+cava(?:l)?\s+(?:syndrome|obstruction|compression))\b/g,
+    value: 'svc-syndrome',
+  },
+  { needles: ['cough'], re: /\b(?:cough|coughing)\b(?!\s+(?:up\s+)?blood)/g, value: 'cough' },
+  {
+    needles: ['dysp', 'sob', 'doe', 'breath'],
+    re: /\b(?:dyspno?ea|dyspno?eic|dyspnea|dyspneic|sob|sobo?e|doe|shortness\s+of\s+breath|breathless(?:ness)?|short\s+of\s+breath)\b/g,
+    value: 'dyspnea',
+  },
+];
+const ASYMPTOMATIC_RE =
+  /\b(?:asymptomatic|no\s+(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free)\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
+
+const ILD_RE =
+  /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip)\b/g;
+const IPF_RE = /\b(?:ipf|uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstitial\s+pneumonia)\b/g;
+const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
+const THORAX = '(?:chest|thoracic|thorax|lung|mediastinal|mediastinum|rul|rml|rll|lul|lll|primary)';
+const PRIOR_RT_RE = new RegExp(
+  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:to|for)\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\bport\b|\bpost[\s-]?op(?:erative)?\s+rt\b`,
+  'g',
+);
+const PAST_CUE_RE =
+  /\b(?:prior|previous(?:ly)?|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port)\b/;
+const NO_PRIOR_RT_RE = new RegExp(
+  String.raw`\bno\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?(?:rt|radiotherapy|radiation)\s*[:=-]\s*(?:none|nil|no)\b`,
+  'g',
+);
+const POOR_FUNCTION_RE =
+  /\b(?:poor|limited|reduced|marginal|borderline|severely\s+impaired|impaired)\s+(?:lung|pulmonary|respiratory)\s+(?:function|reserve)|\bpoor\s+pfts?\b|\bsevere\s+(?:copd|emphysema)\b|\bhome\s+(?:o2|oxygen)\b|\bltot\b|\b(?:oxygen|o2)[\s-]dependent\b|\bgold\s+(?:3|4|iii|iv)\b/g;
+const GOOD_FUNCTION_RE =
+  /\b(?:good|normal|adequate|preserved)\s+(?:lung|pulmonary|respiratory)\s+(?:function|reserve)|\b(?:pfts?|lung\s+function\s+tests?)\s+(?:normal|ok|fine|adequate)\b|\bnormal\s+pfts?\b/g;
+const FEV1_RE = /\b(fev1|dlco|tlco)\s*(?:[:=]|of|is)?\s*(\d{1,3})\s*%/g;
+
+const PET_RE = /\b(?:fdg[\s-]?)?pet(?:[\s/-]?ct)?\b|\bpetct\b/g;
+const MRI_RE = /\b(?:mri|mr)\b/g;
+const BRAIN_WORD_RE = /\b(?:brain|head|cranial|intracranial|cerebral|cns)\b/;
+const NOT_DONE_BEFORE_RE =
+  /(?:\bno|\bwithout|\bw\/o|\bnot\s+had|\bawaiting|\bpending|\byet\s+to\s+have|\bneeds?|\brequires?|\bto\s+have|\bbooked\s+for|\bplanned|\brequest(?:ed)?|\bstaged\s+with\s+ct\s+only)\s+(?:an?\s+|a\s+)?(?:(?:brain|head|cranial|fdg)[\s-]+)?$/;
+const NOT_DONE_AFTER_RE =
+  /^\s*(?:[/-]?\s*ct\s+)?(?:(?:of\s+(?:the\s+)?)?(?:brain|head)\s+)?(?:scan\s+)?(?:is\s+|was\s+)?(?:pending|awaited|requested|booked|planned|outstanding|to\s+follow|tbc|not\s+(?:yet\s+)?(?:done|performed|available|completed)|yet\s+to\s+be\s+done|not\s+yet|to\s+be\s+(?:done|arranged))/;
+const CT_ONLY_RE = /\b(?:ct[\s-]only|staged\s+(?:with|by)\s+ct\s+(?:alone|only)|ct\s+staging\s+only)\b/g;
+
+function emitAll(
+  doc: Doc,
+  sink: Sink,
+  needles: readonly string[],
+  re: RegExp,
+  fact: string,
+  value: unknown,
+  negValue?: unknown,
+): void {
+  if (!mentions(doc, needles)) return;
+  re.lastIndex = 0;
+  for (let m = re.exec(doc.lower); m !== null; m = re.exec(doc.lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    const pol = polarity(doc, start, end);
+    if (pol === 'pos') sink.add(fact, value, start, end);
+    else if (pol === 'neg' && negValue !== undefined) sink.add(fact, negValue, start, end);
+    else sink.see(start, end);
+  }
+}
+
+function extractPrimary(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
+  emitAll(
+    doc,
+    sink,
+    ['ultra', 'bronch', 'trache', 'carina', 'pbt', 'mb', 'sophag'],
+    ULTRA_RE,
+    'primary.location',
+    'ultracentral',
+  );
+  emitAll(doc, sink, ['central', 'hilar', 'hilum', 'within'], CENTRAL_RE, 'primary.location', 'central');
+  emitAll(doc, sink, ['periph', 'pleural', 'outer'], PERIPHERAL_RE, 'primary.location', 'peripheral');
+  emitAll(doc, sink, ['endo', 'intra'], ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false);
+
+  LOBE_RE.lastIndex = scanFrom(doc, ['rul', 'rml', 'rll', 'lul', 'lll', 'lingula', 'lobe']);
+  for (let m = LOBE_RE.exec(lower); m !== null; m = LOBE_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // A lobe named with a metastasis ("contralateral LLL nodule") is not the primary's lobe.
+    if (/\b(?:contralateral|satellite)\b[^,;.]*$/.test(lower.slice(Math.max(0, start - 20), start))) continue;
+    if (LOBE_NOT_PRIMARY_AFTER_RE.test(lower.slice(end, end + 30))) continue;
+    if (polarity(doc, start, end) !== 'pos') continue;
+    const word = m[1] as string;
+    let lobe: string;
+    if (word.startsWith('lingula')) lobe = 'lingula';
+    else if (word.length === 3) lobe = word.toUpperCase();
+    else {
+      const parts = word.split(/\s+/);
+      lobe = `${(parts[0] as string)[0]}${(parts[1] as string)[0]}L`.toUpperCase();
+    }
+    sink.add('primary.lobe', lobe, start, end);
+  }
+
+  SIZE_RE.lastIndex = scanFrom(doc, ['cm', 'mm']);
+  for (let m = SIZE_RE.exec(lower); m !== null; m = SIZE_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    const before = lower.slice(Math.max(0, start - 28), start);
+    const after = lower.slice(end, end + 28);
+    // "within 2 cm of the PBT" is a distance.
+    if (/\b(?:within|of|from|<|>|margin|by)\s*$/.test(before) && /^\s*(?:of|from)\b/.test(after)) continue;
+    if (
+      /^\s*(?:of|from)\s+(?:the\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin)/.test(
+        after,
+      )
+    )
+      continue;
+    // The nearest qualifying word decides: after the size first ("4 cm RUL mass"), then before ("adrenal met 2 cm").
+    const afterWords = after.split(/[,;.]/)[0] ?? '';
+    const beforeWords = before.split(/[,;.]/).pop() ?? '';
+    let isPrimary: boolean | undefined;
+    const a1 = NOT_PRIMARY_NEAR_RE.exec(afterWords);
+    const a2 = PRIMARY_NEAR_RE.exec(afterWords);
+    if (a1 || a2) isPrimary = !!a2 && (!a1 || a2.index < a1.index);
+    if (isPrimary === undefined) {
+      const b1 = NOT_PRIMARY_NEAR_RE.test(beforeWords);
+      const b2 = PRIMARY_NEAR_RE.test(beforeWords);
+      if (b1 || b2) isPrimary = b2 && !b1;
+    }
+    if (isPrimary === false) continue;
+    const dims = [m[1], m[2]].filter((d): d is string => d !== undefined).map(Number);
+    // Only the last dimension carries the unit ("4.2 x 3.1 cm").
+    const unit = m[3] === 'mm' ? 0.1 : 1;
+    const cm = Math.round(Math.max(...dims) * unit * 100) / 100;
+    if (!(cm > 0 && cm <= 30)) continue;
+    sink.add('primary.sizeCm', cm, start, end);
+  }
+}
+
+function extractSymptoms(doc: Doc, sink: Sink): void {
+  for (const { needles, re, value } of SYMPTOM_RES) {
+    if (!mentions(doc, needles)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(doc.lower); m !== null; m = re.exec(doc.lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (sink.isConsumed(start, end)) continue;
+      // "sob" in capitals or lower case; "doe" only as an abbreviation.
+      if (m[0] === 'doe' && doc.text.slice(start, end) !== 'DOE') continue;
+      if (polarity(doc, start, end) === 'pos') sink.add('symptoms', value, start, end);
+      else sink.see(start, end);
+    }
+  }
+  ASYMPTOMATIC_RE.lastIndex = scanFrom(doc, ['symptom']);
+  for (let m = ASYMPTOMATIC_RE.exec(doc.lower); m !== null; m = ASYMPTOMATIC_RE.exec(doc.lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    // "asymptomatic brain mets" is a brain status, read elsewhere.
+    if (
+      /^\s+(?:brain|cns|intracranial|cerebral|bone|liver|adrenal|mets?|metastas)/.test(
+        doc.lower.slice(end, end + 14),
+      )
+    )
+      continue;
+    sink.add('symptoms', NONE, start, end);
+  }
+}
+
+function extractLung(doc: Doc, sink: Sink): void {
+  emitAll(doc, sink, ['ipf', 'uip', 'idiopathic', 'usual'], IPF_RE, 'lung.ild', 'ipf', 'none');
+  emitAll(doc, sink, ['ild', 'interstitial', 'fibro', 'nsip'], ILD_RE, 'lung.ild', 'ild', 'none');
+
+  const rt = scanFrom(doc, ['rt', 'radi', 'sbrt', 'sabr', 'port']);
+  NO_PRIOR_RT_RE.lastIndex = rt;
+  for (let m = NO_PRIOR_RT_RE.exec(doc.lower); m !== null; m = NO_PRIOR_RT_RE.exec(doc.lower)) {
+    sink.consume(m.index, m.index + m[0].length);
+    sink.add('lung.priorThoracicRt', false, m.index, m.index + m[0].length);
+  }
+  PRIOR_RT_RE.lastIndex = rt;
+  for (let m = PRIOR_RT_RE.exec(doc.lower); m !== null; m = PRIOR_RT_RE.exec(doc.lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    const clause = doc.lower.slice(Math.max(0, start - 40), Math.min(doc.lower.length, end + 16));
+    const local = clause.split(/[,;.\n]/).find((part) => part.includes(m[0])) ?? m[0];
+    if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
+    const pol = polarity(doc, start, end);
+    if (pol === 'pos') sink.add('lung.priorThoracicRt', true, start, end);
+    else if (pol === 'neg') sink.add('lung.priorThoracicRt', false, start, end);
+    else sink.see(start, end);
+  }
+
+  const lungFunction = ['function', 'pft', 'reserve', 'copd', 'emphysema', 'oxygen', 'o2', 'ltot', 'gold'];
+  emitAll(doc, sink, lungFunction, POOR_FUNCTION_RE, 'lung.poorFunction', true);
+  emitAll(doc, sink, lungFunction, GOOD_FUNCTION_RE, 'lung.poorFunction', false);
+  FEV1_RE.lastIndex = scanFrom(doc, ['fev1', 'dlco', 'tlco']);
+  for (let m = FEV1_RE.exec(doc.lower); m !== null; m = FEV1_RE.exec(doc.lower)) {
+    const pct = Number(m[2]);
+    const limit = m[1] === 'fev1' ? 50 : 40;
+    sink.add('lung.poorFunction', pct < limit, m.index, m.index + m[0].length);
+  }
+}
+
+function extractStaging(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
+  const status = (start: number, end: number): 'done' | 'not-done' => {
+    const before = lower.slice(Math.max(0, start - 30), start);
+    const after = lower.slice(end, end + 40);
+    if (NOT_DONE_BEFORE_RE.test(before) || NOT_DONE_AFTER_RE.test(after)) return 'not-done';
+    return 'done';
+  };
+  PET_RE.lastIndex = scanFrom(doc, ['pet']);
+  for (let m = PET_RE.exec(lower); m !== null; m = PET_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (/\?\s?$/.test(lower.slice(Math.max(0, start - 2), start))) continue;
+    sink.add('staging.petCt', status(start, end), start, end);
+  }
+  CT_ONLY_RE.lastIndex = scanFrom(doc, ['ct']);
+  for (let m = CT_ONLY_RE.exec(lower); m !== null; m = CT_ONLY_RE.exec(lower)) {
+    sink.add('staging.petCt', 'not-done', m.index, m.index + m[0].length);
+  }
+  MRI_RE.lastIndex = scanFrom(doc, ['mr']);
+  for (let m = MRI_RE.exec(lower); m !== null; m = MRI_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // An MRI is a brain MRI when the words around it say brain ("MRI brain", "no brain mets on MRI").
+    const near = lower.slice(Math.max(0, start - 40), Math.min(lower.length, end + 24));
+    const local = near.split(/[;.\n]/).find((part) => part.includes(m?.[0] ?? '')) ?? near;
+    if (!BRAIN_WORD_RE.test(local)) continue;
+    if (m[0] === 'mr' && !/\b(?:brain|head)\b/.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
+    sink.add('staging.brainMri', status(start, end), start, end);
+  }
+}
+
+export function extractChest(doc: Doc, sink: Sink): void {
+  extractPrimary(doc, sink);
+  extractSymptoms(doc, sink);
+  extractLung(doc, sink);
+  extractStaging(doc, sink);
+}

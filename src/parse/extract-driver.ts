@@ -1,0 +1,263 @@
+// Oncogenic driver and EGFR variant. A gene stated negative rules out that gene only; the driver is "none"
+// only when the text says so for all ("driver negative", "no actionable mutation", "pan-negative").
+import type { Doc } from './doc.js';
+import { polarity, scanFrom } from './doc.js';
+import type { Sink } from './sink.js';
+import type { Span } from './types.js';
+
+type Gene = 'EGFR' | 'ALK' | 'ROS1' | 'RET' | 'MET' | 'BRAF' | 'NTRK' | 'HER2' | 'KRAS';
+const ALL_GENES: readonly Gene[] = ['EGFR', 'ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2', 'KRAS'];
+
+const GENE_RE =
+  /\b(egfr|alk|ros[\s-]?1|ret|braf|ntrk[123]?|her[\s-]?2|erbb2|kras|c-?met|met)(m|mt|mut)?(?![a-z0-9])/g;
+// A lower-case "met" is a metastasis unless gene words follow.
+const MET_CONTEXT_RE =
+  /^\s?-?(?:ex(?:on)?\s?14|amp\b|ampl|skip|fusion|overexpress|alteration|altered|driven|mutation|mutant|gene\b|positive|\+)/;
+const METEX14_RE = /\bmetex(?:on)?14\b/g;
+const GENE_WORD_BEFORE_RE = /(?:egfr|alk|ros1|ret|braf|ntrk\d?|her2|kras)\s*(?:[/,&]|and|or)\s*$/;
+const GENE_WORD_AFTER_RE = /^\s*(?:[/,&]|and|or)\s*(?:egfr|alk|ros1|ret|braf|ntrk|her2|kras)/;
+
+const SKIP_RE =
+  /^[\s:]*(?:\(\s*[a-z0-9-]+\s*\)\s*)?(?:(?:status|testing|tested|test|results?|by\s+(?:ngs|pcr|ihc|fish)|on\s+ngs|ngs|pcr|ihc|fish|gene|mutation\s+analysis)\s*[:=]?\s*)*/;
+const NEUTRAL_RE = /^-?\s*(?:tkis?\b|inhibitors?|targeted|directed|blockade|antibod|therap|treatment|tki)/;
+const NEG_RE =
+  /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
+const HEDGE_RE =
+  /^[:=]?\s*(?:pending|awaited|sent|requested|in\s+progress|tbc|to\s+follow|unknown|not\s+(?:yet\s+)?(?:tested|done|available|known|assessed)|\?)/;
+const POS_RE =
+  /^(?:\+|\(\+\)|[:=-]?\s*(?:pos(?:itive)?\b|\+ve\b|mut(?:ant|ated|ation|ations)?\b|m\+|-?mutant|rearrange|fusion|translocat|amplif|amp\b|altered|alteration|driven|exon|ex\s?\d|del|ins\b|dup\b|l858r|t790m|c797s|g719|l861q|s768i|g1[23][a-z]|q61|v600|skipping|overexpress|yvma|[a-z]\d{2,4}[a-z]\b))/;
+const LIST_SEP_RE = /^\s*(?:[/,&]|and\b|or\b)\s*$/;
+
+const NONE_RE =
+  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene)s?\b(?!\s+(?:testing|analysis|results?|status))|driver[\s-]?(?:mutation[\s-]?)?(?:negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|no\s+(?:actionable|targetable|driver))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
+
+// "driver not stated", "NGS pending": read, and deliberately left unknown.
+const UNSTATED_RE =
+  /\b(?:driver|drivers|mutation|molecular|ngs|genomic|biomarkers?)\s+(?:status\s+|testing\s+|results?\s+|profiling\s+)?(?:not\s+(?:yet\s+)?(?:stated|known|tested|available|done|back)|unknown|pending|awaited|in\s+progress|outstanding|to\s+follow)\b/g;
+
+const NONE_NEEDLES = [
+  'driver',
+  'mutation',
+  'alteration',
+  'target',
+  'fusion',
+  'oncogene',
+  'neg',
+  'wt',
+  'wild',
+  'actionable',
+]; // every NONE_RE branch holds one of these
+
+interface VariantRule {
+  needles: readonly string[];
+  re: RegExp;
+  gene: Gene;
+  variant?: 'ex19del' | 'L858R' | 'exon20ins' | 'uncommon';
+}
+const VARIANT_RULES: VariantRule[] = [
+  {
+    needles: ['19', 'e746'],
+    re: /\b(?:ex(?:on)?[\s-]?19[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
+    gene: 'EGFR',
+    variant: 'ex19del',
+  },
+  {
+    needles: ['l858r'],
+    re: /\b(?:exon[\s-]?21[\s-]?)?l858r\+?(?![a-z0-9])/g,
+    gene: 'EGFR',
+    variant: 'L858R',
+  },
+  {
+    needles: ['20', 'a767', 'd770'],
+    re: /\b(?:ex(?:on)?[\s-]?20[\s-]?(?:ins(?:ertion)?s?|insertion)|insertions?\s+(?:in\s+)?exon[\s-]?20|a767_v769dup|d770_n771ins[a-z]*)(?![a-z0-9])/g,
+    gene: 'EGFR',
+    variant: 'exon20ins',
+  },
+  {
+    needles: ['g719', 'l861', 's768', 'e709', 'uncommon', 'atypical', 'rare', 'compound'],
+    re: /\b(?:g719[xacsd]?|l861q|s768i|e709[xak]?|(?:uncommon|atypical|rare|compound)\s+egfr(?:\s+mutation)?|egfr\s+(?:uncommon|atypical|rare|compound)(?:\s+mutation)?)(?![a-z0-9])/g,
+    gene: 'EGFR',
+    variant: 'uncommon',
+  },
+  { needles: ['t790', 'c797', '21'], re: /\b(?:t790m|c797s|exon[\s-]?21)(?![a-z0-9])/g, gene: 'EGFR' },
+  { needles: ['g12', 'g13', 'q61'], re: /\b(?:g12[cdvasr]|g13[cd]|q61[hlkr])(?![a-z0-9])/g, gene: 'KRAS' },
+  { needles: ['v600'], re: /\bv600[ek]?(?![a-z0-9])/g, gene: 'BRAF' },
+  { needles: ['eml4'], re: /\beml4\b/g, gene: 'ALK' },
+  { needles: ['kif5b', 'ccdc6'], re: /\bkif5b\b|\bccdc6\b/g, gene: 'RET' },
+  { needles: ['cd74'], re: /\bcd74\b/g, gene: 'ROS1' },
+];
+
+function geneOf(word: string): Gene {
+  const w = word.replace(/[\s-]/g, '');
+  if (w.startsWith('ros')) return 'ROS1';
+  if (w.startsWith('ntrk')) return 'NTRK';
+  if (w === 'her2' || w === 'erbb2') return 'HER2';
+  if (w.endsWith('met')) return 'MET';
+  return w.toUpperCase() as Gene;
+}
+
+type Status = 'pos' | 'neg' | 'hedge' | 'neutral' | 'default';
+
+interface Mention {
+  gene: Gene;
+  start: number;
+  end: number;
+  status: Status;
+}
+
+function ownStatus(tailRaw: string, suffix: string | undefined): Status {
+  if (suffix) return 'pos';
+  const tail = tailRaw.replace(SKIP_RE, '');
+  if (NEUTRAL_RE.test(tail)) return 'neutral';
+  if (NEG_RE.test(tail)) return 'neg';
+  if (HEDGE_RE.test(tail)) return 'hedge';
+  if (POS_RE.test(tail)) return 'pos';
+  return 'default';
+}
+
+export interface DriverResult {
+  /** The driver decided from the text, if one gene (or "none") stands. */
+  driver?: string;
+}
+
+export function extractDriver(doc: Doc, sink: Sink): DriverResult {
+  const { lower, text } = doc;
+  const mentions: Mention[] = [];
+  GENE_RE.lastIndex = scanFrom(doc, [
+    'egfr',
+    'alk',
+    'ros',
+    'ret',
+    'braf',
+    'ntrk',
+    'her',
+    'erbb',
+    'kras',
+    'met',
+  ]);
+  for (let m = GENE_RE.exec(lower); m !== null; m = GENE_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const gene = geneOf(m[1] as string);
+    if (gene === 'MET' && !m[1]?.startsWith('c')) {
+      const upper = text.slice(start, start + 3) === 'MET';
+      const after = lower.slice(end, end + 24);
+      const before = lower.slice(Math.max(0, start - 16), start);
+      const listed = GENE_WORD_BEFORE_RE.test(before) || GENE_WORD_AFTER_RE.test(after);
+      if (!MET_CONTEXT_RE.test(after) && !(upper && listed)) continue;
+    }
+    mentions.push({ gene, start, end, status: ownStatus(lower.slice(end, end + 48), m[2]) });
+  }
+  METEX14_RE.lastIndex = scanFrom(doc, ['metex']);
+  for (let m = METEX14_RE.exec(lower); m !== null; m = METEX14_RE.exec(lower)) {
+    mentions.push({ gene: 'MET', start: m.index, end: m.index + m[0].length, status: 'pos' });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+
+  // A list "EGFR/ALK/ROS1 negative" shares the status stated after its last gene.
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const cur = mentions[i] as Mention;
+    const next = mentions[i + 1];
+    if (cur.status !== 'default' || !next) continue;
+    if (LIST_SEP_RE.test(lower.slice(cur.end, next.start))) cur.status = next.status;
+  }
+  // Still undecided: negated or hedged by the words before the list ("negative for EGFR, ALK").
+  let runStart = 0;
+  for (let i = 0; i < mentions.length; i++) {
+    const cur = mentions[i] as Mention;
+    const prev = mentions[i - 1];
+    if (!prev || !LIST_SEP_RE.test(lower.slice(prev.end, cur.start))) runStart = cur.start;
+    if (cur.status === 'default' || cur.status === 'pos') {
+      // "no EGFR mutation": the words before the list override a positive-looking word after the gene.
+      const pol = polarity(doc, runStart, cur.end);
+      if (pol !== 'pos') cur.status = pol;
+      else if (cur.status === 'default') cur.status = 'pos';
+    }
+  }
+
+  const positives = new Map<Gene, Span[]>();
+  const negatives = new Set<Gene>();
+  const addPositive = (gene: Gene, start: number, end: number): void => {
+    const list = positives.get(gene);
+    if (list) list.push({ start, end });
+    else positives.set(gene, [{ start, end }]);
+  };
+  const negSpans: Span[] = [];
+  for (const m of mentions) {
+    if (m.status === 'pos') addPositive(m.gene, m.start, m.end);
+    else if (m.status === 'neg') {
+      negatives.add(m.gene);
+      negSpans.push({ start: m.start, end: m.end });
+      sink.see(m.start, m.end);
+    } else sink.see(m.start, m.end);
+  }
+
+  const her2Clauses = /\b(?:her[\s-]?2|erbb2)\b/;
+  for (const rule of VARIANT_RULES) {
+    rule.re.lastIndex = scanFrom(doc, rule.needles);
+    for (let m = rule.re.exec(lower); m !== null; m = rule.re.exec(lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const pol = polarity(doc, start, end);
+      if (pol !== 'pos') {
+        sink.see(start, end);
+        continue;
+      }
+      if (rule.gene === 'EGFR' && rule.variant === 'exon20ins') {
+        // "HER2 exon 20 insertion" is a HER2 driver.
+        const near = lower.slice(Math.max(0, start - 30), Math.min(lower.length, end + 20));
+        if (her2Clauses.test(near)) {
+          sink.see(start, end);
+          continue;
+        }
+      }
+      addPositive(rule.gene, start, end);
+      if (rule.variant) sink.add('egfrVariant', rule.variant, start, end);
+    }
+  }
+
+  UNSTATED_RE.lastIndex = scanFrom(doc, ['driver', 'mutation', 'molecular', 'ngs', 'genomic', 'biomarker']);
+  for (let m = UNSTATED_RE.exec(lower); m !== null; m = UNSTATED_RE.exec(lower)) {
+    sink.see(m.index, m.index + m[0].length);
+  }
+
+  const noneSpans: Span[] = [];
+  NONE_RE.lastIndex = scanFrom(doc, NONE_NEEDLES);
+  for (let m = NONE_RE.exec(lower); m !== null; m = NONE_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (/\?\s?$/.test(lower.slice(Math.max(0, start - 2), start))) {
+      sink.see(start, end);
+      continue;
+    }
+    noneSpans.push({ start, end });
+  }
+  if (noneSpans.length === 0 && ALL_GENES.every((g) => negatives.has(g))) noneSpans.push(...negSpans);
+
+  const genes = [...positives.keys()];
+  if (genes.length === 0) {
+    if (noneSpans.length > 0) {
+      for (const s of noneSpans) sink.add('driver', 'none', s.start, s.end);
+      return { driver: 'none' };
+    }
+    return {};
+  }
+  if (genes.length > 1) {
+    const spans = genes.flatMap((g) => positives.get(g) ?? []);
+    sink.conflict('driver', genes, spans);
+    return {};
+  }
+  const gene = genes[0] as Gene;
+  const spans = positives.get(gene) ?? [];
+  if (noneSpans.length > 0 && gene !== 'KRAS') {
+    sink.conflict('driver', [gene, 'none'], [...spans, ...noneSpans]);
+    return {};
+  }
+  if (negatives.has(gene)) {
+    sink.conflict('driver', [gene, `${gene} negative`], [...spans, ...negSpans]);
+    return {};
+  }
+  for (const s of spans) sink.add('driver', gene, s.start, s.end);
+  for (const s of noneSpans) sink.see(s.start, s.end);
+  return { driver: gene };
+}

@@ -1,0 +1,917 @@
+// Metastases (count, organs, sites, burden), brain status and serosal disease.
+//
+// Sites are read by a small left-to-right pass over word tokens: "3 bone mets + R adrenal" gives bone ×3 and
+// adrenal ×1; "bone, liver and adrenal mets" gives three organs with unknown counts; "no brain or liver mets"
+// negates both. Mediastinal, hilar and supraclavicular nodes are regional, never metastases.
+import type { Doc, Token } from './doc.js';
+import { clauseIndex, polarity, scanFrom } from './doc.js';
+import type { Sink } from './sink.js';
+
+type Site =
+  | 'bone'
+  | 'liver'
+  | 'adrenal'
+  | 'brain'
+  | 'contralateral-lung'
+  | 'pleura'
+  | 'distant-nodes'
+  | 'other';
+
+export interface MetItem {
+  site: Site;
+  /** Distinct organ ("other" sites differ by organ: skin and kidney are two organs). */
+  organ: string;
+  count?: number;
+  start: number;
+  end: number;
+  negated: boolean;
+  hedged: boolean;
+  /** Stated as new, growing or progressing. */
+  progressing: boolean;
+  /** A metastasis word ("mets", "lesions", "M1b") governs the item; without it a bare site word is not a met. */
+  metContext: boolean;
+  /** Counted by "x2" or "(2)" after it: a metastasis even without the word ("bone x2"). */
+  ownCount?: boolean;
+  /** A lung site named "contralateral" or "bilateral": a nodule there is a metastasis. */
+  qualifiedLung?: boolean;
+}
+
+export interface MetsResult {
+  items: MetItem[];
+  groups: Group[];
+}
+
+/** Space-separated words as a list (keeps long vocabularies compact). */
+function words(text: string): string[] {
+  return text.split(' ').filter(Boolean);
+}
+
+const NUMBER_WORDS = new Map<string, number>([
+  ['a', 1],
+  ['an', 1],
+  ['one', 1],
+  ['single', 1],
+  ['solitary', 1],
+  ['isolated', 1],
+  ['lone', 1],
+  ['sole', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+]);
+
+const SITE_WORDS = new Map<string, [Site, string]>();
+function sites(site: Site, organ: string, list: readonly string[]): void {
+  for (const w of list) SITE_WORDS.set(w, [site, organ]);
+}
+sites(
+  'bone',
+  'bone',
+  words(
+    'bone bones bony osseous skeletal skeleton vertebral vertebra vertebrae spine spinal sacral sacrum ' +
+      'rib ribs iliac ilium femur femoral humerus humeral pelvic pelvis acetabular acetabulum sternum ' +
+      'sternal scapula scapular skull calvarial calvarium clavicle clavicular osteolytic osteoblastic',
+  ),
+);
+sites('liver', 'liver', ['liver', 'hepatic', 'hepatics', 'livers']);
+sites('adrenal', 'adrenal', ['adrenal', 'adrenals', 'suprarenal']);
+sites('brain', 'brain', ['brain', 'cerebral', 'cerebellar', 'intracranial', 'cns', 'intraaxial']);
+sites('contralateral-lung', 'lung', ['lung', 'lungs', 'pulmonary', 'pulm']);
+sites('pleura', 'pleura', ['pleura', 'pleural']);
+sites('other', 'skin', ['skin', 'cutaneous', 'subcutaneous', 'dermal']);
+sites('other', 'soft-tissue', ['muscle', 'muscular', 'intramuscular']);
+sites('other', 'kidney', ['kidney', 'kidneys', 'renal']);
+sites('other', 'spleen', ['spleen', 'splenic']);
+sites('other', 'pancreas', ['pancreas', 'pancreatic']);
+sites('other', 'peritoneum', ['peritoneal', 'peritoneum', 'omental']);
+sites('other', 'ovary', ['ovary', 'ovarian']);
+sites('other', 'bowel', ['bowel', 'intestinal', 'colonic', 'gastric', 'stomach']);
+sites('other', 'thyroid', ['thyroid']);
+sites('other', 'breast', ['breast']);
+sites('other', 'eye', ['orbital', 'choroidal', 'ocular']);
+sites('other', 'heart', ['cardiac', 'myocardial']);
+
+const PAIRED = new Set(['adrenal', 'kidney', 'ovary']);
+
+const NODE_WORDS = new Set(words('node nodes nodal lymph ln lns lymphadenopathy adenopathy lad'));
+const DISTANT_QUALIFIERS = new Set(
+  words(
+    'distant axillary axilla retroperitoneal paraaortic aortic abdominal inguinal mesenteric portocaval ' +
+      'coeliac celiac extrathoracic pelvic iliac',
+  ),
+);
+const REGIONAL_QUALIFIERS = new Set(
+  words(
+    'mediastinal hilar perihilar subcarinal paratracheal pretracheal precarinal supraclavicular scalene ' +
+      'regional n1 n2 n3 prevascular aortopulmonary paraesophageal paraoesophageal intrapulmonary ' +
+      'peribronchial tracheobronchial ipsilateral station level',
+  ),
+);
+
+const MET_WORDS = new Set(
+  words(
+    'met mets metastasis metastases metastatic metastatis metastasises metastasies metastais metasteses ' +
+      'secondaries secondary deposit deposits lesion lesions nodule nodules focus foci disease involvement ' +
+      'spread mass masses site sites m1 m1a m1b m1c m1c1 m1c2',
+  ),
+);
+const STRONG_MET_WORDS = new Set(
+  words(
+    'met mets metastasis metastases metastatic metastatis metastasies metastais metasteses secondaries ' +
+      'deposit deposits',
+  ),
+);
+const SINGULAR_MET_WORDS = new Set(
+  words('met metastasis metastatis secondary deposit lesion nodule focus mass site'),
+);
+// Words that do not make a lung site a metastasis ("interstitial lung disease").
+const WEAK_FOR_LUNG = new Set(['disease', 'involvement', 'spread', 'mass', 'masses', 'sites', 'site']);
+
+const POLY_WORDS = new Set(
+  words(
+    'multiple numerous innumerable countless diffuse widespread extensive disseminated multifocal miliary ' +
+      'myriad many polymetastatic',
+  ),
+);
+const MULTI_WORDS = new Set(['several', 'few', 'some', 'scattered', 'various']);
+
+const LATERAL_ONE = new Set(['left', 'right', 'l', 'r', 'lt', 'rt']);
+const LATERAL_TWO = new Set(['bilateral', 'both']);
+const NEG_WORDS = new Set(['no', 'not', 'without', 'nil', 'nor', 'neither']);
+const HEDGE_WORDS = new Set(
+  words(
+    '? possible possibly probable probably query suspected suspicious suspect indeterminate equivocal ' +
+      'likely questionable presumed',
+  ),
+);
+const PROGRESS_WORDS = new Set(words('new enlarging growing progressing progressive increasing active'));
+const BLOCKERS = new Set(
+  words(
+    'adenoma adenomas cyst cysts haemangioma hemangioma haemangiomas hemangiomas granuloma granulomas ' +
+      'benign degenerative fracture fractures insufficiency hyperplasia lipoma fatty cirrhosis chronic ' +
+      'steatosis calcified osteoporotic infarct abscess effusion effusions thickening plaque plaques ' +
+      'function reserve fibrosis interstitial',
+  ),
+);
+const CONNECTORS = new Set(
+  words(
+    '+ & and or , / with plus to in of the at involving within ( ) : - each on also including incl as ' +
+      'well x × is are into',
+  ),
+);
+const DESCRIPTORS = new Set(
+  words(
+    'small large tiny known lytic sclerotic blastic mixed hypermetabolic fdg pet avid biopsy proven ' +
+      'confirmed subcentimetre subcentimeter subcm painful asymptomatic symptomatic untreated treated ' +
+      'synchronous metachronous additional further other another only dominant evidence signs sign any ' +
+      'definite obvious radiological cortical seen noted identified present frontal parietal temporal ' +
+      'occipital lobe hemisphere upper lower distal proximal stable responding remaining metastatic cm mm ' +
+      'sub centimetre centimeter up approximately approx about total spine gland sided mediastinal hilar ' +
+      'vertebral body bodies level levels',
+  ),
+);
+const UNITS = new Set(
+  words(
+    'cm mm % gy fx fractions mo mos month months week weeks wks cycle cycles years year yo y yr kg mg ml cc',
+  ),
+);
+const END_TOKENS = new Set([';', '.', '\n', '\r', 'but', 'however', 'although', 'except', 'whereas']);
+const VERTEBRA_CODE_RE = /^[tlcs]\d{1,2}$/;
+
+function countOf(tok: Token, next: Token | undefined): number | undefined {
+  const w = tok.w;
+  if (/^\d{1,3}$/.test(w)) {
+    if (next && (UNITS.has(next.w) || next.w === '/' || next.w === '-' || next.w === '.')) return undefined;
+    const n = Number(w);
+    return n >= 1 && n <= 200 ? n : undefined;
+  }
+  if (/^\d{1,2}x$/.test(w)) return Number(w.slice(0, -1));
+  return NUMBER_WORDS.get(w);
+}
+
+interface State {
+  count?: { n?: number; poly?: boolean; start: number };
+  negated: boolean;
+  hedged: boolean;
+  progressing: boolean;
+  blocked: boolean;
+  lateral?: 1 | 2;
+  distant: boolean;
+  regional: boolean;
+  /** "contralateral"/"bilateral" make a lung nodule a metastasis. */
+  strongLung: boolean;
+}
+
+export interface Group {
+  start: number;
+  end: number;
+  hasMet: boolean;
+  pending: MetItem[];
+  items: MetItem[];
+  /** Items closed by the last metastasis word: "x2", "(2)", "?" after it refer to them. */
+  lastClosed: MetItem[];
+  totals: { n: number; start: number; end: number }[];
+  burden: { value: 'oligo' | 'poly'; start: number; end: number }[];
+}
+
+const POST_NEG_WORDS = new Set(words('negative neg clear normal unremarkable nad excluded absent'));
+const POST_HEDGE_WORDS = new Set(['pending', 'awaited', 'tbc', 'requested', 'planned', 'outstanding']);
+const IMAGING_WORDS = new Set(words('mri mr ct pet imaging scan scans staging petct xray'));
+const BLOCK_NEXT = new Set(['benign', 'chronic', 'fatty', 'degenerative']);
+const CLEARING = new Set([',', '+', '&', 'and', 'plus', 'with']);
+const KEEP_LAST = new Set(['(', ')', 'x', '×', '-', ':']);
+// A number right after these words is not a lesion count ("ECOG 1", "PD-L1 80", "C4").
+const NOT_COUNT_AFTER = new Set(
+  words(
+    'ecog ps who kps karnofsky tps stage cycle cycles c gy fx age aged l1 status score exon ex g v grade',
+  ),
+);
+const WEAK_FOR_PLAIN_LUNG = new Set([
+  ...WEAK_FOR_LUNG,
+  'nodule',
+  'nodules',
+  'lesion',
+  'lesions',
+  'focus',
+  'foci',
+]);
+
+/** Token kinds of the metastasis reader; a word's kind is looked up once (first list wins). */
+const K = {
+  Unknown: 0,
+  End: 1,
+  Place: 2,
+  Times: 3,
+  TimesN: 4,
+  Number: 5,
+  NumberWord: 6,
+  Poly: 7,
+  Multi: 8,
+  Oligo: 9,
+  Neg: 10,
+  PostNeg: 11,
+  PostHedge: 12,
+  Hedge: 13,
+  Blocker: 14,
+  Imaging: 15,
+  LatOne: 16,
+  LatTwo: 17,
+  Distant: 18,
+  Regional: 19,
+  Progress: 20,
+  Node: 21,
+  Contralateral: 22,
+  Vertebra: 23,
+  Site: 24,
+  Met: 25,
+  Connector: 26,
+  Descriptor: 27,
+} as const;
+type K = (typeof K)[keyof typeof K];
+
+const KIND = new Map<string, K>();
+function kinds(kind: K, words: Iterable<string>): void {
+  for (const w of words) if (!KIND.has(w)) KIND.set(w, kind);
+}
+const ROMAN_RE = /^[ivx]+[ab]?$/;
+const ITEM_START = new Set<K>([
+  K.Number,
+  K.NumberWord,
+  K.Site,
+  K.Descriptor,
+  K.LatOne,
+  K.LatTwo,
+  K.Met,
+  K.Node,
+  K.Distant,
+  K.Contralateral,
+]);
+
+function isDigitStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+function isSmallNumber(w: string): boolean {
+  return (w.length === 1 || w.length === 2) && isDigitStart(w) && isDigitStart(w.slice(-1));
+}
+
+/** Kinds that depend on the spelling rather than a word list: "x3", "T8", "metastasess", "oligometastases". */
+function guessKind(w: string): K {
+  const c = w.charCodeAt(0);
+  if ((c === 120 || c === 215) && w.length <= 3 && w.length > 1 && isDigitStart(w.slice(1))) {
+    return /^[x×]\d{1,2}$/.test(w) ? K.TimesN : K.Unknown;
+  }
+  if (w.length <= 3 && (c === 116 || c === 108 || c === 99 || c === 115) && VERTEBRA_CODE_RE.test(w))
+    return K.Vertebra;
+  if (c === 109 && w.startsWith('metast') && w.length <= 14) return K.Met;
+  if (c === 111 && w.startsWith('oligomet')) return K.Oligo;
+  return K.Unknown;
+}
+
+kinds(K.End, END_TOKENS);
+kinds(K.Place, ['segment', 'seg', 'station', 'level', 'levels']);
+kinds(K.Times, ['x', '×', '(']);
+kinds(K.NumberWord, NUMBER_WORDS.keys());
+kinds(K.Poly, POLY_WORDS);
+kinds(K.Multi, MULTI_WORDS);
+kinds(K.Oligo, ['oligo']);
+kinds(K.Neg, NEG_WORDS);
+kinds(K.PostNeg, POST_NEG_WORDS);
+kinds(K.PostHedge, POST_HEDGE_WORDS);
+kinds(K.Hedge, HEDGE_WORDS);
+kinds(K.Blocker, BLOCKERS);
+kinds(K.Imaging, IMAGING_WORDS);
+kinds(K.LatOne, LATERAL_ONE);
+kinds(K.LatTwo, LATERAL_TWO);
+kinds(
+  K.Distant,
+  [...DISTANT_QUALIFIERS].filter((w) => w !== 'pelvic' && w !== 'iliac'),
+);
+kinds(K.Regional, REGIONAL_QUALIFIERS);
+kinds(K.Progress, PROGRESS_WORDS);
+kinds(K.Node, NODE_WORDS);
+kinds(K.Contralateral, ['contralateral']);
+kinds(K.Site, SITE_WORDS.keys());
+kinds(K.Met, MET_WORDS);
+kinds(K.Connector, CONNECTORS);
+kinds(K.Descriptor, DESCRIPTORS);
+
+class GroupParser {
+  private readonly groups: Group[] = [];
+  private g: Group | null = null;
+  private st: State = GroupParser.fresh();
+  private i = 0;
+
+  constructor(private readonly toks: readonly Token[]) {}
+
+  private static fresh(): State {
+    return {
+      negated: false,
+      hedged: false,
+      progressing: false,
+      blocked: false,
+      distant: false,
+      regional: false,
+      strongLung: false,
+    };
+  }
+
+  run(): Group[] {
+    const { toks } = this;
+    for (this.i = 0; this.i < toks.length; this.i++) this.step(toks[this.i] as Token);
+    this.finish();
+    return this.groups;
+  }
+
+  private open(t: Token): Group {
+    if (!this.g)
+      this.g = {
+        start: t.start,
+        end: t.end,
+        hasMet: false,
+        pending: [],
+        items: [],
+        lastClosed: [],
+        totals: [],
+        burden: [],
+      };
+    this.g.end = Math.max(this.g.end, t.end);
+    return this.g;
+  }
+
+  private finish(): void {
+    const g = this.g;
+    if (g) {
+      // A site with its own count ("bone x2", "liver (3)") is a metastasis even without the word.
+      for (const it of g.pending) if (g.hasMet || it.ownCount) it.metContext = true;
+      g.items.push(...g.pending);
+      g.pending = [];
+      if (g.items.length > 0 || g.totals.length > 0 || g.burden.length > 0) this.groups.push(g);
+    }
+    this.g = null;
+    this.st = GroupParser.fresh();
+  }
+
+  private close(g: Group, t: Token, word: string): void {
+    const st = this.st;
+    g.hasMet = true;
+    const pending = g.pending.filter(
+      (it) =>
+        it.site !== 'contralateral-lung' ||
+        !(WEAK_FOR_LUNG.has(word) || (WEAK_FOR_PLAIN_LUNG.has(word) && !it.qualifiedLung)),
+    );
+    for (const it of pending) it.metContext = true;
+    const only = pending.length === 1 ? (pending[0] as MetItem) : undefined;
+    if (only && only.count === undefined && st.count?.n !== undefined && !st.negated) {
+      // "MRI brain: 2 mets"
+      only.count = st.count.n;
+      st.count = undefined;
+    }
+    if (only && only.count === undefined && SINGULAR_MET_WORDS.has(word)) only.count = 1;
+    if (
+      pending.length === 0 &&
+      st.count?.n !== undefined &&
+      STRONG_MET_WORDS.has(word) &&
+      !st.negated &&
+      !st.hedged
+    ) {
+      g.totals.push({ n: st.count.n, start: st.count.start, end: t.end });
+    }
+    if (st.count?.poly && !st.negated && !st.hedged)
+      g.burden.push({ value: 'poly', start: st.count.start, end: t.end });
+    g.items.push(...g.pending);
+    g.lastClosed = pending;
+    g.pending = [];
+    st.count = undefined;
+    st.blocked = false;
+    st.lateral = undefined;
+    st.distant = false;
+    st.regional = false;
+    st.strongLung = false;
+  }
+
+  private backItem(): MetItem | undefined {
+    const g = this.g;
+    if (!g) return undefined;
+    if (g.lastClosed.length === 1) return g.lastClosed[0];
+    if (g.lastClosed.length === 0 && g.pending.length > 0) return g.pending[g.pending.length - 1];
+    return undefined;
+  }
+
+  private step(t: Token): void {
+    const { toks, st } = this;
+    const i = this.i;
+    const next = toks[i + 1];
+    const w = t.w;
+    const first = w.charCodeAt(0);
+    const isDigit = first >= 48 && first <= 57;
+    const kind = isDigit ? K.Number : (KIND.get(w) ?? guessKind(w));
+
+    switch (kind) {
+      case K.End:
+        this.finish();
+        return;
+      case K.Place: {
+        // "liver segment 7", "station 4R": the number names a place, not a count.
+        if (next && (isDigitStart(next.w) || ROMAN_RE.test(next.w))) this.i++;
+        if (this.g) this.g.end = (toks[this.i] as Token).end;
+        if (w === 'station') st.regional = true;
+        return;
+      }
+      case K.Times: {
+        // "x3", "× 3", "(2)" after a site or a met word count the item before them.
+        if (next && isSmallNumber(next.w)) {
+          const item = this.backItem();
+          const after = toks[i + 2];
+          if (item && item.count === undefined && !(after && UNITS.has(after.w))) {
+            item.count = Number(next.w);
+            item.ownCount = true;
+            (this.g as Group).end = next.end;
+            this.i++;
+            return;
+          }
+        }
+        if (this.g) return;
+        this.finish();
+        return;
+      }
+      case K.TimesN: {
+        const item = this.backItem();
+        if (item && item.count === undefined) {
+          item.count = Number(w.slice(1));
+          item.ownCount = true;
+        }
+        return;
+      }
+      case K.Number: {
+        const prev = toks[i - 1];
+        const n = prev && NOT_COUNT_AFTER.has(prev.w) ? undefined : countOf(t, next);
+        if (n === undefined) {
+          // A size or another number: skip it (and its unit) without ending the group.
+          if (next && UNITS.has(next.w)) this.i++;
+          return;
+        }
+        const g = this.open(t);
+        st.count = { n, start: t.start };
+        st.negated = false;
+        g.lastClosed = [];
+        return;
+      }
+      case K.NumberWord: {
+        const g = this.open(t);
+        st.count = { n: NUMBER_WORDS.get(w) as number, start: t.start };
+        if (w !== 'a' && w !== 'an') st.negated = false;
+        g.lastClosed = [];
+        return;
+      }
+      case K.Poly:
+      case K.Multi: {
+        const after = next ? (KIND.get(next.w) ?? (isDigitStart(next.w) ? K.Number : K.Unknown)) : K.Unknown;
+        if (kind === K.Poly && this.g && this.g.lastClosed.length > 0 && !ITEM_START.has(after)) {
+          // "bony mets (multiple)": the word qualifies what was just named.
+          const g = this.g;
+          if (!g.lastClosed.some((it) => it.negated || it.hedged)) {
+            g.burden.push({ value: 'poly', start: (g.lastClosed[0] as MetItem).start, end: t.end });
+          }
+          g.end = t.end;
+          return;
+        }
+        const g = this.open(t);
+        st.count = kind === K.Poly ? { poly: true, start: t.start } : { start: t.start };
+        g.lastClosed = [];
+        if (w === 'polymetastatic') this.close(g, t, 'metastatic');
+        return;
+      }
+      case K.Oligo: {
+        const follows = next?.w === '-' ? toks[i + 2] : next;
+        if (w === 'oligo' && follows?.w.startsWith('progress')) {
+          this.finish();
+          return;
+        }
+        const g = this.open(t);
+        if (!st.negated && !st.hedged) g.burden.push({ value: 'oligo', start: t.start, end: t.end });
+        if (w !== 'oligo') this.close(g, t, 'metastatic');
+        return;
+      }
+      case K.Neg:
+        this.open(t);
+        st.negated = true;
+        st.hedged = false;
+        return;
+      case K.PostNeg:
+      case K.PostHedge: {
+        if (next?.w === 'for' && (w === 'negative' || w === 'neg' || w === 'free')) {
+          this.open(t);
+          st.negated = true;
+          st.hedged = false;
+          return;
+        }
+        const g = this.g;
+        if (!g) return;
+        const targets = g.pending.length > 0 ? g.pending : g.lastClosed;
+        for (const it of targets) {
+          if (kind === K.PostNeg) it.negated = true;
+          else it.hedged = true;
+        }
+        g.lastClosed = [];
+        g.end = t.end;
+        return;
+      }
+      case K.Hedge: {
+        const g = this.g;
+        // After a closed item and not before another one, the hedge is about what was just said:
+        // "adrenal met?", "liver lesion, indeterminate".
+        const ahead = next ? (KIND.get(next.w) ?? (isDigitStart(next.w) ? K.Number : K.Unknown)) : K.Unknown;
+        if (g && g.lastClosed.length > 0 && !ITEM_START.has(ahead)) {
+          for (const it of g.lastClosed) it.hedged = true;
+          g.lastClosed = [];
+          return;
+        }
+        this.open(t);
+        st.hedged = true;
+        return;
+      }
+      case K.Blocker:
+      case K.Imaging: {
+        const g = this.g;
+        if (g && g.pending.length > 0) g.pending = [];
+        else if (g && g.lastClosed.length > 0 && kind === K.Blocker) {
+          // "adrenal nodule - benign adenoma": what was just named is not a metastasis.
+          const dropped = new Set(g.lastClosed);
+          g.items = g.items.filter((it) => !dropped.has(it));
+          g.lastClosed = [];
+        } else if (BLOCK_NEXT.has(w)) {
+          this.open(t);
+          st.blocked = true;
+        } else if (g) g.lastClosed = [];
+        if (this.g) this.g.end = t.end;
+        return;
+      }
+      case K.LatOne:
+      case K.LatTwo:
+        this.open(t);
+        st.lateral = kind === K.LatTwo ? 2 : 1;
+        if (w === 'bilateral') st.strongLung = true;
+        return;
+      case K.Distant:
+        if (next && SITE_WORDS.has(next.w)) break; // "distant" + site: just a qualifier of the site
+        this.open(t);
+        st.distant = true;
+        return;
+      case K.Regional:
+        if (this.g || (next && NODE_WORDS.has(next.w))) this.open(t);
+        st.regional = true;
+        return;
+      case K.Progress:
+        if (w === 'new' && next?.w.startsWith('diagnos')) break;
+        this.open(t);
+        st.progressing = true;
+        return;
+      default:
+        break;
+    }
+
+    let site: [Site, string] | undefined;
+    let siteEnd = t.end;
+    const pelvicNode = (w === 'pelvic' || w === 'iliac') && next !== undefined && NODE_WORDS.has(next.w);
+    if (kind === K.Node || pelvicNode) {
+      if (pelvicNode) {
+        st.distant = true;
+        siteEnd = (next as Token).end;
+        this.i++;
+      }
+      if (st.distant && !st.regional) site = ['distant-nodes', 'distant-nodes'];
+      else {
+        // Regional or unqualified nodes are not metastases; the group stays open for what follows.
+        this.open(t);
+        st.distant = false;
+        st.regional = false;
+        st.count = undefined;
+        return;
+      }
+    } else if (kind === K.Contralateral) {
+      const nx = next?.w ?? '';
+      if (nx === 'lung' || nx === 'lungs' || nx === 'pulmonary' || nx === 'hemithorax' || nx === 'lobe') {
+        site = ['contralateral-lung', 'lung'];
+        siteEnd = (next as Token).end;
+        this.i++;
+      } else if (MET_WORDS.has(nx)) site = ['contralateral-lung', 'lung'];
+      else {
+        this.open(t);
+        st.regional = true;
+        return;
+      }
+      st.strongLung = true;
+    } else if (kind === K.Vertebra && next && (MET_WORDS.has(next.w) || next.w.startsWith('vertebr'))) {
+      site = ['bone', 'bone'];
+      if (next.w.startsWith('vertebr')) {
+        // "T8 vertebral met": one bone item, not two.
+        siteEnd = next.end;
+        this.i++;
+      }
+    } else if (kind === K.Site || kind === K.Distant) site = SITE_WORDS.get(w);
+
+    if (site) {
+      const g = this.open(t);
+      g.end = Math.max(g.end, siteEnd);
+      if (site[0] === 'contralateral-lung' && st.regional) {
+        // "ipsilateral lung nodule" is T3/T4, not M1a.
+        st.regional = false;
+        return;
+      }
+      if (st.blocked) {
+        st.blocked = false;
+        return;
+      }
+      let count = st.count?.n;
+      if (count === undefined && st.lateral !== undefined && PAIRED.has(site[1])) count = st.lateral;
+      const item: MetItem = {
+        site: site[0],
+        organ: site[1],
+        start: st.count && st.count.start < t.start ? st.count.start : t.start,
+        end: siteEnd,
+        negated: st.negated,
+        hedged: st.hedged,
+        progressing: st.progressing,
+        metContext: false,
+      };
+      if (count !== undefined) item.count = count;
+      if (site[0] === 'contralateral-lung' && st.strongLung) item.qualifiedLung = true;
+      if (st.count?.poly && !st.negated && !st.hedged)
+        g.burden.push({ value: 'poly', start: st.count.start, end: siteEnd });
+      g.pending.push(item);
+      g.lastClosed = [];
+      st.count = undefined;
+      st.lateral = undefined;
+      st.distant = false;
+      return;
+    }
+    if (kind === K.Met) {
+      this.close(this.open(t), t, MET_WORDS.has(w) ? w : 'metastases');
+      return;
+    }
+    const g = this.g;
+    if (g && (kind === K.Connector || kind === K.Descriptor || kind === K.Vertebra)) {
+      if (CLEARING.has(w) && g.pending.length === 0) {
+        st.negated = false;
+        st.hedged = false;
+        st.progressing = false;
+      }
+      if (kind === K.Connector && !KEEP_LAST.has(w)) g.lastClosed = [];
+      return;
+    }
+    this.finish();
+  }
+}
+
+/** Parse all metastasis mentions into items and, per group, totals and burden words. */
+function parseGroups(doc: Doc): Group[] {
+  return new GroupParser(doc.tokens).run();
+}
+
+const BRAIN_SYMPTOMATIC_RE =
+  /\b(?:symptomatic|seizures?|headaches?|neuro(?:logical)?\s+(?:deficits?|symptoms?)|hemipar\w*|haemipar\w*|weakness|confusion|mass\s+effect|midline\s+shift|raised\s+icp|on\s+(?:dex|dexamethasone|steroids))\b/g;
+const BRAIN_ASYMPTOMATIC_RE = /\basymptomatic\b/g;
+const BRAIN_UNTREATED_RE =
+  /\b(?:untreated|not\s+(?:yet\s+)?treated|awaiting|pending|planned|plan\s+for|for\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife)|to\s+have|needs?|requires?)\b/g;
+const BRAIN_TREATED_RE =
+  /(?:\bs\/p\b|\bstatus\s+post\b|\bpost[\s-]?(?:srs|wbrt|sbrt|rt|radiosurgery|op|surgery|resection|gamma\s?knife)\b|\bafter\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection|rt)\b|\btreated\b|\birradiated\b|\bresected\b|\bexcised\b|\b(?:had|received|completed)\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\b|\bsrs'?d\b|\bstable\b|\bcontrolled\b|\bresponding\b|\bresponded\b|\bregressed\b|\bresolved\b)/g;
+const BRAIN_NEG_IMAGING_RE =
+  /\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
+const POLY_STATEMENT_RE =
+  /\b(?:disease|metastases|mets|metastatic\s+disease)\s+(?:is|are)\s+(?:widespread|diffuse|extensive|disseminated|innumerable|multiple|numerous)\b/g;
+
+const SEROSAL_RES: { needles: readonly string[]; re: RegExp; kind: string }[] = [
+  {
+    needles: ['effusion', 'mpe', 'malignant', 'carcinomatosis'],
+    re: /\bmalignant\s+(?:(?:left|right|bilateral|large|small|moderate|recurrent|loculated)\s+)?(pleural|pericardial)\s+effusions?\b|\b(pleural|pericardial)\s+effusions?\s*[:(,-]?\s*(?:cytology[\s-]?(?:positive|proven|\+)|positive\s+cytology|malignant|m1a)\b|\bmpe\b|\bmalignant\s+(?:effusion|pericardial\s+disease)\b|\bpleural\s+carcinomatosis\b/g,
+    kind: 'effusion',
+  },
+  {
+    needles: ['lepto', 'lmd', 'mening'],
+    re: /\blepto[\s-]?mening\w*|\blmd\b|\bmeningeal\s+carcinomatosis\b|\bcarcinomatous\s+meningitis\b/g,
+    kind: 'leptomeningeal',
+  },
+];
+
+function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[]): string | undefined {
+  const ci = clauseIndex(doc, item.start);
+  if (ci < 0) return undefined;
+  const clause = doc.clauses[ci];
+  if (!clause) return undefined;
+  let end = clause.end;
+  const nextClause = doc.clauses[ci + 1];
+  // "brain mets, treated with SRS": the next clause continues when it names no other site;
+  // "brain mets x3 (asymptomatic, untreated)": so does a bracket right after the mention.
+  if (nextClause && doc.lower.slice(clause.end, nextClause.start).trim() === ',') {
+    if (!otherStarts.some((s) => s >= nextClause.start && s < nextClause.end)) end = nextClause.end;
+  }
+  if (doc.lower.charCodeAt(clause.end) === 40) {
+    const close = doc.lower.indexOf(')', clause.end);
+    if (close > 0 && close - clause.end <= 100) end = Math.max(end, close);
+  }
+  const from = Math.max(clause.start, item.start - 160);
+  const window = doc.lower.slice(from, Math.min(end, item.end + 160));
+  const found = (re: RegExp): { start: number; end: number } | undefined => {
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m !== null; m = re.exec(window)) {
+      const s = from + m.index;
+      const e = s + m[0].length;
+      if (sink.isConsumed(s, e)) continue;
+      if (polarity(doc, s, e) === 'neg') continue;
+      return { start: s, end: e };
+    }
+    return undefined;
+  };
+  const sym = found(BRAIN_SYMPTOMATIC_RE);
+  const untreated = found(BRAIN_UNTREATED_RE);
+  const treated = found(BRAIN_TREATED_RE);
+  // "asymptomatic" here describes the brain metastases, not the patient.
+  const quiet = found(BRAIN_ASYMPTOMATIC_RE);
+  for (const hit of [sym, untreated, treated, quiet]) if (hit) sink.consume(hit.start, hit.end);
+  const status = sym
+    ? 'symptomatic'
+    : untreated
+      ? 'untreated-asymptomatic'
+      : treated
+        ? 'treated-stable'
+        : undefined;
+  const hit = sym ?? untreated ?? treated;
+  if (status && hit) {
+    sink.add('brain', status, Math.min(item.start, hit.start), Math.max(item.end, hit.end));
+  }
+  return status;
+}
+
+/** All metastasis mentions of the text, before any is turned into a fact. */
+export function parseMets(doc: Doc): MetsResult {
+  const groups = parseGroups(doc);
+  return { items: groups.flatMap((grp) => grp.items), groups };
+}
+
+/** Turn the mentions into facts: sites, organs, count, burden, brain status, serosal disease. */
+export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
+  const { items, groups } = mets;
+  const positives = items.filter((it) => it.metContext && !it.negated && !it.hedged);
+
+  for (const it of items) {
+    if (!it.metContext) continue;
+    if (it.negated || it.hedged) sink.see(it.start, it.end);
+    if (!it.negated && !it.hedged) sink.add('metastases.sites', it.site, it.start, it.end);
+  }
+
+  // Brain: "no brain mets" = none; a stated brain met takes its status from its clause.
+  const brainNeg = items.filter((it) => it.site === 'brain' && it.metContext && it.negated);
+  const brainPos = positives.filter((it) => it.site === 'brain');
+  const otherStarts = positives.filter((it) => it.site !== 'brain').map((it) => it.start);
+  const imagingNeg: { start: number; end: number }[] = [];
+  BRAIN_NEG_IMAGING_RE.lastIndex = scanFrom(doc, ['brain', 'head', 'cranial']);
+  for (let m = BRAIN_NEG_IMAGING_RE.exec(doc.lower); m !== null; m = BRAIN_NEG_IMAGING_RE.exec(doc.lower)) {
+    imagingNeg.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const noneSpans = [...brainNeg, ...imagingNeg];
+  if (brainPos.length > 0 && noneSpans.length > 0) {
+    const statuses = brainPos.map((it) => brainStatus(doc, sink, it, otherStarts) ?? 'brain metastases');
+    const spans = [...brainPos, ...noneSpans].map((s) => ({ start: s.start, end: s.end }));
+    sink.conflict('brain', ['none', ...new Set(statuses)], spans);
+    sink.candidates.splice(0, sink.candidates.length, ...sink.candidates.filter((c) => c.fact !== 'brain'));
+  } else {
+    for (const it of brainPos) brainStatus(doc, sink, it, otherStarts);
+    for (const s of noneSpans) sink.add('brain', 'none', s.start, s.end);
+  }
+
+  // Count: stated totals ("3 mets") and the sum of per-organ counts when every organ has one.
+  const perOrgan = new Map<string, { counts: Set<number>; unknown: boolean; start: number; end: number }>();
+  for (const it of positives) {
+    const entry = perOrgan.get(it.organ) ?? {
+      counts: new Set<number>(),
+      unknown: false,
+      start: it.start,
+      end: it.end,
+    };
+    if (it.count !== undefined) entry.counts.add(it.count);
+    else entry.unknown = true;
+    entry.start = Math.min(entry.start, it.start);
+    entry.end = Math.max(entry.end, it.end);
+    perOrgan.set(it.organ, entry);
+  }
+  const organs = perOrgan.size;
+  let sum: number | undefined = 0;
+  let spanStart = Number.POSITIVE_INFINITY;
+  let spanEnd = 0;
+  for (const [organ, entry] of perOrgan) {
+    spanStart = Math.min(spanStart, entry.start);
+    spanEnd = Math.max(spanEnd, entry.end);
+    if (entry.counts.size > 1) {
+      sink.conflict(
+        'metastases.count',
+        [...entry.counts].map((n) => `${n} ${organ}`),
+        [{ start: entry.start, end: entry.end }],
+      );
+      sum = undefined;
+    } else if (entry.counts.size === 0) {
+      if (sum !== undefined) sum = undefined;
+    } else if (sum !== undefined) sum += [...entry.counts][0] as number;
+  }
+  const totals = groups.flatMap((grp) => grp.totals);
+  for (const t of totals) sink.add('metastases.count', t.n, t.start, t.end);
+  if (organs > 0 && sum !== undefined && sum > 0 && sum <= 1000)
+    sink.add('metastases.count', sum, spanStart, spanEnd);
+  // A stated organ total ("4 mets in 2 organs", "across three organ systems") beats counting named sites.
+  const statedOrgans = statedOrganTotals(doc);
+  for (const o of statedOrgans) sink.add('metastases.organs', o.n, o.start, o.end);
+  if (organs > 0 && statedOrgans.length === 0) sink.add('metastases.organs', organs, spanStart, spanEnd);
+
+  for (const grp of groups)
+    for (const b of grp.burden) sink.add('metastases.burden', b.value, b.start, b.end);
+  POLY_STATEMENT_RE.lastIndex = scanFrom(doc, ['is', 'are']);
+  for (let m = POLY_STATEMENT_RE.exec(doc.lower); m !== null; m = POLY_STATEMENT_RE.exec(doc.lower)) {
+    sink.add('metastases.burden', 'poly', m.index, m.index + m[0].length);
+  }
+
+  for (const { needles, re, kind } of SEROSAL_RES) {
+    re.lastIndex = scanFrom(doc, needles);
+    for (let m = re.exec(doc.lower); m !== null; m = re.exec(doc.lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (polarity(doc, start, end) !== 'pos') {
+        sink.see(start, end);
+        continue;
+      }
+      let value = kind;
+      if (kind === 'effusion') {
+        const where = m[1] ?? m[2] ?? (m[0].includes('pericardial') ? 'pericardial' : 'pleural');
+        value = m[0].startsWith('malignant effusion') ? 'unspecified' : `${where}-effusion`;
+      }
+      sink.add('serosalDisease', value, start, end);
+    }
+  }
+}
+
+// "in 2 organs", "across three organ systems", "2-organ disease", "involving 3 different organs".
+const ORGAN_TOTAL_RE =
+  /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]{1,3}(?:(?:different|distinct|separate|metastatic)\s{1,3})?organ(?:s|\s{1,3}systems?|\s{1,3}sites?)?\b/g;
+
+function statedOrganTotals(doc: Doc): { n: number; start: number; end: number }[] {
+  const out: { n: number; start: number; end: number }[] = [];
+  if (!doc.lower.includes('organ')) return out;
+  ORGAN_TOTAL_RE.lastIndex = 0;
+  for (let m = ORGAN_TOTAL_RE.exec(doc.lower); m !== null; m = ORGAN_TOTAL_RE.exec(doc.lower)) {
+    const word = m[1] ?? '';
+    const n = /^\d/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
+    const start = m.index;
+    const end = start + m[0].length;
+    if (n === undefined || n < 1 || n > 20 || polarity(doc, start, end) !== 'pos') continue;
+    out.push({ n, start, end });
+  }
+  return out;
+}

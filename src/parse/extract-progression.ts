@@ -1,0 +1,212 @@
+// Progression pattern: oligo- vs polyprogression, which sites progress, and whether the primary does.
+// "≤5 progressing sites with the rest controlled" is oligoprogression (decision-spec §2); when the text does not
+// say the rest is controlled, the pattern stays unknown and the engine asks.
+import type { Doc } from './doc.js';
+import { clauseWindow, mentions, polarity, scanFrom } from './doc.js';
+import type { MetsResult } from './extract-mets.js';
+import type { Sink } from './sink.js';
+import type { Span } from './types.js';
+
+const PD_RE =
+  /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
+const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b/g;
+const POLY_RE =
+  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogression\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b/g;
+const NONE_RE =
+  /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))/g;
+// Progression that has not happened: "RT at progression?", "progression-free survival".
+const HYPOTHETICAL_BEFORE_RE =
+  /\b(?:until|at|upon|before|if|risk\s+of|time\s+to|prevent(?:s|ing)?|delay(?:s|ed|ing)?|in\s+case\s+of|await(?:ing)?|pseudo)\s*$/;
+const HYPOTHETICAL_AFTER_RE = /^[\s-]*(?:free|survival|risk)\b/;
+const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
+const PRIMARY_RE =
+  /\b(?:primary(?!\s+(?:site|care|team|endpoint|physician|histology|lung\s+cancer|tumou?r\s+board))|thoracic\s+(?:disease|primary|tumou?r)|lung\s+(?:primary|tumou?r|mass|lesion)|(?:rul|rml|rll|lul|lll|lingular?)\s+(?:mass|tumou?r|primary|lesion|nodule))\b/g;
+const CONTROLLED_RE =
+  /\b(?:stable|responding|controlled|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
+const REST_RE =
+  /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
+const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
+const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
+
+export interface ProgressionCues {
+  /** Sub-clauses that report progression (cut at "but", "whereas"). */
+  ranges: Span[];
+  cues: Span[];
+  explicit: 'oligoprogression' | 'polyprogression' | 'none' | undefined;
+}
+
+function subclause(doc: Doc, start: number, end: number): Span {
+  const c = clauseWindow(doc, start, end);
+  const text = doc.lower.slice(c.start, c.end);
+  let from = c.start;
+  let to = c.end;
+  SUBCLAUSE_BREAK_RE.lastIndex = 0;
+  for (let m = SUBCLAUSE_BREAK_RE.exec(text); m !== null; m = SUBCLAUSE_BREAK_RE.exec(text)) {
+    const at = c.start + m.index;
+    if (at < start) from = at + m[0].length;
+    else if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return { start: from, end: to };
+}
+
+/** Find progression statements; run before the metastasis facts so that "progressing in liver" counts liver. */
+export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
+  const { lower } = doc;
+  const cues: Span[] = [];
+  const explicitFound: { value: 'oligoprogression' | 'polyprogression' | 'none'; span: Span }[] = [];
+  const noneSpans: Span[] = [];
+
+  if (!mentions(doc, ['progress', 'pd', 'opd', 'grow', 'enlarg', 'grown', 'increas', 'new'])) {
+    return { ranges: [], cues: [], explicit: undefined };
+  }
+  NONE_RE.lastIndex = scanFrom(doc, ['progress', 'pd', 'new']);
+  for (let m = NONE_RE.exec(lower); m !== null; m = NONE_RE.exec(lower)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    noneSpans.push(span);
+    sink.consume(span.start, span.end);
+    explicitFound.push({ value: 'none', span });
+  }
+  for (const [re, value, needles] of [
+    [OLIGO_RE, 'oligoprogression', ['oligo', 'opd']],
+    [POLY_RE, 'polyprogression', ['progress']],
+  ] as const) {
+    re.lastIndex = scanFrom(doc, needles);
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (sink.isConsumed(span.start, span.end)) continue;
+      const pol = polarity(doc, span.start, span.end);
+      if (pol !== 'pos') {
+        sink.see(span.start, span.end);
+        continue;
+      }
+      sink.consume(span.start, span.end);
+      explicitFound.push({ value, span });
+      cues.push(span);
+    }
+  }
+  PD_RE.lastIndex = 0;
+  for (let m = PD_RE.exec(lower); m !== null; m = PD_RE.exec(lower)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    if (sink.isConsumed(span.start, span.end)) continue;
+    if (HYPOTHETICAL_BEFORE_RE.test(lower.slice(Math.max(0, span.start - 24), span.start))) continue;
+    if (HYPOTHETICAL_AFTER_RE.test(lower.slice(span.end, span.end + 10))) continue;
+    const pol = polarity(doc, span.start, span.end);
+    if (pol !== 'pos') {
+      sink.see(span.start, span.end);
+      continue;
+    }
+    // "recurrent with 2 new liver mets", "new lesions at diagnosis": new disease, not progression on therapy.
+    if (m[0].startsWith('new') && atDiagnosis(doc, span.start)) continue;
+    cues.push(span);
+  }
+  for (const e of explicitFound) sink.add('progression.pattern', e.value, e.span.start, e.span.end);
+  const values = new Set(explicitFound.map((e) => e.value));
+  const explicit = values.size === 1 ? [...values][0] : undefined;
+  const ranges = cues.map((c) => subclause(doc, c.start, c.end));
+  return { ranges, cues, explicit };
+}
+
+const DIAGNOSIS_RE =
+  /\b(?:recurren[a-z]*|relaps[a-z]*|diagnos[a-z]*|dx|presented|presentation|baseline|de\s+novo|newly)\b/;
+
+/** Whether the words around `pos` describe the disease at diagnosis or recurrence. */
+function atDiagnosis(doc: Doc, pos: number): boolean {
+  const w = clauseWindow(doc, pos, pos, 80);
+  return DIAGNOSIS_RE.test(doc.lower.slice(w.start, w.end));
+}
+
+function within(ranges: readonly Span[], start: number): boolean {
+  return ranges.some((r) => start >= r.start && start < r.end);
+}
+
+/** Items stated inside a progression sentence are metastatic sites even without a "mets" word. */
+export function claimProgressingSites(cues: ProgressionCues, mets: MetsResult): void {
+  for (const it of mets.items) {
+    if (it.negated || it.hedged) continue;
+    if (within(cues.ranges, it.start)) {
+      it.progressing = true;
+      it.metContext = true;
+    }
+  }
+}
+
+export function emitProgression(
+  doc: Doc,
+  sink: Sink,
+  cues: ProgressionCues,
+  mets: MetsResult,
+  responses: readonly { value: 'CR' | 'PR' | 'SD' | 'PD'; span: Span }[],
+): void {
+  const { lower } = doc;
+  const pdCodes = responses.filter((r) => r.value === 'PD');
+  const ranges = [...cues.ranges, ...pdCodes.map((r) => subclause(doc, r.span.start, r.span.end))];
+  const pdSpans = [...cues.cues, ...pdCodes.map((r) => r.span)];
+
+  // Which sites progress.
+  const perOrgan = new Map<string, number | undefined>();
+  let first = Number.POSITIVE_INFINITY;
+  let last = 0;
+  for (const it of mets.items) {
+    if (!it.metContext || it.negated || it.hedged) continue;
+    const fromWords = within(ranges, it.start);
+    if (!(fromWords || (it.progressing && !atDiagnosis(doc, it.start)))) continue;
+    const prev = perOrgan.get(it.organ);
+    perOrgan.set(it.organ, it.count !== undefined ? Math.max(prev ?? 0, it.count) : prev);
+    first = Math.min(first, it.start);
+    last = Math.max(last, it.end);
+  }
+  let primary: boolean | undefined;
+  PRIMARY_RE.lastIndex = scanFrom(doc, [
+    'primary',
+    'thoracic',
+    'lung',
+    'rul',
+    'rml',
+    'rll',
+    'lul',
+    'lll',
+    'lingul',
+  ]);
+  for (let m = PRIMARY_RE.exec(lower); m !== null; m = PRIMARY_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const sub = subclause(doc, start, end);
+    const subText = doc.text.slice(sub.start, sub.end);
+    if (within(ranges, start)) {
+      sink.add('progression.primaryProgressing', true, start, end);
+      primary = true;
+      first = Math.min(first, start);
+      last = Math.max(last, end);
+    } else if (CONTROLLED_RE.test(subText)) {
+      sink.add('progression.primaryProgressing', false, start, end);
+    }
+  }
+  let sites = primary ? 1 : 0;
+  for (const n of perOrgan.values()) sites += n ?? 1;
+  if (sites > 0 && sites <= 1000) sink.add('progression.sites', sites, first, last);
+
+  // The pattern, when the text does not name it.
+  let pattern = cues.explicit;
+  if (pattern === undefined && sites > 0) {
+    const polyWords = ranges.some((r) => POLY_WORD_RE.test(lower.slice(r.start, r.end)));
+    REST_RE.lastIndex = 0;
+    const rest = REST_RE.test(lower) || ranges.some((r) => ONLY_RE.test(lower.slice(r.start, r.end)));
+    const controlledElsewhere = responses.some((r) => r.value !== 'PD' && !within(ranges, r.span.start));
+    if (sites > 5 || polyWords) pattern = 'polyprogression';
+    else if (rest || controlledElsewhere) pattern = 'oligoprogression';
+    if (pattern) sink.add('progression.pattern', pattern, first, last);
+  }
+
+  // Response: progression is PD; with oligoprogression, PR/SD describe the controlled rest.
+  for (const s of pdSpans) sink.add('therapy.response', 'PD', s.start, s.end);
+  const keepOthers = pdSpans.length === 0 || pattern !== 'oligoprogression';
+  for (const r of responses) {
+    if (r.value === 'PD') continue;
+    if (keepOthers && !within(ranges, r.span.start))
+      sink.add('therapy.response', r.value, r.span.start, r.span.end);
+    else sink.see(r.span.start, r.span.end);
+  }
+}

@@ -1,0 +1,107 @@
+// Numeric scores: ECOG/WHO PS, Karnofsky, PD-L1 TPS and life expectancy.
+import type { Doc } from './doc.js';
+import { polarity, scanFrom } from './doc.js';
+import type { Sink } from './sink.js';
+
+const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4 };
+
+const ECOG_RE =
+  /\b(?:ecog(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|performance\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
+// "WHO 1" only in capitals: "who" is a pronoun.
+const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?!\d|\.\d)/g;
+const KPS_RE =
+  /\b(?:kps|karnofsky(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was)?\s*(\d{2,3})\s*%?/g;
+const PDL1_RE = /\b(?:pd[\s-]?l1|pdl1|tps)\b/g;
+const PDL1_VALUE_RE =
+  /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(\d{1,3}(?:\.\d+)?)\s*(%|percent)?(?!\s*[-–]\s*\d)/;
+const PDL1_NEG_RE =
+  /^(?:\s*(?:expression|tps|status|ihc))?\s*[:=]?\s*(?:negative|neg\b|-ve\b|not\s+expressed)/;
+const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
+const LIFE_RE =
+  /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only)\s*)?(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?)/g;
+
+export function extractScores(doc: Doc, sink: Sink): void {
+  const { lower, text } = doc;
+
+  const ecogAt = (re: RegExp, src: string, from: number): void => {
+    re.lastIndex = from;
+    for (let m = re.exec(src); m !== null; m = re.exec(src)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (sink.isConsumed(start, end)) continue;
+      if (polarity(doc, start, end) === 'hedge') {
+        sink.see(start, end);
+        continue;
+      }
+      sink.consume(start, end);
+      const a = DIGIT_WORDS[m[1] as string] ?? Number(m[1]);
+      sink.add('ecog', a, start, end);
+      // "ECOG 1-2": two values, so the text asks a question rather than picking one.
+      if (m[2] !== undefined && Number(m[2]) !== a) sink.add('ecog', Number(m[2]), start, end);
+    }
+  };
+  ecogAt(ECOG_RE, lower, scanFrom(doc, ['ecog', 'ps', 'who', 'performance', 'zubrod']));
+  ecogAt(WHO_RE, text, text.includes('WHO') ? 0 : text.length);
+
+  KPS_RE.lastIndex = scanFrom(doc, ['kps', 'karnofsky']);
+  for (let m = KPS_RE.exec(lower); m !== null; m = KPS_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const k = Number(m[1]);
+    sink.consume(start, end);
+    if (k < 10 || k > 100 || k % 10 !== 0) continue; // not a Karnofsky score: left for "ignored"
+    sink.add('karnofsky', k, start, end);
+  }
+
+  PDL1_RE.lastIndex = scanFrom(doc, ['pd', 'tps']);
+  for (let m = PDL1_RE.exec(lower); m !== null; m = PDL1_RE.exec(lower)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    const tail = lower.slice(end, end + 48);
+    if (sink.isConsumed(start, end)) continue;
+    // "PD-L1 inhibitor" is a drug class, not a score.
+    if (/^\s*(?:inhibitors?|blockade|antibod|directed|targeted)/.test(tail)) continue;
+    const v = PDL1_VALUE_RE.exec(tail);
+    let value: number | undefined;
+    if (v) {
+      const cmp = v[1];
+      const n = Number(v[2]);
+      end += v[0].length;
+      if (cmp && /^(?:<|≤|less|under)/.test(cmp)) value = n <= 1 ? 0 : undefined;
+      else value = n;
+      if (!v[3] && !cmp && n > 100) value = undefined;
+    } else if (PDL1_NEG_RE.test(tail)) {
+      value = 0;
+      end += (PDL1_NEG_RE.exec(tail) as RegExpExecArray)[0].length;
+    } else {
+      const before = PDL1_BEFORE_RE.exec(lower.slice(Math.max(0, start - 8), start));
+      if (before) value = Number(before[1]);
+    }
+    if (value === undefined || value > 100) {
+      sink.see(start, end);
+      continue;
+    }
+    if (polarity(doc, start, end) === 'hedge') {
+      sink.see(start, end);
+      continue;
+    }
+    sink.consume(start, end);
+    sink.add('pdl1', value, start, end);
+  }
+
+  LIFE_RE.lastIndex = scanFrom(doc, ['expectancy', 'prognosis', 'survival']);
+  for (let m = LIFE_RE.exec(lower); m !== null; m = LIFE_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    sink.consume(start, end);
+    const n = Number(m[2]);
+    const unit = m[3] as string;
+    const months = unit.startsWith('y')
+      ? n * 12
+      : unit.startsWith('w')
+        ? Math.round((n / 4.345) * 10) / 10
+        : n;
+    if (months > 600) continue;
+    sink.add('lifeExpectancyMonths', months, start, end);
+  }
+}

@@ -1,0 +1,418 @@
+// Systemic therapy: agents and regimen class, status (naive / on / off), duration and response.
+import type { Doc } from './doc.js';
+import { clauseAt, clauseWindow, polarity, scanFrom } from './doc.js';
+import type { Sink } from './sink.js';
+import type { Span } from './types.js';
+
+type DrugClass = 'egfr-tki' | 'other-tki' | 'chemo' | 'io' | 'tki' | 'adjunct' | 'unclassified';
+
+interface Drug {
+  name: string;
+  cls: DrugClass;
+}
+
+const PREFIXES = new Map<string, Drug>();
+const EXACT = new Map<string, Drug>();
+function drug(name: string, cls: DrugClass, prefixes: string[], exact: string[] = []): void {
+  const d = { name, cls };
+  for (const p of prefixes) PREFIXES.set(p, d);
+  for (const e of exact) EXACT.set(e, d);
+}
+// Prefixes catch endings and cheap typos ("osimertinb", "pembrolizumb").
+drug('osimertinib', 'egfr-tki', ['osim'], ['tagrisso', 'osi']);
+drug('gefitinib', 'egfr-tki', ['gefit'], ['iressa']);
+drug('erlotinib', 'egfr-tki', ['erlot'], ['tarceva']);
+drug('afatinib', 'egfr-tki', ['afat'], ['gilotrif', 'giotrif']);
+drug('icotinib', 'egfr-tki', ['icotin']);
+drug('dacomitinib', 'egfr-tki', ['dacomit'], ['vizimpro']);
+drug('aumolertinib', 'egfr-tki', ['aumolert', 'almonert']);
+drug('furmonertinib', 'egfr-tki', ['furmonert', 'alflut']);
+drug('lazertinib', 'egfr-tki', ['lazert']);
+drug('befotertinib', 'egfr-tki', ['befotert']);
+drug('mobocertinib', 'egfr-tki', ['mobocert']);
+drug('sunvozertinib', 'egfr-tki', ['sunvozert']);
+drug('alectinib', 'other-tki', ['alect'], ['alecensa']);
+drug('lorlatinib', 'other-tki', ['lorlat'], ['lorbrena']);
+drug('brigatinib', 'other-tki', ['brigat'], ['alunbrig']);
+drug('crizotinib', 'other-tki', ['crizot'], ['xalkori']);
+drug('ceritinib', 'other-tki', ['cerit'], ['zykadia']);
+drug('ensartinib', 'other-tki', ['ensart']);
+drug('entrectinib', 'other-tki', ['entrect']);
+drug('repotrectinib', 'other-tki', ['repotrect']);
+drug('selpercatinib', 'other-tki', ['selperc'], ['retevmo']);
+drug('pralsetinib', 'other-tki', ['pralset'], ['gavreto']);
+drug('capmatinib', 'other-tki', ['capmat'], ['tabrecta']);
+drug('tepotinib', 'other-tki', ['tepot'], ['tepmetko']);
+drug('savolitinib', 'other-tki', ['savolit']);
+drug('dabrafenib', 'other-tki', ['dabraf']);
+drug('trametinib', 'other-tki', ['tramet']);
+drug('encorafenib', 'other-tki', ['encoraf']);
+drug('binimetinib', 'other-tki', ['binimet']);
+drug('larotrectinib', 'other-tki', ['larotrect']);
+drug('sotorasib', 'other-tki', ['sotoras'], ['lumakras']);
+drug('adagrasib', 'other-tki', ['adagras'], ['krazati']);
+// Antibodies and antibody-drug conjugates are not TKIs: the agent is recorded, the regimen class is not.
+drug('trastuzumab deruxtecan', 'unclassified', ['deruxtec'], ['dxd', 'tdxd', 'enhertu']);
+drug('amivantamab', 'unclassified', ['amivant'], ['rybrevant']);
+drug('pembrolizumab', 'io', ['pembro'], ['keytruda']);
+drug('nivolumab', 'io', ['nivol'], ['nivo', 'opdivo']);
+drug('atezolizumab', 'io', ['atezo'], ['tecentriq']);
+drug('durvalumab', 'io', ['durva'], ['imfinzi']);
+drug('cemiplimab', 'io', ['cemipl'], ['libtayo']);
+drug('ipilimumab', 'io', ['ipilim'], ['ipi', 'yervoy']);
+drug('tremelimumab', 'io', ['tremel']);
+drug('sintilimab', 'io', ['sintil']);
+drug('tislelizumab', 'io', ['tislel']);
+drug('camrelizumab', 'io', ['camrel']);
+drug('toripalimab', 'io', ['toripal']);
+drug('sugemalimab', 'io', ['sugemal']);
+drug('serplulimab', 'io', ['serplul']);
+drug('carboplatin', 'chemo', ['carbopl'], ['carbo', 'carb', 'paraplatin']);
+drug('cisplatin', 'chemo', ['cispl'], ['cis']);
+drug('pemetrexed', 'chemo', ['pemet'], ['pem', 'alimta']);
+drug('paclitaxel', 'chemo', ['paclit'], ['taxol', 'abraxane', 'nab', 'pac', 'pacli']);
+drug('docetaxel', 'chemo', ['docet'], ['taxotere', 'doce', 'doc']);
+drug('gemcitabine', 'chemo', ['gemcit'], ['gem']);
+drug('vinorelbine', 'chemo', ['vinorel'], ['navelbine', 'vino']);
+drug('etoposide', 'chemo', ['etopos'], ['etop']);
+drug('bevacizumab', 'adjunct', ['bevaciz'], ['bev', 'bevac', 'avastin']);
+drug('ramucirumab', 'adjunct', ['ramuc']);
+drug('chemotherapy', 'chemo', ['chemotherap'], ['chemo', 'platinum', 'doublet']);
+drug('immunotherapy', 'io', ['immunotherap'], ['io', 'ici', 'icis']);
+drug('TKI', 'tki', [], ['tki', 'tkis']);
+// Every prefix is at least four letters long: its first four letters rule most words out at once.
+const HEADS = new Set([...PREFIXES.keys()].map((p) => p.slice(0, 4)));
+const PREFIX_LENGTHS = [...new Set([...PREFIXES.keys()].map((p) => p.length))].sort((a, b) => b - a);
+// "chemoRT", "chemoradiation": radiotherapy, handled as prior thoracic RT.
+const NOT_DRUG_RE = /^chemo[\s-]?(?:rt|rad|radiation|radiotherapy|xrt|irradiation)/;
+
+const IO_PHRASE_RE =
+  /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
+
+const NAIVE_RE =
+  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+(?:yet\s+)?(?:started|on)\s+(?:any\s+)?(?:treatment|therapy|systemic))/g;
+const PLANNED_RE =
+  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed)\b/;
+const OFF_RE =
+  /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
+const OFF_ANYWHERE_RE =
+  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+on\s+treatment)\b/g;
+const ON_RE =
+  /\b(?:on|currently|receiving|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
+const PRIOR_RE =
+  /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
+
+const MONTHS_RE = /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])/g;
+const YEARS_RE = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)/g;
+const WEEKS_RE = /(?<![\d.])(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
+const CYCLES_RE =
+  /(?<![\d.])(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
+const X_CYCLES_RE =
+  /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
+const WORD_NUM: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+};
+const DURATION_EXCLUDE_RE =
+  /\b(?:diagnos\w*|dx|life|prognosis|survival|expectancy|old|since\s+diagnosis|follow[\s-]?up)\b/;
+const RESPONSE_CONTEXT_RE =
+  /\b(?:pr|sd|cr|pd|response|responding|stable|progress\w*|restag\w*|treatment|therapy|tki|chemo\w*|io)\b/;
+
+const RESPONSE_RES: { needles: readonly string[]; re: RegExp; value: 'CR' | 'PR' | 'SD' }[] = [
+  {
+    needles: ['complete', 'cmr'],
+    re: /\b(?:complete\s+(?:metabolic\s+)?(?:response|remission|resolution)|cmr)\b/g,
+    value: 'CR',
+  },
+  {
+    needles: ['respon', 'remission', 'pmr', 'shrink', 'shrunk', 'regress', 'decreas', 'reduction'],
+    re: /\b(?:near[\s-]complete\s+response|(?:partial|good|excellent|major|marked|dramatic|radiological|radiologic|significant|ongoing|metabolic)\s+(?:metabolic\s+)?(?:response|remission)|pmr|responding|responded|responsive|shrinkage|shrinking|shrunk|regressing|regressed|decreased\s+in\s+size|reduction\s+in\s+size)\b/g,
+    value: 'PR',
+  },
+  {
+    needles: ['stab', 'unchanged', 'control'],
+    re: /(?<!(?:clinically|haemodynamically|hemodynamically|medically|neurologically)\s)\b(?:stable\s+disease|stable|stability|unchanged|disease\s+control)\b(?!\s+angina)/g,
+    value: 'SD',
+  },
+];
+const CODE_GATE_RE = /CR|PR|SD|PD|MR/;
+const CODE_RE = /\b(CR|PR|SD|PD|cCR|cPR|iCR|iPR|iSD|iUPD|iCPD|CMR|PMR)\b(?!-?L?1\b|-1\b)/g;
+
+export interface TherapyResult {
+  /** Response words and codes, for the progression pattern. */
+  responses: { value: 'CR' | 'PR' | 'SD' | 'PD'; span: Span }[];
+  drugMentioned: boolean;
+}
+
+interface Mention {
+  drug: Drug;
+  start: number;
+  end: number;
+  prior: boolean;
+}
+
+function lookup(word: string): Drug | undefined {
+  const exact = EXACT.get(word);
+  if (exact) return exact;
+  if (word.length < 4 || !HEADS.has(word.slice(0, 4))) return undefined;
+  for (const len of PREFIX_LENGTHS) {
+    if (word.length < len) continue;
+    const hit = PREFIXES.get(word.slice(0, len));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function findDrugs(doc: Doc, sink: Sink): Mention[] {
+  const { lower } = doc;
+  const out: Mention[] = [];
+  const ioPhrases: Span[] = [];
+  IO_PHRASE_RE.lastIndex = scanFrom(doc, ['pd', 'checkpoint', 'tki', 'inhibitor', 'chemo']);
+  for (let m = IO_PHRASE_RE.exec(lower); m !== null; m = IO_PHRASE_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    ioPhrases.push({ start, end });
+    const text = m[0];
+    if (/^chemo/.test(text)) {
+      out.push({ drug: { name: 'chemotherapy', cls: 'chemo' }, start, end, prior: false });
+      out.push({ drug: { name: 'immunotherapy', cls: 'io' }, start, end, prior: false });
+    } else if (/^egfr/.test(text))
+      out.push({ drug: { name: 'EGFR TKI', cls: 'egfr-tki' }, start, end, prior: false });
+    else if (/^(?:alk|ros1|ret|met|braf|kras)/.test(text)) {
+      out.push({
+        drug: { name: `${text.split(/[\s-]/)[0]?.toUpperCase()} inhibitor`, cls: 'other-tki' },
+        start,
+        end,
+        prior: false,
+      });
+    } else out.push({ drug: { name: 'immunotherapy', cls: 'io' }, start, end, prior: false });
+  }
+  for (const tok of doc.tokens) {
+    const word = tok.w;
+    const c = word.charCodeAt(0);
+    if (word.length < 2 || c < 97 || c > 122) continue;
+    const d = lookup(word);
+    if (!d) continue;
+    const { start, end } = tok;
+    if (ioPhrases.some((p) => p.start <= start && end <= p.end)) continue;
+    if (NOT_DRUG_RE.test(lower.slice(start, start + 24))) continue;
+    // Short forms count only next to another drug ("carbo/pac", "cis/doc").
+    if (word === 'doc' || word === 'pac' || word === 'nab' || word === 'cis') {
+      const around = lower.slice(Math.max(0, start - 12), Math.min(lower.length, end + 14));
+      if (
+        !/[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|pacli|taxol|gem|doce|vino|etop|chemo)\b/.test(
+          around.replace(word, ''),
+        )
+      )
+        continue;
+    }
+    if (sink.isConsumed(start, end)) continue;
+    // "chemo-naive", "TKI-naive": a status, not a regimen.
+    if (/^[\s-]?na[iï]ve/.test(lower.slice(end, end + 7))) continue;
+    const pol = polarity(doc, start, end);
+    if (pol === 'neg') {
+      sink.see(start, end);
+      continue;
+    }
+    out.push({ drug: d, start, end, prior: false });
+  }
+  out.sort((a, b) => a.start - b.start);
+  for (const mention of out) {
+    const clause = clauseWindow(doc, mention.start, mention.end, 60);
+    mention.prior = PRIOR_RE.test(lower.slice(clause.start, mention.start));
+  }
+  return out;
+}
+
+function regimenOf(classes: Set<DrugClass>, driver: string | undefined): string | undefined {
+  if (classes.has('egfr-tki')) return 'egfr-tki';
+  if (classes.has('other-tki')) return 'other-tki';
+  if (classes.has('tki')) {
+    if (driver === 'EGFR') return 'egfr-tki';
+    if (driver && driver !== 'none' && driver !== 'KRAS') return 'other-tki';
+    return undefined;
+  }
+  if (classes.has('chemo') && classes.has('io')) return 'chemo-io';
+  if (classes.has('chemo')) return 'chemo';
+  if (classes.has('io')) return 'io';
+  return undefined;
+}
+
+export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined): TherapyResult {
+  const { lower, text } = doc;
+  const all = findDrugs(doc, sink);
+  const current = all.some((m) => !m.prior) ? all.filter((m) => !m.prior) : all;
+  const agents: string[] = [];
+  const classes = new Set<DrugClass>();
+  for (const m of current) {
+    classes.add(m.drug.cls);
+    const generic = m.drug.cls === 'tki' || m.drug.name === 'chemotherapy' || m.drug.name === 'immunotherapy';
+    if (
+      !generic &&
+      !m.drug.name.endsWith('inhibitor') &&
+      !m.drug.name.endsWith('TKI') &&
+      !agents.includes(m.drug.name)
+    )
+      agents.push(m.drug.name);
+  }
+  const regimen = regimenOf(classes, driver);
+  if (regimen)
+    for (const m of current)
+      if (m.drug.cls !== 'adjunct') sink.add('therapy.regimen', regimen, m.start, m.end);
+  if (agents.length > 0) {
+    const agent = agents.join(' + ').slice(0, 80);
+    for (const m of current)
+      if (agents.includes(m.drug.name)) sink.add('therapy.agent', agent, m.start, m.end);
+  }
+
+  // Status: explicit words first; a drug with a duration or a response is on treatment.
+  let explicit = 0;
+  NAIVE_RE.lastIndex = scanFrom(doc, ['na', 'prior', 'untreated', 'newly', 'not']);
+  for (let m = NAIVE_RE.exec(lower); m !== null; m = NAIVE_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    if (polarity(doc, start, end) === 'neg') continue;
+    sink.consume(start, end);
+    sink.add('therapy.status', 'naive', start, end);
+    explicit++;
+  }
+  OFF_ANYWHERE_RE.lastIndex = scanFrom(doc, ['off', 'break', 'holiday', 'longer']);
+  for (let m = OFF_ANYWHERE_RE.exec(lower); m !== null; m = OFF_ANYWHERE_RE.exec(lower)) {
+    sink.add('therapy.status', 'off-treatment', m.index, m.index + m[0].length);
+    explicit++;
+  }
+  const doneClauses = new Set<number>();
+  for (const m of all) {
+    const clause = clauseAt(doc, m.start);
+    if (doneClauses.has(clause.start) || m.prior) continue;
+    const w = clauseWindow(doc, m.start, m.end);
+    const ctext = lower.slice(w.start, w.end);
+    let status: string | undefined;
+    if (PLANNED_RE.test(ctext)) status = 'naive';
+    else if (OFF_RE.test(ctext)) status = 'off-treatment';
+    else if (ON_RE.test(ctext)) status = 'on-treatment';
+    if (status) {
+      doneClauses.add(clause.start);
+      sink.add('therapy.status', status, m.start, m.end);
+      explicit++;
+    }
+  }
+
+  // Durations in clauses about treatment or response.
+  const therapyClause = (pos: number): boolean => {
+    const c = clauseWindow(doc, pos, pos);
+    const ctext = lower.slice(c.start, c.end);
+    if (DURATION_EXCLUDE_RE.test(ctext)) return false;
+    if (all.some((m) => m.start >= c.start && m.end <= c.end)) return true;
+    // "osimertinib (11 months)": a bracket continues the clause before it.
+    if (lower.charCodeAt(c.start - 1) === 40) {
+      const before = clauseAt(doc, c.start - 2);
+      if (all.some((m) => m.start >= before.start && m.end <= before.end)) return true;
+    }
+    return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
+  };
+  const duration = (
+    re: RegExp,
+    needles: readonly string[],
+    fact: string,
+    scale: (n: number) => number | undefined,
+  ): boolean => {
+    let found = false;
+    re.lastIndex = scanFrom(doc, needles);
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (sink.isConsumed(start, end) || !therapyClause(start)) continue;
+      const n = scale(Number(m[1]));
+      if (n === undefined) continue;
+      sink.consume(start, end);
+      sink.add(fact, n, start, end);
+      found = true;
+    }
+    return found;
+  };
+  let timed = duration(MONTHS_RE, ['mo', 'mth', 'mnth', '/12'], 'therapy.months', (n) =>
+    n <= 240 ? n : undefined,
+  );
+  timed =
+    duration(YEARS_RE, ['year', 'yr'], 'therapy.months', (n) => (n * 12 <= 240 ? n * 12 : undefined)) ||
+    timed;
+  timed = duration(WEEKS_RE, ['w', '/52'], 'therapy.weeks', (n) => (n <= 1000 ? n : undefined)) || timed;
+  CYCLES_RE.lastIndex = scanFrom(doc, ['cycle', 'cx', 'course', 'c']);
+  for (let m = CYCLES_RE.exec(lower); m !== null; m = CYCLES_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end) || !therapyClause(start)) continue;
+    const n = m[4] !== undefined ? WORD_NUM[m[4]] : Number(m[1] ?? m[2] ?? m[3]);
+    if (n === undefined || n > 100) continue;
+    sink.consume(start, end);
+    sink.add('therapy.cycles', n, start, end);
+    timed = true;
+  }
+  if (classes.has('chemo') || classes.has('io')) {
+    X_CYCLES_RE.lastIndex = 0;
+    for (let m = X_CYCLES_RE.exec(lower); m !== null; m = X_CYCLES_RE.exec(lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (sink.isConsumed(start, end)) continue;
+      const c = clauseAt(doc, start);
+      if (!all.some((d) => d.start >= c.start && d.end <= c.end)) continue;
+      sink.consume(start, end);
+      sink.add('therapy.cycles', Number(m[1] ?? m[2]), start, end);
+      timed = true;
+    }
+  }
+
+  // Response words (brain "stable" was taken by the brain status before this runs).
+  const responses: TherapyResult['responses'] = [];
+  for (const { needles, re, value } of RESPONSE_RES) {
+    re.lastIndex = scanFrom(doc, needles);
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (sink.isConsumed(start, end)) continue;
+      const pol = polarity(doc, start, end);
+      if (pol !== 'pos') {
+        sink.see(start, end);
+        continue;
+      }
+      responses.push({ value, span: { start, end } });
+    }
+  }
+  CODE_RE.lastIndex = CODE_GATE_RE.test(text) ? 0 : text.length;
+  for (let m = CODE_RE.exec(text); m !== null; m = CODE_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    const code = (m[1] as string).toUpperCase();
+    const value =
+      code.endsWith('CR') || code === 'CMR'
+        ? 'CR'
+        : code.endsWith('PR') || code === 'PMR'
+          ? 'PR'
+          : code.endsWith('SD')
+            ? 'SD'
+            : 'PD';
+    if (polarity(doc, start, end) !== 'pos') {
+      sink.see(start, end);
+      continue;
+    }
+    responses.push({ value, span: { start, end } });
+  }
+
+  if (explicit === 0 && all.length > 0 && (timed || responses.length > 0)) {
+    const first = current[0] as Mention;
+    sink.add('therapy.status', 'on-treatment', first.start, first.end);
+  }
+  return { responses, drugMentioned: all.length > 0 };
+}

@@ -1,0 +1,189 @@
+// Stage (TNM of the 8th/9th edition, stage group words), histology and primary site.
+import type { Doc } from './doc.js';
+import { polarity, scanFrom } from './doc.js';
+import type { Sink } from './sink.js';
+
+const T_PART = '(?:y?[cpr])?t(?:is|x|0|1mi|1a|1b|1c|1|2a|2b|2|3|4)';
+const N_PART = '(?:y?[cp])?n(?:x|0|1|2a|2b|2|3)';
+const M_PART = '(?:[cp])?m(?:0|1a|1b|1c1|1c2|1c|1)';
+/** A run of TNM parts: "cT2bN2M1c", "T3 N1 M1b", "pN2", "M1c". */
+const TNM_RE = new RegExp(
+  String.raw`(?<![a-z0-9])(?:${T_PART}|${N_PART}|${M_PART})(?:\s?(?:${N_PART}|${M_PART}))*(?![a-z0-9])`,
+  'g',
+);
+const PART_RE =
+  /(?:y?[cpr])?(t)(is|x|0|1mi|1a|1b|1c|1|2a|2b|2|3|4)|(?:y?[cp])?(n)(x|0|1|2a|2b|2|3)|[cp]?(m)(0|1a|1b|1c1|1c2|1c|1)/g;
+// "T4 vertebra", "T4-T6", "at T4": a spinal level, not a T category.
+const VERTEBRA_AFTER_RE =
+  /^\s*(?:-|to)?\s*(?:t\d|l\d|vertebra|vertebral|spine|spinal|body|level|pedicle|cord)/;
+const VERTEBRA_BEFORE_RE = /(?:vertebra[el]?|spine|spinal|level|at|to|from)\s*$/;
+
+// Every TNM part has t/n/m followed by a category character.
+const TNM_GATE_RE = /[tnm](?:[0-4x]|is)/;
+const RECURRENCE_RE =
+  /\b(?:recurren[a-z]*|relaps[a-z]*|now\s+metastatic|metastatic\s+recurrence|progressed\s+to\s+stage\s+iv)\b/;
+const STAGE_RE = /\bstage\s*(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])/g;
+const METASTATIC_RE =
+  /(?<!non[\s-]?)\bmetastatic\b(?!\s+to\s+(?:the\s+)?(?:mediastin|hilar|subcarinal|paratracheal|regional|ipsilateral|lymph|nodes?\b|n[123]\b))|\bmnsclc\b|\bstage\s+four\b/g;
+const EDITION_RE =
+  /\b(?:(?:tnm|ajcc|uicc|iaslc)[\s-]?(8|9)(?:th)?\b|(8|9)(?:th)?\s*(?:ed(?:ition|\.)?|tnm)(?![a-z])|(eighth|ninth)\s+(?:edition|tnm))/g;
+
+function canonT(cat: string): string {
+  if (cat === 'is') return 'Tis';
+  if (cat === 'x') return 'TX';
+  return `T${cat}`;
+}
+
+function extractStage(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
+  TNM_RE.lastIndex = TNM_GATE_RE.test(lower) ? 0 : lower.length;
+  for (let m = TNM_RE.exec(lower); m !== null; m = TNM_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    PART_RE.lastIndex = 0;
+    const parts: { letter: string; cat: string; start: number; end: number }[] = [];
+    for (let p = PART_RE.exec(m[0]); p !== null; p = PART_RE.exec(m[0])) {
+      const letter = p[1] ?? p[3] ?? p[5] ?? '';
+      const cat = p[2] ?? p[4] ?? p[6] ?? '';
+      parts.push({ letter, cat, start: start + p.index, end: start + p.index + p[0].length });
+    }
+    // A lone "T4" next to spinal words is a vertebra.
+    if (parts.length === 1 && parts[0]?.letter === 't') {
+      const after = lower.slice(end, end + 16);
+      const before = lower.slice(Math.max(0, start - 14), start);
+      if (VERTEBRA_AFTER_RE.test(after) || VERTEBRA_BEFORE_RE.test(before)) continue;
+    }
+    if (polarity(doc, start, end) === 'hedge') {
+      sink.see(start, end);
+      continue;
+    }
+    sink.consume(start, end);
+    for (const part of parts) {
+      if (part.letter === 't') sink.add('stage.t', canonT(part.cat), part.start, part.end);
+      else if (part.letter === 'n') {
+        sink.add('stage.n', part.cat === 'x' ? 'NX' : `N${part.cat}`, part.start, part.end);
+        if (part.cat === '2a' || part.cat === '2b') sink.add('stage.edition', 9, part.start, part.end);
+      } else if (part.letter === 'm') {
+        sink.add('stage.m', `M${part.cat}`, part.start, part.end);
+        if (part.cat === '1c1' || part.cat === '1c2') sink.add('stage.edition', 9, part.start, part.end);
+      }
+    }
+  }
+
+  STAGE_RE.lastIndex = scanFrom(doc, ['stage']);
+  for (let m = STAGE_RE.exec(lower); m !== null; m = STAGE_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (polarity(doc, start, end) !== 'pos') {
+      sink.see(start, end);
+      continue;
+    }
+    const roman = { '1': 'i', '2': 'ii', '3': 'iii', '4': 'iv' }[m[1] as string] ?? (m[1] as string);
+    const sub = m[2];
+    let group: string;
+    if (roman === 'iv') group = sub === 'a' ? 'IVA' : sub === 'b' ? 'IVB' : 'IV';
+    else group = roman.toUpperCase();
+    // "lobectomy for stage IB, now recurrent with liver mets": the early stage is history, not today's stage.
+    if (group.startsWith('I') && !group.startsWith('IV') && RECURRENCE_RE.test(lower)) {
+      sink.see(start, end);
+      continue;
+    }
+    sink.add('stage.group', group, start, end);
+  }
+
+  METASTATIC_RE.lastIndex = scanFrom(doc, ['metastatic', 'mnsclc', 'stage']);
+  for (let m = METASTATIC_RE.exec(lower); m !== null; m = METASTATIC_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (polarity(doc, start, end) !== 'pos') {
+      sink.see(start, end);
+      continue;
+    }
+    sink.add('stage.group', 'IV', start, end);
+  }
+
+  EDITION_RE.lastIndex = scanFrom(doc, ['tnm', 'ajcc', 'uicc', 'iaslc', 'ed', 'eighth', 'ninth']);
+  for (let m = EDITION_RE.exec(lower); m !== null; m = EDITION_RE.exec(lower)) {
+    const digit = m[1] ?? m[2] ?? (m[3] === 'eighth' ? '8' : '9');
+    sink.add('stage.edition', digit === '8' ? 8 : 9, m.index, m.index + m[0].length);
+  }
+}
+
+const HISTOLOGY_RES: { needles: readonly string[]; re: RegExp; value: string }[] = [
+  {
+    needles: ['adeno', 'sarcom', 'pleomorph', 'lcnec', 'neuro', 'carcinoid', 'blastoma'],
+    re: /\b(?:adeno[\s-]?squamous|sarcomatoid|pleomorphic\s+carcinoma|lcnec|large[\s-]?cell\s+neuro[\s-]?endocrine|carcinoid|carcino[\s-]?sarcoma|pulmonary\s+blastoma)\b/g,
+    value: 'other',
+  },
+  {
+    needles: ['adeno', 'luad'],
+    re: /\b(?:adeno(?!squam|[\s-]squam|path|ma|id|myo)[a-z]*|luad)\b/g,
+    value: 'adenocarcinoma',
+  },
+  {
+    needles: ['sq', 'scc', 'lusc'],
+    re: /(?<!non[\s-]?)\b(?:sq[u]?amous(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+cell)\b/g,
+    value: 'squamous',
+  },
+  {
+    needles: ['large', 'lcc'],
+    re: /\b(?:large[\s-]?cell(?:\s+(?:carcinoma|cancer|ca))?|lcc)\b/g,
+    value: 'large-cell',
+  },
+  {
+    needles: ['nos', 'otherwise', 'unclassified'],
+    re: /\b(?:nsclc[\s-]*\(?nos\)?|nos|not\s+otherwise\s+specified|nsclc[\s-]+unclassified)\b/g,
+    value: 'nsclc-nos',
+  },
+  {
+    needles: ['small', 'sclc'],
+    re: /(?<!non[\s-]?)\b(?:small[\s-]?cell(?:\s+lung)?(?:\s+(?:carcinoma|cancer|ca))?|sclc)\b/g,
+    value: 'sclc',
+  },
+];
+
+const LUNG_RE =
+  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung)\b/g;
+const NON_LUNG_RE =
+  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b/g;
+
+function extractHistology(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
+  for (const { needles, re, value } of HISTOLOGY_RES) {
+    re.lastIndex = scanFrom(doc, needles);
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (sink.isConsumed(start, end)) continue;
+      // "adeno" inside "NSCLC NOS, adeno favoured" is fine; "large cell" inside "large cell neuroendocrine" is not.
+      if (value === 'large-cell' && /^[\s-]*neuro/.test(lower.slice(end, end + 8))) continue;
+      const pol = polarity(doc, start, end);
+      if (pol !== 'pos') {
+        sink.see(start, end);
+        continue;
+      }
+      sink.consume(start, end);
+      sink.add('histology', value, start, end);
+    }
+  }
+  NON_LUNG_RE.lastIndex = scanFrom(doc, ['lung']);
+  let nonLung = false;
+  for (let m = NON_LUNG_RE.exec(lower); m !== null; m = NON_LUNG_RE.exec(lower)) {
+    nonLung = true;
+    sink.consume(m.index, m.index + m[0].length);
+    sink.add('primarySite', 'non-lung', m.index, m.index + m[0].length);
+  }
+  if (nonLung) return;
+  LUNG_RE.lastIndex = scanFrom(doc, ['sclc', 'luad', 'lusc', 'lung', 'bronchogenic', 'small']);
+  for (let m = LUNG_RE.exec(lower); m !== null; m = LUNG_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (polarity(doc, start, end) !== 'pos') continue;
+    sink.add('primarySite', 'lung', start, end);
+  }
+}
+
+export function extractTumour(doc: Doc, sink: Sink): void {
+  extractStage(doc, sink);
+  extractHistology(doc, sink);
+}

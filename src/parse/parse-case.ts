@@ -1,0 +1,187 @@
+// Free text → case facts. Every extractor reads the same Doc and writes to one Sink; the Sink's mentions are then
+// merged, with conflicts left out of the case. Every value is built from a closed vocabulary and bounded numbers,
+// so the case satisfies CaseSchema by construction (checked by the property tests on arbitrary input).
+import type { Case } from '../engine/case-schema.js';
+import { METASTASIS_SITES, SEROSAL_KINDS, SYMPTOMS } from '../engine/case-schema.js';
+import { karnofskyToEcog } from '../engine/index.js';
+import type { Doc } from './doc.js';
+import { makeDoc, scratchBytes } from './doc.js';
+import { extractChest } from './extract-chest.js';
+import { extractDriver } from './extract-driver.js';
+import { emitMets, parseMets } from './extract-mets.js';
+import { claimProgressingSites, emitProgression, findProgression } from './extract-progression.js';
+import { extractScores } from './extract-scores.js';
+import { extractTherapy } from './extract-therapy.js';
+import { extractTumour } from './extract-tumour.js';
+import { conflictQuestion, resolve, Sink } from './sink.js';
+import type { Conflict, ParseResult, Span, Understood } from './types.js';
+
+/** Only this many characters are read; the rest is reported in `ignored`. */
+export const MAX_INPUT_CHARS = 20_000;
+
+const LIST_ORDER: Record<string, readonly string[]> = {
+  'metastases.sites': METASTASIS_SITES,
+  symptoms: SYMPTOMS,
+  serosalDisease: [...SEROSAL_KINDS, 'unspecified'],
+};
+
+/** ECOG and Karnofsky agree when Ma 2010 maps one to the other, or at KPS 70/90 where other mappings give 1/0. */
+function consistentPs(ecog: number, kps: number): boolean {
+  if (karnofskyToEcog(kps) === ecog) return true;
+  return (kps === 70 && ecog === 1) || (kps === 90 && ecog === 0);
+}
+
+const PARTS = new Map<string, readonly string[]>();
+function partsOf(path: string): readonly string[] {
+  let parts = PARTS.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    PARTS.set(path, parts);
+  }
+  return parts;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = partsOf(path);
+  let node = target;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const key = parts[i] as string;
+    const child = node[key];
+    if (child && typeof child === 'object') node = child as Record<string, unknown>;
+    else {
+      const fresh: Record<string, unknown> = {};
+      node[key] = fresh;
+      node = fresh;
+    }
+  }
+  node[parts[parts.length - 1] as string] = value;
+}
+
+/** Cross-fact checks the per-fact merge cannot see. */
+function crossCheck(
+  values: Map<string, unknown>,
+  conflicts: Conflict[],
+  spansOf: (fact: string) => Span[],
+): void {
+  const driver = values.get('driver');
+  if (values.has('egfrVariant') && driver !== 'EGFR') values.delete('egfrVariant');
+
+  const count = values.get('metastases.count');
+  const organs = values.get('metastases.organs');
+  if (typeof count === 'number' && typeof organs === 'number' && organs > count) {
+    const vals = [count, `${organs} organs`];
+    conflicts.push({
+      fact: 'metastases.count',
+      values: vals,
+      spans: [...spansOf('metastases.count'), ...spansOf('metastases.organs')],
+      question: conflictQuestion('metastases.count', vals),
+    });
+    values.delete('metastases.count');
+  }
+
+  const ecog = values.get('ecog');
+  const kps = values.get('karnofsky');
+  if (typeof ecog === 'number' && typeof kps === 'number' && !consistentPs(ecog, kps)) {
+    const vals = [`ECOG ${ecog}`, `KPS ${kps}`];
+    conflicts.push({
+      fact: 'ecog',
+      values: vals,
+      spans: [...spansOf('ecog'), ...spansOf('karnofsky')],
+      question: conflictQuestion('ecog', vals),
+    });
+    values.delete('ecog');
+    values.delete('karnofsky');
+  }
+}
+
+const FILLER = new Set(
+  (
+    'pt pts patient the a an with and or for of in on to is was has had have please advise advice thanks thank you hi ' +
+    'hello dear team tumour tumor board mdt mdm case discuss discussion question q re regarding ref referral consider ' +
+    'considering definitive thoracic rt radiotherapy radiation sbrt sabr srt should we would could can it indicated ' +
+    'candidate opinion view review appreciated kind regards many yr yrs years year old yo y male female man woman ' +
+    'gentleman lady mr mrs ms f m presented presents presenting known this that who what which how our your their ' +
+    'his her he she they be been being are at as by from also now currently today new history hx background summary ' +
+    'fit well lives alone independent smoker ex never pack pk py pys retired married widowed nil other otherwise ' +
+    'comorbidities pmh dx diagnosis diagnosed palliative re'
+  ).split(' '),
+);
+const AGE_SEX_RE = /^\d{1,3}(?:yo|y|f|m|yrs?|yof|yom|py|pys)?$/;
+const WORD_RE = /[a-z0-9]+/g;
+
+function isFiller(text: string): boolean {
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
+    if (!FILLER.has(m[0]) && !AGE_SEX_RE.test(m[0])) return false;
+  }
+  return true;
+}
+
+function ignoredSpans(doc: Doc, used: readonly Span[]): Span[] {
+  // Mark what some fact, conflict or deliberate non-fact used; a clause with no mark and real words is ignored.
+  const covered = scratchBytes('covered', doc.lower.length + 1);
+  for (const u of used) covered.fill(1, Math.max(0, u.start), Math.max(u.start, u.end));
+  const out: Span[] = [];
+  for (const clause of doc.clauses) {
+    let hit = false;
+    for (let i = clause.start; i < clause.end && !hit; i++) hit = covered[i] === 1;
+    if (hit) continue;
+    const raw = doc.lower.slice(clause.start, clause.end);
+    if (isFiller(raw)) continue;
+    const lead = raw.length - raw.trimStart().length;
+    const trail = raw.length - raw.trimEnd().length;
+    out.push({ start: clause.start + lead, end: clause.end - trail });
+  }
+  return out;
+}
+
+function parse(input: string): ParseResult {
+  const doc = makeDoc(input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input);
+  const sink = new Sink(doc.text.length);
+
+  extractTumour(doc, sink);
+  extractScores(doc, sink);
+  const driver = extractDriver(doc, sink);
+  const mets = parseMets(doc);
+  const progression = findProgression(doc, sink);
+  claimProgressingSites(progression, mets);
+  emitMets(doc, sink, mets);
+  extractChest(doc, sink);
+  const therapy = extractTherapy(doc, sink, driver.driver);
+  emitProgression(doc, sink, progression, mets, therapy.responses);
+
+  const resolved = resolve(sink, (fact) => LIST_ORDER[fact] ?? []);
+  const spansOf = (fact: string): Span[] => sink.candidates.filter((c) => c.fact === fact).map((c) => c.span);
+  crossCheck(resolved.values, resolved.conflicts, spansOf);
+
+  const built: Record<string, unknown> = {};
+  for (const [fact, value] of resolved.values) setPath(built, fact, value);
+
+  const understood: Understood[] = resolved.understood
+    .filter((u) => resolved.values.has(u.fact))
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const conflicts = resolved.conflicts;
+  const used: Span[] = [...understood.map((u) => u.span), ...conflicts.flatMap((c) => c.spans), ...sink.seen];
+  const ignored = ignoredSpans(doc, used);
+  if (input.length > MAX_INPUT_CHARS) ignored.push({ start: MAX_INPUT_CHARS, end: input.length });
+  return { case: built as Case, understood, ignored, conflicts };
+}
+
+/**
+ * Read the case facts of decision-spec §2 from free text. Never throws; `case` always passes
+ * `CaseSchema.safeParse`. A fact stated twice with different values is left out and returned as a conflict.
+ */
+export function parseCase(text: string): ParseResult {
+  const input = typeof text === 'string' ? text : String(text ?? '');
+  try {
+    return parse(input);
+  } catch {
+    // A bug in an extractor must not take the caller down: nothing is claimed as understood.
+    return {
+      case: {},
+      understood: [],
+      ignored: input.length > 0 ? [{ start: 0, end: Math.min(input.length, MAX_INPUT_CHARS) }] : [],
+      conflicts: [],
+    };
+  }
+}

@@ -1,0 +1,226 @@
+// Where extractors put what they read, and how mentions of one fact are merged: equal values agree, a value
+// that refines another wins ("stage IV" + "stage IVB" = IVB), anything else is a conflict left out of the case.
+import { scratchBytes } from './doc.js';
+import type { Conflict, Span, Understood } from './types.js';
+
+export interface Candidate {
+  fact: string;
+  value: unknown;
+  span: Span;
+}
+
+/** Marker value of a list fact stated as empty ("asymptomatic", "no malignant effusion"). */
+export const NONE = '__none__';
+
+/** Facts whose mentions are collected into a list instead of competing for one value. */
+const LIST_FACTS = new Set(['metastases.sites', 'symptoms', 'serosalDisease']);
+
+type Refine = (a: unknown, b: unknown) => unknown;
+
+const byPrefix: Refine = (a, b) => {
+  if (typeof a !== 'string' || typeof b !== 'string') return undefined;
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (lb.startsWith(la)) return b;
+  if (la.startsWith(lb)) return a;
+  return undefined;
+};
+
+const moreSpecific =
+  (general: string, specific: string): Refine =>
+  (a, b) => {
+    if (a === general && b === specific) return b;
+    if (b === general && a === specific) return a;
+    return undefined;
+  };
+
+const REFINE: Record<string, Refine> = {
+  'stage.t': byPrefix,
+  'stage.n': byPrefix,
+  'stage.m': byPrefix,
+  'stage.group': byPrefix,
+  'primary.location': moreSpecific('central', 'ultracentral'),
+  'lung.ild': moreSpecific('ild', 'ipf'),
+  // RECIST: complete response at some sites and partial at others is an overall partial response.
+  'therapy.response': moreSpecific('CR', 'PR'),
+};
+
+const LABELS: Record<string, string> = {
+  ecog: 'ECOG performance status',
+  karnofsky: 'Karnofsky performance status',
+  histology: 'the histology',
+  driver: 'the driver',
+  egfrVariant: 'the EGFR variant',
+  pdl1: 'PD-L1 TPS',
+  brain: 'the brain metastasis status',
+  'stage.t': 'the T category',
+  'stage.n': 'the N category',
+  'stage.m': 'the M category',
+  'stage.edition': 'the TNM edition',
+  'stage.group': 'the stage group',
+  'metastases.count': 'the number of metastases',
+  'metastases.burden': 'the metastatic burden',
+  'therapy.status': 'the treatment status',
+  'therapy.response': 'the response',
+  'therapy.months': 'the months on treatment',
+  'therapy.weeks': 'the weeks on treatment',
+  'therapy.cycles': 'the number of cycles',
+  'progression.pattern': 'the progression pattern',
+  'progression.primaryProgressing': 'whether the primary is progressing',
+  'primary.location': 'the primary tumour location',
+  'primary.sizeCm': 'the primary tumour size (cm)',
+  'primary.lobe': 'the lobe of the primary',
+  'primary.endobronchial': 'endobronchial involvement',
+  'lung.ild': 'the ILD status',
+  'lung.priorThoracicRt': 'prior thoracic RT',
+  'lung.poorFunction': 'poor lung function',
+  'staging.petCt': 'PET-CT staging',
+  'staging.brainMri': 'brain MRI staging',
+  lifeExpectancyMonths: 'the life expectancy (months)',
+  symptoms: 'the symptoms',
+  serosalDisease: 'serosal disease',
+  primarySite: 'the primary site',
+};
+
+function describe(value: unknown): string {
+  if (value === NONE) return 'none';
+  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.join(', ');
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  return String(value);
+}
+
+export function conflictQuestion(fact: string, values: readonly unknown[]): string {
+  const label = LABELS[fact] ?? fact;
+  return `The text gives ${label} as ${values.map(describe).join(' and as ')}: which is right?`;
+}
+
+export class Sink {
+  readonly candidates: Candidate[] = [];
+  readonly conflicts: Conflict[] = [];
+  /** Fragments recognised on purpose without setting a fact (negated, hedged, pending). */
+  readonly seen: Span[] = [];
+  /** Characters one extractor owns; others must not read them again ("stable" of "brain mets, stable"). */
+  private readonly consumed: Uint8Array;
+
+  constructor(textLength: number) {
+    this.consumed = scratchBytes('consumed', textLength + 1);
+  }
+
+  add(fact: string, value: unknown, start: number, end: number): void {
+    this.candidates.push({ fact, value, span: { start, end } });
+  }
+
+  see(start: number, end: number): void {
+    this.seen.push({ start, end });
+  }
+
+  consume(start: number, end: number): void {
+    this.consumed.fill(1, start, end);
+  }
+
+  isConsumed(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.consumed[i] === 1) return true;
+    return false;
+  }
+
+  conflict(fact: string, values: unknown[], spans: Span[]): void {
+    this.conflicts.push({ fact, values, spans, question: conflictQuestion(fact, values) });
+  }
+}
+
+export interface Resolved {
+  /** Agreed value per fact (list facts: a sorted list). */
+  values: Map<string, unknown>;
+  understood: Understood[];
+  conflicts: Conflict[];
+}
+
+function key(value: unknown): string {
+  if (typeof value === 'string') return `s:${value}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value}:${value}`;
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** Merge all candidates of each fact; `order` gives the canonical order of list items. */
+export function resolve(sink: Sink, order: (fact: string) => readonly string[]): Resolved {
+  const byFact = new Map<string, Candidate[]>();
+  for (const c of sink.candidates) {
+    const list = byFact.get(c.fact);
+    if (list) list.push(c);
+    else byFact.set(c.fact, [c]);
+  }
+  const values = new Map<string, unknown>();
+  const understood: Understood[] = [];
+  const conflicts: Conflict[] = [...sink.conflicts];
+  const forced = new Set(sink.conflicts.map((c) => c.fact));
+
+  for (const [fact, cands] of byFact) {
+    if (forced.has(fact)) continue;
+    if (LIST_FACTS.has(fact)) {
+      const items = cands.filter((c) => c.value !== NONE);
+      const none = cands.filter((c) => c.value === NONE);
+      if (items.length > 0 && none.length > 0) {
+        const listed = [...new Set(items.map((c) => String(c.value)))];
+        conflicts.push({
+          fact,
+          values: [[], listed],
+          spans: cands.map((c) => c.span),
+          question: conflictQuestion(fact, [[], listed]),
+        });
+        continue;
+      }
+      const rank = order(fact);
+      const distinct = [...new Set(items.map((c) => String(c.value)))].sort(
+        (a, b) => rank.indexOf(a) - rank.indexOf(b),
+      );
+      values.set(fact, distinct);
+      for (const c of cands) understood.push({ fact, value: c.value === NONE ? [] : c.value, span: c.span });
+      continue;
+    }
+    const first = cands[0] as Candidate;
+    if (cands.every((c) => c.value === first.value)) {
+      values.set(fact, first.value);
+      for (const c of cands) understood.push({ fact, value: first.value, span: c.span });
+      continue;
+    }
+    // Distinct values, then collapse any value that another refines.
+    const distinct: unknown[] = [];
+    const seenKeys = new Set<string>();
+    for (const c of cands) {
+      const k = key(c.value);
+      if (!seenKeys.has(k)) {
+        seenKeys.add(k);
+        distinct.push(c.value);
+      }
+    }
+    const refine = REFINE[fact];
+    let merged = distinct;
+    if (refine && distinct.length > 1) {
+      merged = [];
+      for (const v of distinct) {
+        let absorbed = false;
+        for (let i = 0; i < merged.length; i++) {
+          const r = refine(merged[i], v);
+          if (r !== undefined) {
+            merged[i] = r;
+            absorbed = true;
+            break;
+          }
+        }
+        if (!absorbed) merged.push(v);
+      }
+    }
+    if (merged.length === 1) {
+      values.set(fact, merged[0]);
+      for (const c of cands) understood.push({ fact, value: merged[0], span: c.span });
+    } else {
+      conflicts.push({
+        fact,
+        values: merged,
+        spans: cands.map((c) => c.span),
+        question: conflictQuestion(fact, merged),
+      });
+    }
+  }
+  return { values, understood, conflicts };
+}
