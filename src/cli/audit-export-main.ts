@@ -1,0 +1,64 @@
+// `npm run audit:export -- --since 2026-01-01 --format csv|jsonl` and `npm run audit:prune -- --older-than-years 6`.
+// Exit codes: 0 done, 2 bad arguments or configuration (one line naming what is wrong), 1 anything else.
+import { config as loadDotenv } from 'dotenv';
+import { parseAuditArgs, retentionCutoff } from '../store/audit-cli.js';
+import { openStore, type Store, StoreError, storeOptionsFromEnv } from '../store/index.js';
+
+loadDotenv({ quiet: true });
+const name = process.argv[2] === 'prune' ? 'audit:prune' : 'audit:export';
+const fail = (code: number, message: string) => {
+  process.stderr.write(`${name}: ${message}\n`);
+  process.exitCode = code;
+};
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // The reader went away (e.g. piped into head): stop quietly.
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
+async function main(): Promise<void> {
+  const parsed = parseAuditArgs(process.argv.slice(2), process.env);
+  if (!parsed.ok) return fail(2, parsed.message);
+  const { command } = parsed;
+  if (command.kind === 'help') {
+    process.stdout.write(`${command.text}\n`);
+    return;
+  }
+  let store: Store;
+  try {
+    store = await openStore(storeOptionsFromEnv(process.env));
+  } catch (err) {
+    if (err instanceof StoreError && err.code === 'config') return fail(2, err.message);
+    return fail(1, `cannot open the database: ${describe(err)}`);
+  }
+  try {
+    if (command.kind === 'export') {
+      const write = (chunk: string): undefined | Promise<void> =>
+        process.stdout.write(chunk) ? undefined : new Promise((r) => process.stdout.once('drain', () => r()));
+      const rows = await store.exportAudit({ since: command.since, format: command.format }, write);
+      process.stderr.write(
+        `${name}: ${rows} consult(s) since ${command.since.toISOString()} from ${store.location}\n`,
+      );
+    } else {
+      const cutoff = retentionCutoff(new Date(), command.years);
+      const deleted = await store.pruneOlderThan(cutoff);
+      process.stdout.write(
+        `pruned ${deleted} consult(s) and their decisions recorded before ${cutoff.toISOString()} ` +
+          `(retention ${command.years} years) from ${store.location}\n`,
+      );
+    }
+  } catch (err) {
+    fail(1, describe(err));
+  } finally {
+    await store.close();
+  }
+}
+
+function describe(err: unknown): string {
+  const code = (err as { code?: unknown }).code;
+  const message = (err instanceof Error ? err.message.split('\n')[0] : String(err)) || 'unknown error';
+  return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
+}
+
+main().catch((err: unknown) => fail(1, describe(err)));

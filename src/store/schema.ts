@@ -1,0 +1,73 @@
+// The tables as Kysely sees them. Times are epoch milliseconds in both dialects (SQLite INTEGER, PostgreSQL
+// BIGINT, which node-postgres returns as a string: rows are read back through zod, which coerces). JSON
+// columns are TEXT in both dialects, written as canonical JSON (sorted keys), so the bytes are the same.
+import type { ColumnType } from 'kysely';
+
+/** Epoch milliseconds: written as a number, read as a number (SQLite) or a decimal string (PostgreSQL). */
+export type EpochMs = ColumnType<number | string, number, number>;
+
+export interface ConsultsTable {
+  id: string;
+  idempotency_key: string | null;
+  at_ms: EpochMs;
+  recorded_at_ms: EpochMs;
+  team_id: string | null;
+  channel_id: string | null;
+  user_id: string | null;
+  surface: string;
+  ruleset_version: string;
+  /** Structured case facts as validated by the engine's case schema: enums, numbers, booleans, never free text. */
+  case_json: string;
+  verdict: string;
+  /** JSON array of flag codes. */
+  flag_codes: string;
+  /** JSON array of citation ids. */
+  citation_ids: string;
+  /** JSON array of the rule ids that decided the verdict (the matching verdict rule and modifiers that fired). */
+  rule_ids: string;
+  /** SHA-256 (hex) of the canonical JSON of the full engine output. */
+  output_sha256: string;
+  slack_channel_id: string | null;
+  slack_thread_ts: string | null;
+}
+
+export interface DecisionsTable {
+  id: string;
+  consult_id: string;
+  at_ms: EpochMs;
+  recorded_at_ms: EpochMs;
+  user_id: string | null;
+  outcome: string;
+  reason: string;
+  /** The board's note, identifier-guarded by the caller before it reaches the store; length-capped. */
+  note: string | null;
+}
+
+export interface ClaimsTable {
+  key: string;
+  claimed_at_ms: EpochMs;
+  expires_at_ms: EpochMs;
+}
+
+export interface InstallationsTable {
+  /** `enterprise:<id>` for an org-wide install, else `team:<id>`. */
+  key: string;
+  enterprise_id: string | null;
+  team_id: string | null;
+  is_enterprise_install: number;
+  installation_json: string;
+  updated_at_ms: EpochMs;
+}
+
+export interface SchemaMigrationsTable {
+  name: string;
+  applied_at_ms: EpochMs;
+}
+
+export interface Database {
+  consults: ConsultsTable;
+  decisions: DecisionsTable;
+  claims: ClaimsTable;
+  installations: InstallationsTable;
+  schema_migrations: SchemaMigrationsTable;
+}
