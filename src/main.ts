@@ -1,10 +1,14 @@
 // Composition root of `npm start`: reads configuration once and runs the Slack app, or, with no Slack
-// credentials, prints the local guide. A misconfiguration names every bad variable and exits with 2.
+// credentials, the local Slack playground (the same app, with an emulated Slack on PORT) and the CLI guide.
+// A misconfiguration names every bad variable and exits with 2.
 import { config as loadDotenv } from 'dotenv';
-import { readConfig } from './config/env.js';
-import { createLog } from './log/logger.js';
+import { type AppConfig, readConfig } from './config/env.js';
+import { createLog, type Log } from './log/logger.js';
+import { runPlayground } from './playground/run.js';
 import { printGuide } from './run/guide.js';
-import { runSlackServer } from './run/slack-server.js';
+import { scheduleRetention } from './run/retention.js';
+import { readinessHandler, runSlackServer } from './run/slack-server.js';
+import { openStore } from './store/index.js';
 
 loadDotenv({ quiet: true });
 const result = readConfig(process.env);
@@ -18,6 +22,13 @@ if (!result.ok) {
   const log = createLog(config.logLevel);
   if (config.mode.kind === 'none') {
     printGuide(new Date(), (s) => process.stdout.write(s));
+    startLocal(config, log).catch((err: unknown) => {
+      log.error('playground failed', {
+        code: (err as { code?: string }).code ?? 'E_PLAYGROUND',
+        name: (err as Error).name,
+      });
+      process.exitCode = 1;
+    });
   } else {
     runSlackServer(config, config.mode, log).catch((err: unknown) => {
       log.error('start failed', {
@@ -26,5 +37,23 @@ if (!result.ok) {
       });
       process.exitCode = 1;
     });
+  }
+}
+
+/** The playground with the same store, retention and readiness as a Slack deployment. */
+async function startLocal(config: AppConfig, log: Log): Promise<void> {
+  const store = await openStore(config.store);
+  const stopRetention = scheduleRetention(store, config.retentionYears, log);
+  const playground = await runPlayground(config, log, (s) => process.stdout.write(s), {
+    deps: { store },
+    routes: [{ path: '/readyz', method: ['GET'], handler: readinessHandler(store) }],
+    onStop: async () => {
+      stopRetention();
+      await store.close();
+    },
+  });
+  if (!playground) {
+    stopRetention();
+    await store.close();
   }
 }

@@ -1,6 +1,6 @@
 // `npm run consult`: the engine in a terminal. Structured input (--input) or free text; --json for the contract.
 // Exit codes: 0 answer printed, 2 bad input or usage, 1 unexpected failure (reported once, with a code).
-import { evaluate } from '../engine/index.js';
+import { evaluate, type Output } from '../engine/index.js';
 import { type ConsultCommand, parseConsultArgs, USAGE } from './args.js';
 import { readCaseJson } from './read-input.js';
 import { renderText } from './render-text.js';
@@ -10,6 +10,8 @@ export interface Io {
   err: (s: string) => void;
   now: () => Date;
   stdin?: NodeJS.ReadableStream;
+  /** Audit trail: called once per answer (the process entry point records it in the store). */
+  record?: (output: Output) => Promise<void>;
 }
 
 export async function runConsult(argv: string[], io: Io): Promise<number> {
@@ -46,6 +48,7 @@ async function runCommand(command: ConsultCommand, io: Io): Promise<number> {
         return 2;
       }
       io.out(command.json ? `${JSON.stringify(result.output, null, 2)}\n` : renderText(result.output));
+      await io.record?.(result.output);
       return 0;
     }
   }

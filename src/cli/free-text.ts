@@ -6,7 +6,11 @@ import { guardIdentifiers } from '../privacy/index.js';
 import type { Io } from './consult.js';
 import { renderText } from './render-text.js';
 
-export function consultFreeText(text: string, json: boolean, io: Pick<Io, 'out' | 'err' | 'now'>): number {
+export async function consultFreeText(
+  text: string,
+  json: boolean,
+  io: Pick<Io, 'out' | 'err' | 'now' | 'record'>,
+): Promise<number> {
   const guard = guardIdentifiers(text);
   const redacted = guard.redacted;
   const parsed = parseCase(redacted);
@@ -28,6 +32,7 @@ export function consultFreeText(text: string, json: boolean, io: Pick<Io, 'out' 
   if (json) {
     const body = { ...result.output, understood, ignored, conflicts, identifiersRemoved: guard.kinds };
     io.out(`${JSON.stringify(body, null, 2)}\n`);
+    await io.record?.(result.output);
     return 0;
   }
   const extra: string[] = [];
@@ -43,5 +48,6 @@ export function consultFreeText(text: string, json: boolean, io: Pick<Io, 'out' 
   }
   if (ignored.length > 0) extra.push('', `Not used: ${ignored.map((s) => `"${s}"`).join(', ')}`);
   io.out(renderText(result.output, extra));
+  await io.record?.(result.output);
   return 0;
 }

@@ -26,18 +26,53 @@ const EnvSchema = z.object({
     .max(65535, 'must be 1–65535')
     .default(3000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL such as postgres://user@host:5432/db')
+    .optional(),
+  SQLITE_PATH: z.string().trim().min(1).optional(),
+  SQLITE_SYNCHRONOUS: z.enum(['full', 'normal'], { error: 'must be full or normal' }).optional(),
+  AUDIT_RETENTION_YEARS: z.coerce
+    .number({ error: 'must be a number of years' })
+    .min(1, 'must be at least 1 year')
+    .max(100, 'must be at most 100 years')
+    .default(6),
+  SLACK_CLIENT_ID: z.string().trim().min(1).optional(),
+  SLACK_CLIENT_SECRET: z
+    .string()
+    .trim()
+    .min(8, 'must be the client secret from Basic Information')
+    .optional(),
+  SLACK_STATE_SECRET: z.string().trim().min(16, 'must be at least 16 random characters').optional(),
 });
+
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+}
 
 export type SlackMode =
   | { kind: 'socket'; botToken: string; appToken: string }
   | { kind: 'http'; botToken: string; signingSecret: string }
+  /** Multi-workspace: tokens come from the installation store after /slack/install. */
+  | { kind: 'http-oauth'; signingSecret: string; oauth: OAuthConfig; botToken?: string }
   | { kind: 'none' };
+
+export interface StoreConfig {
+  databaseUrl?: string;
+  sqlitePath?: string;
+  sqliteSynchronous?: 'full' | 'normal';
+}
 
 export interface AppConfig {
   mode: SlackMode;
   port: number;
   slackApiUrl: string | undefined;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  store: StoreConfig;
+  retentionYears: number;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -57,7 +92,30 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
   const e = parsed.data;
   const problems: string[] = [];
   let mode: SlackMode = { kind: 'none' };
-  if (e.SLACK_BOT_TOKEN && e.SLACK_APP_TOKEN) {
+  const oauthParts = [e.SLACK_CLIENT_ID, e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET];
+  const oauthSet = oauthParts.filter(Boolean).length;
+  if (oauthSet > 0 && oauthSet < 3) {
+    problems.push(
+      'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together for multi-workspace install: set all three or none',
+    );
+  }
+  if (oauthSet === 3 && !e.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET is missing: multi-workspace install runs in HTTP mode');
+  }
+  if (oauthSet === 3 && e.SLACK_SIGNING_SECRET) {
+    mode = {
+      kind: 'http-oauth',
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      oauth: {
+        clientId: e.SLACK_CLIENT_ID!,
+        clientSecret: e.SLACK_CLIENT_SECRET!,
+        stateSecret: e.SLACK_STATE_SECRET!,
+      },
+      ...(e.SLACK_BOT_TOKEN ? { botToken: e.SLACK_BOT_TOKEN } : {}),
+    };
+  } else if (oauthSet > 0) {
+    // reported above
+  } else if (e.SLACK_BOT_TOKEN && e.SLACK_APP_TOKEN) {
     mode = { kind: 'socket', botToken: e.SLACK_BOT_TOKEN, appToken: e.SLACK_APP_TOKEN };
   } else if (e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET) {
     mode = { kind: 'http', botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET };
@@ -71,5 +129,20 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
     );
   }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, config: { mode, port: e.PORT, slackApiUrl: e.SLACK_API_URL, logLevel: e.LOG_LEVEL } };
+  const store: StoreConfig = {
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.SQLITE_PATH ? { sqlitePath: e.SQLITE_PATH } : {}),
+    ...(e.SQLITE_SYNCHRONOUS ? { sqliteSynchronous: e.SQLITE_SYNCHRONOUS } : {}),
+  };
+  return {
+    ok: true,
+    config: {
+      mode,
+      port: e.PORT,
+      slackApiUrl: e.SLACK_API_URL,
+      logLevel: e.LOG_LEVEL,
+      store,
+      retentionYears: e.AUDIT_RETENTION_YEARS,
+    },
+  };
 }

@@ -1,62 +1,121 @@
-// Runs the Slack app in Socket Mode or HTTP mode until SIGTERM/SIGINT, then stops cleanly.
-
-import { createServer, type Server } from 'node:http';
-import type { AppConfig } from '../config/env.js';
+// Runs the Slack app in Socket Mode, HTTP mode or multi-workspace HTTP mode until SIGTERM/SIGINT, with the
+// store (embedded SQLite or PostgreSQL), audit retention, the JSON API, /healthz and /readyz.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AppConfig, SlackMode } from '../config/env.js';
 import { RULESET } from '../engine/index.js';
 import { type ApiDeps, createApiHandler } from '../http/api.js';
 import { apiRoutes } from '../http/api-routes.js';
 import { loadIntents } from '../intents/load-intents.js';
 import type { Log } from '../log/logger.js';
 import { createSlackApp, type SlackAppMode } from '../slack/app.js';
+import { openStore, type Store } from '../store/index.js';
+import { scheduleRetention } from './retention.js';
 
-export async function runSlackServer(config: AppConfig, mode: SlackAppMode, log: Log): Promise<void> {
+export async function runSlackServer(
+  config: AppConfig,
+  mode: Exclude<SlackMode, { kind: 'none' }>,
+  log: Log,
+): Promise<void> {
   const intents = await loadIntents();
   if (!intents.ok) {
     log.error('intents invalid', { problems: intents.problems });
     process.exitCode = 2;
     return;
   }
-  const api = { log, now: () => new Date() };
+  const store = await openStore(config.store);
+  log.info('store open', { dialect: store.dialect, location: store.location });
+  const stopRetention = scheduleRetention(store, config.retentionYears, log);
+  const now = () => new Date();
+  const api: ApiDeps = {
+    log,
+    now,
+    onConsult: async (output) => {
+      await store.recordConsult({ at: now(), surface: 'http', output });
+    },
+  };
+  const readyz = readinessHandler(store);
   const runtime = createSlackApp({
-    mode,
-    routes: apiRoutes(api),
+    mode: appMode(mode, store),
+    routes: [...apiRoutes(api), { path: '/readyz', method: ['GET'], handler: readyz }],
     log,
     logLevel: config.logLevel,
     slackApiUrl: config.slackApiUrl,
-    deps: { log, now: () => new Date(), intents: intents.intents, ruleset: RULESET },
+    deps: { log, now, intents: intents.intents, ruleset: RULESET, store },
   });
   let sidecar: Server | undefined;
-  if (mode.kind === 'http') {
-    await runtime.app.start(config.port);
-  } else {
+  if (mode.kind === 'socket') {
     await runtime.app.start();
-    // Socket Mode has no HTTP endpoint of its own: serve the JSON API and /healthz on PORT beside it.
-    sidecar = await serveApi(config.port, api);
+    // Socket Mode has no HTTP endpoint of its own: serve the JSON API, /healthz and /readyz on PORT beside it.
+    sidecar = await serveApi(config.port, api, readyz);
+  } else {
+    await runtime.app.start(config.port);
   }
   log.info('ready', {
     mode: mode.kind,
     port: config.port,
-    ...(mode.kind === 'http' ? { endpoint: '/slack/events' } : {}),
+    ...(mode.kind !== 'socket' ? { endpoint: '/slack/events' } : {}),
+    ...(mode.kind === 'http-oauth' ? { install: '/slack/install' } : {}),
     health: '/healthz',
+    ready: '/readyz',
     api: '/api/v1',
     rulesetVersion: RULESET.version,
   });
   const stop = async (signal: string) => {
     log.info('stopping', { signal });
+    stopRetention();
     await runtime.app.stop().catch((err: unknown) => log.warn('stop failed', { name: (err as Error).name }));
     sidecar?.close();
+    await store
+      .close()
+      .catch((err: unknown) => log.warn('store close failed', { name: (err as Error).name }));
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
-async function serveApi(port: number, deps: ApiDeps): Promise<Server> {
+function appMode(mode: Exclude<SlackMode, { kind: 'none' }>, store: Store): SlackAppMode {
+  if (mode.kind === 'http-oauth') {
+    return {
+      kind: 'http-oauth',
+      signingSecret: mode.signingSecret,
+      oauth: mode.oauth,
+      installationStore: store.installationStore,
+    };
+  }
+  return mode;
+}
+
+/** GET /readyz: 200 when the database answers, 503 otherwise (load balancers stop sending traffic). */
+export function readinessHandler(store: Store) {
+  return (_req: IncomingMessage, res: ServerResponse) => {
+    void store.ping().then(
+      (ok) => {
+        res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok, database: ok ? 'reachable' : 'unreachable' }));
+      },
+      () => {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, database: 'unreachable' }));
+      },
+    );
+  };
+}
+
+async function serveApi(
+  port: number,
+  deps: ApiDeps,
+  readyz: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<Server> {
   const handle = createApiHandler(deps);
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: true, rulesetVersion: RULESET.version }));
+      return;
+    }
+    if (req.url === '/readyz') {
+      readyz(req, res);
       return;
     }
     void handle(req, res).then((handled) => {

@@ -1,15 +1,22 @@
 // Builds the Bolt app for a mode: Socket Mode, or HTTP (/slack/events plus GET /healthz). The same listeners
 // run in both; the Web API base URL can point elsewhere (proxies, the playground, tests).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver, type InstallationStore, LogLevel } from '@slack/bolt';
 import type { Level, Log } from '../log/logger.js';
 import { boltLogger } from '../log/logger.js';
 import type { SlackDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { BOT_SCOPES } from './manifest.js';
 
 export type SlackAppMode =
   | { kind: 'socket'; botToken: string; appToken: string }
-  | { kind: 'http'; botToken: string; signingSecret: string };
+  | { kind: 'http'; botToken: string; signingSecret: string }
+  | {
+      kind: 'http-oauth';
+      signingSecret: string;
+      oauth: { clientId: string; clientSecret: string; stateSecret: string };
+      installationStore: InstallationStore;
+    };
 
 export interface SlackAppOptions {
   mode: SlackAppMode;
@@ -52,9 +59,23 @@ export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
   };
   const identity = opts.botIdentity ?? {};
   let runtime: SlackRuntime;
-  if (opts.mode.kind === 'http') {
+  if (opts.mode.kind === 'http' || opts.mode.kind === 'http-oauth') {
+    const mode = opts.mode;
+    // Multi-workspace: Bolt serves /slack/install and /slack/oauth_redirect and keeps installations in the store.
+    const oauth =
+      mode.kind === 'http-oauth'
+        ? {
+            clientId: mode.oauth.clientId,
+            clientSecret: mode.oauth.clientSecret,
+            stateSecret: mode.oauth.stateSecret,
+            scopes: [...BOT_SCOPES],
+            installationStore: mode.installationStore,
+            installerOptions: { directInstall: true, clientOptions },
+          }
+        : {};
     const receiver = new HTTPReceiver({
-      signingSecret: opts.mode.signingSecret,
+      signingSecret: mode.signingSecret,
+      ...oauth,
       endpoints: '/slack/events',
       logger,
       logLevel: LEVELS[opts.logLevel],
@@ -70,7 +91,10 @@ export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
         ...(opts.routes ?? []),
       ],
     });
-    const app = new App({ receiver, token: opts.mode.botToken, logger, clientOptions, ...identity });
+    const app =
+      mode.kind === 'http'
+        ? new App({ receiver, token: mode.botToken, logger, clientOptions, ...identity })
+        : new App({ receiver, logger, clientOptions });
     runtime = { app, receiver };
   } else {
     const app = new App({

@@ -2,10 +2,13 @@
 import type { Ruleset } from '../engine/index.js';
 import type { Intent } from '../intents/intent-schema.js';
 import type { Log } from '../log/logger.js';
+import type { Store } from '../store/index.js';
 
 export interface SlackDeps {
   log: Log;
   now: () => Date;
   intents: readonly Intent[];
   ruleset: Ruleset;
+  /** Audit trail, board decisions and idempotency; absent only in tests that do not exercise them. */
+  store?: Store;
 }

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runConsult } from '../../src/cli/consult.js';
 import { OutputSchema } from '../../src/engine/index.js';
+import { openStore } from '../../src/store/index.js';
 
 function capture(stdin?: string) {
   const out: string[] = [];
@@ -92,18 +93,31 @@ describe('consult --input', () => {
 });
 
 describe('consult as a process', () => {
-  it('is pipeable: npm run --silent consult -- --json prints parseable JSON only', {
-    timeout: 30_000,
+  it('is pipeable: npm run --silent consult -- --json prints JSON only, and records the consult', {
+    timeout: 60_000,
   }, async () => {
+    const sqlitePath = join(await mkdtemp(join(tmpdir(), 'consult-db-')), 'audit.sqlite');
     const { stdout, stderr } = await promisify(execFile)(
       'npm',
       ['run', '--silent', 'consult', '--', '--json', '--input', 'examples/ex6-egfr-oligo-ecog3.json'],
-      { encoding: 'utf8' },
+      { encoding: 'utf8', env: { ...process.env, SQLITE_PATH: sqlitePath, DATABASE_URL: '' } },
     );
     expect(stderr).toBe('');
     const out = JSON.parse(stdout);
     expect(out.verdict).toBe('not-recommended');
     expect(out.flags.map((f: { code: string }) => f.code)).toContain('ps-poor');
+    const store = await openStore({ sqlitePath });
+    try {
+      const rows = await store.listRecentConsults({ limit: 5 });
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        surface: 'cli',
+        verdict: 'not-recommended',
+        rulesetVersion: '2026.1.0',
+      });
+    } finally {
+      await store.close();
+    }
   });
 
   it('exits with code 2 on bad input', { timeout: 30_000 }, async () => {

@@ -8,7 +8,14 @@ describe('readConfig', () => {
     const r = readConfig({});
     expect(r).toEqual({
       ok: true,
-      config: { mode: { kind: 'none' }, port: 3000, slackApiUrl: undefined, logLevel: 'info' },
+      config: {
+        mode: { kind: 'none' },
+        port: 3000,
+        slackApiUrl: undefined,
+        logLevel: 'info',
+        store: {},
+        retentionYears: 6,
+      },
     });
   });
 
@@ -53,6 +60,29 @@ describe('readConfig', () => {
     expect(!bot.ok && bot.problems.join()).toMatch(/SLACK_APP_TOKEN or SLACK_SIGNING_SECRET/);
     const secret = readConfig({ SLACK_SIGNING_SECRET: '0123456789abcdef' });
     expect(!secret.ok && secret.problems.join()).toMatch(/SLACK_BOT_TOKEN is missing/);
+  });
+
+  it('reads the store and retention settings', () => {
+    const r = readConfig({ DATABASE_URL: 'postgres://app@db:5432/rt', AUDIT_RETENTION_YEARS: '10' });
+    expect(r.ok && r.config).toMatchObject({
+      store: { databaseUrl: 'postgres://app@db:5432/rt' },
+      retentionYears: 10,
+    });
+    const bad = readConfig({ DATABASE_URL: 'mysql://x', AUDIT_RETENTION_YEARS: '0' });
+    expect(!bad.ok && bad.problems.join('\n')).toMatch(/DATABASE_URL[\s\S]*AUDIT_RETENTION_YEARS/);
+  });
+
+  it('chooses multi-workspace HTTP mode with the three OAuth variables and a signing secret', () => {
+    const oauth = {
+      SLACK_SIGNING_SECRET: '0123456789abcdef',
+      SLACK_CLIENT_ID: '123.456',
+      SLACK_CLIENT_SECRET: 'client-secret-xyz',
+      SLACK_STATE_SECRET: 'state-secret-0123456789',
+    };
+    const r = readConfig(oauth);
+    expect(r.ok && r.config.mode.kind).toBe('http-oauth');
+    const partial = readConfig({ SLACK_CLIENT_ID: '123.456' });
+    expect(!partial.ok && partial.problems.join()).toMatch(/go together/);
   });
 
   it('never echoes a secret value in a problem message', () => {

@@ -112,9 +112,12 @@ export function postgresBackend(): Backend {
         options: { databaseUrl },
         env: { DATABASE_URL: databaseUrl },
         get raw() {
-          raw ??= new Kysely({
-            dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 2 }) }),
-          });
+          if (!raw) {
+            const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+            // Dropping the database WITH (FORCE) terminates idle connections; that is expected, not a failure.
+            pool.on('error', () => {});
+            raw = new Kysely({ dialect: new PostgresDialect({ pool }) });
+          }
           return raw;
         },
         async cleanup() {

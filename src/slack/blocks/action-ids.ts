@@ -4,15 +4,20 @@ export const SHARE_IN_CHANNEL = 'share_in_channel';
 export const EDIT_CASE = 'edit_case';
 export const SHOW_EVIDENCE = 'show_evidence';
 export const COMPLETE_CASE = 'complete_case';
+export const RECORD_DECISION = 'record_decision';
 
 export const ACTION_IDS = {
   shareInChannel: SHARE_IN_CHANNEL,
   editCase: EDIT_CASE,
   showEvidence: SHOW_EVIDENCE,
   completeCase: COMPLETE_CASE,
+  recordDecision: RECORD_DECISION,
 } as const;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
 
 /** block_id of the actions block under an answer preview. */
 export const ANSWER_ACTIONS_BLOCK_ID = 'answer_actions';
+
+/** block_id of the "Record board decision" button under a shared answer. */
+export const DECISION_ACTIONS_BLOCK_ID = 'decision_actions';

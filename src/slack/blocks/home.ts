@@ -19,6 +19,10 @@ export interface HomeOptions {
   examples: string[];
   /** Rendered in its own section under the header "Recent consults" when given. */
   recent?: RecentConsult[];
+  /** The user's recent board decisions (already formatted). */
+  decisions?: { when: string; outcome: string; reason: string }[];
+  /** The team's concordance: share of decisions that followed the verdict. */
+  concordance?: { decisions: number; followed: number; share: number | null };
 }
 
 /** block_id of the "Recent consults" header, for code that updates that section later. */
@@ -70,6 +74,32 @@ export function buildHome(opts: HomeOptions): HomeView {
     }
     const more = opts.recent.length - recent.length;
     if (more > 0) blocks.push(context([`…and ${more} earlier consults.`]));
+  }
+
+  if (opts.decisions !== undefined) {
+    blocks.push(divider(), header('Your board decisions'));
+    const shown = opts.decisions.slice(0, 10);
+    if (shown.length === 0)
+      blocks.push(section('_No decisions recorded yet. Use *Record board decision* on a shared answer._'));
+    else
+      blocks.push(
+        section(
+          shown
+            .map(
+              (d) =>
+                `• *${escapeMrkdwn(clip(d.when, 60))}* · ${escapeMrkdwn(clip(d.outcome, 40))} · ${escapeMrkdwn(clip(d.reason, 80))}`,
+            )
+            .join('\n'),
+        ),
+      );
+  }
+  if (opts.concordance !== undefined) {
+    const c = opts.concordance;
+    const text =
+      c.share === null
+        ? 'Team concordance: no decisions recorded yet.'
+        : `Team concordance: *${Math.round(c.share * 100)}%* of ${c.decisions} board decisions followed the verdict (${c.followed} of ${c.decisions}; deferred decisions not counted).`;
+    blocks.push(context([text]));
   }
 
   blocks.push(divider(), footer(opts.rulesetVersion));

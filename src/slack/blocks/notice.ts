@@ -25,6 +25,8 @@ export type NoticeKind =
   | 'unknown-command'
   | 'expired-case'
   | 'shared'
+  | 'already-shared'
+  | 'decision-recorded'
   | 'working'
   | 'rate-limited'
   | 'too-long';
@@ -40,6 +42,8 @@ export const NOTICE_KINDS: readonly NoticeKind[] = [
   'unknown-command',
   'expired-case',
   'shared',
+  'already-shared',
+  'decision-recorded',
   'working',
   'rate-limited',
   'too-long',
@@ -138,6 +142,12 @@ export function buildNotice(kind: NoticeKind, detail?: string | readonly string[
         `:white_check_mark: Shared in ${CHANNEL_ID.test(channel) ? `<#${channel}>` : 'the channel'}.`,
       );
     }
+    case 'already-shared':
+      return message(
+        ':information_source: This answer was already shared in the channel; it was not posted twice.',
+      );
+    case 'decision-recorded':
+      return message(':white_check_mark: Board decision recorded and announced in the thread.');
     case 'working':
       return message(':hourglass_flowing_sand: Assessing the case…');
     case 'rate-limited':

@@ -166,6 +166,7 @@ describe('buildAnswer options', () => {
       editCase: 'edit_case',
       showEvidence: 'show_evidence',
       completeCase: 'complete_case',
+      recordDecision: 'record_decision',
     });
   });
 

@@ -1,16 +1,19 @@
-// Runs the real Bolt app in HTTP mode on loopback with the Slack Web API fake, and sends it signed requests.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { RULESET } from '../../../src/engine/index.js';
+// Runs the real Bolt app in HTTP mode on loopback with the Slack Web API fake, and sends it signed requests. The
+// same pieces as the local playground (startPlayground without its page): one fake, one way of delivering.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { apiRoutes } from '../../../src/http/api-routes.js';
-import { loadIntents } from '../../../src/intents/load-intents.js';
 import { createLog } from '../../../src/log/logger.js';
-import { SIGNING_SECRET, type SlackRequest, sign } from '../../../src/playground/slack-requests.js';
-import { SlackWebApiFake } from '../../../src/playground/slack-web-api.js';
-import { createSlackApp } from '../../../src/slack/app.js';
+import { startPlayground } from '../../../src/playground/playground.js';
+import { deliver, SIGNING_SECRET, type SlackRequest } from '../../../src/playground/slack-requests.js';
+import type { SlackWebApiFake } from '../../../src/playground/slack-web-api.js';
+import { openStore, type Store } from '../../../src/store/index.js';
 
 export interface Harness {
   slack: SlackWebApiFake;
+  /** A throwaway embedded store (audit trail, decisions, idempotency), as in a real deployment. */
+  store: Store;
   url: string;
   logs: string[];
   send(
@@ -21,47 +24,33 @@ export interface Harness {
 }
 
 export async function startHarness(now = () => new Date('2026-11-27T07:00:00Z')): Promise<Harness> {
-  const slack = new SlackWebApiFake();
-  await slack.start();
-  const intents = await loadIntents();
-  if (!intents.ok) throw new Error(`intents invalid: ${intents.problems.join('; ')}`);
   const logs: string[] = [];
   const log = createLog('debug', (line) => logs.push(line));
-  const runtime = createSlackApp({
-    mode: { kind: 'http', botToken: 'xoxb-test-token', signingSecret: SIGNING_SECRET },
-    deps: { log, now, intents: intents.intents, ruleset: RULESET },
+  const store = await openStore({
+    sqlitePath: join(await mkdtemp(join(tmpdir(), 'harness-')), 'store.sqlite'),
+  });
+  const playground = await startPlayground({
+    port: 0,
     log,
     logLevel: 'debug',
-    slackApiUrl: slack.apiUrl,
-    botIdentity: { botId: 'BBOT', botUserId: 'UBOT' },
+    signingSecret: SIGNING_SECRET,
+    deps: { now, store },
     retries: 0,
     routes: apiRoutes({ log, now }),
+    page: false,
+    // The tests use fixed trigger ids such as "trigger.command.1".
+    strictTriggers: false,
   });
-  const server: Server = createServer(runtime.receiver!.requestListener);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const url = playground.origin;
   return {
-    slack,
+    slack: playground.slack,
+    store,
     url,
     logs,
-    async send(req, opts = {}) {
-      const timestamp = opts.timestamp ?? Math.floor(Date.now() / 1000);
-      const headers: Record<string, string> = {
-        'content-type': req.contentType,
-        'x-slack-request-timestamp': String(timestamp),
-        ...opts.headers,
-      };
-      const signature = opts.signature === undefined ? sign(req.body, timestamp) : opts.signature;
-      if (signature !== null) headers['x-slack-signature'] = signature;
-      const t0 = performance.now();
-      const res = await fetch(`${url}/slack/events`, { method: 'POST', headers, body: req.body });
-      const body = await res.text();
-      return { status: res.status, body, ms: performance.now() - t0 };
-    },
+    send: (req, opts = {}) => deliver(`${url}/slack/events`, req, { ...opts, secret: SIGNING_SECRET }),
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await slack.stop();
+      await playground.close();
+      await store.close();
     },
   };
 }

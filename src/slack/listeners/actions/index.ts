@@ -2,6 +2,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import { ACTION_IDS } from '../../blocks/action-ids.js';
 import type { SlackDeps } from '../../deps.js';
 import { editCase } from './edit-case.js';
+import { recordDecision } from './record-decision.js';
 import { shareInChannel } from './share-in-channel.js';
 import { showEvidence } from './show-evidence.js';
 
@@ -13,4 +14,5 @@ export function register(app: App, deps: SlackDeps): void {
     editCase(deps, 'Fill in what is missing (marked as required or named in the answer), then assess.'),
   );
   app.action<BlockAction>(ACTION_IDS.showEvidence, showEvidence(deps));
+  app.action<BlockAction>(ACTION_IDS.recordDecision, recordDecision(deps));
 }

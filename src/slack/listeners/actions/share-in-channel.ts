@@ -1,5 +1,7 @@
 // "Share in channel": posts the answer where the preview was shown, with the evidence in its thread.
+import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { firstTime, recordConsult, rememberThread } from '../../audit.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { encodeCaseToken } from '../../case-token.js';
 import { postSharedAnswer, reportFailure, respondAll } from '../../deliver.js';
@@ -30,9 +32,23 @@ export function shareInChannel(deps: SlackDeps) {
         ]);
         return;
       }
-      await postSharedAnswer(client, { channel }, found.output, {
-        caseToken: encodeCaseToken(found.case) ?? '',
+      // A double click (or a second click on the same preview) shares once, across replicas.
+      const container = body.container as { message_ts?: string } | undefined;
+      const token = encodeCaseToken(found.case) ?? '';
+      const key = `share:${channel}:${container?.message_ts ?? body.trigger_id}:${sha256(token)}`;
+      if (!(await firstTime(deps, key))) {
+        await respondAll(respond, [buildNotice('already-shared')]);
+        return;
+      }
+      const consultId = await recordConsult(deps, found.output, {
+        surface: 'slack-action',
+        idempotencyKey: key,
+        teamId: body.team?.id,
+        channelId: channel,
+        userId: body.user.id,
       });
+      const ts = await postSharedAnswer(client, { channel }, found.output, { caseToken: token, consultId });
+      await rememberThread(deps, consultId, channel, ts);
       deps.log.info('consult shared', {
         surface: 'share_in_channel',
         channel,
@@ -43,4 +59,8 @@ export function shareInChannel(deps: SlackDeps) {
       await reportFailure(deps, err, where);
     }
   };
+}
+
+function sha256(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 32);
 }

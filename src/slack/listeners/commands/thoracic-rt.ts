@@ -2,6 +2,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { Topic } from '../../../engine/index.js';
 import { classifyIntent } from '../../../intents/classify.js';
+import { recordConsult } from '../../audit.js';
 import { buildAnswer } from '../../blocks/answer.js';
 import { buildEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
@@ -62,6 +63,13 @@ export function thoracicRtCommand(deps: SlackDeps) {
         channel: command.channel_id,
         verdict: consult.output.verdict,
         identifiersRemoved: consult.identifiers.length,
+      });
+      await recordConsult(deps, consult.output, {
+        surface: 'slack-command',
+        idempotencyKey: `command:${command.trigger_id}`,
+        teamId: command.team_id,
+        channelId: command.channel_id,
+        userId: command.user_id,
       });
       const token = encodeCaseToken(consult.output.case);
       await respondAll(

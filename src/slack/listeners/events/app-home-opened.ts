@@ -1,27 +1,68 @@
 // App Home: how to use the app, the ruleset version and example commands.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { buildHome } from '../../blocks/home.js';
+import type { Case } from '../../../engine/index.js';
+import { DECISION_REASON_INFO } from '../../../store/index.js';
+import { buildHome, type HomeOptions } from '../../blocks/home.js';
+import { caseLines } from '../../case-lines.js';
 import type { SlackDeps } from '../../deps.js';
 import { explainSlackError } from '../../slack-errors.js';
+import { outcomeLabel } from '../../views/decision-modal.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_home_opened'>;
 
 export function appHomeOpened(deps: SlackDeps) {
-  return async ({ event, client }: Args): Promise<void> => {
+  return async ({ event, body, client }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
     try {
+      const history = await userHistory(deps, event.user, (body as { team_id?: string }).team_id);
       await client.views.publish({
         user_id: event.user,
         view: buildHome({
           rulesetVersion: deps.ruleset.version,
           citationCount: deps.ruleset.citations.length,
           examples: homeExamples(deps),
+          ...history,
         }),
       });
     } catch (err) {
       deps.log.warn('home publish failed', { code: explainSlackError(err).code });
     }
   };
+}
+
+/** The user's recent consults and decisions and the team's concordance; nothing if the store is unavailable. */
+async function userHistory(
+  deps: SlackDeps,
+  userId: string,
+  teamId: string | undefined,
+): Promise<Partial<HomeOptions>> {
+  if (!deps.store) return {};
+  try {
+    const [consults, decisions, concordance] = await Promise.all([
+      deps.store.listRecentConsults({ userId, limit: 10 }),
+      deps.store.listDecisions({ userId, limit: 10 }),
+      deps.store.concordance(teamId ? { teamId } : {}),
+    ]);
+    const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+    return {
+      recent: consults.map((c) => ({
+        when: when(c.at),
+        verdict: c.verdict,
+        summary: caseLines(c.case as Case)
+          .slice(0, 3)
+          .join(' · '),
+      })),
+      decisions: decisions.map((d) => ({
+        when: when(d.at),
+        outcome: outcomeLabel(d.outcome),
+        reason: DECISION_REASON_INFO[d.reason].label,
+      })),
+      concordance,
+    };
+  } catch (err) {
+    deps.log.warn('home history unavailable', { code: (err as { code?: string }).code ?? 'E_STORE' });
+    return {};
+  }
 }
 
 function homeExamples(deps: SlackDeps): string[] {

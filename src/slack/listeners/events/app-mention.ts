@@ -3,6 +3,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Topic } from '../../../engine/index.js';
 import { classifyIntent } from '../../../intents/classify.js';
+import { firstTime, recordConsult, rememberThread } from '../../audit.js';
 import { buildEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
 import { buildNotice } from '../../blocks/notice.js';
@@ -32,10 +33,12 @@ export function stripMentions(text: string): string {
 }
 
 export function appMention(deps: SlackDeps) {
-  return async ({ event, client, context }: Args): Promise<void> => {
-    // Events are acked by Bolt before this runs; a retry means the first delivery is still being handled.
-    if ((context.retryNum ?? 0) > 0) {
-      deps.log.info('mention retry skipped', { retryNum: context.retryNum, reason: context.retryReason });
+  return async ({ event, body, client, context }: Args): Promise<void> => {
+    // Events are acked by Bolt before this runs; Slack retries a slow one. The event id is claimed in the
+    // database, so a retry (on this replica or another) never answers twice.
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId && !(await firstTime(deps, `event:${eventId}`))) {
+      deps.log.info('duplicate event skipped', { retryNum: context.retryNum, reason: context.retryReason });
       return;
     }
     const thread_ts = event.thread_ts ?? event.ts;
@@ -72,7 +75,16 @@ export function appMention(deps: SlackDeps) {
         channel: event.channel,
         verdict: consult.output.verdict,
       });
+      const consultId = await recordConsult(deps, consult.output, {
+        surface: 'slack-mention',
+        idempotencyKey: eventId ? `event:${eventId}` : undefined,
+        teamId: (body as { team_id?: string }).team_id,
+        channelId: event.channel,
+        userId: event.user,
+      });
+      await rememberThread(deps, consultId, event.channel, thread_ts);
       await postSharedAnswer(client, { channel: event.channel, threadTs: thread_ts }, consult.output, {
+        consultId,
         caseToken: encodeCaseToken(consult.output.case) ?? '',
         identifiersRemoved: consult.identifiers,
         conflicts: consult.conflicts,

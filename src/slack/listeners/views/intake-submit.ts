@@ -2,6 +2,7 @@
 // chose: a preview only they see (default) or the channel, in the thread it came from.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { evaluate } from '../../../engine/index.js';
+import { recordConsult, rememberThread } from '../../audit.js';
 import { buildAnswer } from '../../blocks/answer.js';
 import { encodeCaseToken } from '../../case-token.js';
 import { postSharedAnswer, reportFailure } from '../../deliver.js';
@@ -37,9 +38,20 @@ export function intakeSubmit(deps: SlackDeps) {
     const output = result.output;
     const caseToken = encodeCaseToken(output.case) ?? '';
     deps.log.info('consult', { surface: 'modal', team: body.team?.id, channel, verdict: output.verdict });
+    const consultId = await recordConsult(deps, output, {
+      surface: 'slack-modal',
+      idempotencyKey: `view:${view.id}:${view.hash}`,
+      teamId: body.team?.id,
+      channelId: channel,
+      userId: user,
+    });
     try {
       if (state.delivery === 'channel' && channel) {
-        await postSharedAnswer(client, { channel, ...(threadTs ? { threadTs } : {}) }, output, { caseToken });
+        const ts = await postSharedAnswer(client, { channel, ...(threadTs ? { threadTs } : {}) }, output, {
+          caseToken,
+          consultId,
+        });
+        await rememberThread(deps, consultId, channel, threadTs ?? ts);
         return;
       }
       // Preview: ephemeral in the channel when there is one, else a direct message from the app.
