@@ -166,7 +166,25 @@ describe('the playground in Chromium', () => {
       expect(await thread.getByRole('link').count()).toBeGreaterThan(3);
       await thread.getByRole('button', { name: 'Close thread' }).click();
       await thread.waitFor({ state: 'hidden' });
-      // TODO(issue 5): record a board decision on the shared answer once that flow exists.
+
+      // The board records its decision on the shared answer; it is announced in the answer's thread.
+      await shared.getByRole('button', { name: 'Record board decision' }).click();
+      const decision = page.getByRole('dialog', { name: 'Board decision' });
+      await decision.waitFor();
+      await decision.getByRole('button', { name: 'Record' }).click();
+      await decision.getByText(/Choose accepted/).waitFor();
+      await decision.getByRole('radiogroup', { name: 'Board decision' }).getByLabel('Accepted').check();
+      await decision
+        .getByRole('combobox', { name: 'Reason' })
+        .selectOption({ label: 'Followed the recommendation' });
+      await decision
+        .getByRole('textbox', { name: /Note/ })
+        .fill('Agreed at the Thursday board; Dr Jane Doe to plan');
+      await decision.getByRole('button', { name: 'Record' }).click();
+      await decision.waitFor({ state: 'detached' });
+      await shared.getByRole('button', { name: /\d+ repl(y|ies)/ }).click();
+      await thread.getByText(/Board decision recorded/).waitFor();
+      expect(await thread.textContent()).not.toContain('Jane Doe');
     },
     TIMEOUT,
   );

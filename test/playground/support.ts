@@ -1,8 +1,12 @@
 // Starts the playground on a free loopback port for tests and drives it through its own HTTP endpoints.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { apiRoutes } from '../../src/http/api-routes.js';
 import { createLog } from '../../src/log/logger.js';
 import type { PlaygroundState } from '../../src/playground/emulator.js';
 import { type Playground, startPlayground } from '../../src/playground/playground.js';
+import { openStore } from '../../src/store/index.js';
 
 export interface TestPlayground extends Playground {
   logs: string[];
@@ -16,11 +20,16 @@ export interface TestPlayground extends Playground {
 export async function startTestPlayground(): Promise<TestPlayground> {
   const logs: string[] = [];
   const log = createLog('info', (line) => logs.push(line));
+  // The same embedded store as `npm start` (a throwaway file): audit trail, idempotency, board decisions.
+  const store = await openStore({
+    sqlitePath: join(mkdtempSync(join(tmpdir(), 'playground-')), 'store.sqlite'),
+  });
   const pg = await startPlayground({
     port: 0,
     log,
     logLevel: 'info',
     retries: 0,
+    deps: { store },
     routes: apiRoutes({ log, now: () => new Date() }),
   });
   const post = async (path: string, body: unknown) => {
@@ -49,7 +58,12 @@ export async function startTestPlayground(): Promise<TestPlayground> {
       const unsubscribe = pg.emulator.subscribe(check);
       check();
     });
-  return Object.assign(pg, { logs, post, state, until });
+  const closePlayground = pg.close.bind(pg);
+  const close = async () => {
+    await closePlayground();
+    await store.close();
+  };
+  return Object.assign(pg, { logs, post, state, until, close });
 }
 
 /** The first public example of decision-spec §7. */
