@@ -14,7 +14,7 @@ describe('case token', () => {
       ecog: 1,
     } as const;
     const token = encodeCaseToken(c);
-    expect(token && token.length).toBeLessThanOrEqual(MAX_TOKEN_LENGTH);
+    expect(token?.length).toBeLessThanOrEqual(MAX_TOKEN_LENGTH);
     const back = decodeCaseToken(token);
     expect(back.ok && back.case).toMatchObject(c);
   });
