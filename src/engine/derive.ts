@@ -148,7 +148,8 @@ function deriveProgression(p: Case['progression']): Derived['progression'] {
     : 'polyprogression';
 }
 
-function deriveStage(c: Case): Derived['stage'] {
+/** Stage IV, explicitly not (M0 or I–III), or unknown — the one definition every surface uses. */
+export function deriveStage(c: Case): Derived['stage'] {
   const m = c.stage?.m;
   const group = c.stage?.group;
   if (m?.startsWith('M1') || group?.startsWith('IV')) return 'iv';

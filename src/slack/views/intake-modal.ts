@@ -14,6 +14,7 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import { type Case, type CaseInput, CaseSchema } from '../../engine/case-schema.js';
+import { deriveStage } from '../../engine/index.js';
 import { INTAKE_CALLBACK_ID, INTAKE_IDS, type IntakeField } from './intake-ids.js';
 import {
   BRAIN_CHOICES,
@@ -258,20 +259,8 @@ function mOption(c: Case): string | undefined {
       return 'M1c';
     default:
       // Stated metastases make the case stage IV (decision-spec §4.2) even when no M category was given.
-      return impliesStageIv(c) ? 'M1' : undefined;
+      return deriveStage(c) === 'iv' ? 'M1' : undefined;
   }
-}
-
-function impliesStageIv(c: Case): boolean {
-  const m = c.metastases;
-  return (
-    (m?.count ?? 0) > 0 ||
-    (m?.organs ?? 0) > 0 ||
-    (m?.sites?.length ?? 0) > 0 ||
-    m?.burden !== undefined ||
-    (c.serosalDisease?.length ?? 0) > 0 ||
-    (c.brain !== undefined && c.brain !== 'none')
-  );
 }
 
 /** The driver option; an EGFR variant without a driver implies EGFR. A variant that conflicts with a non-EGFR

@@ -23,7 +23,7 @@ import {
   SYMPTOMS,
   THERAPY_STATUSES,
 } from '../../../src/engine/case-schema.js';
-import { evaluate } from '../../../src/engine/index.js';
+import { deriveStage, evaluate } from '../../../src/engine/index.js';
 import { INTAKE_IDS, type IntakeField } from '../../../src/slack/views/intake-ids.js';
 
 export { inputBlocks, simulateState } from '../../../src/playground/view-state.js';
@@ -102,7 +102,7 @@ export function carriedFacts(input: unknown): Case {
   const m =
     stage?.m ??
     (stage?.group === undefined
-      ? impliesStageIv(c)
+      ? deriveStage(c) === 'iv'
         ? 'M1'
         : undefined
       : ['I', 'II', 'III'].includes(stage.group)
@@ -120,19 +120,6 @@ export function carriedFacts(input: unknown): Case {
     out.egfrVariant = egfrVariant;
   }
   return (prune(JSON.parse(JSON.stringify(out))) ?? {}) as Case;
-}
-
-/** Stated metastases make a case stage IV; the modal then preselects M1 (decision-spec §4.2). */
-function impliesStageIv(c: Case): boolean {
-  const m = c.metastases;
-  return (
-    (m?.count ?? 0) > 0 ||
-    (m?.organs ?? 0) > 0 ||
-    (m?.sites?.length ?? 0) > 0 ||
-    m?.burden !== undefined ||
-    (c.serosalDisease?.length ?? 0) > 0 ||
-    (c.brain !== undefined && c.brain !== 'none')
-  );
 }
 
 /** The block errors the modal must give for carried facts (stage, driver, burden, PD without a pattern). */
