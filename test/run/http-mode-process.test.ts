@@ -1,0 +1,102 @@
+// The real composition root as a process: `npm start` in HTTP mode with a test signing secret and SLACK_API_URL
+// pointing at the loopback Slack fake. Each public example gets 200 within 3 s and its answer at the fake.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliver, SIGNING_SECRET, slashCommand } from '../../src/playground/slack-requests.js';
+import { SlackWebApiFake } from '../../src/playground/slack-web-api.js';
+
+const EXAMPLES: [string, string][] = [
+  [
+    'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
+    'Recommended',
+  ],
+  ['EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2', 'Consider'],
+  ['squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0', 'Consider'],
+  ['adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis', 'Not recommended'],
+  ['metastatic NSCLC, 3 mets, ECOG 1', 'Insufficient information'],
+  ['EGFR ex19del, oligometastatic, ECOG 3', 'Not recommended'],
+];
+
+let slack: SlackWebApiFake;
+let child: ChildProcess;
+let base = '';
+const output: string[] = [];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  slack = new SlackWebApiFake({ teamId: 'T0TEST', botUserId: 'UBOT', botId: 'BBOT' });
+  await slack.start();
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: 'xoxb-test-1-2-abc',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_APP_TOKEN: '',
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      DATABASE_URL: '',
+      SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'http-mode-')), 'store.sqlite'),
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => output.push(String(d)));
+  child.stderr?.on('data', (d) => output.push(String(d)));
+  const started = Date.now();
+  while (!output.join('').includes('"msg":"ready"')) {
+    if (Date.now() - started > 30_000) throw new Error(`app did not start:\n${output.join('')}`);
+    if (child.exitCode !== null) throw new Error(`app exited ${child.exitCode}:\n${output.join('')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}, 40_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await slack.stop();
+});
+
+describe('npm start in HTTP mode against a fake Slack', () => {
+  it.each(EXAMPLES)('"%s" → 200 within 3 s, then "%s" at the fake', async (text, verdict) => {
+    const responseUrl = slack.newResponseUrl();
+    const id = responseUrl.split('/').pop();
+    const res = await deliver(`${base}/slack/events`, slashCommand(text, responseUrl, `trigger.${id}`), {
+      secret: SIGNING_SECRET,
+    });
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    const answer = await slack.waitFor(() => slack.responses.find((r) => r.id === id), 5000);
+    expect(JSON.stringify(answer.body)).toContain(verdict);
+  });
+
+  it('answers /healthz and /readyz, and logs no case text', async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect(output.join('')).not.toMatch(/haemoptysis|osimertinib|carbo\/paclitaxel/);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output.join('')).toContain('"msg":"stopping"');
+  });
+});
