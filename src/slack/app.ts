@@ -5,6 +5,7 @@ import { App, HTTPReceiver, type InstallationStore, LogLevel } from '@slack/bolt
 import type { Level, Log } from '../log/logger.js';
 import { boltLogger } from '../log/logger.js';
 import type { SlackDeps } from './deps.js';
+import { rejectFutureTimestamps } from './future-timestamp-guard.js';
 import { registerListeners } from './listeners/index.js';
 import { BOT_SCOPES } from './manifest.js';
 
@@ -95,6 +96,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
       mode.kind === 'http'
         ? new App({ receiver, token: mode.botToken, logger, clientOptions, ...identity })
         : new App({ receiver, logger, clientOptions });
+    // Replace the listener the receiver's own server (and the playground) call, adding the future-date check.
+    receiver.requestListener = rejectFutureTimestamps(receiver.requestListener);
     runtime = { app, receiver };
   } else {
     const app = new App({

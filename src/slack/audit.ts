@@ -59,3 +59,12 @@ export async function firstTime(deps: SlackDeps, key: string): Promise<boolean> 
     return true;
   }
 }
+
+/** Gives a claim back after the work it guarded failed, so the user's next click can try again. */
+export async function releaseClaim(deps: SlackDeps, key: string): Promise<void> {
+  try {
+    await deps.store?.releaseClaim(key);
+  } catch (err) {
+    deps.log.error('idempotency release failed', { code: (err as { code?: string }).code ?? 'E_CLAIM' });
+  }
+}

@@ -40,7 +40,12 @@ export function explainSlackError(err: unknown): ExplainedError {
       message: PLATFORM[slackCode] ?? `Slack refused the request (${slackCode}). Please try again.`,
     };
   }
-  if (e?.code === ErrorCode.RateLimitedError)
+  // The client retries a 429 itself; when it gives up, the rate limit arrives wrapped in a request error.
+  const original = (err as { original?: { message?: string } })?.original?.message ?? '';
+  if (
+    e?.code === ErrorCode.RateLimitedError ||
+    (e?.code === ErrorCode.RequestError && /rate limit/i.test(original))
+  )
     return { code: 'E_SLACK_RATELIMITED', message: PLATFORM.ratelimited! };
   if (e?.code === ErrorCode.RequestError || e?.code === ErrorCode.HTTPError) {
     return { code: 'E_SLACK_UNREACHABLE', message: 'I could not reach Slack. Please try again in a moment.' };

@@ -1,7 +1,7 @@
 // "Share in channel": posts the answer where the preview was shown, with the evidence in its thread.
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { firstTime, recordConsult, rememberThread } from '../../audit.js';
+import { firstTime, recordConsult, releaseClaim, rememberThread } from '../../audit.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { encodeCaseToken } from '../../case-token.js';
 import { postSharedAnswer, reportFailure, respondAll } from '../../deliver.js';
@@ -47,7 +47,14 @@ export function shareInChannel(deps: SlackDeps) {
         channelId: channel,
         userId: body.user.id,
       });
-      const ts = await postSharedAnswer(client, { channel }, found.output, { caseToken: token, consultId });
+      let ts: string | undefined;
+      try {
+        ts = await postSharedAnswer(client, { channel }, found.output, { caseToken: token, consultId });
+      } catch (err) {
+        // Not posted: let the next click try again (the consult row is keyed the same, so it is not doubled).
+        await releaseClaim(deps, key);
+        throw err;
+      }
       await rememberThread(deps, consultId, channel, ts);
       deps.log.info('consult shared', {
         surface: 'share_in_channel',
