@@ -1,6 +1,7 @@
 // Structured JSON logs on stderr. Callers pass codes and ids only: never free text, case text or tokens.
 // Implements Bolt's Logger interface so the framework's own messages come out the same way.
 import type { Logger as BoltLogger, LogLevel } from '@slack/bolt';
+import { currentRequestId } from './request-context.js';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -22,7 +23,14 @@ export function scrub(s: string): string {
 export function createLog(level: Level, write: (line: string) => void = (l) => process.stderr.write(l)): Log {
   const emit = (lvl: Level, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level: lvl, msg: scrub(msg), ...fields });
+    const requestId = currentRequestId();
+    const line = JSON.stringify({
+      time: new Date().toISOString(),
+      level: lvl,
+      msg: scrub(msg),
+      ...(requestId ? { requestId } : {}),
+      ...fields,
+    });
     write(`${scrub(line)}\n`);
   };
   return {

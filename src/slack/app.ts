@@ -6,6 +6,7 @@ import type { Level, Log } from '../log/logger.js';
 import { boltLogger } from '../log/logger.js';
 import type { SlackDeps } from './deps.js';
 import { rejectFutureTimestamps } from './future-timestamp-guard.js';
+import { type InFlight, trackInFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { BOT_SCOPES } from './manifest.js';
 
@@ -41,6 +42,8 @@ export interface HttpRoute {
 
 export interface SlackRuntime {
   app: App;
+  /** Listener work still running after its ack; shutdown drains it before closing the store. */
+  inFlight: InFlight;
   /** The HTTP receiver in HTTP mode: its requestListener can be mounted on any node:http server. */
   receiver?: HTTPReceiver;
 }
@@ -98,7 +101,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
         : new App({ receiver, logger, clientOptions });
     // Replace the listener the receiver's own server (and the playground) call, adding the future-date check.
     receiver.requestListener = rejectFutureTimestamps(receiver.requestListener);
-    runtime = { app, receiver };
+    runtime = { app, receiver, inFlight: trackInFlight(app) };
   } else {
     const app = new App({
       token: opts.mode.botToken,
@@ -109,7 +112,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
       clientOptions,
       ...identity,
     });
-    runtime = { app };
+    runtime = { app, inFlight: trackInFlight(app) };
   }
   registerListeners(runtime.app, opts.deps);
   runtime.app.error(async (err) => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliver, SIGNING_SECRET, slashCommand } from '../../src/playground/slack-requests.js';
 import { SlackWebApiFake } from '../../src/playground/slack-web-api.js';
+import { openStore } from '../../src/store/index.js';
 
 const EXAMPLES: [string, string][] = [
   [
@@ -24,6 +25,7 @@ const EXAMPLES: [string, string][] = [
 let slack: SlackWebApiFake;
 let child: ChildProcess;
 let base = '';
+let sqlitePath = '';
 const output: string[] = [];
 
 async function freePort(): Promise<number> {
@@ -40,6 +42,7 @@ beforeAll(async () => {
   slack = new SlackWebApiFake({ teamId: 'T0TEST', botUserId: 'UBOT', botId: 'BBOT' });
   await slack.start();
   const port = await freePort();
+  sqlitePath = join(await mkdtemp(join(tmpdir(), 'http-mode-')), 'store.sqlite');
   base = `http://127.0.0.1:${port}`;
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
@@ -50,7 +53,7 @@ beforeAll(async () => {
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
       DATABASE_URL: '',
-      SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'http-mode-')), 'store.sqlite'),
+      SQLITE_PATH: sqlitePath,
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,12 +94,38 @@ describe('npm start in HTTP mode against a fake Slack', () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect(output.join('')).not.toMatch(/haemoptysis|osimertinib|carbo\/paclitaxel/);
+    // Each request's log lines carry its request id.
+    const consults = output
+      .join('')
+      .split('\n')
+      .filter((l) => l.includes('"msg":"consult"'))
+      .map((l) => JSON.parse(l) as { requestId?: string });
+    expect(consults).toHaveLength(EXAMPLES.length);
+    expect(new Set(consults.map((c) => c.requestId)).size).toBe(EXAMPLES.length);
   });
 
-  it('stops cleanly on SIGTERM', async () => {
+  it('on SIGTERM right after an ack, still delivers and records that answer, then exits 0', async () => {
+    const responseUrl = slack.newResponseUrl();
+    const id = responseUrl.split('/').pop();
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    const res = await deliver(
+      `${base}/slack/events`,
+      slashCommand(EXAMPLES[0]![0], responseUrl, `trigger.${id}`),
+      {
+        secret: SIGNING_SECRET,
+      },
+    );
+    expect(res.status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(slack.responses.find((r) => r.id === id)).toBeTruthy();
     expect(output.join('')).toContain('"msg":"stopping"');
+    const store = await openStore({ sqlitePath });
+    try {
+      const rows = await store.listRecentConsults({ limit: 20 });
+      expect(rows.filter((r) => r.surface === 'slack-command')).toHaveLength(EXAMPLES.length + 1);
+    } finally {
+      await store.close();
+    }
   });
 });
