@@ -66,7 +66,8 @@ export async function runSlackServer(
     // Stop taking requests, let answers already acknowledged finish (and be recorded), then close the store.
     await runtime.app.stop().catch((err: unknown) => log.warn('stop failed', { name: (err as Error).name }));
     const drained = await runtime.inFlight.drain(10_000);
-    if (!drained) log.warn('shutdown: work still in progress after 10 s', { inFlight: runtime.inFlight.count });
+    if (!drained)
+      log.warn('shutdown: work still in progress after 10 s', { inFlight: runtime.inFlight.count });
     sidecar?.close();
     await store
       .close()
