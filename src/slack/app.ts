@@ -58,6 +58,8 @@ const LEVELS: Record<Level, LogLevel> = {
 export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
   const logger = boltLogger(opts.log, opts.logLevel);
   const clientOptions = {
+    // A Slack call that hangs must end: the user is told after 10 s instead of waiting forever.
+    timeout: 10_000,
     ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
     ...(opts.retries !== undefined ? { retryConfig: { retries: opts.retries } } : {}),
   };
