@@ -3,6 +3,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { parseAuditArgs, retentionCutoff } from '../store/audit-cli.js';
 import { openStore, type Store, StoreError, storeOptionsFromEnv } from '../store/index.js';
+import { describeError } from './describe-error.js';
 
 loadDotenv({ quiet: true });
 const name = process.argv[2] === 'prune' ? 'audit:prune' : 'audit:export';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     store = await openStore(storeOptionsFromEnv(process.env));
   } catch (err) {
     if (err instanceof StoreError && err.code === 'config') return fail(2, err.message);
-    return fail(1, `cannot open the database: ${describe(err)}`);
+    return fail(1, `cannot open the database: ${describeError(err)}`);
   }
   try {
     if (command.kind === 'export') {
@@ -49,16 +50,10 @@ async function main(): Promise<void> {
       );
     }
   } catch (err) {
-    fail(1, describe(err));
+    fail(1, describeError(err));
   } finally {
     await store.close();
   }
 }
 
-function describe(err: unknown): string {
-  const code = (err as { code?: unknown }).code;
-  const message = (err instanceof Error ? err.message.split('\n')[0] : String(err)) || 'unknown error';
-  return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
-}
-
-main().catch((err: unknown) => fail(1, describe(err)));
+main().catch((err: unknown) => fail(1, describeError(err)));

@@ -6,6 +6,7 @@ import { type NoteResult, notifyChanges } from '../recheck/notify.js';
 import { recheck } from '../recheck/recheck.js';
 import { parseRecheckArgs, RECHECK_USAGE, recheckJson, recheckTable } from '../recheck/report.js';
 import { openStore, type Store, StoreError, storeOptionsFromEnv } from '../store/index.js';
+import { describeError } from './describe-error.js';
 
 loadDotenv({ quiet: true });
 const fail = (code: number, message: string) => {
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     store = await openStore(storeOptionsFromEnv(process.env));
   } catch (err) {
     if (err instanceof StoreError && err.code === 'config') return fail(2, err.message);
-    return fail(1, `cannot open the database: ${describe(err)}`);
+    return fail(1, `cannot open the database: ${describeError(err)}`);
   }
   try {
     const result = await recheck(store, { now: new Date() });
@@ -45,16 +46,10 @@ async function main(): Promise<void> {
     const failed = notes.filter((n) => n.outcome === 'failed').length;
     if (failed > 0) fail(1, `${failed} Slack note(s) could not be posted; run again to retry them`);
   } catch (err) {
-    fail(1, describe(err));
+    fail(1, describeError(err));
   } finally {
     await store.close();
   }
 }
 
-function describe(err: unknown): string {
-  const code = (err as { code?: unknown }).code;
-  const message = (err instanceof Error ? err.message.split('\n')[0] : String(err)) || 'unknown error';
-  return typeof code === 'string' && !message.includes(code) ? `${code}: ${message}` : message;
-}
-
-main().catch((err: unknown) => fail(1, describe(err)));
+main().catch((err: unknown) => fail(1, describeError(err)));

@@ -15,7 +15,7 @@ import type { Fault } from '../../src/playground/slack-web-api.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { GLOBAL_SHORTCUT_ID } from '../../src/slack/ids.js';
 import { checkMessage } from '../../src/slack/limits.js';
-import { type Harness, startHarness } from '../slack/support/harness.js';
+import { buttonsOf, type Harness, startHarness } from '../slack/support/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -24,12 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-type Btn = { action_id?: string; value?: string };
-const buttonsOf = (blocks: unknown[]): Btn[] =>
-  (blocks as { type: string; elements?: Btn[] }[])
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => b.elements ?? []);
 
 let seq = 0;
 const unique = () => {

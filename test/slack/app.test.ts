@@ -18,7 +18,7 @@ import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
 import { checkMessage } from '../../src/slack/limits.js';
 import { INTAKE_CALLBACK_ID, INTAKE_IDS } from '../../src/slack/views/intake-ids.js';
-import { type Harness, startHarness } from './support/harness.js';
+import { buttonsOf, type Harness, startHarness } from './support/harness.js';
 import { setNumber, simulateState } from './views/helpers.js';
 
 const PUBLIC_EXAMPLES: [string, string][] = [
@@ -51,9 +51,7 @@ function allText(blocks: unknown[]): string {
   return JSON.stringify(blocks);
 }
 
-function buttons(blocks: unknown[]): { action_id?: string; value?: string }[] {
-  return (blocks as Blocks).filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
-}
+const buttons = buttonsOf;
 
 describe('requests Slack did not sign', () => {
   it('rejects unsigned, wrong-secret and stale requests with 401 and no side effect', async () => {

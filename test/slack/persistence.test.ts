@@ -13,7 +13,7 @@ import {
 } from '../../src/playground/slack-requests.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { DECISION_CALLBACK_ID, DECISION_IDS } from '../../src/slack/views/decision-modal.js';
-import { type Harness, startHarness } from './support/harness.js';
+import { type Button, buttonsOf, type Harness, startHarness } from './support/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -23,13 +23,7 @@ afterAll(async () => {
   await h.close();
 });
 
-type Btn = { action_id?: string; value?: string };
-const buttonsOf = (blocks: unknown[]): Btn[] =>
-  (blocks as { type: string; elements?: Btn[] }[])
-    .filter((b) => b.type === 'actions')
-    .flatMap((b) => b.elements ?? []);
-
-async function preview(text: string): Promise<Btn[]> {
+async function preview(text: string): Promise<Button[]> {
   const responseUrl = h.slack.newResponseUrl();
   const id = responseUrl.split('/').pop();
   await h.send(slashCommand(text, responseUrl, `trigger.${Math.random()}`));

@@ -3,6 +3,7 @@
 import {
   clientErrors,
   collectEntries,
+  el,
   renderBlocks,
   renderInputBlock,
   renderMessageBody,
@@ -22,14 +23,6 @@ let modalErrorsSig = '';
 let lastNotice = 0;
 let dmSeen = 0;
 const rendered = new WeakMap();
-
-function el(tag, className, attrs) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  for (const [k, v] of Object.entries(attrs ?? {}))
-    if (v !== undefined && v !== null) node.setAttribute(k, v);
-  return node;
-}
 
 async function post(path, body) {
   try {

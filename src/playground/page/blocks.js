@@ -1,7 +1,8 @@
 // Block Kit → DOM for messages, the Home tab and modals. Text goes through mrkdwn.js (textContent only).
 import { emojify, renderInline, renderMrkdwn, renderPlain, renderTextObject } from './mrkdwn.js';
 
-function el(tag, className, attrs) {
+/** A DOM element with a class and attributes (never HTML from text). */
+export function el(tag, className, attrs) {
   const node = document.createElement(tag);
   if (className) node.className = className;
   for (const [k, v] of Object.entries(attrs ?? {}))

@@ -54,3 +54,12 @@ export async function startHarness(now = () => new Date('2026-11-27T07:00:00Z'))
     },
   };
 }
+
+export type Button = { action_id?: string; value?: string };
+
+/** The buttons of a message's actions blocks. */
+export function buttonsOf(blocks: unknown[]): Button[] {
+  return (blocks as { type: string; elements?: Button[] }[])
+    .filter((b) => b.type === 'actions')
+    .flatMap((b) => b.elements ?? []);
+}

@@ -25,6 +25,7 @@ import {
 } from '../../../src/engine/case-schema.js';
 import { deriveStage, evaluate } from '../../../src/engine/index.js';
 import { INTAKE_IDS, type IntakeField } from '../../../src/slack/views/intake-ids.js';
+import { N_CHOICES, T_CHOICES } from '../../../src/slack/views/intake-options.js';
 
 export { inputBlocks, simulateState } from '../../../src/playground/view-state.js';
 
@@ -72,21 +73,7 @@ function prune(v: unknown): unknown {
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
-const CANONICAL_TNM = [
-  'TX',
-  'T0',
-  'Tis',
-  'T1mi',
-  'T1',
-  'T1a',
-  'T1b',
-  'T1c',
-  'T2',
-  'T2a',
-  'T2b',
-  'T3',
-  'T4',
-].concat(['NX', 'N0', 'N1', 'N2', 'N2a', 'N2b', 'N3']);
+const CANONICAL_TNM = [...T_CHOICES, ...N_CHOICES].map((c) => c.value);
 
 function canonicalTnm(s: string | undefined): string | undefined {
   return s === undefined ? undefined : CANONICAL_TNM.find((c) => c.toLowerCase() === s.trim().toLowerCase());
