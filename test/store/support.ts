@@ -1,5 +1,5 @@
 // Test databases for the shared store suite: a temporary SQLite file, or a throwaway PostgreSQL database created
-// through TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) and dropped afterwards.
+// on the server postgres-server.ts found (TEST_DATABASE_URL, or an embedded one) and dropped afterwards.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -71,12 +71,10 @@ export function sqliteBackend(): Backend {
   };
 }
 
-export const TEST_DATABASE_URL =
-  process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-
-export function postgresBackend(): Backend {
+/** `serverUrl`: an admin connection to the server (see postgres-server.ts); `stop` runs after the suite. */
+export function postgresBackend(serverUrl: string, stop: () => Promise<void> = async () => {}): Backend {
   const created: string[] = [];
-  const admin = () => new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 5000 });
+  const admin = () => new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 });
   const withAdmin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
     const c = admin();
     await c.connect();
@@ -93,9 +91,7 @@ export function postgresBackend(): Backend {
         await withAdmin((c) => c.query('select 1'));
       } catch (err) {
         throw new Error(
-          `PostgreSQL is not reachable at ${redactUrl(TEST_DATABASE_URL)} (${(err as Error).message}). ` +
-            'The store suite must run against a real server: start it (see .ci/run: pg_ctlcluster … main start) ' +
-            'or point TEST_DATABASE_URL at one.',
+          `PostgreSQL at ${redactUrl(serverUrl)} stopped answering (${(err as Error).message}).`,
         );
       }
     },
@@ -103,7 +99,7 @@ export function postgresBackend(): Backend {
       const name = `thoracic_rt_test_${randomBytes(6).toString('hex')}`;
       await withAdmin((c) => c.query(`create database ${name}`));
       created.push(name);
-      const url = new URL(TEST_DATABASE_URL);
+      const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       const databaseUrl = url.toString();
       // biome-ignore lint/suspicious/noExplicitAny: raw test access
@@ -128,10 +124,14 @@ export function postgresBackend(): Backend {
       };
     },
     async teardown() {
-      if (created.length === 0) return;
-      await withAdmin(async (c) => {
-        for (const name of created.splice(0)) await c.query(`drop database if exists ${name} with (force)`);
-      });
+      try {
+        if (created.length === 0) return;
+        await withAdmin(async (c) => {
+          for (const name of created.splice(0)) await c.query(`drop database if exists ${name} with (force)`);
+        });
+      } finally {
+        await stop();
+      }
     },
   };
 }
