@@ -91,6 +91,7 @@ export class SlackWebApiFake {
   private readonly waiters = new Set<() => void>();
   private readonly listeners = new Set<(e: FakeEvent) => void>();
   private server: Server | undefined;
+  private socketModeUrl: (() => string) | undefined;
   private seq = 0;
   private triggerSeq = 0;
   baseUrl = '';
@@ -151,6 +152,12 @@ export class SlackWebApiFake {
     const id = `${this.triggerSeq}.${Date.now()}.${randomUUID().replace(/-/g, '').slice(0, 16)}`;
     this.triggers.set(id, { user, issuedAt: this.clock() });
     return id;
+  }
+
+  /** Socket Mode: `apps.connections.open` (called with an app-level `xapp-` token) hands out `next()`, e.g. a
+   * fresh ws://127.0.0.1:… URL of a loopback Socket Mode peer. */
+  offerSocketMode(next: () => string): void {
+    this.socketModeUrl = next;
   }
 
   failNext(method: string, ...faults: Fault[]): void {
@@ -279,9 +286,23 @@ export class SlackWebApiFake {
       return;
     }
     const body =
-      fault && 'error' in fault ? { ok: false, error: fault.error, ...fault.data } : this.apply(method, args);
+      fault && 'error' in fault
+        ? { ok: false, error: fault.error, ...fault.data }
+        : method === 'apps.connections.open'
+          ? this.openConnection(req.headers.authorization)
+          : this.apply(method, args);
     send(res, 200, body);
     this.notify();
+  }
+
+  /** As Slack: only an app-level token may open a Socket Mode connection. */
+  private openConnection(authorization: string | undefined): Record<string, unknown> {
+    const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    if (!token) return { ok: false, error: 'not_authed' };
+    if (!token.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
+    // No peer attached: this fake's own code (real Slack would give a URL; the app would retry forever).
+    if (!this.socketModeUrl) return { ok: false, error: 'fake_socket_mode_not_offered' };
+    return { ok: true, url: this.socketModeUrl() };
   }
 
   private clock(): number {

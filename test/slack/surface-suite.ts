@@ -1,0 +1,364 @@
+// The real Bolt app, every surface, in one mode (app.test.ts: HTTP, signed requests to /slack/events;
+// app-socket.test.ts: Socket Mode envelopes from the loopback peer), with the loopback Slack Web API fake and
+// response_url out. Tests about signatures and HTTP routes run in HTTP mode only.
+import type { ModalView } from '@slack/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  appHomeOpened,
+  appMention,
+  buttonClick,
+  CHANNEL,
+  event,
+  form,
+  globalShortcut,
+  messageShortcut,
+  slashCommand,
+  USER,
+  viewSubmission,
+} from '../../src/playground/slack-requests.js';
+import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
+import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
+import { checkMessage } from '../../src/slack/limits.js';
+import { INTAKE_CALLBACK_ID, INTAKE_IDS } from '../../src/slack/views/intake-ids.js';
+import { buttonsOf, type Harness, type HarnessMode, startHarness } from './support/harness.js';
+import { setNumber, simulateState } from './views/helpers.js';
+
+const PUBLIC_EXAMPLES: [string, string][] = [
+  [
+    'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
+    'Recommended',
+  ],
+  ['EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2', 'Consider'],
+  ['squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0', 'Consider'],
+  ['adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis', 'Not recommended'],
+  ['metastatic NSCLC, 3 mets, ECOG 1', 'Insufficient information'],
+  ['EGFR ex19del, oligometastatic, ECOG 3', 'Not recommended'],
+];
+
+export function defineSurfaceSuite(mode: HarnessMode): void {
+  describe(`the app in ${mode} mode`, () => {
+    let h: Harness;
+    beforeAll(async () => {
+      h = await startHarness({ mode });
+    });
+    afterAll(async () => {
+      await h.close();
+    });
+
+    type Blocks = {
+      type: string;
+      text?: { text: string };
+      elements?: { action_id?: string; value?: string }[];
+    }[];
+
+    function allText(blocks: unknown[]): string {
+      return JSON.stringify(blocks);
+    }
+
+    const buttons = buttonsOf;
+
+    describe.runIf(mode === 'http')('requests Slack did not sign (HTTP mode)', () => {
+      it('rejects unsigned, wrong-secret and stale requests with 401 and no side effect', async () => {
+        const before = h.slack.calls.length + h.slack.responses.length;
+        const req = slashCommand('EGFR ex19del, oligometastatic', h.slack.newResponseUrl());
+        expect((await h.send(req, { signature: null })).status).toBe(401);
+        expect((await h.send(req, { signature: 'v0=deadbeef' })).status).toBe(401);
+        const stale = Math.floor(Date.now() / 1000) - 10 * 60;
+        expect((await h.send(req, { timestamp: stale })).status).toBe(401);
+        await new Promise((r) => setTimeout(r, 100));
+        expect(h.slack.calls.length + h.slack.responses.length).toBe(before);
+      });
+
+      it('answers url_verification with the challenge', async () => {
+        const res = await h.send(event({ type: 'url_verification', challenge: 'c-123', token: 'legacy' }));
+        expect(res.status).toBe(200);
+        expect(res.body).toContain('c-123');
+      });
+
+      it('serves the JSON API beside /slack/events in HTTP mode', async () => {
+        const res = await fetch(`${h.url}/api/v1/consult`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ case: { driver: 'none', metastases: { burden: 'poly' }, ecog: 1 } }),
+        });
+        expect(res.status).toBe(200);
+        expect(((await res.json()) as { verdict: string }).verdict).toBe('not-recommended');
+      });
+
+      it('serves GET /healthz', async () => {
+        const res = await fetch(`${h.url}/healthz`);
+        expect(res.status).toBe(200);
+        expect(await res.json()).toMatchObject({ ok: true, rulesetVersion: '2026.1.0' });
+      });
+    });
+
+    describe('/thoracic-rt <case text>', () => {
+      it.each(PUBLIC_EXAMPLES)(
+        '"%s" → ack at once, then an ephemeral answer: %s',
+        async (text, verdictLabel) => {
+          const responseUrl = h.slack.newResponseUrl();
+          const id = responseUrl.split('/').pop();
+          const res = await h.send(slashCommand(text, responseUrl));
+          expect(res.status).toBe(200);
+          expect(res.body).toBe('');
+          const answer = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+          const body = answer.body as { response_type: string; text: string; blocks: unknown[] };
+          expect(body.response_type).toBe('ephemeral');
+          expect(body.text).toContain(verdictLabel);
+          const header = (body.blocks as Blocks)[0];
+          expect(header?.type).toBe('header');
+          expect(header?.text?.text).toContain(verdictLabel);
+          expect(checkMessage({ text: body.text, blocks: body.blocks as never })).toEqual([]);
+          expect(allText(body.blocks)).toMatch(
+            /<https:\/\/(doi\.org|pubmed\.ncbi\.nlm\.nih\.gov|[^|>]+)[^|>]*\|/,
+          );
+          expect(allText(body.blocks)).toContain('2026.1.0');
+          const ids = buttons(body.blocks).map((b) => b.action_id);
+          expect(ids).toEqual(
+            expect.arrayContaining([ACTION_IDS.shareInChannel, ACTION_IDS.editCase, ACTION_IDS.showEvidence]),
+          );
+          if (verdictLabel === 'Insufficient information') expect(ids).toContain(ACTION_IDS.completeCase);
+        },
+      );
+
+      it('never echoes identifiers, says which kinds were removed, and logs no free text', async () => {
+        const responseUrl = h.slack.newResponseUrl();
+        const id = responseUrl.split('/').pop();
+        const text =
+          'Mr John Smith MRN 12345678 DOB 03/04/1961, EGFR ex19del, 2 bone mets, ECOG 1, zebra-marker';
+        await h.send(slashCommand(text, responseUrl));
+        const answer = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+        const everything = JSON.stringify([answer.body, h.slack.calls]);
+        for (const secret of ['Smith', '12345678', '03/04/1961', 'zebra-marker'])
+          expect(everything).not.toContain(secret);
+        expect(everything).toMatch(/identifier/i);
+        expect(h.logs.join('\n')).not.toMatch(/Smith|12345678|zebra-marker|ex19del/);
+      });
+
+      it('help, evidence and topic questions work as subcommands', async () => {
+        for (const [text, expected] of [
+          ['help', /thoracic-rt/],
+          ['evidence NROG-002', /39374473|NROG-002/],
+          ['what dose for an ultracentral primary?', /60 Gy/],
+        ] as const) {
+          const responseUrl = h.slack.newResponseUrl();
+          const id = responseUrl.split('/').pop();
+          await h.send(slashCommand(text, responseUrl));
+          const answer = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+          expect(JSON.stringify(answer.body)).toMatch(expected);
+        }
+      });
+
+      it('form (or no text) opens the intake modal with channel and origin in private_metadata', async () => {
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(slashCommand('', h.slack.newResponseUrl(), 'trigger.form.1'));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        expect(call.args.trigger_id).toBe('trigger.form.1');
+        const view = call.args.view as ModalView;
+        expect(view.callback_id).toBe(INTAKE_CALLBACK_ID);
+        expect(JSON.parse(view.private_metadata ?? '{}')).toMatchObject({
+          origin: 'command',
+          channelId: CHANNEL.id,
+        });
+      });
+
+      it('explains an expired trigger instead of failing silently', async () => {
+        h.slack.failNext('views.open', { error: 'expired_trigger_id' });
+        const responseUrl = h.slack.newResponseUrl();
+        const id = responseUrl.split('/').pop();
+        await h.send(slashCommand('form', responseUrl));
+        const notice = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+        expect(JSON.stringify(notice.body)).toMatch(/try again/i);
+        expect(JSON.stringify(notice.body)).toContain('E_SLACK_EXPIRED_TRIGGER_ID');
+      });
+    });
+
+    async function previewFor(text: string) {
+      const responseUrl = h.slack.newResponseUrl();
+      const id = responseUrl.split('/').pop();
+      await h.send(slashCommand(text, responseUrl));
+      const answer = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+      return buttons((answer.body as { blocks: unknown[] }).blocks);
+    }
+
+    describe('answer buttons', () => {
+      it('Share in channel posts the answer in the channel and the evidence in its thread', async () => {
+        const share = (await previewFor(PUBLIC_EXAMPLES[0]![0])).find(
+          (b) => b.action_id === ACTION_IDS.shareInChannel,
+        );
+        const posted = h.slack.messages.length;
+        const res = await h.send(
+          buttonClick(ACTION_IDS.shareInChannel, share!.value!, h.slack.newResponseUrl()),
+        );
+        expect(res.status).toBe(200);
+        const thread = await h.slack.waitFor(() => {
+          const mine = h.slack.messages
+            .slice(posted)
+            .filter((m) => m.source === 'api' && m.channel === CHANNEL.id);
+          return mine.length >= 2 ? mine : undefined;
+        });
+        const [parent, ...replies] = thread;
+        expect(parent!.threadTs).toBeUndefined();
+        expect(parent!.text).toContain('Recommended');
+        for (const r of replies) expect(r.threadTs).toBe(parent!.ts);
+        expect(JSON.stringify(replies.map((r) => r.blocks))).toMatch(/References|doi\.org/);
+      });
+
+      it('Share in channel explains not_in_channel and how to fix it', async () => {
+        const share = (await previewFor(PUBLIC_EXAMPLES[1]![0])).find(
+          (b) => b.action_id === ACTION_IDS.shareInChannel,
+        );
+        h.slack.failNext('chat.postMessage', { error: 'not_in_channel' });
+        const responseUrl = h.slack.newResponseUrl();
+        const id = responseUrl.split('/').pop();
+        await h.send(buttonClick(ACTION_IDS.shareInChannel, share!.value!, responseUrl));
+        const notice = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+        expect(JSON.stringify(notice.body)).toMatch(/invite/i);
+      });
+
+      it('Edit case opens the modal prefilled with the case', async () => {
+        const edit = (await previewFor(PUBLIC_EXAMPLES[0]![0])).find(
+          (b) => b.action_id === ACTION_IDS.editCase,
+        );
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(buttonClick(ACTION_IDS.editCase, edit!.value!, h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        const state = simulateState(call.args.view as ModalView);
+        expect(JSON.stringify(state[INTAKE_IDS.driver.blockId])).toContain('ex19del');
+      });
+
+      it('Complete the case is offered for missing facts and opens the prefilled modal', async () => {
+        const complete = (await previewFor(PUBLIC_EXAMPLES[4]![0])).find(
+          (b) => b.action_id === ACTION_IDS.completeCase,
+        );
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(buttonClick(ACTION_IDS.completeCase, complete!.value!, h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        expect((call.args.view as ModalView).callback_id).toBe(INTAKE_CALLBACK_ID);
+      });
+
+      it('Show evidence sends the full evidence to the asker', async () => {
+        const show = (await previewFor(PUBLIC_EXAMPLES[2]![0])).find(
+          (b) => b.action_id === ACTION_IDS.showEvidence,
+        );
+        const responseUrl = h.slack.newResponseUrl();
+        const id = responseUrl.split('/').pop();
+        await h.send(buttonClick(ACTION_IDS.showEvidence, show!.value!, responseUrl));
+        const evidence = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+        expect(JSON.stringify(evidence.body)).toMatch(/NRG-LU002/);
+      });
+
+      it('rejects a tampered case token with a clear message', async () => {
+        const responseUrl = h.slack.newResponseUrl();
+        const id = responseUrl.split('/').pop();
+        await h.send(buttonClick(ACTION_IDS.showEvidence, '{"ecog": 9}', responseUrl));
+        const notice = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+        expect(JSON.stringify(notice.body)).toContain('E_CASE_TOKEN');
+      });
+    });
+
+    describe('intake modal submission', () => {
+      async function openedModal(): Promise<ModalView> {
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(slashCommand('form', h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        return call.args.view as ModalView;
+      }
+
+      it('returns field errors under their inputs (ECOG 7)', async () => {
+        const view = await openedModal();
+        const values = simulateState(view);
+        setNumber(values, 'ecog', '7');
+        const res = await h.send(viewSubmission(INTAKE_CALLBACK_ID, values, view.private_metadata ?? ''));
+        expect(res.status).toBe(200);
+        const body = JSON.parse(res.body);
+        expect(body.response_action).toBe('errors');
+        expect(body.errors[INTAKE_IDS.ecog.blockId]).toMatch(/ECOG/);
+      });
+
+      it('answers a valid case as an ephemeral preview in the channel it came from', async () => {
+        const edit = (await previewFor(PUBLIC_EXAMPLES[0]![0])).find(
+          (b) => b.action_id === ACTION_IDS.editCase,
+        );
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(buttonClick(ACTION_IDS.editCase, edit!.value!, h.slack.newResponseUrl()));
+        const view = (await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened])).args
+          .view as ModalView;
+        const ephemerals = h.slack.callsOf('chat.postEphemeral').length;
+        const res = await h.send(
+          viewSubmission(INTAKE_CALLBACK_ID, simulateState(view), view.private_metadata ?? ''),
+        );
+        expect(res.status).toBe(200);
+        expect(res.body).toBe('');
+        const call = await h.slack.waitFor(() => h.slack.callsOf('chat.postEphemeral')[ephemerals]);
+        expect(call.args).toMatchObject({ channel: CHANNEL.id, user: USER.id });
+        expect(String(call.args.text)).toContain('Recommended');
+      });
+    });
+
+    describe('shortcuts and events', () => {
+      it('message shortcut opens the modal prefilled from the message, answering in its thread', async () => {
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(
+          messageShortcut(
+            MESSAGE_SHORTCUT_ID,
+            'Tumour board: adeno EGFR L858R, 2 bone mets, ECOG 1',
+            h.slack.newResponseUrl(),
+          ),
+        );
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        const view = call.args.view as ModalView;
+        expect(JSON.parse(view.private_metadata ?? '{}')).toMatchObject({
+          origin: 'message-shortcut',
+          channelId: CHANNEL.id,
+          threadTs: '1790000000.000100',
+        });
+        expect(JSON.stringify(simulateState(view)[INTAKE_IDS.driver.blockId])).toContain('L858R');
+      });
+
+      it('global shortcut opens the blank modal', async () => {
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(globalShortcut(GLOBAL_SHORTCUT_ID));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        expect((call.args.view as ModalView).callback_id).toBe(INTAKE_CALLBACK_ID);
+      });
+
+      it('@mention with a case answers in the thread', async () => {
+        const before = h.slack.messages.length;
+        const res = await h.send(
+          appMention('<@UBOT> EGFR ex19del, 3 bone mets in 1 organ, ECOG 0, starting osimertinib'),
+        );
+        expect(res.status).toBe(200);
+        const reply = await h.slack.waitFor(() =>
+          h.slack.messages.slice(before).find((m) => m.channel === CHANNEL.id),
+        );
+        expect(reply.threadTs).toMatch(/^1790000010\./);
+        expect(reply.text).toContain('Recommended');
+      });
+
+      it('@mention with a dose question answers by intent', async () => {
+        const before = h.slack.messages.length;
+        await h.send(appMention('<@UBOT> what dose for a central primary?'));
+        const reply = await h.slack.waitFor(() =>
+          h.slack.messages.slice(before).find((m) => m.channel === CHANNEL.id),
+        );
+        expect(JSON.stringify(reply.blocks)).toMatch(/Gy/);
+      });
+
+      it('App Home shows the ruleset version and example commands', async () => {
+        const published = h.slack.callsOf('views.publish').length;
+        await h.send(appHomeOpened());
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.publish')[published]);
+        expect(call.args.user_id).toBe(USER.id);
+        expect(JSON.stringify(call.args.view)).toContain('2026.1.0');
+        expect(JSON.stringify(call.args.view)).toContain('/thoracic-rt');
+      });
+
+      it.runIf(mode === 'http')('a malformed interactivity body gets a 4xx, not a crash', async () => {
+        const res = await h.send(form({ payload: '{not json' }));
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+      });
+    });
+  });
+}
