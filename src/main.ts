@@ -1,5 +1,6 @@
 // Composition root of `npm start`: reads configuration once and runs the Slack app, or, with no Slack
-// credentials, the local Slack playground (the same app, with an emulated Slack on PORT) and the CLI guide.
+// credentials, the local Slack playground (the same app, with an emulated Slack on PORT): its URL first, then
+// one line about the CLI.
 // A misconfiguration names every bad variable and exits with 2.
 import { config as loadDotenv } from 'dotenv';
 import { type AppConfig, readConfig } from './config/env.js';
@@ -21,7 +22,6 @@ if (!result.ok) {
   const { config } = result;
   const log = createLog(config.logLevel);
   if (config.mode.kind === 'none') {
-    printGuide(new Date(), (s) => process.stdout.write(s));
     startLocal(config, log).catch((err: unknown) => {
       log.error('playground failed', {
         code: (err as { code?: string }).code ?? 'E_PLAYGROUND',
@@ -55,5 +55,7 @@ async function startLocal(config: AppConfig, log: Log): Promise<void> {
   if (!playground) {
     stopRetention();
     await store.close();
+    return;
   }
+  printGuide((s) => process.stdout.write(s));
 }

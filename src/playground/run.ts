@@ -57,11 +57,8 @@ export async function runPlayground(
     }
     throw err;
   }
-  write(`
-Playground: ${displayUrl(host, playground.port)}
-  A local Slack workspace (#tumour-board) running the real app: open it in a browser and type
-  /thoracic-rt <case>, /thoracic-rt form or @Thoracic RT <question>. Nothing is sent to Slack. Ctrl+C stops it.
-`);
+  // The first line printed: what to open. (main.ts adds the one line about the terminal.)
+  write(`Playground: ${displayUrl(host, playground.port)}\n`);
   log.info('playground ready', { port: playground.port, url: displayUrl(host, playground.port) });
   let stopping = false;
   const stop = async (signal: string) => {
@@ -74,8 +71,10 @@ Playground: ${displayUrl(host, playground.port)}
       .catch((err: unknown) => log.warn('stop hook failed', { name: (err as Error).name }));
     process.exit(0);
   };
+  // `on`, not `once`: Ctrl+C reaches node twice (from the terminal and relayed by npm and tsx), and a second
+  // signal with no listener left would kill the process before the store is closed.
   for (const s of opts.signals ?? (['SIGINT', 'SIGTERM'] as NodeJS.Signals[]))
-    process.once(s, () => void stop(s));
+    process.on(s, () => void stop(s));
   return playground;
 }
 

@@ -60,7 +60,10 @@ export async function runSlackServer(
     api: '/api/v1',
     rulesetVersion: RULESET.version,
   });
+  let stopping = false;
   const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info('stopping', { signal });
     stopRetention();
     // Stop taking requests, let answers already acknowledged finish (and be recorded), then close the store.
@@ -74,8 +77,10 @@ export async function runSlackServer(
       .catch((err: unknown) => log.warn('store close failed', { name: (err as Error).name }));
     process.exit(0);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  // `on` with a guard, not `once`: a second signal (Ctrl+C is relayed by npm and tsx as well) must not kill the
+  // process while acknowledged work drains.
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 function appMode(mode: Exclude<SlackMode, { kind: 'none' }>, store: Store): SlackAppMode {
