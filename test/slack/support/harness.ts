@@ -113,8 +113,15 @@ async function startSocketHarness(now: () => Date, log: Log, logs: string[], sto
     logs,
     peer,
     runtime,
-    async send(req) {
-      const ack = await peer.sendRequest(req);
+    async send(req, opts = {}) {
+      // Slack's retry headers in HTTP mode are the envelope's retry_attempt / retry_reason in Socket Mode.
+      const retry = opts.headers?.['x-slack-retry-num'];
+      const ack = await peer.sendRequest(
+        req,
+        retry
+          ? { retry_attempt: Number(retry), retry_reason: opts.headers?.['x-slack-retry-reason'] ?? '' }
+          : {},
+      );
       const body = Object.keys(ack.payload).length === 0 ? '' : JSON.stringify(ack.payload);
       return { status: 200, body, ms: ack.ms };
     },
