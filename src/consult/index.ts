@@ -12,6 +12,7 @@ export {
 } from './consult.js';
 export { type GuardedFacts, guardFacts } from './guard-facts.js';
 export { type GuardedText, guardText } from './guard-text.js';
+export { previewCase } from './preview.js';
 export { readText } from './read-text.js';
 export type { ReadConflict, ReadFact, ReadFragment, Reading } from './reading.js';
 export { type Route, type RouteKind, route } from './route.js';

@@ -1,12 +1,13 @@
 // `npm run recheck [-- --json] [--no-post]`: re-evaluate stored cases with the current ruleset, list changed
 // verdicts and skipped cases, and post a note in the original Slack threads when credentials are available.
 // Exit codes: 0 done, 2 bad arguments or configuration, 1 anything else.
+
+import { describeError } from '../cli/describe-error.js';
 import { loadEnvironment, readToolConfig } from '../config/env.js';
 import { type NoteResult, notifyChanges } from '../recheck/notify.js';
 import { recheck } from '../recheck/recheck.js';
 import { parseRecheckArgs, RECHECK_USAGE, recheckJson, recheckTable } from '../recheck/report.js';
 import { openStore, type Store } from '../store/index.js';
-import { describeError } from './describe-error.js';
 
 const env = loadEnvironment();
 const toolConfig = readToolConfig(env);

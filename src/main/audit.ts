@@ -1,9 +1,10 @@
 // `npm run audit:export -- --since 2026-01-01 --format csv|jsonl` and `npm run audit:prune -- --older-than-years 6`.
 // Exit codes: 0 done, 2 bad arguments or configuration (one line naming what is wrong), 1 anything else.
+
+import { describeError } from '../cli/describe-error.js';
 import { loadEnvironment, readToolConfig } from '../config/env.js';
 import { parseAuditArgs, retentionCutoff } from '../store/audit-cli.js';
 import { openStore, type Store } from '../store/index.js';
-import { describeError } from './describe-error.js';
 
 const env = loadEnvironment();
 const toolConfig = readToolConfig(env);

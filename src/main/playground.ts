@@ -6,10 +6,10 @@ import { createAuditPort } from '../consult/index.js';
 import type { ApiDeps } from '../http/api.js';
 import { apiRoutes } from '../http/api-routes.js';
 import type { Log } from '../log/logger.js';
+import { type Playground, type RouteHandler, startPlayground } from '../playground/playground.js';
 import type { HttpRoute } from '../slack/app.js';
 import type { SlackDeps } from '../slack/deps.js';
 import type { Store } from '../store/index.js';
-import { type Playground, type RouteHandler, startPlayground } from './playground.js';
 
 export interface RunPlaygroundOptions {
   host?: string;

@@ -2,11 +2,11 @@
 // default, DATABASE_URL for PostgreSQL); if the store cannot be opened the answer is still printed and the
 // problem reported on stderr with a code.
 
+import { runConsult } from '../cli/consult.js';
 import { loadEnvironment, readToolConfig } from '../config/env.js';
 import { createAuditPort } from '../consult/index.js';
 import { CodedError, toCodedError } from '../errors/index.js';
 import { openStore, type Store } from '../store/index.js';
-import { runConsult } from './consult.js';
 
 let store: Store | undefined;
 const storeConfig = readToolConfig(loadEnvironment());
