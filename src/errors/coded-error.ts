@@ -26,7 +26,7 @@ export function toCodedError(err: unknown, fallback: ErrorCode = 'E_INTERNAL'): 
 }
 
 /** The code a thrown value carries, if it carries a string one (Node's, a library's or ours). */
-function codeOf(err: unknown): string | undefined {
+export function codeOf(err: unknown): string | undefined {
   if (typeof err !== 'object' || err === null || !('code' in err)) return undefined;
   const code = (err as { code: unknown }).code;
   return typeof code === 'string' ? code : undefined;
@@ -40,9 +40,4 @@ export function errorFields(
   const coded = toCodedError(err, fallback);
   const original = coded.cause instanceof Error ? coded.cause.name : coded.name;
   return { code: coded.code, name: original };
-}
-
-/** True when a thrown value carries this exact Node/library code (e.g. EADDRINUSE). */
-export function hasSystemCode(err: unknown, code: string): boolean {
-  return codeOf(err) === code;
 }

@@ -59,3 +59,8 @@ export const IDENTIFIER_LABEL: Readonly<Record<string, string>> = {
   ip: 'IP addresses',
   zip: 'ZIP codes',
 };
+
+/** A label from one of the tables above, or undefined: own keys only ("toString" is not a label). */
+export function labelIn(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

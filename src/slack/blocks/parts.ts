@@ -3,7 +3,7 @@
 import type { ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { Citation, DoseOption, Flag, Output, Severity, Statement, WhatIf } from '../../engine/index.js';
 import { citationIdentifiers, citationLink, markers } from '../../present/citation-link.js';
-import { DISCLAIMER, IDENTIFIER_LABEL, MISSING_LABEL, VERDICT_LABEL } from '../../present/labels.js';
+import { DISCLAIMER, IDENTIFIER_LABEL, labelIn, MISSING_LABEL, VERDICT_LABEL } from '../../present/labels.js';
 import { LIMITS } from '../limits.js';
 import { bold, clip, escapeMrkdwn, italic, link } from '../mrkdwn.js';
 
@@ -17,7 +17,9 @@ export const SEVERITY_MARK: Record<Severity, { emoji: string; label: string }> =
 
 /** Human words for identifier kinds ("names, dates"), escaped; unknown kinds are cleaned and clipped. */
 export function identifierKinds(kinds: readonly string[]): string {
-  const words = kinds.map((k) => escapeMrkdwn(IDENTIFIER_LABEL[k] ?? clip(k, 40))).filter((w) => w !== '');
+  const words = kinds
+    .map((k) => escapeMrkdwn(labelIn(IDENTIFIER_LABEL, k) ?? clip(k, 40)))
+    .filter((w) => w !== '');
   return [...new Set(words)].join(', ');
 }
 
@@ -104,7 +106,7 @@ export function flagLines(flags: readonly Flag[], numbers: Map<string, number>):
 }
 
 export function missingLine(missing: readonly string[]): string[] {
-  return missing.map((m) => bullet(escapeMrkdwn(MISSING_LABEL[m] ?? clip(m, 80))));
+  return missing.map((m) => bullet(escapeMrkdwn(labelIn(MISSING_LABEL, m) ?? clip(m, 80))));
 }
 
 export function whatIfLines(whatIf: readonly WhatIf[]): string[] {
