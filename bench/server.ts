@@ -21,7 +21,7 @@ if (!Number.isInteger(port) || port <= 0 || !apiUrl || (mode !== 'app' && mode !
 if (mode === 'app') {
   const { readConfig } = await import('../src/config/env.js');
   const { createLog } = await import('../src/log/logger.js');
-  const { runSlackServer } = await import('../src/run/slack-server.js');
+  const { runSlackServer } = await import('../src/main/slack-server.js');
   const env = {
     ...process.env,
     SLACK_BOT_TOKEN: 'xoxb-bench-token',

@@ -1,4 +1,5 @@
 // Terminal rendering of an answer: verdict, reasons, dose options, flags, numbered references.
+import type { Reading } from '../consult/index.js';
 import type { Output } from '../engine/index.js';
 import { citationIdentifiers, citationLink, citationNumbers, markers } from '../present/citation-link.js';
 import { DISCLAIMER, EVIDENCE_LABEL, TIMING_LABEL, VERDICT_LABEL } from '../present/labels.js';
@@ -48,4 +49,25 @@ export function renderText(out: Output, extra: string[] = []): string {
   });
   lines.push('', DISCLAIMER);
   return `${lines.join('\n')}\n`;
+}
+
+/** How a free text was read, for the terminal: identifiers removed, facts with their words, conflicts, unused. */
+export function readingLines(reading: Reading): string[] {
+  const lines: string[] = [];
+  if (reading.identifiersRemoved.length > 0)
+    lines.push(
+      `Identifiers removed before reading (${reading.identifiersRemoved.join(', ')}); they were not used or kept.`,
+    );
+  if (reading.understood.length > 0) {
+    lines.push('', 'Understood');
+    for (const u of reading.understood)
+      lines.push(`  • ${u.fact} = ${JSON.stringify(u.value)}  ← "${u.text}"`);
+  }
+  if (reading.conflicts.length > 0) {
+    lines.push('', 'Conflicts (left unknown; please clarify)');
+    for (const c of reading.conflicts) lines.push(`  ? ${c.question}`);
+  }
+  if (reading.ignored.length > 0)
+    lines.push('', `Not used: ${reading.ignored.map((s) => `"${s.text}"`).join(', ')}`);
+  return lines;
 }

@@ -1,6 +1,13 @@
 // Environment → validated configuration. Secrets come only from the environment (or a local .env read by
 // dotenv in the composition root). Every problem is reported at once, naming the variable.
+import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+
+/** The process environment with a local `.env` applied (never overriding set variables): the one reader. */
+export function loadEnvironment(): Record<string, string | undefined> {
+  loadDotenv({ quiet: true });
+  return process.env;
+}
 
 const token = (prefix: string, what: string) =>
   z
@@ -79,10 +86,7 @@ export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; proble
 
 /** Reads the Slack settings; empty strings count as unset so a blank line in .env is harmless. */
 export function readConfig(env: Record<string, string | undefined>): ConfigResult {
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([k, v]) => k in EnvSchema.shape && v !== undefined && v.trim() !== ''),
-  );
-  const parsed = EnvSchema.safeParse(cleaned);
+  const parsed = EnvSchema.safeParse(cleanEnv(env));
   if (!parsed.success) {
     return {
       ok: false,
@@ -129,11 +133,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
     );
   }
   if (problems.length > 0) return { ok: false, problems };
-  const store: StoreConfig = {
-    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
-    ...(e.SQLITE_PATH ? { sqlitePath: e.SQLITE_PATH } : {}),
-    ...(e.SQLITE_SYNCHRONOUS ? { sqliteSynchronous: e.SQLITE_SYNCHRONOUS } : {}),
-  };
+  const store = storeConfigOf(e);
   return {
     ok: true,
     config: {
@@ -145,4 +145,61 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       retentionYears: e.AUDIT_RETENTION_YEARS,
     },
   };
+}
+
+/** What the command-line tools need: the store, and Slack's bot token and API URL for optional notes. */
+export interface ToolConfig {
+  store: StoreConfig;
+  slackBotToken: string | undefined;
+  slackApiUrl: string | undefined;
+}
+
+const ToolEnvSchema = EnvSchema.pick({
+  DATABASE_URL: true,
+  SQLITE_PATH: true,
+  SQLITE_SYNCHRONOUS: true,
+  SLACK_BOT_TOKEN: true,
+  SLACK_API_URL: true,
+});
+
+/** The tools' settings, validated like the server's; a Slack mode is not required. */
+export function readToolConfig(
+  env: Record<string, string | undefined>,
+): { ok: true; config: ToolConfig } | { ok: false; problems: string[] } {
+  const parsed = ToolEnvSchema.safeParse(cleanEnv(env));
+  if (!parsed.success)
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`),
+    };
+  const e = parsed.data;
+  return {
+    ok: true,
+    config: {
+      store: storeConfigOf(e),
+      slackBotToken: e.SLACK_BOT_TOKEN,
+      slackApiUrl: e.SLACK_API_URL,
+    },
+  };
+}
+
+function storeConfigOf(
+  e: Pick<z.infer<typeof EnvSchema>, 'DATABASE_URL' | 'SQLITE_PATH' | 'SQLITE_SYNCHRONOUS'>,
+) {
+  const store: StoreConfig = {
+    ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
+    ...(e.SQLITE_PATH ? { sqlitePath: e.SQLITE_PATH } : {}),
+    ...(e.SQLITE_SYNCHRONOUS ? { sqliteSynchronous: e.SQLITE_SYNCHRONOUS } : {}),
+  };
+  return store;
+}
+
+/** Empty strings count as unset, so a blank line in .env is harmless; unknown variables are ignored. */
+function cleanEnv(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        entry[0] in EnvSchema.shape && entry[1] !== undefined && entry[1].trim() !== '',
+    ),
+  );
 }

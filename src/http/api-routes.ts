@@ -1,7 +1,13 @@
 // The JSON API as routes for Bolt's HTTPReceiver (HTTP mode) or any node:http server (Socket Mode).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpRoute } from '../slack/app.js';
 import { type ApiDeps, createApiHandler } from './api.js';
+
+/** A route any node:http host can serve (Bolt's HTTPReceiver custom routes have this shape). */
+export interface HttpRoute {
+  path: string;
+  method: string[];
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+}
 
 export const API_PATHS = ['/api/v1/consult', '/api/v1/ruleset', '/api/v1/openapi.json'] as const;
 

@@ -3,10 +3,16 @@
 // /api/v1/openapi.json describes both. Free text is read through the identifier guard and never logged.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { evaluate, type Output, RULESET } from '../engine/index.js';
+import {
+  type AuditPort,
+  answerJson,
+  type ConsultContext,
+  consultCase,
+  consultText,
+} from '../consult/index.js';
+import { RULESET } from '../engine/index.js';
+import { errorFields } from '../errors/index.js';
 import type { Log } from '../log/logger.js';
-import { parseCase } from '../parse/index.js';
-import { guardIdentifiers } from '../privacy/index.js';
 import { OPENAPI } from './openapi.js';
 import { readJsonBody } from './read-json-body.js';
 
@@ -31,8 +37,8 @@ const ConsultBody = z
 export interface ApiDeps {
   log: Log;
   now: () => Date;
-  /** Called after every successful consult (audit trail); failures here never fail the answer. */
-  onConsult?: (output: Output, meta: { surface: 'http' }) => Promise<void> | void;
+  /** Audit trail: every answer is recorded through it; a failure to record never fails the answer. */
+  audit?: AuditPort;
 }
 
 /** Handles /api/v1/* requests; returns false for any other path so the caller can route it elsewhere. */
@@ -59,11 +65,11 @@ export function createApiHandler(deps: ApiDeps) {
       send(res, 404, { error: 'not_found', message: `no API route ${path}; see /api/v1/openapi.json` });
       return true;
     } catch (err) {
-      deps.log.error('api failure', { code: 'E_API_INTERNAL', name: (err as Error).name });
+      deps.log.error('api failure', errorFields(err, 'E_API_INTERNAL'));
       if (!res.headersSent)
         send(res, 500, {
           error: 'internal',
-          code: 'E_API_INTERNAL',
+          code: errorFields(err, 'E_API_INTERNAL').code,
           message: 'unexpected failure; try again',
         });
       return true;
@@ -82,42 +88,32 @@ async function consult(req: IncomingMessage, res: ServerResponse, deps: ApiDeps)
     send(res, 400, { error: 'invalid_body', issues: toIssues(parsed.error.issues) });
     return;
   }
-  const now = deps.now();
+  const ctx: ConsultContext = {
+    now: deps.now(),
+    ...(deps.audit ? { audit: { port: deps.audit, context: { surface: 'http' } } } : {}),
+  };
   if (parsed.data.case !== undefined) {
-    const result = evaluate(parsed.data.case, { now });
-    if (!result.ok) {
+    const consult = await consultCase(parsed.data.case, ctx);
+    if (!consult.ok) {
       send(res, 400, {
         error: 'invalid_case',
-        issues: result.issues.map((i) => ({ path: `case.${i.path}`, message: i.message })),
+        issues: consult.issues.map((i) => ({ path: `case.${i.path}`, message: i.message })),
       });
       return;
     }
-    await record(deps, result.output);
-    send(res, 200, result.output);
+    send(res, 200, answerJson(consult.output, consult));
     return;
   }
-  const guard = guardIdentifiers(parsed.data.text ?? '');
-  const read = parseCase(guard.redacted);
-  const result = evaluate(read.case, { now });
-  if (!result.ok) throw new Error('parser produced an invalid case');
-  await record(deps, result.output);
-  send(res, 200, {
-    ...result.output,
-    understood: read.understood.map((u) => ({ fact: u.fact, value: u.value, span: u.span })),
-    conflicts: read.conflicts.map((c) => ({ fact: c.fact, values: c.values, question: c.question })),
-    identifiersRemoved: guard.kinds,
-  });
-}
-
-async function record(deps: ApiDeps, output: Output): Promise<void> {
-  try {
-    await deps.onConsult?.(output, { surface: 'http' });
-  } catch (err) {
-    deps.log.error('audit record failed', {
-      surface: 'http',
-      code: (err as { code?: string }).code ?? 'E_AUDIT',
+  const consult = await consultText(parsed.data.text ?? '', ctx);
+  if (consult.kind === 'empty') {
+    send(res, 422, {
+      error: 'no_case_facts',
+      message: 'no case facts were found in "text" (e.g. "EGFR ex19del, 3 bone mets, ECOG 1")',
+      identifiersRemoved: consult.reading.identifiersRemoved,
     });
+    return;
   }
+  send(res, 200, answerJson(consult.output, consult.reading));
 }
 
 function allow(req: IncomingMessage, res: ServerResponse, method: 'GET' | 'POST'): boolean {

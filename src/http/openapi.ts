@@ -58,10 +58,14 @@ export const OPENAPI = {
         responses: {
           '200': {
             description:
-              'The answer (output contract); with `text`, also `understood`, `conflicts`, `identifiersRemoved`',
+              'The answer (output contract); with `text`, also `understood` (fact, value, span and text in the redacted input), `ignored`, `conflicts`, `identifiersRemoved`; with `case`, `identifiersRemoved`',
           },
           '400': {
             description: 'Malformed body or invalid case, with issues by path',
+            content: { 'application/json': { schema: error } },
+          },
+          '422': {
+            description: 'The text holds no case fact',
             content: { 'application/json': { schema: error } },
           },
           '413': {

@@ -1,9 +1,8 @@
 // Which intent a message asks for. In order: an empty message; a leading subcommand ("evidence CURB");
-// otherwise trigger words score each intent, and case facts found by the parser score the intents that
-// declare a caseFactWeight (a case summary is a consult). Nothing scoring → the fallback intent.
+// otherwise trigger words score each intent, and the case facts of the text's one reading (src/consult/) score
+// the intents that declare a caseFactWeight (a case summary is a consult). Nothing scoring → the fallback.
+// The classifier never reads the text for facts itself: it is given what the reading found.
 
-import type { ParseResult } from '../parse/index.js';
-import { parseCase } from '../parse/index.js';
 import type { Intent } from './intent-schema.js';
 
 export interface Classification {
@@ -21,7 +20,8 @@ export interface Classification {
 }
 
 export interface ClassifyOptions {
-  parse?: (text: string) => ParseResult;
+  /** Dotted paths of the case facts the reading found (understood or in conflict); none if omitted. */
+  facts?: readonly string[];
 }
 
 interface Compiled {
@@ -68,11 +68,9 @@ function compile(intents: readonly Intent[]): Compiled[] {
   return compiled;
 }
 
-function countFacts(parsed: ParseResult): number {
-  const facts = new Set<string>();
-  for (const u of parsed.understood) facts.add(u.fact.split('.')[0] as string);
-  for (const c of parsed.conflicts) facts.add(c.fact.split('.')[0] as string);
-  return facts.size;
+/** Distinct top-level facts among the paths ("metastases.count" and "metastases.organs" count once). */
+function countFacts(paths: readonly string[]): number {
+  return new Set(paths.map((p) => p.split('.')[0])).size;
 }
 
 export function classifyIntent(
@@ -111,8 +109,7 @@ export function classifyIntent(
     for (const t of c.triggers) if (norm.includes(t.phrase)) score += t.weight;
     triggerScore[c.intent.id] = score;
   }
-  const needsFacts = compiled.some((c) => (c.intent.caseFactWeight ?? 0) > 0);
-  const caseFacts = needsFacts ? countFacts((options.parse ?? parseCase)(trimmed)) : 0;
+  const caseFacts = countFacts(options.facts ?? []);
 
   let best: { id: string; score: number; trigger: number } | undefined;
   for (const c of compiled) {

@@ -1,5 +1,5 @@
 // Human words for the contract's codes, shared by every surface.
-import type { EvidenceLevel, Timing, Verdict } from '../engine/index.js';
+import type { EvidenceLevel, Timing, Topic, Verdict } from '../engine/index.js';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   recommended: 'Recommended',
@@ -27,3 +27,40 @@ export const EVIDENCE_LABEL: Record<EvidenceLevel, string> = {
 
 export const DISCLAIMER =
   'Decision support for clinicians, not a directive: check the sources and decide in the multidisciplinary tumour board.';
+
+export const TOPIC_LABEL: Record<Topic, string> = {
+  candidacy: 'Candidacy',
+  timing: 'Timing',
+  dose: 'Dose and fractionation',
+  'target-volume': 'Target volume',
+  safety: 'Safety',
+  selection: 'Patient selection',
+};
+
+/** The critical facts an answer can miss, as a question a clinician can answer. */
+export const MISSING_LABEL: Readonly<Record<string, string>> = {
+  stage: 'stage (is it stage IV? the M category or stage group)',
+  driver: 'driver mutation status (EGFR, ALK, … or none)',
+  metastases: 'metastatic burden (number of lesions and organs)',
+  progression: 'progression pattern (oligo- or polyprogression)',
+};
+
+/** Identifier kinds removed by the guard, in words (never the identifiers themselves). */
+export const IDENTIFIER_LABEL: Readonly<Record<string, string>> = {
+  name: 'names',
+  mrn: 'record or account numbers',
+  date: 'dates',
+  phone: 'phone numbers',
+  email: 'email addresses',
+  ssn: 'social security numbers',
+  address: 'addresses',
+  'age-over-89': 'ages over 89',
+  url: 'web addresses',
+  ip: 'IP addresses',
+  zip: 'ZIP codes',
+};
+
+/** A label from one of the tables above, or undefined: own keys only ("toString" is not a label). */
+export function labelIn(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -1,7 +1,9 @@
 // Posts a short note in the original Slack thread for each changed verdict whose answer was shared there. Each
 // note is claimed in the database first (consult + ruleset + new verdict), so running the re-check again, or on
 // two machines at once, never posts it twice; a failed post releases its claim so the next run retries it.
+
 import { WebClient } from '@slack/web-api';
+import { codeOf } from '../errors/index.js';
 import { VERDICT_LABEL } from '../present/labels.js';
 import type { Store } from '../store/types.js';
 import type { VerdictChange } from './recheck.js';
@@ -115,7 +117,7 @@ async function installedBotToken(
 function errorCode(err: unknown): string {
   const data = (err as { data?: { error?: unknown } } | undefined)?.data;
   if (data && typeof data.error === 'string') return data.error;
-  const code = (err as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string') return code;
+  const code = codeOf(err);
+  if (code !== undefined) return code;
   return err instanceof Error ? err.name : 'unknown';
 }

@@ -2,6 +2,7 @@
 // run in both; the Web API base URL can point elsewhere (proxies, the playground, tests).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type InstallationStore, LogLevel } from '@slack/bolt';
+import { errorFields } from '../errors/index.js';
 import type { Level, Log } from '../log/logger.js';
 import { boltLogger } from '../log/logger.js';
 import type { SlackDeps } from './deps.js';
@@ -119,8 +120,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
   registerListeners(runtime.app, opts.deps);
   runtime.app.error(async (err) => {
     // The last safety net: listeners report their own failures, so anything here is unexpected.
-    const code = (err as { code?: string }).code ?? 'E_UNHANDLED';
-    opts.log.error('unhandled listener error', { code, name: (err as Error).name });
+    opts.log.error('unhandled listener error', errorFields(err, 'E_UNHANDLED'));
   });
   return runtime;
 }

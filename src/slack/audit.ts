@@ -1,34 +1,13 @@
-// Records every consult a Slack surface answers. An audit failure is logged with a code and never stops the
-// answer: the clinician gets the answer; the operator sees the code.
-import type { Output } from '../engine/index.js';
-import type { Surface } from '../store/index.js';
+// The Slack side of the audit trail: where an answer was posted and one-time claims (retries, double clicks).
+// Recording itself goes through the consult use case's audit port, wired once here from the listener deps.
+import type { AuditContext, ConsultContext } from '../consult/index.js';
+import { createAuditPort } from '../consult/index.js';
+import { errorFields } from '../errors/index.js';
 import type { SlackDeps } from './deps.js';
 
-export interface AuditContext {
-  surface: Surface;
-  idempotencyKey?: string | undefined;
-  teamId?: string | undefined;
-  channelId?: string | undefined;
-  userId?: string | undefined;
-}
-
-/** Returns the consult id (the first one recorded for this idempotency key), or undefined without a store. */
-export async function recordConsult(
-  deps: SlackDeps,
-  output: Output,
-  ctx: AuditContext,
-): Promise<string | undefined> {
-  if (!deps.store) return undefined;
-  try {
-    const { id } = await deps.store.recordConsult({ at: deps.now(), output, ...ctx });
-    return id;
-  } catch (err) {
-    deps.log.error('audit record failed', {
-      surface: ctx.surface,
-      code: (err as { code?: string }).code ?? 'E_AUDIT',
-    });
-    return undefined;
-  }
+/** The consult context for a Slack surface: now, and the audit port over the store with this context. */
+export function consultContext(deps: SlackDeps, context: AuditContext): ConsultContext {
+  return { now: deps.now(), audit: { port: createAuditPort(deps.store, deps.log, deps.now), context } };
 }
 
 /** Remembers where a consult was posted, so a later re-check can reply in that thread. */
@@ -42,7 +21,7 @@ export async function rememberThread(
   try {
     await deps.store.setConsultThread(consultId, channel, ts);
   } catch (err) {
-    deps.log.warn('could not store thread', { code: (err as { code?: string }).code ?? 'E_AUDIT' });
+    deps.log.warn('could not store thread', errorFields(err, 'E_AUDIT'));
   }
 }
 
@@ -55,7 +34,7 @@ export async function firstTime(deps: SlackDeps, key: string): Promise<boolean> 
   try {
     return await deps.store.claimOnce(key);
   } catch (err) {
-    deps.log.error('idempotency claim failed', { code: (err as { code?: string }).code ?? 'E_CLAIM' });
+    deps.log.error('idempotency claim failed', errorFields(err, 'E_CLAIM'));
     return true;
   }
 }
@@ -65,6 +44,6 @@ export async function releaseClaim(deps: SlackDeps, key: string): Promise<void> 
   try {
     await deps.store?.releaseClaim(key);
   } catch (err) {
-    deps.log.error('idempotency release failed', { code: (err as { code?: string }).code ?? 'E_CLAIM' });
+    deps.log.error('idempotency release failed', errorFields(err, 'E_CLAIM'));
   }
 }

@@ -1,6 +1,7 @@
 // Turns Slack API failures into something the user can act on, with a stable code for support.
 import { RespondError } from '@slack/bolt';
 import { ErrorCode } from '@slack/web-api';
+import { codeOf, ERROR_CODES } from '../errors/index.js';
 
 export interface ExplainedError {
   /** Stable code shown to the user and logged (never with message text). */
@@ -32,9 +33,9 @@ export function explainSlackError(err: unknown): ExplainedError {
       message: 'This answer link has expired (Slack keeps them for 30 minutes). Run the command again.',
     };
   }
-  const e = err as { code?: string; data?: { error?: string } };
-  if (e?.code === ErrorCode.PlatformError && e.data?.error) {
-    const slackCode = e.data.error;
+  const code = codeOf(err);
+  const slackCode = slackErrorCode(err);
+  if (slackCode) {
     return {
       code: `E_SLACK_${slackCode.toUpperCase()}`,
       message: PLATFORM[slackCode] ?? `Slack refused the request (${slackCode}). Please try again.`,
@@ -43,21 +44,20 @@ export function explainSlackError(err: unknown): ExplainedError {
   // The client retries a 429 itself; when it gives up, the rate limit arrives wrapped in a request error.
   const original = (err as { original?: { message?: string } })?.original?.message ?? '';
   if (
-    e?.code === ErrorCode.RateLimitedError ||
-    (e?.code === ErrorCode.RequestError && /rate limit/i.test(original))
+    code === ErrorCode.RateLimitedError ||
+    (code === ErrorCode.RequestError && /rate limit/i.test(original))
   )
     return { code: 'E_SLACK_RATELIMITED', message: PLATFORM.ratelimited! };
-  if (e?.code === ErrorCode.RequestError || e?.code === ErrorCode.HTTPError) {
+  if (code === ErrorCode.RequestError || code === ErrorCode.HTTPError) {
     return { code: 'E_SLACK_UNREACHABLE', message: 'I could not reach Slack. Please try again in a moment.' };
   }
-  return {
-    code: 'E_INTERNAL',
-    message: 'Something went wrong on my side. Please try again; if it persists, tell your Slack admin.',
-  };
+  return { code: 'E_INTERNAL', message: ERROR_CODES.E_INTERNAL };
 }
 
 /** The Slack error code of a platform error, if it is one. */
 export function slackErrorCode(err: unknown): string | undefined {
-  const e = err as { code?: string; data?: { error?: string } };
-  return e?.code === ErrorCode.PlatformError ? e.data?.error : undefined;
+  if (codeOf(err) !== ErrorCode.PlatformError) return undefined;
+  const data = (err as { data?: unknown }).data;
+  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
+  return typeof error === 'string' && error !== '' ? error : undefined;
 }

@@ -1,5 +1,5 @@
 // Arguments of `npm run audit:export` and `npm run audit:prune`, parsed into a command or a one-line usage error
-// (never thrown), and the retention cutoff. The entry point is src/cli/audit-export-main.ts.
+// (never thrown), and the retention cutoff. The entry point is src/main/audit.ts.
 import { parseArgs } from 'node:util';
 
 export const DEFAULT_RETENTION_YEARS = 6;

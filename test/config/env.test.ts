@@ -103,7 +103,7 @@ describe('npm start with a misconfiguration', () => {
       SLACK_SIGNING_SECRET: '',
     };
     await expect(
-      promisify(execFile)('npx', ['tsx', 'src/main.ts'], { env, encoding: 'utf8' }),
+      promisify(execFile)('npx', ['tsx', 'src/main/start.ts'], { env, encoding: 'utf8' }),
     ).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/Configuration problem[\s\S]*SLACK_APP_TOKEN or SLACK_SIGNING_SECRET/),

@@ -287,11 +287,11 @@ async function api(body: string, contentType = 'application/json') {
   });
   const text = await res.text();
   expect(res.status).toBeLessThan(500);
-  expect([200, 400, 413, 415]).toContain(res.status);
+  expect([200, 400, 413, 415, 422]).toContain(res.status);
   const parsed = JSON.parse(text) as Record<string, unknown>;
   if (res.status === 200) {
     // A free-text answer is the output contract plus what was read from the text (README, JSON API).
-    const { understood: _u, conflicts: _c, identifiersRemoved: _i, ...output } = parsed;
+    const { understood: _u, ignored: _g, conflicts: _c, identifiersRemoved: _i, ...output } = parsed;
     expect(OutputSchema.safeParse(output).error?.issues ?? []).toEqual([]);
   } else expect(typeof parsed.error).toBe('string');
   return res.status;

@@ -14,8 +14,11 @@ beforeAll(async () => {
   const handle = createApiHandler({
     log: createLog('debug', (l) => logs.push(l)),
     now: () => new Date('2026-11-27T07:00:00Z'),
-    onConsult: (out) => {
-      recorded.push(out.verdict);
+    audit: {
+      record: async (out) => {
+        recorded.push(out.verdict);
+        return undefined;
+      },
     },
   });
   server = createServer((req, res) => {

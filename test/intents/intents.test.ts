@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readText } from '../../src/consult/index.js';
 import { classifyIntent } from '../../src/intents/classify.js';
 import type { Intent } from '../../src/intents/intent-schema.js';
 import { isCaseFact } from '../../src/intents/intent-schema.js';
@@ -15,6 +16,11 @@ import {
   loadIntentsSync,
   validateIntentSources,
 } from '../../src/intents/load-intents.js';
+
+/** Classifies as the app does: with the facts of the text's one reading. */
+function classify(text: string, list: Parameters<typeof classifyIntent>[1] = intents) {
+  return classifyIntent(text, list, { facts: readText(text).factPaths });
+}
 
 const IDS = ['consult', 'dose', 'evidence', 'form', 'help', 'safety', 'target-volume', 'timing'];
 
@@ -50,7 +56,7 @@ describe('every example classifies to its own intent', () => {
     const misses: string[] = [];
     for (const intent of intents) {
       for (const example of intent.examples) {
-        const c = classifyIntent(example, intents);
+        const c = classify(example, intents);
         if (c.intent !== intent.id) misses.push(`${intent.id}: "${example}" → ${c.intent}`);
       }
     }
@@ -61,38 +67,36 @@ describe('every example classifies to its own intent', () => {
 describe('classifyIntent', () => {
   it('sends empty text to the form', () => {
     for (const text of ['', '   ', '\n'])
-      expect(classifyIntent(text, intents)).toMatchObject({ intent: 'form', rest: '' });
+      expect(classify(text, intents)).toMatchObject({ intent: 'form', rest: '' });
   });
 
   it('lets a leading subcommand win and returns the rest', () => {
-    expect(classifyIntent('evidence CURB', intents)).toMatchObject({
+    expect(classify('evidence CURB', intents)).toMatchObject({
       intent: 'evidence',
       subcommand: 'evidence',
       rest: 'CURB',
       reason: 'subcommand',
     });
-    expect(classifyIntent('help', intents)).toMatchObject({ intent: 'help', subcommand: 'help', rest: '' });
-    expect(classifyIntent('/help', intents)).toMatchObject({ intent: 'help' });
-    expect(classifyIntent('Evidence: NorthStar', intents)).toMatchObject({
+    expect(classify('help', intents)).toMatchObject({ intent: 'help', subcommand: 'help', rest: '' });
+    expect(classify('/help', intents)).toMatchObject({ intent: 'help' });
+    expect(classify('Evidence: NorthStar', intents)).toMatchObject({
       intent: 'evidence',
       rest: 'NorthStar',
     });
-    expect(classifyIntent('form', intents)).toMatchObject({ intent: 'form', subcommand: 'form' });
+    expect(classify('form', intents)).toMatchObject({ intent: 'form', subcommand: 'form' });
     // A subcommand wins even over a case summary that follows it.
-    expect(classifyIntent('help adeno EGFR ex19del 3 bone mets ECOG 1', intents).intent).toBe('help');
+    expect(classify('help adeno EGFR ex19del 3 bone mets ECOG 1', intents).intent).toBe('help');
   });
 
   it('does not take a word that only starts like a subcommand', () => {
-    expect(classifyIntent('formerly on gefitinib, EGFR ex19del, 2 bone mets, ECOG 1', intents).intent).toBe(
+    expect(classify('formerly on gefitinib, EGFR ex19del, 2 bone mets, ECOG 1', intents).intent).toBe(
       'consult',
     );
-    expect(
-      classifyIntent('helpful? adeno EGFR ex19del 2 bone mets ECOG 1', intents).subcommand,
-    ).toBeUndefined();
+    expect(classify('helpful? adeno EGFR ex19del 2 bone mets ECOG 1', intents).subcommand).toBeUndefined();
   });
 
   it('classifies a case summary as a consult because the parser finds several facts', () => {
-    const c = classifyIntent('62F adeno EGFR ex19del 3 bone mets ECOG 1 TKI-naive', intents);
+    const c = classify('62F adeno EGFR ex19del 3 bone mets ECOG 1 TKI-naive', intents);
     expect(c).toMatchObject({ intent: 'consult', reason: 'case' });
     expect(c.caseFacts).toBeGreaterThanOrEqual(4);
     expect(c.rest).toBe('62F adeno EGFR ex19del 3 bone mets ECOG 1 TKI-naive');
@@ -100,38 +104,23 @@ describe('classifyIntent', () => {
 
   it('keeps a topic question about a case on its topic', () => {
     expect(
-      classifyIntent('adeno EGFR ex19del 3 bone mets ECOG 1 - what dose and fractionation?', intents).intent,
+      classify('adeno EGFR ex19del 3 bone mets ECOG 1 - what dose and fractionation?', intents).intent,
     ).toBe('dose');
-    expect(classifyIntent('EGFR L858R on osimertinib, is SBRT safe with ILD?', intents).intent).toBe(
-      'safety',
-    );
+    expect(classify('EGFR L858R on osimertinib, is SBRT safe with ILD?', intents).intent).toBe('safety');
   });
 
   it('falls back to help when nothing scores', () => {
-    expect(classifyIntent('asdfgh', intents)).toMatchObject({ intent: 'help', reason: 'fallback', score: 0 });
+    expect(classify('asdfgh', intents)).toMatchObject({ intent: 'help', reason: 'fallback', score: 0 });
   });
 
-  it('uses the injected parser', () => {
-    let calls = 0;
-    const parse = (text: string) => {
-      calls++;
-      return {
-        case: {},
-        understood: ['histology', 'driver', 'ecog'].map((fact) => ({
-          fact,
-          value: 1,
-          span: { start: 0, end: text.length },
-        })),
-        ignored: [],
-        conflicts: [],
-      };
-    };
-    expect(classifyIntent('zzz', intents, { parse })).toMatchObject({ intent: 'consult', caseFacts: 3 });
-    expect(calls).toBe(1);
+  it('counts the distinct top-level facts of the reading it is given', () => {
+    const facts = ['histology', 'driver', 'metastases.count', 'metastases.organs'];
+    expect(classifyIntent('zzz', intents, { facts })).toMatchObject({ intent: 'consult', caseFacts: 3 });
+    expect(classifyIntent('zzz', intents)).toMatchObject({ caseFacts: 0 });
   });
 
   it('returns scores for every intent', () => {
-    const c = classifyIntent('what dose for an ultracentral primary?', intents);
+    const c = classify('what dose for an ultracentral primary?', intents);
     expect(c.intent).toBe('dose');
     expect(Object.keys(c.scores).sort()).toEqual(IDS);
     expect(c.score).toBe(c.scores.dose);
@@ -231,8 +220,8 @@ describe('adding an intent needs no code change', () => {
     const result = await loadIntents(dir);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(classifyIntent('what is the prognosis with ECOG 2?', result.intents).intent).toBe('prognosis');
-    expect(classifyIntent('prognosis EGFR oligomets', result.intents)).toMatchObject({
+    expect(classify('what is the prognosis with ECOG 2?', result.intents).intent).toBe('prognosis');
+    expect(classify('prognosis EGFR oligomets', result.intents)).toMatchObject({
       intent: 'prognosis',
       rest: 'EGFR oligomets',
     });

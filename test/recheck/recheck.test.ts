@@ -150,7 +150,7 @@ describe('Slack notes', () => {
 
 function run(args: string[], env: Record<string, string>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/recheck-main.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/recheck.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: '', SLACK_BOT_TOKEN: '', SLACK_API_URL: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -74,7 +74,7 @@ describe('audit commands as real processes', () => {
   });
   const run = (args: string[], env: Record<string, string> = {}) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/audit-export-main.ts', ...args], {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/audit.ts', ...args], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: '', AUDIT_RETENTION_YEARS: '', SQLITE_PATH: path, ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -107,7 +107,7 @@ describe('audit commands as real processes', () => {
 
     const badUrl = await run(['export', '--since', '2000-01-01'], { DATABASE_URL: 'mysql://x' });
     expect(badUrl.code).toBe(2);
-    expect(badUrl.stderr).toMatch(/^audit:export: DATABASE_URL must be a postgres/);
+    expect(badUrl.stderr).toMatch(/^audit:export: DATABASE_URL must be a PostgreSQL URL/);
 
     const prune = await run(['prune', '--older-than-years', '6']);
     expect(prune.code).toBe(0);

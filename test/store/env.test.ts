@@ -1,28 +1,26 @@
-// Store configuration from the environment, and the small helpers the Slack wiring uses.
+// Store configuration from the environment (read by the one config module), and the small store helpers.
 import { describe, expect, it } from 'vitest';
-import {
-  capNote,
-  DECISION_REASON_INFO,
-  DECISION_REASONS,
-  redactUrl,
-  storeOptionsFromEnv,
-} from '../../src/store/index.js';
+import { readToolConfig } from '../../src/config/env.js';
+import { capNote, DECISION_REASON_INFO, DECISION_REASONS, redactUrl } from '../../src/store/index.js';
 
-describe('storeOptionsFromEnv', () => {
-  it('prefers DATABASE_URL, then SQLITE_PATH, else the embedded default', () => {
-    expect(storeOptionsFromEnv({ DATABASE_URL: 'postgres://h/db', SQLITE_PATH: 'x.sqlite' })).toEqual({
-      databaseUrl: 'postgres://h/db',
+describe('store configuration of the command-line tools', () => {
+  it('reads DATABASE_URL, SQLITE_PATH and SQLITE_SYNCHRONOUS; blank values count as unset', () => {
+    expect(readToolConfig({ DATABASE_URL: 'postgres://h/db' })).toMatchObject({
+      ok: true,
+      config: { store: { databaseUrl: 'postgres://h/db' } },
     });
     expect(
-      storeOptionsFromEnv({ DATABASE_URL: ' ', SQLITE_PATH: 'x.sqlite', SQLITE_SYNCHRONOUS: 'FULL' }),
-    ).toEqual({
-      sqlitePath: 'x.sqlite',
-      sqliteSynchronous: 'full',
-    });
-    expect(storeOptionsFromEnv({})).toEqual({});
-    expect(() => storeOptionsFromEnv({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(
-      /SQLITE_SYNCHRONOUS must be full or normal/,
-    );
+      readToolConfig({ DATABASE_URL: ' ', SQLITE_PATH: 'x.sqlite', SQLITE_SYNCHRONOUS: 'full' }),
+    ).toMatchObject({ ok: true, config: { store: { sqlitePath: 'x.sqlite', sqliteSynchronous: 'full' } } });
+    expect(readToolConfig({})).toMatchObject({ ok: true, config: { store: {} } });
+    const bad = readToolConfig({ SQLITE_SYNCHRONOUS: 'off' });
+    expect(bad.ok).toBe(false);
+    expect(bad.ok ? '' : bad.problems.join()).toMatch(/SQLITE_SYNCHRONOUS must be full or normal/);
+  });
+
+  it('rejects a malformed bot token or API URL for the tools, naming the variable', () => {
+    const bad = readToolConfig({ SLACK_BOT_TOKEN: 'xoxp-user', SLACK_API_URL: 'nope' });
+    expect(bad.ok ? '' : bad.problems.join('\n')).toMatch(/SLACK_BOT_TOKEN[\s\S]*SLACK_API_URL/);
   });
 
   it('never shows a database password', () => {

@@ -1,8 +1,10 @@
 // `/thoracic-rt evidence <trial or topic>`: the references and statements of the ruleset that match a query.
 // The query is user text: it is only ever shown cleaned, clipped and escaped.
+
 import type { KnownBlock } from '@slack/types';
 import type { Ruleset } from '../../engine/index.js';
 import { citationNumbers } from '../../present/citation-link.js';
+import { TOPIC_LABEL } from '../../present/labels.js';
 import { checkMessage } from '../limits.js';
 import { clip, escapeMrkdwn } from '../mrkdwn.js';
 import {
@@ -13,7 +15,6 @@ import {
   listSections,
   referenceLines,
   section,
-  TOPIC_LABEL,
   withMarkers,
 } from './parts.js';
 import type { SlackMessage } from './types.js';

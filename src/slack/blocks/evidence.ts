@@ -1,9 +1,10 @@
 // The full evidence behind an answer: every statement by topic, dose options, flags, assumptions and the complete
 // numbered reference list. Posted in the thread of a shared answer, or shown on "Show evidence".
+
 import type { KnownBlock } from '@slack/types';
 import { type Output, TOPICS } from '../../engine/index.js';
 import { citationNumbers } from '../../present/citation-link.js';
-import { VERDICT_LABEL } from '../../present/labels.js';
+import { TOPIC_LABEL, VERDICT_LABEL } from '../../present/labels.js';
 import { splitIntoMessages } from '../limits.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import {
@@ -16,7 +17,6 @@ import {
   listSections,
   referenceLines,
   statementLines,
-  TOPIC_LABEL,
   verdictSummary,
 } from './parts.js';
 import type { SlackMessage } from './types.js';

@@ -1,31 +1,13 @@
 // Small Block Kit pieces shared by the builders: text blocks, bullet lists packed into sections, and the lines for
 // statements, dose options, flags and references. Every line here is escaped mrkdwn.
 import type { ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type {
-  Citation,
-  DoseOption,
-  Flag,
-  Output,
-  Severity,
-  Statement,
-  Topic,
-  WhatIf,
-} from '../../engine/index.js';
+import type { Citation, DoseOption, Flag, Output, Severity, Statement, WhatIf } from '../../engine/index.js';
 import { citationIdentifiers, citationLink, markers } from '../../present/citation-link.js';
-import { DISCLAIMER, VERDICT_LABEL } from '../../present/labels.js';
+import { DISCLAIMER, IDENTIFIER_LABEL, labelIn, MISSING_LABEL, VERDICT_LABEL } from '../../present/labels.js';
 import { LIMITS } from '../limits.js';
 import { bold, clip, escapeMrkdwn, italic, link } from '../mrkdwn.js';
 
 export const APP_NAME = 'Thoracic RT Advisor';
-
-export const TOPIC_LABEL: Record<Topic, string> = {
-  candidacy: 'Candidacy',
-  timing: 'Timing',
-  dose: 'Dose',
-  'target-volume': 'Target volume',
-  safety: 'Safety',
-  selection: 'Patient selection',
-};
 
 export const SEVERITY_MARK: Record<Severity, { emoji: string; label: string }> = {
   critical: { emoji: ':red_circle:', label: 'Critical' },
@@ -33,30 +15,11 @@ export const SEVERITY_MARK: Record<Severity, { emoji: string; label: string }> =
   info: { emoji: ':information_source:', label: 'Info' },
 };
 
-const MISSING_LABEL: Record<string, string> = {
-  stage: 'stage (is it stage IV? the M category or stage group)',
-  driver: 'driver mutation status (EGFR, ALK, … or none)',
-  metastases: 'metastatic burden (number of lesions and organs)',
-  progression: 'progression pattern (oligo- or polyprogression)',
-};
-
-const IDENTIFIER_LABEL: Record<string, string> = {
-  name: 'names',
-  mrn: 'record or account numbers',
-  date: 'dates',
-  phone: 'phone numbers',
-  email: 'email addresses',
-  ssn: 'social security numbers',
-  address: 'addresses',
-  'age-over-89': 'ages over 89',
-  url: 'web addresses',
-  ip: 'IP addresses',
-  zip: 'ZIP codes',
-};
-
 /** Human words for identifier kinds ("names, dates"), escaped; unknown kinds are cleaned and clipped. */
 export function identifierKinds(kinds: readonly string[]): string {
-  const words = kinds.map((k) => IDENTIFIER_LABEL[k] ?? escapeMrkdwn(clip(k, 40))).filter((w) => w !== '');
+  const words = kinds
+    .map((k) => escapeMrkdwn(labelIn(IDENTIFIER_LABEL, k) ?? clip(k, 40)))
+    .filter((w) => w !== '');
   return [...new Set(words)].join(', ');
 }
 
@@ -143,7 +106,7 @@ export function flagLines(flags: readonly Flag[], numbers: Map<string, number>):
 }
 
 export function missingLine(missing: readonly string[]): string[] {
-  return missing.map((m) => bullet(MISSING_LABEL[m] ?? escapeMrkdwn(clip(m, 80))));
+  return missing.map((m) => bullet(escapeMrkdwn(labelIn(MISSING_LABEL, m) ?? clip(m, 80))));
 }
 
 export function whatIfLines(whatIf: readonly WhatIf[]): string[] {

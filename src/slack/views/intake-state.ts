@@ -2,8 +2,8 @@
 // an unreadable number or a fact the engine rejects becomes an error keyed by the input's block_id, ready for
 // `ack({ response_action: 'errors', errors })`.
 import { z } from 'zod';
+import { previewCase } from '../../consult/index.js';
 import { type Case, CaseSchema } from '../../engine/case-schema.js';
-import { evaluate } from '../../engine/index.js';
 import { INTAKE_FIELDS, INTAKE_IDS, type IntakeField } from './intake-ids.js';
 import {
   BRAIN_CHOICES,
@@ -299,7 +299,7 @@ export function readIntakeState(values: unknown, now: Date = new Date()): Intake
   if (driverFacts === undefined) r.fail('driver', FIELD_TEXT.driver.rule);
   // The engine decides what is critical (one definition of burden, not two): ask it which facts are missing.
   if (parsed.success && !r.failed('lesionCount') && !r.failed('organs')) {
-    const answer = evaluate(parsed.data, { now });
+    const answer = previewCase(parsed.data, now);
     if (answer.ok && answer.output.missing.includes('metastases'))
       r.fail('lesionCount', burdenMessage(count, organs));
   }

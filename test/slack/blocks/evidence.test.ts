@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../../../src/engine/index.js';
 import { citationLink } from '../../../src/present/citation-link.js';
-import { DISCLAIMER } from '../../../src/present/labels.js';
+import { DISCLAIMER, TOPIC_LABEL } from '../../../src/present/labels.js';
 import { buildEvidence } from '../../../src/slack/blocks/evidence.js';
-import { TOPIC_LABEL } from '../../../src/slack/blocks/parts.js';
 import { safeUrl } from '../../../src/slack/mrkdwn.js';
 import { allowedUrls, allText, blocksOf, EXAMPLES, esc, expectNoInjection, expectValid } from './support.js';
 

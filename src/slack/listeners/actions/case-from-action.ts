@@ -1,15 +1,17 @@
 // Shared by the answer buttons: the case travels in the button value and is validated on the way back.
 import type { BlockAction, ButtonAction } from '@slack/bolt';
-import { type Case, evaluate, type Output } from '../../../engine/index.js';
+import { consultCase } from '../../../consult/index.js';
+import type { Case, Output } from '../../../engine/index.js';
 import { decodeCaseToken } from '../../case-token.js';
 
 export type ActionCase = { ok: true; case: Case; output: Output } | { ok: false; reason: string };
 
-export function caseFromAction(body: BlockAction, now: Date): ActionCase {
+/** Decodes the button's case and answers it again through the consult use case (recording nothing). */
+export async function caseFromAction(body: BlockAction, now: Date): Promise<ActionCase> {
   const action = body.actions[0] as ButtonAction | undefined;
   const decoded = decodeCaseToken(action?.value);
   if (!decoded.ok) return decoded;
-  const result = evaluate(decoded.case, { now });
+  const result = await consultCase(decoded.case, { now });
   if (!result.ok) return { ok: false, reason: 'case token failed evaluation' };
   return { ok: true, case: decoded.case, output: result.output };
 }

@@ -13,7 +13,7 @@ export function editCase(deps: SlackDeps, notice?: string) {
     await ack();
     const channel = channelOf(body);
     try {
-      const found = caseFromAction(body, deps.now());
+      const found = await caseFromAction(body, deps.now());
       if (!found.ok) {
         await respondAll(respond, [
           buildNotice('error', 'I could not read that case again (E_CASE_TOKEN). Run the command again.'),

@@ -1,7 +1,8 @@
 // "Share in channel": posts the answer where the preview was shown, with the evidence in its thread.
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { firstTime, recordConsult, releaseClaim, rememberThread } from '../../audit.js';
+import { createAuditPort } from '../../../consult/index.js';
+import { firstTime, releaseClaim, rememberThread } from '../../audit.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { encodeCaseToken } from '../../case-token.js';
 import { postSharedAnswer, reportFailure, respondAll } from '../../deliver.js';
@@ -24,7 +25,7 @@ export function shareInChannel(deps: SlackDeps) {
       ...(channel ? { channel } : {}),
     };
     try {
-      const found = caseFromAction(body, deps.now());
+      const found = await caseFromAction(body, deps.now());
       if (!found.ok || !channel) {
         deps.log.warn('share without a usable case', { reason: found.ok ? 'no channel' : found.reason });
         await respondAll(respond, [
@@ -40,7 +41,8 @@ export function shareInChannel(deps: SlackDeps) {
         await respondAll(respond, [buildNotice('already-shared')]);
         return;
       }
-      const consultId = await recordConsult(deps, found.output, {
+      // The answer was already evaluated from the button's case; sharing records it once under the share key.
+      const consultId = await createAuditPort(deps.store, deps.log, deps.now).record(found.output, {
         surface: 'slack-action',
         idempotencyKey: key,
         teamId: body.team?.id,

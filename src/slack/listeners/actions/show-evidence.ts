@@ -15,7 +15,7 @@ export function showEvidence(deps: SlackDeps) {
     await yieldToAcks();
     const channel = channelOf(body);
     try {
-      const found = caseFromAction(body, deps.now());
+      const found = await caseFromAction(body, deps.now());
       if (!found.ok) {
         await respondAll(respond, [
           buildNotice('error', 'I could not read that case again (E_CASE_TOKEN). Run the command again.'),

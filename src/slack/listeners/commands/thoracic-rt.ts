@@ -1,38 +1,33 @@
 // /thoracic-rt [case text | form | help | evidence <trial or topic> | dose/timing/safety question]
+// Thin: ack → route the text once → build blocks → deliver through response_url.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Topic } from '../../../engine/index.js';
-import { classifyIntent } from '../../../intents/classify.js';
-import { recordConsult } from '../../audit.js';
+import { consultText, route } from '../../../consult/index.js';
+import { consultContext } from '../../audit.js';
 import { buildAnswer } from '../../blocks/answer.js';
 import { buildEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
 import { buildNotice } from '../../blocks/notice.js';
+import { buildTopicAnswer } from '../../blocks/topic-answer.js';
+import type { SlackMessage } from '../../blocks/types.js';
 import { encodeCaseToken } from '../../case-token.js';
-import { consultRead, readCaseText } from '../../consult-text.js';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { openIntake } from '../../open-intake.js';
-import { buildTopicAnswer } from '../../topic-answer.js';
 import { yieldToAcks } from '../../yield-to-acks.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
-
-const TOPIC_INTENTS: Record<string, Topic> = {
-  dose: 'dose',
-  timing: 'timing',
-  'target-volume': 'target-volume',
-  safety: 'safety',
-};
 
 export function thoracicRtCommand(deps: SlackDeps) {
   return async ({ ack, command, respond, client }: Args): Promise<void> => {
     await ack();
     await yieldToAcks();
-    const where = { surface: 'command', respond, client, channel: command.channel_id, user: command.user_id };
     try {
-      const read = readCaseText(command.text ?? '');
-      const intent = classifyIntent(read.redacted, deps.intents, { parse: () => read.parsed });
-      switch (intent.intent) {
+      const routed = route(command.text ?? '', deps.intents);
+      const privacy = routed.reading.identifiersRemoved.length
+        ? [buildNotice('privacy', routed.reading.identifiersRemoved.join(', '))]
+        : [];
+      const reply = (messages: SlackMessage[]) => respondAll(respond, messages);
+      switch (routed.kind) {
         case 'form':
           await openIntake(client, command.trigger_id, {
             origin: 'command',
@@ -41,49 +36,49 @@ export function thoracicRtCommand(deps: SlackDeps) {
           });
           return;
         case 'help':
-          await respondAll(respond, [buildHelp([...deps.intents], deps.ruleset.version)]);
-          return;
+          return reply([buildHelp([...deps.intents], deps.ruleset.version)]);
         case 'evidence':
-          await respondAll(respond, [buildEvidenceLookup(intent.rest, deps.ruleset)]);
-          return;
+          return reply([buildEvidenceLookup(routed.query, deps.ruleset)]);
+        case 'topic':
+          return reply([buildTopicAnswer(routed.topic, deps.ruleset), ...privacy]);
+        case 'empty':
+          return reply([buildNotice('empty-case'), ...privacy]);
       }
-      const consult = consultRead(read, deps.now());
-      const topic = TOPIC_INTENTS[intent.intent];
-      // A topic question without case facts ("what dose for an ultracentral primary?") gets the general answer.
-      if (consult.kind === 'empty' || (topic && consult.coreFactCount === 0)) {
-        await respondAll(respond, [
-          topic ? buildTopicAnswer(topic, deps.ruleset) : buildNotice('empty-case'),
-          ...(consult.identifiers.length > 0 ? [buildNotice('privacy', consult.identifiers.join(', '))] : []),
-        ]);
-        return;
-      }
+      const consult = await consultText(
+        routed.reading,
+        consultContext(deps, {
+          surface: 'slack-command',
+          idempotencyKey: `command:${command.trigger_id}`,
+          teamId: command.team_id,
+          channelId: command.channel_id,
+          userId: command.user_id,
+        }),
+      );
+      if (consult.kind === 'empty') return reply([buildNotice('empty-case'), ...privacy]);
       deps.log.info('consult', {
         surface: 'command',
         team: command.team_id,
         channel: command.channel_id,
         verdict: consult.output.verdict,
-        identifiersRemoved: consult.identifiers.length,
+        identifiersRemoved: consult.reading.identifiersRemoved.length,
       });
-      await recordConsult(deps, consult.output, {
-        surface: 'slack-command',
-        idempotencyKey: `command:${command.trigger_id}`,
-        teamId: command.team_id,
-        channelId: command.channel_id,
-        userId: command.user_id,
-      });
-      const token = encodeCaseToken(consult.output.case);
-      await respondAll(
-        respond,
+      await reply(
         buildAnswer(consult.output, {
           mode: 'preview',
-          caseToken: token ?? '',
-          identifiersRemoved: consult.identifiers,
-          conflicts: consult.conflicts,
-          ignoredCount: consult.ignoredCount,
+          caseToken: encodeCaseToken(consult.output.case) ?? '',
+          identifiersRemoved: consult.reading.identifiersRemoved,
+          conflicts: consult.reading.conflicts.map((c) => c.question),
+          ignoredCount: consult.reading.ignored.length,
         }),
       );
     } catch (err) {
-      await reportFailure(deps, err, where);
+      await reportFailure(deps, err, {
+        surface: 'command',
+        respond,
+        client,
+        channel: command.channel_id,
+        user: command.user_id,
+      });
     }
   };
 }

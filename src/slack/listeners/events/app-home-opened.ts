@@ -1,6 +1,7 @@
 // App Home: how to use the app, the ruleset version and example commands.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Case } from '../../../engine/index.js';
+import { errorFields } from '../../../errors/index.js';
 import { DECISION_REASON_INFO } from '../../../store/index.js';
 import { buildHome, type HomeOptions } from '../../blocks/home.js';
 import { caseLines } from '../../case-lines.js';
@@ -60,7 +61,7 @@ async function userHistory(
       concordance,
     };
   } catch (err) {
-    deps.log.warn('home history unavailable', { code: (err as { code?: string }).code ?? 'E_STORE' });
+    deps.log.warn('home history unavailable', errorFields(err, 'E_STORE'));
     return {};
   }
 }

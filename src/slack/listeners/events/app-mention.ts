@@ -1,28 +1,20 @@
-// "@Thoracic RT <question>": answers in the thread, by intent (a case, dose, timing, safety, evidence, help).
-// The mention is already visible in the channel; the reply never repeats its text.
+// "@Thoracic RT <question>": answers in the thread, by route (a case, dose, timing, safety, evidence, help).
+// The mention is already visible in the channel; the reply never repeats its text, and the privacy notice goes
+// to the author alone.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import type { Topic } from '../../../engine/index.js';
-import { classifyIntent } from '../../../intents/classify.js';
-import { firstTime, recordConsult, rememberThread } from '../../audit.js';
+import { consultText, route } from '../../../consult/index.js';
+import { consultContext, firstTime, rememberThread } from '../../audit.js';
 import { buildEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
 import { buildNotice } from '../../blocks/notice.js';
+import { buildTopicAnswer } from '../../blocks/topic-answer.js';
 import type { SlackMessage } from '../../blocks/types.js';
 import { encodeCaseToken } from '../../case-token.js';
-import { consultRead, readCaseText } from '../../consult-text.js';
 import { postSharedAnswer } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { explainSlackError } from '../../slack-errors.js';
-import { buildTopicAnswer } from '../../topic-answer.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>;
-
-const TOPICS: Record<string, Topic> = {
-  dose: 'dose',
-  timing: 'timing',
-  'target-volume': 'target-volume',
-  safety: 'safety',
-};
 
 /** Removes user/bot mentions such as <@U123> so only the question remains. */
 export function stripMentions(text: string): string {
@@ -51,23 +43,46 @@ export function appMention(deps: SlackDeps) {
         unfurl_links: false,
       });
     try {
-      const question = stripMentions(event.text ?? '');
-      const read = readCaseText(question);
-      const intent = classifyIntent(read.redacted, deps.intents, { parse: () => read.parsed });
-      if (intent.intent === 'help' || intent.intent === 'form' || !question) {
-        await reply(buildHelp([...deps.intents], deps.ruleset.version));
-        return;
+      const routed = route(stripMentions(event.text ?? ''), deps.intents);
+      const kinds = routed.reading.identifiersRemoved;
+      if (kinds.length > 0 && event.user) {
+        const notice = buildNotice('privacy-channel', kinds.join(', '));
+        await client.chat.postEphemeral({
+          channel: event.channel,
+          user: event.user,
+          thread_ts,
+          text: notice.text,
+          blocks: notice.blocks,
+        });
       }
-      if (intent.intent === 'evidence') {
-        await reply(buildEvidenceLookup(intent.rest, deps.ruleset));
-        return;
+      switch (routed.kind) {
+        // A mention cannot open a form (no trigger id): it explains how to ask instead.
+        case 'help':
+        case 'form':
+          await reply(buildHelp([...deps.intents], deps.ruleset.version));
+          return;
+        case 'evidence':
+          await reply(buildEvidenceLookup(routed.query, deps.ruleset));
+          return;
+        case 'topic':
+          await reply(buildTopicAnswer(routed.topic, deps.ruleset));
+          return;
+        case 'empty':
+          await reply(buildNotice('empty-case'));
+          return;
       }
-      const consult = consultRead(read, deps.now());
-      if (consult.identifiers.length > 0)
-        await reply(buildNotice('privacy-channel', consult.identifiers.join(', ')));
-      const topic = TOPICS[intent.intent];
-      if (consult.kind === 'empty' || (topic && consult.coreFactCount === 0)) {
-        await reply(topic ? buildTopicAnswer(topic, deps.ruleset) : buildNotice('empty-case'));
+      const consult = await consultText(
+        routed.reading,
+        consultContext(deps, {
+          surface: 'slack-mention',
+          idempotencyKey: eventId ? `event:${eventId}` : undefined,
+          teamId: (body as { team_id?: string }).team_id,
+          channelId: event.channel,
+          userId: event.user,
+        }),
+      );
+      if (consult.kind === 'empty') {
+        await reply(buildNotice('empty-case'));
         return;
       }
       deps.log.info('consult', {
@@ -75,20 +90,13 @@ export function appMention(deps: SlackDeps) {
         channel: event.channel,
         verdict: consult.output.verdict,
       });
-      const consultId = await recordConsult(deps, consult.output, {
-        surface: 'slack-mention',
-        idempotencyKey: eventId ? `event:${eventId}` : undefined,
-        teamId: (body as { team_id?: string }).team_id,
-        channelId: event.channel,
-        userId: event.user,
-      });
-      await rememberThread(deps, consultId, event.channel, thread_ts);
+      await rememberThread(deps, consult.consultId, event.channel, thread_ts);
       await postSharedAnswer(client, { channel: event.channel, threadTs: thread_ts }, consult.output, {
-        consultId,
+        consultId: consult.consultId,
         caseToken: encodeCaseToken(consult.output.case) ?? '',
-        identifiersRemoved: consult.identifiers,
-        conflicts: consult.conflicts,
-        ignoredCount: consult.ignoredCount,
+        identifiersRemoved: consult.reading.identifiersRemoved,
+        conflicts: consult.reading.conflicts.map((c) => c.question),
+        ignoredCount: consult.reading.ignored.length,
       });
     } catch (err) {
       const explained = explainSlackError(err);

@@ -1,7 +1,7 @@
 // Message shortcut "Assess for thoracic RT": reads the case summary in a message and opens the intake modal
 // prefilled with it; the answer goes to that message's thread.
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { readCaseText } from '../../consult-text.js';
+import { readText } from '../../../consult/index.js';
 import { reportFailure } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { openIntake } from '../../open-intake.js';
@@ -12,11 +12,12 @@ export function assessMessage(deps: SlackDeps) {
   return async ({ ack, shortcut, client, respond }: Args): Promise<void> => {
     await ack();
     try {
-      const read = readCaseText(shortcut.message.text ?? '');
+      const read = readText(shortcut.message.text ?? '');
       const notes = ['Prefilled from the message: check every field before assessing.'];
-      if (read.identifiers.length > 0)
-        notes.push(`Identifiers were removed and not kept (${read.identifiers.join(', ')}).`);
-      if (read.conflicts.length > 0) notes.push(`Conflicting facts left blank: ${read.conflicts.join(' ')}`);
+      if (read.identifiersRemoved.length > 0)
+        notes.push(`Identifiers were removed and not kept (${read.identifiersRemoved.join(', ')}).`);
+      if (read.conflicts.length > 0)
+        notes.push(`Conflicting facts left blank: ${read.conflicts.map((c) => c.question).join(' ')}`);
       await openIntake(
         client,
         shortcut.trigger_id,

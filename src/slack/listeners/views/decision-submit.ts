@@ -1,7 +1,8 @@
 // Board decision submitted: stored with the consult (note through the identifier guard) and announced in the
 // answer's thread. The announcement carries the outcome and reason, never the note's text.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { guardIdentifiers } from '../../../privacy/index.js';
+import { guardText } from '../../../consult/index.js';
+import { errorFields } from '../../../errors/index.js';
 import { DECISION_REASON_INFO } from '../../../store/index.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { reportFailure } from '../../deliver.js';
@@ -40,7 +41,7 @@ export function decisionSubmit(deps: SlackDeps) {
       });
       return;
     }
-    const guard = state.note ? guardIdentifiers(state.note) : undefined;
+    const guard = state.note ? guardText(state.note) : undefined;
     const user = body.user.id;
     try {
       await deps.store.recordDecision({
@@ -49,10 +50,10 @@ export function decisionSubmit(deps: SlackDeps) {
         userId: user,
         outcome: state.outcome,
         reason: state.reason,
-        note: guard?.redacted,
+        note: guard?.text,
       });
     } catch (err) {
-      deps.log.error('decision record failed', { code: (err as { code?: string }).code ?? 'E_DECISION' });
+      deps.log.error('decision record failed', errorFields(err, 'E_DECISION'));
       await ack({
         response_action: 'errors',
         errors: {
@@ -65,7 +66,7 @@ export function decisionSubmit(deps: SlackDeps) {
     deps.log.info('board decision', {
       outcome: state.outcome,
       reason: state.reason,
-      identifiersRemoved: guard?.kinds.length ?? 0,
+      identifiersRemoved: guard?.identifiersRemoved.length ?? 0,
     });
     const { channelId, threadTs } = parsedMeta.data;
     if (!channelId) return;
@@ -77,8 +78,8 @@ export function decisionSubmit(deps: SlackDeps) {
         blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
         ...(threadTs ? { thread_ts: threadTs } : {}),
       });
-      if (guard && guard.kinds.length > 0) {
-        const notice = buildNotice('privacy', guard.kinds.join(', '));
+      if (guard && guard.identifiersRemoved.length > 0) {
+        const notice = buildNotice('privacy', guard.identifiersRemoved.join(', '));
         await client.chat.postEphemeral({
           channel: channelId,
           user,

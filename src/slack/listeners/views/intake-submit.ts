@@ -1,8 +1,8 @@
 // Intake modal submitted: field errors go back under their inputs; a valid case is answered where the user
 // chose: a preview only they see (default) or the channel, in the thread it came from.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { evaluate } from '../../../engine/index.js';
-import { recordConsult, rememberThread } from '../../audit.js';
+import { consultCase } from '../../../consult/index.js';
+import { consultContext, rememberThread } from '../../audit.js';
 import { buildAnswer } from '../../blocks/answer.js';
 import { encodeCaseToken } from '../../case-token.js';
 import { postSharedAnswer, reportFailure } from '../../deliver.js';
@@ -20,8 +20,21 @@ export function intakeSubmit(deps: SlackDeps) {
       await ack({ response_action: 'errors', errors: state.errors });
       return;
     }
-    const result = evaluate(state.case, { now: deps.now() });
-    if (!result.ok) {
+    const meta = decodeMetadata(view.private_metadata);
+    const user = body.user.id;
+    const channel = meta.ok ? meta.value.channelId : undefined;
+    const threadTs = meta.ok ? meta.value.threadTs : undefined;
+    const consult = await consultCase(
+      state.case,
+      consultContext(deps, {
+        surface: 'slack-modal',
+        idempotencyKey: `view:${view.id}:${view.hash}`,
+        teamId: body.team?.id,
+        channelId: channel,
+        userId: user,
+      }),
+    );
+    if (!consult.ok) {
       // readIntakeState validated with the same schema; an issue here is our defect, shown on the form.
       await ack({
         response_action: 'errors',
@@ -31,31 +44,22 @@ export function intakeSubmit(deps: SlackDeps) {
       return;
     }
     await ack();
-    const meta = decodeMetadata(view.private_metadata);
-    const user = body.user.id;
-    const channel = meta.ok ? meta.value.channelId : undefined;
-    const threadTs = meta.ok ? meta.value.threadTs : undefined;
-    const output = result.output;
+    const { output, consultId } = consult;
     const caseToken = encodeCaseToken(output.case) ?? '';
+    const identifiersRemoved = consult.identifiersRemoved;
     deps.log.info('consult', { surface: 'modal', team: body.team?.id, channel, verdict: output.verdict });
-    const consultId = await recordConsult(deps, output, {
-      surface: 'slack-modal',
-      idempotencyKey: `view:${view.id}:${view.hash}`,
-      teamId: body.team?.id,
-      channelId: channel,
-      userId: user,
-    });
     try {
       if (state.delivery === 'channel' && channel) {
         const ts = await postSharedAnswer(client, { channel, ...(threadTs ? { threadTs } : {}) }, output, {
           caseToken,
           consultId,
+          identifiersRemoved,
         });
         await rememberThread(deps, consultId, channel, threadTs ?? ts);
         return;
       }
       // Preview: ephemeral in the channel when there is one, else a direct message from the app.
-      for (const m of buildAnswer(output, { mode: 'preview', caseToken })) {
+      for (const m of buildAnswer(output, { mode: 'preview', caseToken, identifiersRemoved })) {
         if (channel) {
           await client.chat.postEphemeral({
             channel,

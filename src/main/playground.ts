@@ -1,13 +1,15 @@
 // `npm start` with no Slack credentials: runs the playground (with the JSON API) on PORT until SIGINT/SIGTERM,
 // and says where it is.
+
 import type { AppConfig } from '../config/env.js';
+import { createAuditPort } from '../consult/index.js';
 import type { ApiDeps } from '../http/api.js';
 import { apiRoutes } from '../http/api-routes.js';
 import type { Log } from '../log/logger.js';
+import { type Playground, type RouteHandler, startPlayground } from '../playground/playground.js';
 import type { HttpRoute } from '../slack/app.js';
 import type { SlackDeps } from '../slack/deps.js';
 import type { Store } from '../store/index.js';
-import { type Playground, type RouteHandler, startPlayground } from './playground.js';
 
 export interface RunPlaygroundOptions {
   host?: string;
@@ -81,14 +83,5 @@ export async function runPlayground(
 /** The JSON API records its consults in the store too, like every other surface. */
 function apiDeps(log: Log, store: Store | undefined): ApiDeps {
   const now = () => new Date();
-  return {
-    log,
-    now,
-    ...(store
-      ? {
-          onConsult: async (output) =>
-            void (await store.recordConsult({ at: now(), surface: 'http', output })),
-        }
-      : {}),
-  };
+  return { log, now, audit: createAuditPort(store, log, now) };
 }

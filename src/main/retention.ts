@@ -1,5 +1,7 @@
 // Audit retention: consults older than the retention period (default 6 years) are pruned at start-up and then
 // daily. `npm run audit:prune` does the same on demand.
+
+import { errorFields } from '../errors/index.js';
 import type { Log } from '../log/logger.js';
 import type { Store } from '../store/index.js';
 
@@ -20,8 +22,7 @@ export function scheduleRetention(store: Store, years: number, log: Log, now = (
       (deleted) => {
         if (deleted > 0) log.info('audit retention pruned', { deleted, cutoff: cutoff.toISOString() });
       },
-      (err: unknown) =>
-        log.error('audit retention failed', { code: (err as { code?: string }).code ?? 'E_RETENTION' }),
+      (err: unknown) => log.error('audit retention failed', errorFields(err, 'E_RETENTION')),
     );
   };
   run();

@@ -1,14 +1,16 @@
 // `npm run recheck [-- --json] [--no-post]`: re-evaluate stored cases with the current ruleset, list changed
 // verdicts and skipped cases, and post a note in the original Slack threads when credentials are available.
 // Exit codes: 0 done, 2 bad arguments or configuration, 1 anything else.
-import { config as loadDotenv } from 'dotenv';
+
+import { describeError } from '../cli/describe-error.js';
+import { loadEnvironment, readToolConfig } from '../config/env.js';
 import { type NoteResult, notifyChanges } from '../recheck/notify.js';
 import { recheck } from '../recheck/recheck.js';
 import { parseRecheckArgs, RECHECK_USAGE, recheckJson, recheckTable } from '../recheck/report.js';
-import { openStore, type Store, StoreError, storeOptionsFromEnv } from '../store/index.js';
-import { describeError } from './describe-error.js';
+import { openStore, type Store } from '../store/index.js';
 
-loadDotenv({ quiet: true });
+const env = loadEnvironment();
+const toolConfig = readToolConfig(env);
 const fail = (code: number, message: string) => {
   process.stderr.write(`recheck: ${message}\n`);
   process.exitCode = code;
@@ -21,20 +23,13 @@ async function main(): Promise<void> {
     process.stdout.write(`${RECHECK_USAGE}\n`);
     return;
   }
-  const botToken = process.env.SLACK_BOT_TOKEN?.trim() || undefined;
-  if (botToken && !/^xoxb-[A-Za-z0-9-]+$/.test(botToken)) {
-    return fail(2, 'SLACK_BOT_TOKEN must be a bot token starting with "xoxb-"');
-  }
-  const slackApiUrl = process.env.SLACK_API_URL?.trim() || undefined;
-  if (slackApiUrl && !/^https?:\/\/\S+$/.test(slackApiUrl)) {
-    return fail(2, 'SLACK_API_URL must be an http(s) URL such as https://slack.com/api/');
-  }
+  if (!toolConfig.ok) return fail(2, toolConfig.problems.join('; '));
+  const { slackBotToken: botToken, slackApiUrl } = toolConfig.config;
 
   let store: Store;
   try {
-    store = await openStore(storeOptionsFromEnv(process.env));
+    store = await openStore(toolConfig.config.store);
   } catch (err) {
-    if (err instanceof StoreError && err.code === 'config') return fail(2, err.message);
     return fail(1, `cannot open the database: ${describeError(err)}`);
   }
   try {

@@ -44,7 +44,7 @@ beforeAll(async () => {
   const port = await freePort();
   sqlitePath = join(await mkdtemp(join(tmpdir(), 'http-mode-')), 'store.sqlite');
   base = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/main/start.ts'], {
     env: {
       ...process.env,
       SLACK_BOT_TOKEN: 'xoxb-test-1-2-abc',

@@ -3,13 +3,13 @@
 // one line about the CLI.
 // A misconfiguration names every bad variable and exits with 2.
 import { config as loadDotenv } from 'dotenv';
-import { type AppConfig, readConfig } from './config/env.js';
-import { createLog, type Log } from './log/logger.js';
-import { runPlayground } from './playground/run.js';
-import { printGuide } from './run/guide.js';
-import { scheduleRetention } from './run/retention.js';
-import { readinessHandler, runSlackServer } from './run/slack-server.js';
-import { openStore } from './store/index.js';
+import { type AppConfig, readConfig } from '../config/env.js';
+import { createLog, type Log } from '../log/logger.js';
+import { openStore } from '../store/index.js';
+import { printGuide } from './guide.js';
+import { runPlayground } from './playground.js';
+import { scheduleRetention } from './retention.js';
+import { readinessHandler, runSlackServer } from './slack-server.js';
 
 loadDotenv({ quiet: true });
 const result = readConfig(process.env);

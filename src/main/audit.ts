@@ -1,11 +1,13 @@
 // `npm run audit:export -- --since 2026-01-01 --format csv|jsonl` and `npm run audit:prune -- --older-than-years 6`.
 // Exit codes: 0 done, 2 bad arguments or configuration (one line naming what is wrong), 1 anything else.
-import { config as loadDotenv } from 'dotenv';
-import { parseAuditArgs, retentionCutoff } from '../store/audit-cli.js';
-import { openStore, type Store, StoreError, storeOptionsFromEnv } from '../store/index.js';
-import { describeError } from './describe-error.js';
 
-loadDotenv({ quiet: true });
+import { describeError } from '../cli/describe-error.js';
+import { loadEnvironment, readToolConfig } from '../config/env.js';
+import { parseAuditArgs, retentionCutoff } from '../store/audit-cli.js';
+import { openStore, type Store } from '../store/index.js';
+
+const env = loadEnvironment();
+const toolConfig = readToolConfig(env);
 const name = process.argv[2] === 'prune' ? 'audit:prune' : 'audit:export';
 const fail = (code: number, message: string) => {
   process.stderr.write(`${name}: ${message}\n`);
@@ -19,18 +21,18 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 async function main(): Promise<void> {
-  const parsed = parseAuditArgs(process.argv.slice(2), process.env);
+  const parsed = parseAuditArgs(process.argv.slice(2), env);
   if (!parsed.ok) return fail(2, parsed.message);
   const { command } = parsed;
   if (command.kind === 'help') {
     process.stdout.write(`${command.text}\n`);
     return;
   }
+  if (!toolConfig.ok) return fail(2, toolConfig.problems.join('; '));
   let store: Store;
   try {
-    store = await openStore(storeOptionsFromEnv(process.env));
+    store = await openStore(toolConfig.config.store);
   } catch (err) {
-    if (err instanceof StoreError && err.code === 'config') return fail(2, err.message);
     return fail(1, `cannot open the database: ${describeError(err)}`);
   }
   try {

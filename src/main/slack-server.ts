@@ -2,6 +2,7 @@
 // store (embedded SQLite or PostgreSQL), audit retention, the JSON API, /healthz and /readyz.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AppConfig, SlackMode } from '../config/env.js';
+import { createAuditPort } from '../consult/index.js';
 import { RULESET } from '../engine/index.js';
 import { type ApiDeps, createApiHandler } from '../http/api.js';
 import { apiRoutes } from '../http/api-routes.js';
@@ -29,9 +30,7 @@ export async function runSlackServer(
   const api: ApiDeps = {
     log,
     now,
-    onConsult: async (output) => {
-      await store.recordConsult({ at: now(), surface: 'http', output });
-    },
+    audit: createAuditPort(store, log, now),
   };
   const readyz = readinessHandler(store);
   const runtime = createSlackApp({

@@ -1,4 +1,4 @@
-// The real composition root in Socket Mode as a process: `src/main.ts` with a bot token and an app-level token,
+// The real composition root in Socket Mode as a process: `src/main/start.ts` with a bot token and an app-level token,
 // SLACK_API_URL at the loopback Slack fake, whose apps.connections.open hands out the loopback Socket Mode peer.
 // A slash command envelope is acked and answered, the JSON API and /healthz listen on PORT beside the socket,
 // and SIGTERM closes the socket and exits 0.
@@ -33,7 +33,7 @@ beforeAll(async () => {
   peer = await SocketModePeer.start();
   slack.offerSocketMode(peer.nextUrl);
   port = await freePort();
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  child = spawn(process.execPath, ['--import', 'tsx', 'src/main/start.ts'], {
     env: {
       ...process.env,
       SLACK_BOT_TOKEN: 'xoxb-test-1-2-abc',
@@ -67,7 +67,7 @@ afterAll(async () => {
   await slack?.stop();
 });
 
-describe('src/main.ts in Socket Mode against the loopback peer', () => {
+describe('src/main/start.ts in Socket Mode against the loopback peer', () => {
   it('opened the socket with the app-level token and says it is ready in socket mode', () => {
     expect(slack.callsOf('apps.connections.open')).toHaveLength(1);
     expect(peer.open).toBe(true);

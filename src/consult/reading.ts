@@ -1,0 +1,80 @@
+// What one reading of a free text yields, in one shape for every front end: the text with identifiers
+// replaced (the only form anything downstream holds), the facts understood with their spans in that text,
+// the fragments not used, the conflicts left unknown, and the identifier kinds removed.
+import type { Case } from '../engine/index.js';
+import type { ParseResult, Span } from '../parse/index.js';
+import type { IdentifierKind } from '../privacy/index.js';
+
+export interface ReadFact {
+  /** Dotted case path, e.g. `metastases.count`. */
+  fact: string;
+  value: unknown;
+  /** Offsets into `Reading.redacted`. */
+  span: Span;
+  /** `redacted.slice(span.start, span.end)`: never holds an identifier. */
+  text: string;
+}
+
+export interface ReadFragment {
+  span: Span;
+  text: string;
+}
+
+export interface ReadConflict {
+  fact: string;
+  values: unknown[];
+  question: string;
+}
+
+export interface Reading {
+  redacted: string;
+  identifiersRemoved: IdentifierKind[];
+  understood: ReadFact[];
+  ignored: ReadFragment[];
+  conflicts: ReadConflict[];
+  /** The facts as a schema-valid case; conflicting or unknown facts are absent. */
+  case: Case;
+  /** Dotted paths of every fact the text stated, understood or in conflict. */
+  factPaths: string[];
+  /** Distinct top-level facts stated (understood or in conflict). */
+  factCount: number;
+  /** Facts that make a text a case rather than a general question. */
+  coreFactCount: number;
+}
+
+/** The top-level facts that make a text a case (stage, driver, burden, progression, histology). */
+const CORE_FACTS = new Set([
+  'stage',
+  'driver',
+  'egfrVariant',
+  'metastases',
+  'serosalDisease',
+  'progression',
+  'histology',
+]);
+
+export function toReading(redacted: string, identifiers: IdentifierKind[], parsed: ParseResult): Reading {
+  const understood = parsed.understood.map((u) => ({
+    fact: u.fact,
+    value: u.value,
+    span: u.span,
+    text: redacted.slice(u.span.start, u.span.end),
+  }));
+  const ignored = parsed.ignored
+    .map((span) => ({ span, text: redacted.slice(span.start, span.end) }))
+    .filter((f) => f.text.trim() !== '');
+  const conflicts = parsed.conflicts.map((c) => ({ fact: c.fact, values: c.values, question: c.question }));
+  const factPaths = [...understood.map((u) => u.fact), ...conflicts.map((c) => c.fact)];
+  const topLevel = new Set(factPaths.map((p) => p.split('.')[0] as string));
+  return {
+    redacted,
+    identifiersRemoved: identifiers,
+    understood,
+    ignored,
+    conflicts,
+    case: parsed.case,
+    factPaths,
+    factCount: topLevel.size,
+    coreFactCount: [...topLevel].filter((f) => CORE_FACTS.has(f)).length,
+  };
+}

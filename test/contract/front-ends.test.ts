@@ -1,0 +1,178 @@
+// The contract suite: one table of free-text cases goes through every front end (the CLI, the JSON API, the
+// slash command and a mention), and each must report what the consult use case answers in process — the same
+// facts, verdict, timing, flag codes, missing facts and citation ids. In the spirit of hono's one suite over
+// many runtimes: a front end that reads or renders differently fails here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runConsult } from '../../src/cli/consult.js';
+import { consultText } from '../../src/consult/index.js';
+import type { Output } from '../../src/engine/index.js';
+import { appMention, slashCommand } from '../../src/playground/slack-requests.js';
+import { IDENTIFIER_LABEL, MISSING_LABEL, TIMING_LABEL, VERDICT_LABEL } from '../../src/present/labels.js';
+import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
+import { decodeCaseToken } from '../../src/slack/case-token.js';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn.js';
+import type { ConsultRecord } from '../../src/store/index.js';
+import { buttonsOf, type Harness, startHarness } from '../slack/support/harness.js';
+import { CONTRACT_CASES } from './cases.js';
+
+const NOW = new Date('2026-11-27T07:00:00Z');
+
+/** What a front end reports about one answer, in comparable form. */
+interface Report {
+  case: unknown;
+  verdict: string;
+  timing?: string;
+  flagCodes: string[];
+  missing?: string[];
+  citationIds: string[];
+}
+
+const sorted = (xs: readonly string[]) => [...xs].sort();
+
+function reportOf(o: Output): Report {
+  return {
+    case: o.case,
+    verdict: o.verdict,
+    timing: o.timing,
+    flagCodes: sorted(o.flags.map((f) => f.code)),
+    missing: [...o.missing],
+    citationIds: sorted(o.citations.map((c) => c.id)),
+  };
+}
+
+async function expected(text: string): Promise<Output> {
+  const consult = await consultText(text, { now: NOW });
+  if (consult.kind !== 'answer') throw new Error(`not a case: ${text}`);
+  return consult.output;
+}
+
+let h: Harness;
+let seq = 0;
+beforeAll(async () => {
+  h = await startHarness(() => NOW);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+async function viaCli(text: string): Promise<Report & { identifiersRemoved: string[] }> {
+  let out = '';
+  const code = await runConsult(['--json', text], { out: (s) => (out += s), err: () => {}, now: () => NOW });
+  expect(code).toBe(0);
+  const body = JSON.parse(out) as Output & { identifiersRemoved: string[] };
+  return { ...reportOf(body), identifiersRemoved: body.identifiersRemoved };
+}
+
+async function viaHttp(text: string): Promise<Report & { identifiersRemoved: string[] }> {
+  const res = await fetch(`${h.url}/api/v1/consult`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as Output & { identifiersRemoved: string[] };
+  return { ...reportOf(body), identifiersRemoved: body.identifiersRemoved };
+}
+
+/** A Slack answer's report: the audit row it recorded (the buttons of a preview must carry the same case). */
+function slackReport(row: ConsultRecord, blocks: unknown[]): Report {
+  const token = buttonsOf(blocks).find((b) => b.action_id === ACTION_IDS.editCase)?.value;
+  if (token !== undefined) {
+    const decoded = decodeCaseToken(token);
+    expect(decoded.ok && decoded.case).toEqual(row.case);
+  }
+  return {
+    case: row.case,
+    verdict: row.verdict,
+    flagCodes: sorted(row.flagCodes),
+    citationIds: sorted(row.citationIds),
+  };
+}
+
+async function viaCommand(text: string): Promise<{ report: Report; shown: string }> {
+  seq += 1;
+  const trigger = `trigger.contract.${seq}`;
+  const responseUrl = h.slack.newResponseUrl();
+  const id = responseUrl.split('/').pop();
+  expect((await h.send(slashCommand(text, responseUrl, trigger))).status).toBe(200);
+  await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+  const row = await waitRow(`command:${trigger}`);
+  const bodies = h.slack.responses.filter((r) => r.id === id).map((r) => r.body as { blocks?: unknown[] });
+  return {
+    report: slackReport(
+      row,
+      bodies.flatMap((b) => b.blocks ?? []),
+    ),
+    shown: JSON.stringify(bodies),
+  };
+}
+
+async function viaMention(text: string): Promise<{ report: Report; shown: string }> {
+  const req = appMention(`<@U0BOT> ${text}`);
+  const envelope = JSON.parse(req.body) as { event_id: string; event: { ts: string } };
+  expect((await h.send(req)).status).toBe(200);
+  const row = await waitRow(`event:${envelope.event_id}`);
+  const thread = await h.slack.waitFor(() => {
+    const ms = h.slack.messages.filter((m) => m.threadTs === envelope.event.ts && !m.ephemeralTo);
+    return ms.length > 0 && ms;
+  });
+  return {
+    report: slackReport(
+      row,
+      thread.flatMap((m) => m.blocks),
+    ),
+    shown: JSON.stringify(thread),
+  };
+}
+
+async function waitRow(key: string): Promise<ConsultRecord> {
+  const deadline = Date.now() + 3000;
+  for (;;) {
+    const rows = await h.store.listRecentConsults({ limit: 500 });
+    const row = rows.find((r) => r.idempotencyKey === key);
+    if (row) return row;
+    if (Date.now() > deadline) throw new Error(`no audit row for ${key}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** What a Slack answer must show of the output: the verdict, timing, each flag, each missing fact, each reference. */
+function expectShown(shown: string, o: Output): void {
+  const has = (s: string) => expect(shown).toContain(JSON.stringify(escapeMrkdwn(s)).slice(1, -1));
+  has(VERDICT_LABEL[o.verdict]);
+  if (o.verdict !== 'not-applicable' && o.verdict !== 'insufficient-information') has(TIMING_LABEL[o.timing]);
+  for (const f of o.flags) has(f.text);
+  for (const m of o.missing) has(MISSING_LABEL[m] ?? m);
+  for (const c of o.citations) has(c.label);
+}
+
+describe.each(CONTRACT_CASES)('every front end answers "%s" alike', (text) => {
+  it('CLI --json and the JSON API: the same facts, verdict, timing, flags, missing facts and citations', async () => {
+    const want = reportOf(await expected(text));
+    const cli = await viaCli(text);
+    const http = await viaHttp(text);
+    expect({ ...cli, identifiersRemoved: undefined }).toEqual({ ...want, identifiersRemoved: undefined });
+    expect(http).toEqual(cli);
+  });
+
+  it('the slash command and a mention: the same audit row and case, and every part of the answer shown', async () => {
+    const output = await expected(text);
+    const want = reportOf(output);
+    const core = {
+      case: want.case,
+      verdict: want.verdict,
+      flagCodes: want.flagCodes,
+      citationIds: want.citationIds,
+    };
+    const command = await viaCommand(text);
+    expect(command.report).toEqual(core);
+    expectShown(command.shown, output);
+    const mention = await viaMention(text);
+    expect(mention.report).toEqual(core);
+    expectShown(mention.shown, output);
+    const kinds = (await viaCli(text)).identifiersRemoved;
+    for (const k of kinds) {
+      expect(command.shown).toContain(IDENTIFIER_LABEL[k]);
+    }
+  });
+});
