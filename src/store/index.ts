@@ -1,7 +1,9 @@
 // Public surface of the persistence layer.
 export { canonicalJson, sha256Hex } from './canonical.js';
+export { DEFAULT_SQLITE_PATH, redactUrl } from './database.js';
 export { decidingRules } from './decided-by.js';
+export { capNote } from './decisions.js';
 export { installationKey } from './installation-store.js';
 export { MIGRATIONS } from './migrations.js';
-export { capNote, DEFAULT_SQLITE_PATH, openStore, redactUrl } from './store.js';
+export { openStore } from './open-store.js';
 export * from './types.js';

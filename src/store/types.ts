@@ -1,5 +1,5 @@
 // The store's public contract: what every surface records and reads. Implemented once over Kysely for SQLite and
-// PostgreSQL (store.ts).
+// PostgreSQL (open-store.ts composes one module per aggregate).
 import type { InstallationStore } from '@slack/bolt';
 import type { Output, Verdict } from '../engine/index.js';
 

@@ -1,0 +1,55 @@
+// consultRow() is the one place a consult row's fields are worked out; the store suite checks them through the
+// database, this checks the function alone (no database), so a change to it fails here first.
+import { describe, expect, it } from 'vitest';
+import { consultRow } from '../../src/store/consults.js';
+import { canonicalJson, decidingRules, StoreError, sha256Hex } from '../../src/store/index.js';
+import { exampleOutput, NOW } from './support.js';
+
+describe('consultRow', () => {
+  it('derives every column from the input and the engine output, reading the clock once', () => {
+    const output = exampleOutput('ex2-egfr-oligo-osimertinib-ecog2');
+    let reads = 0;
+    const now = () => {
+      reads++;
+      return NOW;
+    };
+    const at = new Date('2026-11-27T08:59:00.000Z');
+    const row = consultRow(
+      { id: 'c-1', idempotencyKey: 'k-1', at, teamId: 'T1', surface: 'cli', output },
+      now,
+    );
+    expect(reads).toBe(1);
+    expect(row).toEqual({
+      id: 'c-1',
+      idempotency_key: 'k-1',
+      at_ms: at.getTime(),
+      recorded_at_ms: NOW.getTime(),
+      team_id: 'T1',
+      channel_id: null,
+      user_id: null,
+      surface: 'cli',
+      ruleset_version: output.rulesetVersion,
+      case_json: canonicalJson(output.case),
+      verdict: 'consider',
+      flag_codes: JSON.stringify(output.flags.map((f) => f.code)),
+      citation_ids: JSON.stringify(output.citations.map((c) => c.id)),
+      rule_ids: JSON.stringify(decidingRules(output)),
+      output_sha256: sha256Hex(canonicalJson(output)),
+      slack_channel_id: null,
+      slack_thread_ts: null,
+    });
+    expect(JSON.parse(String(row.rule_ids))).toEqual(['egfr-oligo', 'ps-borderline']);
+  });
+
+  it('gives a fresh id when none is passed, and refuses free text in the case', () => {
+    const output = exampleOutput('ex1-egfr-oligo-naive');
+    const a = consultRow({ at: NOW, surface: 'cli', output }, () => NOW);
+    const b = consultRow({ at: NOW, surface: 'cli', output }, () => NOW);
+    expect(a.id).not.toBe(b.id);
+    const tainted = { ...output, case: { ...output.case, notes: 'Mr John Smith' } };
+    expect(() => consultRow({ at: NOW, surface: 'cli', output: tainted }, () => NOW)).toThrow(StoreError);
+    expect(() => consultRow({ at: new Date(Number.NaN), surface: 'cli', output }, () => NOW)).toThrow(
+      /consult: at/,
+    );
+  });
+});
