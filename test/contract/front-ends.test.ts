@@ -12,7 +12,7 @@ import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { decodeCaseToken } from '../../src/slack/case-token.js';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.js';
 import type { ConsultRecord } from '../../src/store/index.js';
-import { buttonsOf, type Harness, startHarness } from '../slack/support/harness.js';
+import { buttonsOf, HARNESS_MODES, type Harness, startHarness } from '../slack/support/harness.js';
 import { CONTRACT_CASES } from './cases.js';
 
 const NOW = new Date('2026-11-27T07:00:00Z');
@@ -46,13 +46,13 @@ async function expected(text: string): Promise<Output> {
   return consult.output;
 }
 
-let h: Harness;
+let http: Harness;
 let seq = 0;
 beforeAll(async () => {
-  h = await startHarness(() => NOW);
+  http = await startHarness({ now: () => NOW });
 });
 afterAll(async () => {
-  await h.close();
+  await http.close();
 });
 
 async function viaCli(text: string): Promise<Report & { identifiersRemoved: string[] }> {
@@ -64,7 +64,7 @@ async function viaCli(text: string): Promise<Report & { identifiersRemoved: stri
 }
 
 async function viaHttp(text: string): Promise<Report & { identifiersRemoved: string[] }> {
-  const res = await fetch(`${h.url}/api/v1/consult`, {
+  const res = await fetch(`${http.url}/api/v1/consult`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ text }),
@@ -89,14 +89,14 @@ function slackReport(row: ConsultRecord, blocks: unknown[]): Report {
   };
 }
 
-async function viaCommand(text: string): Promise<{ report: Report; shown: string }> {
+async function viaCommand(h: Harness, text: string): Promise<{ report: Report; shown: string }> {
   seq += 1;
   const trigger = `trigger.contract.${seq}`;
   const responseUrl = h.slack.newResponseUrl();
   const id = responseUrl.split('/').pop();
   expect((await h.send(slashCommand(text, responseUrl, trigger))).status).toBe(200);
   await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
-  const row = await waitRow(`command:${trigger}`);
+  const row = await waitRow(h, `command:${trigger}`);
   const bodies = h.slack.responses.filter((r) => r.id === id).map((r) => r.body as { blocks?: unknown[] });
   return {
     report: slackReport(
@@ -107,11 +107,11 @@ async function viaCommand(text: string): Promise<{ report: Report; shown: string
   };
 }
 
-async function viaMention(text: string): Promise<{ report: Report; shown: string }> {
+async function viaMention(h: Harness, text: string): Promise<{ report: Report; shown: string }> {
   const req = appMention(`<@U0BOT> ${text}`);
   const envelope = JSON.parse(req.body) as { event_id: string; event: { ts: string } };
   expect((await h.send(req)).status).toBe(200);
-  const row = await waitRow(`event:${envelope.event_id}`);
+  const row = await waitRow(h, `event:${envelope.event_id}`);
   const thread = await h.slack.waitFor(() => {
     const ms = h.slack.messages.filter((m) => m.threadTs === envelope.event.ts && !m.ephemeralTo);
     return ms.length > 0 && ms;
@@ -125,7 +125,7 @@ async function viaMention(text: string): Promise<{ report: Report; shown: string
   };
 }
 
-async function waitRow(key: string): Promise<ConsultRecord> {
+async function waitRow(h: Harness, key: string): Promise<ConsultRecord> {
   const deadline = Date.now() + 3000;
   for (;;) {
     const rows = await h.store.listRecentConsults({ limit: 500 });
@@ -146,33 +146,44 @@ function expectShown(shown: string, o: Output): void {
   for (const c of o.citations) has(c.label);
 }
 
-describe.each(CONTRACT_CASES)('every front end answers "%s" alike', (text) => {
-  it('CLI --json and the JSON API: the same facts, verdict, timing, flags, missing facts and citations', async () => {
+describe.each(CONTRACT_CASES)('the CLI and the JSON API answer "%s" alike', (text) => {
+  it('the same facts, verdict, timing, flags, missing facts and citations as the use case', async () => {
     const want = reportOf(await expected(text));
     const cli = await viaCli(text);
-    const http = await viaHttp(text);
+    const viaApi = await viaHttp(text);
     expect({ ...cli, identifiersRemoved: undefined }).toEqual({ ...want, identifiersRemoved: undefined });
-    expect(http).toEqual(cli);
+    expect(viaApi).toEqual(cli);
+  });
+});
+
+describe.each(HARNESS_MODES)('Slack in %s mode', (mode) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ mode, now: () => NOW });
+  });
+  afterAll(async () => {
+    await h.close();
   });
 
-  it('the slash command and a mention: the same audit row and case, and every part of the answer shown', async () => {
-    const output = await expected(text);
-    const want = reportOf(output);
-    const core = {
-      case: want.case,
-      verdict: want.verdict,
-      flagCodes: want.flagCodes,
-      citationIds: want.citationIds,
-    };
-    const command = await viaCommand(text);
-    expect(command.report).toEqual(core);
-    expectShown(command.shown, output);
-    const mention = await viaMention(text);
-    expect(mention.report).toEqual(core);
-    expectShown(mention.shown, output);
-    const kinds = (await viaCli(text)).identifiersRemoved;
-    for (const k of kinds) {
-      expect(command.shown).toContain(IDENTIFIER_LABEL[k]);
-    }
-  });
+  it.each(CONTRACT_CASES)(
+    'the slash command and a mention answer "%s" as the use case does',
+    async (text) => {
+      const output = await expected(text);
+      const want = reportOf(output);
+      const core = {
+        case: want.case,
+        verdict: want.verdict,
+        flagCodes: want.flagCodes,
+        citationIds: want.citationIds,
+      };
+      const command = await viaCommand(h, text);
+      expect(command.report).toEqual(core);
+      expectShown(command.shown, output);
+      const mention = await viaMention(h, text);
+      expect(mention.report).toEqual(core);
+      expectShown(mention.shown, output);
+      for (const k of (await viaCli(text)).identifiersRemoved)
+        expect(command.shown).toContain(IDENTIFIER_LABEL[k]);
+    },
+  );
 });
