@@ -11,7 +11,12 @@ import { chromiumOrSkip } from '../support/browser.js';
 
 // Missing Chromium: skipped with a printed reason, or a failure under REQUIRE_BROWSER=1 (CI).
 const CHROMIUM = chromiumOrSkip('the playground in Chromium (test/e2e)');
-const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
+// Screenshots for the README are refreshed on request (UPDATE_SCREENSHOTS=1); otherwise they go to a temp
+// folder, so a test run never changes a tracked file.
+const DOCS =
+  process.env.UPDATE_SCREENSHOTS === '1'
+    ? fileURLToPath(new URL('../../docs/', import.meta.url))
+    : join(tmpdir(), 'thoracic-rt-screenshots');
 const TIMEOUT = 60_000;
 const WAIT = 15_000;
 
