@@ -4,6 +4,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { type AppConfig, readConfig } from './config/env.js';
 import { createLog, type Log } from './log/logger.js';
+import { configSecrets } from './log/secrets.js';
 import { runPlayground } from './playground/run.js';
 import { printGuide } from './run/guide.js';
 import { scheduleRetention } from './run/retention.js';
@@ -19,7 +20,7 @@ if (!result.ok) {
   process.exitCode = 2;
 } else {
   const { config } = result;
-  const log = createLog(config.logLevel);
+  const log = createLog(config.logLevel, undefined, configSecrets(config));
   if (config.mode.kind === 'none') {
     printGuide(new Date(), (s) => process.stdout.write(s));
     startLocal(config, log).catch((err: unknown) => {
@@ -31,6 +32,12 @@ if (!result.ok) {
     });
   } else {
     runSlackServer(config, config.mode, log).catch((err: unknown) => {
+      if ((err as { code?: string }).code === 'E_TOKEN_KEY') {
+        process.stderr.write(
+          `Token encryption problem (set TOKEN_ENCRYPTION_KEY, or the old key in TOKEN_ENCRYPTION_KEY_PREVIOUS): ${(err as Error).message}\n`,
+        );
+        process.exit(2);
+      }
       log.error('start failed', {
         code: (err as { code?: string }).code ?? 'E_START',
         name: (err as Error).name,

@@ -1,6 +1,9 @@
 // Environment → validated configuration. Secrets come only from the environment (or a local .env read by
 // dotenv in the composition root). Every problem is reported at once, naming the variable.
 import { z } from 'zod';
+import { type ApiLimits, readSecurity, SECURITY_ENV, type TokenKeys } from './security-env.js';
+
+export type { ApiLimits, TokenKeys };
 
 const token = (prefix: string, what: string) =>
   z
@@ -45,6 +48,7 @@ const EnvSchema = z.object({
     .min(8, 'must be the client secret from Basic Information')
     .optional(),
   SLACK_STATE_SECRET: z.string().trim().min(16, 'must be at least 16 random characters').optional(),
+  ...SECURITY_ENV,
 });
 
 export interface OAuthConfig {
@@ -73,6 +77,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   store: StoreConfig;
   retentionYears: number;
+  api: ApiLimits;
+  tokenKeys: TokenKeys;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -128,6 +134,13 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
     );
   }
+  const security = readSecurity(e);
+  problems.push(...security.problems);
+  if (mode.kind === 'http-oauth' && !security.tokenKeys.current) {
+    problems.push(
+      'TOKEN_ENCRYPTION_KEY is missing: multi-workspace install stores bot tokens encrypted (openssl rand -base64 32)',
+    );
+  }
   if (problems.length > 0) return { ok: false, problems };
   const store: StoreConfig = {
     ...(e.DATABASE_URL ? { databaseUrl: e.DATABASE_URL } : {}),
@@ -143,6 +156,8 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.LOG_LEVEL,
       store,
       retentionYears: e.AUDIT_RETENTION_YEARS,
+      api: security.api,
+      tokenKeys: security.tokenKeys,
     },
   };
 }

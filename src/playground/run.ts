@@ -2,6 +2,7 @@
 // and says where it is.
 import type { AppConfig } from '../config/env.js';
 import type { ApiDeps } from '../http/api.js';
+import { createApiAccess } from '../http/api-access.js';
 import { apiRoutes } from '../http/api-routes.js';
 import type { Log } from '../log/logger.js';
 import type { HttpRoute } from '../slack/app.js';
@@ -30,7 +31,7 @@ export function displayUrl(host: string, port: number): string {
 }
 
 export async function runPlayground(
-  config: Pick<AppConfig, 'port' | 'logLevel'>,
+  config: Pick<AppConfig, 'port' | 'logLevel'> & Partial<Pick<AppConfig, 'api'>>,
   log: Log,
   write: (s: string) => void,
   opts: RunPlaygroundOptions = {},
@@ -43,7 +44,7 @@ export async function runPlayground(
       host,
       log,
       logLevel: config.logLevel,
-      routes: [...apiRoutes(apiDeps(log, opts.deps?.store)), ...(opts.routes ?? [])],
+      routes: [...apiRoutes(apiDeps(log, opts.deps?.store, config.api)), ...(opts.routes ?? [])],
       ...(opts.handlers ? { handlers: opts.handlers } : {}),
       ...(opts.deps ? { deps: opts.deps } : {}),
     });
@@ -79,12 +80,14 @@ Playground: ${displayUrl(host, playground.port)}
   return playground;
 }
 
-/** The JSON API records its consults in the store too, like every other surface. */
-function apiDeps(log: Log, store: Store | undefined): ApiDeps {
+/** The JSON API records its consults in the store too, like every other surface. On loopback with no Slack
+ * variables it asks for no key (as the page does not), but the rate limit and caps apply as in production. */
+function apiDeps(log: Log, store: Store | undefined, limits: AppConfig['api'] | undefined): ApiDeps {
   const now = () => new Date();
   return {
     log,
     now,
+    ...(limits ? { access: createApiAccess({ limits, log }), limits } : {}),
     ...(store
       ? {
           onConsult: async (output) =>

@@ -4,11 +4,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AppConfig, SlackMode } from '../config/env.js';
 import { RULESET } from '../engine/index.js';
 import { type ApiDeps, createApiHandler } from '../http/api.js';
+import { createApiAccess } from '../http/api-access.js';
 import { apiRoutes } from '../http/api-routes.js';
 import { loadIntents } from '../intents/load-intents.js';
 import type { Log } from '../log/logger.js';
 import { createSlackApp, type SlackAppMode } from '../slack/app.js';
-import { openStore, type Store } from '../store/index.js';
+import { createTokenCipher, openStore, type Store } from '../store/index.js';
 import { scheduleRetention } from './retention.js';
 
 export async function runSlackServer(
@@ -22,15 +23,23 @@ export async function runSlackServer(
     process.exitCode = 2;
     return;
   }
-  const store = await openStore(config.store);
+  const { current, previous } = config.tokenKeys;
+  // Every stored installation is checked (and re-sealed under the current key) before the app starts.
+  const store = await openStore({
+    ...config.store,
+    tokens: { cipher: current ? createTokenCipher(current, previous) : undefined },
+  });
   log.info('store open', { dialect: store.dialect, location: store.location });
   const stopRetention = scheduleRetention(store, config.retentionYears, log);
   const now = () => new Date();
   const api: ApiDeps = {
     log,
     now,
-    onConsult: async (output) => {
-      await store.recordConsult({ at: now(), surface: 'http', output });
+    // Every Slack mode serves the API on a reachable port: a key is required, per-key rates and a cap apply.
+    access: createApiAccess({ keys: store.apiKeys, limits: config.api, log }),
+    limits: config.api,
+    onConsult: async (output, meta) => {
+      await store.recordConsult({ at: now(), surface: 'http', output, apiKeyName: meta.apiKeyName });
     },
   };
   const readyz = readinessHandler(store);

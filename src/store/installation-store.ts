@@ -1,10 +1,12 @@
 // Bolt's InstallationStore over the installations table: one row per workspace (`team:<id>`), or per Enterprise
 // Grid organisation for an org-wide install (`enterprise:<id>`), holding the installation JSON Bolt gave us.
-// The JSON holds bot and user tokens: protect the database as you protect SLACK_BOT_TOKEN.
+// The JSON holds bot and user tokens, so it is stored sealed with AES-256-GCM (token-crypto.ts); without a
+// TOKEN_ENCRYPTION_KEY nothing can be stored or read.
 import type { Installation, InstallationQuery } from '@slack/bolt';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from './schema.js';
+import { type TokenCipher, TokenKeyError } from './token-crypto.js';
 import type { Store } from './types.js';
 
 export function installationKey(q: {
@@ -28,9 +30,26 @@ const StoredInstallation = z
   })
   .loose();
 
-export function createInstallationStore(db: Kysely<Database>, now: () => Date): Store['installationStore'] {
-  const fetchRow = async (key: string) =>
-    db.selectFrom('installations').select('installation_json').where('key', '=', key).executeTakeFirst();
+export function createInstallationStore(
+  db: Kysely<Database>,
+  now: () => Date,
+  cipher?: TokenCipher,
+): Store['installationStore'] {
+  const keyed = (): TokenCipher => {
+    if (!cipher)
+      throw new TokenKeyError(
+        'TOKEN_ENCRYPTION_KEY is not set: Slack installations cannot be stored or read',
+      );
+    return cipher;
+  };
+  const fetchRow = async (key: string) => {
+    const row = await db
+      .selectFrom('installations')
+      .select('installation_json')
+      .where('key', '=', key)
+      .executeTakeFirst();
+    return row ? { installation_json: keyed().open(row.installation_json, key) } : undefined;
+  };
 
   return {
     async storeInstallation(installation) {
@@ -45,7 +64,7 @@ export function createInstallationStore(db: Kysely<Database>, now: () => Date): 
         enterprise_id: installation.enterprise?.id ?? null,
         team_id: installation.team?.id ?? null,
         is_enterprise_install: isEnterprise ? 1 : 0,
-        installation_json: JSON.stringify(installation),
+        installation_json: keyed().seal(JSON.stringify(installation), key),
         updated_at_ms: now().getTime(),
       };
       await db
@@ -84,7 +103,7 @@ export function createInstallationStore(db: Kysely<Database>, now: () => Date): 
         inst.user = { id: query.userId };
         await db
           .updateTable('installations')
-          .set({ installation_json: JSON.stringify(inst), updated_at_ms: now().getTime() })
+          .set({ installation_json: keyed().seal(JSON.stringify(inst), key), updated_at_ms: now().getTime() })
           .where('key', '=', key)
           .execute();
         return;

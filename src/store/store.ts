@@ -3,21 +3,24 @@
 // statement, so it is atomic in both dialects without holding a transaction across an await; uniqueness
 // (idempotency keys, claims) is enforced by constraints, so it holds across processes and replicas.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { z } from 'zod';
 import { CaseSchema, VERDICTS } from '../engine/index.js';
+import { createApiKeys } from './api-keys.js';
 import { type AuditDecision, type AuditRow, csvHeader, csvLine, jsonLine } from './audit-format.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { SAFETY_NET_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 import { decidingRules } from './decided-by.js';
+import { ensurePrivateFile } from './file-modes.js';
 import { createInstallationStore } from './installation-store.js';
 import { migratePostgres, migrateSqlite } from './migrations.js';
 import { parseRecheckRow, toConsultRecord, toDecisionRecord } from './rows.js';
 import type { Database } from './schema.js';
+import type { TokenCipher } from './token-crypto.js';
+import { resealInstallations } from './token-rotation.js';
 import {
   type Concordance,
   type ConsultInput,
@@ -46,6 +49,7 @@ const ConsultInputSchema = z.object({
   channelId: SlackishId.optional(),
   userId: SlackishId.optional(),
   surface: z.enum(SURFACES),
+  apiKeyName: z.string().min(1).max(63).optional(),
 });
 /** Only what the audit row needs from the output; the hash covers all of it. */
 const OutputFacts = z.object({
@@ -90,6 +94,7 @@ export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
+    for (const k of [...u.searchParams.keys()]) if (/pass|pwd/i.test(k)) u.searchParams.set(k, '***');
     return u.toString();
   } catch {
     return '(unparseable DATABASE_URL)';
@@ -113,11 +118,12 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
       await db.destroy();
       throw err;
     }
-    return buildStore(db, 'postgres', redactUrl(opts.databaseUrl), now, async () => {});
+    await checkTokens(db, opts, now);
+    return buildStore(db, 'postgres', redactUrl(opts.databaseUrl), now, async () => {}, opts.tokens?.cipher);
   }
 
   const path = resolve(opts.sqlitePath ?? DEFAULT_SQLITE_PATH);
-  mkdirSync(dirname(path), { recursive: true });
+  ensurePrivateFile(path);
   const raw = new Sqlite(path);
   const busyTimeoutMs = Math.max(0, Math.trunc(opts.busyTimeoutMs ?? 5000));
   const checkpointMs = Math.max(0, Math.trunc(opts.sqliteCheckpointIntervalMs ?? 250));
@@ -141,8 +147,9 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     await db.destroy();
     throw err;
   }
+  await checkTokens(db, opts, now);
   const checkpointer = checkpointMs > 0 ? startCheckpointer(path, checkpointMs, busyTimeoutMs) : undefined;
-  return buildStore(db, 'sqlite', path, now, () => checkpointer?.stop());
+  return buildStore(db, 'sqlite', path, now, () => checkpointer?.stop(), opts.tokens?.cipher);
 }
 
 function buildStore(
@@ -151,6 +158,7 @@ function buildStore(
   location: string,
   now: () => Date,
   beforeClose: () => Promise<void> | undefined,
+  cipher?: TokenCipher,
 ): Store {
   let closed: Promise<void> | undefined;
 
@@ -172,6 +180,7 @@ function buildStore(
     'output_sha256',
     'slack_channel_id',
     'slack_thread_ts',
+    'api_key_name',
   ] as const;
 
   const decisionsQuery = () =>
@@ -222,6 +231,7 @@ function buildStore(
         output_sha256: sha256Hex(canonicalJson(c.output)),
         slack_channel_id: null,
         slack_thread_ts: null,
+        api_key_name: input.apiKeyName ?? null,
       };
       const res = await db
         .insertInto('consults')
@@ -482,7 +492,8 @@ function buildStore(
       return Number(res.numDeletedRows);
     },
 
-    installationStore: createInstallationStore(db, now),
+    installationStore: createInstallationStore(db, now, cipher),
+    apiKeys: createApiKeys(db, now),
 
     async ping() {
       try {
@@ -521,6 +532,17 @@ function cachingStatements(raw: Sqlite.Database): SqliteDatabase {
       return stmt;
     },
   };
+}
+
+/** With `tokens` given (the servers), every stored installation must open with the configured keys. */
+async function checkTokens(db: Kysely<Database>, opts: StoreOptions, now: () => Date): Promise<void> {
+  if (!opts.tokens) return;
+  try {
+    await resealInstallations(db, opts.tokens.cipher, now().getTime());
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
 }
 
 function followedVerdict(outcome: string, verdict: string): boolean {

@@ -1,4 +1,5 @@
 // The store contract, run unchanged against SQLite (sqlite.test.ts) and PostgreSQL (postgres.test.ts).
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Installation } from '@slack/bolt';
 import { sql } from 'kysely';
@@ -7,6 +8,7 @@ import { RULESET_VERSION } from '../../src/engine/index.js';
 import { recheck } from '../../src/recheck/recheck.js';
 import {
   canonicalJson,
+  createTokenCipher,
   DECISION_REASONS,
   MIGRATIONS,
   NOTE_MAX_CHARS,
@@ -20,6 +22,7 @@ import { type Backend, exampleOutput, NOW, parseCsv, spawnChild, type TestDb } f
 
 const EXPECTED_COLUMNS: Record<string, string[]> = {
   consults: [
+    'api_key_name',
     'at_ms',
     'case_json',
     'channel_id',
@@ -48,6 +51,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'team_id',
     'updated_at_ms',
   ],
+  api_keys: ['created_at_ms', 'id', 'key_prefix', 'key_sha256', 'name', 'revoked_at_ms'],
   schema_migrations: ['applied_at_ms', 'name'],
 };
 
@@ -557,7 +561,7 @@ export function defineStoreSuite(backend: Backend): void {
 
       it('round-trips workspace and org installs, updates and deletes them', async () => {
         await fresh();
-        const store = await openHere();
+        const store = await openHere({ tokens: { cipher: createTokenCipher(randomBytes(32)) } });
         const inst = store.installationStore;
         await inst.storeInstallation(teamInstall('xoxb-1'));
         await inst.storeInstallation(orgInstall);
