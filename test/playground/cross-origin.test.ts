@@ -92,7 +92,11 @@ describe('cross-origin requests to the playground', () => {
   ])('refuses a browser POST to the Web API fake (%s) with 403 and changes nothing', async (method, body) => {
     const mine = () => pg.slack.calls.filter((c) => c.method === method).length;
     const before = mine();
-    for (const headers of [{ origin: 'https://evil.example' }, { 'sec-fetch-site': 'cross-site' }]) {
+    const browsers: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of browsers) {
       const res = await fetch(`${pg.origin}/api/${method}`, {
         method: 'POST',
         headers: {
