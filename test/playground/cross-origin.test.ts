@@ -15,6 +15,10 @@ const json = { 'content-type': 'application/json' };
 const EVIL = { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' };
 
 describe('cross-origin requests to the playground', () => {
+  it('listens on loopback only (it asks for no API key)', () => {
+    expect(pg.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
   it('serves the page with its token and a strict CSP with no inline script or style', async () => {
     const res = await fetch(pg.url);
     const html = await res.text();
