@@ -44,6 +44,8 @@ export function createApiAccess(opts: ApiAccessOptions): ApiAccess {
     burst: opts.limits.burst,
     ...(opts.now ? { now: opts.now } : {}),
   });
+  const now = opts.now ?? Date.now;
+  const warned = new Map<string, number>();
   let inProgress = 0;
   return {
     async admit(req) {
@@ -60,7 +62,14 @@ export function createApiAccess(opts: ApiAccessOptions): ApiAccess {
       }
       const rate = limiter.take(key?.id ?? 'local');
       if (!rate.ok) {
-        opts.log.warn('api rate limited', { apiKey: key?.name, retryAfter: rate.retryAfterSeconds });
+        // Once per key and minute: a client hammering the API must not fill the disk with warnings either.
+        const t = now();
+        const client = key?.id ?? 'local';
+        if ((warned.get(client) ?? -Infinity) <= t - 60_000) {
+          if (warned.size > 10_000) warned.clear();
+          warned.set(client, t);
+          opts.log.warn('api rate limited', { apiKey: key?.name, retryAfter: rate.retryAfterSeconds });
+        }
         return busy(
           429,
           `too many requests for this key; retry after ${rate.retryAfterSeconds} s`,

@@ -139,6 +139,7 @@ describe('limits', () => {
       if (res.status === 429) retryAfter = res.headers.get('retry-after');
     }
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    expect(logs.filter((l) => l.includes('api rate limited'))).toHaveLength(1);
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
     // Another key has its own bucket.
     const { key: other } = await store.apiKeys.create('second-client');
