@@ -539,6 +539,47 @@ export function defineStoreSuite(backend: Backend): void {
       });
     });
 
+    describe('API keys', () => {
+      it('creates, verifies, lists and revokes keys; one active key per name; only hashes stored', async () => {
+        await fresh();
+        const store = await openHere();
+        const { key, record } = await store.apiKeys.create('ehr');
+        expect(await store.apiKeys.verify(key)).toMatchObject({
+          id: record.id,
+          name: 'ehr',
+          revokedAt: null,
+        });
+        expect(await store.apiKeys.verify(`${key}x`)).toBeUndefined();
+        await expect(store.apiKeys.create('ehr')).rejects.toMatchObject({ code: 'conflict' });
+        // The database refuses a second active key of that name too, whoever writes it.
+        await expect(
+          db.raw
+            .insertInto('api_keys')
+            .values({
+              id: 'x',
+              name: 'ehr',
+              key_sha256: 'h',
+              key_prefix: 'p',
+              created_at_ms: 1,
+              revoked_at_ms: null,
+            })
+            .execute(),
+        ).rejects.toThrow();
+        const stored = JSON.stringify(await db.raw.selectFrom('api_keys').selectAll().execute());
+        expect(stored).not.toContain(key);
+        expect((await store.apiKeys.revoke('ehr'))?.revokedAt).toEqual(NOW);
+        expect(await store.apiKeys.verify(key)).toBeUndefined();
+        expect(await store.apiKeys.revoke('ehr')).toBeUndefined();
+        const again = await store.apiKeys.create('ehr');
+        // Same clock for both: list order between them is by id, so compare as a sorted list.
+        expect((await store.apiKeys.list()).map((k) => [k.name, k.revokedAt === null]).sort()).toEqual([
+          ['ehr', false],
+          ['ehr', true],
+        ]);
+        expect(await store.apiKeys.verify(again.key)).toMatchObject({ id: again.record.id });
+      });
+    });
+
     describe('Slack installations', () => {
       const teamInstall = (token: string): Installation<'v2', false> => ({
         team: { id: 'T1', name: 'Board' },
