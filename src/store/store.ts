@@ -580,6 +580,7 @@ function toAuditRow(
     output_sha256: string;
     slack_channel_id: string | null;
     slack_thread_ts: string | null;
+    api_key_name: string | null;
     case_json: string;
   },
   decisions: AuditDecision[],
@@ -600,6 +601,7 @@ function toAuditRow(
     outputSha256: r.output_sha256,
     slackChannelId: r.slack_channel_id,
     slackThreadTs: r.slack_thread_ts,
+    apiKeyName: r.api_key_name,
     case: parseJsonOr(r.case_json),
     decisions,
   };

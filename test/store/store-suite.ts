@@ -578,6 +578,25 @@ export function defineStoreSuite(backend: Backend): void {
         ]);
         expect(await store.apiKeys.verify(again.key)).toMatchObject({ id: again.record.id });
       });
+
+      it('keeps the key name on API consults, in the record and in both export formats', async () => {
+        await fresh();
+        const store = await openHere();
+        const output = exampleOutput('ex2-egfr-oligo-osimertinib-ecog2');
+        const { id } = await store.recordConsult({ at: NOW, surface: 'http', output, apiKeyName: 'ehr' });
+        await store.recordConsult({ at: NOW, surface: 'cli', output });
+        expect((await store.getConsult(id))?.apiKeyName).toBe('ehr');
+        const csv: string[] = [];
+        await store.exportAudit({ since: new Date(0), format: 'csv' }, (c) => void csv.push(c));
+        const [header, ...rows] = parseCsv(csv.join(''));
+        const col = header!.indexOf('api_key_name');
+        expect(col).toBe(header!.length - 1);
+        expect(rows.map((r) => r[col]).sort()).toEqual(['', 'ehr']);
+        const jsonl: string[] = [];
+        await store.exportAudit({ since: new Date(0), format: 'jsonl' }, (c) => void jsonl.push(c));
+        const names = jsonl.map((l) => (JSON.parse(l) as { apiKeyName: string | null }).apiKeyName);
+        expect(names.sort()).toEqual(['ehr', null]);
+      });
     });
 
     describe('Slack installations', () => {
