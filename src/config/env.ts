@@ -2,6 +2,9 @@
 // dotenv in the composition root). Every problem is reported at once, naming the variable.
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { type ApiLimits, readSecurity, readTokenKeys, SECURITY_ENV, type TokenKeys } from './security-env.js';
+
+export type { ApiLimits, TokenKeys };
 
 /** The process environment with a local `.env` applied (never overriding set variables): the one reader. */
 export function loadEnvironment(): Record<string, string | undefined> {
@@ -52,6 +55,7 @@ const EnvSchema = z.object({
     .min(8, 'must be the client secret from Basic Information')
     .optional(),
   SLACK_STATE_SECRET: z.string().trim().min(16, 'must be at least 16 random characters').optional(),
+  ...SECURITY_ENV,
 });
 
 export interface OAuthConfig {
@@ -80,6 +84,8 @@ export interface AppConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   store: StoreConfig;
   retentionYears: number;
+  api: ApiLimits;
+  tokenKeys: TokenKeys;
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -132,6 +138,13 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       'SLACK_BOT_TOKEN is missing: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
     );
   }
+  const security = readSecurity(e);
+  problems.push(...security.problems);
+  if (mode.kind === 'http-oauth' && !security.tokenKeys.current) {
+    problems.push(
+      'TOKEN_ENCRYPTION_KEY is missing: multi-workspace install stores bot tokens encrypted (openssl rand -base64 32)',
+    );
+  }
   if (problems.length > 0) return { ok: false, problems };
   const store = storeConfigOf(e);
   return {
@@ -143,6 +156,8 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       logLevel: e.LOG_LEVEL,
       store,
       retentionYears: e.AUDIT_RETENTION_YEARS,
+      api: security.api,
+      tokenKeys: security.tokenKeys,
     },
   };
 }
@@ -150,6 +165,8 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
 /** What the command-line tools need: the store, and Slack's bot token and API URL for optional notes. */
 export interface ToolConfig {
   store: StoreConfig;
+  /** Needed by the tools that read Slack installations (re-check notes in multi-workspace mode). */
+  tokenKeys: TokenKeys;
   slackBotToken: string | undefined;
   slackApiUrl: string | undefined;
 }
@@ -160,6 +177,8 @@ const ToolEnvSchema = EnvSchema.pick({
   SQLITE_SYNCHRONOUS: true,
   SLACK_BOT_TOKEN: true,
   SLACK_API_URL: true,
+  TOKEN_ENCRYPTION_KEY: true,
+  TOKEN_ENCRYPTION_KEY_PREVIOUS: true,
 });
 
 /** The tools' settings, validated like the server's; a Slack mode is not required. */
@@ -173,10 +192,13 @@ export function readToolConfig(
       problems: parsed.error.issues.map((i) => `${String(i.path[0] ?? 'environment')} ${i.message}`),
     };
   const e = parsed.data;
+  const keys = readTokenKeys(e);
+  if (keys.problems.length > 0) return { ok: false, problems: keys.problems };
   return {
     ok: true,
     config: {
       store: storeConfigOf(e),
+      tokenKeys: keys.tokenKeys,
       slackBotToken: e.SLACK_BOT_TOKEN,
       slackApiUrl: e.SLACK_API_URL,
     },

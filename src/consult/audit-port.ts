@@ -11,6 +11,8 @@ export interface AuditContext {
   teamId?: string | undefined;
   channelId?: string | undefined;
   userId?: string | undefined;
+  /** The JSON API client's key name (never the key). */
+  apiKeyName?: string | undefined;
 }
 
 export interface AuditPort {

@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   E_START: 'The server could not start.',
   E_PLAYGROUND: 'The local playground could not start.',
   E_CONFIG: 'The configuration is invalid.',
+  E_TOKEN_KEY: 'A stored Slack token cannot be opened with the configured TOKEN_ENCRYPTION_KEY.',
   E_INTENTS_INVALID: 'The intent definitions in intents/ are invalid.',
   E_PARSE_INVALID_CASE: 'The text was read into an invalid case (a defect of the reader, not of the text).',
   E_MODAL_CASE: 'The form produced an invalid case (a defect of the form reader).',

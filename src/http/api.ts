@@ -13,39 +13,53 @@ import {
 import { RULESET } from '../engine/index.js';
 import { errorFields } from '../errors/index.js';
 import type { Log } from '../log/logger.js';
+import type { ApiAccess } from './api-access.js';
 import { OPENAPI } from './openapi.js';
 import { readJsonBody } from './read-json-body.js';
 
 export const BODY_LIMIT_BYTES = 100 * 1024;
 const MAX_TEXT = 20_000;
 
-const ConsultBody = z
-  .object({
-    text: z
-      .string()
-      .trim()
-      .min(1, 'text is empty')
-      .max(MAX_TEXT, `text is longer than ${MAX_TEXT} characters`)
-      .optional(),
-    case: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict()
-  .refine((b) => (b.text === undefined) !== (b.case === undefined), {
-    message: 'give exactly one of "text" (free text) or "case" (structured facts)',
-  });
+const consultBody = (maxText: number) =>
+  z
+    .object({
+      text: z
+        .string()
+        .trim()
+        .min(1, 'text is empty')
+        .max(maxText, `text is longer than ${maxText} characters`)
+        .optional(),
+      case: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict()
+    .refine((b) => (b.text === undefined) !== (b.case === undefined), {
+      message: 'give exactly one of "text" (free text) or "case" (structured facts)',
+    });
 
 export interface ApiDeps {
   log: Log;
   now: () => Date;
-  /** Audit trail: every answer is recorded through it; a failure to record never fails the answer. */
+  /** Audit trail: every answer is recorded through it (with the key's name); a failure never fails the answer. */
   audit?: AuditPort;
+  /** API keys, rate limit and concurrency cap (api-access.ts); absent in unit tests of the answers. */
+  access?: ApiAccess | undefined;
+  /** Body and text caps (default 100 kB and 20,000 characters). */
+  limits?: { bodyLimitBytes: number; textLimitChars: number } | undefined;
 }
 
 /** Handles /api/v1/* requests; returns false for any other path so the caller can route it elsewhere. */
 export function createApiHandler(deps: ApiDeps) {
+  const body = consultBody(deps.limits?.textLimitChars ?? MAX_TEXT);
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (!path.startsWith('/api/v1/')) return false;
+    const gate = deps.access
+      ? await deps.access.admit(req)
+      : { ok: true as const, apiKeyName: undefined, release() {} };
+    if (!gate.ok) {
+      send(res, gate.status, gate.body, gate.headers);
+      return true;
+    }
     try {
       if (path === '/api/v1/ruleset') {
         if (!allow(req, res, 'GET')) return true;
@@ -59,10 +73,10 @@ export function createApiHandler(deps: ApiDeps) {
       }
       if (path === '/api/v1/consult') {
         if (!allow(req, res, 'POST')) return true;
-        await consult(req, res, deps);
+        await consult(req, res, deps, body, gate.apiKeyName);
         return true;
       }
-      send(res, 404, { error: 'not_found', message: `no API route ${path}; see /api/v1/openapi.json` });
+      send(res, 404, { error: 'not_found', message: 'no such API route; see /api/v1/openapi.json' });
       return true;
     } catch (err) {
       deps.log.error('api failure', errorFields(err, 'E_API_INTERNAL'));
@@ -73,31 +87,39 @@ export function createApiHandler(deps: ApiDeps) {
           message: 'unexpected failure; try again',
         });
       return true;
+    } finally {
+      gate.release();
     }
   };
 }
 
-async function consult(req: IncomingMessage, res: ServerResponse, deps: ApiDeps): Promise<void> {
-  const body = await readJsonBody(req, BODY_LIMIT_BYTES);
+async function consult(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: ApiDeps,
+  schema: ReturnType<typeof consultBody>,
+  apiKeyName: string | undefined,
+): Promise<void> {
+  const body = await readJsonBody(req, deps.limits?.bodyLimitBytes ?? BODY_LIMIT_BYTES);
   if (!body.ok) {
     send(res, body.status, { error: body.error, message: body.message });
     return;
   }
-  const parsed = ConsultBody.safeParse(body.value);
+  const parsed = schema.safeParse(body.value);
   if (!parsed.success) {
     send(res, 400, { error: 'invalid_body', issues: toIssues(parsed.error.issues) });
     return;
   }
   const ctx: ConsultContext = {
     now: deps.now(),
-    ...(deps.audit ? { audit: { port: deps.audit, context: { surface: 'http' } } } : {}),
+    ...(deps.audit ? { audit: { port: deps.audit, context: { surface: 'http', apiKeyName } } } : {}),
   };
   if (parsed.data.case !== undefined) {
     const consult = await consultCase(parsed.data.case, ctx);
     if (!consult.ok) {
       send(res, 400, {
         error: 'invalid_case',
-        issues: consult.issues.map((i) => ({ path: `case.${i.path}`, message: i.message })),
+        issues: consult.issues.map(safeCaseIssue),
       });
       return;
     }
@@ -129,19 +151,41 @@ function toIssues(
   return issues.flatMap((i) => {
     const base = i.path.map(String);
     if (i.code === 'unrecognized_keys' && i.keys)
-      return i.keys.map((k) => ({
-        path: [...base, k].join('.'),
-        message: `unknown field "${k}"; use "text" or "case"`,
+      // The field's name is the client's own text: it is not echoed.
+      return i.keys.map(() => ({
+        path: base.join('.') || '(body)',
+        message: 'unknown field; use only "text" or "case"',
       }));
     return [{ path: base.join('.') || '(body)', message: i.message }];
   });
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+/** A case issue without the client's own field names (unknown facts are named by the engine, not echoed). */
+function safeCaseIssue(i: { path: string; message: string }): { path: string; message: string } {
+  if (!i.message.startsWith('unknown fact')) return { path: `case.${i.path}`, message: i.message };
+  const parent = i.path.split('.').slice(0, -1).join('.');
+  return {
+    path: parent ? `case.${parent}` : 'case',
+    message: 'unknown fact; check the field names against decision-spec §2 (see /api/v1/openapi.json)',
+  };
+}
+
+/** Every API answer: JSON, never sniffed, never cached, no CORS headers (browsers on other origins get nothing). */
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const json = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(json),
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    // A body too large is not read to its end: the connection closes after the answer.
+    ...(status === 413 ? { connection: 'close' } : {}),
+    ...headers,
   });
   res.end(json);
 }

@@ -16,6 +16,22 @@ const error = {
   properties: { error: { type: 'string' }, message: { type: 'string' }, issues },
 };
 
+/** What every route can answer before it reads the request (api-access.ts). */
+const GUARDED = {
+  '401': {
+    description: 'Missing, unknown or revoked API key (every Slack mode; the local playground asks for none)',
+    content: { 'application/json': { schema: error } },
+  },
+  '429': {
+    description: 'Rate limit of this key reached; see Retry-After (seconds)',
+    content: { 'application/json': { schema: error } },
+  },
+  '503': {
+    description: 'Too many requests in progress, or the key store unreachable; see Retry-After',
+    content: { 'application/json': { schema: error } },
+  },
+} as const;
+
 export const OPENAPI = {
   openapi: '3.1.0',
   info: {
@@ -24,6 +40,16 @@ export const OPENAPI = {
     description:
       'Decision support on definitive thoracic RT to the primary tumour in stage IV NSCLC. Every answer follows the output contract of decision-spec §3 and records its ruleset version. Free text is stripped of identifiers before it is read and is never stored or logged.',
   },
+  components: {
+    securitySchemes: {
+      apiKey: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'A key from npm run api-key -- create --name <client>',
+      },
+    },
+  },
+  security: [{ apiKey: [] }],
   paths: {
     '/api/v1/consult': {
       post: {
@@ -69,24 +95,25 @@ export const OPENAPI = {
             content: { 'application/json': { schema: error } },
           },
           '413': {
-            description: 'Body larger than 100 kB',
+            description: 'Body larger than API_BODY_LIMIT_KB (default 100 kB)',
             content: { 'application/json': { schema: error } },
           },
           '415': {
             description: 'Body not sent as application/json',
             content: { 'application/json': { schema: error } },
           },
+          ...GUARDED,
         },
       },
     },
     '/api/v1/ruleset': {
       get: {
         summary: 'The knowledge base: version, rules, statements, flags, dose options and citations',
-        responses: { '200': { description: 'The ruleset' } },
+        responses: { '200': { description: 'The ruleset' }, ...GUARDED },
       },
     },
     '/api/v1/openapi.json': {
-      get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } },
+      get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' }, ...GUARDED } },
     },
   },
 } as const;

@@ -17,7 +17,6 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limitBytes) {
-    req.resume();
     return tooLarge(limitBytes);
   }
   const chunks: Buffer[] = [];
@@ -25,7 +24,7 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > limitBytes) {
-      req.resume();
+      // Stop reading at once: the answer closes the connection, so the rest is never buffered.
       return tooLarge(limitBytes);
     }
     chunks.push(chunk as Buffer);
@@ -40,13 +39,9 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
     };
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (err) {
-    return {
-      ok: false,
-      status: 400,
-      error: 'invalid_json',
-      message: `the body is not valid JSON: ${(err as Error).message}`,
-    };
+  } catch {
+    // JSON.parse's message quotes the start of the body: never echoed.
+    return { ok: false, status: 400, error: 'invalid_json', message: 'the body is not valid JSON' };
   }
 }
 

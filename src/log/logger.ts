@@ -13,25 +13,42 @@ export interface Log {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-const SECRET = /\b(xox[abpr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+)\b/g;
+/** Every Slack token shape: bot, user, refresh (xoxe-, and xoxe.xoxp- rotating tokens), app-level, legacy
+ * workspace (xoxa-), refresh (xoxr-) and session (xoxs-) tokens, whatever follows the prefix. */
+const SLACK_TOKEN = /(?:xox[abeprs]-|xoxe\.|xapp-)[A-Za-z0-9._-]*/g;
+/** user:password@ in any URL (connection strings), and password= in query strings. */
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s@"/]*@/gi;
+const QUERY_PASSWORD = /([?&](?:password|pass|pwd|sslpassword)=)[^&\s"]*/gi;
 
-/** Tokens can reach us inside framework error messages; scrub them before anything is written. */
-export function scrub(s: string): string {
-  return s.replace(SECRET, '[token]');
+/** Tokens and passwords can reach us inside framework error messages; scrub them before anything is written.
+ * `secrets` are exact values known at start-up (the signing secret, the client secret, the database password). */
+export function scrub(s: string, secrets: readonly string[] = []): string {
+  let out = s
+    .replace(SLACK_TOKEN, '[token]')
+    .replace(URL_PASSWORD, '$1***@')
+    .replace(QUERY_PASSWORD, '$1***');
+  for (const secret of secrets) if (secret.length >= 6) out = out.split(secret).join('[secret]');
+  return out;
 }
 
-export function createLog(level: Level, write: (line: string) => void = (l) => process.stderr.write(l)): Log {
+export function createLog(
+  level: Level,
+  write: (line: string) => void = (l) => process.stderr.write(l),
+  secrets: readonly string[] = [],
+): Log {
+  // JSON escaping can change how a secret reads inside a line: scrub both spellings.
+  const known = [...new Set(secrets.flatMap((x) => [x, JSON.stringify(x).slice(1, -1)]))];
   const emit = (lvl: Level, msg: string, fields?: Record<string, unknown>) => {
     if (ORDER[lvl] < ORDER[level]) return;
     const requestId = currentRequestId();
     const line = JSON.stringify({
       time: new Date().toISOString(),
       level: lvl,
-      msg: scrub(msg),
+      msg: scrub(msg, known),
       ...(requestId ? { requestId } : {}),
       ...fields,
     });
-    write(`${scrub(line)}\n`);
+    write(`${scrub(line, known)}\n`);
   };
   return {
     debug: (m, f) => emit('debug', m, f),

@@ -4,6 +4,7 @@
 import type { AppConfig } from '../config/env.js';
 import { createAuditPort } from '../consult/index.js';
 import type { ApiDeps } from '../http/api.js';
+import { createApiAccess } from '../http/api-access.js';
 import { apiRoutes } from '../http/api-routes.js';
 import type { Log } from '../log/logger.js';
 import { type Playground, type RouteHandler, startPlayground } from '../playground/playground.js';
@@ -32,7 +33,7 @@ export function displayUrl(host: string, port: number): string {
 }
 
 export async function runPlayground(
-  config: Pick<AppConfig, 'port' | 'logLevel'>,
+  config: Pick<AppConfig, 'port' | 'logLevel'> & Partial<Pick<AppConfig, 'api'>>,
   log: Log,
   write: (s: string) => void,
   opts: RunPlaygroundOptions = {},
@@ -45,7 +46,7 @@ export async function runPlayground(
       host,
       log,
       logLevel: config.logLevel,
-      routes: [...apiRoutes(apiDeps(log, opts.deps?.store)), ...(opts.routes ?? [])],
+      routes: [...apiRoutes(apiDeps(log, opts.deps?.store, config.api)), ...(opts.routes ?? [])],
       ...(opts.handlers ? { handlers: opts.handlers } : {}),
       ...(opts.deps ? { deps: opts.deps } : {}),
     });
@@ -80,8 +81,14 @@ export async function runPlayground(
   return playground;
 }
 
-/** The JSON API records its consults in the store too, like every other surface. */
-function apiDeps(log: Log, store: Store | undefined): ApiDeps {
+/** The JSON API records its consults in the store too, like every other surface. On loopback with no Slack
+ * variables it asks for no key (as the page does not), but the rate limit and caps apply as in production. */
+function apiDeps(log: Log, store: Store | undefined, limits: AppConfig['api'] | undefined): ApiDeps {
   const now = () => new Date();
-  return { log, now, audit: createAuditPort(store, log, now) };
+  return {
+    log,
+    now,
+    audit: createAuditPort(store, log, now),
+    ...(limits ? { access: createApiAccess({ limits, log }), limits } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import { type NoteResult, notifyChanges } from '../recheck/notify.js';
 import { recheck } from '../recheck/recheck.js';
 import { parseRecheckArgs, RECHECK_USAGE, recheckJson, recheckTable } from '../recheck/report.js';
 import { openStore, type Store } from '../store/index.js';
+import { storeOptions } from './store-options.js';
 
 const env = loadEnvironment();
 const toolConfig = readToolConfig(env);
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
 
   let store: Store;
   try {
-    store = await openStore(toolConfig.config.store);
+    store = await openStore(storeOptions(toolConfig.config.store, toolConfig.config.tokenKeys));
   } catch (err) {
     return fail(1, `cannot open the database: ${describeError(err)}`);
   }

@@ -5,12 +5,14 @@ import type { AppConfig, SlackMode } from '../config/env.js';
 import { createAuditPort } from '../consult/index.js';
 import { RULESET } from '../engine/index.js';
 import { type ApiDeps, createApiHandler } from '../http/api.js';
+import { createApiAccess } from '../http/api-access.js';
 import { apiRoutes } from '../http/api-routes.js';
 import { loadIntents } from '../intents/load-intents.js';
 import type { Log } from '../log/logger.js';
 import { createSlackApp, type SlackAppMode } from '../slack/app.js';
 import { openStore, type Store } from '../store/index.js';
 import { scheduleRetention } from './retention.js';
+import { storeOptions } from './store-options.js';
 
 export async function runSlackServer(
   config: AppConfig,
@@ -23,7 +25,8 @@ export async function runSlackServer(
     process.exitCode = 2;
     return;
   }
-  const store = await openStore(config.store);
+  // Every stored installation is checked (and re-sealed under the current key) before the app starts.
+  const store = await openStore(storeOptions(config.store, config.tokenKeys));
   log.info('store open', { dialect: store.dialect, location: store.location });
   const stopRetention = scheduleRetention(store, config.retentionYears, log);
   const now = () => new Date();
@@ -31,6 +34,9 @@ export async function runSlackServer(
     log,
     now,
     audit: createAuditPort(store, log, now),
+    // Every Slack mode serves the API on a reachable port: a key is required, per-key rates and a cap apply.
+    access: createApiAccess({ keys: store.apiKeys, limits: config.api, log }),
+    limits: config.api,
   };
   const readyz = readinessHandler(store);
   const runtime = createSlackApp({

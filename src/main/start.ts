@@ -2,17 +2,17 @@
 // credentials, the local Slack playground (the same app, with an emulated Slack on PORT): its URL first, then
 // one line about the CLI.
 // A misconfiguration names every bad variable and exits with 2.
-import { config as loadDotenv } from 'dotenv';
-import { type AppConfig, readConfig } from '../config/env.js';
+import { type AppConfig, loadEnvironment, readConfig } from '../config/env.js';
+import { codeOf, errorFields } from '../errors/index.js';
 import { createLog, type Log } from '../log/logger.js';
+import { configSecrets } from '../log/secrets.js';
 import { openStore } from '../store/index.js';
 import { printGuide } from './guide.js';
 import { runPlayground } from './playground.js';
 import { scheduleRetention } from './retention.js';
 import { readinessHandler, runSlackServer } from './slack-server.js';
 
-loadDotenv({ quiet: true });
-const result = readConfig(process.env);
+const result = readConfig(loadEnvironment());
 if (!result.ok) {
   process.stderr.write(
     `Configuration problem (fix the environment or .env, then start again):\n${result.problems.map((p) => `  - ${p}`).join('\n')}\n`,
@@ -20,21 +20,21 @@ if (!result.ok) {
   process.exitCode = 2;
 } else {
   const { config } = result;
-  const log = createLog(config.logLevel);
+  const log = createLog(config.logLevel, undefined, configSecrets(config));
   if (config.mode.kind === 'none') {
     startLocal(config, log).catch((err: unknown) => {
-      log.error('playground failed', {
-        code: (err as { code?: string }).code ?? 'E_PLAYGROUND',
-        name: (err as Error).name,
-      });
+      log.error('playground failed', errorFields(err, 'E_PLAYGROUND'));
       process.exitCode = 1;
     });
   } else {
     runSlackServer(config, config.mode, log).catch((err: unknown) => {
-      log.error('start failed', {
-        code: (err as { code?: string }).code ?? 'E_START',
-        name: (err as Error).name,
-      });
+      if (codeOf(err) === 'E_TOKEN_KEY') {
+        process.stderr.write(
+          `Token encryption problem (set TOKEN_ENCRYPTION_KEY, or the old key in TOKEN_ENCRYPTION_KEY_PREVIOUS): ${(err as Error).message}\n`,
+        );
+        process.exit(2);
+      }
+      log.error('start failed', errorFields(err, 'E_START'));
       process.exitCode = 1;
     });
   }

@@ -11,6 +11,7 @@ import { createSlackApp, type HttpRoute } from '../slack/app.js';
 import type { SlackDeps } from '../slack/deps.js';
 import { buildManifest } from '../slack/manifest.js';
 import { type AppDefinition, PLAYGROUND_WORKSPACE, PlaygroundEmulator, type Workspace } from './emulator.js';
+import { fromBrowser, newPageToken } from './request-origin.js';
 import { createPlaygroundRoutes } from './routes.js';
 import { randomSigningSecret } from './slack-requests.js';
 import { SlackWebApiFake } from './slack-web-api.js';
@@ -50,6 +51,8 @@ export interface Playground {
   origin: string;
   port: number;
   signingSecret: string;
+  /** The token the page sends with each request to /playground/* (header x-playground-token). */
+  pageToken: string;
   slack: SlackWebApiFake;
   emulator: PlaygroundEmulator;
   close(): Promise<void>;
@@ -117,7 +120,15 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
   });
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     for (const h of opts.handlers ?? []) if (await h(req, res)) return;
-    if (!(req.url ?? '').startsWith('/api/v1/') && (await slack.handleRequest(req, res))) return;
+    const url = req.url ?? '';
+    const fake = !url.startsWith('/api/v1/') && (url.startsWith('/api/') || url.startsWith('/response/'));
+    if (fake && fromBrowser(req)) {
+      // Only the app's own Slack client calls the fakes; a web page in the same browser must not.
+      res.writeHead(403, { 'content-type': 'application/json', 'x-content-type-options': 'nosniff' });
+      res.end(JSON.stringify({ ok: false, error: 'browser requests to the Slack fake are refused' }));
+      return;
+    }
+    if (fake && (await slack.handleRequest(req, res))) return;
     if (await handleRoutes(req, res)) return;
     boltListener?.(req, res);
   };
@@ -154,7 +165,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     log,
     workspace,
   });
-  const routes = opts.page === false ? undefined : createPlaygroundRoutes(emulator, { host, port });
+  const pageToken = newPageToken();
+  const routes =
+    opts.page === false ? undefined : createPlaygroundRoutes(emulator, { host, port }, pageToken);
   if (routes) handleRoutes = routes.handle;
 
   return {
@@ -162,6 +175,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     origin,
     port,
     signingSecret,
+    pageToken,
     slack,
     emulator,
     async close() {

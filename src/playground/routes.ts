@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Outcome, PlaygroundEmulator, SubmitOutcome } from './emulator.js';
+import { pageRequestProblem } from './request-origin.js';
 
 const PAGE_DIR = new URL('./page/', import.meta.url);
 const STATIC: Record<string, { file: string; type: string }> = {
@@ -59,6 +60,8 @@ export interface PlaygroundRoutes {
 export function createPlaygroundRoutes(
   emulator: PlaygroundEmulator,
   where: { host: string; port: number },
+  /** Embedded in the page; every other endpoint requires it (request-origin.ts). */
+  pageToken: string,
 ): PlaygroundRoutes {
   const streams = new Set<ServerResponse>();
   let lastSent = -1;
@@ -94,9 +97,20 @@ export function createPlaygroundRoutes(
     }
     if (file) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET');
-      const body = await readFile(new URL(file.file, PAGE_DIR));
+      let body: Buffer | string = await readFile(new URL(file.file, PAGE_DIR));
+      if (file.file === 'index.html') body = body.toString('utf8').replace('__PLAYGROUND_TOKEN__', pageToken);
       res.writeHead(200, { 'content-type': file.type, ...SECURITY_HEADERS });
       res.end(req.method === 'HEAD' ? undefined : body);
+      return true;
+    }
+    const problem = pageRequestProblem(
+      req,
+      allowedHosts,
+      pageToken,
+      new URL(req.url ?? '/', 'http://x').searchParams.get('token'),
+    );
+    if (problem) {
+      send(res, 403, { ok: false, error: problem });
       return true;
     }
     if (path === '/playground/state') {
@@ -124,11 +138,6 @@ export function createPlaygroundRoutes(
       return true;
     }
     if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
-    const origin = req.headers.origin;
-    if (origin !== undefined && !allowedHosts.has(origin.replace(/^https?:\/\//, ''))) {
-      send(res, 403, { ok: false, error: 'cross-origin requests are refused' });
-      return true;
-    }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       send(res, 415, { ok: false, error: 'send JSON (content-type: application/json)' });
       return true;
@@ -217,7 +226,11 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
   res.end(JSON.stringify(body));
 }
 

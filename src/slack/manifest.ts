@@ -3,7 +3,7 @@
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID, SLASH_COMMAND } from './ids.js';
 
 export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:write'] as const;
-export const BOT_EVENTS = ['app_home_opened', 'app_mention'] as const;
+export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'app_uninstalled', 'tokens_revoked'] as const;
 
 export function buildManifest(opts: { url?: string } = {}): Record<string, unknown> {
   const requestUrl = opts.url ? `${opts.url.replace(/\/+$/, '')}/slack/events` : undefined;

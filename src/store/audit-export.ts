@@ -124,6 +124,7 @@ function toAuditRow(r: ConsultRow, decisions: AuditDecision[]): AuditRow {
     outputSha256: r.output_sha256,
     slackChannelId: r.slack_channel_id,
     slackThreadTs: r.slack_thread_ts,
+    apiKeyName: r.api_key_name,
     case: parseJsonOr(r.case_json),
     decisions,
   };

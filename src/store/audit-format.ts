@@ -27,6 +27,8 @@ export interface AuditRow {
   outputSha256: string;
   slackChannelId: string | null;
   slackThreadTs: string | null;
+  /** The API key's name for consults from the JSON API. */
+  apiKeyName: string | null;
   /** The stored case JSON, parsed; the raw text when it is not valid JSON. */
   case: unknown;
   decisions: AuditDecision[];
@@ -55,6 +57,8 @@ export const CSV_COLUMNS = [
   'last_decision_outcome',
   'last_decision_reason',
   'last_decision_note',
+  // Appended (not inserted) so that readers of the earlier column order keep working.
+  'api_key_name',
 ] as const;
 
 export function csvField(value: string | number | null | undefined): string {
@@ -100,6 +104,7 @@ export function csvLine(r: AuditRow): string {
     last?.outcome ?? null,
     last?.reason ?? null,
     neutraliseFormula(last?.note ?? null),
+    r.apiKeyName,
   ];
   return `${fields.map(csvField).join(',')}\r\n`;
 }

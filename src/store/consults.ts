@@ -38,6 +38,7 @@ export const CONSULT_COLUMNS = [
   'output_sha256',
   'slack_channel_id',
   'slack_thread_ts',
+  'api_key_name',
 ] as const;
 
 const ConsultInputSchema = z.object({
@@ -48,6 +49,7 @@ const ConsultInputSchema = z.object({
   channelId: SlackishId.optional(),
   userId: SlackishId.optional(),
   surface: z.enum(SURFACES),
+  apiKeyName: z.string().min(1).max(63).optional(),
 });
 /** Only what the audit row needs from the output; the hash covers all of it. */
 const OutputFacts = z.object({
@@ -86,6 +88,7 @@ export function consultRow(c: ConsultInput, now: () => Date): Insertable<Consult
     output_sha256: sha256Hex(canonicalJson(c.output)),
     slack_channel_id: null,
     slack_thread_ts: null,
+    api_key_name: input.apiKeyName ?? null,
   };
 }
 

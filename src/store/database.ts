@@ -8,9 +8,11 @@ import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { SAFETY_NET_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
+import { ensurePrivateFile } from './file-modes.js';
 import { migratePostgres, migrateSqlite } from './migrations.js';
 import type { Database } from './schema.js';
 import { cachingStatements } from './statement-cache.js';
+import { resealInstallations } from './token-rotation.js';
 import { type Store, StoreError, type StoreOptions } from './types.js';
 
 export const DEFAULT_SQLITE_PATH = 'data/thoracic-rt.sqlite';
@@ -30,6 +32,7 @@ export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = '***';
+    for (const k of [...u.searchParams.keys()]) if (/pass|pwd/i.test(k)) u.searchParams.set(k, '***');
     return u.toString();
   } catch {
     return '(unparseable DATABASE_URL)';
@@ -55,12 +58,13 @@ async function openPostgres(url: string, opts: StoreOptions, now: () => Date): P
     await db.destroy();
     throw err;
   }
+  await checkTokens(db, opts, now);
   return connection(db, 'postgres', redactUrl(url), async () => {});
 }
 
 async function openSqlite(opts: StoreOptions, now: () => Date): Promise<OpenDatabase> {
   const path = resolve(opts.sqlitePath ?? DEFAULT_SQLITE_PATH);
-  mkdirSync(dirname(path), { recursive: true });
+  ensurePrivateFile(path);
   const raw = new Sqlite(path);
   const busyTimeoutMs = Math.max(0, Math.trunc(opts.busyTimeoutMs ?? 5000));
   const checkpointMs = Math.max(0, Math.trunc(opts.sqliteCheckpointIntervalMs ?? 250));
@@ -77,6 +81,7 @@ async function openSqlite(opts: StoreOptions, now: () => Date): Promise<OpenData
     await db.destroy();
     throw err;
   }
+  await checkTokens(db, opts, now);
   const checkpointer = checkpointMs > 0 ? startCheckpointer(path, checkpointMs, busyTimeoutMs) : undefined;
   return connection(db, 'sqlite', path, () => checkpointer?.stop());
 }
@@ -124,4 +129,15 @@ function connection(
       return closed;
     },
   };
+}
+
+/** With `tokens` given (the servers), every stored installation must open with the configured keys. */
+async function checkTokens(db: Kysely<Database>, opts: StoreOptions, now: () => Date): Promise<void> {
+  if (!opts.tokens) return;
+  try {
+    await resealInstallations(db, opts.tokens.cipher, now().getTime());
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
 }

@@ -1,4 +1,6 @@
 // Public surface of the persistence layer.
+
+export { API_KEY_PREFIX, type ApiKeyRecord, type ApiKeys, checkKeyName, hashApiKey } from './api-keys.js';
 export { canonicalJson, sha256Hex } from './canonical.js';
 export { DEFAULT_SQLITE_PATH, redactUrl } from './database.js';
 export { decidingRules } from './decided-by.js';
@@ -6,4 +8,5 @@ export { capNote } from './decisions.js';
 export { installationKey } from './installation-store.js';
 export { MIGRATIONS } from './migrations.js';
 export { openStore } from './open-store.js';
+export { createTokenCipher, decodeKey, keyId, type TokenCipher, TokenKeyError } from './token-crypto.js';
 export * from './types.js';

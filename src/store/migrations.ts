@@ -69,6 +69,28 @@ export const MIGRATIONS: readonly Migration[] = [
         .addColumn('updated_at_ms', 'bigint', (c) => c.notNull()),
     ],
   },
+  {
+    // API keys (only their SHA-256 is kept) and the key name on each audit row written through the JSON API.
+    name: '0002_api_keys',
+    up: (db) => [
+      db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('key_sha256', 'text', (c) => c.notNull().unique())
+        .addColumn('key_prefix', 'text', (c) => c.notNull())
+        .addColumn('created_at_ms', 'bigint', (c) => c.notNull())
+        .addColumn('revoked_at_ms', 'bigint'),
+      // One active key per name; revoked keys keep their name for the audit trail.
+      db.schema
+        .createIndex('api_keys_active_name')
+        .on('api_keys')
+        .column('name')
+        .unique()
+        .where(sql.ref('revoked_at_ms'), 'is', null),
+      db.schema.alterTable('consults').addColumn('api_key_name', 'text'),
+    ],
+  },
 ];
 
 function migrationsTable(db: Kysely<Database>): Compilable {

@@ -3,6 +3,8 @@
 // database.ts opens and migrates the connection, and each aggregate module owns its tables' reads and writes.
 // Every write is one statement, so it is atomic in both dialects without holding a transaction across an await;
 // uniqueness (idempotency keys, claims) is enforced by constraints, so it holds across processes and replicas.
+
+import { createApiKeys } from './api-keys.js';
 import { auditExportAggregate } from './audit-export.js';
 import { claimsAggregate } from './claims.js';
 import { consultsAggregate } from './consults.js';
@@ -21,7 +23,8 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     ...claimsAggregate(db, now),
     ...decisionsAggregate(db, now),
     ...auditExportAggregate(db, now),
-    installationStore: createInstallationStore(db, now),
+    installationStore: createInstallationStore(db, now, opts.tokens?.cipher),
+    apiKeys: createApiKeys(db, now),
     ping,
     close,
   };

@@ -45,6 +45,7 @@ export const ConsultRowSchema = z.object({
   output_sha256: z.string().regex(/^[0-9a-f]{64}$/),
   slack_channel_id: text,
   slack_thread_ts: text,
+  api_key_name: text.optional(),
 });
 
 export const DecisionRowSchema = z.object({
@@ -101,6 +102,7 @@ export function toConsultRecord(row: unknown): ConsultRecord {
     outputSha256: r.output_sha256,
     slackChannelId: r.slack_channel_id,
     slackThreadTs: r.slack_thread_ts,
+    apiKeyName: r.api_key_name ?? null,
   };
 }
 

@@ -29,6 +29,8 @@ export interface ConsultsTable {
   output_sha256: string;
   slack_channel_id: string | null;
   slack_thread_ts: string | null;
+  /** The API key's name for consults from the JSON API (0002). */
+  api_key_name: string | null;
 }
 
 export interface DecisionsTable {
@@ -59,6 +61,17 @@ export interface InstallationsTable {
   updated_at_ms: EpochMs;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  name: string;
+  /** SHA-256 (hex) of the key; the key itself is shown once and never stored. */
+  key_sha256: string;
+  /** The first characters of the key, to tell keys apart in listings. */
+  key_prefix: string;
+  created_at_ms: EpochMs;
+  revoked_at_ms: ColumnType<number | string | null, number | null, number | null>;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at_ms: EpochMs;
@@ -69,5 +82,6 @@ export interface Database {
   decisions: DecisionsTable;
   claims: ClaimsTable;
   installations: InstallationsTable;
+  api_keys: ApiKeysTable;
   schema_migrations: SchemaMigrationsTable;
 }

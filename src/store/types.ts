@@ -2,6 +2,8 @@
 // PostgreSQL (open-store.ts composes one module per aggregate).
 import type { InstallationStore } from '@slack/bolt';
 import type { Output, Verdict } from '../engine/index.js';
+import type { ApiKeys } from './api-keys.js';
+import type { TokenCipher } from './token-crypto.js';
 
 export const SURFACES = [
   'slack-command',
@@ -76,6 +78,10 @@ export interface StoreOptions {
   busyTimeoutMs?: number | undefined;
   /** PostgreSQL pool size per process. Default 10. */
   poolMax?: number | undefined;
+  /** Slack token encryption. Given (the servers): every stored installation is checked at open and re-sealed
+   * under the current key; a row no key opens fails the open with a TokenKeyError. Absent (CLIs): no check,
+   * and the installation store refuses to store or read tokens. */
+  tokens?: { cipher: TokenCipher | undefined } | undefined;
 }
 
 export interface ConsultInput {
@@ -88,6 +94,8 @@ export interface ConsultInput {
   channelId?: string | undefined;
   userId?: string | undefined;
   surface: Surface;
+  /** The API key's name, for consults from the JSON API. */
+  apiKeyName?: string | undefined;
   output: Output;
 }
 
@@ -112,6 +120,8 @@ export interface ConsultRecord {
   outputSha256: string;
   slackChannelId: string | null;
   slackThreadTs: string | null;
+  /** The API key's name for consults from the JSON API, else null. */
+  apiKeyName: string | null;
 }
 
 export interface DecisionInput {
@@ -202,6 +212,8 @@ export interface Store {
   readonly installationStore: InstallationStore & {
     deleteInstallation: NonNullable<InstallationStore['deleteInstallation']>;
   };
+  /** Clients of the JSON API (hashed keys). */
+  readonly apiKeys: ApiKeys;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

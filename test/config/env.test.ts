@@ -15,6 +15,14 @@ describe('readConfig', () => {
         logLevel: 'info',
         store: {},
         retentionYears: 6,
+        api: {
+          ratePerMinute: 60,
+          burst: 20,
+          maxConcurrent: 4,
+          bodyLimitBytes: 100 * 1024,
+          textLimitChars: 20_000,
+        },
+        tokenKeys: { current: undefined, previous: [] },
       },
     });
   });
@@ -78,6 +86,7 @@ describe('readConfig', () => {
       SLACK_CLIENT_ID: '123.456',
       SLACK_CLIENT_SECRET: 'client-secret-xyz',
       SLACK_STATE_SECRET: 'state-secret-0123456789',
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
     };
     const r = readConfig(oauth);
     expect(r.ok && r.config.mode.kind).toBe('http-oauth');

@@ -78,7 +78,7 @@ describe('POST /api/v1/consult', () => {
     ['invalid JSON', '{"case":', 400, /invalid_json/],
     ['an empty body', '', 400, /empty_body/],
     ['both text and case', JSON.stringify({ text: 'x', case: {} }), 400, /exactly one/],
-    ['an unknown field', JSON.stringify({ caze: {} }), 400, /unknown field \\"caze\\"/],
+    ['an unknown field (not echoed)', JSON.stringify({ caze: {} }), 400, /unknown field; use only/],
     ['a fact out of range', JSON.stringify({ case: { ecog: 7 } }), 400, /case\.ecog/],
     ['a wrong type', JSON.stringify({ text: 42 }), 400, /"path":"text"/],
   ])('rejects %s with a 400 naming the problem', async (_name, body, status, match) => {

@@ -58,7 +58,9 @@ describe('the page and its live updates', () => {
 
   it('streams the state as server-sent events, and again after each change', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${pg.origin}/playground/events`, { signal: controller.signal });
+    const res = await fetch(`${pg.origin}/playground/events?token=${pg.pageToken}`, {
+      signal: controller.signal,
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const reader = res.body!.getReader();
     const decoder = new TextDecoder();
@@ -247,7 +249,7 @@ describe('requests that do not come from the page', () => {
     expect(cross.status).toBe(403);
     const form = await fetch(`${pg.origin}/playground/message`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-playground-token': pg.pageToken },
       body: 'text=hi',
     });
     expect(form.status).toBe(415);

@@ -35,12 +35,15 @@ export async function startTestPlayground(): Promise<TestPlayground> {
   const post = async (path: string, body: unknown) => {
     const res = await fetch(`${pg.origin}/playground/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-playground-token': pg.pageToken },
       body: JSON.stringify(body),
     });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   };
-  const state = async () => (await (await fetch(`${pg.origin}/playground/state`)).json()) as PlaygroundState;
+  const state = async () =>
+    (await (
+      await fetch(`${pg.origin}/playground/state`, { headers: { 'x-playground-token': pg.pageToken } })
+    ).json()) as PlaygroundState;
   const until = <T>(pick: (s: PlaygroundState) => T | undefined | false | null, timeoutMs = 5000) =>
     new Promise<T>((resolve, reject) => {
       const check = () => {

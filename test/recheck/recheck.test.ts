@@ -2,6 +2,7 @@
 // the workspace's OAuth token first) and `npm run recheck` as a real process. SQLite here; the shared store suite
 // runs the re-check against both databases.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { RULESET_VERSION } from '../../src/engine/index.js';
 import { notifyChanges, recheckNote } from '../../src/recheck/notify.js';
 import { compareCase, recheck } from '../../src/recheck/recheck.js';
 import { parseRecheckArgs, recheckTable } from '../../src/recheck/report.js';
-import { openStore, type RecheckCandidate, type Store } from '../../src/store/index.js';
+import { createTokenCipher, openStore, type RecheckCandidate, type Store } from '../../src/store/index.js';
 import { exampleOutput, NOW, ROOT } from '../store/support.js';
 import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 
@@ -29,7 +30,11 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   path = join(dir, `${Math.random().toString(36).slice(2)}.sqlite`);
-  store = await openStore({ sqlitePath: path, now: () => NOW });
+  store = await openStore({
+    sqlitePath: path,
+    now: () => NOW,
+    tokens: { cipher: createTokenCipher(randomBytes(32)) },
+  });
   slack.posts.length = 0;
   slack.failWith = undefined;
 });

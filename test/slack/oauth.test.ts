@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 // Multi-workspace install: /slack/install → Slack's consent page → /slack/oauth_redirect, with the installation
 // kept in the store and used for that workspace's requests.
 import { mkdtemp } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import { createLog } from '../../src/log/logger.js';
 import { deliver, SIGNING_SECRET, slashCommand } from '../../src/playground/slack-requests.js';
 import { SlackWebApiFake } from '../../src/playground/slack-web-api.js';
 import { createSlackApp } from '../../src/slack/app.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { createTokenCipher, openStore, type Store } from '../../src/store/index.js';
 
 let slack: SlackWebApiFake;
 let store: Store;
@@ -22,7 +23,10 @@ let base = '';
 beforeAll(async () => {
   slack = new SlackWebApiFake({ teamId: 'T0TEST', botUserId: 'UBOT', botId: 'BBOT' });
   await slack.start();
-  store = await openStore({ sqlitePath: join(await mkdtemp(join(tmpdir(), 'oauth-')), 'store.sqlite') });
+  store = await openStore({
+    sqlitePath: join(await mkdtemp(join(tmpdir(), 'oauth-')), 'store.sqlite'),
+    tokens: { cipher: createTokenCipher(randomBytes(32)) },
+  });
   const log = createLog('error', () => {});
   const runtime = createSlackApp({
     mode: {

@@ -1,4 +1,5 @@
 // The store contract, run unchanged against SQLite (sqlite.test.ts) and PostgreSQL (postgres.test.ts).
+import { randomBytes } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import type { Installation } from '@slack/bolt';
 import { sql } from 'kysely';
@@ -7,6 +8,7 @@ import { RULESET_VERSION } from '../../src/engine/index.js';
 import { recheck } from '../../src/recheck/recheck.js';
 import {
   canonicalJson,
+  createTokenCipher,
   DECISION_REASONS,
   MIGRATIONS,
   NOTE_MAX_CHARS,
@@ -20,6 +22,7 @@ import { type Backend, exampleOutput, NOW, parseCsv, spawnChild, type TestDb } f
 
 const EXPECTED_COLUMNS: Record<string, string[]> = {
   consults: [
+    'api_key_name',
     'at_ms',
     'case_json',
     'channel_id',
@@ -48,6 +51,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'team_id',
     'updated_at_ms',
   ],
+  api_keys: ['created_at_ms', 'id', 'key_prefix', 'key_sha256', 'name', 'revoked_at_ms'],
   schema_migrations: ['applied_at_ms', 'name'],
 };
 
@@ -535,6 +539,66 @@ export function defineStoreSuite(backend: Backend): void {
       });
     });
 
+    describe('API keys', () => {
+      it('creates, verifies, lists and revokes keys; one active key per name; only hashes stored', async () => {
+        await fresh();
+        const store = await openHere();
+        const { key, record } = await store.apiKeys.create('ehr');
+        expect(await store.apiKeys.verify(key)).toMatchObject({
+          id: record.id,
+          name: 'ehr',
+          revokedAt: null,
+        });
+        expect(await store.apiKeys.verify(`${key}x`)).toBeUndefined();
+        await expect(store.apiKeys.create('ehr')).rejects.toMatchObject({ code: 'conflict' });
+        // The database refuses a second active key of that name too, whoever writes it.
+        await expect(
+          db.raw
+            .insertInto('api_keys')
+            .values({
+              id: 'x',
+              name: 'ehr',
+              key_sha256: 'h',
+              key_prefix: 'p',
+              created_at_ms: 1,
+              revoked_at_ms: null,
+            })
+            .execute(),
+        ).rejects.toThrow();
+        const stored = JSON.stringify(await db.raw.selectFrom('api_keys').selectAll().execute());
+        expect(stored).not.toContain(key);
+        expect((await store.apiKeys.revoke('ehr'))?.revokedAt).toEqual(NOW);
+        expect(await store.apiKeys.verify(key)).toBeUndefined();
+        expect(await store.apiKeys.revoke('ehr')).toBeUndefined();
+        const again = await store.apiKeys.create('ehr');
+        // Same clock for both: list order between them is by id, so compare as a sorted list.
+        expect((await store.apiKeys.list()).map((k) => [k.name, k.revokedAt === null]).sort()).toEqual([
+          ['ehr', false],
+          ['ehr', true],
+        ]);
+        expect(await store.apiKeys.verify(again.key)).toMatchObject({ id: again.record.id });
+      });
+
+      it('keeps the key name on API consults, in the record and in both export formats', async () => {
+        await fresh();
+        const store = await openHere();
+        const output = exampleOutput('ex2-egfr-oligo-osimertinib-ecog2');
+        const { id } = await store.recordConsult({ at: NOW, surface: 'http', output, apiKeyName: 'ehr' });
+        await store.recordConsult({ at: NOW, surface: 'cli', output });
+        expect((await store.getConsult(id))?.apiKeyName).toBe('ehr');
+        const csv: string[] = [];
+        await store.exportAudit({ since: new Date(0), format: 'csv' }, (c) => void csv.push(c));
+        const [header, ...rows] = parseCsv(csv.join(''));
+        const col = header!.indexOf('api_key_name');
+        expect(col).toBe(header!.length - 1);
+        expect(rows.map((r) => r[col]).sort()).toEqual(['', 'ehr']);
+        const jsonl: string[] = [];
+        await store.exportAudit({ since: new Date(0), format: 'jsonl' }, (c) => void jsonl.push(c));
+        const names = jsonl.map((l) => (JSON.parse(l) as { apiKeyName: string | null }).apiKeyName);
+        expect(names.sort()).toEqual(['ehr', null]);
+      });
+    });
+
     describe('Slack installations', () => {
       const teamInstall = (token: string): Installation<'v2', false> => ({
         team: { id: 'T1', name: 'Board' },
@@ -557,7 +621,7 @@ export function defineStoreSuite(backend: Backend): void {
 
       it('round-trips workspace and org installs, updates and deletes them', async () => {
         await fresh();
-        const store = await openHere();
+        const store = await openHere({ tokens: { cipher: createTokenCipher(randomBytes(32)) } });
         const inst = store.installationStore;
         await inst.storeInstallation(teamInstall('xoxb-1'));
         await inst.storeInstallation(orgInstall);

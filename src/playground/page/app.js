@@ -24,11 +24,14 @@ let lastNotice = 0;
 let dmSeen = 0;
 const rendered = new WeakMap();
 
+// The per-page token the server embedded: every request to the playground's endpoints carries it.
+const TOKEN = document.querySelector('meta[name="playground-token"]')?.getAttribute('content') ?? '';
+
 async function post(path, body) {
   try {
     const res = await fetch(`/playground/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-playground-token': TOKEN },
       body: JSON.stringify(body ?? {}),
     });
     const json = await res.json().catch(() => ({}));
@@ -565,7 +568,7 @@ function wireComposer(form, input, extra) {
 // Start
 
 function connect() {
-  const source = new EventSource('/playground/events');
+  const source = new EventSource(`/playground/events?token=${encodeURIComponent(TOKEN)}`);
   source.addEventListener('state', (e) => {
     $('connection').hidden = true;
     state = JSON.parse(e.data);
