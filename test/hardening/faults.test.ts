@@ -13,8 +13,8 @@ import {
 } from '../../src/playground/slack-requests.js';
 import type { Fault } from '../../src/playground/slack-web-api.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
+import { checkMessage } from '../../src/slack/blocks/check-message.js';
 import { GLOBAL_SHORTCUT_ID } from '../../src/slack/ids.js';
-import { checkMessage } from '../../src/slack/limits.js';
 import { buttonsOf, type Harness, startHarness } from '../slack/support/harness.js';
 import { PUBLIC_EXAMPLES } from '../support/public-examples.js';
 

@@ -15,8 +15,8 @@ import {
   viewSubmission,
 } from '../../src/playground/slack-requests.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
+import { checkMessage } from '../../src/slack/blocks/check-message.js';
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
-import { checkMessage } from '../../src/slack/limits.js';
 import { INTAKE_CALLBACK_ID, INTAKE_IDS } from '../../src/slack/views/intake-ids.js';
 import { PUBLIC_EXAMPLES as PUBLIC } from '../support/public-examples.js';
 import { buttonsOf, type Harness, startHarness } from './support/harness.js';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DISCLAIMER } from '../../../src/present/labels.js';
+import { checkView } from '../../../src/slack/blocks/check-message.js';
 import { buildHelp, type HelpIntent } from '../../../src/slack/blocks/help.js';
 import { buildHome, RECENT_CONSULTS_BLOCK_ID } from '../../../src/slack/blocks/home.js';
 import { buildNotice, NOTICE_KINDS } from '../../../src/slack/blocks/notice.js';
 import type { SlackMessage } from '../../../src/slack/blocks/types.js';
-import { checkView } from '../../../src/slack/limits.js';
 import { allText, esc, expectNoInjection, expectValid } from './support.js';
 
 const INTENTS: HelpIntent[] = [
@@ -135,10 +135,6 @@ describe('buildNotice', () => {
   });
 
   it('gives the fixed texts the listeners rely on', () => {
-    expect(buildNotice('not-in-channel').text).toContain(
-      'Invite me with /invite @Thoracic RT, then Share again',
-    );
-    expect(buildNotice('expired-trigger').text).toContain('That took too long to open; please try again');
     expect(buildNotice('empty-case').text).toContain(
       'I could not find case facts in that text; try /thoracic-rt form',
     );
