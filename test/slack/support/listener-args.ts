@@ -5,12 +5,15 @@
 import type {
   AckFn,
   AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
   GlobalShortcut,
   Logger,
   MessageShortcut,
   RespondArguments,
   RespondFn,
   SayFn,
+  SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
   SlackShortcutMiddlewareArgs,
@@ -299,6 +302,47 @@ export function messageShortcutArgs(
     payload: shortcut,
     shortcut,
     body: shortcut,
+    respond: r.respond,
+    ack: r.ackVoid,
+    say: unusedSay,
+  };
+}
+
+/** A click on a button of an ephemeral answer preview in the channel (the case travels in `value`). */
+export function buttonClickArgs(
+  r: Recorder,
+  actionId: string,
+  value: string,
+): AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction<ButtonAction>> {
+  const action: ButtonAction = {
+    type: 'button',
+    block_id: 'answer_actions',
+    action_id: actionId,
+    action_ts: '1700000000.000400',
+    value,
+    text: { type: 'plain_text', text: actionId },
+  };
+  const body: BlockAction<ButtonAction> = {
+    type: 'block_actions',
+    actions: [action],
+    team: { id: TEAM_ID, domain: 'tumourboard' },
+    user: { id: USER_ID, username: 'dr.radonc', team_id: TEAM_ID },
+    token: 'legacy',
+    response_url: 'https://hooks.slack.invalid/actions/2',
+    trigger_id: 'trigger.action.1',
+    api_app_id: 'A0APP',
+    container: {
+      type: 'message',
+      message_ts: '1700000000.000500',
+      channel_id: CHANNEL_ID,
+      is_ephemeral: true,
+    },
+  };
+  return {
+    ...middleware(r),
+    payload: action,
+    action,
+    body,
     respond: r.respond,
     ack: r.ackVoid,
     say: unusedSay,
