@@ -17,7 +17,9 @@ export const SEVERITY_MARK: Record<Severity, { emoji: string; label: string }> =
 
 /** Human words for identifier kinds ("names, dates"), escaped; unknown kinds are cleaned and clipped. */
 export function identifierKinds(kinds: readonly string[]): string {
-  const words = kinds.map((k) => escapeMrkdwn(IDENTIFIER_LABEL[k] ?? clip(k, 40))).filter((w) => w !== '');
+  // Own keys only: a kind such as "__proto__" or "constructor" must not reach Object.prototype.
+  const label = (k: string) => (Object.hasOwn(IDENTIFIER_LABEL, k) ? IDENTIFIER_LABEL[k] : undefined);
+  const words = kinds.map((k) => escapeMrkdwn(label(k) ?? clip(k, 40))).filter((w) => w !== '');
   return [...new Set(words)].join(', ');
 }
 

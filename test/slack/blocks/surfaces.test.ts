@@ -122,6 +122,10 @@ describe('buildNotice', () => {
     expect(text).toContain('names, record or account numbers');
     expect(allText([buildNotice('privacy', 'name, date')])).toContain('names, dates');
     expect(allText([buildNotice('privacy-channel', 'name')])).toContain('still visible in this channel');
+    // Kinds named like Object.prototype members are shown as text, not looked up on the prototype.
+    expect(allText([buildNotice('privacy', ['__proto__', 'constructor'])])).toContain(
+      '(__proto__, constructor)',
+    );
   });
 
   it('shows the error code and the fixed advice', () => {
