@@ -19,6 +19,7 @@ import { evaluate } from '../src/engine/index.js';
 import { parseCase } from '../src/parse/index.js';
 import { deliver, SIGNING_SECRET, sign, slashCommand } from '../src/playground/slack-requests.js';
 import { SlackWebApiFake } from '../src/playground/slack-web-api.js';
+import { PUBLIC_EXAMPLE_TEXTS } from '../test/support/public-examples.js';
 import { BENCH_CASES } from './engine-cases.js';
 import { measure, percentile } from './stats.js';
 
@@ -148,14 +149,7 @@ function rssMb(pid: number | undefined): number | null {
 }
 
 // ------------------------------------------------------------------------------------- load generation
-const TEXTS = [
-  'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
-  'EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2',
-  'squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0',
-  'adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis',
-  'metastatic NSCLC, 3 mets, ECOG 1',
-  'EGFR ex19del, oligometastatic, ECOG 3',
-];
+const TEXTS = PUBLIC_EXAMPLE_TEXTS;
 let seq = 0;
 /** A fresh signed /thoracic-rt request: its own trigger_id and response_url, signed now (valid 5 minutes). */
 function signedCommand(): { body: string; headers: Record<string, string>; id: string } {

@@ -4,16 +4,10 @@
 import { cpus } from 'node:os';
 import { slashCommand } from '../src/playground/slack-requests.js';
 import { startHarness } from '../test/slack/support/harness.js';
+import { PUBLIC_EXAMPLE_TEXTS } from '../test/support/public-examples.js';
 import { percentile, verdictLine } from './stats.js';
 
-const TEXTS = [
-  'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
-  'EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2',
-  'squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0',
-  'adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis',
-  'metastatic NSCLC, 3 mets, ECOG 1',
-  'EGFR ex19del, oligometastatic, ECOG 3',
-];
+const TEXTS = PUBLIC_EXAMPLE_TEXTS;
 
 async function run(requests: number, concurrency: number) {
   const h = await startHarness(() => new Date());

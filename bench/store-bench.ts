@@ -2,21 +2,20 @@
 // (synchronous NORMAL, the default, and FULL; WAL checkpoints in the worker thread, the default, or inline as
 // SQLite does by itself), and on PostgreSQL too when BENCH_DATABASE_URL is set. Back-to-back calls: the worst case.
 // Figures, not assertions. Target: ≤ 2 ms p99 with SQLite.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { evaluate, type Output } from '../src/engine/index.js';
+import { exampleFiles, readExample } from '../src/main/examples.js';
 import { openStore, type StoreOptions } from '../src/store/index.js';
 import { percentile, verdictLine } from './stats.js';
 
 const now = new Date('2026-11-27T07:00:00Z');
-const outputs: Output[] = readdirSync('examples')
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => {
-    const r = evaluate(JSON.parse(readFileSync(join('examples', f), 'utf8')), { now });
-    if (!r.ok) throw new Error(`${f} is invalid`);
-    return r.output;
-  });
+const outputs: Output[] = exampleFiles().map((f) => {
+  const r = evaluate(readExample(f), { now });
+  if (!r.ok) throw new Error(`${f} is invalid`);
+  return r.output;
+});
 
 const WARMUP = 300;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5000);

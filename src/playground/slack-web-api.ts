@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface ApiCall {
   method: string;
   args: Record<string, unknown>;
+  /** The token the call carried (Authorization: Bearer, or a `token` argument), so tests see whose it was. */
+  token?: string;
 }
 
 export interface StoredMessage {
@@ -274,7 +276,9 @@ export class SlackWebApiFake {
 
   private async handleApi(method: string, raw: string, req: IncomingMessage, res: ServerResponse) {
     const args = parseArgs(raw, req.headers['content-type']);
-    this.calls.push({ method, args });
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const token = bearer ?? (typeof args.token === 'string' ? args.token : undefined);
+    this.calls.push({ method, args, ...(token ? { token } : {}) });
     const fault = this.faults.get(method)?.shift();
     if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault && 'status' in fault) {

@@ -6,10 +6,10 @@ import type { WebClient } from '@slack/web-api';
 import type { Output } from '../engine/index.js';
 import { ACTION_IDS, DECISION_ACTIONS_BLOCK_ID } from './blocks/action-ids.js';
 import { type AnswerOptions, buildAnswer } from './blocks/answer.js';
+import { LIMITS } from './blocks/limits-table.js';
 import { buildNotice } from './blocks/notice.js';
 import type { SlackMessage } from './blocks/types.js';
 import type { SlackDeps } from './deps.js';
-import { LIMITS } from './limits.js';
 import { explainSlackError } from './slack-errors.js';
 
 /** Posts the shared answer in the channel (or thread) and its continuation (the full evidence) in its thread. */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runConsult } from '../../src/cli/consult.js';
 import { OutputSchema } from '../../src/engine/index.js';
 import { openStore } from '../../src/store/index.js';
+import { PUBLIC_EXAMPLES } from '../support/public-examples.js';
 
 function capture(stdin?: string) {
   const out: string[] = [];
@@ -131,42 +132,13 @@ describe('consult as a process', () => {
 
 describe('consult "free text"', () => {
   const cases: [string, string, string, string[], string[]][] = [
-    [
-      'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
-      'recommended',
-      'upfront',
-      ['tki-pneumonitis'],
-      [],
-    ],
-    [
-      'EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2',
-      'consider',
-      'now-as-consolidation',
-      ['ps-borderline', 'tki-pneumonitis'],
-      [],
-    ],
-    [
-      'squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0',
-      'consider',
-      'now-as-consolidation',
-      ['trial-preferred', 'immunotherapy-pneumonitis'],
-      [],
-    ],
-    [
-      'adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis',
-      'not-recommended',
-      'none',
-      ['palliative-indication'],
-      [],
-    ],
-    [
-      'metastatic NSCLC, 3 mets, ECOG 1 (driver not stated)',
-      'insufficient-information',
-      'none',
-      [],
-      ['driver'],
-    ],
-    ['EGFR ex19del, oligometastatic, ECOG 3', 'not-recommended', 'none', ['ps-poor'], []],
+    ...PUBLIC_EXAMPLES.map((e): [string, string, string, string[], string[]] => [
+      e.text,
+      e.verdict,
+      e.timing,
+      e.flags,
+      e.missing,
+    ]),
     [
       'EGFR L858R adenocarcinoma, 4 mets in 2 organs, ECOG 1, PR after 8 weeks osimertinib',
       'recommended',

@@ -1,12 +1,9 @@
 // Free-text cases every front end must read and answer alike: the public examples of decision-spec §7 as a
 // tumour board types them, plus identifiers, conflicts, hedges and topic-shaped questions about a case.
+import { PUBLIC_EXAMPLE_TEXTS } from '../support/public-examples.js';
+
 export const CONTRACT_CASES: readonly string[] = [
-  'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
-  'EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2',
-  'squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0',
-  'adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis',
-  'metastatic NSCLC, 3 mets, ECOG 1',
-  'EGFR ex19del, oligometastatic, ECOG 3',
+  ...PUBLIC_EXAMPLE_TEXTS,
   'Mr John Smith MRN 12345678, EGFR ex19del, 2 bone mets, ECOG 1, PET done',
   'ALK-rearranged adenocarcinoma, single brain met s/p SRS, 2 liver mets, ECOG 1, on alectinib 4 months, PR',
   'KRAS G12C, stage IVB, 4 mets in 2 organs, ECOG 0, ECOG 2, treatment-naive',

@@ -1,135 +1,36 @@
-// The six public example cases of decision-spec §7, written as structured cases. Facts the free text
-// does not state are left absent (unknown), as the spec requires.
+// The public example cases of decision-spec §7, as the structured cases in examples/ (read from there, one copy).
+// Facts the free text does not state are left absent (unknown), as the spec requires.
 import { describe, expect, it } from 'vitest';
-import type { FlagCode, Timing, Verdict } from '../../src/engine/index.js';
+import { exampleInput, PUBLIC_EXAMPLES } from '../support/public-examples.js';
 import { checkFlagsAgainstFacts, checkOutput } from './invariants.js';
 import { type CaseJson, evaluateOk, flagCodes } from './support.js';
 
-interface PublicExample {
-  text: string;
-  input: CaseJson;
-  verdict: Verdict;
-  timing?: Timing;
-  flags?: FlagCode[];
-  missing?: string[];
-  notMissing?: string[];
-  summary?: RegExp;
-}
-
-const EXAMPLES: PublicExample[] = [
-  {
-    text: 'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
-    input: {
-      histology: 'adenocarcinoma',
-      driver: 'EGFR',
-      egfrVariant: 'ex19del',
-      metastases: { count: 3, organs: 2, sites: ['bone', 'adrenal'] },
-      ecog: 1,
-      therapy: { status: 'naive' },
-      staging: { petCt: 'done', brainMri: 'done' },
-      primary: { location: 'peripheral', sizeCm: 3 },
-    },
-    verdict: 'recommended',
-    timing: 'upfront',
-    flags: ['tki-pneumonitis'],
-    notMissing: ['stage', 'driver', 'metastases'],
-  },
-  {
-    text: 'EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2',
-    input: {
-      driver: 'EGFR',
-      egfrVariant: 'L858R',
-      metastases: { burden: 'oligo' },
-      therapy: {
-        status: 'on-treatment',
-        regimen: 'egfr-tki',
-        agent: 'osimertinib',
-        months: 3,
-        response: 'PR',
-      },
-      ecog: 2,
-    },
-    verdict: 'consider',
-    timing: 'now-as-consolidation',
-    flags: ['ps-borderline', 'tki-pneumonitis'],
-  },
-  {
-    text: 'squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0',
-    input: {
-      histology: 'squamous',
-      driver: 'none',
-      metastases: { count: 2, organs: 1, sites: ['liver'] },
-      therapy: {
-        status: 'on-treatment',
-        regimen: 'chemo-io',
-        agent: 'carboplatin/paclitaxel/pembrolizumab',
-        cycles: 4,
-        response: 'SD',
-      },
-      ecog: 0,
-    },
-    verdict: 'consider',
-    timing: 'now-as-consolidation',
-    flags: ['trial-preferred', 'immunotherapy-pneumonitis'],
-  },
-  {
-    text: 'adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis',
-    input: {
-      histology: 'adenocarcinoma',
-      driver: 'none',
-      metastases: { sites: ['bone', 'liver'], burden: 'poly' },
-      ecog: 1,
-      symptoms: ['hemoptysis'],
-    },
-    verdict: 'not-recommended',
-    timing: 'none',
-    flags: ['palliative-indication'],
-    summary: /palliat/i,
-  },
-  {
-    text: 'metastatic NSCLC, 3 mets, ECOG 1 (driver not stated)',
-    input: {
-      histology: 'nsclc-nos',
-      stage: { group: 'IV' },
-      metastases: { count: 3 },
-      ecog: 1,
-    },
-    verdict: 'insufficient-information',
-    timing: 'none',
-    missing: ['driver'],
-    notMissing: ['stage', 'metastases'],
-  },
-  {
-    text: 'EGFR ex19del, oligometastatic, ECOG 3',
-    input: {
-      driver: 'EGFR',
-      egfrVariant: 'ex19del',
-      metastases: { burden: 'oligo' },
-      ecog: 3,
-    },
-    verdict: 'not-recommended',
-    timing: 'none',
-    flags: ['ps-poor'],
-  },
-];
+/** Extra checks on single examples, beyond verdict, timing, flags and missing facts. */
+const SUMMARY: Record<string, RegExp> = { 'ex4-driver-negative-widespread-haemoptysis.json': /palliat/i };
+const NOT_MISSING: Record<string, string[]> = {
+  'ex1-egfr-oligo-naive.json': ['stage', 'driver', 'metastases'],
+  'ex5-metastatic-driver-not-stated.json': ['stage', 'metastases'],
+};
 
 describe('decision-spec §7 public examples', () => {
-  it.each(EXAMPLES.map((e) => [e.text, e] as const))('%s', (_text, example) => {
-    const out = evaluateOk(example.input);
+  it.each(PUBLIC_EXAMPLES.map((e) => [e.file, e] as const))('%s', (file, example) => {
+    const input = exampleInput(example) as CaseJson;
+    const out = evaluateOk(input);
     checkOutput(out);
-    checkFlagsAgainstFacts(example.input, out);
+    checkFlagsAgainstFacts(input, out);
 
     expect(out.verdict).toBe(example.verdict);
-    if (example.timing) expect(out.timing).toBe(example.timing);
+    expect(out.timing).toBe(example.timing);
     const codes = flagCodes(out);
-    for (const code of example.flags ?? []) expect(codes).toContain(code);
-    for (const fact of example.missing ?? []) expect(out.missing).toContain(fact);
-    for (const fact of example.notMissing ?? []) expect(out.missing).not.toContain(fact);
-    if (example.summary) expect(out.summary).toMatch(example.summary);
+    for (const code of example.flags) expect(codes).toContain(code);
+    for (const fact of example.missing) expect(out.missing).toContain(fact);
+    for (const fact of NOT_MISSING[file] ?? []) expect(out.missing).not.toContain(fact);
+    if (SUMMARY[file]) expect(out.summary).toMatch(SUMMARY[file]);
   });
 
   it('the insufficient example says what each driver would give', () => {
-    const out = evaluateOk(EXAMPLES[4]?.input);
+    const example = PUBLIC_EXAMPLES.find((e) => e.verdict === 'insufficient-information');
+    const out = evaluateOk(example && exampleInput(example));
     expect(out.whatIf.some((w) => /\bEGFR\b/i.test(w.if))).toBe(true);
     expect(out.whatIf.length).toBeGreaterThanOrEqual(2);
     // 3 lesions in at most 3 organs is oligometastatic: EGFR → recommended, no driver → consider.

@@ -13,9 +13,10 @@ import {
 } from '../../src/playground/slack-requests.js';
 import type { Fault } from '../../src/playground/slack-web-api.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
+import { checkMessage } from '../../src/slack/blocks/check-message.js';
 import { GLOBAL_SHORTCUT_ID } from '../../src/slack/ids.js';
-import { checkMessage } from '../../src/slack/limits.js';
 import { buttonsOf, type Harness, startHarness } from '../slack/support/harness.js';
+import { PUBLIC_EXAMPLES } from '../support/public-examples.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -33,11 +34,7 @@ const unique = () => {
 
 /** Distinct cases, so that each share test has its own idempotency key. */
 const CASES = [
-  'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
-  'EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2',
-  'squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0',
-  'adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis',
-  'EGFR ex19del, oligometastatic, ECOG 3',
+  ...PUBLIC_EXAMPLES.filter((e) => e.missing.length === 0).map((e) => e.text),
   'ALK positive adenocarcinoma, 3 bone mets, ECOG 0, PR after 6 months alectinib',
   'KRAS G12C adeno, single adrenal met, ECOG 1, treatment naive',
   'squamous, PD-L1 80%, 2 liver mets and 1 rib met, ECOG 1, SD after 4 cycles pembro',

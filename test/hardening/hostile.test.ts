@@ -14,7 +14,7 @@ import {
   viewSubmission,
 } from '../../src/playground/slack-requests.js';
 import { simulateState } from '../../src/playground/view-state.js';
-import { checkMessage } from '../../src/slack/limits.js';
+import { checkMessage } from '../../src/slack/blocks/check-message.js';
 import { INTAKE_CALLBACK_ID, INTAKE_FIELDS, INTAKE_IDS } from '../../src/slack/views/intake-ids.js';
 import { buildIntakeModal } from '../../src/slack/views/intake-modal.js';
 import { encodeMetadata } from '../../src/slack/views/modal-metadata.js';

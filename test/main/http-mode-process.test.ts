@@ -9,18 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliver, SIGNING_SECRET, slashCommand } from '../../src/playground/slack-requests.js';
 import { SlackWebApiFake } from '../../src/playground/slack-web-api.js';
 import { openStore } from '../../src/store/index.js';
+import { PUBLIC_EXAMPLES } from '../support/public-examples.js';
 
-const EXAMPLES: [string, string][] = [
-  [
-    'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
-    'Recommended',
-  ],
-  ['EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2', 'Consider'],
-  ['squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0', 'Consider'],
-  ['adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis', 'Not recommended'],
-  ['metastatic NSCLC, 3 mets, ECOG 1', 'Insufficient information'],
-  ['EGFR ex19del, oligometastatic, ECOG 3', 'Not recommended'],
-];
+const EXAMPLES: [string, string][] = PUBLIC_EXAMPLES.map((e) => [e.text, e.verdictLabel]);
 
 let slack: SlackWebApiFake;
 let child: ChildProcess;

@@ -1,17 +1,11 @@
 // Clinical text without identifiers must pass through untouched, and redaction keeps the clinical facts.
 import { describe, expect, it } from 'vitest';
 import { guardIdentifiers } from '../../src/privacy/index.js';
+import { PUBLIC_EXAMPLE_TEXTS } from '../support/public-examples.js';
 import { expectWellFormed } from './helpers.js';
 
-/** The six public example cases of decision-spec §7. */
-const SPEC_EXAMPLES = [
-  'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
-  'EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2',
-  'squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0',
-  'adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis',
-  'metastatic NSCLC, 3 mets, ECOG 1 (driver not stated)',
-  'EGFR ex19del, oligometastatic, ECOG 3',
-];
+/** The public example cases of decision-spec §7. */
+const SPEC_EXAMPLES = PUBLIC_EXAMPLE_TEXTS;
 
 const CLINICAL = [
   '62F adeno EGFR ex19del, 3 bone mets + R adrenal, ECOG 1, PR on osi x3mo, RUL 2.8 cm peripheral, PET + MRI brain neg',

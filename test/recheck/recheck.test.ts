@@ -8,24 +8,37 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RULESET_VERSION } from '../../src/engine/index.js';
+import { SlackWebApiFake } from '../../src/playground/slack-web-api.js';
 import { notifyChanges, recheckNote } from '../../src/recheck/notify.js';
 import { compareCase, recheck } from '../../src/recheck/recheck.js';
 import { parseRecheckArgs, recheckTable } from '../../src/recheck/report.js';
 import { createTokenCipher, openStore, type RecheckCandidate, type Store } from '../../src/store/index.js';
 import { exampleOutput, NOW, ROOT } from '../store/support.js';
-import { type FakeSlack, startFakeSlack } from './fake-slack.js';
 
 let dir: string;
 let path: string;
 let store: Store;
-let slack: FakeSlack;
+let slack: SlackWebApiFake;
+let apiUrl: string;
+
+/** What the notes posted: whose token, where, and the text. */
+function posts() {
+  return slack.callsOf('chat.postMessage').map((c) => ({
+    token: c.token,
+    channel: c.args.channel,
+    thread_ts: c.args.thread_ts,
+    text: c.args.text,
+  }));
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'thoracic-rt-recheck-'));
-  slack = await startFakeSlack();
+  slack = new SlackWebApiFake();
+  await slack.start();
+  apiUrl = slack.apiUrl;
 });
 afterAll(async () => {
-  await slack.close();
+  await slack.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
@@ -35,8 +48,7 @@ beforeEach(async () => {
     now: () => NOW,
     tokens: { cipher: createTokenCipher(randomBytes(32)) },
   });
-  slack.posts.length = 0;
-  slack.failWith = undefined;
+  slack.calls.length = 0;
 });
 afterEach(async () => {
   await store.close();
@@ -107,9 +119,9 @@ describe('Slack notes', () => {
     await seedStale('T1', false);
     const { changes } = await recheck(store, { now: NOW });
     expect(changes).toHaveLength(2);
-    const first = await notifyChanges(changes, { store, botToken: 'xoxb-env', slackApiUrl: slack.url });
+    const first = await notifyChanges(changes, { store, botToken: 'xoxb-env', slackApiUrl: apiUrl });
     expect(first.map((n) => n.outcome).sort()).toEqual(['no-thread', 'posted']);
-    expect(slack.posts).toEqual([
+    expect(posts()).toEqual([
       {
         token: 'xoxb-env',
         channel: 'C1',
@@ -117,22 +129,21 @@ describe('Slack notes', () => {
         text: recheckNote(changes.find((c) => c.consultId === stale)!),
       },
     ]);
-    expect(slack.posts[0]?.text).toContain('from *Consider* to *Recommended* (rules: egfr-oligo)');
-    const second = await notifyChanges(changes, { store, botToken: 'xoxb-env', slackApiUrl: slack.url });
+    expect(posts()[0]?.text).toContain('from *Consider* to *Recommended* (rules: egfr-oligo)');
+    const second = await notifyChanges(changes, { store, botToken: 'xoxb-env', slackApiUrl: apiUrl });
     expect(second.find((n) => n.consultId === stale)?.outcome).toBe('already-posted');
-    expect(slack.posts).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
   });
 
   it('releases the claim when Slack refuses, so the next run retries', async () => {
     await seedStale();
     const { changes } = await recheck(store, { now: NOW });
-    slack.failWith = 'channel_not_found';
-    const failed = await notifyChanges(changes, { store, botToken: 'xoxb-env', slackApiUrl: slack.url });
+    slack.failNext('chat.postMessage', { error: 'channel_not_found' });
+    const failed = await notifyChanges(changes, { store, botToken: 'xoxb-env', slackApiUrl: apiUrl });
     expect(failed).toEqual([
       { consultId: changes[0]?.consultId, outcome: 'failed', error: 'channel_not_found' },
     ]);
-    slack.failWith = undefined;
-    const retried = await notifyChanges(changes, { store, botToken: 'xoxb-env', slackApiUrl: slack.url });
+    const retried = await notifyChanges(changes, { store, botToken: 'xoxb-env', slackApiUrl: apiUrl });
     expect(retried[0]?.outcome).toBe('posted');
   });
 
@@ -147,9 +158,9 @@ describe('Slack notes', () => {
       isEnterpriseInstall: false,
     });
     const { changes } = await recheck(store, { now: NOW });
-    const notes = await notifyChanges(changes, { store, slackApiUrl: slack.url });
+    const notes = await notifyChanges(changes, { store, slackApiUrl: apiUrl });
     expect(notes.map((n) => n.outcome).sort()).toEqual(['no-token', 'posted']);
-    expect(slack.posts.map((p) => p.token)).toEqual(['xoxb-installed']);
+    expect(posts().map((p) => p.token)).toEqual(['xoxb-installed']);
   });
 });
 
@@ -194,7 +205,7 @@ describe('npm run recheck', () => {
     const r = await run(['--json'], {
       SQLITE_PATH: path,
       SLACK_BOT_TOKEN: 'xoxb-1-2',
-      SLACK_API_URL: slack.url,
+      SLACK_API_URL: apiUrl,
     });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -202,7 +213,7 @@ describe('npm run recheck', () => {
     expect(out.changes).toEqual([
       expect.objectContaining({ consultId: id, note: { consultId: id, outcome: 'posted' } }),
     ]);
-    expect(slack.posts).toHaveLength(1);
+    expect(posts()).toHaveLength(1);
 
     const table = await run(['--no-post'], { SQLITE_PATH: path });
     expect(table.code).toBe(0);

@@ -17,23 +17,14 @@ import {
   viewSubmission,
 } from '../../src/playground/slack-requests.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
+import { checkMessage } from '../../src/slack/blocks/check-message.js';
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
-import { checkMessage } from '../../src/slack/limits.js';
 import { INTAKE_CALLBACK_ID, INTAKE_IDS } from '../../src/slack/views/intake-ids.js';
+import { PUBLIC_EXAMPLES as PUBLIC } from '../support/public-examples.js';
 import { buttonsOf, type Harness, type HarnessMode, startHarness } from './support/harness.js';
 import { setNumber, simulateState } from './views/helpers.js';
 
-const PUBLIC_EXAMPLES: [string, string][] = [
-  [
-    'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
-    'Recommended',
-  ],
-  ['EGFR L858R, oligometastatic, PR after 3 months osimertinib, ECOG 2', 'Consider'],
-  ['squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0', 'Consider'],
-  ['adeno, driver negative, widespread bone and liver metastases, ECOG 1, haemoptysis', 'Not recommended'],
-  ['metastatic NSCLC, 3 mets, ECOG 1', 'Insufficient information'],
-  ['EGFR ex19del, oligometastatic, ECOG 3', 'Not recommended'],
-];
+const PUBLIC_EXAMPLES: [string, string][] = PUBLIC.map((e) => [e.text, e.verdictLabel]);
 
 export function defineSurfaceSuite(mode: HarnessMode): void {
   describe(`the app in ${mode} mode`, () => {

@@ -5,7 +5,6 @@ import type { Case, Output, Verdict } from '../../engine/index.js';
 import { citationNumbers } from '../../present/citation-link.js';
 import { EVIDENCE_LABEL, TIMING_LABEL, VERDICT_LABEL } from '../../present/labels.js';
 import { caseLines } from '../case-lines.js';
-import { splitIntoMessages } from '../limits.js';
 import { clip, escapeMrkdwn } from '../mrkdwn.js';
 import {
   ANSWER_ACTIONS_BLOCK_ID,
@@ -32,6 +31,7 @@ import {
   verdictSummary,
   whatIfLines,
 } from './parts.js';
+import { splitIntoMessages } from './split-message.js';
 import type { SlackMessage } from './types.js';
 
 export interface AnswerOptions {

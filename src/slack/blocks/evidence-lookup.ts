@@ -5,8 +5,8 @@ import type { KnownBlock } from '@slack/types';
 import type { Ruleset } from '../../engine/index.js';
 import { citationNumbers } from '../../present/citation-link.js';
 import { TOPIC_LABEL } from '../../present/labels.js';
-import { checkMessage } from '../limits.js';
 import { clip, escapeMrkdwn } from '../mrkdwn.js';
+import { checkMessage } from './check-message.js';
 import {
   bullet,
   context,

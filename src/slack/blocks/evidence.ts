@@ -5,7 +5,6 @@ import type { KnownBlock } from '@slack/types';
 import { type Output, TOPICS } from '../../engine/index.js';
 import { citationNumbers } from '../../present/citation-link.js';
 import { TOPIC_LABEL, VERDICT_LABEL } from '../../present/labels.js';
-import { splitIntoMessages } from '../limits.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import {
   bullet,
@@ -19,6 +18,7 @@ import {
   statementLines,
   verdictSummary,
 } from './parts.js';
+import { splitIntoMessages } from './split-message.js';
 import type { SlackMessage } from './types.js';
 
 /** The evidence messages for an answer, split across as many messages as Slack's limits need. */

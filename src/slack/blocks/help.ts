@@ -1,7 +1,7 @@
 // `/thoracic-rt help`: how to ask, what can be asked (from the intents), and privacy advice.
 import type { KnownBlock } from '@slack/types';
-import { LIMITS, textLength } from '../limits.js';
 import { clip, escapeMrkdwn } from '../mrkdwn.js';
+import { LIMITS, textLength } from './limits-table.js';
 import { APP_NAME, context, divider, footer, header, section } from './parts.js';
 import type { SlackMessage } from './types.js';
 

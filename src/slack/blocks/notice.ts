@@ -8,45 +8,18 @@ import type { SlackMessage } from './types.js';
  * - `privacy-channel`: the same, for a case typed in a channel: the original message is still visible there
  * - `error`: detail = an error code such as `E_ENGINE`, or an explanation containing one ("… (E_CASE_TOKEN)");
  *   without a code it is `E_INTERNAL`. The explanation, if any, is shown below, escaped.
- * - `invalid-case`: detail = problems ("ecog: ECOG must be a whole number from 0 to 4")
- * - `unknown-command`: detail = the subcommand the user typed (shown escaped)
  * - `shared`: detail = the channel id the answer was shared in
- * - `too-long`: detail = the maximum number of characters
  * - the others take no detail
  */
-export type NoticeKind =
-  | 'privacy'
-  | 'privacy-channel'
-  | 'error'
-  | 'not-in-channel'
-  | 'expired-trigger'
-  | 'empty-case'
-  | 'invalid-case'
-  | 'unknown-command'
-  | 'expired-case'
-  | 'shared'
-  | 'already-shared'
-  | 'decision-recorded'
-  | 'working'
-  | 'rate-limited'
-  | 'too-long';
+export type NoticeKind = 'privacy' | 'privacy-channel' | 'error' | 'empty-case' | 'shared' | 'already-shared';
 
 export const NOTICE_KINDS: readonly NoticeKind[] = [
   'privacy',
   'privacy-channel',
   'error',
-  'not-in-channel',
-  'expired-trigger',
   'empty-case',
-  'invalid-case',
-  'unknown-command',
-  'expired-case',
   'shared',
   'already-shared',
-  'decision-recorded',
-  'working',
-  'rate-limited',
-  'too-long',
 ];
 
 const ERROR_CODE = /\bE_[A-Z0-9_]{1,60}\b/;
@@ -104,37 +77,9 @@ export function buildNotice(kind: NoticeKind, detail?: string | readonly string[
         explanation ? escapeMrkdwn(explanation) : undefined,
       );
     }
-    case 'not-in-channel':
-      return message(
-        ':wave: I am not in this channel yet. Invite me with `/invite @Thoracic RT`, then Share again.',
-      );
-    case 'expired-trigger':
-      return message(':hourglass: That took too long to open; please try again.');
     case 'empty-case':
       return message(
         ':mag: I could not find case facts in that text; try `/thoracic-rt form` or `/thoracic-rt help`.',
-      );
-    case 'invalid-case': {
-      const problems = asList(detail)
-        .map((p) => clip(p, 200))
-        .filter((p) => p !== '');
-      const shown = problems.slice(0, 10).map((p) => `• ${escapeMrkdwn(p)}`);
-      const more = problems.length - shown.length;
-      const list = shown.length > 0 ? `\n${shown.join('\n')}${more > 0 ? `\n…and ${more} more` : ''}` : '';
-      return message(
-        `:warning: Some facts could not be used:${list}`,
-        'Correct them with *Edit case* or `/thoracic-rt form`.',
-      );
-    }
-    case 'unknown-command': {
-      const typed = escapeMrkdwn(clip(asText(detail), 40));
-      return message(
-        `:question: I do not know ${typed ? `“${typed}”` : 'that command'}. Try \`/thoracic-rt help\`.`,
-      );
-    }
-    case 'expired-case':
-      return message(
-        ':hourglass: This case is no longer available (cases are kept only briefly). Please run the consult again.',
       );
     case 'shared': {
       const channel = asText(detail).trim();
@@ -146,16 +91,5 @@ export function buildNotice(kind: NoticeKind, detail?: string | readonly string[
       return message(
         ':information_source: This answer was already shared in the channel; it was not posted twice.',
       );
-    case 'decision-recorded':
-      return message(':white_check_mark: Board decision recorded and announced in the thread.');
-    case 'working':
-      return message(':hourglass_flowing_sand: Assessing the case…');
-    case 'rate-limited':
-      return message(':turtle: Slack is busy right now; please try again in a minute.');
-    case 'too-long': {
-      const max = Number.parseInt(asText(detail), 10);
-      const limit = Number.isFinite(max) && max > 0 ? ` (over ${max} characters)` : '';
-      return message(`:scissors: That text is too long${limit}. Shorten it or use \`/thoracic-rt form\`.`);
-    }
   }
 }

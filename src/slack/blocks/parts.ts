@@ -4,8 +4,8 @@ import type { ContextBlock, DividerBlock, HeaderBlock, KnownBlock, SectionBlock 
 import type { Citation, DoseOption, Flag, Output, Severity, Statement, WhatIf } from '../../engine/index.js';
 import { citationIdentifiers, citationLink, markers } from '../../present/citation-link.js';
 import { DISCLAIMER, IDENTIFIER_LABEL, labelIn, MISSING_LABEL, VERDICT_LABEL } from '../../present/labels.js';
-import { LIMITS } from '../limits.js';
 import { bold, clip, escapeMrkdwn, italic, link } from '../mrkdwn.js';
+import { LIMITS } from './limits-table.js';
 
 export const APP_NAME = 'Thoracic RT Advisor';
 

@@ -5,8 +5,8 @@ import type { KnownBlock } from '@slack/types';
 import { expect } from 'vitest';
 import { type Citation, evaluate, type Output } from '../../../src/engine/index.js';
 import { citationLink } from '../../../src/present/citation-link.js';
+import { checkMessage } from '../../../src/slack/blocks/check-message.js';
 import type { SlackMessage } from '../../../src/slack/blocks/types.js';
-import { checkMessage } from '../../../src/slack/limits.js';
 import { safeUrl } from '../../../src/slack/mrkdwn.js';
 
 const EXAMPLES_DIR = join(import.meta.dirname, '../../../examples');

@@ -1,14 +1,9 @@
 import type { KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  checkMessage,
-  checkView,
-  LIMITS,
-  splitIntoMessages,
-  splitText,
-  textLength,
-} from '../../src/slack/limits.js';
+import { checkMessage, checkView } from '../../../src/slack/blocks/check-message.js';
+import { LIMITS, textLength } from '../../../src/slack/blocks/limits-table.js';
+import { splitIntoMessages, splitText } from '../../../src/slack/blocks/split-message.js';
 
 const section = (text: string): SectionBlock => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const rules = (v: { path: string; rule: string }[]) => v.map((x) => `${x.path} ${x.rule}`);
