@@ -19,6 +19,8 @@ done
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 rev="$(git -C "$repo" rev-parse HEAD)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fresh-clone-XXXXXX")"
+# Readable by others: run as root, the embedded PostgreSQL runs as the postgres user and must reach node_modules.
+chmod 755 "$work"
 if [ "$keep" = 0 ]; then trap 'rm -rf "$work"' EXIT; fi
 log="$work/npm.log"
 
