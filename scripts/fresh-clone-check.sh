@@ -3,7 +3,7 @@
 # committed HEAD into an empty temporary folder (no ../shared beside it) and runs the README's commands with
 # REQUIRE_* and SLACK_MANIFEST_SCHEMA_DIR unset, TEST_DATABASE_URL at a closed port (so the store suite needs its
 # embedded server) and, with --no-browser, Chromium hidden (CHROMIUM_PATH=/nonexistent). Prints what was skipped
-# and the totals; exits with npm's status. Takes ~5 min (npm ci compiles better-sqlite3), so CI does not run it.
+# and the totals; exits with npm's status. Takes ~9 min on 2 cores (npm ci ~5 of them), so CI does not run it.
 #   scripts/fresh-clone-check.sh [--no-browser] [--keep]
 set -euo pipefail
 no_browser=0
@@ -19,6 +19,8 @@ done
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 rev="$(git -C "$repo" rev-parse HEAD)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/fresh-clone-XXXXXX")"
+# Readable by others: run as root, the embedded PostgreSQL runs as the postgres user and must reach node_modules.
+chmod 755 "$work"
 if [ "$keep" = 0 ]; then trap 'rm -rf "$work"' EXIT; fi
 log="$work/npm.log"
 

