@@ -81,14 +81,10 @@ const CASE = JSON.stringify({
 describe('node dist/main/start.js (HTTP mode)', () => {
   it('refuses an anonymous load with 401 and writes nothing; a keyed consult is audited under its name', async () => {
     const sqlitePath = join(dir, 'data', 'store.sqlite');
-    const created = await run(
-      process.execPath,
-      ['dist/cli/api-key-main.js', 'create', '--name', 'board-ehr'],
-      {
-        cwd: ROOT,
-        env: { PATH: process.env.PATH ?? '', SQLITE_PATH: sqlitePath },
-      },
-    );
+    const created = await run(process.execPath, ['dist/main/api-key.js', 'create', '--name', 'board-ehr'], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', SQLITE_PATH: sqlitePath },
+    });
     const key = created.stdout.trim();
     expect(key).toMatch(/^trk_[A-Za-z0-9_-]{43}$/);
     const app = await startProd({ SQLITE_PATH: sqlitePath });

@@ -2,11 +2,12 @@
 // SLACK_API_URL at the loopback Slack fake, whose apps.connections.open hands out the loopback Socket Mode peer.
 // A slash command envelope is acked and answered, the JSON API and /healthz listen on PORT beside the socket,
 // and SIGTERM closes the socket and exits 0.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand } from '../../src/playground/slack-requests.js';
 import { SlackWebApiFake } from '../../src/playground/slack-web-api.js';
@@ -15,6 +16,7 @@ import { SocketModePeer } from '../support/socket-mode-peer.js';
 let slack: SlackWebApiFake;
 let peer: SocketModePeer;
 let child: ChildProcess;
+let apiKey = '';
 let port = 0;
 const output: string[] = [];
 
@@ -33,6 +35,14 @@ beforeAll(async () => {
   peer = await SocketModePeer.start();
   slack.offerSocketMode(peer.nextUrl);
   port = await freePort();
+  const sqlitePath = join(await mkdtemp(join(tmpdir(), 'socket-mode-')), 'store.sqlite');
+  // A key for the JSON API, created the way an operator does (npm run api-key), in the app's database.
+  const created = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/api-key.ts', 'create', '--name', 'socket-test'],
+    { env: { ...process.env, DATABASE_URL: '', SQLITE_PATH: sqlitePath }, encoding: 'utf8' },
+  );
+  apiKey = created.stdout.trim().split('\n').at(-1) ?? '';
   child = spawn(process.execPath, ['--import', 'tsx', 'src/main/start.ts'], {
     env: {
       ...process.env,
@@ -42,7 +52,7 @@ beforeAll(async () => {
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
       DATABASE_URL: '',
-      SQLITE_PATH: join(await mkdtemp(join(tmpdir(), 'socket-mode-')), 'store.sqlite'),
+      SQLITE_PATH: sqlitePath,
       LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -83,13 +93,18 @@ describe('src/main/start.ts in Socket Mode against the loopback peer', () => {
     expect(JSON.stringify(answer.body)).toContain('Not recommended');
   });
 
-  it('serves /healthz and the JSON API on PORT beside the socket', async () => {
+  it('serves /healthz and the JSON API on PORT beside the socket, with a key only', async () => {
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-    const res = await fetch(`http://127.0.0.1:${port}/api/v1/consult`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ case: { driver: 'none', metastases: { burden: 'poly' }, ecog: 1 } }),
-    });
+    const consult = (authorization?: string) =>
+      fetch(`http://127.0.0.1:${port}/api/v1/consult`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ case: { driver: 'none', metastases: { burden: 'poly' }, ecog: 1 } }),
+      });
+    expect((await consult()).status).toBe(401);
+    expect((await consult('Bearer not-a-key')).status).toBe(401);
+    const res = await consult(`Bearer ${apiKey}`);
+    expect(res.status).toBe(200);
     expect(((await res.json()) as { verdict: string }).verdict).toBe('not-recommended');
   });
 

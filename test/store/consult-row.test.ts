@@ -37,6 +37,7 @@ describe('consultRow', () => {
       output_sha256: sha256Hex(canonicalJson(output)),
       slack_channel_id: null,
       slack_thread_ts: null,
+      api_key_name: null,
     });
     expect(JSON.parse(String(row.rule_ids))).toEqual(['egfr-oligo', 'ps-borderline']);
   });
