@@ -57,11 +57,12 @@ function detectEmails(text: string, out: Sink): void {
 }
 
 const URL_CHARS = '[^\\s<>"\'`\\[\\]{}|\\\\^]';
-const URL_RE = new RegExp(`(?<![\\w.+-])(?:(?:https?|ftp)://|www\\.)${URL_CHARS}{1,2048}`, 'gi');
+// One greedy character class (no nesting), so an unbounded run is still linear and is taken whole.
+const URL_RE = new RegExp(`(?<![\\w.+-])(?:(?:https?|ftp)://|www\\.)${URL_CHARS}+`, 'gi');
 const BARE_DOMAIN_RE = new RegExp(
   '(?<![\\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,6}' +
     '(?:com|org|net|edu|gov|mil|info|io|health|uk|eu|us|ca|au|de|fr|nl|ie|nz)' +
-    `(?![\\w-]|\\.[A-Za-z0-9])(?:/${URL_CHARS}{0,2048})?`,
+    `(?![\\w-]|\\.[A-Za-z0-9])(?:/${URL_CHARS}*)?`,
   'gi',
 );
 const URL_TRAILING = /[.,;:!?)'"]+$/;
@@ -203,11 +204,11 @@ const DAY_MONTH_RE = new RegExp(
 );
 const MONTH_DAY_RE = new RegExp(
   `(?<![\\w])(${MONTH_PATTERN})\\.?${SP}{1,2}(\\d{1,2})(st|nd|rd|th)?(?:,?${SP}{1,2}((?:19|20)\\d{2}))?` +
-    '(?![\\w]|[.,:]\\d)',
+    `(?![\\w]|[.,:]\\d)${NOT_UNIT}`,
   'gid',
 );
 const MONTH_YEAR_RE = new RegExp(
-  `(?<![\\w])(${MONTH_PATTERN})\\.?(?:,?${SP}{1,2}|-|/)${YEAR}(?![\\w]|[.:/-]\\d)`,
+  `(?<![\\w])(${MONTH_PATTERN})\\.?(?:,?${SP}{1,2}|-|/)${YEAR}(?![\\w]|[.:/-]\\d)${NOT_UNIT}`,
   'gid',
 );
 const DOB_RE = new RegExp(
@@ -252,6 +253,8 @@ function detectDates(text: string, out: Sink): void {
     push(out, 'date', m.index, m.index + m[0].length, PRIORITY.date);
   }
   for (const m of text.matchAll(MONTH_YEAR_RE)) {
+    // "May 30 Gy", "may 12": "may" needs a four-digit or apostrophe year to be a month.
+    if ((m[1] ?? '').toLowerCase() === 'may' && (m[2] ?? '').length === 2) continue;
     if (isMonthToken(m[1] ?? '')) push(out, 'date', m.index, m.index + m[0].length, PRIORITY.date);
   }
   for (const m of text.matchAll(DOB_RE)) {
@@ -266,7 +269,7 @@ const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
 const AGE_SUFFIX_RE = new RegExp(
   `(?<![\\w.,/])${AGE_NUMBER}(?:${SP}?-?${SP}?(?:[Yy]ears?|[Yy]rs?|YEARS?|YRS?)(?:${SP}?-${SP}?|${SP})(?:old|OLD)` +
     `|${SP}?(?:[Yy]/[Oo]|[Yy]\\.[Oo]\\.?|[Yy][Oo](?:[MFmf])?)|y|[MF]` +
-    `|${SP}?(?:[Yy]ears?|[Yy]rs?)${SP}of${SP}age)(?![\\w])`,
+    `|${SP}?(?:[Yy]ears?|[Yy]rs?)${SP}of${SP}age|${SP}?(?:[Yy]ears?|[Yy]rs?|YRS?)(?:${SP}old)?)(?![\\w])`,
   'g',
 );
 const AGE_PREFIX_RE = new RegExp(
@@ -324,10 +327,23 @@ function placeEnd(text: string, start: number, end: number): number {
   return last;
 }
 
+const STREET_TYPE_RE = new RegExp(`^(?:${STREET_TYPES})$`);
+
+function streetNameIsClinical(match: string): boolean {
+  const words = match.split(',')[0]?.match(/\p{Lu}[\p{L}'’-]*/gu) ?? [];
+  return words.some(
+    (w) => !STREET_TYPE_RE.test(w) && isNotNameWord(w) && !/^(?:North|South|East|West|[NSEW])$/.test(w),
+  );
+}
+
 function detectAddresses(text: string, out: Sink): void {
-  for (const re of [STREET_RE, PO_BOX_RE]) {
-    for (const m of text.matchAll(re)) push(out, 'address', m.index, m.index + m[0].length, PRIORITY.address);
+  for (const m of text.matchAll(STREET_RE)) {
+    // "6 Minute Walk Test": a street name is never a clinical or common word.
+    if (streetNameIsClinical(m[0])) continue;
+    push(out, 'address', m.index, m.index + m[0].length, PRIORITY.address);
   }
+  for (const m of text.matchAll(PO_BOX_RE))
+    push(out, 'address', m.index, m.index + m[0].length, PRIORITY.address);
   for (const m of text.matchAll(PLACE_LABEL_RE)) {
     const g = group(m, 1);
     if (!g) continue;

@@ -1,12 +1,18 @@
-// The identifier guard: finds Safe Harbor identifiers in free text and replaces them with placeholders.
+// The identifier guard: caps and normalises the text, finds Safe Harbor identifiers, and replaces them with
+// placeholders. Every stage is one pass (or a fixed number of regex passes) over the normalised text: O(n).
 import { detectPatterns } from './detectors.js';
 import { isPlaceholderFragment } from './lexicon.js';
 import { detectNames } from './names.js';
-import type { Candidate, GuardResult, IdentifierHit, IdentifierKind } from './types.js';
-import { PLACEHOLDERS } from './types.js';
+import { detectContextNames } from './names-context.js';
+import { type Normalised, normaliseForGuard } from './normalise.js';
+import { detectNumbers } from './numbers.js';
+import { propagateRepeats } from './propagate.js';
+import { propagateValues } from './repeats.js';
+import type { Candidate, GuardOptions, GuardResult, IdentifierHit, IdentifierKind } from './types.js';
+import { DEFAULT_REFERENCE_YEAR, PLACEHOLDERS } from './types.js';
 
 /** Sorts candidates and merges overlapping ones; a merged span takes the kind of its highest priority. */
-function mergeOverlaps(candidates: Candidate[]): Candidate[] {
+function mergeOverlaps(candidates: readonly Candidate[]): Candidate[] {
   const sorted = [...candidates].sort(
     (a, b) => a.start - b.start || b.end - a.end || b.priority - a.priority,
   );
@@ -26,60 +32,63 @@ function mergeOverlaps(candidates: Candidate[]): Candidate[] {
   return merged;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-function isWordCodePointBefore(text: string, i: number): number {
-  if (i <= 0) return 0;
-  const cp = text.codePointAt(i - 1) ?? 0;
-  const width = i >= 2 && cp >= 0xdc00 && cp <= 0xdfff ? 2 : 1;
-  const ch = String.fromCodePoint(text.codePointAt(i - width) ?? 0);
-  return WORD_CHAR.test(ch) ? width : 0;
+/** A span that could be read back out of a placeholder ("NAME") would survive redaction: drop it. */
+function dropPlaceholderText(text: string, hits: Candidate[]): Candidate[] {
+  return hits.filter((c) => !isPlaceholderFragment(text.slice(c.start, c.end)));
 }
 
-function isWordCodePointAt(text: string, i: number): number {
-  if (i >= text.length) return 0;
-  const cp = text.codePointAt(i) ?? 0;
-  return WORD_CHAR.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
-}
-
-/** Every other occurrence of a detected identifier's text is an identifier too ("Mr Smith" in a later
- * line, an MRN repeated without its label). Occurrences inside a longer word take the whole word. */
-function propagate(text: string, hits: Candidate[]): Candidate[] {
-  const seen = new Map<string, Candidate>();
-  for (const h of hits) {
-    const value = text.slice(h.start, h.end);
-    if (!seen.has(value)) seen.set(value, h);
-  }
-  const extra: Candidate[] = [];
-  for (const [value, source] of seen) {
-    for (let i = text.indexOf(value); i !== -1; i = text.indexOf(value, i + 1)) {
-      let start = i;
-      let end = i + value.length;
-      for (let w = isWordCodePointBefore(text, start); w > 0; w = isWordCodePointBefore(text, start))
-        start -= w;
-      for (let w = isWordCodePointAt(text, end); w > 0; w = isWordCodePointAt(text, end)) end += w;
-      extra.push({ kind: source.kind, start, end, priority: source.priority });
-    }
-  }
-  return mergeOverlaps([...hits, ...extra]);
-}
-
-export function guardIdentifiers(text: string): GuardResult {
+function detect(text: string, referenceYear: number): Candidate[] {
   const candidates: Candidate[] = [];
   detectPatterns(text, candidates);
+  detectNumbers(text, referenceYear, candidates);
   detectNames(text, candidates);
-  // A span that could be read back out of a placeholder ("NAME") would survive redaction: drop it.
-  const first = mergeOverlaps(candidates).filter((c) => !isPlaceholderFragment(text.slice(c.start, c.end)));
-  const final = propagate(text, first);
+  const first = dropPlaceholderText(text, mergeOverlaps(candidates));
+  detectContextNames(text, first, candidates);
+  const second = dropPlaceholderText(text, mergeOverlaps(candidates));
+  propagateRepeats(text, second, candidates);
+  propagateValues(text, second, candidates);
+  return dropPlaceholderText(text, mergeOverlaps(candidates));
+}
 
-  const hits: IdentifierHit[] = final.map(({ kind, start, end }) => ({ kind, start, end }));
-  let redacted = '';
-  let cursor = 0;
+function toOriginal(n: Normalised, h: IdentifierHit): IdentifierHit {
+  return { kind: h.kind, start: n.starts[h.start] ?? 0, end: n.ends[h.end - 1] ?? 0 };
+}
+
+/** Merges hits whose original spans touch or overlap (two normalised hits inside one Slack markup token). */
+function mergeOriginal(hits: IdentifierHit[]): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
   for (const h of hits) {
-    redacted += text.slice(cursor, h.start) + PLACEHOLDERS[h.kind];
+    const last = out.at(-1);
+    if (last !== undefined && h.start < last.end) last.end = Math.max(last.end, h.end);
+    else out.push({ ...h });
+  }
+  return out;
+}
+
+/**
+ * Finds identifiers in `text` and returns the redacted, normalised text. Pure: no I/O, no clock, no state.
+ * Only the first MAX_GUARD_INPUT_LENGTH code units are read (`truncated` says when more was given).
+ */
+export function guardIdentifiers(text: string, options: GuardOptions = {}): GuardResult {
+  const n = normaliseForGuard(text);
+  const normalizedHits: IdentifierHit[] = detect(n.text, options.referenceYear ?? DEFAULT_REFERENCE_YEAR).map(
+    ({ kind, start, end }) => ({ kind, start, end }),
+  );
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const h of normalizedHits) {
+    parts.push(n.text.slice(cursor, h.start), PLACEHOLDERS[h.kind]);
     cursor = h.end;
   }
-  redacted += text.slice(cursor);
-  const kinds = [...new Set<IdentifierKind>(hits.map((h) => h.kind))].sort();
-  return { redacted, hits, kinds };
+  parts.push(n.text.slice(cursor));
+  const hits = mergeOriginal(normalizedHits.map((h) => toOriginal(n, h)));
+  const kinds = [...new Set<IdentifierKind>(normalizedHits.map((h) => h.kind))].sort();
+  return {
+    redacted: parts.join(''),
+    hits,
+    kinds,
+    normalized: n.text,
+    normalizedHits,
+    truncated: n.truncated,
+  };
 }
