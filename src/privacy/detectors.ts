@@ -93,7 +93,7 @@ function isIpv6(s: string): boolean {
 function detectIps(text: string, out: Sink): void {
   for (const m of text.matchAll(IPV4_RE)) push(out, 'ip', m.index, m.index + m[0].length, PRIORITY.ip);
   for (const m of text.matchAll(IPV6_RE)) {
-    if (isIpv6(m[0])) push(out, 'ip', m.index, m.index + m[0].length, PRIORITY.ip);
+    if (m[0].includes(':') && isIpv6(m[0])) push(out, 'ip', m.index, m.index + m[0].length, PRIORITY.ip);
   }
 }
 
@@ -185,14 +185,14 @@ const DATE_TAIL = '(?![\\w/]|[.:-]\\d)';
 const NOT_UNIT = `(?!${SP}?(?:c?Gy|mg|mcg|mm|cm|fx|fractions?|weeks?|wks?|months?|mo|days?|cycles?|%)(?![\\w]))`;
 const NUMERIC_DMY_RE = new RegExp(
   `(?<![\\w/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})${DATE_TAIL}${NOT_UNIT}`,
-  'gd',
+  'g',
 );
 // Dotted ISO dates need two-digit month and day, so that versions such as "2026.1.1" stay untouched.
 const ISO_RE = new RegExp(
   '(?<![\\w/.-])((?:19|20)\\d{2})(?:([-/])(\\d{1,2})\\2(\\d{1,2})|\\.(\\d{2})\\.(\\d{2}))' +
     '(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?' +
     `(?![\\w/]|[.:-]\\d)${NOT_UNIT}`,
-  'gd',
+  'g',
 );
 const NUMERIC_MY_RE = new RegExp(`(?<![\\w/.-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\\d{2}${DATE_TAIL}`, 'g');
 const ISO_YM_RE = new RegExp(`(?<![\\w/.-])(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])${DATE_TAIL}`, 'g');
@@ -200,16 +200,16 @@ const YEAR = "((?:19|20)\\d{2}|'\\d{2}|\\d{2})";
 const DAY_MONTH_RE = new RegExp(
   `(?<![\\w])(\\d{1,2})(st|nd|rd|th)?(?:${SP}?-${SP}?|${SP}{1,2}(?:of${SP}{1,2})?)(${MONTH_PATTERN})\\.?` +
     `(?:(?:,?${SP}{1,2}|[-/])${YEAR}(?![\\w]|[.:-]\\d))?(?![\\w])`,
-  'gid',
+  'gi',
 );
 const MONTH_DAY_RE = new RegExp(
   `(?<![\\w])(${MONTH_PATTERN})\\.?${SP}{1,2}(\\d{1,2})(st|nd|rd|th)?(?:,?${SP}{1,2}((?:19|20)\\d{2}))?` +
     `(?![\\w]|[.,:]\\d)${NOT_UNIT}`,
-  'gid',
+  'gi',
 );
 const MONTH_YEAR_RE = new RegExp(
   `(?<![\\w])(${MONTH_PATTERN})\\.?(?:,?${SP}{1,2}|-|/)${YEAR}(?![\\w]|[.:/-]\\d)${NOT_UNIT}`,
-  'gid',
+  'gi',
 );
 const DOB_RE = new RegExp(
   `(?<![\\w])(?:DOB|D\\.O\\.B\\.?|DOD|date${SP}of${SP}(?:birth|death)|birth${SP}?date|born(?:${SP}on)?)` +

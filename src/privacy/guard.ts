@@ -11,22 +11,38 @@ import { propagateValues } from './repeats.js';
 import type { Candidate, GuardOptions, GuardResult, IdentifierHit, IdentifierKind } from './types.js';
 import { DEFAULT_REFERENCE_YEAR, PLACEHOLDERS } from './types.js';
 
-/** Sorts candidates and merges overlapping ones; a merged span takes the kind of its highest priority. */
-function mergeOverlaps(candidates: readonly Candidate[]): Candidate[] {
-  const sorted = [...candidates].sort(
-    (a, b) => a.start - b.start || b.end - a.end || b.priority - a.priority,
-  );
+const byPosition = (a: Candidate, b: Candidate) =>
+  a.start - b.start || b.end - a.end || b.priority - a.priority;
+
+/** Appends `c` to the merged, sorted list `merged`; an overlapping span takes the kind of its highest priority. */
+function mergeInto(merged: Candidate[], c: Candidate): void {
+  const last = merged[merged.length - 1];
+  if (last !== undefined && c.start < last.end) {
+    if (c.end > last.end) last.end = c.end;
+    if (c.priority > last.priority) {
+      last.priority = c.priority;
+      last.kind = c.kind;
+    }
+  } else {
+    merged.push({ kind: c.kind, start: c.start, end: c.end, priority: c.priority });
+  }
+}
+
+/** Merges already merged, sorted `base` with new, unsorted `extra` in one linear sweep (after sorting `extra`). */
+function mergeOverlaps(base: readonly Candidate[], extra: Candidate[]): Candidate[] {
+  extra.sort(byPosition);
   const merged: Candidate[] = [];
-  for (const c of sorted) {
-    const last = merged.at(-1);
-    if (last !== undefined && c.start < last.end) {
-      if (c.end > last.end) last.end = c.end;
-      if (c.priority > last.priority) {
-        last.priority = c.priority;
-        last.kind = c.kind;
-      }
+  let i = 0;
+  let j = 0;
+  while (i < base.length || j < extra.length) {
+    const a = base[i];
+    const b = extra[j];
+    if (b === undefined || (a !== undefined && byPosition(a, b) <= 0)) {
+      mergeInto(merged, a as Candidate);
+      i += 1;
     } else {
-      merged.push({ ...c });
+      mergeInto(merged, b);
+      j += 1;
     }
   }
   return merged;
@@ -34,24 +50,28 @@ function mergeOverlaps(candidates: readonly Candidate[]): Candidate[] {
 
 /** A span that could be read back out of a placeholder ("NAME") would survive redaction: drop it. */
 function dropPlaceholderText(text: string, hits: Candidate[]): Candidate[] {
-  return hits.filter((c) => !isPlaceholderFragment(text.slice(c.start, c.end)));
+  return hits.filter((c) => c.end - c.start > 12 || !isPlaceholderFragment(text.slice(c.start, c.end)));
 }
 
 function detect(text: string, referenceYear: number): Candidate[] {
-  const candidates: Candidate[] = [];
-  detectPatterns(text, candidates);
-  detectNumbers(text, referenceYear, candidates);
-  detectNames(text, candidates);
-  const first = dropPlaceholderText(text, mergeOverlaps(candidates));
-  detectContextNames(text, first, candidates);
-  const second = dropPlaceholderText(text, mergeOverlaps(candidates));
-  propagateRepeats(text, second, candidates);
-  propagateValues(text, second, candidates);
-  return dropPlaceholderText(text, mergeOverlaps(candidates));
+  // Each stage adds to the merged result of the previous ones (merging copies nothing it does not keep).
+  const found: Candidate[] = [];
+  detectPatterns(text, found);
+  detectNumbers(text, referenceYear, found);
+  detectNames(text, found);
+  const first = dropPlaceholderText(text, mergeOverlaps([], found));
+  const names: Candidate[] = [];
+  detectContextNames(text, first, names);
+  const second = names.length === 0 ? first : dropPlaceholderText(text, mergeOverlaps(first, names));
+  const repeats: Candidate[] = [];
+  propagateRepeats(text, second, repeats);
+  propagateValues(text, second, repeats);
+  return repeats.length === 0 ? second : dropPlaceholderText(text, mergeOverlaps(second, repeats));
 }
 
 function toOriginal(n: Normalised, h: IdentifierHit): IdentifierHit {
-  return { kind: h.kind, start: n.starts[h.start] ?? 0, end: n.ends[h.end - 1] ?? 0 };
+  const [start, end] = n.toOriginal(h.start, h.end);
+  return { kind: h.kind, start, end };
 }
 
 /** Merges hits whose original spans touch or overlap (two normalised hits inside one Slack markup token). */

@@ -38,15 +38,26 @@ function stopWord(word: string): boolean {
   return word.includes('-') && word.split('-').some((part) => isNotNameWord(part));
 }
 
+type Shape = Pick<Token, 'cap' | 'upper' | 'initial' | 'nameish'>;
+
+function shapeOf(word: string): Shape {
+  const cap = CAP_RE.test(word);
+  const upper = !cap && word.length >= 2 && UPPER_RE.test(word);
+  const initial = word.length === 1 && /\p{Lu}/u.test(word);
+  return { cap, upper, initial, nameish: (cap || upper) && !stopWord(word) };
+}
+
 function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
+  const shapes = new Map<string, Shape>(); // repeated words are classified once
   for (const m of text.matchAll(WORD_RE)) {
     const word = m[0];
-    const cap = CAP_RE.test(word);
-    const upper = !cap && word.length >= 2 && UPPER_RE.test(word);
-    const initial = word.length === 1 && /\p{Lu}/u.test(word);
-    const nameish = (cap || upper) && !stopWord(word);
-    tokens.push({ start: m.index, end: m.index + word.length, word, cap, upper, initial, nameish });
+    let shape = shapes.get(word);
+    if (shape === undefined) {
+      shape = shapeOf(word);
+      shapes.set(word, shape);
+    }
+    tokens.push({ start: m.index, end: m.index + word.length, word, ...shape });
   }
   return tokens;
 }
@@ -60,7 +71,8 @@ const SPACES = /^ {1,2}$/;
 const COMMA = /^, {0,2}$/;
 
 function firstPart(word: string): string {
-  return word.split('-')[0] ?? word;
+  const dash = word.indexOf('-');
+  return dash < 0 ? word : word.slice(0, dash);
 }
 
 function given(t: Token): boolean {

@@ -8,9 +8,8 @@ export const MAX_GUARD_INPUT_LENGTH = 20_000;
 export interface Normalised {
   /** NFKC text with format characters removed, space and dash variants folded, Slack markup decoded. */
   text: string;
-  /** For each code unit of `text`: the start (inclusive) and end (exclusive) of its source in the input. */
-  starts: Int32Array;
-  ends: Int32Array;
+  /** Maps a span [start, end) of `text` to the span of the input it came from. */
+  toOriginal(start: number, end: number): [number, number];
   /** True when the input was longer than the cap and the rest was not read. */
   truncated: boolean;
 }
@@ -63,21 +62,69 @@ const ENTITIES: Readonly<Record<string, string>> = {
   '#x27': "'",
 };
 
+/** The output and a segment map: a plain segment is copied unit for unit, any other maps as a whole. */
 class Builder {
-  readonly units: string[] = [];
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+  readonly parts: string[] = [];
+  length = 0;
+  private readonly segText: number[] = [];
+  private readonly segFrom: number[] = [];
+  /** -1 for a plain (copied) segment, else the end of its source in the input. */
+  private readonly segTo: number[] = [];
   constructor(private readonly cap: number) {}
   get full(): boolean {
-    return this.units.length >= this.cap;
+    return this.length >= this.cap;
   }
-  /** Appends `s` (already normalised), each code unit mapped to [start, end) of the input. */
+  private add(s: string, from: number, to: number): void {
+    const room = this.cap - this.length;
+    if (s.length === 0 || room <= 0) return;
+    const kept = s.length > room ? s.slice(0, room) : s;
+    this.segText.push(this.length);
+    this.segFrom.push(from);
+    this.segTo.push(to);
+    this.parts.push(kept);
+    this.length += kept.length;
+  }
+  /** Copies input[from, to) unchanged. */
+  copy(input: string, from: number, to: number): void {
+    this.add(input.slice(from, to), from, -1);
+  }
+  /** Appends `s` (already normalised), the whole of it mapped to input[start, end). A one-for-one replacement
+   * right after a copied run extends that run ("９４３" → "943" stays one segment). */
   push(s: string, start: number, end: number): void {
-    for (let k = 0; k < s.length && !this.full; k += 1) {
-      this.units.push(s[k] as string);
-      this.starts.push(start);
-      this.ends.push(end);
+    const last = this.segTo.length - 1;
+    if (s.length === end - start && last >= 0 && this.segTo[last] === -1 && this.length < this.cap) {
+      const runEnd = (this.segFrom[last] as number) + this.length - (this.segText[last] as number);
+      if (runEnd === start) {
+        const kept = s.length > this.cap - this.length ? s.slice(0, this.cap - this.length) : s;
+        this.parts.push(kept);
+        this.length += kept.length;
+        return;
+      }
     }
+    this.add(s, start, end);
+  }
+  private segmentOf(k: number): number {
+    let lo = 0;
+    let hi = this.segText.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.segText[mid] as number) <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  toOriginal(start: number, end: number): [number, number] {
+    const a = this.segmentOf(start);
+    const b = this.segmentOf(end - 1);
+    const from =
+      (this.segTo[a] as number) < 0
+        ? (this.segFrom[a] as number) + start - (this.segText[a] as number)
+        : (this.segFrom[a] as number);
+    const to =
+      (this.segTo[b] as number) < 0
+        ? (this.segFrom[b] as number) + end - (this.segText[b] as number)
+        : (this.segTo[b] as number);
+    return [from, to];
   }
 }
 
@@ -107,10 +154,35 @@ function markupText(target: string, label: string | undefined): string {
   return decodeEntities(target);
 }
 
-/** Pushes `s` through NFKC and folding, each produced unit mapped to [start, end). */
-function pushNormalised(out: Builder, s: string, start: number, end: number): void {
-  const n = s.normalize('NFKC');
-  for (const ch of n) out.push(fold(ch), start, end);
+/** NFKC then folding; `memo` caches single code points, which is what most non-ASCII input is. */
+function normaliseUnit(s: string, memo: Map<string, string>): string {
+  const cached = memo.get(s);
+  if (cached !== undefined) return cached;
+  let folded = '';
+  for (const ch of s.normalize('NFKC')) folded += fold(ch);
+  if (s.length <= 2) memo.set(s, folded);
+  return folded;
+}
+
+/** Pushes `s` through NFKC and folding, the produced units mapped to [start, end). */
+function pushNormalised(
+  out: Builder,
+  s: string,
+  start: number,
+  end: number,
+  memo: Map<string, string>,
+): void {
+  out.push(normaliseUnit(s, memo), start, end);
+}
+
+/** No combining mark lies below U+0300, so most characters need no property lookup. */
+function isMark(ch: string): boolean {
+  return ch.charCodeAt(0) >= 0x300 && MARK.test(ch);
+}
+
+/** ASCII that needs no work: everything but "<", "&", tab, vertical tab and form feed. */
+function isPlain(c: number): boolean {
+  return c < 0x80 && c !== 0x3c && c !== 0x26 && c !== 0x09 && c !== 0x0b && c !== 0x0c;
 }
 
 /** Caps, decodes and normalises `input`; see {@link Normalised}. */
@@ -119,19 +191,22 @@ export function normaliseForGuard(input: string, cap = MAX_GUARD_INPUT_LENGTH): 
   const high = input.charCodeAt(limit - 1);
   if (limit < input.length && high >= 0xd800 && high <= 0xdbff) limit -= 1; // never split a surrogate pair
   const out = new Builder(cap);
+  const memo = new Map<string, string>();
   let i = 0;
   while (i < limit && !out.full) {
     const c = input.charCodeAt(i);
-    if (c < 0x80 && c !== 0x3c && c !== 0x26 && c !== 0x09 && c !== 0x0b && c !== 0x0c) {
-      out.push(input[i] as string, i, i + 1);
-      i += 1;
+    if (isPlain(c)) {
+      let j = i + 1;
+      while (j < limit && isPlain(input.charCodeAt(j))) j += 1;
+      out.copy(input, i, j);
+      i = j;
       continue;
     }
     if (c === 0x3c) {
       MARKUP.lastIndex = i;
       const m = MARKUP.exec(input);
       if (m !== null && i + m[0].length <= limit) {
-        pushNormalised(out, markupText(m[1] as string, m[2]), i, i + m[0].length);
+        out.push(normaliseUnit(markupText(m[1] as string, m[2]), memo), i, i + m[0].length);
         i += m[0].length;
         continue;
       }
@@ -152,14 +227,13 @@ export function normaliseForGuard(input: string, cap = MAX_GUARD_INPUT_LENGTH): 
     }
     // A base character and the combining marks after it normalise together ("e" + U+0301 → "é").
     let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < limit ? 2 : 1);
-    while (j < limit && MARK.test(input[j] as string)) j += 1;
-    pushNormalised(out, input.slice(i, j), i, j);
+    while (j < limit && isMark(input[j] as string)) j += 1;
+    pushNormalised(out, input.slice(i, j), i, j, memo);
     i = j;
   }
   return {
-    text: out.units.join(''),
-    starts: Int32Array.from(out.starts),
-    ends: Int32Array.from(out.ends),
+    text: out.parts.join(''),
+    toOriginal: (start, end) => out.toOriginal(start, end),
     truncated: i < input.length,
   };
 }

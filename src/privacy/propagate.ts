@@ -12,9 +12,13 @@ const MIN_NUMBER = 5;
 /** Words of a hit worth chasing elsewhere: name words (not titles or clinical words) and long record numbers. */
 function seeds(text: string, hits: readonly Candidate[]): Map<string, Candidate> {
   const seen = new Map<string, Candidate>();
+  const values = new Set<string>();
   for (const h of hits) {
     if (h.kind !== 'name' && h.kind !== 'mrn') continue;
-    for (const m of text.slice(h.start, h.end).matchAll(WORD_RE)) {
+    const value = text.slice(h.start, h.end);
+    if (values.has(value)) continue;
+    values.add(value);
+    for (const m of value.matchAll(WORD_RE)) {
       const w = m[0];
       const isNumber = HAS_DIGIT.test(w);
       if (h.kind === 'name' && (isNumber || w.length < MIN_NAME || isNotNameWord(w))) continue;
@@ -32,8 +36,13 @@ const startsUpper = (w: string) => w[0] !== undefined && w[0] !== w[0].toLowerCa
 export function propagateRepeats(text: string, hits: readonly Candidate[], out: Candidate[]): void {
   const seen = seeds(text, hits);
   if (seen.size === 0) return;
+  let h = 0;
   for (const m of text.matchAll(WORD_RE)) {
     const w = m[0];
+    // Words inside an existing hit are already covered (hits are sorted: the pointer only moves forward).
+    while (h < hits.length && (hits[h] as Candidate).end <= m.index) h += 1;
+    const cover = hits[h];
+    if (cover !== undefined && cover.start <= m.index && cover.end >= m.index + w.length) continue;
     const source = seen.get(w) ?? seen.get(w.toLowerCase());
     if (source === undefined) continue;
     // A name word recurs as a name only when written as one ("brown sputum" is not Mr Brown).

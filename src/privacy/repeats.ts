@@ -5,7 +5,7 @@
 import type { Candidate } from './types.js';
 
 interface Node {
-  next: Map<string, number>;
+  next: Map<number, number>;
   fail: number;
   /** Length of the longest value ending at this node (directly or through failure links), 0 if none. */
   out: number;
@@ -13,12 +13,14 @@ interface Node {
 }
 
 const SHORT = 4;
+const MAX_VALUE = 64;
 
 function build(values: Map<string, Candidate>): Node[] {
   const nodes: Node[] = [{ next: new Map(), fail: 0, out: 0, source: undefined }];
   for (const [value, source] of values) {
     let at = 0;
-    for (const ch of value) {
+    for (let k = 0; k < value.length; k += 1) {
+      const ch = value.charCodeAt(k);
       let to = nodes[at]?.next.get(ch);
       if (to === undefined) {
         to = nodes.length;
@@ -53,18 +55,26 @@ function build(values: Map<string, Candidate>): Node[] {
 
 const WORD = /[\p{L}\p{N}]/u;
 
+function wordUnit(c: number, ch: string): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORD.test(ch);
+}
+
 /** Appends a candidate for every occurrence of a hit's exact text; `hits` are merged and sorted. */
 export function propagateValues(text: string, hits: readonly Candidate[], out: Candidate[]): void {
   const values = new Map<string, Candidate>();
   for (const h of hits) {
     const v = text.slice(h.start, h.end);
-    if (v.length >= 2 && !values.has(v)) values.set(v, h);
+    // A value longer than any single identifier is a merged run ("John Smith John Smith …"): its parts are
+    // chased by word (propagate.ts), not as one long string.
+    if (v.length >= 2 && v.length <= MAX_VALUE && !values.has(v)) values.set(v, h);
   }
   if (values.size === 0) return;
   const nodes = build(values);
   // Word bounds per position, computed once, so that extending a match to its word costs O(1).
   const isWord = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1) isWord[i] = WORD.test(text[i] as string) ? 1 : 0;
+  for (let i = 0; i < text.length; i += 1)
+    isWord[i] = wordUnit(text.charCodeAt(i), text[i] as string) ? 1 : 0;
   const wordStart = new Int32Array(text.length);
   for (let i = 0; i < text.length; i += 1)
     wordStart[i] = isWord[i] && i > 0 && isWord[i - 1] ? (wordStart[i - 1] as number) : i;
@@ -72,11 +82,18 @@ export function propagateValues(text: string, hits: readonly Candidate[], out: C
   for (let i = text.length - 1; i >= 0; i -= 1)
     wordEnd[i] = isWord[i] && i + 1 < text.length && isWord[i + 1] ? (wordEnd[i + 1] as number) : i + 1;
 
+  // Occurrences the detectors already found need no second candidate.
+  const known = new Set<number>();
+  for (const h of hits) known.add(h.start * 65_536 + (h.end - h.start));
   let at = 0;
   for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] as string;
-    while (at !== 0 && !(nodes[at] as Node).next.has(ch)) at = (nodes[at] as Node).fail;
-    at = (nodes[at] as Node).next.get(ch) ?? 0;
+    const ch = text.charCodeAt(i);
+    let to = (nodes[at] as Node).next.get(ch);
+    while (to === undefined && at !== 0) {
+      at = (nodes[at] as Node).fail;
+      to = (nodes[at] as Node).next.get(ch);
+    }
+    at = to ?? 0;
     const node = nodes[at] as Node;
     if (node.out === 0 || node.source === undefined) continue;
     const start = i + 1 - node.out;
@@ -84,6 +101,7 @@ export function propagateValues(text: string, hits: readonly Candidate[], out: C
     const s = isWord[start] ? (wordStart[start] as number) : start;
     const e = isWord[end - 1] ? (wordEnd[end - 1] as number) : end;
     if (node.out < SHORT && (s !== start || e !== end)) continue;
+    if (known.has(s * 65_536 + (e - s))) continue;
     out.push({ kind: node.source.kind, start: s, end: e, priority: node.source.priority - 1 });
   }
 }
