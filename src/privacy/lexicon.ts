@@ -65,6 +65,8 @@ oncologic medical radiation clinical nurse specialist cns navigator coordinator 
 mdt-outcome outcome plan impression assessment diagnosis prognosis summary indication indications
 left-sided right-sided bilateral unilateral ipsilateral contralateral
 ml mg kg cm mm gy cgy bd od tds qds prn po iv sc im
+accession specimen lab block histology cytology path ref spec sample slide st saint period point mean
+infirmary royal general memorial institute foundation
 `;
 
 const COMMON_WORDS = `

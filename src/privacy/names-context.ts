@@ -30,13 +30,17 @@ const AMBIGUOUS_GIVEN = new Set(
   penny chase carol joy sunny amber crystal destiny sky autumn miles guy norman frank victor laura aura alex grant
   lance pierce wade drew jack skip spike chuck nick rob stew buck foster blaze blossom peg marshal mack job major
   duke king prince rich rusty sterling price sandy lily daisy heather holly ivy jade pearl violet angel honey
-  shelby kendall marion`.split(/\s+/),
+  shelby kendall marion max min bell austin`.split(/\s+/),
 );
 
 function stopWord(word: string): boolean {
   if (isNotNameWord(word)) return true;
   return word.includes('-') && word.split('-').some((part) => isNotNameWord(part));
 }
+
+/** Label words that may stand between a name and its identifier ("Smith MRN 123", "JS DOB 12/03/61"). */
+const LABEL =
+  /^(?:mrn|nhs|dob|d|o|b|born|hosp|hospital|no|number|id|ref|unit|record|tel|dob:|chi|ur|urn|pid)$/i;
 
 type Shape = Pick<Token, 'cap' | 'upper' | 'initial' | 'nameish'>;
 
@@ -52,12 +56,16 @@ function tokenise(text: string): Token[] {
   const shapes = new Map<string, Shape>(); // repeated words are classified once
   for (const m of text.matchAll(WORD_RE)) {
     const word = m[0];
+    // Lower-case words are never names; only labels ("dob", "no") and articles matter to the rules.
+    const c = word.charCodeAt(0);
+    if (c >= 97 && c <= 122 && !LABEL.test(word) && word !== 'a' && word !== 'an') continue;
     let shape = shapes.get(word);
     if (shape === undefined) {
       shape = shapeOf(word);
       shapes.set(word, shape);
     }
-    tokens.push({ start: m.index, end: m.index + word.length, word, ...shape });
+    const { cap, upper, initial, nameish } = shape;
+    tokens.push({ start: m.index, end: m.index + word.length, word, cap, upper, initial, nameish });
   }
   return tokens;
 }
@@ -194,10 +202,6 @@ function besideAgeSex(text: string, tokens: Token[], out: Candidate[]): void {
     if (first >= 0) emit(out, tokens, first, i);
   }
 }
-
-/** Label words that may stand between a name and its identifier ("Smith MRN 123", "JS DOB 12/03/61"). */
-const LABEL =
-  /^(?:mrn|nhs|dob|d|o|b|born|hosp|hospital|no|number|id|ref|unit|record|tel|dob:|chi|ur|urn|pid)$/i;
 
 /** Identifiers whose neighbouring capitalised words are taken as the patient's name. */
 const NEIGHBOUR_KINDS = new Set(['mrn', 'date', 'phone', 'email', 'ssn', 'age-over-89']);

@@ -226,7 +226,8 @@ export function normaliseForGuard(input: string, cap = MAX_GUARD_INPUT_LENGTH): 
       continue;
     }
     // A base character and the combining marks after it normalise together ("e" + U+0301 → "é").
-    let j = i + (c >= 0xd800 && c <= 0xdbff && i + 1 < limit ? 2 : 1);
+    const low = i + 1 < limit ? input.charCodeAt(i + 1) : 0;
+    let j = i + (c >= 0xd800 && c <= 0xdbff && low >= 0xdc00 && low <= 0xdfff ? 2 : 1);
     while (j < limit && isMark(input[j] as string)) j += 1;
     pushNormalised(out, input.slice(i, j), i, j, memo);
     i = j;

@@ -85,6 +85,8 @@ function detectCompactDates(text: string, out: Candidate[]): void {
     if (ymd || dmy) push(out, 'date', m.index, m.index + s.length, P.compactDate);
   }
   for (const m of text.matchAll(ROMAN_RE)) {
+    // "3 x 15 Gy" is a dose: with spaces, only an upper-case month other than X counts ("3 III 61").
+    if (m[2] === ' ' && (m[3] !== (m[3] ?? '').toUpperCase() || m[3]?.toUpperCase() === 'X')) continue;
     const day = Number(m[1]);
     if (day >= 1 && day <= 31) push(out, 'date', m.index, m.index + m[0].length, P.compactDate);
   }
@@ -93,7 +95,7 @@ function detectCompactDates(text: string, out: Candidate[]): void {
 // ---------------------------------------------------------------- day/month alone ("14/2", "12/03")
 
 const DAY_MONTH_NUMERIC_RE =
-  /(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?![\w/%]|[.,:-]\d|\s?(?:c?Gy|mg|mcg|mm|cm|fx|fractions?|weeks?|wks?|months?|mo|days?|cycles?|lesions?|nodes?|sites?|mets?|of|%)\b)/g;
+  /(?<![\w/.:-])(\d{1,2})\/(\d{1,2})(?![\w/%]|[.,:-]\d|\s?(?:c?Gy|mg|mcg|mm|cm|fx|fractions?|weeks?|wks?|months?|mo|days?|cycles?|lesions?|nodes?|sites?|mets?|of|ago|%)\b)/g;
 /** Words after which "3/12" is a date, not "three months". */
 const DATE_CUE_BEFORE =
   /(?:^|[^\p{L}])(?:on|dated?|seen|clinic|from|since|until|till|by|dob|d\.o\.b\.?|born|ct|pet|pet-ct|mri|scan|mdt|review|reviewed|biopsy|bronchoscopy|ebus|admitted|discharged|started|commenced|stopped|completed|appointment|appt|letter|cxr|echo|bloods|surgery)[\s:,(]{1,3}$/iu;
