@@ -198,9 +198,13 @@ export function normaliseForGuard(input: string, cap = MAX_GUARD_INPUT_LENGTH): 
     if (isPlain(c)) {
       let j = i + 1;
       while (j < limit && isPlain(input.charCodeAt(j))) j += 1;
-      out.copy(input, i, j);
-      i = j;
-      continue;
+      // A combining mark after the run belongs with the run's last character ("e" + U+0308 → "ë").
+      if (j < limit && isMark(input[j] as string)) j -= 1;
+      if (j > i) {
+        out.copy(input, i, j);
+        i = j;
+        continue;
+      }
     }
     if (c === 0x3c) {
       MARKUP.lastIndex = i;

@@ -159,7 +159,7 @@ function detectAgesAndBirthYears(text: string, referenceYear: number, out: Candi
 const PLACE_NUMBER = '(?:\\d{1,4}[A-Za-z]?|[A-Za-z]\\d{1,3}[A-Za-z]?)';
 const BED_WARD_RE = new RegExp(
   `(?<![\\w])(?:side[ -]room|room|rm|bed|bay|ward|cubicle)(?:\\.?[ ](?:no\\.?|number|#)?|[ ]?#|\\.?[ ]?(?:no\\.?|number))[ :]{0,2}${PLACE_NUMBER}` +
-    `(?:,?[ ](?:bed|bay|room)[ ]?${PLACE_NUMBER})?(?![\\w]|[.,]\\d|\\s?(?:days?|weeks?|hours?|h|%|c?Gy|mg|ml)\\b)`,
+    `(?:,?[ ](?:bed|bay|room)[ ]?${PLACE_NUMBER})?(?![\\w]|[.,]\\d|\\s?(?:days?|weeks?|%|c?Gy|mg|ml)\\b)`,
   'gi',
 );
 
