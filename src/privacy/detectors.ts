@@ -92,6 +92,7 @@ function isIpv6(s: string): boolean {
 
 function detectIps(text: string, out: Sink): void {
   for (const m of text.matchAll(IPV4_RE)) push(out, 'ip', m.index, m.index + m[0].length, PRIORITY.ip);
+  if (!text.includes('::') && text.split(':', 8).length < 8) return; // IPv6 needs "::" or seven colons
   for (const m of text.matchAll(IPV6_RE)) {
     if (m[0].includes(':') && isIpv6(m[0])) push(out, 'ip', m.index, m.index + m[0].length, PRIORITY.ip);
   }
@@ -363,9 +364,13 @@ function detectAddresses(text: string, out: Sink): void {
 
 /** Runs every non-name detector and appends its candidates to `out`. */
 export function detectPatterns(text: string, out: Sink): void {
-  detectEmails(text, out);
-  detectUrls(text, out);
-  detectIps(text, out);
+  // Cheap pre-checks: no "@" means no e-mail address, no "." or ":" no URL or IP address.
+  if (text.includes('@')) detectEmails(text, out);
+  const dot = text.includes('.');
+  if (dot || text.includes(':')) {
+    detectUrls(text, out);
+    detectIps(text, out);
+  }
   detectSsns(text, out);
   detectPhones(text, out);
   detectRecordNumbers(text, out);

@@ -16,8 +16,10 @@ interface Token {
   nameish: boolean;
 }
 
-// Whole words only: the "M" of "92M" or "M1b" is not a word.
-const WORD_RE = /(?<![\p{L}\p{N}\p{M}])\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*){0,3}(?![\p{N}])/gu;
+// Whole words only (the "M" of "92M" or "M1b" is not a word), and only those the rules can use: words that
+// start upper-case, and the few lower-case labels and articles that may stand between a name and its neighbour.
+const WORD_RE =
+  /(?<![\p{L}\p{N}\p{M}])(?:\p{Lu}|(?:mrn|nhs|dob|d|o|b|born|hosp|hospital|no|number|id|ref|unit|record|tel|chi|ur|urn|pid|an?)(?![\p{L}\p{M}'’-]))[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*){0,3}(?![\p{N}])/gu;
 const CAP_RE = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}/u;
 const UPPER_RE = /^[\p{Lu}'’-]+$/u;
 const VOWEL_RE = /[AEIOUYaeiouy]/;
@@ -56,9 +58,6 @@ function tokenise(text: string): Token[] {
   const shapes = new Map<string, Shape>(); // repeated words are classified once
   for (const m of text.matchAll(WORD_RE)) {
     const word = m[0];
-    // Lower-case words are never names; only labels ("dob", "no") and articles matter to the rules.
-    const c = word.charCodeAt(0);
-    if (c >= 97 && c <= 122 && !LABEL.test(word) && word !== 'a' && word !== 'an') continue;
     let shape = shapes.get(word);
     if (shape === undefined) {
       shape = shapeOf(word);

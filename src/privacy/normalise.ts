@@ -86,7 +86,15 @@ class Builder {
   }
   /** Copies input[from, to) unchanged. */
   copy(input: string, from: number, to: number): void {
-    this.add(input.slice(from, to), from, -1);
+    const last = this.segTo.length - 1;
+    const contiguous =
+      last >= 0 &&
+      this.segTo[last] === -1 &&
+      (this.segFrom[last] as number) + this.length - (this.segText[last] as number) === from;
+    if (!contiguous) return this.add(input.slice(from, to), from, -1);
+    const kept = input.slice(from, Math.min(to, from + this.cap - this.length));
+    this.parts.push(kept);
+    this.length += kept.length;
   }
   /** Appends `s` (already normalised), the whole of it mapped to input[start, end). A one-for-one replacement
    * right after a copied run extends that run ("９４３" → "943" stays one segment). */
@@ -175,9 +183,19 @@ function pushNormalised(
   out.push(normaliseUnit(s, memo), start, end);
 }
 
+/** Per-code-unit memo of the \p{M} test (0 unknown, 1 mark, 2 not): a pure cache, filled on first use. */
+const MARK_MEMO = new Uint8Array(0x10000);
+
 /** No combining mark lies below U+0300, so most characters need no property lookup. */
 function isMark(ch: string): boolean {
-  return ch.charCodeAt(0) >= 0x300 && MARK.test(ch);
+  const c = ch.charCodeAt(0);
+  if (c < 0x300 || Number.isNaN(c)) return false;
+  let m = MARK_MEMO[c] as number;
+  if (m === 0) {
+    m = MARK.test(ch) ? 1 : 2;
+    MARK_MEMO[c] = m;
+  }
+  return m === 1;
 }
 
 /** ASCII that needs no work: everything but "<", "&", tab, vertical tab and form feed. */
@@ -223,9 +241,11 @@ export function normaliseForGuard(input: string, cap = MAX_GUARD_INPUT_LENGTH): 
         continue;
       }
     }
-    // A zero-width space between two letters stands for a word break ("Mr\u200bSmith"); elsewhere it is dropped.
-    if (c === 0x200b && /\p{L}/u.test(input[i - 1] ?? '') && /\p{L}/u.test(input[i + 1] ?? '')) {
-      out.push(' ', i, i + 1);
+    if (INVISIBLE.has(c)) {
+      // A zero-width space between two letters stands for a word break ("Mr\u200bSmith"); else it is dropped.
+      if (c === 0x200b && /\p{L}/u.test(input[i - 1] ?? '') && /\p{L}/u.test(input[i + 1] ?? '')) {
+        out.push(' ', i, i + 1);
+      }
       i += 1;
       continue;
     }

@@ -86,7 +86,15 @@ export function propagateValues(text: string, hits: readonly Candidate[], out: C
   const known = new Set<number>();
   for (const h of hits) known.add(h.start * 65_536 + (h.end - h.start));
   let at = 0;
+  let next = 0; // index of the next hit: text inside hits is already redacted and is skipped
   for (let i = 0; i < text.length; i += 1) {
+    const cover = hits[next];
+    if (cover !== undefined && i >= cover.start) {
+      i = cover.end - 1;
+      next += 1;
+      at = 0;
+      continue;
+    }
     const ch = text.charCodeAt(i);
     let to = (nodes[at] as Node).next.get(ch);
     while (to === undefined && at !== 0) {
