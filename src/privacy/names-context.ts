@@ -197,8 +197,22 @@ function besideAgeSex(text: string, tokens: Token[], out: Candidate[]): void {
       )
     )
       continue;
-    const first = nameRunBack(text, tokens, i, false);
-    if (first >= 0) emit(out, tokens, first, i);
+    // "Smith J, 62M": initials may be part of the run, but a name word must be too.
+    const first = nameRunBack(text, tokens, i, true);
+    if (first >= 0 && hasNameWord(tokens, first, i)) emit(out, tokens, first, i);
+  }
+}
+
+function hasNameWord(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to; k += 1) if ((tokens[k] as Token).nameish) return true;
+  return false;
+}
+
+/** An upper-case word the surname lexicon knows is a name even alone ("For discussion - WILLIAMS: ECOG 1"). */
+function knownUpperSurnames(tokens: Token[], out: Candidate[]): void {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const t = tokens[i] as Token;
+    if (t.upper && t.nameish && t.word.length >= 4 && isSurname(t.word) && !isEnglishWord(t.word)) emit(out, tokens, i, i);
   }
 }
 
@@ -245,6 +259,7 @@ function besideIdentifiers(
 export function detectContextNames(text: string, hits: readonly Candidate[], out: Candidate[]): void {
   const tokens = tokenise(text);
   pairRules(text, tokens, out);
+  knownUpperSurnames(tokens, out);
   besideAgeSex(text, tokens, out);
   besideIdentifiers(text, tokens, hits, out);
 }

@@ -242,8 +242,9 @@ export function normaliseForGuard(input: string, cap = MAX_GUARD_INPUT_LENGTH): 
       }
     }
     if (INVISIBLE.has(c)) {
-      // A zero-width space between two letters stands for a word break ("Mr\u200bSmith"); else it is dropped.
-      if (c === 0x200b && /\p{L}/u.test(input[i - 1] ?? '') && /\p{L}/u.test(input[i + 1] ?? '')) {
+      // An invisible character between a lower-case and an upper-case letter stands for a word break
+      // ("Mr\u200bSmith", "Dr\u2060Jones"); inside a word ("Jo\u200bhn", "Sm\u00adith") it is dropped.
+      if (c !== 0xad && /\p{Ll}/u.test(input[i - 1] ?? '') && /\p{Lu}/u.test(input[i + 1] ?? '')) {
         out.push(' ', i, i + 1);
       }
       i += 1;
