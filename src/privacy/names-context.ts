@@ -212,7 +212,8 @@ function hasNameWord(tokens: Token[], from: number, to: number): boolean {
 function knownUpperSurnames(tokens: Token[], out: Candidate[]): void {
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i] as Token;
-    if (t.upper && t.nameish && t.word.length >= 4 && isSurname(t.word) && !isEnglishWord(t.word)) emit(out, tokens, i, i);
+    if (t.upper && t.nameish && t.word.length >= 4 && isSurname(t.word) && !isEnglishWord(t.word))
+      emit(out, tokens, i, i);
   }
 }
 

@@ -91,7 +91,10 @@ class Builder {
       last >= 0 &&
       this.segTo[last] === -1 &&
       (this.segFrom[last] as number) + this.length - (this.segText[last] as number) === from;
-    if (!contiguous) return this.add(input.slice(from, to), from, -1);
+    if (!contiguous) {
+      this.add(input.slice(from, to), from, -1);
+      return;
+    }
     const kept = input.slice(from, Math.min(to, from + this.cap - this.length));
     this.parts.push(kept);
     this.length += kept.length;
