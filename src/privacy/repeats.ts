@@ -60,6 +60,20 @@ function wordUnit(c: number, ch: string): boolean {
   return WORD.test(ch);
 }
 
+/** Longest a match is widened to its word: past this the match alone is redacted (keeps the pass linear). */
+const MAX_WIDEN = 64;
+
+const isWordAt = (text: string, i: number) => wordUnit(text.charCodeAt(i), text[i] as string);
+
+/** The whole word around text[start, end) when the match starts or ends inside one ("Dr123-45-6789"). */
+function wordAround(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  if (isWordAt(text, start)) while (s > 0 && start - s < MAX_WIDEN && isWordAt(text, s - 1)) s -= 1;
+  let e = end;
+  if (isWordAt(text, end - 1)) while (e < text.length && e - end < MAX_WIDEN && isWordAt(text, e)) e += 1;
+  return [s, e];
+}
+
 /** Appends a candidate for every occurrence of a hit's exact text; `hits` are merged and sorted. */
 export function propagateValues(text: string, hits: readonly Candidate[], out: Candidate[]): void {
   const values = new Map<string, Candidate>();
@@ -71,17 +85,6 @@ export function propagateValues(text: string, hits: readonly Candidate[], out: C
   }
   if (values.size === 0) return;
   const nodes = build(values);
-  // Word bounds per position, computed once, so that extending a match to its word costs O(1).
-  const isWord = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i += 1)
-    isWord[i] = wordUnit(text.charCodeAt(i), text[i] as string) ? 1 : 0;
-  const wordStart = new Int32Array(text.length);
-  for (let i = 0; i < text.length; i += 1)
-    wordStart[i] = isWord[i] && i > 0 && isWord[i - 1] ? (wordStart[i - 1] as number) : i;
-  const wordEnd = new Int32Array(text.length);
-  for (let i = text.length - 1; i >= 0; i -= 1)
-    wordEnd[i] = isWord[i] && i + 1 < text.length && isWord[i + 1] ? (wordEnd[i + 1] as number) : i + 1;
-
   // Occurrences the detectors already found need no second candidate.
   const known = new Set<number>();
   for (const h of hits) known.add(h.start * 65_536 + (h.end - h.start));
@@ -106,8 +109,7 @@ export function propagateValues(text: string, hits: readonly Candidate[], out: C
     if (node.out === 0 || node.source === undefined) continue;
     const start = i + 1 - node.out;
     const end = i + 1;
-    const s = isWord[start] ? (wordStart[start] as number) : start;
-    const e = isWord[end - 1] ? (wordEnd[end - 1] as number) : end;
+    const [s, e] = wordAround(text, start, end);
     if (node.out < SHORT && (s !== start || e !== end)) continue;
     if (known.has(s * 65_536 + (e - s))) continue;
     out.push({ kind: node.source.kind, start: s, end: e, priority: node.source.priority - 1 });
