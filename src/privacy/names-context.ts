@@ -148,9 +148,9 @@ function pairRules(text: string, tokens: Token[], out: Candidate[]): void {
   }
 }
 
-// Age/sex tokens: "62M", "71 F", "66yo", "74 y/o", "(67, F)", "59-year-old".
+// Age/sex tokens: "62M", "71 F", "66yo", "74 y/o", "(67, F)", "59-year-old", "66, F", "aged 70".
 const AGE_SEX_RE =
-  /(?<![\w.])(?:\(\s?\d{1,3},?\s?[MFmf]\s?\)|\d{1,3}\s?(?:[MF]|y\.?o\.?|y\/o|yrs?|years?(?:[- ]old)?)(?:\s?[MF])?|\d{1,3}-year-old)(?![\w])/g;
+  /(?<![\w.])(?:\(\s?\d{1,3},?\s?[MFmf]\s?\)|\d{1,3}\s?(?:[MF]|y\.?o\.?|y\/o|yrs?|years?(?:[- ]old)?)(?:\s?[MF])?|\d{1,3}-year-old|\d{1,3},\s?(?:[MF]|male|female|man|woman)|aged?\s\d{1,3})(?![\w])/g;
 
 /** Index of the last token ending at or before `pos` (tokens are sorted; `hint` is where to resume). */
 function lastTokenBefore(tokens: Token[], pos: number, hint: number): number {
