@@ -201,9 +201,9 @@ function isMark(ch: string): boolean {
   return m === 1;
 }
 
-/** ASCII that needs no work: everything but "<", "&", tab, vertical tab and form feed. */
+/** ASCII that needs no work: everything but "<", "&", tab, vertical tab, form feed and carriage return. */
 function isPlain(c: number): boolean {
-  return c < 0x80 && c !== 0x3c && c !== 0x26 && c !== 0x09 && c !== 0x0b && c !== 0x0c;
+  return c < 0x80 && c !== 0x3c && c !== 0x26 && c !== 0x09 && c !== 0x0b && c !== 0x0c && c !== 0x0d;
 }
 
 /** Caps, decodes and normalises `input`; see {@link Normalised}. */
@@ -244,10 +244,16 @@ export function normaliseForGuard(input: string, cap = MAX_GUARD_INPUT_LENGTH): 
         continue;
       }
     }
+    if (c === 0x0d) {
+      // CRLF and a lone CR are line breaks like LF ("Mr\r\nSmith" from a form).
+      if (input.charCodeAt(i + 1) !== 0x0a) out.push('\n', i, i + 1);
+      i += 1;
+      continue;
+    }
     if (INVISIBLE.has(c)) {
       // An invisible character between a lower-case and an upper-case letter stands for a word break
       // ("Mr\u200bSmith", "Dr\u2060Jones"); inside a word ("Jo\u200bhn", "Sm\u00adith") it is dropped.
-      if (c !== 0xad && /\p{Ll}/u.test(input[i - 1] ?? '') && /\p{Lu}/u.test(input[i + 1] ?? '')) {
+      if (/\p{Ll}/u.test(input[i - 1] ?? '') && /\p{Lu}/u.test(input[i + 1] ?? '')) {
         out.push(' ', i, i + 1);
       }
       i += 1;

@@ -10,6 +10,8 @@ describe('normaliseForGuard', () => {
     ['zero-width characters removed', '12\u200b/03\u2060/19\ufeff61', '12/03/1961'],
     ['a zero-width space between letters is a word break', 'Mr\u200bSmith', 'Mr Smith'],
     ['soft hyphen removed', 'Jo\u00adhn', 'John'],
+    ['a soft hyphen before a capital is a word break', 'Dr\u00adSmith', 'Dr Smith'],
+    ['CRLF and CR are line breaks', 'Mr\r\nSmith\rECOG 1', 'Mr\nSmith\nECOG 1'],
     ['no-break, narrow and thin spaces folded', 'a\u00a0b\u202fc\u2009d\u3000e', 'a b c d e'],
     ['tab folded to a space, newline kept', 'Mr\tSmith\nECOG 1', 'Mr Smith\nECOG 1'],
     ['hyphen variants folded', '12\u201103\u20101961 \u2212 x\u2013y', '12-03-1961 - x-y'],
