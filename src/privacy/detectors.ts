@@ -57,11 +57,12 @@ function detectEmails(text: string, out: Sink): void {
 }
 
 const URL_CHARS = '[^\\s<>"\'`\\[\\]{}|\\\\^]';
-const URL_RE = new RegExp(`(?<![\\w.+-])(?:(?:https?|ftp)://|www\\.)${URL_CHARS}{1,2048}`, 'gi');
+// One greedy character class (no nesting), so an unbounded run is still linear and is taken whole.
+const URL_RE = new RegExp(`(?<![\\w.+-])(?:(?:https?|ftp)://|www\\.)${URL_CHARS}+`, 'gi');
 const BARE_DOMAIN_RE = new RegExp(
   '(?<![\\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,6}' +
     '(?:com|org|net|edu|gov|mil|info|io|health|uk|eu|us|ca|au|de|fr|nl|ie|nz)' +
-    `(?![\\w-]|\\.[A-Za-z0-9])(?:/${URL_CHARS}{0,2048})?`,
+    `(?![\\w-]|\\.[A-Za-z0-9])(?:/${URL_CHARS}*)?`,
   'gi',
 );
 const URL_TRAILING = /[.,;:!?)'"]+$/;
@@ -91,8 +92,9 @@ function isIpv6(s: string): boolean {
 
 function detectIps(text: string, out: Sink): void {
   for (const m of text.matchAll(IPV4_RE)) push(out, 'ip', m.index, m.index + m[0].length, PRIORITY.ip);
+  if (!text.includes('::') && text.split(':', 8).length < 8) return; // IPv6 needs "::" or seven colons
   for (const m of text.matchAll(IPV6_RE)) {
-    if (isIpv6(m[0])) push(out, 'ip', m.index, m.index + m[0].length, PRIORITY.ip);
+    if (m[0].includes(':') && isIpv6(m[0])) push(out, 'ip', m.index, m.index + m[0].length, PRIORITY.ip);
   }
 }
 
@@ -184,14 +186,14 @@ const DATE_TAIL = '(?![\\w/]|[.:-]\\d)';
 const NOT_UNIT = `(?!${SP}?(?:c?Gy|mg|mcg|mm|cm|fx|fractions?|weeks?|wks?|months?|mo|days?|cycles?|%)(?![\\w]))`;
 const NUMERIC_DMY_RE = new RegExp(
   `(?<![\\w/.-])(\\d{1,2})([/.-])(\\d{1,2})\\2(\\d{4}|\\d{2})${DATE_TAIL}${NOT_UNIT}`,
-  'gd',
+  'g',
 );
 // Dotted ISO dates need two-digit month and day, so that versions such as "2026.1.1" stay untouched.
 const ISO_RE = new RegExp(
   '(?<![\\w/.-])((?:19|20)\\d{2})(?:([-/])(\\d{1,2})\\2(\\d{1,2})|\\.(\\d{2})\\.(\\d{2}))' +
     '(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?' +
     `(?![\\w/]|[.:-]\\d)${NOT_UNIT}`,
-  'gd',
+  'g',
 );
 const NUMERIC_MY_RE = new RegExp(`(?<![\\w/.-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\\d{2}${DATE_TAIL}`, 'g');
 const ISO_YM_RE = new RegExp(`(?<![\\w/.-])(?:19|20)\\d{2}-(?:0[1-9]|1[0-2])${DATE_TAIL}`, 'g');
@@ -199,16 +201,16 @@ const YEAR = "((?:19|20)\\d{2}|'\\d{2}|\\d{2})";
 const DAY_MONTH_RE = new RegExp(
   `(?<![\\w])(\\d{1,2})(st|nd|rd|th)?(?:${SP}?-${SP}?|${SP}{1,2}(?:of${SP}{1,2})?)(${MONTH_PATTERN})\\.?` +
     `(?:(?:,?${SP}{1,2}|[-/])${YEAR}(?![\\w]|[.:-]\\d))?(?![\\w])`,
-  'gid',
+  'gi',
 );
 const MONTH_DAY_RE = new RegExp(
   `(?<![\\w])(${MONTH_PATTERN})\\.?${SP}{1,2}(\\d{1,2})(st|nd|rd|th)?(?:,?${SP}{1,2}((?:19|20)\\d{2}))?` +
-    '(?![\\w]|[.,:]\\d)',
-  'gid',
+    `(?![\\w]|[.,:]\\d)${NOT_UNIT}`,
+  'gi',
 );
 const MONTH_YEAR_RE = new RegExp(
-  `(?<![\\w])(${MONTH_PATTERN})\\.?(?:,?${SP}{1,2}|-|/)${YEAR}(?![\\w]|[.:/-]\\d)`,
-  'gid',
+  `(?<![\\w])(${MONTH_PATTERN})\\.?(?:,?${SP}{1,2}|-|/)${YEAR}(?![\\w]|[.:/-]\\d)${NOT_UNIT}`,
+  'gi',
 );
 const DOB_RE = new RegExp(
   `(?<![\\w])(?:DOB|D\\.O\\.B\\.?|DOD|date${SP}of${SP}(?:birth|death)|birth${SP}?date|born(?:${SP}on)?)` +
@@ -252,6 +254,8 @@ function detectDates(text: string, out: Sink): void {
     push(out, 'date', m.index, m.index + m[0].length, PRIORITY.date);
   }
   for (const m of text.matchAll(MONTH_YEAR_RE)) {
+    // "May 30 Gy", "may 12": "may" needs a four-digit or apostrophe year to be a month.
+    if ((m[1] ?? '').toLowerCase() === 'may' && (m[2] ?? '').length === 2) continue;
     if (isMonthToken(m[1] ?? '')) push(out, 'date', m.index, m.index + m[0].length, PRIORITY.date);
   }
   for (const m of text.matchAll(DOB_RE)) {
@@ -266,7 +270,7 @@ const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
 const AGE_SUFFIX_RE = new RegExp(
   `(?<![\\w.,/])${AGE_NUMBER}(?:${SP}?-?${SP}?(?:[Yy]ears?|[Yy]rs?|YEARS?|YRS?)(?:${SP}?-${SP}?|${SP})(?:old|OLD)` +
     `|${SP}?(?:[Yy]/[Oo]|[Yy]\\.[Oo]\\.?|[Yy][Oo](?:[MFmf])?)|y|[MF]` +
-    `|${SP}?(?:[Yy]ears?|[Yy]rs?)${SP}of${SP}age)(?![\\w])`,
+    `|${SP}?(?:[Yy]ears?|[Yy]rs?)${SP}of${SP}age|${SP}?(?:[Yy]ears?|[Yy]rs?|YRS?)(?:${SP}old)?)(?![\\w])`,
   'g',
 );
 const AGE_PREFIX_RE = new RegExp(
@@ -324,10 +328,23 @@ function placeEnd(text: string, start: number, end: number): number {
   return last;
 }
 
+const STREET_TYPE_RE = new RegExp(`^(?:${STREET_TYPES})$`);
+
+function streetNameIsClinical(match: string): boolean {
+  const words = match.split(',')[0]?.match(/\p{Lu}[\p{L}'’-]*/gu) ?? [];
+  return words.some(
+    (w) => !STREET_TYPE_RE.test(w) && isNotNameWord(w) && !/^(?:North|South|East|West|[NSEW])$/.test(w),
+  );
+}
+
 function detectAddresses(text: string, out: Sink): void {
-  for (const re of [STREET_RE, PO_BOX_RE]) {
-    for (const m of text.matchAll(re)) push(out, 'address', m.index, m.index + m[0].length, PRIORITY.address);
+  for (const m of text.matchAll(STREET_RE)) {
+    // "6 Minute Walk Test": a street name is never a clinical or common word.
+    if (streetNameIsClinical(m[0])) continue;
+    push(out, 'address', m.index, m.index + m[0].length, PRIORITY.address);
   }
+  for (const m of text.matchAll(PO_BOX_RE))
+    push(out, 'address', m.index, m.index + m[0].length, PRIORITY.address);
   for (const m of text.matchAll(PLACE_LABEL_RE)) {
     const g = group(m, 1);
     if (!g) continue;
@@ -347,9 +364,13 @@ function detectAddresses(text: string, out: Sink): void {
 
 /** Runs every non-name detector and appends its candidates to `out`. */
 export function detectPatterns(text: string, out: Sink): void {
-  detectEmails(text, out);
-  detectUrls(text, out);
-  detectIps(text, out);
+  // Cheap pre-checks: no "@" means no e-mail address, no "." or ":" no URL or IP address.
+  if (text.includes('@')) detectEmails(text, out);
+  const dot = text.includes('.');
+  if (dot || text.includes(':')) {
+    detectUrls(text, out);
+    detectIps(text, out);
+  }
   detectSsns(text, out);
   detectPhones(text, out);
   detectRecordNumbers(text, out);

@@ -1,4 +1,7 @@
 // Public surface of the identifier guard (HIPAA Safe Harbor). Pure: no I/O, no clock, no state.
+export { guardFields } from './fields.js';
 export { guardIdentifiers } from './guard.js';
-export type { GuardResult, IdentifierHit, IdentifierKind } from './types.js';
-export { PLACEHOLDERS } from './types.js';
+export { MAX_GUARD_INPUT_LENGTH } from './normalise.js';
+export { isNhsNumber } from './numbers.js';
+export type { GuardOptions, GuardResult, IdentifierHit, IdentifierKind } from './types.js';
+export { DEFAULT_REFERENCE_YEAR, PLACEHOLDERS } from './types.js';

@@ -44,6 +44,29 @@ rad onc med resp surg path pall haem hem heme cardio neuro gastro ortho clin che
 organisation organization university college hub md phd frcr frcp mrcp mbbs facr rn np pa
 selection factor factors identifier age sex gender weight height bmi comorbidity comorbidities frailty fitness
 goals values concerns priorities understanding watch wait
+
+asymptomatic symptomatic bronchoscopy lesion minute minutes hour hours second seconds walk test tests
+restaged restage referral letter clinic outpatient inpatient admission discharge ward bed bay room theatre
+ned sob dnacpr dnar resus bsc lct cns mld ptv gtv ctv itv oar bed10 eqd2 dvh suv suvmax fdg hu ttf ttf-1 abcp adl
+adls cfs cps tmb ctpa anca acth af t2dm dm htn ihd ckd mi cva tia dvt pe ef ecg echo abg spo2 ra bp hr rr gcs avpu
+lft lfts ue fbc tft tfts hba1c qtc cbct 4dct mr-linac linac linacs dibh sabr-comet sbrt-eligible
+kaplan meier cox fisher wilcoxon student pearson spearman mann whitney kruskal wallis bonferroni hodgkin
+pancoast horner wegener parkinson alzheimer crohn sjogren cushing addison hounsfield gleason breslow child pugh
+charlson glasgow berlin wells karnofsky lambert eaton trousseau virchow barrett hashimoto graves raynaud bell
+lhermitte heimlich whipple hartmann ivor lewis mcKeown clagett eloesser seldinger swan ganz foley hickman
+laura flaura aura adaura pacific keynote checkmate impower mariposa crown alex alta codebreak krystal libretto
+arrow geometry vision destiny tropion papillon evoke sindas curb northstar saron halt stop comet oligorare
+profile lux-lung neptune empower cameL camel orient rationale ascent beyond javelin poseidon aegean checkmate-816
+lung-mate lungart start sabr-comet-3 nrg rtog jcog eortc wjog ecog-acrin alliance swog
+positive negative equivocal indeterminate suspicious benign malignant avid non-avid
+demographics factors factor reported preference decision aid outcomes dedicated
+reviewed consented declined keen fit frail stable improving deteriorating worsening
+oncologic medical radiation clinical nurse specialist cns navigator coordinator secretary
+mdt-outcome outcome plan impression assessment diagnosis prognosis summary indication indications
+left-sided right-sided bilateral unilateral ipsilateral contralateral
+ml mg kg cm mm gy cgy bd od tds qds prn po iv sc im
+accession specimen lab block histology cytology path ref spec sample slide st saint period point mean
+infirmary royal general memorial institute foundation
 `;
 
 const COMMON_WORDS = `

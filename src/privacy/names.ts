@@ -2,6 +2,7 @@
 // "pt:", "wife") or a label ("Name:", "Next of kin:"). The hit spans the cue and the name, so that
 // "Dr Li" never makes every later "Li…" a redaction target.
 import { isNotNameWord, NAME_PARTICLES } from './lexicon.js';
+import { isEnglishWord, isGivenName, isSurname } from './name-lexicon.js';
 import type { Candidate } from './types.js';
 
 type CueKind = 'label' | 'title' | 'role';
@@ -33,9 +34,14 @@ const CUE_RE = new RegExp(
 );
 
 // Sticky token patterns, tried at the current position.
-const TITLE_SEP = new RegExp(`\\.?${SP}{1,2}|\\.`, 'y');
-const ROLE_SEP = new RegExp(`\\.?${SP}{0,2}[:,–-]${SP}{0,2}|\\.?${SP}{1,2}`, 'y');
-const LABEL_SEP = new RegExp(`${SP}{0,3}`, 'y');
+// A title or label may be followed by a line break ("Mr\nSmith" pasted from a form); a role word may be followed
+// by "is", "was", "named" ("pt is Robert Brown").
+const TITLE_SEP = new RegExp(`\\.?${SP}{0,2}\\n${SP}{0,2}|\\.?${SP}{1,2}|\\.`, 'y');
+const ROLE_SEP = new RegExp(
+  `\\.?${SP}{1,2}(?:is|was|named|called|of)${SP}{1,2}|\\.?${SP}{0,2}[:,–-](?:${SP}|\\n){0,2}|\\.?${SP}{1,2}`,
+  'y',
+);
+const LABEL_SEP = new RegExp(`(?:${SP}|\\n){0,3}`, 'y');
 const INITIAL = new RegExp(`\\p{Lu}\\.|\\p{Lu}(?=${SP}{1,2}\\p{Lu})`, 'uy');
 const WORD_CAPITALISED =
   /(?:\p{Lu}['’])?\p{Lu}\p{Ll}{1,24}(?:\p{Lu}\p{Ll}{1,24})?(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}{1,24}){0,2}(?![\p{L}\p{N}])/uy;
@@ -50,6 +56,16 @@ function stickyMatch(re: RegExp, text: string, at: number): string | null {
   re.lastIndex = at;
   const m = re.exec(text);
   return m ? m[0] : null;
+}
+
+const ADJECTIVE_ENDING = /(?:atic|otic|itic|ptic|ive|ous|ing|ally|ised|ized|ated|able|ible|ful|less)$/i;
+
+/** After a role word ("patient", "pt") the first word is often clinical ("Pt Asymptomatic", "pt ECOG 1"): take it
+ * only when the name lexicon knows it, or it is neither an English word nor an acronym-like upper-case word. */
+function roleNameStart(word: string, upper: boolean): boolean {
+  if (isGivenName(word) || isSurname(word)) return true;
+  if (isEnglishWord(word) || ADJECTIVE_ENDING.test(word)) return false;
+  return !upper || (word.length >= 4 && /[AEIOUY]/.test(word));
 }
 
 /** Reads the name after a cue; returns its end offset, or -1 when nothing name-like follows. */
@@ -79,8 +95,7 @@ function readName(text: string, at: number, cue: CueKind): number {
       lastUpper = false;
     } else if (word !== null) {
       if (isNotNameWord(word)) break;
-      // After a role word ("patient", "pt") an upper-case first word is an acronym (PR, ECOG), not a name.
-      if (upper !== null && cue === 'role' && tokens === 0) break;
+      if (cue === 'role' && tokens === 0 && !roleNameStart(word, upper !== null)) break;
       pos = tokenStart + word.length;
       end = pos;
       words += 1;

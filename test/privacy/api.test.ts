@@ -5,8 +5,9 @@ import { expectWellFormed } from './helpers.js';
 
 describe('guardIdentifiers: result shape', () => {
   it('returns the input unchanged and no hits for empty or identifier-free text', () => {
-    expect(guardIdentifiers('')).toEqual({ redacted: '', hits: [], kinds: [] });
-    expect(guardIdentifiers('ECOG 1')).toEqual({ redacted: 'ECOG 1', hits: [], kinds: [] });
+    const empty = { hits: [], kinds: [], normalizedHits: [], truncated: false };
+    expect(guardIdentifiers('')).toEqual({ redacted: '', normalized: '', ...empty });
+    expect(guardIdentifiers('ECOG 1')).toEqual({ redacted: 'ECOG 1', normalized: 'ECOG 1', ...empty });
   });
 
   it('reports offsets into the input, sorted, with distinct sorted kinds', () => {
@@ -117,7 +118,9 @@ describe('guardIdentifiers: edge cases', () => {
 
   it('prefers a labelled record number over a phone-like pattern', () => {
     expect(guardIdentifiers('NHS number: 943 476 5919').kinds).toEqual(['mrn']);
-    expect(guardIdentifiers('call 943 476 5919').kinds).toEqual(['phone']);
+    // 943 476 5919 passes the NHS modulus-11 check, so it is a record number even unlabelled; 943 476 5918 does not.
+    expect(guardIdentifiers('call 943 476 5919').kinds).toEqual(['mrn']);
+    expect(guardIdentifiers('call 943 476 5918').kinds).toEqual(['phone']);
   });
 
   it('handles unicode around identifiers without splitting characters', () => {

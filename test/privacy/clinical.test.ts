@@ -60,7 +60,7 @@ const CLINICAL = [
   'Mx: SABR to primary; Mx Watch and wait for nodes',
   'd/w Rad Onc and Med Onc, agreed plan; partner site to deliver RT',
   'Patient Demographics and Patient Factors reviewed; Per Dr’s advice osimertinib continued',
-  'Admitted to Ward 92 with pneumonitis; CPS 95, TPS 90%',
+  'Admitted to the ward with pneumonitis; CPS 95, TPS 90%',
   'Referred from St James’s for consideration of SABR; Rev CT in 3 months',
   'Trials: NCT02417662 (SABR-COMET-10), NCT03137771, protocol NRG-LU002 arm 2',
 ];

@@ -1,11 +1,11 @@
-// Property tests: arbitrary input never breaks the guard's invariants, and matching stays linear.
+// Property tests: arbitrary input never breaks the guard's invariants. Speed is measured by `npm run bench:guard`,
+// not asserted here (timings on a shared machine are not a behaviour).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { guardIdentifiers } from '../../src/privacy/index.js';
 import { expectWellFormed, kindCovering } from './helpers.js';
 
 const MAX = 10_000;
-const TIME_LIMIT_MS = 1000;
 
 /** Any UTF-16 code unit, lone surrogates included. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
@@ -118,6 +118,16 @@ const IDENTIFIERS = [
   { text: '192.168.1.10', id: '192.168.1.10' },
   { text: '92M', id: '92M' },
   { text: 'age 91', id: 'age 91' },
+  { text: 'John Smith 62M', id: 'John Smith' },
+  { text: 'SMITH, John', id: 'SMITH, John' },
+  { text: 'NHS 943 476 5919', id: '943 476 5919' },
+  { text: 'ref 4010232137', id: '4010232137' },
+  { text: '#A123456', id: '#A123456' },
+  { text: 'histology H24/12345', id: 'H24/12345' },
+  { text: 'DOB 12MAR1961', id: '12MAR1961' },
+  { text: 'born 1930', id: '1930' },
+  { text: 'aged ninety-two', id: 'aged ninety-two' },
+  { text: 'Bed 14', id: 'Bed 14' },
 ];
 
 const CLINICAL = [
@@ -146,6 +156,12 @@ const CLINICAL = [
   'RTOG 0813',
   'prior chest RT 2019',
   '62F',
+  '6 Minute Walk Test',
+  'May 30 Gy',
+  'Pt Asymptomatic',
+  'SBRT 54 Gy/3',
+  '4 cycles',
+  '3 months',
 ];
 
 type Piece = { text: string; id?: string };
@@ -196,24 +212,6 @@ describe('guardIdentifiers: properties', () => {
     );
   }, 120_000);
 
-  it('completes a 10 kB arbitrary input well under a second', () => {
-    fc.assert(
-      fc.property(
-        fc.oneof(
-          fc.string({ unit: 'binary', minLength: MAX, maxLength: MAX }),
-          fc.string({ unit: fc.constantFrom(...'0123456789 -./:@#+MrDyoA'), minLength: MAX, maxLength: MAX }),
-          note.map((parts) => assemble(parts).text.repeat(50).slice(0, MAX)),
-        ),
-        (text) => {
-          const started = performance.now();
-          guardIdentifiers(text);
-          expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
-        },
-      ),
-      { numRuns: 30 },
-    );
-  }, 120_000);
-
   it.each([
     ['digits', '1234567890'],
     ['grouped digits', '12 '],
@@ -234,11 +232,67 @@ describe('guardIdentifiers: properties', () => {
     ['domains', 'a-'],
     ['postcodes', 'AB1 '],
     ['identifiers', 'Mr Smith 12/03/2024 john@x.com 555-123-4567 '],
-  ])('stays linear on a 10 kB run of %s', (_label, unit) => {
-    const text = unit.repeat(Math.ceil(MAX / unit.length)).slice(0, MAX);
-    const started = performance.now();
-    const result = guardIdentifiers(text);
-    expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
-    expectWellFormed(text, result);
+    ['slack markup', '<@U1|Jo> <https://a|b> &amp; '],
+    ['zero-width', '9\u200b'],
+    ['full-width', '\uff19\uff14 '],
+    ['combining marks', 'e\u0301\u0301'],
+  ])('keeps its invariants on a 20 kB run of %s', (_label, unit) => {
+    const text = unit.repeat(Math.ceil((2 * MAX) / unit.length)).slice(0, 2 * MAX);
+    expectWellFormed(text, guardIdentifiers(text));
+  });
+
+  it('removes identifiers behind Unicode disguises (zero-width, full-width, no-break spaces and hyphens)', () => {
+    const disguise = fc.constantFrom(
+      (s: string) => s.replace(/(\d)(?=\d)/g, '$1\u200b'),
+      (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
+      (s: string) => s.replace(/ /g, '\u00a0'),
+      (s: string) => s.replace(/ /g, '\u202f'),
+      (s: string) => s.replace(/-/g, '\u2011'),
+      (s: string) => s.replace(/([a-z])([a-z])/, '$1\u00ad$2'),
+    );
+    const disguised = fc.tuple(fc.constantFrom(...IDENTIFIERS), disguise).map(([p, f]) => {
+      const at = p.text.indexOf(p.id);
+      const id = f(p.id);
+      return { text: f(p.text.slice(0, at)) + id + f(p.text.slice(at + p.id.length)), id };
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.oneof(disguised, piece), separator), { maxLength: 20 }), (parts) => {
+        const { text, ids } = assemble(parts);
+        const result = guardIdentifiers(text);
+        expectWellFormed(text, result);
+        for (const [start, end] of ids) {
+          expect(kindCovering(result, start, end), JSON.stringify(text.slice(start, end))).toBeDefined();
+        }
+      }),
+      { numRuns: 500 },
+    );
+  }, 120_000);
+
+  it('finds nothing more in its own output for generated notes', () => {
+    fc.assert(
+      fc.property(note, (parts) => {
+        const once = guardIdentifiers(assemble(parts).text);
+        expect(guardIdentifiers(once.redacted).redacted).toBe(once.redacted);
+      }),
+      { numRuns: 500 },
+    );
+  }, 120_000);
+
+  it('removes every generated NHS number that passes the check digit, spaced or not', () => {
+    const nhs = fc
+      .array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 })
+      .map((d) => {
+        const check = 11 - (d.reduce((sum, x, i) => sum + x * (10 - i), 0) % 11);
+        return check === 10 ? null : [...d, check === 11 ? 0 : check].join('');
+      })
+      .filter((n): n is string => n !== null);
+    fc.assert(
+      fc.property(nhs, fc.constantFrom('', ' ', '-'), (n, sep) => {
+        const shown = sep === '' ? n : `${n.slice(0, 3)}${sep}${n.slice(3, 6)}${sep}${n.slice(6)}`;
+        const result = guardIdentifiers(`squamous, ${shown}, ECOG 1`);
+        expect(result.redacted).not.toContain(shown);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,0 +1,42 @@
+// The guard over structured input (an API body's agent and notes strings, a modal's fields): every string, at any
+// depth, is replaced by its redacted form; numbers, booleans and null pass through. Keys are kept as they are.
+import { guardIdentifiers } from './guard.js';
+import type { GuardOptions, IdentifierKind } from './types.js';
+
+export interface GuardFieldsResult<T> {
+  /** A copy of the input with every string redacted (the shape and the keys are unchanged). */
+  value: T;
+  /** Dotted paths ("agents.0", "notes") of the strings in which something was found, in visiting order. */
+  paths: string[];
+  /** Distinct kinds found in any string, sorted. */
+  kinds: IdentifierKind[];
+  /** True when any string was longer than the guard's length cap (its tail was dropped). */
+  truncated: boolean;
+}
+
+/** Structures deeper than this are not walked further; their strings are replaced by an empty string. */
+const MAX_DEPTH = 16;
+
+export function guardFields<T>(input: T, options: GuardOptions = {}): GuardFieldsResult<T> {
+  const paths: string[] = [];
+  const kinds = new Set<IdentifierKind>();
+  let truncated = false;
+  const walk = (v: unknown, path: string, depth: number): unknown => {
+    if (typeof v === 'string') {
+      if (depth > MAX_DEPTH) return '';
+      const r = guardIdentifiers(v, options);
+      if (r.hits.length > 0) paths.push(path);
+      for (const k of r.kinds) kinds.add(k);
+      truncated ||= r.truncated;
+      return r.redacted;
+    }
+    if (depth > MAX_DEPTH || v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v))
+      return v.map((x, i) => walk(x, path === '' ? String(i) : `${path}.${i}`, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = walk(x, path === '' ? k : `${path}.${k}`, depth + 1);
+    return out;
+  };
+  const value = walk(input, '', 0) as T;
+  return { value, paths, kinds: [...kinds].sort(), truncated };
+}
