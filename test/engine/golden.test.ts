@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CaseSchema, FLAG_CODES, type Output } from '../../src/engine/index.js';
-import { GOLDEN_CASES, type GoldenExpect } from './golden-cases.js';
+import { GOLDEN_CASES as GOLDEN_2026_1, type GoldenCase, type GoldenExpect } from './golden-cases.js';
+import { GOLDEN_2026_2 } from './golden-cases-2026-2.js';
+
+const GOLDEN_CASES = [...GOLDEN_2026_1, ...GOLDEN_2026_2];
+
 import { checkFlagsAgainstFacts, checkOutput } from './invariants.js';
 import { evaluateOk, flagCodes, hasDose } from './support.js';
 
@@ -39,6 +43,53 @@ function checkExpectations(out: Output, exp: GoldenExpect): void {
     expect(hasDose(out, gy, fx), `${gy} Gy / ${fx} fx must not be offered`).toBe(false);
   }
   if (exp.summary) expect(out.summary).toMatch(exp.summary);
+  const texts = out.statements.map((st) => st.text);
+  for (const re of exp.statement ?? [])
+    expect(
+      texts.some((t) => re.test(t)),
+      `statement ${re}`,
+    ).toBe(true);
+  for (const re of exp.statementNot ?? [])
+    expect(
+      texts.some((t) => re.test(t)),
+      `no statement ${re}`,
+    ).toBe(false);
+  if (exp.assumption)
+    expect(
+      out.assumptions.some((a) => exp.assumption?.test(a)),
+      `assumption ${exp.assumption} in ${out.assumptions}`,
+    ).toBe(true);
+  if (exp.whatIfNot)
+    expect(
+      out.whatIf.filter((w) => exp.whatIfNot?.test(w.if)),
+      'what-if of a ruled-out value',
+    ).toEqual([]);
+  for (const [code, re] of Object.entries(exp.flagText ?? {}))
+    expect(out.flags.find((f) => f.code === code)?.text ?? '', `text of ${code}`).toMatch(re);
+  if (exp.firstDose) {
+    const first = out.doseOptions[0];
+    expect([first?.totalGy, first?.fractions], 'first dose option').toEqual(exp.firstDose);
+  }
+}
+
+/** The verdict-rule ids of decision-spec §4, by rule number (rule 1 has one row per out-of-scope reason). */
+const RULE_IDS: Record<GoldenCase['rule'], readonly string[]> = {
+  1: ['scope-sclc', 'scope-non-lung', 'scope-stage'],
+  2: ['critical-facts'],
+  3: ['polyprogression'],
+  4: ['oligoprogression'],
+  5: ['egfr-oligo'],
+  6: ['egfr-beyond-oligo-organ'],
+  7: ['other-driver-oligo'],
+  8: ['no-driver-oligo'],
+  9: ['polymetastatic'],
+};
+
+/** Every golden case asserts the deciding rule against `decidedBy`; a case may pin the whole list. */
+function checkDecidedBy(out: Output, golden: GoldenCase): void {
+  const context = `decidedBy [${out.decidedBy.join(', ')}]`;
+  expect(RULE_IDS[golden.rule], context).toContain(out.decidedBy[0]);
+  if (golden.decidedBy) expect(out.decidedBy, context).toEqual(golden.decidedBy);
 }
 
 describe('golden clinical cases', () => {
@@ -47,6 +98,7 @@ describe('golden clinical cases', () => {
     checkOutput(out);
     checkFlagsAgainstFacts(golden.input, out);
     checkExpectations(out, golden.expect);
+    checkDecidedBy(out, golden);
   });
 });
 

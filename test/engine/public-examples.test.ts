@@ -1,9 +1,13 @@
-// The six public example cases of decision-spec §7, written as structured cases. Facts the free text
+// The nine public example cases of decision-spec §7 (ruleset 2026.2.0), written as structured cases. Facts the free text
 // does not state are left absent (unknown), as the spec requires.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FlagCode, Timing, Verdict } from '../../src/engine/index.js';
 import { checkFlagsAgainstFacts, checkOutput } from './invariants.js';
 import { type CaseJson, evaluateOk, flagCodes } from './support.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 interface PublicExample {
   text: string;
@@ -30,7 +34,7 @@ const EXAMPLES: PublicExample[] = [
       primary: { location: 'peripheral', sizeCm: 3 },
     },
     verdict: 'recommended',
-    timing: 'upfront',
+    timing: 'after-induction',
     flags: ['tki-pneumonitis'],
     notMissing: ['stage', 'driver', 'metastases'],
   },
@@ -87,6 +91,45 @@ const EXAMPLES: PublicExample[] = [
     summary: /palliat/i,
   },
   {
+    text: 'adeno, EGFR/ALK/ROS1 negative, 1 adrenal met, ECOG 0, treatment-naive',
+    input: {
+      histology: 'adenocarcinoma',
+      negativeFor: ['EGFR', 'ALK', 'ROS1'],
+      metastases: { count: 1, organs: 1, sites: ['adrenal'] },
+      ecog: 0,
+      therapy: { status: 'naive' },
+    },
+    verdict: 'consider',
+    timing: 'after-induction',
+    flags: ['trial-preferred', 'panel-incomplete'],
+    notMissing: ['driver'],
+  },
+  {
+    text: 'EGFR L858R, 1 liver met, ECOG 1, starting osimertinib, s/p concurrent chemoRT for stage III in 2021',
+    input: {
+      driver: 'EGFR',
+      egfrVariant: 'L858R',
+      metastases: { count: 1, organs: 1, sites: ['liver'] },
+      ecog: 1,
+      therapy: { status: 'naive', regimen: 'egfr-tki', agent: 'osimertinib' },
+      lung: { priorThoracicRt: true },
+    },
+    verdict: 'consider',
+    timing: 'after-induction',
+    flags: ['prior-thoracic-rt', 'tki-pneumonitis'],
+  },
+  {
+    text: 'colorectal cancer primary, KRAS G12D, 2 lung metastases, PR on FOLFOX',
+    input: {
+      primarySite: 'non-lung',
+      driver: 'KRAS',
+      metastases: { count: 2, organs: 1, sites: ['contralateral-lung'] },
+      therapy: { status: 'on-treatment', regimen: 'chemo', response: 'PR' },
+    },
+    verdict: 'not-applicable',
+    timing: 'none',
+  },
+  {
     text: 'metastatic NSCLC, 3 mets, ECOG 1 (driver not stated)',
     input: {
       histology: 'nsclc-nos',
@@ -114,6 +157,16 @@ const EXAMPLES: PublicExample[] = [
 ];
 
 describe('decision-spec §7 public examples', () => {
+  it('lists the nine examples of §7, each also as a JSON file in examples/', () => {
+    expect(EXAMPLES).toHaveLength(9);
+    const files = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json'));
+    expect(files).toHaveLength(9);
+    const verdicts = files.map(
+      (f) => evaluateOk(JSON.parse(readFileSync(join(ROOT, 'examples', f), 'utf8'))).verdict,
+    );
+    expect(verdicts.sort()).toEqual(EXAMPLES.map((e) => e.verdict).sort());
+  });
+
   it.each(EXAMPLES.map((e) => [e.text, e] as const))('%s', (_text, example) => {
     const out = evaluateOk(example.input);
     checkOutput(out);
@@ -129,7 +182,7 @@ describe('decision-spec §7 public examples', () => {
   });
 
   it('the insufficient example says what each driver would give', () => {
-    const out = evaluateOk(EXAMPLES[4]?.input);
+    const out = evaluateOk(EXAMPLES.find((e) => e.verdict === 'insufficient-information')?.input);
     expect(out.whatIf.some((w) => /\bEGFR\b/i.test(w.if))).toBe(true);
     expect(out.whatIf.length).toBeGreaterThanOrEqual(2);
     // 3 lesions in at most 3 organs is oligometastatic: EGFR → recommended, no driver → consider.

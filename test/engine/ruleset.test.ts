@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkRuleset, RULESET } from '../../src/engine/index.js';
 
 describe('embedded ruleset', () => {
-  it('is version 2026.1.0 and valid', () => {
-    expect(RULESET.version).toBe('2026.1.0');
+  it('is version 2026.2.0 and valid', () => {
+    expect(RULESET.version).toBe('2026.2.0');
     expect(checkRuleset(RULESET).ok).toBe(true);
   });
 
