@@ -2,7 +2,7 @@
 // merged, with conflicts left out of the case. Every value is built from a closed vocabulary and bounded numbers,
 // so the case satisfies CaseSchema by construction (checked by the property tests on arbitrary input).
 import type { Case } from '../engine/case-schema.js';
-import { METASTASIS_SITES, SEROSAL_KINDS, SYMPTOMS } from '../engine/case-schema.js';
+import { METASTASIS_SITES, PANEL_GENES, SEROSAL_KINDS, SYMPTOMS } from '../engine/case-schema.js';
 import { karnofskyToEcog } from '../engine/index.js';
 import type { Doc } from './doc.js';
 import { makeDoc, scratchBytes } from './doc.js';
@@ -23,6 +23,7 @@ const LIST_ORDER: Record<string, readonly string[]> = {
   'metastases.sites': METASTASIS_SITES,
   symptoms: SYMPTOMS,
   serosalDisease: [...SEROSAL_KINDS, 'unspecified'],
+  negativeFor: PANEL_GENES,
 };
 
 /** ECOG and Karnofsky agree when Ma 2010 maps one to the other, or at KPS 70/90 where other mappings give 1/0. */

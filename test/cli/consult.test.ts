@@ -113,7 +113,7 @@ describe('consult as a process', () => {
       expect(rows[0]).toMatchObject({
         surface: 'cli',
         verdict: 'not-recommended',
-        rulesetVersion: '2026.1.0',
+        rulesetVersion: '2026.2.0',
       });
     } finally {
       await store.close();
@@ -134,7 +134,7 @@ describe('consult "free text"', () => {
     [
       'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
       'recommended',
-      'upfront',
+      'after-induction',
       ['tki-pneumonitis'],
       [],
     ],
@@ -167,6 +167,37 @@ describe('consult "free text"', () => {
       ['driver'],
     ],
     ['EGFR ex19del, oligometastatic, ECOG 3', 'not-recommended', 'none', ['ps-poor'], []],
+    // decision-spec §7, ruleset 2026.2.0
+    [
+      'adeno, EGFR/ALK/ROS1 negative, 1 adrenal met, ECOG 0, treatment-naive',
+      'consider',
+      'after-induction',
+      ['trial-preferred', 'panel-incomplete'],
+      [],
+    ],
+    [
+      'EGFR L858R, 1 liver met, ECOG 1, starting osimertinib, s/p concurrent chemoRT for stage III in 2021',
+      'consider',
+      'after-induction',
+      ['prior-thoracic-rt', 'tki-pneumonitis'],
+      [],
+    ],
+    ['colorectal cancer primary, KRAS G12D, 2 lung metastases, PR on FOLFOX', 'not-applicable', 'none', [], []],
+    // §8: progression decides without a burden and is never dropped
+    [
+      'adeno, driver negative, widespread progression on pembrolizumab, ECOG 1',
+      'not-recommended',
+      'none',
+      [],
+      [],
+    ],
+    [
+      'adeno, no driver, 4 cycles carbo/pem/pembro, new progression in 2 sites, primary stable, ECOG 1',
+      'consider',
+      'at-oligoprogression',
+      [],
+      [],
+    ],
     [
       'EGFR L858R adenocarcinoma, 4 mets in 2 organs, ECOG 1, PR after 8 weeks osimertinib',
       'recommended',
