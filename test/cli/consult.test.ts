@@ -182,7 +182,13 @@ describe('consult "free text"', () => {
       ['prior-thoracic-rt', 'tki-pneumonitis'],
       [],
     ],
-    ['colorectal cancer primary, KRAS G12D, 2 lung metastases, PR on FOLFOX', 'not-applicable', 'none', [], []],
+    [
+      'colorectal cancer primary, KRAS G12D, 2 lung metastases, PR on FOLFOX',
+      'not-applicable',
+      'none',
+      [],
+      [],
+    ],
     // §8: progression decides without a burden and is never dropped
     [
       'adeno, driver negative, widespread progression on pembrolizumab, ECOG 1',
