@@ -1,6 +1,5 @@
 // Public surface of the persistence layer.
 export { canonicalJson, sha256Hex } from './canonical.js';
-export { decidingRules } from './decided-by.js';
 export { storeOptionsFromEnv } from './env.js';
 export { installationKey } from './installation-store.js';
 export { MIGRATIONS } from './migrations.js';

@@ -69,6 +69,12 @@ export const MIGRATIONS: readonly Migration[] = [
         .addColumn('updated_at_ms', 'bigint', (c) => c.notNull()),
     ],
   },
+  {
+    // Ruleset 2026.2.0 changed timings as well as verdicts; the re-check compares both. Rows recorded before
+    // this migration have no timing (null) and are compared on the verdict only.
+    name: '0002_consult_timing',
+    up: (db) => [db.schema.alterTable('consults').addColumn('timing', 'text')],
+  },
 ];
 
 function migrationsTable(db: Kysely<Database>): Compilable {

@@ -13,7 +13,6 @@ import { CaseSchema, VERDICTS } from '../engine/index.js';
 import { type AuditDecision, type AuditRow, csvHeader, csvLine, jsonLine } from './audit-format.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
 import { SAFETY_NET_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
-import { decidingRules } from './decided-by.js';
 import { createInstallationStore } from './installation-store.js';
 import { migratePostgres, migrateSqlite } from './migrations.js';
 import { parseRecheckRow, toConsultRecord, toDecisionRecord } from './rows.js';
@@ -51,10 +50,12 @@ const ConsultInputSchema = z.object({
 const OutputFacts = z.object({
   rulesetVersion: z.string().min(1),
   verdict: z.enum(VERDICTS),
+  timing: z.string().min(1),
+  /** The verdict rule and the modifiers that changed the verdict, as the engine reports them. */
+  decidedBy: z.array(z.string().min(1)).min(1),
   flags: z.array(z.object({ code: z.string().min(1) })),
   citations: z.array(z.object({ id: z.string().min(1) })),
   case: z.record(z.string(), z.unknown()),
-  trace: z.array(z.object({ rule: z.string(), result: z.boolean() })),
 });
 const DecisionInputSchema = z.object({
   consultId: z.string().min(1),
@@ -216,9 +217,10 @@ function buildStore(
         ruleset_version: out.rulesetVersion,
         case_json: canonicalJson(caseFacts.data),
         verdict: out.verdict,
+        timing: out.timing,
         flag_codes: JSON.stringify(out.flags.map((f) => f.code)),
         citation_ids: JSON.stringify(out.citations.map((x) => x.id)),
-        rule_ids: JSON.stringify(decidingRules(out)),
+        rule_ids: JSON.stringify(out.decidedBy),
         output_sha256: sha256Hex(canonicalJson(c.output)),
         slack_channel_id: null,
         slack_thread_ts: null,
@@ -378,6 +380,7 @@ function buildStore(
           'channel_id',
           'ruleset_version',
           'verdict',
+          'timing',
           'rule_ids',
           'case_json',
           'slack_channel_id',
@@ -409,6 +412,7 @@ function buildStore(
           channelId: r.channel_id,
           rulesetVersion: r.ruleset_version,
           verdict: r.verdict,
+          timing: r.timing,
           ruleIds,
           case: caseFacts,
           caseError,
