@@ -167,6 +167,22 @@ function checkCond(c: unknown, path: (string | number)[], issue: Issue): void {
   }
 }
 
+/** A condition on the deciding rule (`rule`) must name verdict rules that exist. */
+function checkRuleValues(
+  c: Cond,
+  verdictIds: ReadonlySet<string>,
+  path: (string | number)[],
+  issue: Issue,
+): void {
+  const named: unknown[] = [];
+  if ('eq' in c && c.eq[0] === 'rule') named.push(c.eq[1]);
+  if ('in' in c && c.in[0] === 'rule') named.push(...c.in[1]);
+  for (const v of named)
+    if (!verdictIds.has(String(v))) issue(path, `condition names unknown verdict rule "${String(v)}"`);
+  const parts: readonly Cond[] = 'all' in c ? c.all : 'any' in c ? c.any : 'not' in c ? [c.not] : [];
+  for (const p of parts) checkRuleValues(p, verdictIds, path, issue);
+}
+
 function checkRefs(rs: Ruleset, issue: Issue): void {
   const citationIds = new Set(rs.citations.map((c) => c.id));
   const statementIds = new Set(rs.statements.map((s) => s.id));
@@ -230,9 +246,11 @@ function checkRefs(rs: Ruleset, issue: Issue): void {
     if (s.citations.includes('iaslc-2026') && !s.text.includes(IASLC_WORDING))
       issue(['statements', i, 'text'], `cites IASLC 2026 but does not say "${IASLC_WORDING}"`);
   });
+  const verdictIds = new Set(verdictRows.map((r) => r.id));
   rs.flags.forEach((f, i) => {
     cites(f.citations, ['flags', i]);
     checkCond(f.when, ['flags', i, 'when'], issue);
+    checkRuleValues(f.when, verdictIds, ['flags', i, 'when'], issue);
     selects(f.statements, ['flags', i]);
   });
   rs.doseOptions.forEach((d, i) => {
