@@ -265,10 +265,17 @@ export function checkDoseSafety(c: CaseJson, out: Output): void {
   const location = c.primary?.location;
   const size = c.primary?.sizeCm;
   const fx = nonPalliative(out).map((d) => `${d.schedule} (${d.fractions} fx)`);
-  // SBRT to progressing metastases does not treat the primary when the primary is stated not to progress.
+  // SBRT to progressing metastases does not treat the primary when the primary is stated not to progress, or
+  // when the option states that it assumes so (decision-spec §6: an unknown fact may be assumed, said aloud).
   const primaryControlled = c.progression?.primaryProgressing === false;
-  const few = (n: number) =>
-    nonPalliative(out).filter((d) => d.fractions <= n && !(primaryControlled && d.id.startsWith('opd-')));
+  const spared = (d: Output['doseOptions'][number]) =>
+    d.id.startsWith('opd-') &&
+    (primaryControlled ||
+      (c.progression?.primaryProgressing === undefined &&
+        (d.assumes ?? []).some((a) =>
+          /primary is not an ultracentral or endobronchial progressing site/.test(a),
+        )));
+  const few = (n: number) => nonPalliative(out).filter((d) => d.fractions <= n && !spared(d));
   if (c.primary?.endobronchial === true || (location === 'ultracentral' && nodePositive(c)))
     expect(few(8), `≤8 fractions for an endobronchial or node-positive ultracentral primary: ${fx}`).toEqual(
       [],

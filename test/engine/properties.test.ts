@@ -137,6 +137,7 @@ describe('engine properties', () => {
       .map(([c, driver]): CaseJson => {
         const copy: CaseJson = { ...c, driver };
         delete copy.egfrVariant;
+        delete copy.negativeFor;
         return copy;
       });
     fc.assert(
@@ -165,6 +166,7 @@ describe('engine properties', () => {
       .map(([c, d]): CaseJson => {
         const copy: CaseJson = { ...c, ...d };
         if (d.egfrVariant === undefined) delete copy.egfrVariant;
+        delete copy.negativeFor;
         return copy;
       });
     fc.assert(
@@ -387,6 +389,41 @@ describe('invalid values are reported at their field', () => {
     fc.assert(
       fc.property(arbCase('iv'), arb, (c, [count, organs]) => {
         expect(pathsOf({ ...c, metastases: { count, organs } })).toContain('metastases.organs');
+      }),
+      RUNS,
+    );
+  });
+});
+
+// Issue 11: invariants added with ruleset 2026.2.0 (the dose eligibility ones run inside checkFlagsAgainstFacts
+// on every arbitrary case above; these are the what-if ones).
+describe('engine properties (2026.2.0)', () => {
+  const OTHER_TARGETABLE = ['ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2'];
+  it('never proposes in a what-if a value the text ruled out', () => {
+    fc.assert(
+      fc.property(arbAnyCase(), (c) => {
+        const out = evaluateOk(c);
+        const negative = c.negativeFor ?? [];
+        for (const w of out.whatIf) {
+          if (negative.includes('EGFR')) expect(w.if).not.toMatch(/driver = EGFR/);
+          if (OTHER_TARGETABLE.every((g) => negative.includes(g)))
+            expect(w.if).not.toMatch(/another targetable driver/);
+          for (const g of negative) expect(w.if).not.toMatch(new RegExp(`driver = ${g}\\b`));
+          const organs = c.metastases?.organs;
+          if (organs !== undefined && organs <= 3) expect(w.if).not.toMatch(/>3 organs/);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('answers with the shared verdict, not insufficient information, when every what-if agrees', () => {
+    fc.assert(
+      fc.property(arbAnyCase(), (c) => {
+        const out = evaluateOk(c);
+        if (out.verdict !== 'insufficient-information' || out.missing.includes('stage')) return;
+        const verdicts = new Set(out.whatIf.map((w) => w.verdict));
+        expect(verdicts.size, JSON.stringify(out.whatIf)).toBeGreaterThan(1);
       }),
       RUNS,
     );
