@@ -1,7 +1,7 @@
 // Compiles a validated ruleset once: every condition becomes a closure, ids become maps. The engine runs
 // only compiled knowledge, so a test can compile a changed ruleset and run the same engine over it.
-import type { FactName } from './facts.js';
-import { type Compiled, compile, factsOf } from './knowledge/conditions.js';
+import { FACT_INDEX, type FactName } from './facts.js';
+import { type Blamer, type Compiled, compile, compileBlame, factsOf } from './knowledge/conditions.js';
 import type { DoseOptionDef } from './knowledge/dose-options.js';
 import type { FlagDef } from './knowledge/flags.js';
 import type { ModifierRow, StatementSel, VerdictRow, Wording } from './knowledge/rules.js';
@@ -20,6 +20,8 @@ export interface CompiledVerdictRule {
   row: VerdictRow;
   when: Compiled;
   facts: readonly FactName[];
+  /** Vector indices of `facts`. */
+  slots: readonly number[];
   words: readonly CompiledWording[];
   statements: readonly CompiledSel[];
 }
@@ -27,6 +29,7 @@ export interface CompiledModifier {
   row: ModifierRow;
   when: Compiled;
   facts: readonly FactName[];
+  slots: readonly number[];
   statements: readonly CompiledSel[];
 }
 export interface CompiledFlag {
@@ -38,6 +41,8 @@ export interface CompiledFlag {
 export interface CompiledDose {
   row: DoseOptionDef;
   when: Compiled;
+  /** The same condition, also naming the unknown facts an unknown result rests on. */
+  blame: Blamer;
   prefer: Compiled | null;
   facts: readonly FactName[];
   statements: readonly CompiledSel[];
@@ -69,11 +74,14 @@ const sels = (xs: readonly StatementSel[] | undefined): CompiledSel[] =>
 const words = (xs: readonly Wording[]): CompiledWording[] =>
   xs.map((w) => ({ when: w.when ? compile(w.when) : null, text: w.text }));
 
+const slotsOf = (c: Parameters<typeof factsOf>[0]) => [...factsOf(c)].map((n) => FACT_INDEX.get(n) ?? -1);
+
 export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
   const verdictRules = k.verdictRules.map((row) => ({
     row,
     when: compile(row.when),
     facts: [...factsOf(row.when)],
+    slots: slotsOf(row.when),
     words: words(row.words),
     statements: sels(row.statements),
   }));
@@ -81,6 +89,7 @@ export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
     row,
     when: compile(row.when),
     facts: [...factsOf(row.when)],
+    slots: slotsOf(row.when),
     statements: sels(row.statements),
   }));
   const ruleById = new Map<string, CompiledVerdictRule | CompiledModifier>();
@@ -98,6 +107,7 @@ export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
     doseOptions: k.doseOptions.map((row) => ({
       row,
       when: compile(row.when),
+      blame: compileBlame(row.when),
       prefer: row.prefer ? compile(row.prefer) : null,
       facts: [...factsOf(row.when)],
       statements: sels(row.statements),

@@ -5,6 +5,7 @@
 import type { Case } from './case-schema.js';
 import type { CompiledKnowledge, CompiledModifier, CompiledVerdictRule } from './compiled.js';
 import type { Derived, MissingFact } from './derive.js';
+import { type FactVector, toVector } from './facts.js';
 import type { TimingPolicy } from './knowledge/rules.js';
 import type { EvidenceLevel, Timing, TraceEntry, Verdict } from './output-schema.js';
 
@@ -33,11 +34,12 @@ const RANK: Record<Verdict, number> = {
 
 export function decide(k: CompiledKnowledge, c: Case, d: Derived, trace: TraceEntry[] | null): Decision {
   const f = d.facts;
+  const v = toVector(f);
   const assumptions: string[] = [];
   let base: CompiledVerdictRule | undefined;
   for (const r of k.verdictRules) {
-    const hit = r.when(f) === true;
-    if (trace) trace.push({ rule: r.row.id, result: hit, facts: factValues(r.facts, f) });
+    const hit = r.when(v) === true;
+    if (trace) trace.push({ rule: r.row.id, result: hit, facts: factValues(r.facts, r.slots, v) });
     if (hit) {
       base = r;
       break;
@@ -62,27 +64,27 @@ export function decide(k: CompiledKnowledge, c: Case, d: Derived, trace: TraceEn
     applied: [],
   };
   if (decision.verdict !== 'not-applicable')
-    for (const m of k.modifiers) applyModifier(m, decision, f, trace);
+    for (const m of k.modifiers) applyModifier(m, decision, v, trace);
   return decision;
 }
 
-function factValues(names: readonly string[], f: Derived['facts']): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const n of names) out[n] = f[n as keyof typeof f] ?? 'unknown';
+/** The facts a row names, for the trace (read by index from the vector: the hot path stays monomorphic). */
+function factValues(
+  names: readonly string[],
+  slots: readonly number[],
+  v: FactVector,
+  out: Record<string, unknown> = {},
+): Record<string, unknown> {
+  for (let i = 0; i < names.length; i++) out[names[i] as string] = v[slots[i] as number] ?? 'unknown';
   return out;
 }
 
 /** Lowers the verdict when the modifier holds and its effect applies; never raises it. */
-function applyModifier(
-  m: CompiledModifier,
-  dec: Decision,
-  f: Derived['facts'],
-  trace: TraceEntry[] | null,
-): void {
+function applyModifier(m: CompiledModifier, dec: Decision, v: FactVector, trace: TraceEntry[] | null): void {
   const from = dec.verdict;
   const e = m.row.outcome;
   let to: Verdict = from;
-  if (m.when(f) === true) {
+  if (m.when(v) === true) {
     if ('stop' in e) {
       if (from === 'recommended' || from === 'consider' || from === 'insufficient-information') to = e.stop;
     } else if ('cap' in e) {
@@ -92,7 +94,8 @@ function applyModifier(
     }
   }
   const changes = to !== from;
-  if (trace) trace.push({ rule: m.row.id, result: changes, facts: { from, to, ...factValues(m.facts, f) } });
+  if (trace)
+    trace.push({ rule: m.row.id, result: changes, facts: factValues(m.facts, m.slots, v, { from, to }) });
   if (!changes) return;
   dec.verdict = to;
   dec.applied.push(m.row.id);

@@ -3,11 +3,11 @@
 // with those assumptions; any other unknown (e.g. the location) is not assumed. At oligoprogression at most two
 // options treat the primary, so that SBRT to the progressing sites stays on the list.
 import type { CompiledDose, CompiledKnowledge } from './compiled.js';
-import type { FactName, Facts } from './facts.js';
-import { blame } from './knowledge/conditions.js';
+import { FACT_INDEX, type FactName, type FactVector } from './facts.js';
 import type { DoseSetting } from './knowledge/dose-options.js';
 
 const MAX_OPTIONS = 3;
+const SETTING = FACT_INDEX.get('setting') as number;
 const MAX_PRIMARY_AT_OLIGOPROGRESSION = 2;
 
 export interface OfferedDose {
@@ -21,8 +21,8 @@ export interface DoseSelection {
   ineligible: CompiledDose[];
 }
 
-export function selectDoseOptions(k: CompiledKnowledge, f: Facts): DoseSelection {
-  const setting = f.setting as DoseSetting | undefined;
+export function selectDoseOptions(k: CompiledKnowledge, f: FactVector): DoseSelection {
+  const setting = f[SETTING] as DoseSetting | undefined;
   const offered: OfferedDose[] = [];
   const ineligible: CompiledDose[] = [];
   if (setting === undefined) return { offered, ineligible };
@@ -49,12 +49,12 @@ export function selectDoseOptions(k: CompiledKnowledge, f: Facts): DoseSelection
 }
 
 /** The assumptions an eligible row makes, or null when it is not eligible. */
-function eligibility(dose: CompiledDose, f: Facts): string[] | null {
+function eligibility(dose: CompiledDose, f: FactVector): string[] | null {
   const r = dose.when(f);
   if (r === true) return [];
   if (r === false) return null;
   const blamed: FactName[] = [];
-  blame(dose.row.when, f, blamed);
+  dose.blame(f, blamed);
   const out: string[] = [];
   for (const fact of blamed) {
     const words = dose.row.assumes[fact];

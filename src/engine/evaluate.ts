@@ -5,7 +5,9 @@ import type { CompiledKnowledge, CompiledSel } from './compiled.js';
 import { type Decision, decide } from './decide.js';
 import { criticalMissing, type Derived, derive, type MissingFact } from './derive.js';
 import { selectDoseOptions } from './dose-selection.js';
+import { toVector } from './facts.js';
 import { selectFlags } from './flags.js';
+import type { DoseOptionDef as DoseOptionRow } from './knowledge/dose-options.js';
 import type {
   CaseIssue,
   Citation,
@@ -68,8 +70,9 @@ function evaluateCase(k: CompiledKnowledge, c: Case): Output {
       ? 'palliative'
       : undefined;
 
-  const flagSel = selectFlags(k, f);
-  const doseSel = selectDoseOptions(k, f);
+  const v = toVector(f);
+  const flagSel = selectFlags(k, v);
+  const doseSel = selectDoseOptions(k, v);
   const flags: Flag[] = flagSel.flags.map(({ row }) => ({
     code: row.code,
     severity: row.severity,
@@ -95,7 +98,7 @@ function evaluateCase(k: CompiledKnowledge, c: Case): Output {
   groups.push(k.ruleById.get(decision.rule)?.statements ?? []);
   for (const flag of flagSel.flags) groups.push(flag.statements);
   for (const o of doseSel.offered) groups.push(o.dose.statements);
-  const statements: Statement[] = collectStatements(groups, f).map((id) => {
+  const statements: Statement[] = collectStatements(groups, v).map((id) => {
     const st = k.statementById.get(id)!;
     return { topic: st.topic, text: st.text, citations: [...st.citations] };
   });
@@ -113,7 +116,7 @@ function evaluateCase(k: CompiledKnowledge, c: Case): Output {
     decidedBy: [decision.rule, ...decision.applied],
     evidence: decision.evidence,
     timing: decision.timing,
-    summary: summarise(k, decision, f, palliative),
+    summary: summarise(k, decision, v, palliative),
     missing: [...decision.missing],
     assumptions: [...new Set(assumptions)],
     whatIf: whatIf(k, c, d, decision, branches),
@@ -126,6 +129,8 @@ function evaluateCase(k: CompiledKnowledge, c: Case): Output {
   };
 }
 
+const onlyOptionCache = new Map<string, { text: string; citations: string[] }>();
+
 /** §6: when only one option is eligible, say why the others are not (their own population words). */
 function onlyOptionStatement(
   sel: ReturnType<typeof selectDoseOptions>,
@@ -133,9 +138,23 @@ function onlyOptionStatement(
 ): Statement | undefined {
   if (setting === 'palliative' || sel.offered.length !== 1 || sel.ineligible.length === 0) return undefined;
   const only = sel.offered[0]!.dose.row;
+  // Few combinations exist (one per offered option and set of ineligible rows): build each text once.
+  const key = `${only.id}|${sel.ineligible.map((x) => x.row.id).join()}`;
+  let hit = onlyOptionCache.get(key);
+  if (!hit) {
+    hit = onlyOptionParts(sel, only);
+    if (onlyOptionCache.size < 1000) onlyOptionCache.set(key, hit);
+  }
+  return { topic: 'dose', text: hit.text, citations: [...hit.citations] };
+}
+
+function onlyOptionParts(
+  sel: ReturnType<typeof selectDoseOptions>,
+  only: DoseOptionRow,
+): { text: string; citations: string[] } {
   const why = [...new Set(sel.ineligible.map((x) => x.row.requires))];
   const citations = [...new Set([...only.citations, ...sel.ineligible.flatMap((x) => x.row.citations)])];
-  return { topic: 'dose', text: `Only ${only.schedule} fits this case: ${why.join('; ')}.`, citations };
+  return { text: `Only ${only.schedule} fits this case: ${why.join('; ')}.`, citations };
 }
 
 function collectCitations(k: CompiledKnowledge, groups: { citations: string[] }[][]): Citation[] {

@@ -302,3 +302,22 @@ export const FACT_NAMES: ReadonlySet<string> = new Set(FACTS.map((f) => f.name))
 export const FACT_BY_NAME: ReadonlyMap<string, FactDef> = new Map(FACTS.map((f) => [f.name, f]));
 /** The case facts whose absence gives `insufficient-information` (decision-spec §4.2). */
 export const CRITICAL_FACTS = FACTS.filter((f) => f.critical).map((f) => f.name);
+
+/** Facts in catalogue order, the form compiled conditions read. */
+export type FactVector = readonly FactValue[];
+
+const FACT_LIST: readonly FactName[] = FACTS.map((f) => f.name);
+export const FACT_INDEX: ReadonlyMap<string, number> = new Map(FACT_LIST.map((n, i) => [n, i]));
+
+/** derive.ts builds the facts object with its keys in catalogue order (a test checks it), so the vector is
+ * the object's values: the engine's fast path. Any other object is read key by key. */
+export function toVector(f: Facts): FactValue[] {
+  const v = Object.values(f) as FactValue[];
+  if (v.length === FACT_LIST.length) return v;
+  return FACT_LIST.map((name) => f[name]);
+}
+
+export function factKeysInOrder(f: Facts): boolean {
+  const keys = Object.keys(f);
+  return keys.length === FACT_LIST.length && keys.every((k, i) => k === FACT_LIST[i]);
+}

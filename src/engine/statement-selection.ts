@@ -1,9 +1,9 @@
 // Collects the statements the rows select (decision-spec §6): the applied modifiers, the deciding verdict
 // rule, the raised flags and the offered dose options, each entry only when its condition holds.
 import type { CompiledSel } from './compiled.js';
-import type { Facts } from './facts.js';
+import type { FactVector } from './facts.js';
 
-export function collectStatements(groups: readonly (readonly CompiledSel[])[], f: Facts): string[] {
+export function collectStatements(groups: readonly (readonly CompiledSel[])[], f: FactVector): string[] {
   const ids: string[] = [];
   for (const group of groups) {
     for (const sel of group) {

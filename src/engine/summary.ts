@@ -2,7 +2,7 @@
 // the deciding rows (knowledge/rules.ts), so the summary says what the rule actually matched.
 import type { CompiledKnowledge, CompiledVerdictRule } from './compiled.js';
 import type { Decision } from './decide.js';
-import type { Facts } from './facts.js';
+import type { FactVector } from './facts.js';
 
 export const SUMMARY_MAX = 140;
 
@@ -14,7 +14,7 @@ const TIMING_PHRASE: Record<Decision['timing'], string> = {
   none: '',
 };
 
-function wordsOf(rule: CompiledVerdictRule | undefined, f: Facts): string | undefined {
+function wordsOf(rule: CompiledVerdictRule | undefined, f: FactVector): string | undefined {
   if (!rule) return undefined;
   for (const w of rule.words) if (w.when === null || w.when(f) === true) return w.text;
   return undefined;
@@ -25,7 +25,12 @@ function reasonOf(k: CompiledKnowledge, id: string): string | undefined {
   return r && r.row.kind === 'modifier' ? r.row.reason : undefined;
 }
 
-export function summarise(k: CompiledKnowledge, decision: Decision, f: Facts, palliative: boolean): string {
+export function summarise(
+  k: CompiledKnowledge,
+  decision: Decision,
+  f: FactVector,
+  palliative: boolean,
+): string {
   const rule = k.ruleById.get(decision.rule) as CompiledVerdictRule | undefined;
   const words = wordsOf(rule, f);
   const timing = TIMING_PHRASE[decision.timing];

@@ -2,7 +2,7 @@
 // ../facts.ts, with unknown as a third value (null), as in cql-execution: a comparison with an unknown fact
 // is unknown; `all` is false if any part is false, else unknown if any part is unknown; `any` is true if any
 // part is true, else unknown if any is. Rows are compiled once to closures so evaluation stays fast.
-import type { FactName, Facts, FactValue } from '../facts.js';
+import { FACT_INDEX, type FactName, type FactValue, type FactVector } from '../facts.js';
 
 export type Scalar = string | number | boolean;
 
@@ -21,11 +21,20 @@ export type Cond =
 
 /** true, false, or null for unknown. */
 export type Tri = boolean | null;
-export type Compiled = (f: Facts) => Tri;
+export type Compiled = (f: FactVector) => Tri;
+
+/** Conditions read facts by index from a vector (../facts.ts toVector): one monomorphic element load per
+ * leaf, where a lookup by name on the facts object would be a megamorphic keyed load in every closure. */
+function slot(fact: FactName): number {
+  const i = FACT_INDEX.get(fact);
+  if (i === undefined) throw new Error(`unknown fact ${fact}`);
+  return i;
+}
 
 function compare(fact: FactName, test: (v: number) => boolean): Compiled {
+  const i = slot(fact);
   return (f) => {
-    const v = f[fact];
+    const v = f[i];
     return typeof v === 'number' ? test(v) : null;
   };
 }
@@ -33,16 +42,18 @@ function compare(fact: FactName, test: (v: number) => boolean): Compiled {
 export function compile(c: Cond): Compiled {
   if ('eq' in c) {
     const [fact, want] = c.eq;
+    const i = slot(fact);
     return (f) => {
-      const v = f[fact];
+      const v = f[i];
       return v === undefined ? null : v === want;
     };
   }
   if ('in' in c) {
     const [fact, values] = c.in;
     const set = new Set<FactValue>(values);
+    const i = slot(fact);
     return (f) => {
-      const v = f[fact];
+      const v = f[i];
       return v === undefined ? null : set.has(v);
     };
   }
@@ -51,8 +62,8 @@ export function compile(c: Cond): Compiled {
   if ('gt' in c) return compare(c.gt[0], (v) => v > c.gt[1]);
   if ('gte' in c) return compare(c.gte[0], (v) => v >= c.gte[1]);
   if ('known' in c) {
-    const fact = c.known;
-    return (f) => f[fact] !== undefined;
+    const i = slot(c.known);
+    return (f) => f[i] !== undefined;
   }
   if ('all' in c) {
     const parts = c.all.map(compile);
@@ -103,11 +114,6 @@ export function factsOf(c: Cond, out: Set<FactName> = new Set()): Set<FactName> 
   return out;
 }
 
-/** The named facts of a condition that are unknown in `f`: what an "unknown" result rests on. */
-export function unknownFactsOf(c: Cond, f: Facts): FactName[] {
-  return [...factsOf(c)].filter((name) => f[name] === undefined);
-}
-
 // Small builders so that rows read like the spec.
 export const eq = (fact: FactName, value: Scalar): Cond => ({ eq: [fact, value] });
 export const isIn = (fact: FactName, values: readonly Scalar[]): Cond => ({ in: [fact, values] });
@@ -121,28 +127,41 @@ export const any = (...parts: Cond[]): Cond => ({ any: parts });
 export const not = (part: Cond): Cond => ({ not: part });
 export const ALWAYS: Cond = { always: true };
 
-/** Evaluates `c` like `compile(c)` and, when the result is unknown, pushes onto `out` the unknown facts the
- * result rests on (a part that is already decided by other parts is not blamed). */
-export function blame(c: Cond, f: Facts, out: FactName[]): Tri {
+export type Blamer = (f: FactVector, out: FactName[]) => Tri;
+
+/** Compiles `c` to a function that evaluates like `compile(c)` and, when the result is unknown, pushes onto
+ * `out` the unknown facts the result rests on (a part already decided by the other parts is not blamed). */
+export function compileBlame(c: Cond): Blamer {
   if ('all' in c || 'any' in c) {
-    const parts = 'all' in c ? c.all : c.any;
+    const parts = ('all' in c ? c.all : c.any).map(compileBlame);
     const decisive = !('all' in c);
-    const pending: FactName[] = [];
-    let unknown = false;
-    for (const p of parts) {
-      const r = blame(p, f, pending);
-      if (r === decisive) return decisive;
-      if (r === null) unknown = true;
-    }
-    if (!unknown) return !decisive;
-    out.push(...pending);
-    return null;
+    return (f, out) => {
+      const mark = out.length;
+      let unknown = false;
+      for (const p of parts) {
+        const r = p(f, out);
+        if (r === decisive) {
+          out.length = mark;
+          return decisive;
+        }
+        if (r === null) unknown = true;
+      }
+      if (!unknown) out.length = mark;
+      return unknown ? null : !decisive;
+    };
   }
   if ('not' in c) {
-    const r = blame(c.not, f, out);
-    return r === null ? null : !r;
+    const inner = compileBlame(c.not);
+    return (f, out) => {
+      const r = inner(f, out);
+      return r === null ? null : !r;
+    };
   }
-  const r = compile(c)(f);
-  if (r === null) out.push(...factsOf(c));
-  return r;
+  const leaf = compile(c);
+  const named = [...factsOf(c)];
+  return (f, out) => {
+    const r = leaf(f);
+    if (r === null) for (const x of named) out.push(x);
+    return r;
+  };
 }
