@@ -84,7 +84,7 @@ describe('requests Slack did not sign', () => {
   it('serves GET /healthz', async () => {
     const res = await fetch(`${h.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ ok: true, rulesetVersion: '2026.1.0' });
+    expect(await res.json()).toMatchObject({ ok: true, rulesetVersion: '2026.2.0' });
   });
 });
 
@@ -104,7 +104,7 @@ describe('/thoracic-rt <case text>', () => {
     expect(header?.text?.text).toContain(verdictLabel);
     expect(checkMessage({ text: body.text, blocks: body.blocks as never })).toEqual([]);
     expect(allText(body.blocks)).toMatch(/<https:\/\/(doi\.org|pubmed\.ncbi\.nlm\.nih\.gov|[^|>]+)[^|>]*\|/);
-    expect(allText(body.blocks)).toContain('2026.1.0');
+    expect(allText(body.blocks)).toContain('2026.2.0');
     const ids = buttons(body.blocks).map((b) => b.action_id);
     expect(ids).toEqual(
       expect.arrayContaining([ACTION_IDS.shareInChannel, ACTION_IDS.editCase, ACTION_IDS.showEvidence]),
@@ -333,7 +333,7 @@ describe('shortcuts and events', () => {
     await h.send(appHomeOpened());
     const call = await h.slack.waitFor(() => h.slack.callsOf('views.publish')[published]);
     expect(call.args.user_id).toBe(USER.id);
-    expect(JSON.stringify(call.args.view)).toContain('2026.1.0');
+    expect(JSON.stringify(call.args.view)).toContain('2026.2.0');
     expect(JSON.stringify(call.args.view)).toContain('/thoracic-rt');
   });
 
