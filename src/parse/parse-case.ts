@@ -58,6 +58,15 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   node[parts[parts.length - 1] as string] = value;
 }
 
+/** decision-spec §4.2: a stated progression is never dropped. When the response words conflict and one of them is
+ * PD, the case keeps PD (the conflict is still asked), so the engine needs the progression pattern instead of
+ * answering as if nothing progressed. */
+function keepStatedProgression(values: Map<string, unknown>, conflicts: readonly Conflict[]): void {
+  if (values.has('therapy.response')) return;
+  if (conflicts.some((c) => c.fact === 'therapy.response' && c.values.includes('PD')))
+    values.set('therapy.response', 'PD');
+}
+
 /** Cross-fact checks the per-fact merge cannot see. */
 function crossCheck(
   values: Map<string, unknown>,
@@ -154,6 +163,7 @@ function parse(input: string): ParseResult {
   const resolved = resolve(sink, (fact) => LIST_ORDER[fact] ?? []);
   const spansOf = (fact: string): Span[] => sink.candidates.filter((c) => c.fact === fact).map((c) => c.span);
   crossCheck(resolved.values, resolved.conflicts, spansOf);
+  keepStatedProgression(resolved.values, resolved.conflicts);
 
   const built: Record<string, unknown> = {};
   for (const [fact, value] of resolved.values) setPath(built, fact, value);

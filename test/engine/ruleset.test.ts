@@ -79,7 +79,7 @@ describe('rule-row loader', () => {
   };
   const verdictRow = (rs: Ruleset, id: string) => {
     const r = rs.rules.find((x) => x.id === id);
-    if (!r || r.kind !== 'verdict') throw new Error(`no verdict rule ${id}`);
+    if (r?.kind !== 'verdict') throw new Error(`no verdict rule ${id}`);
     return r as unknown as { when: unknown; statements: { ids: string[] }[]; citations: string[] };
   };
 
