@@ -13,4 +13,4 @@ console.log(`evaluations/s: ${report.perSecond}`);
 console.log(
   `p50: ${report.p50Us.toFixed(1)} µs   p99: ${report.p99Us.toFixed(1)} µs   max: ${report.maxUs.toFixed(1)} µs`,
 );
-console.log(verdictLine('engine p99', report.p99Us, 100, 'µs'));
+console.log(verdictLine('engine p99', report.p99Us, 50, 'µs'));

@@ -31,6 +31,8 @@ export const HISTOLOGIES = [
 export const M_CATEGORIES = ['M0', 'M1', 'M1a', 'M1b', 'M1c', 'M1c1', 'M1c2'] as const;
 export const STAGE_GROUPS = ['I', 'II', 'III', 'IV', 'IVA', 'IVB'] as const;
 export const DRIVERS = ['EGFR', 'ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2', 'KRAS', 'none'] as const;
+/** The standard genes of a driver panel (decision-spec §2); `negativeFor` lists those reported negative. */
+export const PANEL_GENES = ['EGFR', 'ALK', 'ROS1', 'BRAF', 'KRAS', 'MET', 'RET', 'NTRK', 'HER2'] as const;
 export const EGFR_VARIANTS = ['ex19del', 'L858R', 'exon20ins', 'uncommon'] as const;
 export const METASTASIS_SITES = [
   'bone',
@@ -203,6 +205,7 @@ function buildCaseSchema(loose: boolean) {
       stage: StageSchema.optional(),
       driver: en(DRIVERS).optional(),
       egfrVariant: en(EGFR_VARIANTS).optional(),
+      negativeFor: z.array(en(PANEL_GENES)).max(9).optional(),
       pdl1: z
         .number()
         .min(0, 'PD-L1 TPS is a percentage from 0 to 100')
@@ -245,6 +248,13 @@ function buildCaseSchema(loose: boolean) {
           message: `egfrVariant is only meaningful with driver EGFR (driver is ${c.driver})`,
         });
       }
+      if (c.driver !== undefined && c.driver !== 'none' && c.negativeFor?.includes(c.driver as never)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['negativeFor'],
+          message: `${c.driver} cannot be both the driver and reported negative`,
+        });
+      }
     });
   return loose ? z.preprocess(flattenDriver, CaseObject) : CaseObject;
 }
@@ -264,3 +274,4 @@ export type Driver = (typeof DRIVERS)[number];
 export type MetastasisSite = (typeof METASTASIS_SITES)[number];
 export type Symptom = (typeof SYMPTOMS)[number];
 export type Regimen = (typeof REGIMENS)[number];
+export type PanelGene = (typeof PANEL_GENES)[number];

@@ -1,6 +1,7 @@
 // Derived facts (decision-spec §2): stage IV, ECOG, organs, oligometastatic, oligo-organ, driver group,
 // therapy state. Each derivation records a trace entry so a clinician can see how it was reached.
-import type { Case } from './case-schema.js';
+import { type Case, PANEL_GENES } from './case-schema.js';
+import type { Facts } from './facts.js';
 import type { TraceEntry } from './output-schema.js';
 
 export type DriverGroup = 'egfr-common' | 'other-targetable' | 'no-targetable';
@@ -21,9 +22,23 @@ export interface Derived {
   therapyState: TherapyState | undefined;
   /** Time on current therapy in weeks, from weeks, months or (3-weekly) cycles. */
   therapyWeeks: number | undefined;
+  /** Critical facts that are missing (decision-spec §4.2), in the order they are listed. */
+  missing: MissingFact[];
+  /** Months on current therapy: months, weeks, or 3-weekly cycles (4 cycles = 3 months), decision-spec §2. */
+  therapyMonths: number | undefined;
   progression: 'none' | 'oligoprogression' | 'polyprogression' | undefined;
   progressing: boolean;
+  /** Driver known only from a partial panel (EGFR negative, nothing positive). */
+  panelIncomplete: boolean;
+  /** Genes the text reported negative (never proposed by a what-if). */
+  negativeFor: readonly string[];
+  /** Assumptions made while deriving (shown only when the case is in scope). */
+  assumptions: string[];
+  /** The facts the rule rows read. */
+  facts: Facts;
 }
+
+export type MissingFact = 'stage' | 'driver' | 'metastases' | 'progression';
 
 const TARGETABLE_OTHER = new Set(['ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2']);
 const WEEKS_PER_MONTH = 52 / 12;
@@ -89,11 +104,30 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
     facts: { organs: organs ?? null, serosalDisease: serosal, derived: oligoOrgan ?? 'unknown' },
   });
 
-  const driverGroup = deriveDriverGroup(c);
+  const assumptions: string[] = [];
+  const negativeFor = c.negativeFor ?? [];
+  let driverGroup = deriveDriverGroup(c);
+  let panelIncomplete = false;
+  if (driverGroup === undefined && negativeFor.includes('EGFR')) {
+    // §2: only EGFR changes the verdict class, so a panel with EGFR negative and nothing positive decides it.
+    driverGroup = 'no-targetable';
+    const notReported = PANEL_GENES.filter((g) => !negativeFor.includes(g));
+    panelIncomplete = notReported.length > 0;
+    assumptions.push(
+      panelIncomplete
+        ? `no targetable driver: EGFR negative; ${notReported.join(', ')} not reported`
+        : 'no targetable driver: every standard gene reported negative',
+    );
+  }
   trace.push({
     rule: 'derive-driver-group',
     result: driverGroup !== undefined,
-    facts: { driver: c.driver ?? null, egfrVariant: c.egfrVariant ?? null, derived: driverGroup ?? null },
+    facts: {
+      driver: c.driver ?? null,
+      egfrVariant: c.egfrVariant ?? null,
+      negativeFor: [...negativeFor],
+      derived: driverGroup ?? null,
+    },
   });
 
   const t = c.therapy ?? {};
@@ -101,6 +135,10 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
     t.weeks ??
     (t.months !== undefined ? t.months * WEEKS_PER_MONTH : undefined) ??
     (t.cycles !== undefined ? t.cycles * 3 : undefined);
+  const therapyMonths =
+    t.months ??
+    (t.weeks !== undefined ? t.weeks / WEEKS_PER_MONTH : undefined) ??
+    (t.cycles !== undefined ? t.cycles * 0.75 : undefined);
   const durationOrResponse =
     t.weeks !== undefined || t.months !== undefined || t.cycles !== undefined || !!t.response;
   const therapyState: TherapyState | undefined =
@@ -119,6 +157,38 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
   const progressing =
     progression === 'oligoprogression' || progression === 'polyprogression' || t.response === 'PD';
 
+  const missing = criticalMissing(stage, driverGroup, oligometastatic, oligoOrgan, progression, t.response);
+  const facts = caseFacts(c, {
+    stage,
+    ecog,
+    ecogFromKarnofsky,
+    organs,
+    serosal,
+    oligometastatic,
+    oligoOrgan,
+  });
+  facts.driverGroup = driverGroup;
+  facts.panelIncomplete = panelIncomplete;
+  facts.progression = progression;
+  facts.criticalMissing = missing.length > 0;
+  facts.therapyState = therapyState;
+  const active = t.status !== 'off-treatment';
+  const targetable = driverGroup === 'egfr-common' || driverGroup === 'other-targetable';
+  const tkiAssumed = t.regimen === undefined && targetable;
+  facts.tkiPlanned = active && (t.regimen === 'egfr-tki' || t.regimen === 'other-tki' || tkiAssumed);
+  if (active && tkiAssumed)
+    assumptions.push('systemic therapy not stated: a targeted TKI is assumed for the targetable driver');
+  // Driver-negative first-line therapy is almost always checkpoint-inhibitor based, so a naive or unstated
+  // regimen is flagged as a planned one, as for TKIs with a targetable driver.
+  const ioAssumed =
+    t.regimen === undefined &&
+    (t.status === undefined || t.status === 'naive') &&
+    driverGroup === 'no-targetable';
+  facts.ioPlanned = active && (t.regimen === 'io' || t.regimen === 'chemo-io' || ioAssumed);
+  if (ioAssumed)
+    assumptions.push(
+      'systemic therapy not stated: a checkpoint inhibitor is assumed for driver-negative disease',
+    );
   return {
     stage,
     ecog,
@@ -131,8 +201,94 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
     driverGroup,
     therapyState,
     therapyWeeks,
+    therapyMonths,
     progression,
     progressing,
+    panelIncomplete,
+    negativeFor,
+    assumptions,
+    missing,
+    facts,
+  };
+}
+
+/** §4.2: the critical facts. The burden is not needed when the progression pattern decides (rules 3–4). */
+export function criticalMissing(
+  stage: Derived['stage'],
+  driverGroup: DriverGroup | undefined,
+  oligometastatic: boolean | undefined,
+  oligoOrgan: boolean | undefined,
+  progression: Derived['progression'],
+  response: string | undefined,
+): MissingFact[] {
+  const missing: MissingFact[] = [];
+  if (stage !== 'iv') missing.push('stage');
+  if (driverGroup === undefined) missing.push('driver');
+  const progressionDecides = progression === 'oligoprogression' || progression === 'polyprogression';
+  const egfrOligoOrgan = driverGroup === 'egfr-common' && oligoOrgan === true;
+  if (oligometastatic === undefined && !egfrOligoOrgan && !progressionDecides) missing.push('metastases');
+  if (response === 'PD' && progression === undefined) missing.push('progression');
+  return missing;
+}
+
+const PALLIATIVE_SYMPTOMS = new Set(['hemoptysis', 'airway-obstruction', 'chest-pain', 'svc-syndrome']);
+
+type Basics = Pick<
+  Derived,
+  'stage' | 'ecog' | 'ecogFromKarnofsky' | 'organs' | 'serosal' | 'oligometastatic' | 'oligoOrgan'
+>;
+
+/** The facts read straight from the case or from the basic derivations; one fixed shape for every case. */
+function caseFacts(c: Case, b: Basics): Facts {
+  const n = c.stage?.n?.toUpperCase();
+  const pet = c.staging?.petCt;
+  const mri = c.staging?.brainMri;
+  const le = c.lifeExpectancyMonths;
+  return {
+    stage: b.stage === 'unknown' ? undefined : b.stage,
+    histology: c.histology,
+    primarySite: c.primarySite,
+    driverGroup: undefined,
+    driver: c.driver,
+    panelIncomplete: false,
+    oligometastatic: b.oligometastatic,
+    oligoOrgan: b.oligoOrgan,
+    lesions: c.metastases?.count,
+    organs: b.organs,
+    serosal: b.serosal,
+    progression: undefined,
+    primaryProgressing: c.progression?.primaryProgressing,
+    criticalMissing: false,
+    ecog: b.ecog,
+    psConflict: c.ecog !== undefined && c.karnofsky !== undefined && karnofskyToEcog(c.karnofsky) !== c.ecog,
+    ecogFromKarnofsky: b.ecogFromKarnofsky,
+    lifeExpectancyMonths: le,
+    ild: c.lung?.ild,
+    priorThoracicRt: c.lung?.priorThoracicRt,
+    staging:
+      pet === 'not-done' || mri === 'not-done'
+        ? 'not-done'
+        : pet === 'done' && mri === 'done'
+          ? 'done'
+          : 'not-stated',
+    brain: c.brain,
+    therapyState: undefined,
+    tkiPlanned: false,
+    osimertinib: /osimertinib|tagrisso/i.test(c.therapy?.agent ?? ''),
+    ioPlanned: false,
+    location: c.primary?.location,
+    sizeCm: c.primary?.sizeCm,
+    nodePositive: n === undefined || n === 'NX' ? undefined : n !== 'N0',
+    endobronchial: c.primary?.endobronchial,
+    palliativeIndication: c.symptoms ? c.symptoms.some((s) => PALLIATIVE_SYMPTOMS.has(s)) : undefined,
+    palliativeFit: !((b.ecog !== undefined && b.ecog >= 3) || (le !== undefined && le < 6)),
+    egfrVariant: c.egfrVariant,
+    inScope: undefined,
+    rule: undefined,
+    verdict: undefined,
+    onTable: undefined,
+    timing: undefined,
+    setting: undefined,
   };
 }
 

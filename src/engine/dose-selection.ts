@@ -1,72 +1,65 @@
-// Chooses two or three dose options by location, size, nodes and setting (decision-spec §6); never a
-// single directive, never 7 Gy × 8 for an ultracentral primary, never 60 Gy / 8 with endobronchial invasion.
-import type { Case } from './case-schema.js';
-import type { Decision } from './decide.js';
-import type { Derived } from './derive.js';
-import type { DoseOptionId } from './knowledge/dose-options.js';
+// Offers up to three dose options of the case's setting (decision-spec §6), in the rows' order of preference.
+// A row whose condition is false is never offered; one that is unknown only for facts it may assume is offered
+// with those assumptions; any other unknown (e.g. the location) is not assumed. At oligoprogression at most two
+// options treat the primary, so that SBRT to the progressing sites stays on the list.
+import type { CompiledDose, CompiledKnowledge } from './compiled.js';
+import { FACT_INDEX, type FactName, type FactVector } from './facts.js';
+import type { DoseSetting } from './knowledge/dose-options.js';
 
 const MAX_OPTIONS = 3;
+const SETTING = FACT_INDEX.get('setting') as number;
+const MAX_PRIMARY_AT_OLIGOPROGRESSION = 2;
+
+export interface OfferedDose {
+  dose: CompiledDose;
+  assumes: string[];
+}
 
 export interface DoseSelection {
-  ids: DoseOptionId[];
-  assumptions: string[];
+  offered: OfferedDose[];
+  /** Eligible-in-setting rows that were not offered because their condition failed (for "why not"). */
+  ineligible: CompiledDose[];
 }
 
-export function selectDoseOptions(c: Case, d: Derived, decision: Decision): DoseSelection {
-  const assumptions: string[] = [];
-  const palliative = c.symptoms?.some((s) =>
-    ['hemoptysis', 'airway-obstruction', 'chest-pain', 'svc-syndrome'].includes(s),
-  );
-
-  if (decision.verdict === 'not-recommended') {
-    if (!palliative) return { ids: [], assumptions };
-    const fit =
-      (d.ecog === undefined || d.ecog <= 2) &&
-      (c.lifeExpectancyMonths === undefined || c.lifeExpectancyMonths >= 6);
-    return { ids: fit ? ['pal-30-10', 'pal-20-5'] : ['pal-20-5', 'pal-17-2', 'pal-10-1'], assumptions };
-  }
-  if (decision.verdict !== 'recommended' && decision.verdict !== 'consider') return { ids: [], assumptions };
-
-  if (decision.rule === 'oligoprogression') {
-    if (c.progression?.primaryProgressing === true) {
-      const primary = primaryOptions(c, d, assumptions).slice(0, 2);
-      return { ids: unique<DoseOptionId>([...primary, 'opd-sbrt-5']).slice(0, MAX_OPTIONS), assumptions };
+export function selectDoseOptions(k: CompiledKnowledge, f: FactVector): DoseSelection {
+  const setting = f[SETTING] as DoseSetting | undefined;
+  const offered: OfferedDose[] = [];
+  const ineligible: CompiledDose[] = [];
+  if (setting === undefined) return { offered, ineligible };
+  let primaries = 0;
+  const preferred = k.doseOptions.filter((x) => x.prefer !== null && x.prefer(f) === true);
+  const ordered =
+    preferred.length === 0
+      ? k.doseOptions
+      : [...preferred, ...k.doseOptions.filter((x) => !preferred.includes(x))];
+  for (const dose of ordered) {
+    if (!dose.row.settings.includes(setting)) continue;
+    const assumes = eligibility(dose, f);
+    if (assumes === null) {
+      ineligible.push(dose);
+      continue;
     }
-    return { ids: ['opd-sbrt-5', 'opd-sbrt-3'], assumptions };
+    if (offered.length >= MAX_OPTIONS) continue;
+    const primary = dose.row.target === 'primary';
+    if (setting === 'oligoprogression' && primary && primaries >= MAX_PRIMARY_AT_OLIGOPROGRESSION) continue;
+    if (primary) primaries++;
+    offered.push({ dose, assumes });
   }
-  return { ids: primaryOptions(c, d, assumptions).slice(0, MAX_OPTIONS), assumptions };
+  return { offered, ineligible };
 }
 
-function primaryOptions(c: Case, d: Derived, assumptions: string[]): DoseOptionId[] {
-  const egfr = d.driverGroup === 'egfr-common';
-  const n = c.stage?.n?.toUpperCase();
-  const nodePositive = n === undefined || n === 'NX' ? undefined : n !== 'N0';
-  const size = c.primary?.sizeCm;
-  const location = c.primary?.location;
-
-  if (location === 'ultracentral' || c.primary?.endobronchial === true) {
-    if (c.primary?.endobronchial === true) return ['hypo-60-15', 'conv-60-30'];
-    return ['ultracentral-60-8', 'hypo-60-15', 'conv-60-30'];
+/** The assumptions an eligible row makes, or null when it is not eligible. */
+function eligibility(dose: CompiledDose, f: FactVector): string[] | null {
+  const r = dose.when(f);
+  if (r === true) return [];
+  if (r === false) return null;
+  const blamed: FactName[] = [];
+  dose.blame(f, blamed);
+  const out: string[] = [];
+  for (const fact of blamed) {
+    const words = dose.row.assumes[fact];
+    if (words === undefined) return null;
+    if (!out.includes(words)) out.push(words);
   }
-  if (location === 'central') {
-    if (egfr || nodePositive === true) return ['conv-60-30', 'sbrt-50-5', 'central-70-10'];
-    return ['sbrt-50-5', 'central-60-8', 'central-70-10'];
-  }
-  if (location === 'peripheral') {
-    if (nodePositive === true || (size !== undefined && size > 5)) {
-      return egfr ? ['conv-60-30', 'sbrt-25-40-5'] : ['conv-60-30', 'hypo-60-15'];
-    }
-    if (nodePositive === undefined)
-      assumptions.push('nodal stage not stated: SBRT options assume node-negative');
-    if (size === undefined) assumptions.push('primary size not stated: SBRT options assume ≤5 cm');
-    return egfr ? ['sbrt-54-3', 'sbrt-50-5', 'sbrt-25-40-5'] : ['sbrt-54-3', 'sbrt-48-4', 'sbrt-50-5'];
-  }
-  assumptions.push(
-    'primary location not stated: options span conventional and SBRT; fractionation must follow location',
-  );
-  return egfr ? ['conv-60-30', 'sbrt-25-40-5', 'sbrt-50-5'] : ['conv-60-30', 'sbrt-50-5'];
-}
-
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
+  return out;
 }

@@ -1,10 +1,13 @@
 // evaluate(case, { now }) → the output contract of decision-spec §3. Pure and deterministic: the same
 // input always gives the same output; an invalid case is returned as issues, never thrown.
 import { CanonicalCaseSchema, type Case, CaseSchema } from './case-schema.js';
-import { type Decision, decide, type MissingFact } from './decide.js';
-import { type Derived, derive } from './derive.js';
+import type { CompiledKnowledge, CompiledSel } from './compiled.js';
+import { type Decision, decide } from './decide.js';
+import { criticalMissing, type Derived, derive, type MissingFact } from './derive.js';
 import { selectDoseOptions } from './dose-selection.js';
+import { toVector } from './facts.js';
 import { selectFlags } from './flags.js';
+import type { DoseOptionDef as DoseOptionRow } from './knowledge/dose-options.js';
 import type {
   CaseIssue,
   Citation,
@@ -14,78 +17,147 @@ import type {
   Output,
   Statement,
   TraceEntry,
+  Verdict,
   WhatIf,
 } from './output-schema.js';
 import { KNOWLEDGE } from './ruleset.js';
-import { selectStatements } from './statement-selection.js';
+import { collectStatements } from './statement-selection.js';
 import { summarise } from './summary.js';
 
 export interface EvaluateOptions {
-  /** The evaluation time, passed in so the engine never reads a clock. No 2026.1.0 rule depends on it. */
+  /** The evaluation time, passed in so the engine never reads a clock. No 2026.2.0 rule depends on it. */
   now: Date;
 }
 
-const statementById = new Map(KNOWLEDGE.statements.map((s) => [s.id, s]));
-const flagByKey = new Map(KNOWLEDGE.flags.map((f) => [`${f.code}:${f.variant}`, f]));
-const doseById = new Map(KNOWLEDGE.doseOptions.map((d) => [d.id, d]));
-const citationById = new Map(KNOWLEDGE.citations.map((c) => [c.id, c]));
+export type Evaluate = (input: unknown, options: EvaluateOptions) => EvaluateResult;
 
-export function evaluate(input: unknown, _options: EvaluateOptions): EvaluateResult {
-  // Canonical input takes the fast schema; shorthands and errors go through the forgiving one.
-  const fast = CanonicalCaseSchema.safeParse(input);
-  if (fast.success) return { ok: true, output: evaluateCase(fast.data as Case) };
-  const parsed = CaseSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, issues: toIssues(parsed.error.issues) };
-  return { ok: true, output: evaluateCase(parsed.data) };
+/** An engine over compiled knowledge: the embedded ruleset, or a changed one in a test. */
+export function createEvaluator(k: CompiledKnowledge): Evaluate {
+  return (input) => {
+    // Canonical input takes the fast schema; shorthands and errors go through the forgiving one.
+    const fast = CanonicalCaseSchema.safeParse(input);
+    if (fast.success) return { ok: true, output: evaluateCase(k, fast.data as Case) };
+    const parsed = CaseSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, issues: toIssues(parsed.error.issues) };
+    return { ok: true, output: evaluateCase(k, parsed.data) };
+  };
 }
 
-function evaluateCase(c: Case): Output {
+export const evaluate: Evaluate = createEvaluator(KNOWLEDGE);
+
+const DEFINITIVE = new Set<Verdict>(['recommended', 'consider']);
+
+function evaluateCase(k: CompiledKnowledge, c: Case): Output {
   const trace: TraceEntry[] = [];
-  const derived = derive(c, trace);
-  const decision = decide(c, derived, trace);
-  const flagSel = selectFlags(c, derived, decision);
-  const doseSel = selectDoseOptions(c, derived, decision);
+  const d = derive(c, trace);
+  let decision = decide(k, c, d, trace);
+  const branches = decision.missing.length > 0 ? whatIfBranches(k, c, d) : [];
+  if (decision.verdict === 'insufficient-information') decision = resolveShared(decision, branches, trace);
 
-  const flags: Flag[] = flagSel.keys.map((key) => {
-    const f = flagByKey.get(key)!;
-    return { code: f.code, severity: f.severity, text: f.text, citations: [...f.citations] };
-  });
-  const statements: Statement[] = selectStatements(c, decision, flagSel.keys).map((id) => {
-    const s = statementById.get(id)!;
-    return { topic: s.topic, text: s.text, citations: [...s.citations] };
-  });
-  const doseOptions: DoseOption[] = doseSel.ids.map((id) => {
-    const d = doseById.get(id)!;
-    return {
-      id: d.id,
-      schedule: d.schedule,
-      totalGy: d.totalGy,
-      fractions: d.fractions,
-      setting: d.setting,
-      citations: [...d.citations],
+  const f = d.facts;
+  const palliative = f.palliativeIndication === true;
+  const definitive = DEFINITIVE.has(decision.verdict);
+  f.inScope = decision.baseVerdict !== 'not-applicable';
+  f.rule = decision.rule;
+  f.verdict = decision.verdict;
+  f.timing = decision.timing;
+  f.onTable = definitive || (decision.verdict === 'not-recommended' && palliative);
+  f.setting = definitive
+    ? decision.rule === 'oligoprogression'
+      ? 'oligoprogression'
+      : 'definitive'
+    : decision.verdict === 'not-recommended' && palliative
+      ? 'palliative'
+      : undefined;
+
+  const v = toVector(f);
+  const flagSel = selectFlags(k, v);
+  const doseSel = selectDoseOptions(k, v);
+  const flags: Flag[] = flagSel.flags.map(({ row }) => ({
+    code: row.code,
+    severity: row.severity,
+    text: row.text,
+    citations: [...row.citations],
+  }));
+  const doseOptions: DoseOption[] = doseSel.offered.map(({ dose, assumes }) => {
+    const r = dose.row;
+    const out: DoseOption = {
+      id: r.id,
+      schedule: r.schedule,
+      totalGy: r.totalGy,
+      fractions: r.fractions,
+      setting: r.setting,
+      citations: [...r.citations],
     };
+    if (assumes.length > 0) out.assumes = assumes;
+    return out;
   });
 
-  const palliative = flagSel.keys.includes('palliative-indication:default');
+  const groups: (readonly CompiledSel[])[] = [];
+  for (const id of decision.applied) groups.push(k.ruleById.get(id)?.statements ?? []);
+  groups.push(k.ruleById.get(decision.rule)?.statements ?? []);
+  for (const flag of flagSel.flags) groups.push(flag.statements);
+  for (const o of doseSel.offered) groups.push(o.dose.statements);
+  const statements: Statement[] = collectStatements(groups, v).map((id) => {
+    const st = k.statementById.get(id)!;
+    return { topic: st.topic, text: st.text, citations: [...st.citations] };
+  });
+  const onlyOne = onlyOptionStatement(doseSel, f.setting);
+  if (onlyOne) statements.push(onlyOne);
+
+  const assumptions = [...decision.assumptions];
+  if (f.inScope) assumptions.push(...d.assumptions);
+  assumptions.push(...flagSel.assumptions);
+  for (const o of doseSel.offered) assumptions.push(...o.assumes.map((a) => `${o.dose.row.schedule}: ${a}`));
+
   return {
-    rulesetVersion: KNOWLEDGE.version,
+    rulesetVersion: k.version,
     verdict: decision.verdict,
+    decidedBy: [decision.rule, ...decision.applied],
     evidence: decision.evidence,
     timing: decision.timing,
-    summary: summarise(decision, palliative),
+    summary: summarise(k, decision, v, palliative),
     missing: [...decision.missing],
-    assumptions: [...new Set([...decision.assumptions, ...flagSel.assumptions, ...doseSel.assumptions])],
-    whatIf: whatIf(c, derived, decision),
+    assumptions: [...new Set(assumptions)],
+    whatIf: whatIf(k, c, d, decision, branches),
     flags,
     statements,
     doseOptions,
-    citations: collectCitations([statements, doseOptions, flags]),
+    citations: collectCitations(k, [statements, doseOptions, flags]),
     case: c as Record<string, unknown>,
     trace,
   };
 }
 
-function collectCitations(groups: { citations: string[] }[][]): Citation[] {
+const onlyOptionCache = new Map<string, { text: string; citations: string[] }>();
+
+/** §6: when only one option is eligible, say why the others are not (their own population words). */
+function onlyOptionStatement(
+  sel: ReturnType<typeof selectDoseOptions>,
+  setting: unknown,
+): Statement | undefined {
+  if (setting === 'palliative' || sel.offered.length !== 1 || sel.ineligible.length === 0) return undefined;
+  const only = sel.offered[0]!.dose.row;
+  // Few combinations exist (one per offered option and set of ineligible rows): build each text once.
+  const key = `${only.id}|${sel.ineligible.map((x) => x.row.id).join()}`;
+  let hit = onlyOptionCache.get(key);
+  if (!hit) {
+    hit = onlyOptionParts(sel, only);
+    if (onlyOptionCache.size < 1000) onlyOptionCache.set(key, hit);
+  }
+  return { topic: 'dose', text: hit.text, citations: [...hit.citations] };
+}
+
+function onlyOptionParts(
+  sel: ReturnType<typeof selectDoseOptions>,
+  only: DoseOptionRow,
+): { text: string; citations: string[] } {
+  const why = [...new Set(sel.ineligible.map((x) => x.row.requires))];
+  const citations = [...new Set([...only.citations, ...sel.ineligible.flatMap((x) => x.row.citations)])];
+  return { text: `Only ${only.schedule} fits this case: ${why.join('; ')}.`, citations };
+}
+
+function collectCitations(k: CompiledKnowledge, groups: { citations: string[] }[][]): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
   for (const group of groups) {
@@ -93,7 +165,7 @@ function collectCitations(groups: { citations: string[] }[][]): Citation[] {
       for (const id of item.citations) {
         if (seen.has(id)) continue;
         seen.add(id);
-        out.push(copyCitation(citationById.get(id)!));
+        out.push(copyCitation(k.citationById.get(id)!));
       }
     }
   }
@@ -110,60 +182,156 @@ function copyCitation(c: Citation): Citation {
   return out;
 }
 
-/** A plausible value of a missing fact, applied to the derived facts (the only thing the rules read for it). */
-type Patch = { label: string; apply: (d: Derived) => Derived };
+/** A plausible value of a missing fact, applied to the derived facts (the only thing the rules read). */
+interface Patch {
+  label: string;
+  apply: (d: Derived) => Derived;
+}
 
-const PATCHES: Record<MissingFact, Patch[]> = {
-  // Stage I–III is not crossed with the other facts: it is out of scope whatever they are (one entry, below).
-  stage: [{ label: 'stage IV (M1)', apply: (d) => ({ ...d, stage: 'iv' }) }],
-  driver: [
-    { label: 'driver = EGFR (ex19del/L858R)', apply: (d) => ({ ...d, driverGroup: 'egfr-common' }) },
-    {
-      label: 'driver = ALK or another targetable driver',
-      apply: (d) => ({ ...d, driverGroup: 'other-targetable' }),
-    },
-    { label: 'driver = none', apply: (d) => ({ ...d, driverGroup: 'no-targetable' }) },
-  ],
-  metastases: [
-    {
-      label: 'oligometastatic (≤5 lesions in ≤3 organs)',
-      apply: (d) => ({ ...d, oligometastatic: true, oligoOrgan: true }),
-    },
-    {
-      label: 'polymetastatic (>3 organs)',
-      apply: (d) => ({ ...d, oligometastatic: false, oligoOrgan: false }),
-    },
-  ],
-  progression: [
-    {
-      label: 'oligoprogression (≤5 progressing sites)',
-      apply: (d) => ({ ...d, progression: 'oligoprogression', progressing: true }),
-    },
-    { label: 'polyprogression', apply: (d) => ({ ...d, progression: 'polyprogression', progressing: true }) },
-  ],
-};
+const OTHER_TARGETABLE = ['ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2'] as const;
 
-/** The verdict each plausible value of the missing facts would give (cross product, at most 24). */
-function whatIf(c: Case, d: Derived, decision: Decision): WhatIf[] {
-  if (decision.missing.length > 0) {
-    let variants: { labels: string[]; d: Derived }[] = [{ labels: [], d }];
-    for (const fact of decision.missing) {
-      variants = variants.flatMap((v) =>
-        PATCHES[fact].map((p) => ({ labels: [...v.labels, p.label], d: p.apply(v.d) })),
-      );
+function withFacts(d: Derived, patch: Partial<Derived> & Partial<Record<keyof Derived['facts'], unknown>>) {
+  const next = { ...d, ...patch } as Derived;
+  next.facts = { ...d.facts };
+  for (const key of ['stage', 'driverGroup', 'oligometastatic', 'oligoOrgan', 'progression'] as const)
+    if (key in patch) next.facts[key] = patch[key] as never;
+  return next;
+}
+
+/** §2, §4.2: the plausible values of a missing fact, never one the text ruled out. */
+function patchesFor(fact: MissingFact, d: Derived): Patch[] {
+  switch (fact) {
+    case 'stage':
+      return [{ label: 'stage IV (M1)', apply: (x) => withFacts(x, { stage: 'iv' }) }];
+    case 'driver': {
+      const out: Patch[] = [];
+      if (!d.negativeFor.includes('EGFR'))
+        out.push({
+          label: 'driver = EGFR (ex19del/L858R)',
+          apply: (x) => withFacts(x, { driverGroup: 'egfr-common' }),
+        });
+      const others = OTHER_TARGETABLE.filter((g) => !d.negativeFor.includes(g));
+      if (others.length > 0)
+        out.push({
+          label: `driver = ${others[0]} or another targetable driver`,
+          apply: (x) => withFacts(x, { driverGroup: 'other-targetable' }),
+        });
+      out.push({ label: 'driver = none', apply: (x) => withFacts(x, { driverGroup: 'no-targetable' }) });
+      return out;
     }
-    const out = variants.map((v) => ({ if: v.labels.join(' and '), verdict: verdictOf(c, v.d) }));
+    case 'metastases': {
+      // Stated organs ≤3 rule out ">3 organs": the polymetastatic branch is then more than 5 lesions.
+      const fewOrgans = d.organs !== undefined && d.organs <= 3 && !d.serosal;
+      return [
+        {
+          label: 'oligometastatic (≤5 lesions in ≤3 organs)',
+          apply: (x) => withFacts(x, { oligometastatic: true, oligoOrgan: true }),
+        },
+        {
+          label: fewOrgans ? 'polymetastatic (>5 lesions)' : 'polymetastatic (>3 organs)',
+          apply: (x) => withFacts(x, { oligometastatic: false, oligoOrgan: fewOrgans }),
+        },
+      ];
+    }
+    case 'progression':
+      return [
+        {
+          label: 'oligoprogression (≤5 progressing sites)',
+          apply: (x) => withFacts(x, { progression: 'oligoprogression', progressing: true }),
+        },
+        {
+          label: 'polyprogression',
+          apply: (x) => withFacts(x, { progression: 'polyprogression', progressing: true }),
+        },
+      ];
+  }
+}
+
+interface Branch {
+  label: string;
+  decision: Decision;
+}
+
+/** The decision each plausible value of the missing facts would give (cross product, at most 24). */
+function whatIfBranches(k: CompiledKnowledge, c: Case, d: Derived): Branch[] {
+  let variants: { labels: string[]; d: Derived }[] = [{ labels: [], d }];
+  for (const fact of d.missing) {
+    const patches = patchesFor(fact, d);
+    variants = variants.flatMap((v) =>
+      patches.map((p) => ({ labels: [...v.labels, p.label], d: p.apply(v.d) })),
+    );
+  }
+  return variants.map((v) => {
+    const x = v.d;
+    x.missing = criticalMissing(
+      x.stage,
+      x.driverGroup,
+      x.oligometastatic,
+      x.oligoOrgan,
+      x.progression,
+      c.therapy?.response,
+    );
+    x.facts.criticalMissing = x.missing.length > 0;
+    return { label: v.labels.join(' and '), decision: decide(k, c, x, null) };
+  });
+}
+
+/** §2: when every remaining branch of the missing facts gives one verdict, that verdict is the answer (the
+ * facts stay listed in `missing`). Stage I–III is always a branch of a missing stage, so that never resolves. */
+function resolveShared(decision: Decision, branches: Branch[], trace: TraceEntry[]): Decision {
+  if (branches.length === 0 || decision.missing.includes('stage')) return decision;
+  const first = branches[0]!.decision;
+  if (first.verdict === 'insufficient-information') return decision;
+  if (!branches.every((b) => b.decision.verdict === first.verdict)) return decision;
+  const same = branches.every(
+    (b) =>
+      b.decision.rule === first.rule &&
+      b.decision.evidence === first.evidence &&
+      b.decision.timing === first.timing &&
+      b.decision.applied.join() === first.applied.join(),
+  );
+  trace.push({
+    rule: 'critical-facts',
+    result: true,
+    facts: { resolved: first.verdict, branches: branches.length, sameRule: same },
+  });
+  const assumptions = [
+    ...new Set([...decision.assumptions, ...branches.flatMap((b) => b.decision.assumptions)]),
+  ];
+  if (same) return { ...first, missing: decision.missing, assumptions };
+  return {
+    ...decision,
+    verdict: first.verdict,
+    evidence: weakestEvidence(branches.map((b) => b.decision.evidence)),
+    // Timings that differ between branches: the later, more conservative start (after induction).
+    timing: branches.every((b) => b.decision.timing === first.timing) ? first.timing : 'after-induction',
+    assumptions,
+  };
+}
+
+const EVIDENCE_ORDER = ['consensus', 'extrapolation', 'retrospective', 'phase-2-rct', 'phase-3-rct'] as const;
+
+/** Branches that agree on the verdict but not on its basis are answered with the weakest evidence among them. */
+function weakestEvidence(levels: Decision['evidence'][]): Decision['evidence'] {
+  let weakest: Decision['evidence'] = null;
+  for (const e of levels) {
+    if (e === null) continue;
+    if (weakest === null || EVIDENCE_ORDER.indexOf(e) < EVIDENCE_ORDER.indexOf(weakest)) weakest = e;
+  }
+  return weakest;
+}
+
+function whatIf(k: CompiledKnowledge, c: Case, d: Derived, decision: Decision, branches: Branch[]): WhatIf[] {
+  if (decision.missing.length > 0) {
+    const out: WhatIf[] = branches.map((b) => ({ if: b.label, verdict: b.decision.verdict }));
     if (decision.missing.includes('stage')) out.push({ if: 'stage I–III', verdict: 'not-applicable' });
     return out;
   }
   if (decision.rule === 'egfr-beyond-oligo-organ' && d.oligoOrgan === undefined) {
-    return [{ if: 'metastatic organs ≤ 3 (oligo-organ)', verdict: verdictOf(c, { ...d, oligoOrgan: true }) }];
+    const x = withFacts(d, { oligoOrgan: true });
+    return [{ if: 'metastatic organs ≤ 3 (oligo-organ)', verdict: decide(k, c, x, null).verdict }];
   }
   return [];
-}
-
-function verdictOf(c: Case, d: Derived): Output['verdict'] {
-  return decide(c, d, []).verdict;
 }
 
 interface RawIssue {

@@ -2,6 +2,15 @@
 export type { Case, CaseInput } from './case-schema.js';
 export { CaseSchema } from './case-schema.js';
 export { deriveStage, karnofskyToEcog } from './derive.js';
-export { type EvaluateOptions, evaluate } from './evaluate.js';
+export { createEvaluator, type Evaluate, type EvaluateOptions, evaluate } from './evaluate.js';
+export { FACTS, type FactDef, type FactName } from './facts.js';
 export * from './output-schema.js';
-export { checkRuleset, RULESET, RULESET_VERSION, type Ruleset, RulesetError } from './ruleset.js';
+export {
+  checkRuleset,
+  embeddedRuleset,
+  loadRuleset,
+  RULESET,
+  RULESET_VERSION,
+  type Ruleset,
+  RulesetError,
+} from './ruleset.js';

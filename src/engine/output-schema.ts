@@ -34,6 +34,8 @@ export const FLAG_CODES = [
   'serosal-disease',
   'brain-mets-untreated',
   'staging-incomplete',
+  'panel-incomplete',
+  'ps-conflict',
   'tki-pneumonitis',
   'immunotherapy-pneumonitis',
   'central',
@@ -73,6 +75,8 @@ export const DoseOptionSchema = z.object({
   totalGy: z.number().positive(),
   fractions: z.number().int().positive(),
   setting: z.string().min(1),
+  /** What the option assumes about facts not stated ("assumes node-negative"); absent when nothing. */
+  assumes: z.array(z.string().min(1)).optional(),
   citations: citationIds,
 });
 
@@ -104,6 +108,8 @@ export const OutputSchema = z
   .object({
     rulesetVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
     verdict: z.enum(VERDICTS),
+    /** The verdict rule that decided the base verdict, then every modifier that changed it, in order. */
+    decidedBy: z.array(z.string().min(1)).min(1),
     evidence: z.enum(EVIDENCE_LEVELS).nullable(),
     timing: z.enum(TIMINGS),
     summary: z.string().min(1).max(140),

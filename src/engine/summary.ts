@@ -1,60 +1,62 @@
-// One-sentence summary, at most 140 characters (decision-spec §3).
+// One-sentence summary, at most 140 characters (decision-spec §3). The population and reason words come from
+// the deciding rows (knowledge/rules.ts), so the summary says what the rule actually matched.
+import type { CompiledKnowledge, CompiledVerdictRule } from './compiled.js';
 import type { Decision } from './decide.js';
+import type { FactVector } from './facts.js';
 
 export const SUMMARY_MAX = 140;
 
 const TIMING_PHRASE: Record<Decision['timing'], string> = {
   upfront: 'upfront with first-line therapy',
-  'after-induction': 'after induction systemic therapy',
+  'after-induction': 'after induction',
   'now-as-consolidation': 'now as consolidation',
   'at-oligoprogression': 'as SBRT to the progressing sites',
   none: '',
 };
 
-const POPULATION: Partial<Record<Decision['rule'], string>> = {
-  oligoprogression: 'oligoprogression',
-  'egfr-oligo': 'EGFR-mutant oligometastatic NSCLC',
-  'egfr-beyond-oligo-organ': 'EGFR-mutant disease beyond 3 organs',
-  'other-driver-oligo': 'oligometastatic NSCLC with a targetable driver',
-  'no-driver-oligo': 'driver-negative oligometastatic NSCLC',
-};
-
-const REASON_NOT_RECOMMENDED: Partial<Record<string, string>> = {
-  'ps-poor': 'ECOG 3–4',
-  'limited-life-expectancy': 'life expectancy under 6 months',
-  polyprogression: 'polyprogression: change systemic therapy',
-  polymetastatic: 'polymetastatic, no targetable driver',
-};
-
-const DOWNGRADE_REASON: Partial<Record<string, string>> = {
-  'ild-cap': 'ILD',
-  'prior-thoracic-rt-cap': 'prior thoracic RT',
-  'ps-borderline': 'ECOG 2',
-};
-
-export function summarise(decision: Decision, palliative: boolean): string {
-  return clamp(sentence(decision, palliative));
+function wordsOf(rule: CompiledVerdictRule | undefined, f: FactVector): string | undefined {
+  if (!rule) return undefined;
+  for (const w of rule.words) if (w.when === null || w.when(f) === true) return w.text;
+  return undefined;
 }
 
-function sentence(decision: Decision, palliative: boolean): string {
+function reasonOf(k: CompiledKnowledge, id: string): string | undefined {
+  const r = k.ruleById.get(id);
+  return r && r.row.kind === 'modifier' ? r.row.reason : undefined;
+}
+
+export function summarise(
+  k: CompiledKnowledge,
+  decision: Decision,
+  f: FactVector,
+  palliative: boolean,
+): string {
+  const rule = k.ruleById.get(decision.rule) as CompiledVerdictRule | undefined;
+  const words = wordsOf(rule, f);
   const timing = TIMING_PHRASE[decision.timing];
   switch (decision.verdict) {
     case 'not-applicable':
-      return `Not applicable: ${decision.outOfScopeReason ?? 'this case'} is outside the stage IV NSCLC consensus.`;
+      return clamp(`Not applicable: ${words ?? 'this case'} is outside the stage IV NSCLC consensus.`);
     case 'insufficient-information':
-      return `Insufficient information: state ${listMissing(decision.missing)} before a verdict on definitive thoracic RT.`;
+      return clamp(
+        `Insufficient information: state ${listMissing(decision.missing)} before a verdict on definitive thoracic RT.`,
+      );
     case 'not-recommended': {
-      const why = REASON_NOT_RECOMMENDED[decision.applied[0] ?? decision.rule] ?? 'outside the evidence';
+      const first = decision.applied[0];
+      const why = (first && reasonOf(k, first)) ?? words ?? 'outside the evidence';
       const tail = palliative ? '; palliative thoracic RT is appropriate for symptoms.' : '.';
-      return `Not recommended: definitive thoracic RT (${why})${tail}`;
+      return clamp(`Not recommended: definitive thoracic RT (${why})${tail}`);
     }
     case 'recommended':
-      return `Recommended: definitive thoracic RT ${timing} for ${POPULATION[decision.rule] ?? 'this case'} (phase III evidence).`;
+      return clamp(
+        `Recommended: definitive thoracic RT ${timing} for ${words ?? 'this case'} (phase III evidence).`,
+      );
     case 'consider': {
-      const downgrades = decision.applied.map((r) => DOWNGRADE_REASON[r]).filter(Boolean);
-      const because = downgrades.length > 0 ? `, lowered for ${downgrades.join(' and ')}` : '';
-      const population = POPULATION[decision.rule] ?? 'this case';
-      return `Consider definitive thoracic RT ${timing} for ${population}${because}; discuss in the tumour board.`;
+      const reasons = decision.applied.map((id) => reasonOf(k, id)).filter(Boolean);
+      const because = reasons.length > 0 ? `, lowered for ${reasons.join(' and ')}` : '';
+      const core = `Consider definitive thoracic RT ${timing} for ${words ?? 'this case'}${because}`;
+      const full = `${core}; discuss in the tumour board.`;
+      return clamp(full.length <= SUMMARY_MAX ? full : `${core}.`);
     }
   }
 }

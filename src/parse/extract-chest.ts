@@ -64,7 +64,7 @@ const IPF_RE = /\b(?:ipf|uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstit
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
 const THORAX = '(?:chest|thoracic|thorax|lung|mediastinal|mediastinum|rul|rml|rll|lul|lll|primary)';
 const PRIOR_RT_RE = new RegExp(
-  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:to|for)\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\bport\b|\bpost[\s-]?op(?:erative)?\s+rt\b`,
+  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:to|for)\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b|\bpost[\s-]?op(?:erative)?\s+rt\b`,
   'g',
 );
 const PAST_CUE_RE =

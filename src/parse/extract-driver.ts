@@ -144,6 +144,8 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
       const after = lower.slice(end, end + 24);
       const before = lower.slice(Math.max(0, start - 16), start);
       const listed = GENE_WORD_BEFORE_RE.test(before) || GENE_WORD_AFTER_RE.test(after);
+      // "1 bone met + 1 liver met": a lower-case "met" before "+" is a metastasis; "MET+" is the gene.
+      if (!upper && /^\s*\+/.test(after)) continue;
       if (!MET_CONTEXT_RE.test(after) && !(upper && listed)) continue;
     }
     mentions.push({ gene, start, end, status: ownStatus(lower.slice(end, end + 48), m[2]) });
@@ -235,6 +237,10 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
   if (noneSpans.length === 0 && ALL_GENES.every((g) => negatives.has(g))) noneSpans.push(...negSpans);
 
   const genes = [...positives.keys()];
+  // decision-spec §2: the genes reported negative; with EGFR among them and nothing positive, the engine
+  // reads a partial panel (driver none, flag panel-incomplete).
+  for (const m of mentions)
+    if (m.status === 'neg' && !positives.has(m.gene)) sink.add('negativeFor', m.gene, m.start, m.end);
   if (genes.length === 0) {
     if (noneSpans.length > 0) {
       for (const s of noneSpans) sink.add('driver', 'none', s.start, s.end);

@@ -25,6 +25,7 @@ const CONTROLLED_RE =
   /\b(?:stable|responding|controlled|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
 const REST_RE =
   /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
+const SITE_COUNT_RE = /\b(?:in|at)\s+(\d{1,2})\s+(?:sites?|lesions?|locations?|places)\b/;
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
 
@@ -186,6 +187,15 @@ export function emitProgression(
   }
   let sites = primary ? 1 : 0;
   for (const n of perOrgan.values()) sites += n ?? 1;
+  // "new progression in 2 sites": a stated count of progressing sites (never dropped, decision-spec §4.2).
+  for (const r of ranges) {
+    const m = SITE_COUNT_RE.exec(lower.slice(r.start, r.end));
+    if (!m) continue;
+    const n = Number(m[1]);
+    if (n > sites) sites = n;
+    first = Math.min(first, r.start + m.index);
+    last = Math.max(last, r.start + m.index + m[0].length);
+  }
   if (sites > 0 && sites <= 1000) sink.add('progression.sites', sites, first, last);
 
   // The pattern, when the text does not name it.

@@ -22,6 +22,24 @@ const VERTEBRA_BEFORE_RE = /(?:vertebra[el]?|spine|spinal|level|at|to|from)\s*$/
 const TNM_GATE_RE = /[tnm](?:[0-4x]|is)/;
 const RECURRENCE_RE =
   /\b(?:recurren[a-z]*|relaps[a-z]*|now\s+metastatic|metastatic\s+recurrence|progressed\s+to\s+stage\s+iv)\b/;
+// "s/p chemoRT for stage III in 2021", "previous stage IIIA": a stage of the past (metachronous disease, §4.1).
+const HISTORY_BEFORE_RE =
+  /\b(?:for|previous(?:ly)?|prior|treated|s\/p|status\s+post|history\s+of|hx\s+of|h\/o|initially|originally)\b/;
+const YEAR_RE = /\b(?:19|20)\d\d\b|\bago\b/;
+
+function stageIsHistory(doc: Doc, start: number, end: number): boolean {
+  const text = doc.lower;
+  const from =
+    Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start), text.lastIndexOf('.', start - 1)) +
+    1;
+  let to = text.length;
+  for (const sep of [',', ';', '.']) {
+    const at = text.indexOf(sep, end);
+    if (at >= 0 && at < to) to = at;
+  }
+  return HISTORY_BEFORE_RE.test(text.slice(from, start)) || YEAR_RE.test(text.slice(from, to));
+}
+
 const STAGE_RE = /\bstage\s*(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])/g;
 const METASTATIC_RE =
   /(?<!non[\s-]?)\bmetastatic\b(?!\s+to\s+(?:the\s+)?(?:mediastin|hilar|subcarinal|paratracheal|regional|ipsilateral|lymph|nodes?\b|n[123]\b))|\bmnsclc\b|\bstage\s+four\b/g;
@@ -84,7 +102,11 @@ function extractStage(doc: Doc, sink: Sink): void {
     if (roman === 'iv') group = sub === 'a' ? 'IVA' : sub === 'b' ? 'IVB' : 'IV';
     else group = roman.toUpperCase();
     // "lobectomy for stage IB, now recurrent with liver mets": the early stage is history, not today's stage.
-    if (group.startsWith('I') && !group.startsWith('IV') && RECURRENCE_RE.test(lower)) {
+    if (
+      group.startsWith('I') &&
+      !group.startsWith('IV') &&
+      (RECURRENCE_RE.test(lower) || stageIsHistory(doc, start, end))
+    ) {
       sink.see(start, end);
       continue;
     }
@@ -145,7 +167,31 @@ const HISTOLOGY_RES: { needles: readonly string[]; re: RegExp; value: string }[]
 const LUNG_RE =
   /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung)\b/g;
 const NON_LUNG_RE =
-  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b/g;
+  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|thyroid|hepatocellular|endometrial|cervical)\s+(?:cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r)\b|\b(?:m?crc|rcc|hcc|melanoma|sarcoma)\b/g;
+
+const NON_LUNG_NEEDLES = [
+  'lung',
+  'colo',
+  'rect',
+  'breast',
+  'renal',
+  'kidney',
+  'prostat',
+  'pancrea',
+  'gastric',
+  'sophag',
+  'ovar',
+  'bladder',
+  'thyroid',
+  'hepato',
+  'endomet',
+  'cervic',
+  'crc',
+  'rcc',
+  'hcc',
+  'melanom',
+  'sarcom',
+];
 
 function extractHistology(doc: Doc, sink: Sink): void {
   const { lower } = doc;
@@ -166,9 +212,10 @@ function extractHistology(doc: Doc, sink: Sink): void {
       sink.add('histology', value, start, end);
     }
   }
-  NON_LUNG_RE.lastIndex = scanFrom(doc, ['lung']);
+  NON_LUNG_RE.lastIndex = scanFrom(doc, NON_LUNG_NEEDLES);
   let nonLung = false;
   for (let m = NON_LUNG_RE.exec(lower); m !== null; m = NON_LUNG_RE.exec(lower)) {
+    if (polarity(doc, m.index, m.index + m[0].length) !== 'pos') continue;
     nonLung = true;
     sink.consume(m.index, m.index + m[0].length);
     sink.add('primarySite', 'non-lung', m.index, m.index + m[0].length);

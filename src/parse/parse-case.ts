@@ -2,7 +2,7 @@
 // merged, with conflicts left out of the case. Every value is built from a closed vocabulary and bounded numbers,
 // so the case satisfies CaseSchema by construction (checked by the property tests on arbitrary input).
 import type { Case } from '../engine/case-schema.js';
-import { METASTASIS_SITES, SEROSAL_KINDS, SYMPTOMS } from '../engine/case-schema.js';
+import { METASTASIS_SITES, PANEL_GENES, SEROSAL_KINDS, SYMPTOMS } from '../engine/case-schema.js';
 import { karnofskyToEcog } from '../engine/index.js';
 import type { Doc } from './doc.js';
 import { makeDoc, scratchBytes } from './doc.js';
@@ -23,6 +23,7 @@ const LIST_ORDER: Record<string, readonly string[]> = {
   'metastases.sites': METASTASIS_SITES,
   symptoms: SYMPTOMS,
   serosalDisease: [...SEROSAL_KINDS, 'unspecified'],
+  negativeFor: PANEL_GENES,
 };
 
 /** ECOG and Karnofsky agree when Ma 2010 maps one to the other, or at KPS 70/90 where other mappings give 1/0. */
@@ -55,6 +56,15 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
     }
   }
   node[parts[parts.length - 1] as string] = value;
+}
+
+/** decision-spec §4.2: a stated progression is never dropped. When the response words conflict and one of them is
+ * PD, the case keeps PD (the conflict is still asked), so the engine needs the progression pattern instead of
+ * answering as if nothing progressed. */
+function keepStatedProgression(values: Map<string, unknown>, conflicts: readonly Conflict[]): void {
+  if (values.has('therapy.response')) return;
+  if (conflicts.some((c) => c.fact === 'therapy.response' && c.values.includes('PD')))
+    values.set('therapy.response', 'PD');
 }
 
 /** Cross-fact checks the per-fact merge cannot see. */
@@ -153,6 +163,7 @@ function parse(input: string): ParseResult {
   const resolved = resolve(sink, (fact) => LIST_ORDER[fact] ?? []);
   const spansOf = (fact: string): Span[] => sink.candidates.filter((c) => c.fact === fact).map((c) => c.span);
   crossCheck(resolved.values, resolved.conflicts, spansOf);
+  keepStatedProgression(resolved.values, resolved.conflicts);
 
   const built: Record<string, unknown> = {};
   for (const [fact, value] of resolved.values) setPath(built, fact, value);

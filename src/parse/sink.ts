@@ -13,7 +13,7 @@ export interface Candidate {
 export const NONE = '__none__';
 
 /** Facts whose mentions are collected into a list instead of competing for one value. */
-const LIST_FACTS = new Set(['metastases.sites', 'symptoms', 'serosalDisease']);
+const LIST_FACTS = new Set(['metastases.sites', 'symptoms', 'serosalDisease', 'negativeFor']);
 
 type Refine = (a: unknown, b: unknown) => unknown;
 

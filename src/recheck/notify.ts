@@ -40,15 +40,18 @@ const label = (v: string) => VERDICT_LABEL[v as keyof typeof VERDICT_LABEL] ?? v
 /** The note: codes and labels only, no case text. */
 export function recheckNote(c: VerdictChange): string {
   const rules = c.newRuleIds.length > 0 ? ` (rules: ${c.newRuleIds.join(', ')})` : '';
+  const what =
+    c.oldVerdict !== c.newVerdict
+      ? `the verdict for this case changed from *${label(c.oldVerdict)}* to *${label(c.newVerdict)}*`
+      : `the timing for this case changed from *${c.oldTiming ?? 'not recorded'}* to *${c.newTiming}* (verdict *${label(c.newVerdict)}* unchanged)`;
   return (
-    `:arrows_counterclockwise: Re-check with ruleset ${c.rulesetVersion}: the verdict for this case changed from ` +
-    `*${label(c.oldVerdict)}* to *${label(c.newVerdict)}*${rules}. It was answered with ruleset ` +
+    `:arrows_counterclockwise: Re-check with ruleset ${c.rulesetVersion}: ${what}${rules}. It was answered with ruleset ` +
     `${c.storedRulesetVersion}; ask again to see the current evidence. Decision support, not a directive.`
   );
 }
 
 export function noteClaimKey(c: VerdictChange): string {
-  return `recheck-note:${c.consultId}:${c.rulesetVersion}:${c.newVerdict}`;
+  return `recheck-note:${c.consultId}:${c.rulesetVersion}:${c.newVerdict}:${c.newTiming}`;
 }
 
 export async function notifyChanges(

@@ -1,8 +1,8 @@
 // Re-check on new evidence: re-evaluate every stored case with the current ruleset and list the consults whose
-// verdict changed. Verdicts are compared, not ruleset versions, so a change is reported even when the version
-// was not bumped; a stored case the engine no longer accepts is listed as skipped, never dropped.
+// verdict or timing changed. Answers are compared, not ruleset versions, so a change is reported even when the
+// version was not bumped; a row recorded before timings were stored is compared on the verdict only; a stored
+// case the engine no longer accepts is listed as skipped, never dropped.
 import { evaluate, RULESET_VERSION } from '../engine/index.js';
-import { decidingRules } from '../store/decided-by.js';
 import type { RecheckCandidate, Store } from '../store/types.js';
 
 export interface VerdictChange {
@@ -16,9 +16,12 @@ export interface VerdictChange {
   rulesetVersion: string;
   oldVerdict: string;
   newVerdict: string;
+  /** null when the stored consult has no timing (recorded before it was stored). */
+  oldTiming: string | null;
+  newTiming: string;
   /** The rules that decided the stored verdict (as recorded with it). */
   oldRuleIds: string[];
-  /** The rules that decide the verdict now (the matching verdict rule and the modifiers that fired). */
+  /** The rules that decide the verdict now (the engine's decidedBy: verdict rule, then modifiers that changed it). */
   newRuleIds: string[];
 }
 
@@ -58,7 +61,8 @@ export function compareCase(c: RecheckCandidate, now: Date): CaseComparison {
     );
   }
   const out = result.output;
-  if (out.verdict === c.verdict) return { kind: 'unchanged' };
+  const timingChanged = c.timing !== null && c.timing !== out.timing;
+  if (out.verdict === c.verdict && !timingChanged) return { kind: 'unchanged' };
   return {
     kind: 'changed',
     change: {
@@ -72,8 +76,10 @@ export function compareCase(c: RecheckCandidate, now: Date): CaseComparison {
       rulesetVersion: out.rulesetVersion,
       oldVerdict: c.verdict,
       newVerdict: out.verdict,
+      oldTiming: c.timing,
+      newTiming: out.timing,
       oldRuleIds: c.ruleIds,
-      newRuleIds: decidingRules(out),
+      newRuleIds: [...out.decidedBy],
     },
   };
 }

@@ -60,14 +60,15 @@ export function recheckTable(result: RecheckResult, notes: readonly NoteResult[]
         c.at.toISOString().slice(0, 16).replace('T', ' '),
         `${c.storedRulesetVersion} → ${c.rulesetVersion}`,
         `${c.oldVerdict} → ${c.newVerdict}`,
+        `${c.oldTiming ?? 'not recorded'} → ${c.newTiming}`,
         `${c.oldRuleIds.join(', ') || '-'} → ${c.newRuleIds.join(', ') || '-'}`,
         note ? note.outcome + (note.error ? ` (${note.error})` : '') : 'not posted',
       ];
     });
     lines.push(
       '',
-      'Changed verdicts:',
-      ...table(['consult', 'answered (UTC)', 'ruleset', 'verdict', 'rules', 'Slack note'], rows),
+      'Changed verdicts or timings:',
+      ...table(['consult', 'answered (UTC)', 'ruleset', 'verdict', 'timing', 'rules', 'Slack note'], rows),
     );
   }
   if (result.skipped.length > 0) {

@@ -101,11 +101,13 @@ function stageLine(stage: Case['stage']): string | undefined {
 }
 
 function driverLine(c: Case): string | undefined {
-  if (c.driver === undefined && c.egfrVariant === undefined) return undefined;
+  const negative = c.negativeFor?.length ? `negative for ${c.negativeFor.join(', ')}` : '';
+  if (c.driver === undefined && c.egfrVariant === undefined)
+    return negative ? `Driver: ${negative}` : undefined;
   if (c.driver === 'none') return 'Driver: none (no targetable driver)';
   const gene = c.driver === undefined ? 'EGFR' : word({}, c.driver);
   const variant = c.egfrVariant === undefined ? '' : ` ${word(EGFR_VARIANT, c.egfrVariant)}`;
-  return `Driver: ${gene}${variant}`;
+  return `Driver: ${gene}${variant}${negative ? `; ${negative}` : ''}`;
 }
 
 function metastasesLine(m: Case['metastases']): string | undefined {

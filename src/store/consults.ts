@@ -7,7 +7,6 @@ import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
 import { CaseSchema, VERDICTS } from '../engine/index.js';
 import { canonicalJson, sha256Hex } from './canonical.js';
-import { decidingRules } from './decided-by.js';
 import { listCasesForRecheck } from './recheck-candidates.js';
 import { toConsultRecord } from './rows.js';
 import type { ConsultsTable, Database } from './schema.js';
@@ -32,6 +31,7 @@ export const CONSULT_COLUMNS = [
   'ruleset_version',
   'case_json',
   'verdict',
+  'timing',
   'flag_codes',
   'citation_ids',
   'rule_ids',
@@ -58,7 +58,9 @@ const OutputFacts = z.object({
   flags: z.array(z.object({ code: z.string().min(1) })),
   citations: z.array(z.object({ id: z.string().min(1) })),
   case: z.record(z.string(), z.unknown()),
-  trace: z.array(z.object({ rule: z.string(), result: z.boolean() })),
+  timing: z.string().min(1),
+  /** The verdict rule and the modifiers that changed the verdict, as the engine reports them. */
+  decidedBy: z.array(z.string().min(1)).min(1),
 });
 
 /** The row recorded for a consult: every field is worked out here, from the input and the engine output. */
@@ -82,9 +84,10 @@ export function consultRow(c: ConsultInput, now: () => Date): Insertable<Consult
     ruleset_version: out.rulesetVersion,
     case_json: canonicalJson(caseFacts.data),
     verdict: out.verdict,
+    timing: out.timing,
     flag_codes: JSON.stringify(out.flags.map((f) => f.code)),
     citation_ids: JSON.stringify(out.citations.map((x) => x.id)),
-    rule_ids: JSON.stringify(decidingRules(out)),
+    rule_ids: JSON.stringify(out.decidedBy),
     output_sha256: sha256Hex(canonicalJson(c.output)),
     slack_channel_id: null,
     slack_thread_ts: null,

@@ -3,7 +3,6 @@
 export { API_KEY_PREFIX, type ApiKeyRecord, type ApiKeys, checkKeyName, hashApiKey } from './api-keys.js';
 export { canonicalJson, sha256Hex } from './canonical.js';
 export { DEFAULT_SQLITE_PATH, redactUrl } from './database.js';
-export { decidingRules } from './decided-by.js';
 export { capNote } from './decisions.js';
 export { installationKey } from './installation-store.js';
 export { MIGRATIONS } from './migrations.js';

@@ -91,6 +91,12 @@ export const MIGRATIONS: readonly Migration[] = [
       db.schema.alterTable('consults').addColumn('api_key_name', 'text'),
     ],
   },
+  {
+    // Ruleset 2026.2.0 changed timings as well as verdicts; the re-check compares both. Rows recorded before
+    // this migration have no timing (null) and are compared on the verdict only.
+    name: '0003_consult_timing',
+    up: (db) => [db.schema.alterTable('consults').addColumn('timing', 'text')],
+  },
 ];
 
 function migrationsTable(db: Kysely<Database>): Compilable {

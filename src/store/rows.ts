@@ -68,6 +68,7 @@ export const RecheckRowSchema = z.object({
   channel_id: text,
   ruleset_version: z.string(),
   verdict: z.string(),
+  timing: text,
   rule_ids: z.string(),
   case_json: z.string(),
   slack_channel_id: text,

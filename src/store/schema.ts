@@ -19,6 +19,8 @@ export interface ConsultsTable {
   /** Structured case facts as validated by the engine's case schema: enums, numbers, booleans, never free text. */
   case_json: string;
   verdict: string;
+  /** The engine's timing; null on rows recorded before migration 0002. */
+  timing: string | null;
   /** JSON array of flag codes. */
   flag_codes: string;
   /** JSON array of citation ids. */

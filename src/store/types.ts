@@ -175,6 +175,8 @@ export interface RecheckCandidate {
   channelId: string | null;
   rulesetVersion: string;
   verdict: string;
+  /** null when the consult was recorded before timings were stored. */
+  timing: string | null;
   ruleIds: string[];
   /** The stored case facts; undefined when the stored JSON cannot be read (the re-check lists it as skipped). */
   case: unknown;

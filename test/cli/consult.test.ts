@@ -114,7 +114,7 @@ describe('consult as a process', () => {
       expect(rows[0]).toMatchObject({
         surface: 'cli',
         verdict: 'not-recommended',
-        rulesetVersion: '2026.1.0',
+        rulesetVersion: '2026.2.0',
       });
     } finally {
       await store.close();

@@ -48,6 +48,7 @@ function nonEmpty<T extends object>(o: T): T | undefined {
 
 const T_VALUES = ['TX', 'T1a', 'T1b', 'T1c', 'T2a', 'T2b', 'T3', 'T4'] as const;
 const N_VALUES = ['NX', 'N0', 'N1', 'N2', 'N3'] as const;
+const PANEL_GENE_VALUES = ['EGFR', 'ALK', 'ROS1', 'BRAF', 'KRAS', 'MET', 'RET', 'NTRK', 'HER2'] as const;
 const AGENTS = [
   'osimertinib',
   'alectinib',
@@ -82,6 +83,11 @@ const arbRaw = (scope: fc.Arbitrary<Scope>) =>
     ),
     driver: opt(fc.constantFrom(...DRIVER_VALUES, 'EGFR', 'EGFR', 'EGFR', 'EGFR', 'none', 'none'), 6),
     egfrVariant: opt(fc.constantFrom(...EGFR_VARIANT_VALUES, 'ex19del', 'L858R')),
+    // decision-spec §2: genes reported negative (a partial panel when EGFR is among them).
+    negativeFor: opt(
+      fc.uniqueArray(fc.constantFrom(...PANEL_GENE_VALUES), { minLength: 1, maxLength: 9 }),
+      3,
+    ),
     pdl1: opt(fc.integer({ min: 0, max: 100 })),
     metastases: opt(
       fc.record({
@@ -169,6 +175,7 @@ function assemble(r: Raw): CaseJson {
     histology: r.histology,
     driver: r.driver,
     egfrVariant: r.driver === 'EGFR' ? r.egfrVariant : undefined,
+    negativeFor: r.negativeFor?.filter((g) => g !== r.driver),
     pdl1: r.pdl1,
     ...r.ps,
     primary: r.primary ? nonEmpty(r.primary) : undefined,
@@ -338,6 +345,9 @@ export function arbFavourable(): fc.Arbitrary<CaseJson> {
       if (!f.keepSerosal) delete out.serosalDisease;
       if (!f.keepLung) delete out.lung;
       if (!f.keepLife) delete out.lifeExpectancyMonths;
+      // The favourable corner has a driver stated: a negative panel is then for the other genes only.
+      if (out.negativeFor) out.negativeFor = out.negativeFor.filter((g) => g !== 'EGFR');
+      if (out.negativeFor?.length === 0) delete out.negativeFor;
       return compact(out);
     });
 }

@@ -47,3 +47,12 @@ function isInsideEngine(file: string, spec: string): boolean {
   const target = join(file, '..', spec);
   return !relative(engineDir, target).startsWith('..');
 }
+
+describe('fact vector (the compiled conditions read facts by catalogue index)', () => {
+  it("derive builds the facts object with the catalogue's keys in catalogue order", async () => {
+    const { derive } = await import('../../src/engine/derive.js');
+    const { factKeysInOrder } = await import('../../src/engine/facts.js');
+    const d = derive({ driver: 'EGFR', metastases: { count: 2, organs: 1 } }, []);
+    expect(factKeysInOrder(d.facts)).toBe(true);
+  });
+});

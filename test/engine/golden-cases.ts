@@ -23,12 +23,25 @@ export interface GoldenExpect {
   doseIncludes?: [number, number][];
   doseExcludes?: [number, number][];
   summary?: RegExp;
+  /** Each pattern must match some statement text / no statement text. */
+  statement?: RegExp[];
+  statementNot?: RegExp[];
+  /** An assumption must match. */
+  assumption?: RegExp;
+  /** No what-if entry may match (a value the text ruled out). */
+  whatIfNot?: RegExp;
+  /** The text of a flag must match. */
+  flagText?: Partial<Record<FlagCode, RegExp>>;
+  /** The first dose option offered. */
+  firstDose?: [number, number];
 }
 
 export interface GoldenCase {
   name: string;
   /** The base rule of decision-spec §4 expected to decide (before modifiers). */
   rule: 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+  /** The exact `decidedBy` (verdict rule id, then every modifier that changed the verdict), when asserted. */
+  decidedBy?: string[];
   input: CaseJson;
   expect: GoldenExpect;
 }
@@ -193,13 +206,13 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'scope (negative): histology not stated is not a critical fact',
     rule: 5,
     input: omit(EGFR_OLIGO, 'histology'),
-    expect: { ...R5, timing: 'upfront', notMissing: ['stage', 'driver', 'metastases'] },
+    expect: { ...R5, timing: 'after-induction', notMissing: ['stage', 'driver', 'metastases'] },
   },
   {
     name: 'stage IV from stage group IVA alone',
     rule: 5,
     input: { ...EGFR_OLIGO, stage: { group: 'IVA' } },
-    expect: { ...R5, timing: 'upfront', notMissing: ['stage'] },
+    expect: { ...R5, timing: 'after-induction', notMissing: ['stage'] },
   },
   {
     name: 'stage IV from stage group IVB alone',
@@ -211,19 +224,19 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'stage IV from M1 without subcategory',
     rule: 5,
     input: { ...EGFR_OLIGO, stage: { t: 'T2b', n: 'N0', m: 'M1' } },
-    expect: { ...R5, timing: 'upfront', notMissing: ['stage'] },
+    expect: { ...R5, timing: 'after-induction', notMissing: ['stage'] },
   },
   {
     name: 'stage IV from stated metastases alone (no stage object)',
     rule: 5,
     input: omit(EGFR_OLIGO, 'stage'),
-    expect: { ...R5, timing: 'upfront', notMissing: ['stage'] },
+    expect: { ...R5, timing: 'after-induction', notMissing: ['stage'] },
   },
   {
     name: 'stage IV: 9th edition M1c2',
     rule: 5,
     input: { ...EGFR_OLIGO, stage: { t: 'T1c', n: 'N0', m: 'M1c2', edition: 9 } },
-    expect: { ...R5, timing: 'upfront' },
+    expect: { ...R5, timing: 'after-induction' },
   },
   {
     name: 'stage IV: M1a single contralateral lung nodule, no driver',
@@ -310,7 +323,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'burden known: EGFR, single lesion, organs unknown',
     rule: 5,
     input: { ...EGFR_OLIGO, metastases: { count: 1 } },
-    expect: { ...R5, timing: 'upfront', notMissing: ['metastases'] },
+    expect: { ...R5, timing: 'after-induction', notMissing: ['metastases'] },
   },
   {
     name: 'burden known: no driver, 6 lesions, organs unknown → polymetastatic',
@@ -352,7 +365,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'burden word "oligo" alone, EGFR',
     rule: 5,
     input: { ...EGFR_OLIGO, metastases: { burden: 'oligo' } },
-    expect: { ...R5, timing: 'upfront' },
+    expect: { ...R5, timing: 'after-induction' },
   },
   {
     name: 'burden word "poly", EGFR, organs unknown → rule 6 with an assumption',
@@ -383,7 +396,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     input: omit(EGFR_OLIGO, 'ecog'),
     expect: {
       ...R5,
-      timing: 'upfront',
+      timing: 'after-induction',
       flags: ['ps-unknown'],
       severities: { 'ps-unknown': 'info' },
       assumes: true,
@@ -417,7 +430,8 @@ export const GOLDEN_CASES: GoldenCase[] = [
       therapy: onOsimertinib({ months: 14, response: 'PD' }),
       progression: { pattern: 'polyprogression', primaryProgressing: true, sites: 9 },
     },
-    expect: { ...FORCED_NO, flags: ['tki-pneumonitis'] },
+    // §5 (2026.2.0): safety flags only when thoracic RT is on the table.
+    expect: { ...FORCED_NO, notFlags: ['tki-pneumonitis'] },
   },
   {
     name: 'polyprogression on chemo-immunotherapy, no driver',
@@ -427,7 +441,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
       therapy: onChemoIo({ cycles: 6, response: 'PD' }),
       progression: { pattern: 'polyprogression' },
     },
-    expect: { ...FORCED_NO, flags: ['immunotherapy-pneumonitis'] },
+    expect: { ...FORCED_NO, notFlags: ['immunotherapy-pneumonitis'] },
   },
   {
     name: 'polyprogression without a stated response',
@@ -585,7 +599,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     input: EGFR_OLIGO,
     expect: {
       ...R5,
-      timing: 'upfront',
+      timing: 'after-induction',
       flags: ['tki-pneumonitis'],
       severities: { 'tki-pneumonitis': 'warning' },
       notFlags: [
@@ -613,19 +627,19 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'EGFR L858R, oligometastatic, TKI-naive',
     rule: 5,
     input: { ...EGFR_OLIGO, egfrVariant: 'L858R' },
-    expect: { ...R5, timing: 'upfront', notFlags: ['uncommon-egfr'] },
+    expect: { ...R5, timing: 'after-induction', notFlags: ['uncommon-egfr'] },
   },
   {
     name: 'EGFR without a named variant counts as common',
     rule: 5,
     input: omit(EGFR_OLIGO, 'egfrVariant'),
-    expect: { ...R5, timing: 'upfront', notFlags: ['uncommon-egfr'] },
+    expect: { ...R5, timing: 'after-induction', notFlags: ['uncommon-egfr'] },
   },
   {
-    name: 'EGFR on osimertinib for 5 weeks → upfront',
+    name: 'EGFR on osimertinib for 5 weeks → after induction (§4.5: 6 weeks)',
     rule: 5,
     input: { ...EGFR_OLIGO, therapy: onOsimertinib({ weeks: 5, response: 'PR' }) },
-    expect: { ...R5, timing: 'upfront' },
+    expect: { ...R5, timing: 'after-induction' },
   },
   {
     name: 'EGFR on osimertinib for 6 weeks → now-as-consolidation',
@@ -634,10 +648,10 @@ export const GOLDEN_CASES: GoldenCase[] = [
     expect: { ...R5, timing: 'now-as-consolidation' },
   },
   {
-    name: 'EGFR on osimertinib for 1 month (≈4.3 weeks) → upfront',
+    name: 'EGFR on osimertinib for 1 month (≈4.3 weeks) → after induction (§4.5: 6 weeks)',
     rule: 5,
     input: { ...EGFR_OLIGO, therapy: onOsimertinib({ months: 1 }) },
-    expect: { ...R5, timing: 'upfront' },
+    expect: { ...R5, timing: 'after-induction' },
   },
   {
     name: 'EGFR on osimertinib for 2 months (≈8.7 weeks) → now-as-consolidation',
@@ -658,16 +672,16 @@ export const GOLDEN_CASES: GoldenCase[] = [
     expect: { ...R5, timing: 'now-as-consolidation' },
   },
   {
-    name: 'EGFR on osimertinib, neither duration nor response → upfront with an assumption',
+    name: 'EGFR on osimertinib, neither duration nor response → after induction with an assumption (§4.5)',
     rule: 5,
     input: { ...EGFR_OLIGO, therapy: onOsimertinib({}) },
-    expect: { ...R5, timing: 'upfront', assumes: true },
+    expect: { ...R5, timing: 'after-induction', assumes: true },
   },
   {
     name: 'EGFR with therapy not stated → treated as naive (assumption), planned TKI flagged',
     rule: 5,
     input: omit(EGFR_OLIGO, 'therapy'),
-    expect: { ...R5, timing: 'upfront', assumes: true, flags: ['tki-pneumonitis'] },
+    expect: { ...R5, timing: 'after-induction', assumes: true, flags: ['tki-pneumonitis'] },
   },
   {
     name: 'EGFR, CR after 4 months of osimertinib',
@@ -679,19 +693,19 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'EGFR boundary: exactly 5 lesions in 3 organs → oligometastatic',
     rule: 5,
     input: { ...EGFR_OLIGO, metastases: { count: 5, organs: 3, sites: ['bone', 'liver', 'adrenal'] } },
-    expect: { ...R5, timing: 'upfront', notFlags: ['trial-preferred'] },
+    expect: { ...R5, timing: 'after-induction', notFlags: ['trial-preferred'] },
   },
   {
     name: 'EGFR oligo-organ: 8 lesions in 2 organs → recommended (NROG-002 population)',
     rule: 5,
     input: { ...EGFR_OLIGO, metastases: { count: 8, organs: 2, sites: ['bone', 'liver'] } },
-    expect: { ...R5, timing: 'upfront', notFlags: ['trial-preferred'] },
+    expect: { ...R5, timing: 'after-induction', notFlags: ['trial-preferred'] },
   },
   {
     name: 'EGFR oligo-organ: 20 lesions in 3 organs → recommended',
     rule: 5,
     input: { ...EGFR_OLIGO, metastases: { count: 20, organs: 3 } },
-    expect: { ...R5, timing: 'upfront' },
+    expect: { ...R5, timing: 'after-induction' },
   },
   {
     name: 'EGFR, N2 and central 5.5 cm primary: 60 Gy / 30 fx offered',
@@ -701,7 +715,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
       stage: { t: 'T3', n: 'N2', m: 'M1c' },
       primary: { location: 'central', sizeCm: 5.5, endobronchial: false },
     },
-    expect: { ...R5, timing: 'upfront', flags: ['central'], doseIncludes: [[60, 30]] },
+    expect: { ...R5, timing: 'after-induction', flags: ['central'], doseIncludes: [[60, 30]] },
   },
   {
     name: 'EGFR, N1 peripheral primary: 60 Gy / 30 fx offered',
@@ -711,13 +725,18 @@ export const GOLDEN_CASES: GoldenCase[] = [
       stage: { t: 'T2a', n: 'N1', m: 'M1b' },
       metastases: { count: 1, organs: 1, sites: ['adrenal'] },
     },
-    expect: { ...R5, timing: 'upfront', doseIncludes: [[60, 30]] },
+    expect: { ...R5, timing: 'after-induction', doseIncludes: [[60, 30]] },
   },
   {
     name: 'EGFR, N0 peripheral 6.5 cm primary (large): 60 Gy / 30 fx offered',
     rule: 5,
     input: { ...EGFR_OLIGO, primary: { location: 'peripheral', sizeCm: 6.5, endobronchial: false } },
-    expect: { ...R5, timing: 'upfront', notFlags: ['central', 'ultracentral'], doseIncludes: [[60, 30]] },
+    expect: {
+      ...R5,
+      timing: 'after-induction',
+      notFlags: ['central', 'ultracentral'],
+      doseIncludes: [[60, 30]],
+    },
   },
   {
     name: 'EGFR off TKI: no tki-pneumonitis flag',
@@ -744,20 +763,27 @@ export const GOLDEN_CASES: GoldenCase[] = [
     },
     expect: {
       ...R5,
-      timing: 'upfront',
+      timing: 'after-induction',
       flags: ['brain-mets-untreated'],
       severities: { 'brain-mets-untreated': 'warning' },
     },
   },
   {
-    name: 'EGFR with symptomatic brain metastases: verdict unchanged, critical CNS flag',
+    name: '§5 brain-symptomatic-cap (positive): EGFR with symptomatic brain metastases capped at consider',
     rule: 5,
+    decidedBy: ['egfr-oligo', 'brain-symptomatic-cap'],
     input: {
       ...EGFR_OLIGO,
       brain: 'symptomatic',
       metastases: { count: 2, organs: 2, sites: ['bone', 'brain'] },
     },
-    expect: { ...R5, flags: ['brain-mets-untreated'], severities: { 'brain-mets-untreated': 'critical' } },
+    expect: {
+      ...R5,
+      verdict: 'consider',
+      flags: ['brain-mets-untreated'],
+      severities: { 'brain-mets-untreated': 'critical' },
+      summary: /lowered for symptomatic brain metastases/,
+    },
   },
   {
     name: 'EGFR with treated, stable brain metastases: no CNS flag',
@@ -775,7 +801,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     input: { ...EGFR_OLIGO, symptoms: ['hemoptysis'] },
     expect: {
       ...R5,
-      timing: 'upfront',
+      timing: 'after-induction',
       flags: ['palliative-indication'],
       severities: { 'palliative-indication': 'info' },
     },
@@ -900,13 +926,31 @@ export const GOLDEN_CASES: GoldenCase[] = [
     expect: { ...R7, timing: 'now-as-consolidation', flags: ['tki-pneumonitis'] },
   },
   {
-    name: 'ALK, on alectinib for 2 weeks (not naive) → now-as-consolidation',
+    name: '§4.7 3 months of TKI (negative): ALK on alectinib for 2 weeks → after-induction',
     rule: 7,
     input: {
       ...ALK_OLIGO,
       therapy: { status: 'on-treatment', regimen: 'other-tki', agent: 'alectinib', weeks: 2 },
     },
+    expect: { ...R7, timing: 'after-induction' },
+  },
+  {
+    name: '§4.7 3 months of TKI (boundary): ALK on alectinib for exactly 3 months → now-as-consolidation',
+    rule: 7,
+    input: {
+      ...ALK_OLIGO,
+      therapy: { status: 'on-treatment', regimen: 'other-tki', agent: 'alectinib', months: 3 },
+    },
     expect: { ...R7, timing: 'now-as-consolidation' },
+  },
+  {
+    name: '§4.7 3 months of TKI (boundary): ALK on alectinib for 12 weeks (<3 months) → after-induction',
+    rule: 7,
+    input: {
+      ...ALK_OLIGO,
+      therapy: { status: 'on-treatment', regimen: 'other-tki', agent: 'alectinib', weeks: 12 },
+    },
+    expect: { ...R7, timing: 'after-induction' },
   },
   {
     name: 'ALK boundary: exactly 5 lesions in 3 organs',
@@ -1028,13 +1072,13 @@ export const GOLDEN_CASES: GoldenCase[] = [
     expect: { ...R8, timing: 'after-induction' },
   },
   {
-    name: 'no driver, after 3 cycles of chemotherapy, SD → now-as-consolidation',
+    name: '§4.8 4 cycles (boundary): no driver, after 3 cycles of chemotherapy, SD → after-induction',
     rule: 8,
     input: {
       ...NONE_OLIGO,
       therapy: { status: 'on-treatment', regimen: 'chemo', cycles: 3, response: 'SD' },
     },
-    expect: { ...R8, timing: 'now-as-consolidation', notFlags: ['immunotherapy-pneumonitis'] },
+    expect: { ...R8, timing: 'after-induction', notFlags: ['immunotherapy-pneumonitis'] },
   },
   {
     name: 'no driver, after 4 cycles of chemo-IO, SD → now-as-consolidation',
@@ -1053,21 +1097,33 @@ export const GOLDEN_CASES: GoldenCase[] = [
     expect: { ...R8, timing: 'after-induction' },
   },
   {
-    name: 'no driver, 2 months of chemo-IO → now-as-consolidation',
+    name: '§4.8 3 months (negative): no driver, 2 months of chemo-IO → after-induction',
     rule: 8,
     input: { ...NONE_OLIGO, therapy: onChemoIo({ months: 2 }) },
+    expect: { ...R8, timing: 'after-induction' },
+  },
+  {
+    name: '§4.8 3 months (boundary): no driver, exactly 3 months of chemo-IO → now-as-consolidation',
+    rule: 8,
+    input: { ...NONE_OLIGO, therapy: onChemoIo({ months: 3 }) },
     expect: { ...R8, timing: 'now-as-consolidation' },
   },
   {
-    name: 'no driver, 8 weeks of chemo-IO (< 2 months) → after-induction',
+    name: 'no driver, 8 weeks of chemo-IO (< 3 months) → after-induction',
     rule: 8,
     input: { ...NONE_OLIGO, therapy: onChemoIo({ weeks: 8 }) },
     expect: { ...R8, timing: 'after-induction' },
   },
   {
-    name: 'no driver, 9 weeks of chemo-IO (≥ 2 months) → now-as-consolidation',
+    name: '§4.8 3 months (negative): no driver, 9 weeks of chemo-IO → after-induction',
     rule: 8,
     input: { ...NONE_OLIGO, therapy: onChemoIo({ weeks: 9 }) },
+    expect: { ...R8, timing: 'after-induction' },
+  },
+  {
+    name: '§4.8 3 months (positive): no driver, 13 weeks of chemo-IO → now-as-consolidation',
+    rule: 8,
+    input: { ...NONE_OLIGO, therapy: onChemoIo({ weeks: 13 }) },
     expect: { ...R8, timing: 'now-as-consolidation' },
   },
   {
@@ -1148,7 +1204,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'ALK, 6 lesions in 2 organs → not-recommended (no oligo-organ rule outside common EGFR)',
     rule: 9,
     input: { ...ALK_OLIGO, metastases: { count: 6, organs: 2, sites: ['bone', 'liver'] } },
-    expect: { ...R9, flags: ['tki-pneumonitis'] },
+    expect: { ...R9, notFlags: ['tki-pneumonitis'] },
   },
   {
     name: 'ALK, 4 lesions in 4 organs → not-recommended',
@@ -1235,7 +1291,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     input: { ...EGFR_OLIGO, ecog: 2 },
     expect: {
       verdict: 'consider',
-      timing: 'upfront',
+      timing: 'after-induction',
       flags: ['ps-borderline'],
       severities: { 'ps-borderline': 'warning' },
       notFlags: ['ps-poor'],
@@ -1251,7 +1307,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'EGFR oligo, ECOG 0 → recommended',
     rule: 5,
     input: { ...EGFR_OLIGO, ecog: 0 },
-    expect: { ...R5, timing: 'upfront', notFlags: ['ps-borderline', 'ps-poor', 'ps-unknown'] },
+    expect: { ...R5, timing: 'after-induction', notFlags: ['ps-borderline', 'ps-poor', 'ps-unknown'] },
   },
   {
     name: 'no driver oligo, ECOG 2: consider stays consider',
@@ -1302,7 +1358,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     input: { ...omit(EGFR_OLIGO, 'ecog'), karnofsky: 70 },
     expect: {
       verdict: 'consider',
-      timing: 'upfront',
+      timing: 'after-induction',
       flags: ['ps-converted', 'ps-borderline'],
       notFlags: ['ps-poor'],
     },
@@ -1371,7 +1427,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'EGFR oligo, life expectancy exactly 6 months → recommended',
     rule: 5,
     input: { ...EGFR_OLIGO, lifeExpectancyMonths: 6 },
-    expect: { ...R5, timing: 'upfront', notFlags: ['limited-life-expectancy'] },
+    expect: { ...R5, timing: 'after-induction', notFlags: ['limited-life-expectancy'] },
   },
   {
     name: 'EGFR oligo, life expectancy 24 months → recommended',
@@ -1395,13 +1451,18 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'EGFR oligo with ILD → capped at consider, timing kept',
     rule: 5,
     input: { ...EGFR_OLIGO, lung: { ild: 'ild', priorThoracicRt: false } },
-    expect: { verdict: 'consider', timing: 'upfront', flags: ['ild'], severities: { ild: 'critical' } },
+    expect: {
+      verdict: 'consider',
+      timing: 'after-induction',
+      flags: ['ild'],
+      severities: { ild: 'critical' },
+    },
   },
   {
     name: 'EGFR oligo with IPF → capped at consider',
     rule: 5,
     input: { ...EGFR_OLIGO, lung: { ild: 'ipf', priorThoracicRt: false } },
-    expect: { verdict: 'consider', timing: 'upfront', flags: ['ild'] },
+    expect: { verdict: 'consider', timing: 'after-induction', flags: ['ild'] },
   },
   {
     name: 'no driver oligo with ILD: consider stays consider',
@@ -1429,7 +1490,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     input: { ...EGFR_OLIGO, lung: { ild: 'none', priorThoracicRt: true } },
     expect: {
       verdict: 'consider',
-      timing: 'upfront',
+      timing: 'after-induction',
       flags: ['prior-thoracic-rt'],
       severities: { 'prior-thoracic-rt': 'warning' },
     },
@@ -1452,7 +1513,7 @@ export const GOLDEN_CASES: GoldenCase[] = [
     name: 'EGFR oligo, ECOG 2 + ILD → consider (caps and downgrade do not stack below consider)',
     rule: 5,
     input: { ...EGFR_OLIGO, ecog: 2, lung: { ild: 'ild', priorThoracicRt: false } },
-    expect: { verdict: 'consider', timing: 'upfront', flags: ['ps-borderline', 'ild'] },
+    expect: { verdict: 'consider', timing: 'after-induction', flags: ['ps-borderline', 'ild'] },
   },
   {
     name: 'EGFR oligo, ECOG 2 + IPF + prior thoracic RT → consider',
@@ -1496,12 +1557,14 @@ export const GOLDEN_CASES: GoldenCase[] = [
 
   // ======================================= Staging completeness ===========================================
   {
-    name: 'PET-CT not done → staging-incomplete warning, verdict unchanged',
+    name: '§5 staging-cap (positive): PET-CT not done → staging-incomplete warning, capped at consider',
     rule: 5,
+    decidedBy: ['egfr-oligo', 'staging-cap'],
     input: { ...EGFR_OLIGO, staging: { petCt: 'not-done', brainMri: 'done' } },
     expect: {
       ...R5,
-      timing: 'upfront',
+      verdict: 'consider',
+      timing: 'after-induction',
       flags: ['staging-incomplete'],
       severities: { 'staging-incomplete': 'warning' },
     },

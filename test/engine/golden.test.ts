@@ -1,45 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CaseSchema, FLAG_CODES, type Output } from '../../src/engine/index.js';
-import { GOLDEN_CASES, type GoldenExpect } from './golden-cases.js';
+import { CaseSchema, FLAG_CODES } from '../../src/engine/index.js';
+import { GOLDEN_CASES as GOLDEN_2026_1 } from './golden-cases.js';
+import { GOLDEN_2026_2 } from './golden-cases-2026-2.js';
+import { checkDecidedBy, checkExpectations } from './golden-check.js';
 import { checkFlagsAgainstFacts, checkOutput } from './invariants.js';
-import { evaluateOk, flagCodes, hasDose } from './support.js';
+import { evaluateOk } from './support.js';
 
-function checkExpectations(out: Output, exp: GoldenExpect): void {
-  const codes = flagCodes(out);
-  const context = `verdict ${out.verdict}, timing ${out.timing}, evidence ${out.evidence}, flags [${codes.join(', ')}], missing [${out.missing.join(', ')}]`;
-
-  expect(out.verdict, context).toBe(exp.verdict);
-  if (exp.timing !== undefined) expect(out.timing, context).toBe(exp.timing);
-  if (exp.evidence !== undefined) expect(out.evidence, context).toBe(exp.evidence);
-  for (const code of exp.flags ?? []) expect(codes, `flag ${code} expected; ${context}`).toContain(code);
-  for (const code of exp.notFlags ?? [])
-    expect(codes, `flag ${code} not expected; ${context}`).not.toContain(code);
-  for (const [code, severity] of Object.entries(exp.severities ?? {})) {
-    expect(out.flags.find((f) => f.code === code)?.severity, `severity of ${code}`).toBe(severity);
-  }
-  for (const fact of exp.missing ?? []) expect(out.missing, `missing ${fact}; ${context}`).toContain(fact);
-  for (const fact of exp.notMissing ?? []) expect(out.missing, `not missing ${fact}`).not.toContain(fact);
-  const whatIfVerdicts = out.whatIf.map((w) => w.verdict);
-  for (const v of exp.whatIfVerdicts ?? []) {
-    expect(whatIfVerdicts, `whatIf ${JSON.stringify(out.whatIf)}`).toContain(v);
-  }
-  for (const w of exp.whatIf ?? []) {
-    expect(
-      out.whatIf.some((entry) => w.if.test(entry.if) && entry.verdict === w.verdict),
-      `whatIf entry ${w.if} → ${w.verdict} in ${JSON.stringify(out.whatIf)}`,
-    ).toBe(true);
-  }
-  if (exp.assumes) expect(out.assumptions.length, 'at least one assumption').toBeGreaterThan(0);
-  for (const [gy, fx] of exp.doseIncludes ?? []) {
-    expect(hasDose(out, gy, fx), `${gy} Gy / ${fx} fx expected in ${JSON.stringify(out.doseOptions)}`).toBe(
-      true,
-    );
-  }
-  for (const [gy, fx] of exp.doseExcludes ?? []) {
-    expect(hasDose(out, gy, fx), `${gy} Gy / ${fx} fx must not be offered`).toBe(false);
-  }
-  if (exp.summary) expect(out.summary).toMatch(exp.summary);
-}
+const GOLDEN_CASES = [...GOLDEN_2026_1, ...GOLDEN_2026_2];
 
 describe('golden clinical cases', () => {
   it.each(GOLDEN_CASES.map((c) => [c.name, c] as const))('%s', (_name, golden) => {
@@ -47,6 +14,7 @@ describe('golden clinical cases', () => {
     checkOutput(out);
     checkFlagsAgainstFacts(golden.input, out);
     checkExpectations(out, golden.expect);
+    checkDecidedBy(out, golden);
   });
 });
 

@@ -19,10 +19,14 @@ import {
 const RUNS = { numRuns: 300 };
 
 /** Whether a modified verdict is no higher than the base one (modifiers never raise a verdict). */
-function notRaised(base: Verdict, modified: Verdict): boolean {
+/** `best` is the best verdict any what-if branch of an insufficient base gave: a modifier may make every
+ * branch agree (decision-spec §2: a verdict shared by every branch is the answer), never better than that. */
+function notRaised(base: Verdict, modified: Verdict, best: Verdict = 'not-recommended'): boolean {
   if (base === 'not-applicable') return modified === 'not-applicable';
   if (base === 'insufficient-information') {
-    return modified === 'insufficient-information' || modified === 'not-recommended';
+    if (modified === 'insufficient-information' || modified === 'not-recommended') return true;
+    const rank = VERDICT_RANK as Record<string, number>;
+    return (rank[modified] ?? 99) <= (rank[best] ?? 0);
   }
   if (modified === 'insufficient-information' || modified === 'not-applicable') return false;
   return VERDICT_RANK[modified] <= VERDICT_RANK[base];
@@ -133,6 +137,7 @@ describe('engine properties', () => {
       .map(([c, driver]): CaseJson => {
         const copy: CaseJson = { ...c, driver };
         delete copy.egfrVariant;
+        delete copy.negativeFor;
         return copy;
       });
     fc.assert(
@@ -161,6 +166,7 @@ describe('engine properties', () => {
       .map(([c, d]): CaseJson => {
         const copy: CaseJson = { ...c, ...d };
         if (d.egfrVariant === undefined) delete copy.egfrVariant;
+        delete copy.negativeFor;
         return copy;
       });
     fc.assert(
@@ -216,11 +222,17 @@ describe('engine properties', () => {
       fc.property(arbAnyCase(), fc.array(arbModifier, { minLength: 1, maxLength: 3 }), (c0, modifiers) => {
         const base = withoutKps(c0);
         const modified = modifiers.reduce(applyModifier, base);
-        const before = evaluateOk(base).verdict;
+        const baseOut = evaluateOk(base);
+        const before = baseOut.verdict;
         const after = evaluateOk(modified).verdict;
-        expect(notRaised(before, after), `${before} → ${after} after ${JSON.stringify(modifiers)}`).toBe(
-          true,
-        );
+        const best = baseOut.whatIf.reduce<Verdict>((b, w) => {
+          const rank = VERDICT_RANK as Record<string, number>;
+          return (rank[w.verdict] ?? -1) > (rank[b] ?? -1) ? w.verdict : b;
+        }, 'not-recommended');
+        expect(
+          notRaised(before, after, best),
+          `${before} → ${after} after ${JSON.stringify(modifiers)}`,
+        ).toBe(true);
       }),
       { numRuns: 400 },
     );
@@ -377,6 +389,41 @@ describe('invalid values are reported at their field', () => {
     fc.assert(
       fc.property(arbCase('iv'), arb, (c, [count, organs]) => {
         expect(pathsOf({ ...c, metastases: { count, organs } })).toContain('metastases.organs');
+      }),
+      RUNS,
+    );
+  });
+});
+
+// Issue 11: invariants added with ruleset 2026.2.0 (the dose eligibility ones run inside checkFlagsAgainstFacts
+// on every arbitrary case above; these are the what-if ones).
+describe('engine properties (2026.2.0)', () => {
+  const OTHER_TARGETABLE = ['ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2'];
+  it('never proposes in a what-if a value the text ruled out', () => {
+    fc.assert(
+      fc.property(arbAnyCase(), (c) => {
+        const out = evaluateOk(c);
+        const negative = c.negativeFor ?? [];
+        for (const w of out.whatIf) {
+          if (negative.includes('EGFR')) expect(w.if).not.toMatch(/driver = EGFR/);
+          if (OTHER_TARGETABLE.every((g) => negative.includes(g)))
+            expect(w.if).not.toMatch(/another targetable driver/);
+          for (const g of negative) expect(w.if).not.toMatch(new RegExp(`driver = ${g}\\b`));
+          const organs = c.metastases?.organs;
+          if (organs !== undefined && organs <= 3) expect(w.if).not.toMatch(/>3 organs/);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('answers with the shared verdict, not insufficient information, when every what-if agrees', () => {
+    fc.assert(
+      fc.property(arbAnyCase(), (c) => {
+        const out = evaluateOk(c);
+        if (out.verdict !== 'insufficient-information' || out.missing.includes('stage')) return;
+        const verdicts = new Set(out.whatIf.map((w) => w.verdict));
+        expect(verdicts.size, JSON.stringify(out.whatIf)).toBeGreaterThan(1);
       }),
       RUNS,
     );

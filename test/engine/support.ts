@@ -71,6 +71,8 @@ export interface CaseJson {
   };
   driver?: Of<typeof DRIVER_VALUES>;
   egfrVariant?: Of<typeof EGFR_VARIANT_VALUES>;
+  /** Genes reported negative (decision-spec §2): EGFR, ALK, ROS1, BRAF, KRAS, MET, RET, NTRK, HER2. */
+  negativeFor?: string[];
   pdl1?: number;
   metastases?: {
     count?: number;

@@ -108,7 +108,7 @@ describe('GET /api/v1/ruleset and openapi.json', () => {
   it('returns the version, rules and citations', async () => {
     const res = await fetch(`${base}/api/v1/ruleset`);
     const rs = await json(res);
-    expect(rs.version).toBe('2026.1.0');
+    expect(rs.version).toBe('2026.2.0');
     expect(rs.rules.length).toBeGreaterThan(10);
     expect(rs.citations.find((c: { id: string }) => c.id === 'nrog-002').pmid).toBe('39374473');
   });

@@ -6,8 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Sqlite from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RULESET_VERSION } from '../../src/engine/index.js';
+import { type Output, RULESET_VERSION } from '../../src/engine/index.js';
 import { SlackWebApiFake } from '../../src/playground/slack-web-api.js';
 import { notifyChanges, recheckNote } from '../../src/recheck/notify.js';
 import { compareCase, recheck } from '../../src/recheck/recheck.js';
@@ -76,6 +77,7 @@ describe('compareCase', () => {
     channelId: null,
     rulesetVersion: '2025.9.0',
     verdict: 'recommended',
+    timing: null,
     ruleIds: ['egfr-oligo'],
     case: exampleOutput('ex1-egfr-oligo-naive').case,
     caseError: null,
@@ -217,7 +219,7 @@ describe('npm run recheck', () => {
 
     const table = await run(['--no-post'], { SQLITE_PATH: path });
     expect(table.code).toBe(0);
-    expect(table.stdout).toContain('Changed verdicts:');
+    expect(table.stdout).toContain('Changed verdicts or timings:');
     expect(table.stdout).toContain(id);
     store = await openStore({ sqlitePath: path });
   }, 30_000);
@@ -230,4 +232,138 @@ describe('npm run recheck', () => {
     expect(token.code).toBe(2);
     expect(token.stderr).toMatch(/^recheck: SLACK_BOT_TOKEN must be a bot token/);
   }, 30_000);
+});
+
+// Ruleset 2026.1.0 → 2026.2.0 (decision-spec §8): a store seeded with the answers 2026.1.0 gave (verdict,
+// timing and deciding rules as that engine recorded them), re-checked with today's engine.
+describe('re-check across the 2026.1.0 → 2026.2.0 change', () => {
+  interface OldAnswer {
+    example: string;
+    verdict: Output['verdict'];
+    timing: Output['timing'];
+    decidedBy: string[];
+  }
+  const OLD: OldAnswer[] = [
+    // §4.5: TKI-naive EGFR was upfront; now after induction (verdict unchanged, timing changed).
+    { example: 'ex1-egfr-oligo-naive', verdict: 'recommended', timing: 'upfront', decidedBy: ['egfr-oligo'] },
+    // §2: a partial panel was insufficient information; now driver none + panel-incomplete.
+    {
+      example: 'ex7-egfr-alk-ros1-negative-naive',
+      verdict: 'insufficient-information',
+      timing: 'none',
+      decidedBy: ['critical-facts'],
+    },
+    // §4.5 again, under the prior-RT cap.
+    {
+      example: 'ex8-egfr-prior-chemort-metachronous',
+      verdict: 'consider',
+      timing: 'upfront',
+      decidedBy: ['egfr-oligo', 'prior-thoracic-rt-cap'],
+    },
+    // Unchanged in 2026.2.0.
+    {
+      example: 'ex6-egfr-oligo-ecog3',
+      verdict: 'not-recommended',
+      timing: 'none',
+      decidedBy: ['egfr-oligo', 'ps-poor'],
+    },
+  ];
+
+  async function seedOld(): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    for (const o of OLD) {
+      const now = exampleOutput(o.example);
+      const { id } = await store.recordConsult({
+        at: NOW,
+        teamId: 'T1',
+        channelId: 'C1',
+        surface: 'cli',
+        output: {
+          ...now,
+          rulesetVersion: '2026.1.0',
+          verdict: o.verdict,
+          timing: o.timing,
+          decidedBy: o.decidedBy,
+        },
+      });
+      ids.set(o.example, id);
+    }
+    return ids;
+  }
+
+  it('lists verdict and timing changes with old → new and the rules that decided, and leaves the rest', async () => {
+    const ids = await seedOld();
+    const result = await recheck(store, { now: NOW });
+    expect(result).toMatchObject({ rulesetVersion: '2026.2.0', checked: 4, unchanged: 1, skipped: [] });
+    const byId = new Map(result.changes.map((c) => [c.consultId, c]));
+    expect(byId.get(ids.get('ex1-egfr-oligo-naive') ?? '')).toMatchObject({
+      storedRulesetVersion: '2026.1.0',
+      oldVerdict: 'recommended',
+      newVerdict: 'recommended',
+      oldTiming: 'upfront',
+      newTiming: 'after-induction',
+      oldRuleIds: ['egfr-oligo'],
+      newRuleIds: ['egfr-oligo'],
+    });
+    expect(byId.get(ids.get('ex7-egfr-alk-ros1-negative-naive') ?? '')).toMatchObject({
+      oldVerdict: 'insufficient-information',
+      newVerdict: 'consider',
+      newTiming: 'after-induction',
+      oldRuleIds: ['critical-facts'],
+      newRuleIds: ['no-driver-oligo'],
+    });
+    expect(byId.get(ids.get('ex8-egfr-prior-chemort-metachronous') ?? '')).toMatchObject({
+      oldTiming: 'upfront',
+      newTiming: 'after-induction',
+      newRuleIds: ['egfr-oligo', 'prior-thoracic-rt-cap'],
+    });
+    expect(byId.has(ids.get('ex6-egfr-oligo-ecog3') ?? '')).toBe(false);
+
+    const table = recheckTable(result, []);
+    expect(table).toContain('4 consult(s) checked, 3 changed, 1 unchanged, 0 skipped');
+    expect(table).toMatch(/2026\.1\.0 → 2026\.2\.0\s+recommended → recommended\s+upfront → after-induction/);
+    expect(table).toMatch(
+      /insufficient-information → consider\s+none → after-induction\s+critical-facts → no-driver-oligo/,
+    );
+  });
+
+  it('compares a row recorded before timings were stored on its verdict only', async () => {
+    const ids = await seedOld();
+    const db = new Sqlite(path);
+    try {
+      db.prepare('update consults set timing = null').run();
+    } finally {
+      db.close();
+    }
+    const result = await recheck(store, { now: NOW });
+    // ex1 and ex8 changed only in timing: without a stored timing they are unchanged.
+    expect(result.changes.map((c) => c.consultId)).toEqual([ids.get('ex7-egfr-alk-ros1-negative-naive')]);
+    expect(result.changes[0]).toMatchObject({ oldTiming: null, newTiming: 'after-induction' });
+    expect(recheckTable(result, [])).toContain('not recorded → after-induction');
+  });
+
+  it('says in the Slack note when only the timing changed', () => {
+    const cmp = compareCase(
+      {
+        id: 'x',
+        at: NOW,
+        teamId: null,
+        channelId: null,
+        rulesetVersion: '2026.1.0',
+        verdict: 'recommended',
+        timing: 'upfront',
+        ruleIds: ['egfr-oligo'],
+        case: exampleOutput('ex1-egfr-oligo-naive').case,
+        caseError: null,
+        slackChannelId: null,
+        slackThreadTs: null,
+      },
+      NOW,
+    );
+    expect(cmp.kind).toBe('changed');
+    if (cmp.kind !== 'changed') return;
+    expect(recheckNote(cmp.change)).toContain(
+      'the timing for this case changed from *upfront* to *after-induction*',
+    );
+  });
 });

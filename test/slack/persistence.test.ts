@@ -43,7 +43,7 @@ describe.each(HARNESS_MODES)('%s mode', (mode) => {
         teamId: 'T0TEST',
         channelId: CHANNEL.id,
         userId: USER.id,
-        rulesetVersion: '2026.1.0',
+        rulesetVersion: '2026.2.0',
       });
       expect(row?.case).toMatchObject({ driver: 'EGFR', egfrVariant: 'ex19del' });
       expect(row?.outputSha256).toMatch(/^[0-9a-f]{64}$/);

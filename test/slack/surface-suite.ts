@@ -81,7 +81,7 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         it('serves GET /healthz', async () => {
           const res = await fetch(`${h.url}/healthz`);
           expect(res.status).toBe(200);
-          expect(await res.json()).toMatchObject({ ok: true, rulesetVersion: '2026.1.0' });
+          expect(await res.json()).toMatchObject({ ok: true, rulesetVersion: '2026.2.0' });
         });
       });
 
@@ -105,7 +105,7 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
           expect(allText(body.blocks)).toMatch(
             /<https:\/\/(doi\.org|pubmed\.ncbi\.nlm\.nih\.gov|[^|>]+)[^|>]*\|/,
           );
-          expect(allText(body.blocks)).toContain('2026.1.0');
+          expect(allText(body.blocks)).toContain('2026.2.0');
           const ids = buttons(body.blocks).map((b) => b.action_id);
           expect(ids).toEqual(
             expect.arrayContaining([ACTION_IDS.shareInChannel, ACTION_IDS.editCase, ACTION_IDS.showEvidence]),
@@ -343,7 +343,7 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         await h.send(appHomeOpened());
         const call = await h.slack.waitFor(() => h.slack.callsOf('views.publish')[published]);
         expect(call.args.user_id).toBe(USER.id);
-        expect(JSON.stringify(call.args.view)).toContain('2026.1.0');
+        expect(JSON.stringify(call.args.view)).toContain('2026.2.0');
         expect(JSON.stringify(call.args.view)).toContain('/thoracic-rt');
       });
 

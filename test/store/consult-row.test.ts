@@ -2,7 +2,7 @@
 // database, this checks the function alone (no database), so a change to it fails here first.
 import { describe, expect, it } from 'vitest';
 import { consultRow } from '../../src/store/consults.js';
-import { canonicalJson, decidingRules, StoreError, sha256Hex } from '../../src/store/index.js';
+import { canonicalJson, StoreError, sha256Hex } from '../../src/store/index.js';
 import { exampleOutput, NOW } from './support.js';
 
 describe('consultRow', () => {
@@ -31,9 +31,10 @@ describe('consultRow', () => {
       ruleset_version: output.rulesetVersion,
       case_json: canonicalJson(output.case),
       verdict: 'consider',
+      timing: output.timing,
       flag_codes: JSON.stringify(output.flags.map((f) => f.code)),
       citation_ids: JSON.stringify(output.citations.map((c) => c.id)),
-      rule_ids: JSON.stringify(decidingRules(output)),
+      rule_ids: JSON.stringify(output.decidedBy),
       output_sha256: sha256Hex(canonicalJson(output)),
       slack_channel_id: null,
       slack_thread_ts: null,

@@ -38,6 +38,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'slack_thread_ts',
     'surface',
     'team_id',
+    'timing',
     'user_id',
     'verdict',
   ],
@@ -180,6 +181,8 @@ export function defineStoreSuite(backend: Backend): void {
           slackChannelId: null,
           slackThreadTs: null,
         });
+        // The deciding rules are the engine's own decidedBy, not re-derived from the trace.
+        expect(c?.ruleIds).toEqual(output.decidedBy);
         expect(c?.outputSha256).toBe(sha256Hex(canonicalJson(output)));
         // Key order does not change the hash.
         const reordered = Object.fromEntries(Object.entries(output).reverse());

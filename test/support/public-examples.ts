@@ -1,4 +1,4 @@
-// The public example cases of decision-spec §7 that have a file in examples/: the free text as the spec writes
+// The nine public example cases of decision-spec §7 (ruleset 2026.2.0), each with a file in examples/: the free text as the spec writes
 // it, the file holding its structured form, and the answer the current ruleset gives. Every test and bench that
 // uses a public example imports it from here; the structured facts are read from examples/ (one copy).
 import type { FlagCode, Timing, Verdict } from '../../src/engine/index.js';
@@ -27,7 +27,8 @@ export const PUBLIC_EXAMPLES: readonly PublicExample[] = [
     text: 'adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive, PET and brain MRI done, peripheral 3 cm',
     verdict: 'recommended',
     verdictLabel: 'Recommended',
-    timing: 'upfront',
+    // 2026.2.0 (§4.5): TKI-naive → after induction; upfront is the stated alternative.
+    timing: 'after-induction',
     flags: ['tki-pneumonitis'],
     missing: [],
     notInText: ['stage'],
@@ -81,6 +82,36 @@ export const PUBLIC_EXAMPLES: readonly PublicExample[] = [
     verdictLabel: 'Not recommended',
     timing: 'none',
     flags: ['ps-poor'],
+    missing: [],
+    notInText: [],
+  },
+  {
+    file: 'ex7-egfr-alk-ros1-negative-naive.json',
+    text: 'adeno, EGFR/ALK/ROS1 negative, 1 adrenal met, ECOG 0, treatment-naive',
+    verdict: 'consider',
+    verdictLabel: 'Consider',
+    timing: 'after-induction',
+    flags: ['trial-preferred', 'panel-incomplete'],
+    missing: [],
+    notInText: [],
+  },
+  {
+    file: 'ex8-egfr-prior-chemort-metachronous.json',
+    text: 'EGFR L858R, 1 liver met, ECOG 1, starting osimertinib, s/p concurrent chemoRT for stage III in 2021',
+    verdict: 'consider',
+    verdictLabel: 'Consider',
+    timing: 'after-induction',
+    flags: ['prior-thoracic-rt', 'tki-pneumonitis'],
+    missing: [],
+    notInText: [],
+  },
+  {
+    file: 'ex9-colorectal-primary-lung-mets.json',
+    text: 'colorectal cancer primary, KRAS G12D, 2 lung metastases, PR on FOLFOX',
+    verdict: 'not-applicable',
+    verdictLabel: 'Not applicable',
+    timing: 'none',
+    flags: [],
     missing: [],
     notInText: [],
   },

@@ -41,6 +41,12 @@ export const CITATIONS: readonly Citation[] = [
     note: 'Reported from news summaries; two sources give different PFS figures.',
   },
   {
+    id: 'northstar-subgroups',
+    label: 'NorthStar subgroup results (ESMO 2025 LBA72), as reported by CancerNetwork/OncLive',
+    url: 'https://www.cancernetwork.com/view/local-consolidative-therapy-plus-osimertinib-yields-pfs-benefit-in-metastatic-egfr-mutant-nsclc',
+    note: 'News report; the subgroup figures (ex19del, L858R, ≤3 and >3 metastases) were read on this page only.',
+  },
+  {
     id: 'xu-2018',
     label: 'Xu Q et al. J Thorac Oncol 2018;13(9):1383-1392 (retrospective)',
     doi: '10.1016/j.jtho.2018.05.019',
@@ -201,7 +207,8 @@ export const CITATIONS: readonly Citation[] = [
   },
   {
     id: 'quantec-lung',
-    label: 'Marks LB et al. Int J Radiat Oncol Biol Phys 2010;76(3 Suppl) (QUANTEC lung)',
+    label:
+      'Marks LB et al. Int J Radiat Oncol Biol Phys 2010;76(3 Suppl) (QUANTEC: lung review S70-S76; Table 1 S10-S19 with the heart limits)',
     pmid: '20171521',
     doi: '10.1016/j.ijrobp.2009.06.091',
   },

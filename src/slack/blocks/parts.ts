@@ -90,11 +90,18 @@ export function withMarkers(text: string, ids: readonly string[], numbers: Map<s
   return m ? `${escapeMrkdwn(text)} ${m}` : escapeMrkdwn(text);
 }
 
-export function statementLines(statements: readonly Statement[], numbers: Map<string, number>): string[] {
+/** Statements of an answer or of the ruleset itself (a topic answer): text and citations are all they need. */
+export function statementLines(
+  statements: readonly (Pick<Statement, 'text'> & { citations: readonly string[] })[],
+  numbers: Map<string, number>,
+): string[] {
   return statements.map((s) => bullet(withMarkers(s.text, s.citations, numbers)));
 }
 
-export function doseLines(options: readonly DoseOption[], numbers: Map<string, number>): string[] {
+export function doseLines(
+  options: readonly (Pick<DoseOption, 'schedule' | 'setting'> & { citations: readonly string[] })[],
+  numbers: Map<string, number>,
+): string[] {
   return options.map((d) => bullet(`${bold(d.schedule)}: ${withMarkers(d.setting, d.citations, numbers)}`));
 }
 

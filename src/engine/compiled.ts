@@ -1,0 +1,119 @@
+// Compiles a validated ruleset once: every condition becomes a closure, ids become maps. The engine runs
+// only compiled knowledge, so a test can compile a changed ruleset and run the same engine over it.
+import { FACT_INDEX, type FactName } from './facts.js';
+import { type Blamer, type Compiled, compile, compileBlame, factsOf } from './knowledge/conditions.js';
+import type { DoseOptionDef } from './knowledge/dose-options.js';
+import type { FlagDef } from './knowledge/flags.js';
+import type { ModifierRow, StatementSel, VerdictRow, Wording } from './knowledge/rules.js';
+import type { StatementDef } from './knowledge/statements.js';
+import type { Citation } from './output-schema.js';
+
+export interface CompiledSel {
+  when: Compiled | null;
+  ids: readonly string[];
+}
+export interface CompiledWording {
+  when: Compiled | null;
+  text: string;
+}
+export interface CompiledVerdictRule {
+  row: VerdictRow;
+  when: Compiled;
+  facts: readonly FactName[];
+  /** Vector indices of `facts`. */
+  slots: readonly number[];
+  words: readonly CompiledWording[];
+  statements: readonly CompiledSel[];
+}
+export interface CompiledModifier {
+  row: ModifierRow;
+  when: Compiled;
+  facts: readonly FactName[];
+  slots: readonly number[];
+  statements: readonly CompiledSel[];
+}
+export interface CompiledFlag {
+  row: FlagDef;
+  key: string;
+  when: Compiled;
+  statements: readonly CompiledSel[];
+}
+export interface CompiledDose {
+  row: DoseOptionDef;
+  when: Compiled;
+  /** The same condition, also naming the unknown facts an unknown result rests on. */
+  blame: Blamer;
+  prefer: Compiled | null;
+  facts: readonly FactName[];
+  statements: readonly CompiledSel[];
+}
+
+export interface CompiledKnowledge {
+  version: string;
+  verdictRules: readonly CompiledVerdictRule[];
+  modifiers: readonly CompiledModifier[];
+  flags: readonly CompiledFlag[];
+  doseOptions: readonly CompiledDose[];
+  statementById: ReadonlyMap<string, StatementDef>;
+  citationById: ReadonlyMap<string, Citation>;
+  ruleById: ReadonlyMap<string, CompiledVerdictRule | CompiledModifier>;
+}
+
+export interface KnowledgeRows {
+  version: string;
+  verdictRules: readonly VerdictRow[];
+  modifiers: readonly ModifierRow[];
+  flags: readonly FlagDef[];
+  doseOptions: readonly DoseOptionDef[];
+  statements: readonly StatementDef[];
+  citations: readonly Citation[];
+}
+
+const sels = (xs: readonly StatementSel[] | undefined): CompiledSel[] =>
+  (xs ?? []).map((s) => ({ when: s.when ? compile(s.when) : null, ids: s.ids }));
+const words = (xs: readonly Wording[]): CompiledWording[] =>
+  xs.map((w) => ({ when: w.when ? compile(w.when) : null, text: w.text }));
+
+const slotsOf = (c: Parameters<typeof factsOf>[0]) => [...factsOf(c)].map((n) => FACT_INDEX.get(n) ?? -1);
+
+export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
+  const verdictRules = k.verdictRules.map((row) => ({
+    row,
+    when: compile(row.when),
+    facts: [...factsOf(row.when)],
+    slots: slotsOf(row.when),
+    words: words(row.words),
+    statements: sels(row.statements),
+  }));
+  const modifiers = k.modifiers.map((row) => ({
+    row,
+    when: compile(row.when),
+    facts: [...factsOf(row.when)],
+    slots: slotsOf(row.when),
+    statements: sels(row.statements),
+  }));
+  const ruleById = new Map<string, CompiledVerdictRule | CompiledModifier>();
+  for (const r of [...verdictRules, ...modifiers]) ruleById.set(r.row.id, r);
+  return {
+    version: k.version,
+    verdictRules,
+    modifiers,
+    flags: k.flags.map((row) => ({
+      row,
+      key: `${row.code}:${row.variant}`,
+      when: compile(row.when),
+      statements: sels(row.statements),
+    })),
+    doseOptions: k.doseOptions.map((row) => ({
+      row,
+      when: compile(row.when),
+      blame: compileBlame(row.when),
+      prefer: row.prefer ? compile(row.prefer) : null,
+      facts: [...factsOf(row.when)],
+      statements: sels(row.statements),
+    })),
+    statementById: new Map(k.statements.map((s) => [s.id, s])),
+    citationById: new Map(k.citations.map((c) => [c.id, c])),
+    ruleById,
+  };
+}
