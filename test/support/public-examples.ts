@@ -113,7 +113,8 @@ export const PUBLIC_EXAMPLES: readonly PublicExample[] = [
     timing: 'none',
     flags: [],
     missing: [],
-    notInText: [],
+    // The reader knows lung-cancer regimens only: FOLFOX (a colorectal regimen) is not read as chemotherapy.
+    notInText: ['therapy.regimen', 'therapy.status'],
   },
 ];
 
