@@ -25,7 +25,7 @@ export type CaseConsult =
 
 /** Free text: guard → parse → evaluate → record. A text with no case fact is `empty`, not an answer. */
 export async function consultText(text: string | Reading, ctx: ConsultContext): Promise<TextConsult> {
-  const reading = typeof text === 'string' ? readText(text) : text;
+  const reading = typeof text === 'string' ? readText(text, { now: ctx.now }) : text;
   if (reading.factCount === 0) return { kind: 'empty', reading };
   const result = evaluate(reading.case, { now: ctx.now });
   // The parser promises a schema-valid case; an invalid one is our defect, never the user's.
@@ -40,7 +40,7 @@ export async function consultText(text: string | Reading, ctx: ConsultContext): 
 
 /** Structured facts (form, API, CLI file): guard every string → evaluate → record. Bad facts are issues. */
 export async function consultCase(facts: unknown, ctx: ConsultContext): Promise<CaseConsult> {
-  const guarded = guardFacts(facts);
+  const guarded = guardFacts(facts, ctx.now);
   const result = evaluate(guarded.facts, { now: ctx.now });
   if (!result.ok) return { ok: false, issues: result.issues };
   const consultId = await record(result.output, ctx);

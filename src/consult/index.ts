@@ -13,6 +13,6 @@ export {
 export { type GuardedFacts, guardFacts } from './guard-facts.js';
 export { type GuardedText, guardText } from './guard-text.js';
 export { previewCase } from './preview.js';
-export { readText } from './read-text.js';
+export { type ReadOptions, readText } from './read-text.js';
 export type { ReadConflict, ReadFact, ReadFragment, Reading } from './reading.js';
 export { type Route, type RouteKind, route } from './route.js';

@@ -4,5 +4,5 @@ import { type EvaluateResult, evaluate } from '../engine/index.js';
 import { guardFacts } from './guard-facts.js';
 
 export function previewCase(facts: unknown, now: Date): EvaluateResult {
-  return evaluate(guardFacts(facts).facts, { now });
+  return evaluate(guardFacts(facts, now).facts, { now });
 }

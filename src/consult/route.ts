@@ -26,8 +26,8 @@ const TOPIC_OF_INTENT: Readonly<Record<string, Topic>> = {
  * it asks for help, the form or evidence by name, or asks a topic question without any core fact (stage,
  * driver, burden, progression, histology) — then it gets the general topic answer.
  */
-export function route(text: string | Reading, intents: readonly Intent[]): Route {
-  const reading = typeof text === 'string' ? readText(text) : text;
+export function route(text: string | Reading, intents: readonly Intent[], now?: Date): Route {
+  const reading = typeof text === 'string' ? readText(text, now ? { now } : {}) : text;
   const classification = classifyIntent(reading.redacted, intents, { facts: reading.factPaths });
   const base = { reading, classification };
   switch (classification.intent) {

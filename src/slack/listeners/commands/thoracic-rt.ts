@@ -22,7 +22,7 @@ export function thoracicRtCommand(deps: SlackDeps) {
     await ack();
     await yieldToAcks();
     try {
-      const routed = route(command.text ?? '', deps.intents);
+      const routed = route(command.text ?? '', deps.intents, deps.now());
       const privacy = routed.reading.identifiersRemoved.length
         ? [buildNotice('privacy', routed.reading.identifiersRemoved.join(', '))]
         : [];

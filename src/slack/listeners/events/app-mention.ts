@@ -43,7 +43,7 @@ export function appMention(deps: SlackDeps) {
         unfurl_links: false,
       });
     try {
-      const routed = route(stripMentions(event.text ?? ''), deps.intents);
+      const routed = route(stripMentions(event.text ?? ''), deps.intents, deps.now());
       const kinds = routed.reading.identifiersRemoved;
       if (kinds.length > 0 && event.user) {
         const notice = buildNotice('privacy-channel', kinds.join(', '));

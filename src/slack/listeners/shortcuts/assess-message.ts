@@ -12,7 +12,7 @@ export function assessMessage(deps: SlackDeps) {
   return async ({ ack, shortcut, client, respond }: Args): Promise<void> => {
     await ack();
     try {
-      const read = readText(shortcut.message.text ?? '');
+      const read = readText(shortcut.message.text ?? '', { now: deps.now() });
       const notes = ['Prefilled from the message: check every field before assessing.'];
       if (read.identifiersRemoved.length > 0)
         notes.push(`Identifiers were removed and not kept (${read.identifiersRemoved.join(', ')}).`);
