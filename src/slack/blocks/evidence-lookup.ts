@@ -1,5 +1,6 @@
 // `/thoracic-rt evidence <trial or topic>`: the references and statements of the ruleset that match a query.
-// The query is user text: it is only ever shown cleaned, clipped and escaped.
+// The query is user text: it is matched against the ruleset and never shown back (a guard can miss an
+// identifier; an echo would post it), so answers name what matched, not what was asked.
 
 import type { KnownBlock } from '@slack/types';
 import type { Ruleset } from '../../engine/index.js';
@@ -85,7 +86,6 @@ function find(ruleset: Ruleset, test: (haystack: string) => boolean): Matches {
 /** The answer to an evidence lookup: one message within Slack's limits. */
 export function buildEvidenceLookup(query: string, ruleset: Ruleset): SlackMessage {
   const shown = clip(query, MAX_QUERY);
-  const echo = escapeMrkdwn(shown);
   const whole = matcher(shown);
   if (!whole) return usage(ruleset.version);
   let matches = find(ruleset, whole);
@@ -93,8 +93,7 @@ export function buildEvidenceLookup(query: string, ruleset: Ruleset): SlackMessa
     const words = wordsMatcher(shown);
     if (words) matches = find(ruleset, words);
   }
-  if (matches.citations.length === 0 && matches.statements.length === 0)
-    return noMatch(echo, ruleset.version);
+  if (matches.citations.length === 0 && matches.statements.length === 0) return noMatch(ruleset.version);
 
   // Up to MAX_LOOKUP_ITEMS items, references first but leaving room for statements; fewer if the text budget
   // of one message would be exceeded.
@@ -104,19 +103,13 @@ export function buildEvidenceLookup(query: string, ruleset: Ruleset): SlackMessa
   );
   let stmtCap = Math.min(matches.statements.length, MAX_LOOKUP_ITEMS - refCap);
   for (;;) {
-    const message = render(echo, ruleset, matches, refCap, stmtCap);
+    const message = render(ruleset, matches, refCap, stmtCap);
     if (stmtCap === 0 || checkMessage(message).length === 0) return message;
     stmtCap -= 1;
   }
 }
 
-function render(
-  echo: string,
-  ruleset: Ruleset,
-  matches: Matches,
-  refCap: number,
-  stmtCap: number,
-): SlackMessage {
+function render(ruleset: Ruleset, matches: Matches, refCap: number, stmtCap: number): SlackMessage {
   const byId = new Map(ruleset.citations.map((c) => [c.id, c]));
   const refs = matches.citations.slice(0, refCap);
   const statements = matches.statements.slice(0, stmtCap);
@@ -138,9 +131,7 @@ function render(
 
   const blocks: KnownBlock[] = [
     header('Evidence lookup'),
-    section(
-      `Matches for “${echo}”: ${refWord(matches.citations.length)}, ${stmtWord(matches.statements.length)}.`,
-    ),
+    section(`Matches: ${refWord(matches.citations.length)}, ${stmtWord(matches.statements.length)}.`),
   ];
   const lines = referenceLines(listed, { full: true });
   blocks.push(...listSections('*Matching references*', lines.slice(0, refs.length)));
@@ -163,19 +154,22 @@ function render(
     blocks.push(context([`…and ${parts.join(' and ')} more. Narrow the search, e.g. a trial name.`]));
   }
   blocks.push(footer(ruleset.version));
-  return { text: `Evidence lookup: ${echo}`, blocks };
+  return {
+    text: `Evidence lookup: ${refWord(matches.citations.length)}, ${stmtWord(matches.statements.length)}`,
+    blocks,
+  };
 }
 
 function suggestions(): string {
   return LOOKUP_SUGGESTIONS.join(', ');
 }
 
-function noMatch(echo: string, version: string): SlackMessage {
+function noMatch(version: string): SlackMessage {
   return {
-    text: `No evidence matches “${echo}”.`,
+    text: 'No evidence matches that query.',
     blocks: [
       section(
-        `:mag: No match for “${echo}” in ruleset ${escapeMrkdwn(version)}. ` +
+        `:mag: Nothing in ruleset ${escapeMrkdwn(version)} matches that query. ` +
           `Try a trial or topic: ${suggestions()}.\nExample: \`/thoracic-rt evidence NROG-002\``,
       ),
       footer(version),

@@ -44,11 +44,12 @@ describe('buildEvidenceLookup', () => {
     for (const n of text.matchAll(/\[(\d+)\]/g)) expect(text).toContain(`*[${n[1]}]*`);
   });
 
-  it('says there is no match and suggests queries, echoing the query escaped', () => {
-    const m = buildEvidenceLookup('<!channel> zzzz', RULESET);
+  it('says there is no match and suggests queries, never echoing the query (it may hold what the guard missed)', () => {
+    const m = buildEvidenceLookup('<!channel> zzzz Jonathan Quarrington', RULESET);
     expectValid([m]);
     const text = allText([m]);
-    expect(text).toContain('No match for “&lt;!channel&gt; zzzz”');
+    expect(text).toContain('matches that query');
+    expect(text).not.toMatch(/zzzz|Quarrington|channel&gt;/);
     for (const q of LOOKUP_SUGGESTIONS) expect(text).toContain(q);
     expectNoInjection(text, urls);
   });
