@@ -32,9 +32,14 @@ const RANK: Record<Verdict, number> = {
   'not-applicable': 0,
 };
 
-export function decide(k: CompiledKnowledge, c: Case, d: Derived, trace: TraceEntry[] | null): Decision {
-  const f = d.facts;
-  const v = toVector(f);
+/** `v` may be given when the caller already holds the facts as a vector (the what-if branches). */
+export function decide(
+  k: CompiledKnowledge,
+  c: Case,
+  d: Derived,
+  trace: TraceEntry[] | null,
+  v: FactVector = toVector(d.facts),
+): Decision {
   const assumptions: string[] = [];
   let base: CompiledVerdictRule | undefined;
   for (const r of k.verdictRules) {

@@ -48,18 +48,20 @@ export function selectDoseOptions(k: CompiledKnowledge, f: FactVector): DoseSele
   return { offered, ineligible };
 }
 
-/** The assumptions an eligible row makes, or null when it is not eligible. */
+/** The assumptions an eligible row makes, or null when it is not eligible (one pass over the condition). */
 function eligibility(dose: CompiledDose, f: FactVector): string[] | null {
-  const r = dose.when(f);
-  if (r === true) return [];
+  if (BLAMED.length > 0) BLAMED.length = 0;
+  const r = dose.blame(f, BLAMED);
+  if (r === true) return NONE;
   if (r === false) return null;
-  const blamed: FactName[] = [];
-  dose.blame(f, blamed);
   const out: string[] = [];
-  for (const fact of blamed) {
+  for (const fact of BLAMED) {
     const words = dose.row.assumes[fact];
     if (words === undefined) return null;
     if (!out.includes(words)) out.push(words);
   }
   return out;
 }
+
+const BLAMED: FactName[] = [];
+const NONE: string[] = [];

@@ -5,7 +5,7 @@ import type { CompiledKnowledge, CompiledSel } from './compiled.js';
 import { type Decision, decide } from './decide.js';
 import { criticalMissing, type Derived, derive, type MissingFact } from './derive.js';
 import { selectDoseOptions } from './dose-selection.js';
-import { toVector } from './facts.js';
+import { FACT_INDEX, type FactValue, type FactVector, toVector } from './facts.js';
 import { selectFlags } from './flags.js';
 import type { DoseOptionDef as DoseOptionRow } from './knowledge/dose-options.js';
 import type {
@@ -190,12 +190,30 @@ interface Patch {
 
 const OTHER_TARGETABLE = ['ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2'] as const;
 
-function withFacts(d: Derived, patch: Partial<Derived> & Partial<Record<keyof Derived['facts'], unknown>>) {
-  const next = { ...d, ...patch } as Derived;
-  next.facts = { ...d.facts };
-  for (const key of ['stage', 'driverGroup', 'oligometastatic', 'oligoOrgan', 'progression'] as const)
-    if (key in patch) next.facts[key] = patch[key] as never;
-  return next;
+/** A branch changes only derived fields; its fact vector is built once per branch (branchVector). */
+function withFacts(d: Derived, patch: Partial<Derived>): Derived {
+  return { ...d, ...patch };
+}
+
+const SLOT = (name: string) => FACT_INDEX.get(name) as number;
+const BRANCH_SLOTS = {
+  stage: SLOT('stage'),
+  driverGroup: SLOT('driverGroup'),
+  oligometastatic: SLOT('oligometastatic'),
+  oligoOrgan: SLOT('oligoOrgan'),
+  progression: SLOT('progression'),
+  criticalMissing: SLOT('criticalMissing'),
+};
+
+function branchVector(base: FactVector, x: Derived): FactValue[] {
+  const v = base.slice();
+  v[BRANCH_SLOTS.stage] = x.stage === 'unknown' ? undefined : x.stage;
+  v[BRANCH_SLOTS.driverGroup] = x.driverGroup;
+  v[BRANCH_SLOTS.oligometastatic] = x.oligometastatic;
+  v[BRANCH_SLOTS.oligoOrgan] = x.oligoOrgan;
+  v[BRANCH_SLOTS.progression] = x.progression;
+  v[BRANCH_SLOTS.criticalMissing] = x.missing.length > 0;
+  return v;
 }
 
 /** §2, §4.2: the plausible values of a missing fact, never one the text ruled out. */
@@ -261,6 +279,7 @@ function whatIfBranches(k: CompiledKnowledge, c: Case, d: Derived): Branch[] {
       patches.map((p) => ({ labels: [...v.labels, p.label], d: p.apply(v.d) })),
     );
   }
+  const base = toVector(d.facts);
   return variants.map((v) => {
     const x = v.d;
     x.missing = criticalMissing(
@@ -271,8 +290,8 @@ function whatIfBranches(k: CompiledKnowledge, c: Case, d: Derived): Branch[] {
       x.progression,
       c.therapy?.response,
     );
-    x.facts.criticalMissing = x.missing.length > 0;
-    return { label: v.labels.join(' and '), decision: decide(k, c, x, null) };
+
+    return { label: v.labels.join(' and '), decision: decide(k, c, x, null, branchVector(base, x)) };
   });
 }
 
@@ -329,7 +348,8 @@ function whatIf(k: CompiledKnowledge, c: Case, d: Derived, decision: Decision, b
   }
   if (decision.rule === 'egfr-beyond-oligo-organ' && d.oligoOrgan === undefined) {
     const x = withFacts(d, { oligoOrgan: true });
-    return [{ if: 'metastatic organs ≤ 3 (oligo-organ)', verdict: decide(k, c, x, null).verdict }];
+    const v = branchVector(toVector(d.facts), x);
+    return [{ if: 'metastatic organs ≤ 3 (oligo-organ)', verdict: decide(k, c, x, null, v).verdict }];
   }
   return [];
 }

@@ -141,12 +141,12 @@ export function compileBlame(c: Cond): Blamer {
       for (const p of parts) {
         const r = p(f, out);
         if (r === decisive) {
-          out.length = mark;
+          if (out.length !== mark) out.length = mark;
           return decisive;
         }
         if (r === null) unknown = true;
       }
-      if (!unknown) out.length = mark;
+      if (!unknown && out.length !== mark) out.length = mark;
       return unknown ? null : !decisive;
     };
   }
