@@ -2,9 +2,9 @@
 // without buttons, followed by the full evidence, which the caller posts as thread replies.
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import type { Case, Output, Verdict } from '../../engine/index.js';
+import { caseLines } from '../../present/case-lines.js';
 import { citationNumbers } from '../../present/citation-link.js';
 import { EVIDENCE_LABEL, TIMING_LABEL, VERDICT_LABEL } from '../../present/labels.js';
-import { caseLines } from '../case-lines.js';
 import { clip, escapeMrkdwn } from '../mrkdwn.js';
 import {
   ANSWER_ACTIONS_BLOCK_ID,
@@ -104,7 +104,9 @@ function answerBlocks(output: Output, opts: AnswerOptions): KnownBlock[] {
   blocks.push(
     ...listSections(
       '*Case as understood*',
-      facts.length > 0 ? facts.map(bullet) : [bullet('_no case facts recognised_')],
+      facts.length > 0
+        ? facts.map((line) => bullet(escapeMrkdwn(line)))
+        : [bullet('_no case facts recognised_')],
     ),
   );
   blocks.push(

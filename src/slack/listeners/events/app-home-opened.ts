@@ -2,9 +2,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Case } from '../../../engine/index.js';
 import { errorFields } from '../../../errors/index.js';
+import { caseLines } from '../../../present/case-lines.js';
 import { DECISION_REASON_INFO } from '../../../store/index.js';
 import { buildHome, type HomeOptions } from '../../blocks/home.js';
-import { caseLines } from '../../case-lines.js';
 import type { SlackDeps } from '../../deps.js';
 import { explainSlackError } from '../../slack-errors.js';
 import { outcomeLabel } from '../../views/decision-modal.js';

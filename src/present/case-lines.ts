@@ -1,8 +1,8 @@
 // "Case as understood": one human line per group of facts, so the asker can check what the engine read. Facts only:
 // every value comes from the validated case (enum codes become words, numbers are formatted); the one free-form
-// fact (the drug name) is cleaned of controls and escaped. Lines are mrkdwn-safe.
+// fact (the drug name) is cleaned of controls. Plain text: each surface escapes at its edge (Slack: mrkdwn).
 import { type Case, karnofskyToEcog } from '../engine/index.js';
-import { cleanInline, clip, escapeMrkdwn } from './mrkdwn.js';
+import { cleanInline, clip } from './text.js';
 
 const HISTOLOGY: Record<string, string> = {
   adenocarcinoma: 'adenocarcinoma',
@@ -75,7 +75,7 @@ const STAGING: Record<string, string> = { done: 'done', 'not-done': 'not done' }
 /** The word for a code; an unknown code is shown cleaned and escaped, never raw. */
 function word(map: Record<string, string>, code: unknown): string {
   const known = typeof code === 'string' ? map[code] : undefined;
-  return known ?? escapeMrkdwn(clip(String(code), 40));
+  return known ?? clip(String(code), 40);
 }
 
 function num(n: unknown): string | undefined {
@@ -93,10 +93,10 @@ function list(values: unknown, map: Record<string, string>): string[] {
 function stageLine(stage: Case['stage']): string | undefined {
   if (!stage) return undefined;
   const tnm = [stage.t, stage.n, stage.m].filter((x): x is string => typeof x === 'string').join('');
-  const group = typeof stage.group === 'string' ? escapeMrkdwn(clip(stage.group, 10)) : undefined;
+  const group = typeof stage.group === 'string' ? clip(stage.group, 10) : undefined;
   if (!tnm) return group ? `Stage ${group}` : undefined;
   const edition = stage.edition === 8 ? ' (8th ed.)' : stage.edition === 9 ? ' (9th ed.)' : '';
-  const line = `Stage: c${escapeMrkdwn(clip(tnm, 20))}${edition}`;
+  const line = `Stage: c${clip(tnm, 20)}${edition}`;
   return group ? `${line}, stage ${group}` : line;
 }
 
@@ -143,7 +143,7 @@ function performanceLine(c: Case): string | undefined {
 function therapyLine(t: Case['therapy']): string | undefined {
   if (!t) return undefined;
   const agentText = typeof t.agent === 'string' ? cleanInline(t.agent) : '';
-  const agent = agentText ? escapeMrkdwn(clip(agentText, 80)) : undefined;
+  const agent = agentText ? clip(agentText, 80) : undefined;
   const regimen = t.regimen === undefined ? undefined : word(REGIMEN, t.regimen);
   const what = agent && regimen ? `${agent} (${regimen})` : (agent ?? regimen);
 
@@ -220,7 +220,7 @@ function stagingLine(s: Case['staging']): string | undefined {
   return parts.length > 0 ? `Staging: ${parts.join(', ')}` : undefined;
 }
 
-/** Human one-liners for the facts the engine understood, in a fixed order; escaped for mrkdwn. */
+/** Human one-liners for the facts the engine understood, in a fixed order; plain text, not escaped. */
 export function caseLines(c: Case): string[] {
   const lines: (string | undefined)[] = [];
   if (c.primarySite !== undefined) {

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Case, CaseSchema } from '../../../src/engine/index.js';
-import { caseLines } from '../../../src/slack/case-lines.js';
-import { EXAMPLES } from './support.js';
+import { type Case, CaseSchema } from '../../src/engine/index.js';
+import { caseLines } from '../../src/present/case-lines.js';
+import { buildAnswer } from '../../src/slack/blocks/answer.js';
+import { escapeMrkdwn } from '../../src/slack/mrkdwn.js';
+import { evaluateOk } from '../engine/support.js';
+import { EXAMPLES } from '../slack/blocks/support.js';
 
 function parse(input: unknown): Case {
   return CaseSchema.parse(input);
@@ -77,14 +80,27 @@ describe('caseLines', () => {
     expect(caseLines({})).toEqual([]);
   });
 
-  it('escapes and flattens a drug name, so it cannot ping, link or break the line', () => {
-    const lines = caseLines(
-      parse({ therapy: { status: 'on-treatment', agent: '<!channel> & <https://evil|click>\nnext' } }),
+  it('flattens a drug name to one plain line; Slack escapes it at its edge, so it cannot ping or link', () => {
+    const hostile = '<!channel> & <https://evil|click>\nnext';
+    const lines = caseLines(parse({ therapy: { status: 'on-treatment', agent: hostile } }));
+    expect(lines).toEqual(['Therapy: on <!channel> & <https://evil|click> next']);
+    const answer = buildAnswer(
+      evaluateOk({
+        driver: 'none',
+        metastases: { burden: 'poly' },
+        therapy: { status: 'on-treatment', agent: hostile },
+      }),
+      {
+        mode: 'preview',
+        caseToken: '',
+      },
     );
-    expect(lines).toEqual(['Therapy: on &lt;!channel&gt; &amp; &lt;https://evil|click&gt; next']);
+    const text = JSON.stringify(answer);
+    expect(text).toContain('Therapy: on &lt;!channel&gt; &amp; &lt;https://evil|click&gt; next');
+    expect(text).not.toContain('<!channel>');
   });
 
-  it('never lets random drug names produce markup, controls or line breaks', () => {
+  it('never lets random drug names produce controls or line breaks, nor markup once escaped', () => {
     const hostile = fc.oneof(
       fc.string({ unit: 'binary' }),
       fc.constantFrom('<!channel>', '<@U123>', '<https://evil|click>', '&', '\n', '\u0000', '\u202e'),
@@ -93,9 +109,9 @@ describe('caseLines', () => {
       fc.property(fc.array(hostile, { minLength: 1, maxLength: 5 }), (parts) => {
         const agent = parts.join('');
         for (const line of caseLines({ therapy: { status: 'on-treatment', agent } } as Case)) {
-          expect(line).not.toMatch(/[<>\n\r]/);
-          expect(line).not.toMatch(/&(?!amp;|lt;|gt;)/);
+          expect(line).not.toMatch(/[\n\r]/);
           expect(line).not.toMatch(/\p{Cc}/u);
+          expect(escapeMrkdwn(line)).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
         }
       }),
       { numRuns: 300 },
