@@ -80,22 +80,16 @@ export interface IntakeModalOptions {
   notice?: string;
 }
 
-export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
-  if (opts.metadata.length > PRIVATE_METADATA_MAX) {
-    throw new RangeError(
-      `private_metadata is ${opts.metadata.length} characters; Slack allows ${PRIVATE_METADATA_MAX}`,
-    );
-  }
-  const c = prefillFacts(opts.initial);
-  const blocks: KnownBlock[] = [];
-  const notice = opts.notice?.trim();
-  if (notice) blocks.push(context(clip(notice, NOTICE_MAX)));
-  blocks.push(
-    context(
-      'Stage and driver are required. Leave a fact empty when it is unknown: empty means "not stated", never "no".',
-    ),
-  );
+type Prefilled = ReturnType<typeof prefillFacts>;
 
+/** The fact sections in display order, each prefilled from `c`. */
+function factSections(blocks: KnownBlock[], c: Prefilled): void {
+  diseaseSections(blocks, c);
+  treatmentSections(blocks, c);
+}
+
+/** Disease, driver, metastases and performance status. */
+function diseaseSections(blocks: KnownBlock[], c: Prefilled): void {
   section(blocks, 'Disease', [
     select('histology', 'Histology', HISTOLOGY_CHOICES, c.histology),
     select('stageM', 'Stage: M category', M_CHOICES, mOption(c), { required: true }),
@@ -134,7 +128,10 @@ export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
     select('karnofsky', 'Karnofsky (if ECOG is not known)', KARNOFSKY_CHOICES, optString(c.karnofsky)),
     numberInput('lifeExpectancy', 'Life expectancy (months)', c.lifeExpectancyMonths),
   ]);
+}
 
+/** Systemic therapy, progression, the primary, symptoms, lung status and staging. */
+function treatmentSections(blocks: KnownBlock[], c: Prefilled): void {
   const t = c.therapy;
   section(blocks, 'Systemic therapy', [
     radios('therapyStatus', 'Status', THERAPY_STATUS_CHOICES, t?.status),
@@ -177,6 +174,25 @@ export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
     radios('petCt', 'PET-CT', STAGING_CHOICES, s?.petCt),
     radios('brainMri', 'Brain MRI', STAGING_CHOICES, s?.brainMri),
   ]);
+}
+
+export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
+  if (opts.metadata.length > PRIVATE_METADATA_MAX) {
+    throw new RangeError(
+      `private_metadata is ${opts.metadata.length} characters; Slack allows ${PRIVATE_METADATA_MAX}`,
+    );
+  }
+  const c = prefillFacts(opts.initial);
+  const blocks: KnownBlock[] = [];
+  const notice = opts.notice?.trim();
+  if (notice) blocks.push(context(clip(notice, NOTICE_MAX)));
+  blocks.push(
+    context(
+      'Stage and driver are required. Leave a fact empty when it is unknown: empty means "not stated", never "no".',
+    ),
+  );
+
+  factSections(blocks, c);
 
   blocks.push({ type: 'divider' }, header('Delivery'));
   blocks.push(

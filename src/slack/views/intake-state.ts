@@ -208,117 +208,130 @@ export function readIntakeState(values: unknown, now: Date = new Date()): Intake
     };
   }
   const r = new Reader(top.data);
-
-  const stageM = r.one('stageM', M_CHOICES);
-  const stage = compact({
-    m: stageM,
-    t: r.one('stageT', T_CHOICES),
-    n: r.one('stageN', N_CHOICES),
-    edition: toNumber(r.one('edition', EDITION_CHOICES)),
-  });
-
-  const driverValue = r.one('driver', DRIVER_CHOICES);
-  const driverFacts = DRIVER_CHOICES.find((c) => c.value === driverValue)?.facts;
-
-  const count = r.number('lesionCount');
-  const organs = r.number('organs');
-  const burden = r.one('burden', BURDEN_CHOICES);
-  const metastases = compact({ count, organs, sites: r.many('sites', SITE_CHOICES), burden });
-
-  const response = r.one('response', RESPONSE_CHOICES);
-  const therapy = compact({
-    status: r.one('therapyStatus', THERAPY_STATUS_CHOICES),
-    regimen: r.one('regimen', REGIMEN_CHOICES),
-    agent: r.text('agent'),
-    months: r.number('therapyMonths'),
-    weeks: r.number('therapyWeeks'),
-    cycles: r.number('therapyCycles'),
-    response,
-  });
-
-  const pattern = r.one('progressionPattern', PATTERN_CHOICES);
-  const progression = compact({
-    pattern,
-    primaryProgressing: r.flag('primaryProgressing'),
-    sites: r.number('progressingSites'),
-  });
-
-  const primary = compact({
-    location: r.one('location', LOCATION_CHOICES),
-    sizeCm: r.number('sizeCm'),
-    endobronchial: r.flag('endobronchial'),
-    lobe: r.one('lobe', LOBE_CHOICES),
-  });
-
-  const lung = compact({
-    ild: r.one('ild', ILD_CHOICES),
-    priorThoracicRt: r.flag('priorThoracicRt'),
-    poorFunction: r.flag('poorLungFunction'),
-  });
-
-  const staging = compact({
-    petCt: r.one('petCt', STAGING_CHOICES),
-    brainMri: r.one('brainMri', STAGING_CHOICES),
-  });
-
-  const histology = r.one('histology', HISTOLOGY_CHOICES);
-  const draft =
-    compact({
-      histology,
-      stage,
-      driver: driverFacts?.driver,
-      egfrVariant: driverFacts?.egfrVariant,
-      pdl1: r.number('pdl1'),
-      metastases,
-      serosalDisease: r.many('serosal', SEROSAL_CHOICES),
-      brain: r.one('brain', BRAIN_CHOICES),
-      ecog: r.number('ecog'),
-      karnofsky: toNumber(r.one('karnofsky', KARNOFSKY_CHOICES)),
-      lifeExpectancyMonths: r.number('lifeExpectancy'),
-      therapy,
-      progression,
-      primary,
-      symptoms: r.many('symptoms', SYMPTOM_CHOICES),
-      lung,
-      staging,
-    }) ?? {};
+  const form = readDraft(r);
   const delivery = r.one('delivery', DELIVERY_CHOICES) ?? 'preview';
 
   // The facts the engine checks.
-  const parsed = CaseSchema.safeParse(draft);
+  const parsed = CaseSchema.safeParse(form.draft);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = fieldForPath(issue.path);
       r.fail(field, schemaMessage(field, issue.message));
     }
   }
+  checkCriticalFacts(r, form, parsed.success ? parsed.data : undefined, now);
+  if (r.errors.size > 0 || !parsed.success) return { ok: false, errors: r.errorRecord() };
+  return { ok: true, case: parsed.data, delivery };
+}
 
-  // Critical facts (decision-spec §4 rule 2). Stage and driver are required inputs, so Slack normally
-  // enforces them; a payload without them still gets a clear answer.
-  if (stageM === undefined) r.fail('stageM', FIELD_TEXT.stageM.rule);
-  if (driverFacts === undefined) r.fail('driver', FIELD_TEXT.driver.rule);
+/** What the form says, before validation, with the few raw choices the checks need. */
+interface Draft {
+  draft: Record<string, unknown>;
+  stageM: string | undefined;
+  driverChosen: boolean;
+  count: number | undefined;
+  organs: number | undefined;
+  response: string | undefined;
+  pattern: string | undefined;
+}
+
+function readDraft(r: Reader): Draft {
+  const stageM = r.one('stageM', M_CHOICES);
+  const driverValue = r.one('driver', DRIVER_CHOICES);
+  const driverFacts = DRIVER_CHOICES.find((c) => c.value === driverValue)?.facts;
+  const count = r.number('lesionCount');
+  const organs = r.number('organs');
+  const response = r.one('response', RESPONSE_CHOICES);
+  const pattern = r.one('progressionPattern', PATTERN_CHOICES);
+  const draft =
+    compact({
+      histology: r.one('histology', HISTOLOGY_CHOICES),
+      stage: compact({
+        m: stageM,
+        t: r.one('stageT', T_CHOICES),
+        n: r.one('stageN', N_CHOICES),
+        edition: toNumber(r.one('edition', EDITION_CHOICES)),
+      }),
+      driver: driverFacts?.driver,
+      egfrVariant: driverFacts?.egfrVariant,
+      pdl1: r.number('pdl1'),
+      metastases: compact({
+        count,
+        organs,
+        sites: r.many('sites', SITE_CHOICES),
+        burden: r.one('burden', BURDEN_CHOICES),
+      }),
+      serosalDisease: r.many('serosal', SEROSAL_CHOICES),
+      brain: r.one('brain', BRAIN_CHOICES),
+      ecog: r.number('ecog'),
+      karnofsky: toNumber(r.one('karnofsky', KARNOFSKY_CHOICES)),
+      lifeExpectancyMonths: r.number('lifeExpectancy'),
+      ...readTreatment(r, response, pattern),
+    }) ?? {};
+  return { draft, stageM, driverChosen: driverFacts !== undefined, count, organs, response, pattern };
+}
+
+/** Therapy, progression, the primary, symptoms, lung status and staging. */
+function readTreatment(r: Reader, response: string | undefined, pattern: string | undefined) {
+  return {
+    therapy: compact({
+      status: r.one('therapyStatus', THERAPY_STATUS_CHOICES),
+      regimen: r.one('regimen', REGIMEN_CHOICES),
+      agent: r.text('agent'),
+      months: r.number('therapyMonths'),
+      weeks: r.number('therapyWeeks'),
+      cycles: r.number('therapyCycles'),
+      response,
+    }),
+    progression: compact({
+      pattern,
+      primaryProgressing: r.flag('primaryProgressing'),
+      sites: r.number('progressingSites'),
+    }),
+    primary: compact({
+      location: r.one('location', LOCATION_CHOICES),
+      sizeCm: r.number('sizeCm'),
+      endobronchial: r.flag('endobronchial'),
+      lobe: r.one('lobe', LOBE_CHOICES),
+    }),
+    symptoms: r.many('symptoms', SYMPTOM_CHOICES),
+    lung: compact({
+      ild: r.one('ild', ILD_CHOICES),
+      priorThoracicRt: r.flag('priorThoracicRt'),
+      poorFunction: r.flag('poorLungFunction'),
+    }),
+    staging: compact({
+      petCt: r.one('petCt', STAGING_CHOICES),
+      brainMri: r.one('brainMri', STAGING_CHOICES),
+    }),
+  };
+}
+
+/** Critical facts (decision-spec §4 rule 2), as field errors. */
+function checkCriticalFacts(r: Reader, form: Draft, valid: Case | undefined, now: Date): void {
+  // Stage and driver are required inputs, so Slack normally enforces them; a payload without them still
+  // gets a clear answer.
+  if (form.stageM === undefined) r.fail('stageM', FIELD_TEXT.stageM.rule);
+  if (!form.driverChosen) r.fail('driver', FIELD_TEXT.driver.rule);
   // The engine decides what is critical (one definition of burden, not two): ask it which facts are missing.
-  if (parsed.success && !r.failed('lesionCount') && !r.failed('organs')) {
-    const answer = previewCase(parsed.data, now);
+  if (valid && !r.failed('lesionCount') && !r.failed('organs')) {
+    const answer = previewCase(valid, now);
     if (answer.ok && answer.output.missing.includes('metastases'))
-      r.fail('lesionCount', burdenMessage(count, organs));
+      r.fail('lesionCount', burdenMessage(form.count, form.organs));
   }
-  if (response === 'PD' && !r.failed('progressionPattern')) {
-    if (pattern === undefined) {
+  if (form.response === 'PD' && !r.failed('progressionPattern')) {
+    if (form.pattern === undefined) {
       r.fail(
         'progressionPattern',
         'The response is PD: choose the progression pattern (oligo- or polyprogression).',
       );
-    } else if (pattern === 'none') {
+    } else if (form.pattern === 'none') {
       r.fail(
         'progressionPattern',
         'The response is PD but the pattern says no progression: choose oligo- or polyprogression, or change the response.',
       );
     }
   }
-
-  if (r.errors.size > 0 || !parsed.success) return { ok: false, errors: r.errorRecord() };
-  return { ok: true, case: parsed.data, delivery };
 }
 
 function burdenMessage(count: number | undefined, organs: number | undefined): string {
