@@ -60,6 +60,14 @@ export function buildHome(opts: HomeOptions): HomeView {
   }
   blocks.push(divider(), section(PRIVACY_ADVICE));
 
+  blocks.push(...historyBlocks(opts));
+  blocks.push(divider(), footer(opts.rulesetVersion));
+  return { type: 'home', blocks };
+}
+
+/** The signed-in user's recent consults and decisions, and the team's concordance (when the store has them). */
+function historyBlocks(opts: HomeOptions): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
   if (opts.recent !== undefined) {
     blocks.push(divider(), header('Recent consults', RECENT_CONSULTS_BLOCK_ID));
     const recent = opts.recent.slice(0, MAX_RECENT);
@@ -102,6 +110,5 @@ export function buildHome(opts: HomeOptions): HomeView {
     blocks.push(context([text]));
   }
 
-  blocks.push(divider(), footer(opts.rulesetVersion));
-  return { type: 'home', blocks };
+  return blocks;
 }

@@ -2,7 +2,7 @@
 // The mention is already visible in the channel; the reply never repeats its text, and the privacy notice goes
 // to the author alone.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { consultText, route } from '../../../consult/index.js';
+import { consultText, type Route, route } from '../../../consult/index.js';
 import { consultContext, firstTime, rememberThread } from '../../audit.js';
 import { buildEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
@@ -55,21 +55,10 @@ export function appMention(deps: SlackDeps) {
           blocks: notice.blocks,
         });
       }
-      switch (routed.kind) {
-        // A mention cannot open a form (no trigger id): it explains how to ask instead.
-        case 'help':
-        case 'form':
-          await reply(buildHelp([...deps.intents], deps.ruleset.version));
-          return;
-        case 'evidence':
-          await reply(buildEvidenceLookup(routed.query, deps.ruleset));
-          return;
-        case 'topic':
-          await reply(buildTopicAnswer(routed.topic, deps.ruleset));
-          return;
-        case 'empty':
-          await reply(buildNotice('empty-case'));
-          return;
+      const general = generalReply(routed, deps);
+      if (general) {
+        await reply(general);
+        return;
       }
       const consult = await consultText(
         routed.reading,
@@ -108,4 +97,22 @@ export function appMention(deps: SlackDeps) {
       }
     }
   };
+}
+
+/** The reply to a mention that is not a case (help, evidence, a topic question, nothing usable). */
+function generalReply(routed: Route, deps: SlackDeps): SlackMessage | undefined {
+  switch (routed.kind) {
+    // A mention cannot open a form (no trigger id): it explains how to ask instead.
+    case 'help':
+    case 'form':
+      return buildHelp([...deps.intents], deps.ruleset.version);
+    case 'evidence':
+      return buildEvidenceLookup(routed.query, deps.ruleset);
+    case 'topic':
+      return buildTopicAnswer(routed.topic, deps.ruleset);
+    case 'empty':
+      return buildNotice('empty-case');
+    case 'answer':
+      return undefined;
+  }
 }
