@@ -87,6 +87,7 @@ export function appDefinition(): AppDefinition {
   };
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: the emulator's composition (fake Web API, app, routes, server) in start-up order; each step is one call
 export async function startPlayground(opts: PlaygroundOptions): Promise<Playground> {
   const host = opts.host ?? '127.0.0.1';
   const log = opts.log;

@@ -57,6 +57,7 @@ export interface PlaygroundRoutes {
   close(): void;
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one factory closing over the page's token and live streams, which every route shares
 export function createPlaygroundRoutes(
   emulator: PlaygroundEmulator,
   where: { host: string; port: number },

@@ -359,6 +359,7 @@ export class SlackWebApiFake {
     this.emit({ type: 'message', message });
   }
 
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: one case per fake Web API method, each a few lines, like Slack's method index
   private apply(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const str = (k: string) => (typeof args[k] === 'string' ? (args[k] as string) : undefined);
     switch (method) {

@@ -2,8 +2,7 @@
 // else the embedded SQLite file in WAL mode with its pragmas and background checkpointer. Migrations run here,
 // before any aggregate sees the connection (PostgreSQL under the advisory lock, SQLite in one immediate
 // transaction: see migrations.ts). close() is idempotent and stops the checkpointer before the pool.
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';

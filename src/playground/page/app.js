@@ -128,6 +128,7 @@ function messageActions(m, inThread) {
   return items;
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one message's DOM, built top to bottom as Slack lays it out; the playground is a development emulator, redesigned with the answer card (issue 18)
 function messageNode(m, inThread) {
   const article = el('article', `message${m.ephemeral ? ' ephemeral' : ''}`, {
     'aria-label': `${m.user.name}${m.ephemeral ? ', only visible to you' : ''}, ${timeOf(m.time)}`,
@@ -279,6 +280,7 @@ function closeModalDom() {
   modalErrorsSig = '';
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: the modal's DOM in Slack's layout order; the playground is a development emulator, redesigned with the answer card (issue 18)
 function renderModal() {
   const modal = state.modal;
   const key = modal ? `${modal.id}:${modal.hash}` : '';
