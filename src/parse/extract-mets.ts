@@ -3,8 +3,10 @@
 // Sites are read by a small left-to-right pass over word tokens: "3 bone mets + R adrenal" gives bone ×3 and
 // adrenal ×1; "bone, liver and adrenal mets" gives three organs with unknown counts; "no brain or liver mets"
 // negates both. Mediastinal, hilar and supraclavicular nodes are regional, never metastases.
+
+import { emitBrain } from './brain-status.js';
 import type { Doc, Token } from './doc.js';
-import { clauseIndex, polarity, scanFrom } from './doc.js';
+import { polarity, scanFrom } from './doc.js';
 import type { Sink } from './sink.js';
 
 type Site =
@@ -718,15 +720,6 @@ function parseGroups(doc: Doc): Group[] {
   return new GroupParser(doc.tokens).run();
 }
 
-const BRAIN_SYMPTOMATIC_RE =
-  /\b(?:symptomatic|seizures?|headaches?|neuro(?:logical)?\s+(?:deficits?|symptoms?)|hemipar\w*|haemipar\w*|weakness|confusion|mass\s+effect|midline\s+shift|raised\s+icp|on\s+(?:dex|dexamethasone|steroids))\b/g;
-const BRAIN_ASYMPTOMATIC_RE = /\basymptomatic\b/g;
-const BRAIN_UNTREATED_RE =
-  /\b(?:untreated|not\s+(?:yet\s+)?treated|awaiting|pending|planned|plan\s+for|for\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife)|to\s+have|needs?|requires?)\b/g;
-const BRAIN_TREATED_RE =
-  /(?:\bs\/p\b|\bstatus\s+post\b|\bpost[\s-]?(?:srs|wbrt|sbrt|rt|radiosurgery|op|surgery|resection|gamma\s?knife)\b|\bafter\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection|rt)\b|\btreated\b|\birradiated\b|\bresected\b|\bexcised\b|\b(?:had|received|completed)\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\b|\bsrs'?d\b|\bstable\b|\bcontrolled\b|\bresponding\b|\bresponded\b|\bregressed\b|\bresolved\b)/g;
-const BRAIN_NEG_IMAGING_RE =
-  /\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
 const POLY_STATEMENT_RE =
   /\b(?:disease|metastases|mets|metastatic\s+disease)\s+(?:is|are)\s+(?:widespread|diffuse|extensive|disseminated|innumerable|multiple|numerous)\b/g;
 
@@ -742,55 +735,6 @@ const SEROSAL_RES: { needles: readonly string[]; re: RegExp; kind: string }[] = 
     kind: 'leptomeningeal',
   },
 ];
-
-function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[]): string | undefined {
-  const ci = clauseIndex(doc, item.start);
-  if (ci < 0) return undefined;
-  const clause = doc.clauses[ci];
-  if (!clause) return undefined;
-  let end = clause.end;
-  const nextClause = doc.clauses[ci + 1];
-  // "brain mets, treated with SRS": the next clause continues when it names no other site;
-  // "brain mets x3 (asymptomatic, untreated)": so does a bracket right after the mention.
-  if (nextClause && doc.lower.slice(clause.end, nextClause.start).trim() === ',') {
-    if (!otherStarts.some((s) => s >= nextClause.start && s < nextClause.end)) end = nextClause.end;
-  }
-  if (doc.lower.charCodeAt(clause.end) === 40) {
-    const close = doc.lower.indexOf(')', clause.end);
-    if (close > 0 && close - clause.end <= 100) end = Math.max(end, close);
-  }
-  const from = Math.max(clause.start, item.start - 160);
-  const window = doc.lower.slice(from, Math.min(end, item.end + 160));
-  const found = (re: RegExp): { start: number; end: number } | undefined => {
-    re.lastIndex = 0;
-    for (let m = re.exec(window); m !== null; m = re.exec(window)) {
-      const s = from + m.index;
-      const e = s + m[0].length;
-      if (sink.isConsumed(s, e)) continue;
-      if (polarity(doc, s, e) === 'neg') continue;
-      return { start: s, end: e };
-    }
-    return undefined;
-  };
-  const sym = found(BRAIN_SYMPTOMATIC_RE);
-  const untreated = found(BRAIN_UNTREATED_RE);
-  const treated = found(BRAIN_TREATED_RE);
-  // "asymptomatic" here describes the brain metastases, not the patient.
-  const quiet = found(BRAIN_ASYMPTOMATIC_RE);
-  for (const hit of [sym, untreated, treated, quiet]) if (hit) sink.consume(hit.start, hit.end);
-  const status = sym
-    ? 'symptomatic'
-    : untreated
-      ? 'untreated-asymptomatic'
-      : treated
-        ? 'treated-stable'
-        : undefined;
-  const hit = sym ?? untreated ?? treated;
-  if (status && hit) {
-    sink.add('brain', status, Math.min(item.start, hit.start), Math.max(item.end, hit.end));
-  }
-  return status;
-}
 
 /** All metastasis mentions of the text, before any is turned into a fact. */
 export function parseMets(doc: Doc): MetsResult {
@@ -809,25 +753,7 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
     if (!it.negated && !it.hedged) sink.add('metastases.sites', it.site, it.start, it.end);
   }
 
-  // Brain: "no brain mets" = none; a stated brain met takes its status from its clause.
-  const brainNeg = items.filter((it) => it.site === 'brain' && it.metContext && it.negated);
-  const brainPos = positives.filter((it) => it.site === 'brain');
-  const otherStarts = positives.filter((it) => it.site !== 'brain').map((it) => it.start);
-  const imagingNeg: { start: number; end: number }[] = [];
-  BRAIN_NEG_IMAGING_RE.lastIndex = scanFrom(doc, ['brain', 'head', 'cranial']);
-  for (let m = BRAIN_NEG_IMAGING_RE.exec(doc.lower); m !== null; m = BRAIN_NEG_IMAGING_RE.exec(doc.lower)) {
-    imagingNeg.push({ start: m.index, end: m.index + m[0].length });
-  }
-  const noneSpans = [...brainNeg, ...imagingNeg];
-  if (brainPos.length > 0 && noneSpans.length > 0) {
-    const statuses = brainPos.map((it) => brainStatus(doc, sink, it, otherStarts) ?? 'brain metastases');
-    const spans = [...brainPos, ...noneSpans].map((s) => ({ start: s.start, end: s.end }));
-    sink.conflict('brain', ['none', ...new Set(statuses)], spans);
-    sink.candidates.splice(0, sink.candidates.length, ...sink.candidates.filter((c) => c.fact !== 'brain'));
-  } else {
-    for (const it of brainPos) brainStatus(doc, sink, it, otherStarts);
-    for (const s of noneSpans) sink.add('brain', 'none', s.start, s.end);
-  }
+  emitBrain(doc, sink, items, positives);
 
   // Count: stated totals ("3 mets") and the sum of per-organ counts when every organ has one.
   const perOrgan = new Map<string, { counts: Set<number>; unknown: boolean; start: number; end: number }>();

@@ -1,0 +1,95 @@
+// Brain-metastasis status: none, symptomatic, untreated-asymptomatic or treated-stable.
+//
+// Kept apart from the site reader because the status is read from the words around a brain item (its clause,
+// a continuing clause or a bracket), not from the token pass, and because "no brain mets" and a negative brain MRI
+// against a stated brain met is a conflict the board must see.
+import type { Doc } from './doc.js';
+import { clauseIndex, polarity, scanFrom } from './doc.js';
+import type { MetItem } from './extract-mets.js';
+import type { Sink } from './sink.js';
+
+const BRAIN_SYMPTOMATIC_RE =
+  /\b(?:symptomatic|seizures?|headaches?|neuro(?:logical)?\s+(?:deficits?|symptoms?)|hemipar\w*|haemipar\w*|weakness|confusion|mass\s+effect|midline\s+shift|raised\s+icp|on\s+(?:dex|dexamethasone|steroids))\b/g;
+const BRAIN_ASYMPTOMATIC_RE = /\basymptomatic\b/g;
+const BRAIN_UNTREATED_RE =
+  /\b(?:untreated|not\s+(?:yet\s+)?treated|awaiting|pending|planned|plan\s+for|for\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife)|to\s+have|needs?|requires?)\b/g;
+const BRAIN_TREATED_RE =
+  /(?:\bs\/p\b|\bstatus\s+post\b|\bpost[\s-]?(?:srs|wbrt|sbrt|rt|radiosurgery|op|surgery|resection|gamma\s?knife)\b|\bafter\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection|rt)\b|\btreated\b|\birradiated\b|\bresected\b|\bexcised\b|\b(?:had|received|completed)\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\b|\bsrs'?d\b|\bstable\b|\bcontrolled\b|\bresponding\b|\bresponded\b|\bregressed\b|\bresolved\b)/g;
+const BRAIN_NEG_IMAGING_RE =
+  /\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
+
+function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[]): string | undefined {
+  const ci = clauseIndex(doc, item.start);
+  if (ci < 0) return undefined;
+  const clause = doc.clauses[ci];
+  if (!clause) return undefined;
+  let end = clause.end;
+  const nextClause = doc.clauses[ci + 1];
+  // "brain mets, treated with SRS": the next clause continues when it names no other site;
+  // "brain mets x3 (asymptomatic, untreated)": so does a bracket right after the mention.
+  if (nextClause && doc.lower.slice(clause.end, nextClause.start).trim() === ',') {
+    if (!otherStarts.some((s) => s >= nextClause.start && s < nextClause.end)) end = nextClause.end;
+  }
+  if (doc.lower.charCodeAt(clause.end) === 40) {
+    const close = doc.lower.indexOf(')', clause.end);
+    if (close > 0 && close - clause.end <= 100) end = Math.max(end, close);
+  }
+  const from = Math.max(clause.start, item.start - 160);
+  const window = doc.lower.slice(from, Math.min(end, item.end + 160));
+  const found = (re: RegExp): { start: number; end: number } | undefined => {
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m !== null; m = re.exec(window)) {
+      const s = from + m.index;
+      const e = s + m[0].length;
+      if (sink.isConsumed(s, e)) continue;
+      if (polarity(doc, s, e) === 'neg') continue;
+      return { start: s, end: e };
+    }
+    return undefined;
+  };
+  const sym = found(BRAIN_SYMPTOMATIC_RE);
+  const untreated = found(BRAIN_UNTREATED_RE);
+  const treated = found(BRAIN_TREATED_RE);
+  // "asymptomatic" here describes the brain metastases, not the patient.
+  const quiet = found(BRAIN_ASYMPTOMATIC_RE);
+  for (const hit of [sym, untreated, treated, quiet]) if (hit) sink.consume(hit.start, hit.end);
+  const status = sym
+    ? 'symptomatic'
+    : untreated
+      ? 'untreated-asymptomatic'
+      : treated
+        ? 'treated-stable'
+        : undefined;
+  const hit = sym ?? untreated ?? treated;
+  if (status && hit) {
+    sink.add('brain', status, Math.min(item.start, hit.start), Math.max(item.end, hit.end));
+  }
+  return status;
+}
+
+/** Brain: "no brain mets" = none; a stated brain met takes its status from its clause. */
+export function emitBrain(
+  doc: Doc,
+  sink: Sink,
+  items: readonly MetItem[],
+  positives: readonly MetItem[],
+): void {
+  const brainNeg = items.filter((it) => it.site === 'brain' && it.metContext && it.negated);
+  const brainPos = positives.filter((it) => it.site === 'brain');
+  const otherStarts = positives.filter((it) => it.site !== 'brain').map((it) => it.start);
+  const imagingNeg: { start: number; end: number }[] = [];
+  BRAIN_NEG_IMAGING_RE.lastIndex = scanFrom(doc, ['brain', 'head', 'cranial']);
+  for (let m = BRAIN_NEG_IMAGING_RE.exec(doc.lower); m !== null; m = BRAIN_NEG_IMAGING_RE.exec(doc.lower)) {
+    imagingNeg.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const noneSpans = [...brainNeg, ...imagingNeg];
+  if (brainPos.length > 0 && noneSpans.length > 0) {
+    const statuses = brainPos.map((it) => brainStatus(doc, sink, it, otherStarts) ?? 'brain metastases');
+    const spans = [...brainPos, ...noneSpans].map((s) => ({ start: s.start, end: s.end }));
+    sink.conflict('brain', ['none', ...new Set(statuses)], spans);
+    sink.candidates.splice(0, sink.candidates.length, ...sink.candidates.filter((c) => c.fact !== 'brain'));
+  } else {
+    for (const it of brainPos) brainStatus(doc, sink, it, otherStarts);
+    for (const s of noneSpans) sink.add('brain', 'none', s.start, s.end);
+  }
+}
