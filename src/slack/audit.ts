@@ -1,13 +1,25 @@
 // The Slack side of the audit trail: where an answer was posted and one-time claims (retries, double clicks).
 // Recording itself goes through the consult use case's audit port, wired once here from the listener deps.
-import type { AuditContext, ConsultContext } from '../consult/index.js';
+import type { AuditContext, AuditPort, ConsultContext } from '../consult/index.js';
 import { createAuditPort } from '../consult/index.js';
 import { errorFields } from '../errors/index.js';
 import type { SlackDeps } from './deps.js';
 
+const ports = new WeakMap<SlackDeps, AuditPort>();
+
+/** The audit port over the listeners' store: built once per set of deps, not per request. */
+export function auditPort(deps: SlackDeps): AuditPort {
+  let port = ports.get(deps);
+  if (!port) {
+    port = createAuditPort(deps.store, deps.log, deps.now);
+    ports.set(deps, port);
+  }
+  return port;
+}
+
 /** The consult context for a Slack surface: now, and the audit port over the store with this context. */
 export function consultContext(deps: SlackDeps, context: AuditContext): ConsultContext {
-  return { now: deps.now(), audit: { port: createAuditPort(deps.store, deps.log, deps.now), context } };
+  return { now: deps.now(), audit: { port: auditPort(deps), context } };
 }
 
 /** Remembers where a consult was posted, so a later re-check can reply in that thread. */

@@ -1,8 +1,7 @@
 // "Share in channel": posts the answer where the preview was shown, with the evidence in its thread.
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { createAuditPort } from '../../../consult/index.js';
-import { firstTime, releaseClaim, rememberThread } from '../../audit.js';
+import { auditPort, firstTime, releaseClaim, rememberThread } from '../../audit.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { encodeCaseToken } from '../../case-token.js';
 import { postSharedAnswer, reportFailure, respondAll } from '../../deliver.js';
@@ -42,7 +41,7 @@ export function shareInChannel(deps: SlackDeps) {
         return;
       }
       // The answer was already evaluated from the button's case; sharing records it once under the share key.
-      const consultId = await createAuditPort(deps.store, deps.log, deps.now).record(found.output, {
+      const consultId = await auditPort(deps).record(found.output, {
         surface: 'slack-action',
         idempotencyKey: key,
         teamId: body.team?.id,
