@@ -466,7 +466,8 @@ class Reader {
       this.fail(field, rule);
       return undefined;
     }
-    this.fail(field, `${name} must be a number such as ${example ?? '1'}, not "${clip(raw, 20)}".`);
+    // The typed text is not repeated: an error message is no place for what the guard may have missed.
+    this.fail(field, `${name} must be a number such as ${example ?? '1'}.`);
     return undefined;
   }
 }

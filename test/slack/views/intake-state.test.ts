@@ -197,7 +197,7 @@ describe('readIntakeState: validation errors under the right block', () => {
     setNumber(values, 'lesionCount', 'three');
     const errors = errorsOf(readIntakeState(values));
     expect(errors).toEqual({
-      [INTAKE_IDS.lesionCount.blockId]: 'Lesion count must be a number such as 3, not "three".',
+      [INTAKE_IDS.lesionCount.blockId]: 'Lesion count must be a number such as 3.',
     });
   });
 
