@@ -95,7 +95,7 @@ export function consultRow(c: ConsultInput, now: () => Date): Insertable<Consult
   };
 }
 
-async function recordConsult(db: Kysely<Database>, now: () => Date, c: ConsultInput) {
+export async function recordConsult(db: Kysely<Database>, now: () => Date, c: ConsultInput) {
   const row = consultRow(c, now);
   const res = await db
     .insertInto('consults')
@@ -140,7 +140,12 @@ async function listRecentConsults(db: Kysely<Database>, q: unknown) {
   return rows.map(toConsultRecord);
 }
 
-async function setConsultThread(db: Kysely<Database>, id: string, channelId: string, threadTs: string) {
+export async function setConsultThread(
+  db: Kysely<Database>,
+  id: string,
+  channelId: string,
+  threadTs: string,
+) {
   const res = await db
     .updateTable('consults')
     .set({ slack_channel_id: channelId, slack_thread_ts: threadTs })

@@ -3,6 +3,7 @@
 import type { InstallationStore } from '@slack/bolt';
 import type { Output, Verdict } from '../engine/index.js';
 import type { ApiKeys } from './api-keys.js';
+import type { Jobs } from './jobs.js';
 import type { TokenCipher } from './token-crypto.js';
 
 export const SURFACES = [
@@ -201,6 +202,9 @@ export interface Store {
   setConsultThread(id: string, channelId: string, threadTs: string): Promise<boolean>;
   /** True for the first claimant of `key` only (until the claim expires: default 24 h). */
   claimOnce(key: string, ttlMs?: number): Promise<boolean>;
+  /** Moves a live claim's expiry to `ttlMs` from now (a lease renewed while its work runs); false if it had
+   * already expired (another claimant may hold it now). */
+  extendClaim(key: string, ttlMs: number): Promise<boolean>;
   /** Gives up a claim, so that work that failed after claiming can be retried. */
   releaseClaim(key: string): Promise<void>;
   recordDecision(d: DecisionInput): Promise<{ id: string }>;
@@ -216,6 +220,8 @@ export interface Store {
   };
   /** Clients of the JSON API (hashed keys). */
   readonly apiKeys: ApiKeys;
+  /** The durable delivery queue: acknowledged Slack requests and their answers (0004). */
+  readonly jobs: Jobs;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

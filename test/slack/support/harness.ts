@@ -128,6 +128,7 @@ async function startSocketHarness(now: () => Date, log: Log, logs: string[], sto
     async close() {
       await runtime.app.stop();
       await runtime.inFlight.drain(5000);
+      await runtime.queue?.stop(5000);
       await peer.close();
       await slack.stop();
       await store.close();

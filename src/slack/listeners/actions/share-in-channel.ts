@@ -1,7 +1,7 @@
 // "Share in channel": posts the answer where the preview was shown, with the evidence in its thread.
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { auditPort, firstTime, releaseClaim, rememberThread } from '../../audit.js';
+import { auditPort, leaseOnce, rememberThread } from '../../audit.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { encodeCaseToken } from '../../case-token.js';
 import { postSharedAnswer, reportFailure, respondAll } from '../../deliver.js';
@@ -10,6 +10,9 @@ import { yieldToAcks } from '../../yield-to-acks.js';
 import { caseFromAction, channelOf } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+
+/** After a share, a second click on the same preview is told it was shared, for a day. */
+const SHARED_ONCE_MS = 24 * 60 * 60 * 1000;
 
 export function shareInChannel(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: Args): Promise<void> => {
@@ -36,7 +39,9 @@ export function shareInChannel(deps: SlackDeps) {
       const container = body.container as { message_ts?: string } | undefined;
       const token = encodeCaseToken(found.case) ?? '';
       const key = `share:${channel}:${container?.message_ts ?? body.trigger_id}:${sha256(token)}`;
-      if (!(await firstTime(deps, key))) {
+      // A lease, not a day-long block: renewed while the share runs, freed within seconds by a crash.
+      const lease = await leaseOnce(deps, key);
+      if (!lease) {
         await respondAll(respond, [buildNotice('already-shared')]);
         return;
       }
@@ -53,9 +58,10 @@ export function shareInChannel(deps: SlackDeps) {
         ts = await postSharedAnswer(client, { channel }, found.output, { caseToken: token, consultId });
       } catch (err) {
         // Not posted: let the next click try again (the consult row is keyed the same, so it is not doubled).
-        await releaseClaim(deps, key);
+        await lease.release();
         throw err;
       }
+      await lease.keep(SHARED_ONCE_MS);
       await rememberThread(deps, consultId, channel, ts);
       deps.log.info('consult shared', {
         surface: 'share_in_channel',
