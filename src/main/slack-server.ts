@@ -46,6 +46,7 @@ export async function runSlackServer(
     logLevel: config.logLevel,
     slackApiUrl: config.slackApiUrl,
     deps: { log, now, intents: intents.intents, ruleset: RULESET, store },
+    queue: config.delivery,
   });
   let sidecar: Server | undefined;
   if (mode.kind === 'socket') {

@@ -59,6 +59,8 @@ export interface JobCompletion {
   consult?: ConsultInput | undefined;
   /** Where a shared answer was posted, kept with the audit row for re-check notes. */
   thread?: { channel: string; ts: string } | undefined;
+  /** Frees the idempotency key (a failed share): the user's next click enqueues a new job. */
+  releaseKey?: boolean | undefined;
 }
 
 export interface QueueDepth {
@@ -261,6 +263,7 @@ async function complete(
         lease_owner: null,
         lease_expires_ms: null,
         sending_since_ms: null,
+        ...(done.releaseKey ? { idempotency_key: sql<string>`idempotency_key || ${`~released:${id}`}` } : {}),
       })
       .where('id', '=', id)
       .execute();

@@ -43,6 +43,8 @@ export interface JobKind<P = unknown> {
   readonly payload: z.ZodType<P>;
   /** A failure is reported in the target's thread, for everyone there (the request was visible there too). */
   readonly reportInThread?: boolean;
+  /** A permanent failure frees the request's key (and writes no audit row), so the user's next click retries. */
+  readonly retryableByUser?: boolean;
   plan(payload: P, ctx: JobContext): Plan | Promise<Plan>;
 }
 

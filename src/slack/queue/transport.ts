@@ -94,8 +94,16 @@ export function classifyFailure(err: unknown): FailureClass {
     code === ErrorCode.RequestError ||
     (err instanceof Error && /fetch failed|timeout|aborted/i.test(err.message))
   )
-    return { code: 'E_SLACK_UNREACHABLE', message: explained.message, retryable: true };
+    return { ...explained, retryable: true, retryAfterMs: wrappedRetryAfter(err) };
   return { ...explained, retryable: false };
 }
 
 const EXPIRED_LINK = 'This answer link has expired (Slack keeps them for 30 minutes). Run the command again.';
+
+/** The client wraps a 429 it gave up on in a request error; its Retry-After is in the original's message. */
+function wrappedRetryAfter(err: unknown): number | undefined {
+  const original = (err as { original?: { message?: string; retryAfter?: number } })?.original;
+  if (typeof original?.retryAfter === 'number') return original.retryAfter * 1000;
+  const m = /retry-?after[^0-9]*(\d+)/i.exec(original?.message ?? '');
+  return m ? Number(m[1]) * 1000 : undefined;
+}

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { codeOf, errorFields } from '../../errors/index.js';
 import { withRequestId } from '../../log/request-context.js';
-import type { JobRecord, Jobs, QueueDepth } from '../../store/index.js';
+import type { JobCompletion, JobRecord, Jobs, QueueDepth } from '../../store/index.js';
 import type { SlackDeps } from '../deps.js';
 import { sendParts } from './execute.js';
 import { expireJob, reportJobFailure } from './notify-user.js';
@@ -180,9 +180,10 @@ class WorkerPool implements DeliveryQueue {
   private async runJob(job: JobRecord): Promise<void> {
     if (job.uncertain)
       this.deps.log.warn('job resumed after an interrupted send', { job: job.id, part: job.partsDone });
-    if (this.deps.now().getTime() - job.createdAt.getTime() > this.cfg.lifetimeMs) return this.expire(job);
     const plan = await this.planOf(job);
     if (!plan.ok) return this.fail(job, plan.failure);
+    if (this.deps.now().getTime() - job.createdAt.getTime() > this.cfg.lifetimeMs)
+      return this.expire(job, plan.plan);
     try {
       const sent = await sendParts(plan.plan.parts, job.partsDone, job.target, this.opts.transport, {
         beforeSend: () => this.jobs.markSending(this.owner, job.id),
@@ -191,8 +192,14 @@ class WorkerPool implements DeliveryQueue {
       if (!sent) return this.deps.log.warn('job lease lost; another worker has it', { job: job.id });
       await this.finish(job, plan.plan, sent.firstTs);
     } catch (err) {
-      await this.fail(job, classifyFailure(err), err);
+      await this.fail(job, classifyFailure(err), err, plan.plan);
     }
+  }
+
+  /** The audit row of a job's answer: delivered, or its failure reported to the user. */
+  private auditOf(job: JobRecord, plan: Plan | undefined): JobCompletion['consult'] {
+    if (!plan?.audit || this.opts.kinds.get(job.kind)?.retryableByUser) return undefined;
+    return { ...plan.audit, id: job.id, at: job.createdAt, idempotencyKey: auditKey(job.idempotencyKey) };
   }
 
   private async planOf(
@@ -237,7 +244,7 @@ class WorkerPool implements DeliveryQueue {
     if (plan.audit) this.deps.log.info('consult', { job: job.id, attempts: job.attempts, ...plan.log });
   }
 
-  private async fail(job: JobRecord, f: FailureClass, err?: unknown): Promise<void> {
+  private async fail(job: JobRecord, f: FailureClass, err?: unknown, plan?: Plan): Promise<void> {
     const log = this.deps.log;
     if (f.retryable && job.attempts < this.cfg.maxAttempts) {
       const delay = Math.max(f.retryAfterMs ?? 0, backoffMs(job.attempts));
@@ -251,17 +258,17 @@ class WorkerPool implements DeliveryQueue {
       attempt: job.attempts,
       errorName: (err as Error)?.name,
     });
-    await reportJobFailure(
-      this.deps,
-      this.opts.transport,
-      job,
-      f,
-      this.opts.kinds.get(job.kind)?.reportInThread,
-    );
-    await this.jobs.complete(this.owner, job.id, { outcome: 'reported', errorCode: f.code });
+    const kind = this.opts.kinds.get(job.kind);
+    await reportJobFailure(this.deps, this.opts.transport, job, f, kind?.reportInThread);
+    await this.jobs.complete(this.owner, job.id, {
+      outcome: 'reported',
+      errorCode: f.code,
+      consult: this.auditOf(job, plan),
+      releaseKey: kind?.retryableByUser,
+    });
   }
 
-  private async expire(job: JobRecord): Promise<void> {
+  private async expire(job: JobRecord, plan: Plan): Promise<void> {
     const told = await expireJob(this.deps, this.opts.transport, job);
     if (!told.ok && told.retryable && job.attempts < this.cfg.maxAttempts) {
       const at = new Date(this.deps.now().getTime() + backoffMs(job.attempts));
@@ -269,7 +276,11 @@ class WorkerPool implements DeliveryQueue {
       return;
     }
     const errorCode = told.ok ? 'E_DELIVERY_EXPIRED' : told.code;
-    await this.jobs.complete(this.owner, job.id, { outcome: 'expired', errorCode });
+    await this.jobs.complete(this.owner, job.id, {
+      outcome: 'expired',
+      errorCode,
+      consult: told.ok ? this.auditOf(job, plan) : undefined,
+    });
     this.deps.log.warn('job expired', { job: job.id, kind: job.kind, userTold: told.ok });
   }
 
