@@ -215,6 +215,7 @@ describe('Share in channel when chat.postMessage fails', () => {
       4000,
     );
     await waitForText(mark, /shared|posted/i, 4000);
+    await h.settle();
     expect(parentPostsIn(mark)).toHaveLength(1);
     expect(await sharedRows(messageTs)).toHaveLength(1);
   });

@@ -25,6 +25,8 @@ export const HARNESS_MODES: readonly HarnessMode[] = ['http', 'socket'];
 export interface HarnessOptions {
   mode?: HarnessMode;
   now?: () => Date;
+  /** The store's file (default a fresh temporary one): a test can leave jobs in it, as a crash would. */
+  sqlitePath?: string;
 }
 
 export interface Harness {
@@ -67,7 +69,7 @@ export async function startHarness(opts: HarnessOptions | (() => Date) = {}): Pr
   const logs: string[] = [];
   const log = createLog('debug', (line) => logs.push(line));
   const store = await openStore({
-    sqlitePath: join(await mkdtemp(join(tmpdir(), 'harness-')), 'store.sqlite'),
+    sqlitePath: o.sqlitePath ?? join(await mkdtemp(join(tmpdir(), 'harness-')), 'store.sqlite'),
   });
   if (o.mode === 'socket') return startSocketHarness(now, log, logs, store);
   const playground = await startPlayground({
