@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Route } from '../../../consult/index.js';
 import { CaseSchema, TOPICS } from '../../../engine/index.js';
-import type { IdentifierKind } from '../../../privacy/index.js';
+import type { IdentifierKind } from '../../../consult/index.js';
 
 const IDENTIFIER_KINDS = [
   'name',
