@@ -2,9 +2,8 @@
 // identifier kinds removed, the parser's conflict questions (built from parsed values, never the user's words)
 // and how many fragments were ignored. Never the text itself.
 import { z } from 'zod';
-import type { Route } from '../../../consult/index.js';
+import type { IdentifierKind, Route } from '../../../consult/index.js';
 import { CaseSchema, TOPICS } from '../../../engine/index.js';
-import type { IdentifierKind } from '../../../consult/index.js';
 
 const IDENTIFIER_KINDS = [
   'name',
