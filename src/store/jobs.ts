@@ -96,8 +96,6 @@ export interface Jobs {
       })
     | undefined
   >;
-  /** Deletes done jobs finished before `cutoff`. */
-  pruneDone(cutoff: Date): Promise<number>;
 }
 
 const EnqueueSchema = z.object({
@@ -312,15 +310,6 @@ async function pending(db: Kysely<Database>, limit: number) {
   return rows.map(toJob);
 }
 
-async function pruneDone(db: Kysely<Database>, cutoff: Date) {
-  const res = await db
-    .deleteFrom('delivery_jobs')
-    .where('state', '=', 'done')
-    .where('done_at_ms', '<', cutoff.getTime())
-    .executeTakeFirst();
-  return Number(res.numDeletedRows);
-}
-
 /** Every write that needs the lease says so: it changes the row only while `owner` still holds it. */
 function leasedWrites(
   db: Kysely<Database>,
@@ -365,6 +354,5 @@ export function jobsAggregate(db: Kysely<Database>, dialect: 'sqlite' | 'postgre
         .executeTakeFirst();
       return row ? toJob(row) : undefined;
     },
-    pruneDone: (cutoff) => pruneDone(db, cutoff),
   };
 }

@@ -213,7 +213,8 @@ export interface Store {
   listCasesForRecheck(): Promise<RecheckCandidate[]>;
   /** Streams consults at or after `since` (oldest first) with their decisions; resolves to the row count. */
   exportAudit(opts: ExportOptions, write: (chunk: string) => void | Promise<void>): Promise<number>;
-  /** Deletes consults (and their decisions) older than `cutoff`, and expired claims; resolves to the consults deleted. */
+  /** Deletes consults (and their decisions) older than `cutoff`, delivery jobs finished before it, and expired
+   * claims; resolves to the consults deleted. */
   pruneOlderThan(cutoff: Date): Promise<number>;
   readonly installationStore: InstallationStore & {
     deleteInstallation: NonNullable<InstallationStore['deleteInstallation']>;

@@ -121,6 +121,19 @@ export function defineJobsSuite(t: JobsSuiteDeps): void {
       expect(await store.jobs.get(id)).toMatchObject({ errorCode: 'E_SLACK_RATELIMITED' });
     });
 
+    it('finished jobs go with the retention prune; waiting ones stay', async () => {
+      await t.fresh();
+      const store = await t.open();
+      const done = await store.jobs.enqueue(job('old'));
+      const waiting = await store.jobs.enqueue(job('waiting'));
+      await store.jobs.claim('w', 10_000, 2);
+      await store.jobs.complete('w', done.id, { outcome: 'reported', errorCode: 'E_SLACK_IS_ARCHIVED' });
+      t.setClock(new Date(NOW.getTime() + 60_000));
+      await store.pruneOlderThan(new Date(NOW.getTime() + 1));
+      expect(await store.jobs.get(done.id)).toBeUndefined();
+      expect(await store.jobs.get(waiting.id)).toMatchObject({ state: 'queued' });
+    });
+
     it('refuse a target that is not a response target', async () => {
       await t.fresh();
       const store = await t.open();
