@@ -31,7 +31,7 @@ export const shareAnswer = defineKind<SharePayload>({
       threadTs: i === 0 ? undefined : 'first',
       message,
     }));
-    if (target.responseUrl) parts.push({ via: 'response_url', message: buildNotice('shared', channel) });
+    if (target.responseUrl) parts.push({ via: 'response_url', message: buildNotice('shared') });
     return {
       parts,
       audit: {
