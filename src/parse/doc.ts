@@ -328,6 +328,45 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
   const post = lower.slice(end, Math.min(clause.end + 1, end + 40));
   if (POST_NEG_RE.test(post)) return 'neg';
   if (POST_HEDGE_RE.test(post)) return 'hedge';
+  return carriedPolarity(doc, clause);
+}
+
+const LIST_HEAD_RE =
+  /^\s*(?:(no|nil|without|denies|denied|negative\s+for|absence\s+of|free\s+of)|(possible|probable|query|suspected|\?))\b/;
+const LIST_END_RE = /\b(?:or|nor)\b/;
+const LIST_ITEM_MAX = 48;
+
+/**
+ * A cue at the head of a comma list holds for every item of it: "no ILD, brain mets or effusion",
+ * "denies haemoptysis, chest pain or dyspnoea". The list must be closed by "or"/"nor" and every item short and
+ * without a number, so "no ILD, haemoptysis" and "no ILD, 2 liver mets" keep their second item asserted.
+ */
+function carriedPolarity(doc: Doc, clause: Span): Polarity {
+  const { lower, clauses } = doc;
+  const at = clauseIndex(doc, clause.start);
+  if (at <= 0 || lower.charCodeAt(clause.start - 1) !== 44) return 'pos';
+  const item = (i: number) => {
+    const c = clauses[i] as Span;
+    return c.end - c.start <= LIST_ITEM_MAX && !/\d/.test(lower.slice(c.start, c.end));
+  };
+  if (!item(at)) return 'pos';
+  // The list's end: this clause or a later comma-joined short one holds "or"/"nor".
+  let closed = false;
+  for (let i = at; i < clauses.length && i < at + 8 && item(i); i++) {
+    const c = clauses[i] as Span;
+    if (LIST_END_RE.test(lower.slice(c.start, c.end))) {
+      closed = true;
+      break;
+    }
+    if (lower.charCodeAt(c.end) !== 44) break;
+  }
+  if (!closed) return 'pos';
+  for (let i = at - 1; i >= 0 && i >= at - 8; i--) {
+    const c = clauses[i] as Span;
+    const head = LIST_HEAD_RE.exec(lower.slice(c.start, c.end));
+    if (head) return head[1] !== undefined ? 'neg' : 'hedge';
+    if (!item(i) || (i > 0 && lower.charCodeAt(c.start - 1) !== 44)) return 'pos';
+  }
   return 'pos';
 }
 

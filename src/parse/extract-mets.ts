@@ -745,6 +745,13 @@ export function parseMets(doc: Doc): MetsResult {
 /** Turn the mentions into facts: sites, organs, count, burden, brain status, serosal disease. */
 export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
   const { items, groups } = mets;
+  // The text-level polarity (lists, "cannot exclude", "rule out") can negate or hedge what the token walk kept.
+  for (const it of items) {
+    if (!it.metContext || it.negated || it.hedged) continue;
+    const pol = polarity(doc, it.start, it.end);
+    if (pol === 'neg') it.negated = true;
+    else if (pol === 'hedge') it.hedged = true;
+  }
   const positives = items.filter((it) => it.metContext && !it.negated && !it.hedged);
 
   for (const it of items) {

@@ -1,0 +1,78 @@
+// The N category from words (decision-spec §2, `stage.n`): a named nodal station next to a node word gives the
+// N it implies (IASLC map: supraclavicular/scalene/contralateral N3; mediastinal and subcarinal N2; hilar and
+// intrapulmonary N1); "node-negative", "no nodal disease" give N0. The highest N named wins, as in staging;
+// a TNM string that says otherwise is a conflict, asked by the one conflict policy.
+import type { Doc } from './doc.js';
+import { clauseWindow, mentions, polarity } from './doc.js';
+import type { Sink } from './sink.js';
+
+/** Station words and the N they imply, as data: the first matching row names the category. */
+const STATIONS: readonly { re: RegExp; n: 'N1' | 'N2' | 'N3' }[] = [
+  {
+    re: /^(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|station\s+1[rl]?\b)/,
+    n: 'N3',
+  },
+  {
+    re: /^(?:sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|station\s+[2-9][rl]?\b|[2-9][rl]\b)/,
+    n: 'N2',
+  },
+  {
+    re: /^(?:(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|station\s+1[0-4][rl]?\b|1[0-4][rl]\b)/,
+    n: 'N1',
+  },
+];
+const AREA_RE =
+  /\b(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|stations?\s+1?\d[rl]?|1?\d[rl])\b/g;
+const AREA_NEEDLES = [
+  'clavic',
+  'scalene',
+  'carinal',
+  'mediastin',
+  'trache',
+  'vascular',
+  'sophag',
+  'aorto',
+  'window',
+  'hilar',
+  'interlobar',
+  'bronchial',
+  'pulmonary',
+  'station',
+  'r',
+  'l',
+];
+/** A node word must be near for a station word to be about nodes ("hilar mass" is the primary). */
+const NODE_WORD_RE = /\b(?:nodes?|nodal|lymph|lns?|lymphadenopathy|adenopathy|lad|ebus|station)\b/;
+const N0_RE =
+  /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
+const RANK = { N0: 0, N1: 1, N2: 2, N3: 3 } as const;
+
+function stationN(text: string): 'N1' | 'N2' | 'N3' | undefined {
+  for (const row of STATIONS) if (row.re.test(text)) return row.n;
+  return undefined;
+}
+
+export function extractNodes(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
+  if (!mentions(doc, ['node', 'nodal', 'lymph', 'ln', 'adenopathy', 'lad', 'ebus', 'station'])) return;
+  let best: { n: keyof typeof RANK; start: number; end: number } | undefined;
+  if (mentions(doc, AREA_NEEDLES)) {
+    AREA_RE.lastIndex = 0;
+    for (let m = AREA_RE.exec(lower); m !== null; m = AREA_RE.exec(lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const n = stationN(m[0]);
+      if (!n) continue;
+      const win = clauseWindow(doc, start, end, 40);
+      if (!NODE_WORD_RE.test(lower.slice(win.start, win.end))) continue;
+      if (polarity(doc, start, end) !== 'pos') continue;
+      if (!best || RANK[n] > RANK[best.n]) best = { n, start, end };
+    }
+  }
+  if (!best) {
+    N0_RE.lastIndex = 0;
+    const m = N0_RE.exec(lower);
+    if (m) best = { n: 'N0', start: m.index, end: m.index + m[0].length };
+  }
+  if (best) sink.add('stage.n', best.n, best.start, best.end);
+}
