@@ -7,11 +7,11 @@ import { NONE } from './sink.js';
 
 const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]mb\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
 const ULTRA_RE = new RegExp(
-  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+${AIRWAY}`,
+  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}`,
   'g',
 );
 const CENTRAL_RE =
-  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|(?:peri|para)?[\s-]?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*)|(?:near|at)\s+the\s+hilum)\b/g;
+  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?:peri|para)?[\s-]?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*)|(?:near|at)\s+the\s+hilum)\b/g;
 const PERIPHERAL_RE =
   /\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b/g;
 const LOBE_RE = /\b(rul|rml|rll|lul|lll|lingula[a-z]*|(?:right|left|r|l)\s+(?:upper|middle|lower)\s+lobe)\b/g;
@@ -62,13 +62,14 @@ const ILD_RE =
   /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip)\b/g;
 const IPF_RE = /\b(?:ipf|uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstitial\s+pneumonia)\b/g;
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
-const THORAX = '(?:chest|thoracic|thorax|lung|mediastinal|mediastinum|rul|rml|rll|lul|lll|primary)';
+const THORAX =
+  '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|primary)';
 const PRIOR_RT_RE = new RegExp(
-  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:to|for)\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b|\bpost[\s-]?op(?:erative)?\s+rt\b`,
+  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:to|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\s+(?:regimen|protocol|approach|consolidation)|\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`,
   'g',
 );
 const PAST_CUE_RE =
-  /\b(?:prior|previous(?:ly)?|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port)\b/;
+  /\b(?:prior|previous(?:ly)?|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port)\b/;
 const NO_PRIOR_RT_RE = new RegExp(
   String.raw`\bno\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?(?:rt|radiotherapy|radiation)\s*[:=-]\s*(?:none|nil|no)\b`,
   'g',
@@ -120,7 +121,14 @@ function extractPrimary(doc: Doc, sink: Sink): void {
     'primary.location',
     'ultracentral',
   );
-  emitAll(doc, sink, ['central', 'hilar', 'hilum', 'within'], CENTRAL_RE, 'primary.location', 'central');
+  emitAll(
+    doc,
+    sink,
+    ['central', 'hilar', 'hilum', 'within', 'trache'],
+    CENTRAL_RE,
+    'primary.location',
+    'central',
+  );
   emitAll(doc, sink, ['periph', 'pleural', 'outer'], PERIPHERAL_RE, 'primary.location', 'peripheral');
   emitAll(doc, sink, ['endo', 'intra'], ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false);
 
@@ -214,7 +222,7 @@ function extractLung(doc: Doc, sink: Sink): void {
   emitAll(doc, sink, ['ipf', 'uip', 'idiopathic', 'usual'], IPF_RE, 'lung.ild', 'ipf', 'none');
   emitAll(doc, sink, ['ild', 'interstitial', 'fibro', 'nsip'], ILD_RE, 'lung.ild', 'ild', 'none');
 
-  const rt = scanFrom(doc, ['rt', 'radi', 'sbrt', 'sabr', 'port']);
+  const rt = scanFrom(doc, ['rt', 'radi', 'sbrt', 'sabr', 'port', 'gy', 'pacific']);
   NO_PRIOR_RT_RE.lastIndex = rt;
   for (let m = NO_PRIOR_RT_RE.exec(doc.lower); m !== null; m = NO_PRIOR_RT_RE.exec(doc.lower)) {
     sink.consume(m.index, m.index + m[0].length);

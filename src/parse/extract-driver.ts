@@ -21,11 +21,12 @@ const SKIP_RE =
   /^[\s:]*(?:\(\s*[a-z0-9-]+\s*\)\s*)?(?:(?:status|testing|tested|test|results?|by\s+(?:ngs|pcr|ihc|fish)|on\s+ngs|ngs|pcr|ihc|fish|gene|mutation\s+analysis)\s*[:=]?\s*)*/;
 const NEUTRAL_RE = /^-?\s*(?:tkis?\b|inhibitors?|targeted|directed|blockade|antibod|therap|treatment|tki)/;
 const NEG_RE =
-  /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
+  /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutation|mut)\s+)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
 const HEDGE_RE =
   /^[:=]?\s*(?:pending|awaited|sent|requested|in\s+progress|tbc|to\s+follow|unknown|not\s+(?:yet\s+)?(?:tested|done|available|known|assessed)|\?)/;
 const POS_RE =
   /^(?:\+|\(\+\)|[:=-]?\s*(?:pos(?:itive)?\b|\+ve\b|mut(?:ant|ated|ation|ations)?\b|m\+|-?mutant|rearrange|fusion|translocat|amplif|amp\b|altered|alteration|driven|exon|ex\s?\d|del|ins\b|dup\b|l858r|t790m|c797s|g719|l861q|s768i|g1[23][a-z]|q61|v600|skipping|overexpress|yvma|[a-z]\d{2,4}[a-z]\b))/;
+const GENE_LIST_BEFORE_RE = /(?:egfr|alk|ros1|ret|braf|ntrk\d?|her2|kras|met)\s*[,:]?\s*(?:are\s+|were\s+)?$/;
 const LIST_SEP_RE = /^\s*(?:[/,&]|and\b|or\b)\s*$/;
 
 const NONE_RE =
@@ -146,7 +147,8 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
       const listed = GENE_WORD_BEFORE_RE.test(before) || GENE_WORD_AFTER_RE.test(after);
       // "1 bone met + 1 liver met": a lower-case "met" before "+" is a metastasis; "MET+" is the gene.
       if (!upper && /^\s*\+/.test(after)) continue;
-      if (!MET_CONTEXT_RE.test(after) && !(upper && listed)) continue;
+      // "MET negative" written as the gene (capitals) is a gene result.
+      if (!MET_CONTEXT_RE.test(after) && !(upper && (listed || NEG_RE.test(after.trimStart())))) continue;
     }
     mentions.push({ gene, start, end, status: ownStatus(lower.slice(end, end + 48), m[2]) });
   }
@@ -232,6 +234,9 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
       sink.see(start, end);
       continue;
     }
+    // "EGFR, ALK, ROS1, BRAF all negative": "all" is the genes just listed, a partial panel.
+    if (/^all\b/.test(m[0]) && GENE_LIST_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start)))
+      continue;
     noneSpans.push({ start, end });
   }
   if (noneSpans.length === 0 && ALL_GENES.every((g) => negatives.has(g))) noneSpans.push(...negSpans);

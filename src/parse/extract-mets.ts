@@ -224,7 +224,7 @@ export interface Group {
   burden: { value: 'oligo' | 'poly'; start: number; end: number }[];
 }
 
-const POST_NEG_WORDS = new Set(words('negative neg clear normal unremarkable nad excluded absent'));
+const POST_NEG_WORDS = new Set(words('negative neg clear normal unremarkable nad excluded absent none'));
 const POST_HEDGE_WORDS = new Set(['pending', 'awaited', 'tbc', 'requested', 'planned', 'outstanding']);
 const IMAGING_WORDS = new Set(words('mri mr ct pet imaging scan scans staging petct xray'));
 const BLOCK_NEXT = new Set(['benign', 'chronic', 'fatty', 'degenerative']);

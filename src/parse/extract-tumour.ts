@@ -144,7 +144,7 @@ const HISTOLOGY_RES: { needles: readonly string[]; re: RegExp; value: string }[]
   },
   {
     needles: ['sq', 'scc', 'lusc'],
-    re: /(?<!non[\s-]?)\b(?:sq[u]?amous(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+cell)\b/g,
+    re: /(?<!non[\s-]?)\b(?:sq[u]?amou?s(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+cell)\b/g,
     value: 'squamous',
   },
   {
@@ -165,10 +165,13 @@ const HISTOLOGY_RES: { needles: readonly string[]; re: RegExp; value: string }[]
 ];
 
 const LUNG_RE =
-  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung)\b/g;
+  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|carcinoma\s+of\s+the\s+lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung)\b/g;
 const NON_LUNG_RE =
-  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|thyroid|hepatocellular|endometrial|cervical)\s+(?:cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r)\b|\b(?:m?crc|rcc|hcc|melanoma|sarcoma)\b/g;
+  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|thyroid|hepatocellular|endometrial|cervical|urothelial|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r)\b|\b(?:m?crc|rcc|hcc|hnscc|melanoma|sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
 
+// A second, earlier cancer ("previous breast cancer 2010") when the text also names a lung cancer.
+const LUNG_MENTION_RE =
+  /\b(?:nsclc|luad|lusc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca)|non[\s-]?small[\s-]?cell)\b/;
 const NON_LUNG_NEEDLES = [
   'lung',
   'colo',
@@ -191,7 +194,22 @@ const NON_LUNG_NEEDLES = [
   'hcc',
   'melanom',
   'sarcom',
+  'urothel',
+  'neck',
+  'hnscc',
+  'from',
 ];
+
+const CANCER_HISTORY_BEFORE_RE =
+  /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known)\s+$/;
+
+/** "previous breast cancer 2010", "history of prostate cancer": another, earlier cancer. */
+function isHistory(lower: string, start: number, end: number): boolean {
+  return (
+    CANCER_HISTORY_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start)) ||
+    /^[\s(]*(?:in\s+)?(?:19|20)\d\d\b/.test(lower.slice(end, end + 12))
+  );
+}
 
 function extractHistology(doc: Doc, sink: Sink): void {
   const { lower } = doc;
@@ -216,6 +234,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
   let nonLung = false;
   for (let m = NON_LUNG_RE.exec(lower); m !== null; m = NON_LUNG_RE.exec(lower)) {
     if (polarity(doc, m.index, m.index + m[0].length) !== 'pos') continue;
+    if (isHistory(lower, m.index, m.index + m[0].length) && LUNG_MENTION_RE.test(lower)) continue;
     nonLung = true;
     sink.consume(m.index, m.index + m[0].length);
     sink.add('primarySite', 'non-lung', m.index, m.index + m[0].length);
