@@ -9,9 +9,9 @@ import type { Span } from './types.js';
 
 const PD_RE =
   /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
-const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b/g;
+const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
-  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogression\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b/g;
+  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
 const NONE_RE =
   /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))/g;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
@@ -71,8 +71,8 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     explicitFound.push({ value: 'none', span });
   }
   for (const [re, value, needles] of [
-    [OLIGO_RE, 'oligoprogression', ['oligo', 'opd']],
-    [POLY_RE, 'polyprogression', ['progress']],
+    [OLIGO_RE, 'oligoprogression', ['oligo', 'opd', 'limited']],
+    [POLY_RE, 'polyprogression', ['progress', 'pd']],
   ] as const) {
     re.lastIndex = scanFrom(doc, needles);
     for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
