@@ -573,7 +573,9 @@ class GroupParser {
         // After a closed item and not before another one, the hedge is about what was just said:
         // "adrenal met?", "liver lesion, indeterminate".
         const ahead = next ? (KIND.get(next.w) ?? (isDigitStart(next.w) ? K.Number : K.Unknown)) : K.Unknown;
-        if (g && g.lastClosed.length > 0 && !ITEM_START.has(ahead)) {
+        // "liver lesion ?met": the hedge on the met word is about the lesion just named.
+        const aboutLast = ahead === K.Met || (ahead === K.Unknown && next?.w.startsWith('metast') === true);
+        if (g && g.lastClosed.length > 0 && (!ITEM_START.has(ahead) || aboutLast)) {
           for (const it of g.lastClosed) it.hedged = true;
           g.lastClosed = [];
           return;
@@ -743,11 +745,19 @@ export function parseMets(doc: Doc): MetsResult {
 }
 
 /** Turn the mentions into facts: sites, organs, count, burden, brain status, serosal disease. */
+// "adrenal nodule, likely adenoma": the next words call what was named benign.
+const BENIGN_AFTER_RE =
+  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*[,:-]?\s*(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative)\b/;
+
 export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
   const { items, groups } = mets;
   // The text-level polarity (lists, "cannot exclude", "rule out") can negate or hedge what the token walk kept.
   for (const it of items) {
     if (!it.metContext || it.negated || it.hedged) continue;
+    if (BENIGN_AFTER_RE.test(doc.lower.slice(it.end, it.end + 64))) {
+      it.negated = true;
+      continue;
+    }
     const pol = polarity(doc, it.start, it.end);
     if (pol === 'neg') it.negated = true;
     else if (pol === 'hedge') it.hedged = true;
