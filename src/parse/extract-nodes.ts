@@ -23,26 +23,6 @@ const STATIONS: readonly { re: RegExp; n: 'N1' | 'N2' | 'N3' }[] = [
 ];
 const AREA_RE =
   /\b(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|stations?\s+1?\d[rl]?|1?\d[rl])\b/g;
-const AREA_NEEDLES = [
-  'clavic',
-  'scalene',
-  'carinal',
-  'mediastin',
-  'trache',
-  'vascular',
-  'sophag',
-  'aorto',
-  'window',
-  'hilar',
-  'interlobar',
-  'bronchial',
-  'pulmonary',
-  'station',
-  'r',
-  'l',
-];
-/** A node word must be near for a station word to be about nodes ("hilar mass" is the primary). */
-const NODE_WORD_RE = /\b(?:nodes?|nodal|lymph|lns?|lymphadenopathy|adenopathy|lad|ebus|station)\b/;
 const N0_RE =
   /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
 const RANK = { N0: 0, N1: 1, N2: 2, N3: 3 } as const;
@@ -52,22 +32,35 @@ function stationN(text: string): 'N1' | 'N2' | 'N3' | undefined {
   return undefined;
 }
 
+/** Station words count only near a node word ("hilar mass" is the primary). */
+const NODE_WORDS_RE = /\b(?:nodes?|nodal|lymph|lns?|lymphadenopathy|adenopathy|lad|ebus|stations?)\b/g;
+
+/** Station words near one node word ("subcarinal and 4R nodes"): the scan stays around the few node words. */
+function stationsNear(
+  doc: Doc,
+  at: number,
+  atEnd: number,
+  found: (n: 'N1' | 'N2' | 'N3', s: number, e: number) => void,
+): void {
+  const win = clauseWindow(doc, at, atEnd, 40);
+  const text = doc.lower.slice(win.start, win.end);
+  AREA_RE.lastIndex = 0;
+  for (let m = AREA_RE.exec(text); m !== null; m = AREA_RE.exec(text)) {
+    const n = stationN(m[0]);
+    if (n) found(n, win.start + m.index, win.start + m.index + m[0].length);
+  }
+}
+
 export function extractNodes(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   if (!mentions(doc, ['node', 'nodal', 'lymph', 'ln', 'adenopathy', 'lad', 'ebus', 'station'])) return;
   let best: { n: keyof typeof RANK; start: number; end: number } | undefined;
-  if (mentions(doc, AREA_NEEDLES)) {
-    AREA_RE.lastIndex = 0;
-    for (let m = AREA_RE.exec(lower); m !== null; m = AREA_RE.exec(lower)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      const n = stationN(m[0]);
-      if (!n) continue;
-      const win = clauseWindow(doc, start, end, 40);
-      if (!NODE_WORD_RE.test(lower.slice(win.start, win.end))) continue;
-      if (polarity(doc, start, end) !== 'pos') continue;
+  NODE_WORDS_RE.lastIndex = 0;
+  for (let w = NODE_WORDS_RE.exec(lower); w !== null; w = NODE_WORDS_RE.exec(lower)) {
+    stationsNear(doc, w.index, w.index + w[0].length, (n, start, end) => {
+      if (polarity(doc, start, end) !== 'pos') return;
       if (!best || RANK[n] > RANK[best.n]) best = { n, start, end };
-    }
+    });
   }
   if (!best) {
     N0_RE.lastIndex = 0;
