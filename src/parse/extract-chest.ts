@@ -112,7 +112,6 @@ function emitAll(
 }
 
 function extractPrimary(doc: Doc, sink: Sink): void {
-  const { lower } = doc;
   emitAll(
     doc,
     sink,
@@ -131,7 +130,12 @@ function extractPrimary(doc: Doc, sink: Sink): void {
   );
   emitAll(doc, sink, ['periph', 'pleural', 'outer'], PERIPHERAL_RE, 'primary.location', 'peripheral');
   emitAll(doc, sink, ['endo', 'intra'], ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false);
+  extractLobe(doc, sink);
+  extractSize(doc, sink);
+}
 
+function extractLobe(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   LOBE_RE.lastIndex = scanFrom(doc, ['rul', 'rml', 'rll', 'lul', 'lll', 'lingula', 'lobe']);
   for (let m = LOBE_RE.exec(lower); m !== null; m = LOBE_RE.exec(lower)) {
     const start = m.index;
@@ -150,7 +154,11 @@ function extractPrimary(doc: Doc, sink: Sink): void {
     }
     sink.add('primary.lobe', lobe, start, end);
   }
+}
 
+/** The primary's size: the largest dimension of a size whose nearest qualifying word is the primary's. */
+function extractSize(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   SIZE_RE.lastIndex = scanFrom(doc, ['cm', 'mm']);
   for (let m = SIZE_RE.exec(lower); m !== null; m = SIZE_RE.exec(lower)) {
     const start = m.index;

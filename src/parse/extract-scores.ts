@@ -42,7 +42,13 @@ export function extractScores(doc: Doc, sink: Sink): void {
   };
   ecogAt(ECOG_RE, lower, scanFrom(doc, ['ecog', 'ps', 'who', 'performance', 'zubrod']));
   ecogAt(WHO_RE, text, text.includes('WHO') ? 0 : text.length);
+  extractKarnofsky(doc, sink);
+  extractPdl1(doc, sink);
+  extractLifeExpectancy(doc, sink);
+}
 
+function extractKarnofsky(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   KPS_RE.lastIndex = scanFrom(doc, ['kps', 'karnofsky']);
   for (let m = KPS_RE.exec(lower); m !== null; m = KPS_RE.exec(lower)) {
     const start = m.index;
@@ -52,7 +58,10 @@ export function extractScores(doc: Doc, sink: Sink): void {
     if (k < 10 || k > 100 || k % 10 !== 0) continue; // not a Karnofsky score: left for "ignored"
     sink.add('karnofsky', k, start, end);
   }
+}
 
+function extractPdl1(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   PDL1_RE.lastIndex = scanFrom(doc, ['pd', 'tps']);
   for (let m = PDL1_RE.exec(lower); m !== null; m = PDL1_RE.exec(lower)) {
     const start = m.index;
@@ -88,7 +97,10 @@ export function extractScores(doc: Doc, sink: Sink): void {
     sink.consume(start, end);
     sink.add('pdl1', value, start, end);
   }
+}
 
+function extractLifeExpectancy(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   LIFE_RE.lastIndex = scanFrom(doc, ['expectancy', 'prognosis', 'survival']);
   for (let m = LIFE_RE.exec(lower); m !== null; m = LIFE_RE.exec(lower)) {
     const start = m.index;

@@ -53,6 +53,12 @@ function canonT(cat: string): string {
 }
 
 function extractStage(doc: Doc, sink: Sink): void {
+  extractTnm(doc, sink);
+  extractStageWords(doc, sink);
+}
+
+/** "cT2bN2M1c", "T3 N1 M1b": each part is a fact of its own. */
+function extractTnm(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   TNM_RE.lastIndex = TNM_GATE_RE.test(lower) ? 0 : lower.length;
   for (let m = TNM_RE.exec(lower); m !== null; m = TNM_RE.exec(lower)) {
@@ -87,7 +93,11 @@ function extractStage(doc: Doc, sink: Sink): void {
       }
     }
   }
+}
 
+/** "stage IVB", "metastatic", "TNM 9th edition". */
+function extractStageWords(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   STAGE_RE.lastIndex = scanFrom(doc, ['stage']);
   for (let m = STAGE_RE.exec(lower); m !== null; m = STAGE_RE.exec(lower)) {
     const start = m.index;
