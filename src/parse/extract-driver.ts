@@ -121,7 +121,8 @@ export interface DriverResult {
   driver?: string;
 }
 
-export function extractDriver(doc: Doc, sink: Sink): DriverResult {
+/** Every gene named, with the status written right after it ("EGFR wt", "ALK+", "MET exon 14"). */
+function geneMentions(doc: Doc): Mention[] {
   const { lower, text } = doc;
   const mentions: Mention[] = [];
   GENE_RE.lastIndex = scanFrom(doc, [
@@ -156,16 +157,20 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
   for (let m = METEX14_RE.exec(lower); m !== null; m = METEX14_RE.exec(lower)) {
     mentions.push({ gene: 'MET', start: m.index, end: m.index + m[0].length, status: 'pos' });
   }
-  mentions.sort((a, b) => a.start - b.start);
+  return mentions.sort((a, b) => a.start - b.start);
+}
 
-  // A list "EGFR/ALK/ROS1 negative" shares the status stated after its last gene.
+/** A list ("EGFR/ALK/ROS1 negative", "negative for EGFR, ALK") shares one status. */
+function shareListStatus(doc: Doc, mentions: readonly Mention[]): void {
+  const { lower } = doc;
+  // The status stated after the list's last gene.
   for (let i = mentions.length - 1; i >= 0; i--) {
     const cur = mentions[i] as Mention;
     const next = mentions[i + 1];
     if (cur.status !== 'default' || !next) continue;
     if (LIST_SEP_RE.test(lower.slice(cur.end, next.start))) cur.status = next.status;
   }
-  // Still undecided: negated or hedged by the words before the list ("negative for EGFR, ALK").
+  // Still undecided: negated or hedged by the words before the list.
   let runStart = 0;
   for (let i = 0; i < mentions.length; i++) {
     const cur = mentions[i] as Mention;
@@ -178,53 +183,65 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
       else if (cur.status === 'default') cur.status = 'pos';
     }
   }
+}
 
-  const positives = new Map<Gene, Span[]>();
-  const negatives = new Set<Gene>();
-  const addPositive = (gene: Gene, start: number, end: number): void => {
-    const list = positives.get(gene);
-    if (list) list.push({ start, end });
-    else positives.set(gene, [{ start, end }]);
-  };
-  const negSpans: Span[] = [];
+interface Tally {
+  positives: Map<Gene, Span[]>;
+  negatives: Set<Gene>;
+  negSpans: Span[];
+}
+
+function addPositive(t: Tally, gene: Gene, start: number, end: number): void {
+  const list = t.positives.get(gene);
+  if (list) list.push({ start, end });
+  else t.positives.set(gene, [{ start, end }]);
+}
+
+function tally(sink: Sink, mentions: readonly Mention[]): Tally {
+  const t: Tally = { positives: new Map(), negatives: new Set(), negSpans: [] };
   for (const m of mentions) {
-    if (m.status === 'pos') addPositive(m.gene, m.start, m.end);
+    if (m.status === 'pos') addPositive(t, m.gene, m.start, m.end);
     else if (m.status === 'neg') {
-      negatives.add(m.gene);
-      negSpans.push({ start: m.start, end: m.end });
+      t.negatives.add(m.gene);
+      t.negSpans.push({ start: m.start, end: m.end });
       sink.see(m.start, m.end);
     } else sink.see(m.start, m.end);
   }
+  return t;
+}
 
-  const her2Clauses = /\b(?:her[\s-]?2|erbb2)\b/;
+const HER2_NEAR_RE = /\b(?:her[\s-]?2|erbb2)\b/;
+
+/** Variants name their gene ("L858R", "KRAS G12C", "EML4-ALK"); EGFR's also give `egfrVariant`. */
+function readVariants(doc: Doc, sink: Sink, t: Tally): void {
+  const { lower } = doc;
   for (const rule of VARIANT_RULES) {
     rule.re.lastIndex = scanFrom(doc, rule.needles);
     for (let m = rule.re.exec(lower); m !== null; m = rule.re.exec(lower)) {
       const start = m.index;
       const end = start + m[0].length;
       const pol = polarity(doc, start, end);
-      if (pol !== 'pos') {
+      // "HER2 exon 20 insertion" is a HER2 driver.
+      const her2 =
+        rule.variant === 'exon20ins' &&
+        HER2_NEAR_RE.test(lower.slice(Math.max(0, start - 30), Math.min(lower.length, end + 20)));
+      if (pol !== 'pos' || her2) {
         sink.see(start, end);
         continue;
       }
-      if (rule.gene === 'EGFR' && rule.variant === 'exon20ins') {
-        // "HER2 exon 20 insertion" is a HER2 driver.
-        const near = lower.slice(Math.max(0, start - 30), Math.min(lower.length, end + 20));
-        if (her2Clauses.test(near)) {
-          sink.see(start, end);
-          continue;
-        }
-      }
-      addPositive(rule.gene, start, end);
+      addPositive(t, rule.gene, start, end);
       if (rule.variant) sink.add('egfrVariant', rule.variant, start, end);
     }
   }
+}
 
+/** Global statements that no driver was found ("driver negative", "pan-negative"): a complete panel. */
+function noneStatements(doc: Doc, sink: Sink): Span[] {
+  const { lower } = doc;
   UNSTATED_RE.lastIndex = scanFrom(doc, ['driver', 'mutation', 'molecular', 'ngs', 'genomic', 'biomarker']);
   for (let m = UNSTATED_RE.exec(lower); m !== null; m = UNSTATED_RE.exec(lower)) {
     sink.see(m.index, m.index + m[0].length);
   }
-
   const noneSpans: Span[] = [];
   NONE_RE.lastIndex = scanFrom(doc, NONE_NEEDLES);
   for (let m = NONE_RE.exec(lower); m !== null; m = NONE_RE.exec(lower)) {
@@ -239,6 +256,16 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
       continue;
     noneSpans.push({ start, end });
   }
+  return noneSpans;
+}
+
+export function extractDriver(doc: Doc, sink: Sink): DriverResult {
+  const mentions = geneMentions(doc);
+  shareListStatus(doc, mentions);
+  const t = tally(sink, mentions);
+  readVariants(doc, sink, t);
+  const noneSpans = noneStatements(doc, sink);
+  const { positives, negatives, negSpans } = t;
   if (noneSpans.length === 0 && ALL_GENES.every((g) => negatives.has(g))) noneSpans.push(...negSpans);
 
   const genes = [...positives.keys()];
