@@ -339,7 +339,7 @@ const LIST_ITEM_MAX = 48;
 /**
  * A cue at the head of a comma list holds for every item of it: "no ILD, brain mets or effusion",
  * "denies haemoptysis, chest pain or dyspnoea". The list must be closed by "or"/"nor" and every item short and
- * without a number, so "no ILD, haemoptysis" and "no ILD, 2 liver mets" keep their second item asserted.
+ * without a count, so "no ILD, haemoptysis" and "no ILD, 2 liver mets" keep their second item asserted.
  */
 function carriedPolarity(doc: Doc, clause: Span): Polarity {
   const { lower, clauses } = doc;
@@ -347,7 +347,7 @@ function carriedPolarity(doc: Doc, clause: Span): Polarity {
   if (at <= 0 || lower.charCodeAt(clause.start - 1) !== 44) return 'pos';
   const item = (i: number) => {
     const c = clauses[i] as Span;
-    return c.end - c.start <= LIST_ITEM_MAX && !/\d/.test(lower.slice(c.start, c.end));
+    return c.end - c.start <= LIST_ITEM_MAX && !/(?:^|\s)\d/.test(lower.slice(c.start, c.end));
   };
   if (!item(at)) return 'pos';
   // The list's end: this clause or a later comma-joined short one holds "or"/"nor".

@@ -27,7 +27,9 @@ const HEDGE_RE =
 const POS_RE =
   /^(?:\+|\(\+\)|[:=-]?\s*(?:pos(?:itive)?\b|\+ve\b|mut(?:ant|ated|ation|ations)?\b|m\+|-?mutant|rearrange|fusion|translocat|amplif|amp\b|altered|alteration|driven|exon|ex\s?\d|del|ins\b|dup\b|l858r|t790m|c797s|g719|l861q|s768i|g1[23][a-z]|q61|v600|skipping|overexpress|yvma|[a-z]\d{2,4}[a-z]\b))/;
 const GENE_LIST_BEFORE_RE = /(?:egfr|alk|ros1|ret|braf|ntrk\d?|her2|kras|met)\s*[,:]?\s*(?:are\s+|were\s+)?$/;
-const LIST_SEP_RE = /^\s*(?:[/,&]|and\b|or\b)\s*$/;
+const LIST_SEP_RE = /^\s*(?:[/,&]\s*(?:and\b|or\b)?|and\b|or\b)\s*$/;
+// "negative EGFR/ALK", "wild type for EGFR": the status written before the list.
+const NEG_BEFORE_RE = /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?[:=]?\s*$/;
 
 const NONE_RE =
   /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene)s?\b(?!\s+(?:testing|analysis|results?|status))|driver[\s-]?(?:mutation[\s-]?)?(?:negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|no\s+(?:actionable|targetable|driver))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
@@ -176,6 +178,10 @@ function shareListStatus(doc: Doc, mentions: readonly Mention[]): void {
     const cur = mentions[i] as Mention;
     const prev = mentions[i - 1];
     if (!prev || !LIST_SEP_RE.test(lower.slice(prev.end, cur.start))) runStart = cur.start;
+    if (cur.status === 'default' && NEG_BEFORE_RE.test(lower.slice(Math.max(0, runStart - 16), runStart))) {
+      cur.status = 'neg';
+      continue;
+    }
     if (cur.status === 'default' || cur.status === 'pos') {
       // "no EGFR mutation": the words before the list override a positive-looking word after the gene.
       const pol = polarity(doc, runStart, cur.end);

@@ -25,6 +25,8 @@ const AREA_RE =
   /\b(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|stations?\s+1?\d[rl]?|1?\d[rl])\b/g;
 const N0_RE =
   /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
+const NODES_CLEAR_RE =
+  /^[\s,:-]*(?:(?:are|were|is)\s+)?(?:negative|neg\b|-ve\b|clear|benign|reactive|uninvolved|not\s+(?:involved|enlarged|avid)|non[\s-]?avid|normal)/;
 const RANK = { N0: 0, N1: 1, N2: 2, N3: 3 } as const;
 
 function stationN(text: string): 'N1' | 'N2' | 'N3' | undefined {
@@ -33,7 +35,7 @@ function stationN(text: string): 'N1' | 'N2' | 'N3' | undefined {
 }
 
 /** Station words count only near a node word ("hilar mass" is the primary). */
-const NODE_WORDS_RE = /\b(?:nodes?|nodal|lymph|lns?|lymphadenopathy|adenopathy|lad|ebus|stations?)\b/g;
+const NODE_WORDS_RE = /\b(?:nodes?|nodal|lymph|lns?|lymphadenopathy|adenopathy|lad|stations?)\b/g;
 
 /** Station words near one node word ("subcarinal and 4R nodes"): the scan stays around the few node words. */
 function stationsNear(
@@ -57,6 +59,8 @@ export function extractNodes(doc: Doc, sink: Sink): void {
   let best: { n: keyof typeof RANK; start: number; end: number } | undefined;
   NODE_WORDS_RE.lastIndex = 0;
   for (let w = NODE_WORDS_RE.exec(lower); w !== null; w = NODE_WORDS_RE.exec(lower)) {
+    // "mediastinal LN negative on EBUS": the nodes named are not involved.
+    if (NODES_CLEAR_RE.test(lower.slice(w.index + w[0].length, w.index + w[0].length + 28))) continue;
     stationsNear(doc, w.index, w.index + w[0].length, (n, start, end) => {
       if (polarity(doc, start, end) !== 'pos') return;
       if (!best || RANK[n] > RANK[best.n]) best = { n, start, end };

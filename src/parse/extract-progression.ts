@@ -8,7 +8,7 @@ import type { Sink } from './sink.js';
 import type { Span } from './types.js';
 
 const PD_RE =
-  /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
+  /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
 const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
   /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
@@ -22,9 +22,9 @@ const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
 const PRIMARY_RE =
   /\b(?:primary(?!\s+(?:site|care|team|endpoint|physician|histology|lung\s+cancer|tumou?r\s+board))|thoracic\s+(?:disease|primary|tumou?r)|lung\s+(?:primary|tumou?r|mass|lesion)|(?:rul|rml|rll|lul|lll|lingular?)\s+(?:mass|tumou?r|primary|lesion|nodule))\b/g;
 const CONTROLLED_RE =
-  /\b(?:stable|responding|controlled|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
+  /\b(?:stable|responding|controlled|quiescent|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
 const REST_RE =
-  /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
+  /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|quiescent|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
 const SITE_COUNT_RE = /\b(?:in|at)\s+(\d{1,2})\s+(?:sites?|lesions?|locations?|places)\b/;
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;

@@ -42,6 +42,12 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['driver'],
     },
     { text: 'pan-negative', facts: { driver: 'none' }, absent: ['negativeFor'] },
+    {
+      text: 'no EGFR, ALK, or ROS1 alterations',
+      facts: { negativeFor: ['EGFR', 'ALK', 'ROS1'] },
+      absent: ['driver'],
+    },
+    { text: 'negative EGFR/ALK', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
   ],
   'progression told as a story': [
     {
@@ -59,6 +65,10 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'progressing in liver and bone', facts: { 'therapy.response': 'PD', 'progression.sites': 2 } },
     { text: 'widespread PD on chemo', facts: { 'progression.pattern': 'polyprogression' } },
     { text: 'progressing at multiple sites', facts: { 'progression.pattern': 'polyprogression' } },
+    {
+      text: 'on alectinib 14 months, now growth of the primary only; rest of disease quiescent',
+      facts: { 'progression.pattern': 'oligoprogression', 'progression.primaryProgressing': true },
+    },
     {
       text: 'limited progression on osimertinib, rest controlled',
       facts: { 'progression.pattern': 'oligoprogression' },
@@ -113,6 +123,8 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'station 4R positive on EBUS', facts: { 'stage.n': 'N2' } },
     { text: 'no mediastinal nodes, hilar node positive', facts: { 'stage.n': 'N1' } },
     { text: 'hilar mass', absent: ['stage.n'] },
+    { text: 'mediastinal LN negative on EBUS', absent: ['stage.n'] },
+    { text: 'subcarinal node, benign', absent: ['stage.n'] },
     { text: 'paratracheal lymph nodes', facts: { 'stage.n': 'N2' }, absent: ['primary.location'] },
     { text: 'N1, subcarinal node', conflicts: ['stage.n'], absent: ['stage.n'] },
   ],
