@@ -154,7 +154,7 @@ const HISTOLOGY_RES: { needles: readonly string[]; re: RegExp; value: string }[]
   },
   {
     needles: ['sq', 'scc', 'lusc'],
-    re: /(?<!non[\s-]?)\b(?:sq[u]?amou?s(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+cell)\b/g,
+    re: /(?<!non[\s-]?)\b(?:(?:sq[u]?amou?s|sqaumou?s)(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+cell)\b/g,
     value: 'squamous',
   },
   {

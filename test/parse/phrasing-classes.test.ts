@@ -165,6 +165,9 @@ const CLASSES: Record<string, Row[]> = {
   'typos and spelling': [
     { text: 'adenocarinoma', facts: { histology: 'adenocarcinoma' } },
     { text: 'squamos cell carcinoma', facts: { histology: 'squamous' } },
+    { text: 'sqaumous NSCLC', facts: { histology: 'squamous' } },
+    { text: 'Karnofksy 80', facts: { karnofsky: 80 } },
+    { text: 'ECGO 1', facts: { ecog: 1 } },
     { text: 'haemoptysis', facts: { symptoms: ['hemoptysis'] } },
     { text: 'hemoptysis', facts: { symptoms: ['hemoptysis'] } },
     { text: 'tumour 3 cm peripheral', facts: { 'primary.sizeCm': 3 } },
