@@ -413,6 +413,14 @@ function codeValue(code: string): 'CR' | 'PR' | 'SD' | 'PD' {
   return code.endsWith('SD') ? 'SD' : 'PD';
 }
 
+// "after initial PR, now PD": a response told as the past of the story is not today's response.
+const EARLIER_RE =
+  /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
+
+function isEarlier(lower: string, start: number): boolean {
+  return EARLIER_RE.test(lower.slice(Math.max(0, start - 16), start));
+}
+
 /** Response words and codes (brain "stable" was taken by the brain status before this runs). */
 function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
   const { lower, text } = doc;
@@ -423,7 +431,7 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
-      if (polarity(doc, start, end) !== 'pos') sink.see(start, end);
+      if (polarity(doc, start, end) !== 'pos' || isEarlier(lower, start)) sink.see(start, end);
       else responses.push({ value, span: { start, end } });
     }
   }
@@ -433,7 +441,7 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
     const value = codeValue((m[1] as string).toUpperCase());
-    if (polarity(doc, start, end) !== 'pos') sink.see(start, end);
+    if (polarity(doc, start, end) !== 'pos' || isEarlier(lower, start)) sink.see(start, end);
     else responses.push({ value, span: { start, end } });
   }
   return responses;

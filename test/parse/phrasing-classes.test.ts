@@ -66,6 +66,10 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'widespread PD on chemo', facts: { 'progression.pattern': 'polyprogression' } },
     { text: 'progressing at multiple sites', facts: { 'progression.pattern': 'polyprogression' } },
     {
+      text: 'after initial PR, now PD in liver (multiple new lesions)',
+      facts: { 'therapy.response': 'PD', 'progression.pattern': 'polyprogression' },
+    },
+    {
       text: 'on alectinib 14 months, now growth of the primary only; rest of disease quiescent',
       facts: { 'progression.pattern': 'oligoprogression', 'progression.primaryProgressing': true },
     },
