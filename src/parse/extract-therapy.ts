@@ -75,6 +75,11 @@ drug('docetaxel', 'chemo', ['docet'], ['taxotere', 'doce', 'doc']);
 drug('gemcitabine', 'chemo', ['gemcit'], ['gem']);
 drug('vinorelbine', 'chemo', ['vinorel'], ['navelbine', 'vino']);
 drug('etoposide', 'chemo', ['etopos'], ['etop']);
+// Regimens of other primaries ("PR on FOLFOX" in a colorectal case): chemotherapy all the same.
+drug('FOLFOX', 'chemo', ['folfox']);
+drug('FOLFIRI', 'chemo', ['folfiri']);
+drug('oxaliplatin', 'chemo', ['oxalipl']);
+drug('capecitabine', 'chemo', ['capecit'], ['xeloda']);
 drug('bevacizumab', 'adjunct', ['bevaciz'], ['bev', 'bevac', 'avastin']);
 drug('ramucirumab', 'adjunct', ['ramuc']);
 drug('chemotherapy', 'chemo', ['chemotherap'], ['chemo', 'platinum', 'doublet']);
