@@ -918,6 +918,7 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
   if (organs > 0 && sum !== undefined && sum > 0 && sum <= 1000)
     sink.add('metastases.count', sum, spanStart, spanEnd);
   // A stated organ total ("4 mets in 2 organs", "across three organ systems") beats counting named sites.
+  for (const t of lesionsInOrgans(doc)) sink.add('metastases.count', t.n, t.start, t.end);
   const statedOrgans = statedOrganTotals(doc);
   for (const o of statedOrgans) sink.add('metastases.organs', o.n, o.start, o.end);
   if (organs > 0 && statedOrgans.length === 0) sink.add('metastases.organs', organs, spanStart, spanEnd);
@@ -935,6 +936,22 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
 // "in 2 organs", "across three organ systems", "2-organ disease", "involving 3 different organs".
 const ORGAN_TOTAL_RE =
   /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]{1,3}(?:(?:different|distinct|separate|metastatic)\s{1,3})?organ(?:s|\s{1,3}systems?|\s{1,3}sites?)?\b/g;
+
+// "5 lesions in 3 organs": "lesions" is a metastasis count only when organs are counted with it.
+const LESIONS_IN_ORGANS_RE =
+  /\b(\d{1,2})\s+(?:lesions|sites|deposits)\s+(?:in|across|involving)\s+(?:\d{1,2}|one|two|three|four|five)\s+(?:different\s+)?organs?\b/g;
+
+function lesionsInOrgans(doc: Doc): { n: number; start: number; end: number }[] {
+  const out: { n: number; start: number; end: number }[] = [];
+  if (!doc.lower.includes('organ')) return out;
+  LESIONS_IN_ORGANS_RE.lastIndex = 0;
+  for (let m = LESIONS_IN_ORGANS_RE.exec(doc.lower); m !== null; m = LESIONS_IN_ORGANS_RE.exec(doc.lower)) {
+    const n = Number(m[1]);
+    if (n >= 1 && polarity(doc, m.index, m.index + m[0].length) === 'pos')
+      out.push({ n, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
 
 function statedOrganTotals(doc: Doc): { n: number; start: number; end: number }[] {
   const out: { n: number; start: number; end: number }[] = [];

@@ -29,7 +29,11 @@ export function extractScores(doc: Doc, sink: Sink): void {
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
-      if (polarity(doc, start, end) === 'hedge') {
+      // "ECOG 2 vs ECOG 1": two values offered, a conflict to ask, not a hedge to drop.
+      const alternative =
+        /\b(?:vs\.?|versus)\s*$/.test(src.slice(Math.max(0, start - 9), start)) ||
+        /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i.test(src.slice(end, end + 16));
+      if (polarity(doc, start, end) === 'hedge' && !alternative) {
         sink.see(start, end);
         continue;
       }

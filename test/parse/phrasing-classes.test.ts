@@ -88,6 +88,7 @@ const CLASSES: Record<string, Row[]> = {
   '"met +" is two metastases': [
     { text: '1 bone met + 1 liver met, EGFR L858R', facts: { driver: 'EGFR', 'metastases.count': 2 } },
     { text: '1 bone met + 1 liver met', facts: { 'metastases.count': 2 }, absent: ['driver'] },
+    { text: '5 lesions in 3 organs', facts: { 'metastases.count': 5, 'metastases.organs': 3 } },
     { text: 'MET+', facts: { driver: 'MET' } },
   ],
   'prior thoracic RT and a historical stage': [
@@ -146,6 +147,7 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'ECOG 1, KPS 70', facts: { ecog: 1, karnofsky: 70 } },
     { text: 'ECOG 1, KPS 50', conflicts: ['ecog'], absent: ['ecog', 'karnofsky'] },
     { text: 'ECOG 0 and Karnofsky 60', conflicts: ['ecog'], absent: ['ecog'] },
+    { text: 'ECOG 2 vs ECOG 1', conflicts: ['ecog'], absent: ['ecog'] },
   ],
   hedges: [
     { text: '?adrenal met', absent: ['metastases.sites'] },
