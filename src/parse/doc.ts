@@ -171,8 +171,8 @@ export function makeDoc(text: string): Doc {
 }
 
 /**
- * False when none of the needles can occur in the text (one of its letter pairs is missing): a cheap gate
- * before scanning the whole text with a regex. True may still be a false alarm; the regex then decides.
+ * False when none of the needles occurs in the text: a cheap gate (letter pairs first, then a substring
+ * search) before scanning the whole text with a regex.
  */
 export function mentions(doc: Doc, needles: readonly string[]): boolean {
   const seen = doc.bigrams;
@@ -187,8 +187,8 @@ export function mentions(doc: Doc, needles: readonly string[]): boolean {
         if (seen[a * 26 + b] === 0) possible = false;
       }
     }
-    // A needle without a letter pair ("19", "/12") is looked up directly.
-    if (possible && (pairs > 0 || doc.lower.includes(needle))) return true;
+    // The pairs only rule a needle out cheaply; a possible one is looked up, so a gate is never a false alarm.
+    if (possible && doc.lower.includes(needle)) return true;
   }
   return false;
 }
