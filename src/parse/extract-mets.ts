@@ -805,6 +805,15 @@ function parseGroups(doc: Doc): Group[] {
   return new GroupParser(doc.tokens).run();
 }
 
+const POLY_STATEMENT_NEEDLES = [
+  'widespread',
+  'diffuse',
+  'extensive',
+  'disseminated',
+  'innumerable',
+  'multiple',
+  'numerous',
+];
 const POLY_STATEMENT_RE =
   /\b(?:disease|metastases|mets|metastatic\s+disease)\s+(?:is|are)\s+(?:widespread|diffuse|extensive|disseminated|innumerable|multiple|numerous)\b/g;
 
@@ -925,7 +934,7 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
 
   for (const grp of groups)
     for (const b of grp.burden) sink.add('metastases.burden', b.value, b.start, b.end);
-  POLY_STATEMENT_RE.lastIndex = scanFrom(doc, ['is', 'are']);
+  POLY_STATEMENT_RE.lastIndex = scanFrom(doc, POLY_STATEMENT_NEEDLES);
   for (let m = POLY_STATEMENT_RE.exec(doc.lower); m !== null; m = POLY_STATEMENT_RE.exec(doc.lower)) {
     sink.add('metastases.burden', 'poly', m.index, m.index + m[0].length);
   }

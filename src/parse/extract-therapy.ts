@@ -110,6 +110,8 @@ const PRIOR_RE =
 const MONTHS_RE = /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])/g;
 const YEARS_RE = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)/g;
 const WEEKS_RE = /(?<![\d.])(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
+// Every CYCLES_RE match holds one of these ("4 cycles", "cx4", "C3D1").
+const CYCLE_NEEDLES = ['cycle', 'cx', 'course', 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'];
 const CYCLES_RE =
   /(?<![\d.])(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
@@ -386,7 +388,7 @@ function emitDurations(
   const { lower } = doc;
   let timed = false;
   for (const rule of DURATIONS) timed = duration(doc, sink, all, rule) || timed;
-  CYCLES_RE.lastIndex = scanFrom(doc, ['cycle', 'cx', 'course', 'c']);
+  CYCLES_RE.lastIndex = scanFrom(doc, CYCLE_NEEDLES);
   for (let m = CYCLES_RE.exec(lower); m !== null; m = CYCLES_RE.exec(lower)) {
     const start = m.index;
     const end = start + m[0].length;

@@ -43,6 +43,21 @@ function stageIsHistory(doc: Doc, start: number, end: number): boolean {
 const STAGE_RE = /\bstage\s*(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])/g;
 const METASTATIC_RE =
   /(?<!non[\s-]?)\bmetastatic\b(?!\s+to\s+(?:the\s+)?(?:mediastin|hilar|subcarinal|paratracheal|regional|ipsilateral|lymph|nodes?\b|n[123]\b))|\bmnsclc\b|\bstage\s+four\b/g;
+// Every EDITION_RE match holds one of these ("8th ed", "9 ed", "TNM 9").
+const EDITION_NEEDLES = [
+  'tnm',
+  'ajcc',
+  'uicc',
+  'iaslc',
+  '8th',
+  '9th',
+  '8 ed',
+  '9 ed',
+  '8ed',
+  '9ed',
+  'eighth',
+  'ninth',
+];
 const EDITION_RE =
   /\b(?:(?:tnm|ajcc|uicc|iaslc)[\s-]?(8|9)(?:th)?\b|(8|9)(?:th)?\s*(?:ed(?:ition|\.)?|tnm)(?![a-z])|(eighth|ninth)\s+(?:edition|tnm))/g;
 
@@ -134,7 +149,7 @@ function extractStageWords(doc: Doc, sink: Sink): void {
     sink.add('stage.group', 'IV', start, end);
   }
 
-  EDITION_RE.lastIndex = scanFrom(doc, ['tnm', 'ajcc', 'uicc', 'iaslc', 'ed', 'eighth', 'ninth']);
+  EDITION_RE.lastIndex = scanFrom(doc, EDITION_NEEDLES);
   for (let m = EDITION_RE.exec(lower); m !== null; m = EDITION_RE.exec(lower)) {
     const digit = m[1] ?? m[2] ?? (m[3] === 'eighth' ? '8' : '9');
     sink.add('stage.edition', digit === '8' ? 8 : 9, m.index, m.index + m[0].length);
