@@ -5,6 +5,8 @@ import { editCase } from './edit-case.js';
 import { recordDecision } from './record-decision.js';
 import { shareInChannel } from './share-in-channel.js';
 import { showEvidence } from './show-evidence.js';
+import { whatIf } from './what-if.js';
+import { whatIfBack } from './what-if-back.js';
 
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(ACTION_IDS.shareInChannel, shareInChannel(deps));
@@ -15,4 +17,6 @@ export function register(app: App, deps: SlackDeps): void {
   );
   app.action<BlockAction>(ACTION_IDS.showEvidence, showEvidence(deps));
   app.action<BlockAction>(ACTION_IDS.recordDecision, recordDecision(deps));
+  app.action<BlockAction>(ACTION_IDS.whatIf, whatIf(deps));
+  app.action<BlockAction>(ACTION_IDS.whatIfBack, whatIfBack(deps));
 }

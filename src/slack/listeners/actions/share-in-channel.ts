@@ -50,7 +50,11 @@ export function shareInChannel(deps: SlackDeps) {
       });
       let ts: string | undefined;
       try {
-        ts = await postSharedAnswer(client, { channel }, found.output, { caseToken: token, consultId });
+        ts = await postSharedAnswer(client, { channel }, found.output, {
+          caseToken: token,
+          consultId,
+          sharedBy: body.user.id,
+        });
       } catch (err) {
         // Not posted: let the next click try again (the consult row is keyed the same, so it is not doubled).
         await releaseClaim(deps, key);
@@ -62,7 +66,9 @@ export function shareInChannel(deps: SlackDeps) {
         channel,
         verdict: found.output.verdict,
       });
-      await respondAll(respond, [buildNotice('shared')]);
+      // The preview is replaced by the notice, so its buttons cannot share or decide twice.
+      const notice = buildNotice('shared', channel);
+      await respond({ replace_original: true, text: notice.text, blocks: notice.blocks });
     } catch (err) {
       await reportFailure(deps, err, where);
     }

@@ -82,6 +82,7 @@ export function appMention(deps: SlackDeps) {
       await rememberThread(deps, consult.consultId, event.channel, thread_ts);
       await postSharedAnswer(client, { channel: event.channel, threadTs: thread_ts }, consult.output, {
         consultId: consult.consultId,
+        sharedBy: event.user,
         caseToken: encodeCaseToken(consult.output.case) ?? '',
         identifiersRemoved: consult.reading.identifiersRemoved,
         conflicts: consult.reading.conflicts.map((c) => c.question),

@@ -53,6 +53,7 @@ export function intakeSubmit(deps: SlackDeps) {
         const ts = await postSharedAnswer(client, { channel, ...(threadTs ? { threadTs } : {}) }, output, {
           caseToken,
           consultId,
+          sharedBy: body.user.id,
           identifiersRemoved,
         });
         await rememberThread(deps, consultId, channel, threadTs ?? ts);
