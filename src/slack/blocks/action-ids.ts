@@ -5,7 +5,7 @@ export const EDIT_CASE = 'edit_case';
 export const SHOW_EVIDENCE = 'show_evidence';
 export const COMPLETE_CASE = 'complete_case';
 export const RECORD_DECISION = 'record_decision';
-/** A one-click what-if on a preview, and the way back to the case as stated. */
+/** A one-click what-if on a preview (action id `what_if:<key>`, unique in its block), and the way back. */
 export const WHAT_IF = 'what_if';
 export const WHAT_IF_BACK = 'what_if_back';
 

@@ -26,15 +26,7 @@ import {
   WHAT_IF_BACK,
 } from './action-ids.js';
 import { answerNumbers, citedCitations, referencesLine } from './card-references.js';
-import {
-  APP_NAME,
-  context,
-  header,
-  identifierKinds,
-  SEVERITY_MARK,
-  section,
-  verdictSummary,
-} from './parts.js';
+import { context, header, identifierKinds, SEVERITY_MARK, section, verdictSummary } from './parts.js';
 import { type WhatIfKey, whatIfChoices, whatIfValue, whatIfWords } from './what-if.js';
 
 export const CARD_MAX_BLOCKS = 12;
@@ -59,6 +51,26 @@ const HEADLINE: Record<Output['verdict'], string> = {
   'not-applicable': 'Not applicable',
 };
 
+/**
+ * The characters a reader sees in a message's blocks: every text string, with a link `<url|label>` (and a
+ * `<!date^…|fallback>`) counted as its label. Button values are not text. This is what the budget measures.
+ */
+export function visibleTextLength(blocks: unknown): number {
+  let n = 0;
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'text' && typeof value === 'string')
+          n += value.replace(/<[^<>|]*\|([^<>]*)>/g, '$1').length;
+        else walk(value);
+      }
+    }
+  };
+  walk(blocks);
+  return n;
+}
+
 /** A lined-up card: its blocks and the citation ids its lines show (for the references line). */
 interface Lines {
   text: string;
@@ -76,7 +88,7 @@ function cited(text: string, ids: readonly string[], numbers: Map<string, number
 const first = (output: Output, topic: Statement['topic']) => output.statements.find((s) => s.topic === topic);
 
 /** Summary (with the markers of the verdict's basis), then timing and evidence. */
-export function summaryLines(output: Output, numbers: Map<string, number>): Lines {
+export function summaryLines(output: Output, numbers: Map<string, number>, tight = false): Lines {
   const basis = first(output, 'candidacy');
   const summary = cited(escapeMrkdwn(output.summary), basis?.citations ?? [], numbers);
   const parts = [summary.text];
@@ -92,17 +104,20 @@ export function summaryLines(output: Output, numbers: Map<string, number>): Line
     meta.push(timing.text);
     cites.push(...timing.cites);
   }
-  if (output.evidence) meta.push(`${bold('Evidence:')} ${escapeMrkdwn(EVIDENCE_LABEL[output.evidence])}`);
+  if (output.evidence && !tight)
+    meta.push(`${bold('Evidence:')} ${escapeMrkdwn(EVIDENCE_LABEL[output.evidence])}`);
   if (meta.length > 0) parts.push(meta.join('\n'));
   return { text: parts.join('\n'), cites };
 }
 
-function doseLinesFor(output: Output, numbers: Map<string, number>): Lines | undefined {
-  const shown = output.doseOptions.slice(0, CARD_DOSE_OPTIONS);
+function doseLinesFor(output: Output, numbers: Map<string, number>, fit: Fit): Lines | undefined {
+  const shown = output.doseOptions.slice(0, fit.doses);
   if (shown.length === 0) return undefined;
   const lines = [bold('Dose options for this case')];
   const cites: string[] = [];
-  const assumed = shown.map((d) => (d.assumes ?? []).map((a) => a.replace(/^assumes /, '')));
+  const assumed = shown.map((d) =>
+    fit.tight ? [] : (d.assumes ?? []).map((a) => a.replace(/^assumes /, '')),
+  );
   // What every shown option assumes is said once, under them; each line keeps only its own extra assumptions.
   const common =
     shown.length > 1 ? (assumed[0] ?? []).filter((a) => assumed.every((x) => x.includes(a))) : [];
@@ -121,19 +136,25 @@ function doseLinesFor(output: Output, numbers: Map<string, number>): Lines | und
   return { text: lines.join('\n'), cites };
 }
 
-function flagLinesFor(output: Output, numbers: Map<string, number>): Lines | undefined {
-  const shown = output.flags.filter((f) => f.severity !== 'info');
-  const notes = output.flags.length - shown.length;
-  if (shown.length === 0 && notes === 0) return undefined;
+function flagLinesFor(output: Output, numbers: Map<string, number>, maxWarnings: number): Lines | undefined {
+  // Critical flags always; then as many warnings as fit; info flags (and warnings that did not fit) are counted.
+  const warnings = output.flags.filter((f) => f.severity === 'warning');
+  const shown = [...output.flags.filter((f) => f.severity === 'critical'), ...warnings.slice(0, maxWarnings)];
+  const hiddenWarnings = warnings.length - Math.min(warnings.length, maxWarnings);
+  const notes = output.flags.length - shown.length - hiddenWarnings;
+  if (output.flags.length === 0) return undefined;
   const lines: string[] = [];
   const cites: string[] = [];
   for (const f of shown) {
-    const mark = SEVERITY_MARK[f.severity];
-    const line = cited(`${mark.emoji} ${escapeMrkdwn(f.text)}`, f.citations, numbers);
+    const line = cited(`${SEVERITY_MARK[f.severity].emoji} ${escapeMrkdwn(f.text)}`, f.citations, numbers);
     lines.push(line.text);
     cites.push(...line.cites);
   }
-  if (notes > 0) lines.push(italic(`+${notes} ${notes === 1 ? 'note' : 'notes'} in Details`));
+  const more: string[] = [];
+  if (hiddenWarnings > 0)
+    more.push(`:warning: +${hiddenWarnings} ${hiddenWarnings === 1 ? 'warning' : 'warnings'}`);
+  if (notes > 0) more.push(`+${notes} ${notes === 1 ? 'note' : 'notes'}`);
+  if (more.length > 0) lines.push(italic(`${more.join(', ')} in Details`));
   return { text: lines.join('\n'), cites };
 }
 
@@ -169,7 +190,14 @@ export interface CardDecision {
 }
 
 /** The content blocks of a card, before its buttons: header, summary, body, notices. */
-function contentBlocks(output: Output, opts: CardOptions, numbers: Map<string, number>) {
+/** How much the card shows: dose options, whether assumptions and evidence level go to Details, warnings. */
+interface Fit {
+  doses: number;
+  tight: boolean;
+  warnings: number;
+}
+
+function contentBlocks(output: Output, opts: CardOptions, numbers: Map<string, number>, fit: Fit) {
   const blocks: KnownBlock[] = [];
   const verdict = `${VERDICT_EMOJI[output.verdict]} ${HEADLINE[output.verdict]}`;
   blocks.push(
@@ -186,10 +214,10 @@ function contentBlocks(output: Output, opts: CardOptions, numbers: Map<string, n
       ]),
     );
   }
-  const summary = summaryLines(output, numbers);
+  const summary = summaryLines(output, numbers, fit.tight);
   blocks.push(section(summary.text));
   const cites = [...summary.cites];
-  const body = [doseLinesFor(output, numbers), flagLinesFor(output, numbers)].filter(
+  const body = [doseLinesFor(output, numbers, fit), flagLinesFor(output, numbers, fit.warnings)].filter(
     (l): l is Lines => l !== undefined,
   );
   for (const l of body) cites.push(...l.cites);
@@ -206,12 +234,12 @@ function askerNotices(opts: CardOptions): KnownBlock[] {
   const kinds = identifierKinds(opts.identifiersRemoved ?? []);
   const lines: string[] = [];
   if (kinds) {
-    lines.push(
-      `:lock: ${bold('Privacy:')} ${kinds} were removed from the case text before it was read. ` +
-        'Describe cases without names, MRNs, dates of birth or other identifiers.',
-    );
+    lines.push(`:lock: ${bold('Privacy:')} ${kinds} removed before reading; please leave identifiers out.`);
   }
-  const conflicts = (opts.conflicts ?? []).map((q) => clip(q, 300)).filter((q) => q !== '');
+  const conflicts = (opts.conflicts ?? [])
+    .slice(0, 3)
+    .map((q) => clip(q, 120))
+    .filter((q) => q !== '');
   if (conflicts.length > 0) {
     lines.push(`:warning: ${bold('Please check:')} ${conflicts.map((q) => escapeMrkdwn(q)).join(' · ')}`);
   }
@@ -220,7 +248,7 @@ function askerNotices(opts: CardOptions): KnownBlock[] {
   if (ignored !== undefined && Number.isInteger(ignored) && ignored > 0) {
     out.push(
       context([
-        `:information_source: ${ignored} text ${ignored === 1 ? 'fragment was' : 'fragments were'} not used; use *Edit case* to check the facts.`,
+        `:information_source: ${ignored} text ${ignored === 1 ? 'fragment' : 'fragments'} not used (*Edit case* to check).`,
       ]),
     );
   }
@@ -235,15 +263,37 @@ export function slackDate(at: Date): string {
 }
 
 function footerText(output: Output, opts: CardOptions): string {
-  const parts = [`${APP_NAME} · Ruleset ${escapeMrkdwn(output.rulesetVersion)}`];
+  const parts = [`Ruleset ${escapeMrkdwn(output.rulesetVersion)}`];
   if (opts.mode === 'shared' && opts.sharedBy) parts.unshift(`Shared by <@${escapeMrkdwn(opts.sharedBy)}>`);
   return `${parts.join(' · ')} · ${escapeMrkdwn(CARD_DISCLAIMER)}`;
 }
 
 /** Blocks and fallback text of the card (buttons included), for chat.postMessage, respond or chat.update. */
 export function buildCard(output: Output, opts: CardOptions): { text: string; blocks: KnownBlock[] } {
+  // As much as fits the character budget, in this order of giving way: dose options beyond the first, the
+  // options' assumptions and the evidence level, then warnings (counted, never critical flags). All are in Details.
+  let card = cardWith(output, opts, FITS[0]!);
+  for (const fit of FITS.slice(1)) {
+    if (visibleTextLength(card.blocks) <= CARD_MAX_CHARS) break;
+    card = cardWith(output, opts, fit);
+  }
+  return card;
+}
+
+const ALL = Number.POSITIVE_INFINITY;
+const FITS: readonly Fit[] = [
+  { doses: 3, tight: false, warnings: ALL },
+  { doses: 2, tight: false, warnings: ALL },
+  { doses: 1, tight: false, warnings: ALL },
+  { doses: 1, tight: true, warnings: ALL },
+  { doses: 1, tight: true, warnings: 2 },
+  { doses: 1, tight: true, warnings: 1 },
+  { doses: 1, tight: true, warnings: 0 },
+];
+
+function cardWith(output: Output, opts: CardOptions, fit: Fit): { text: string; blocks: KnownBlock[] } {
   const numbers = answerNumbers(output);
-  const { blocks, cites } = contentBlocks(output, opts, numbers);
+  const { blocks, cites } = contentBlocks(output, opts, numbers, fit);
   blocks.push(...askerNotices(opts));
   if (opts.decision) blocks.push(decisionSection(opts.decision));
   const refs = referencesLine(cites, citedCitations(output), numbers);
@@ -292,7 +342,9 @@ function buttons(output: Output, opts: CardOptions): KnownBlock[] {
       out.push({
         type: 'actions',
         block_id: WHAT_IF_ACTIONS_BLOCK_ID,
-        elements: choices.map((c) => button(c.label, WHAT_IF, whatIfValue(c.key, opts.caseToken))),
+        elements: choices.map((c) =>
+          button(c.label, `${WHAT_IF}:${c.key}`, whatIfValue(c.key, opts.caseToken)),
+        ),
       });
     }
   }

@@ -17,6 +17,6 @@ export function register(app: App, deps: SlackDeps): void {
   );
   app.action<BlockAction>(ACTION_IDS.showEvidence, showEvidence(deps));
   app.action<BlockAction>(ACTION_IDS.recordDecision, recordDecision(deps));
-  app.action<BlockAction>(ACTION_IDS.whatIf, whatIf(deps));
+  app.action<BlockAction>(new RegExp(`^${ACTION_IDS.whatIf}:`), whatIf(deps));
   app.action<BlockAction>(ACTION_IDS.whatIfBack, whatIfBack(deps));
 }
