@@ -97,12 +97,15 @@ function recordRegistrations() {
     shortcuts: [] as string[],
     events: [] as string[],
   };
+  // The what-if buttons share one listener: a pattern over `what_if:<key>`.
   const id = (c: unknown) =>
-    typeof c === 'string'
-      ? c
-      : ((c as { callback_id?: string; action_id?: string }).callback_id ??
-        (c as { action_id?: string }).action_id ??
-        String(c));
+    c instanceof RegExp && c.test(`${ACTION_IDS.whatIf}:ecog-1`) && !c.test(ACTION_IDS.whatIfBack)
+      ? ACTION_IDS.whatIf
+      : typeof c === 'string'
+        ? c
+        : ((c as { callback_id?: string; action_id?: string }).callback_id ??
+          (c as { action_id?: string }).action_id ??
+          String(c));
   const fakeApp = {
     command: (name: string) => seen.commands.push(name),
     action: (c: unknown) => seen.actions.push(id(c)),

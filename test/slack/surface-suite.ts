@@ -17,7 +17,7 @@ import {
   viewSubmission,
 } from '../../src/playground/slack-requests.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
-import { checkMessage } from '../../src/slack/blocks/check-message.js';
+import { checkMessage, checkView } from '../../src/slack/blocks/check-message.js';
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
 import { INTAKE_CALLBACK_ID, INTAKE_IDS } from '../../src/slack/views/intake-ids.js';
 import { PUBLIC_EXAMPLES as PUBLIC } from '../support/public-examples.js';
@@ -230,15 +230,39 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         expect((call.args.view as ModalView).callback_id).toBe(INTAKE_CALLBACK_ID);
       });
 
-      it('Show evidence sends the full evidence to the asker', async () => {
+      it('Details opens the full evidence as a modal, within the view limits', async () => {
         const show = (await previewFor(PUBLIC_EXAMPLES[2]![0])).find(
           (b) => b.action_id === ACTION_IDS.showEvidence,
         );
+        expect(JSON.stringify(show)).toContain('"Details"');
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(buttonClick(ACTION_IDS.showEvidence, show!.value!, h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        const view = call.args.view as ModalView;
+        expect(checkView(view)).toEqual([]);
+        expect(JSON.stringify(view)).toMatch(/NRG-LU002/);
+      });
+
+      it('a what-if answers the case again in place, and Back restores it', async () => {
+        const buttonsNow = await previewFor(PUBLIC_EXAMPLES[4]![0]);
+        const what = buttonsNow.find((b) => b.action_id === `${ACTION_IDS.whatIf}:driver-egfr`);
+        expect(what).toBeDefined();
         const responseUrl = h.slack.newResponseUrl();
         const id = responseUrl.split('/').pop();
-        await h.send(buttonClick(ACTION_IDS.showEvidence, show!.value!, responseUrl));
-        const evidence = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
-        expect(JSON.stringify(evidence.body)).toMatch(/NRG-LU002/);
+        await h.send(buttonClick(what!.action_id!, what!.value!, responseUrl));
+        const changed = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+        expect(changed.body.replace_original).toBe(true);
+        expect(JSON.stringify(changed.body)).toMatch(/What if EGFR ex19del\?/);
+        const back = buttons((changed.body as { blocks: unknown[] }).blocks).find(
+          (b) => b.action_id === ACTION_IDS.whatIfBack,
+        );
+        const backUrl = h.slack.newResponseUrl();
+        const backId = backUrl.split('/').pop();
+        await h.send(buttonClick(ACTION_IDS.whatIfBack, back!.value!, backUrl));
+        const restored = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === backId));
+        expect(JSON.stringify(restored.body)).toContain('Insufficient information');
+        const header = (restored.body as { blocks: { text: { text: string } }[] }).blocks[0]!.text.text;
+        expect(header).toMatch(/^:grey_question: Insufficient information/);
       });
 
       it('rejects a tampered case token with a clear message', async () => {

@@ -160,9 +160,9 @@ describe('buildAnswer options', () => {
       ignoredCount: 3,
     });
     const text = allText([m!]);
-    expect(text).toContain('names, record or account numbers, dates were removed');
+    expect(text).toContain('names, record or account numbers, dates removed before reading');
     expect(text).toContain('ECOG 1 or ECOG 2?');
-    expect(text).toContain('3 text fragments were not used');
+    expect(text).toContain('3 text fragments not used');
   });
 
   it('omits the notices when there is nothing to say', () => {

@@ -76,7 +76,7 @@ describe('/thoracic-rt as a function', () => {
     const r = recorder();
     await thoracicRtCommand(r.deps)(slashCommandArgs(r, IDENTIFIED));
     const all = texts(r).join('\n');
-    expect(all).toMatch(/Privacy:\* [^"]*names were removed/);
+    expect(all).toMatch(/Privacy:\* [^"]*names removed before reading/);
     expect(all).not.toMatch(/Smith|12345678/);
   });
 
