@@ -78,7 +78,9 @@ describe('buildEvidence splitting', () => {
     // Only cited references are listed, numbered in the answer's order.
     const cited = new Set(big.statements.flatMap((s) => s.citations));
     const shown = citations.filter((c) => cited.has(c.id));
-    shown.forEach((c, i) => expect(text).toContain(`*[${i + 1}]* <https://doi.org/${c.doi}|${c.label}>`));
+    shown.forEach((c, i) => {
+      expect(text).toContain(`*[${i + 1}]* <https://doi.org/${c.doi}|${c.label}>`);
+    });
     for (const c of citations) if (!cited.has(c.id)) expect(text).not.toContain(`${c.label}>`);
     expect(messages[1]!.text).toContain('continued');
   });
