@@ -97,7 +97,8 @@ describe('slash commands', () => {
     expect(answer.channel).toBe(CHANNEL);
     expect(answer.ephemeral).toBe(true);
     expect(answer.text).toContain('Recommended');
-    expect(JSON.stringify(answer.blocks)).toMatch(/References/);
+    // The card links the references its lines cite (short label + DOI/PubMed link).
+    expect(JSON.stringify(answer.blocks)).toMatch(/\[1\] <https:\/\/[^|]+\|NROG-002>/);
     expect(buttonsOf(answer).map((b) => b.action_id)).toContain(ACTION_IDS.shareInChannel);
     // The command itself is not posted (Slack does not show it), and nothing of the case is logged.
     const state = await pg.state();

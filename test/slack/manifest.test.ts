@@ -11,6 +11,7 @@ import { createLog } from '../../src/log/logger.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
 import { buildManifest } from '../../src/slack/manifest.js';
+import { COMPLETE_CALLBACK_ID } from '../../src/slack/views/complete-modal.js';
 import { DECISION_CALLBACK_ID } from '../../src/slack/views/decision-modal.js';
 import { INTAKE_CALLBACK_ID } from '../../src/slack/views/intake-ids.js';
 
@@ -184,7 +185,9 @@ describe('manifest ↔ listeners ↔ intents', async () => {
 
   it('has a listener for every button the answers carry, and for the intake modal', () => {
     expect(seen.actions.sort()).toEqual(Object.values(ACTION_IDS).sort());
-    expect(seen.views.sort()).toEqual([DECISION_CALLBACK_ID, INTAKE_CALLBACK_ID].sort());
+    expect(seen.views.sort()).toEqual(
+      [COMPLETE_CALLBACK_ID, DECISION_CALLBACK_ID, INTAKE_CALLBACK_ID].sort(),
+    );
   });
 
   it('advertises every intent subcommand in the slash command usage hint', () => {

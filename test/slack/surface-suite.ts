@@ -19,6 +19,7 @@ import {
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { checkMessage, checkView } from '../../src/slack/blocks/check-message.js';
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
+import { COMPLETE_CALLBACK_ID } from '../../src/slack/views/complete-modal.js';
 import { INTAKE_CALLBACK_ID, INTAKE_IDS } from '../../src/slack/views/intake-ids.js';
 import { PUBLIC_EXAMPLES as PUBLIC } from '../support/public-examples.js';
 import { buttonsOf, type Harness, type HarnessMode, startHarness } from './support/harness.js';
@@ -220,14 +221,31 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         expect(JSON.stringify(state[INTAKE_IDS.driver.blockId])).toContain('ex19del');
       });
 
-      it('Complete the case is offered for missing facts and opens the prefilled modal', async () => {
+      it('Complete the case opens a small modal with only the missing facts, and answers the completed case', async () => {
         const complete = (await previewFor(PUBLIC_EXAMPLES[4]![0])).find(
           (b) => b.action_id === ACTION_IDS.completeCase,
         );
         const opened = h.slack.callsOf('views.open').length;
         await h.send(buttonClick(ACTION_IDS.completeCase, complete!.value!, h.slack.newResponseUrl()));
         const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
-        expect((call.args.view as ModalView).callback_id).toBe(INTAKE_CALLBACK_ID);
+        const view = call.args.view as ModalView;
+        expect(view.callback_id).toBe(COMPLETE_CALLBACK_ID);
+        expect(checkView(view)).toEqual([]);
+        const inputs = view.blocks.filter((b) => b.type === 'input');
+        expect(inputs.map((b) => b.block_id)).toEqual([INTAKE_IDS.driver.blockId]);
+
+        const values = simulateState(view);
+        values[INTAKE_IDS.driver.blockId]![INTAKE_IDS.driver.actionId] = {
+          type: 'static_select',
+          selected_option: { value: 'EGFR:ex19del' },
+        };
+        const before = h.slack.messages.length;
+        const res = await h.send(viewSubmission(COMPLETE_CALLBACK_ID, values, view.private_metadata ?? ''));
+        expect(res.status).toBe(200);
+        const answer = await h.slack.waitFor(() =>
+          h.slack.messages.slice(before).find((m) => m.ephemeralTo === USER.id),
+        );
+        expect(answer.text).toMatch(/^Recommended/);
       });
 
       it('Details opens the full evidence as a modal, within the view limits', async () => {
