@@ -143,6 +143,23 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         }
       });
 
+      it('a topic answer is narrowed to the question, and its button opens the whole topic', async () => {
+        const responseUrl = h.slack.newResponseUrl();
+        const id = responseUrl.split('/').pop();
+        await h.send(slashCommand('what dose for an ultracentral primary?', responseUrl));
+        const answer = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+        const text = JSON.stringify(answer.body);
+        expect(text).toContain('60 Gy / 8 fx');
+        expect(text).not.toContain('54 Gy / 3 fx');
+        const all = buttons((answer.body as { blocks: unknown[] }).blocks).find(
+          (b) => b.action_id === ACTION_IDS.topicDetails,
+        );
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(buttonClick(ACTION_IDS.topicDetails, all!.value!, h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        expect(JSON.stringify(call.args.view)).toContain('54 Gy / 3 fx');
+      });
+
       it('form (or no text) opens the intake modal with channel and origin in private_metadata', async () => {
         const opened = h.slack.callsOf('views.open').length;
         await h.send(slashCommand('', h.slack.newResponseUrl(), 'trigger.form.1'));

@@ -17,7 +17,11 @@ export const ACTION_IDS = {
   recordDecision: RECORD_DECISION,
   whatIf: WHAT_IF,
   whatIfBack: WHAT_IF_BACK,
+  topicDetails: 'topic_details',
 } as const;
+
+/** "All on this topic" under a topic answer: the whole topic in a modal. */
+export const TOPIC_DETAILS = ACTION_IDS.topicDetails;
 
 export type ActionId = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
 

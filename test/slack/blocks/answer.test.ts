@@ -193,6 +193,7 @@ describe('buildAnswer options', () => {
       recordDecision: 'record_decision',
       whatIf: 'what_if',
       whatIfBack: 'what_if_back',
+      topicDetails: 'topic_details',
     });
   });
 

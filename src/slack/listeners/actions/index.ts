@@ -6,6 +6,7 @@ import { editCase } from './edit-case.js';
 import { recordDecision } from './record-decision.js';
 import { shareInChannel } from './share-in-channel.js';
 import { showEvidence } from './show-evidence.js';
+import { topicDetails } from './topic-details.js';
 import { whatIf } from './what-if.js';
 import { whatIfBack } from './what-if-back.js';
 
@@ -17,4 +18,5 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(ACTION_IDS.recordDecision, recordDecision(deps));
   app.action<BlockAction>(new RegExp(`^${ACTION_IDS.whatIf}:`), whatIf(deps));
   app.action<BlockAction>(ACTION_IDS.whatIfBack, whatIfBack(deps));
+  app.action<BlockAction>(ACTION_IDS.topicDetails, topicDetails(deps));
 }

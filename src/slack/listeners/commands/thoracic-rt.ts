@@ -40,7 +40,7 @@ export function thoracicRtCommand(deps: SlackDeps) {
         case 'evidence':
           return reply([buildEvidenceLookup(routed.query, deps.ruleset)]);
         case 'topic':
-          return reply([buildTopicAnswer(routed.topic, deps.ruleset), ...privacy]);
+          return reply([buildTopicAnswer(routed.topic, deps.ruleset, routed.reading.case), ...privacy]);
         case 'empty':
           return reply([buildNotice('empty-case'), ...privacy]);
       }
