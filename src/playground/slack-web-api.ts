@@ -90,6 +90,7 @@ export class SlackWebApiFake {
   private readonly expiredResponseIds = new Set<string>();
   private readonly responseContexts = new Map<string, ResponseContext>();
   private readonly triggers = new Map<string, { user: string; issuedAt: number }>();
+  private viewSeq = 0;
   private readonly waiters = new Set<() => void>();
   private readonly listeners = new Set<(e: FakeEvent) => void>();
   private server: Server | undefined;
@@ -528,7 +529,10 @@ export class SlackWebApiFake {
     previous: StoredView | undefined,
   ): Record<string, unknown> {
     if (!view || typeof view !== 'object') return { ok: false, error: 'invalid_arguments' };
-    const id = `V${String(this.views.length + 1).padStart(8, '0')}`;
+    // A counter, not the list length: a republished Home tab leaves the list as long as it was, and a
+    // length-based id gave the next modal the Home tab's id (the page then showed the Home in the modal).
+    this.viewSeq += 1;
+    const id = `V${String(this.viewSeq).padStart(8, '0')}`;
     const stored: StoredView = {
       id,
       hash: randomUUID(),

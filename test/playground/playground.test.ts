@@ -209,6 +209,18 @@ describe('buttons, threads, mentions and the Home tab', () => {
     expect(JSON.stringify(reply.blocks)).toMatch(/Gy/);
   });
 
+  it('a modal opened after the Home tab was published twice is the modal, not the Home tab', async () => {
+    await pg.post('home', {});
+    await pg.post('home', {});
+    await pg.until((s) => s.home);
+    const home = (await pg.state()).home!;
+    expect((await pg.post('message', { text: '/thoracic-rt form' })).json).toEqual({ ok: true });
+    const modal = await pg.until((s) => (s.modal && s.modal.id !== home.id ? s.modal : undefined));
+    expect(modal.view.callback_id).toBe('intake_submit');
+    const ids = pg.slack.views.map((v) => v.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('opening the Home tab publishes the app home', async () => {
     expect((await pg.post('home', {})).json).toEqual({ ok: true });
     const home = await pg.until((s) => s.home);
