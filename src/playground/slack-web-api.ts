@@ -439,6 +439,18 @@ export class SlackWebApiFake {
         this.emit({ type: 'message_changed', message: m });
         return { ok: true, channel: m.channel, ts: m.ts };
       }
+      case 'chat.getPermalink': {
+        const channel = str('channel');
+        const ts = str('message_ts');
+        if (!channel || !ts) return { ok: false, error: 'invalid_arguments' };
+        const found = this.messages.some((m) => m.channel === channel && m.ts === ts);
+        if (!found) return { ok: false, error: 'message_not_found' };
+        return {
+          ok: true,
+          channel,
+          permalink: `https://tumourboard.slack.com/archives/${channel}/p${ts.replace('.', '')}`,
+        };
+      }
       case 'chat.delete': {
         const channel = str('channel');
         const ts = str('ts');

@@ -243,6 +243,12 @@ describe.each(HARNESS_MODES)('%s mode', (mode) => {
       expect(view).toContain('Recent consults');
       expect(view).toContain('Your board decisions');
       expect(view).toMatch(/concordance/i);
+      // Local times, and a permalink to the shared answer the decision test posted.
+      expect(view).toMatch(/<!date\^\d+\^\{date_short_pretty\} at \{time\}\|[^>]+ UTC>/);
+      expect(view).toMatch(
+        /<https:\/\/tumourboard\.slack\.com\/archives\/[A-Z0-9]+\/p\d+\|Open the shared answer>/,
+      );
+      expect(view).toContain(ACTION_IDS.newCaseHome);
     });
   });
 });

@@ -406,6 +406,13 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         expect(JSON.stringify(call.args.view)).toContain('/thoracic-rt');
       });
 
+      it("App Home's New case button opens the intake form", async () => {
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(buttonClick(ACTION_IDS.newCaseHome, '', h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        expect((call.args.view as ModalView).callback_id).toBe(INTAKE_CALLBACK_ID);
+      });
+
       if (mode === 'http')
         it('a malformed interactivity body gets a 4xx, not a crash', async () => {
           const res = await h.send(form({ payload: '{not json' }));

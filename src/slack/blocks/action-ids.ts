@@ -18,7 +18,11 @@ export const ACTION_IDS = {
   whatIf: WHAT_IF,
   whatIfBack: WHAT_IF_BACK,
   topicDetails: 'topic_details',
+  newCaseHome: 'new_case_home',
 } as const;
+
+/** "New case" on App Home: the intake form. */
+export const NEW_CASE_HOME = ACTION_IDS.newCaseHome;
 
 /** "All on this topic" under a topic answer: the whole topic in a modal. */
 export const TOPIC_DETAILS = ACTION_IDS.topicDetails;

@@ -194,6 +194,7 @@ describe('buildAnswer options', () => {
       whatIf: 'what_if',
       whatIfBack: 'what_if_back',
       topicDetails: 'topic_details',
+      newCaseHome: 'new_case_home',
     });
   });
 

@@ -3,6 +3,7 @@ import { ACTION_IDS } from '../../blocks/action-ids.js';
 import type { SlackDeps } from '../../deps.js';
 import { completeCase } from './complete-case.js';
 import { editCase } from './edit-case.js';
+import { newCaseHome } from './new-case-home.js';
 import { recordDecision } from './record-decision.js';
 import { shareInChannel } from './share-in-channel.js';
 import { showEvidence } from './show-evidence.js';
@@ -19,4 +20,5 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(new RegExp(`^${ACTION_IDS.whatIf}:`), whatIf(deps));
   app.action<BlockAction>(ACTION_IDS.whatIfBack, whatIfBack(deps));
   app.action<BlockAction>(ACTION_IDS.topicDetails, topicDetails(deps));
+  app.action<BlockAction>(ACTION_IDS.newCaseHome, newCaseHome(deps));
 }
