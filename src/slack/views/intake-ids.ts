@@ -7,6 +7,7 @@ export const INTAKE_CALLBACK_ID = 'intake_submit';
 /** Every input of the modal, in display order. */
 export const INTAKE_FIELDS = [
   // Disease
+  'primarySite',
   'histology',
   'stageM',
   'stageT',
@@ -14,6 +15,7 @@ export const INTAKE_FIELDS = [
   'edition',
   // Driver
   'driver',
+  'negativeFor',
   'pdl1',
   // Metastases
   'lesionCount',
@@ -71,12 +73,14 @@ function ids(name: string): IntakeFieldIds {
 
 /** block_id / action_id of every input. */
 export const INTAKE_IDS: Readonly<Record<IntakeField, IntakeFieldIds>> = {
+  primarySite: ids('primary_site'),
   histology: ids('histology'),
   stageM: ids('stage_m'),
   stageT: ids('stage_t'),
   stageN: ids('stage_n'),
   edition: ids('stage_edition'),
   driver: ids('driver'),
+  negativeFor: ids('negative_for'),
   pdl1: ids('pdl1'),
   lesionCount: ids('met_count'),
   organs: ids('met_organs'),
