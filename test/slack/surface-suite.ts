@@ -365,7 +365,20 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
           channelId: CHANNEL.id,
           threadTs: '1790000000.000100',
         });
-        expect(JSON.stringify(simulateState(view)[INTAKE_IDS.driver.blockId])).toContain('L858R');
+        const values = simulateState(view);
+        expect(JSON.stringify(values[INTAKE_IDS.driver.blockId])).toContain('L858R');
+        // Submitted, the answer is a visible reply in the message's thread (reply count, seen by everyone),
+        // not an ephemeral message.
+        const before = h.slack.messages.length;
+        const posts = h.slack.callsOf('chat.postEphemeral').length;
+        const res = await h.send(viewSubmission(INTAKE_CALLBACK_ID, values, view.private_metadata ?? ''));
+        expect(res.status).toBe(200);
+        const reply = await h.slack.waitFor(() =>
+          h.slack.messages.slice(before).find((m) => m.threadTs === '1790000000.000100'),
+        );
+        expect(reply.ephemeralTo).toBeUndefined();
+        expect(JSON.stringify(reply.blocks)).toContain(`Shared by <@${USER.id}>`);
+        expect(h.slack.callsOf('chat.postEphemeral').length).toBe(posts);
       });
 
       it('global shortcut opens the blank modal', async () => {

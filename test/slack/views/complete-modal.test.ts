@@ -102,7 +102,12 @@ describe('replaceViaResponseUrl', () => {
     });
     const m = { text: 'Recommended', blocks: [] };
     expect(await replaceViaResponseUrl('https://hooks.slack.com/actions/1', m)).toBe(true);
-    expect(calls[0]!.body).toEqual({ replace_original: true, text: 'Recommended', blocks: [] });
+    expect(calls[0]!.body).toEqual({
+      response_type: 'ephemeral',
+      replace_original: true,
+      text: 'Recommended',
+      blocks: [],
+    });
     expect(await replaceViaResponseUrl('https://hooks.slack.com/actions/1', m)).toBe(false);
     expect(await replaceViaResponseUrl('http://insecure.example/', m)).toBe(false);
     expect(calls).toHaveLength(2);

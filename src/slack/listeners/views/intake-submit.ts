@@ -7,6 +7,7 @@ import { buildAnswer } from '../../blocks/answer.js';
 import { encodeCaseToken } from '../../case-token.js';
 import { postSharedAnswer, reportFailure } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
+import { sendViaResponseUrl } from '../../response-url.js';
 import { INTAKE_IDS } from '../../views/intake-ids.js';
 import { readIntakeState } from '../../views/intake-state.js';
 import { decodeMetadata } from '../../views/modal-metadata.js';
@@ -49,7 +50,9 @@ export function intakeSubmit(deps: SlackDeps) {
     const identifiersRemoved = consult.identifiersRemoved;
     deps.log.info('consult', { surface: 'modal', team: body.team?.id, channel, verdict: output.verdict });
     try {
-      if (state.delivery === 'channel' && channel) {
+      // From a message shortcut the answer is a visible reply in that message's thread, like a shared answer.
+      const visible = state.delivery === 'channel' || (meta.ok && meta.value.origin === 'message-shortcut');
+      if (visible && channel) {
         const ts = await postSharedAnswer(client, { channel, ...(threadTs ? { threadTs } : {}) }, output, {
           caseToken,
           consultId,
@@ -59,8 +62,11 @@ export function intakeSubmit(deps: SlackDeps) {
         await rememberThread(deps, consultId, channel, threadTs ?? ts);
         return;
       }
-      // Preview: ephemeral in the channel when there is one, else a direct message from the app.
+      // Preview: through the command's response_url when there is one, else ephemeral in the channel, else a
+      // direct message from the app.
+      const url = meta.ok ? meta.value.responseUrl : undefined;
       for (const m of buildAnswer(output, { mode: 'preview', caseToken, identifiersRemoved })) {
+        if (url && (await sendViaResponseUrl(url, m, { replaceOriginal: false }))) continue;
         if (channel) {
           await client.chat.postEphemeral({
             channel,
