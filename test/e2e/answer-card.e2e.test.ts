@@ -80,7 +80,7 @@ async function shoot(name: string, target?: Locator, block: 'start' | 'end' = 's
     await page.setViewportSize(size);
     if (target) await target.evaluate((el, b) => el.scrollIntoView({ block: b }), block);
     // Usable at phone width: nothing wider than the screen.
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
     expect(overflow, `${file} scrolls sideways`).toBeLessThanOrEqual(1);
     await page.screenshot({ path: join(DOCS, file) });
   }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appHomeOpened,
   appMention,
+  blockActions,
   buttonClick,
   CHANNEL,
   event,
@@ -20,7 +21,7 @@ import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { checkMessage, checkView } from '../../src/slack/blocks/check-message.js';
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
 import { COMPLETE_CALLBACK_ID } from '../../src/slack/views/complete-modal.js';
-import { INTAKE_CALLBACK_ID, INTAKE_IDS } from '../../src/slack/views/intake-ids.js';
+import { INTAKE_CALLBACK_ID, INTAKE_IDS, INTAKE_READ_SUMMARY } from '../../src/slack/views/intake-ids.js';
 import { PUBLIC_EXAMPLES as PUBLIC } from '../support/public-examples.js';
 import { buttonsOf, type Harness, type HarnessMode, startHarness } from './support/harness.js';
 import { setNumber, simulateState } from './views/helpers.js';
@@ -158,6 +159,42 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         await h.send(buttonClick(ACTION_IDS.topicDetails, all!.value!, h.slack.newResponseUrl()));
         const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
         expect(JSON.stringify(call.args.view)).toContain('54 Gy / 3 fx');
+      });
+
+      it('the form reads a pasted summary into its fields in place (views.update), without keeping the text', async () => {
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(slashCommand('form', h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        const view = call.args.view as ModalView;
+        const stored = h.slack.views.at(-1)!;
+        const values = simulateState(view);
+        const summary = 'Mr John Smith, adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1';
+        values[INTAKE_IDS.summary.blockId]![INTAKE_IDS.summary.actionId] = {
+          type: 'plain_text_input',
+          value: summary,
+        };
+        const updates = h.slack.callsOf('views.update').length;
+        await h.send(
+          blockActions({
+            responseUrl: h.slack.newResponseUrl(),
+            actions: [
+              {
+                type: 'button',
+                action_id: INTAKE_READ_SUMMARY,
+                block_id: 'intake_summary_actions',
+              },
+            ],
+            view: { ...view, id: stored.id, hash: stored.hash, state: { values } },
+          }),
+        );
+        const update = await h.slack.waitFor(() => h.slack.callsOf('views.update')[updates]);
+        expect(update.args.view_id).toBe(stored.id);
+        const updated = update.args.view as ModalView;
+        const state = simulateState(updated);
+        expect(JSON.stringify(state[INTAKE_IDS.driver.blockId])).toContain('EGFR:ex19del');
+        expect(JSON.stringify(state[INTAKE_IDS.ecog.blockId])).toContain('"1"');
+        expect(JSON.stringify(updated)).not.toContain('Smith');
+        expect(JSON.stringify(updated)).toMatch(/Identifiers were removed/);
       });
 
       it('form (or no text) opens the intake modal with channel and origin in private_metadata', async () => {

@@ -6,6 +6,8 @@ export const INTAKE_CALLBACK_ID = 'intake_submit';
 
 /** Every input of the modal, in display order. */
 export const INTAKE_FIELDS = [
+  // Not a case fact: a pasted case summary, read into the fields below by "Read it" (never stored).
+  'summary',
   // Disease
   'primarySite',
   'histology',
@@ -73,6 +75,7 @@ function ids(name: string): IntakeFieldIds {
 
 /** block_id / action_id of every input. */
 export const INTAKE_IDS: Readonly<Record<IntakeField, IntakeFieldIds>> = {
+  summary: ids('summary'),
   primarySite: ids('primary_site'),
   histology: ids('histology'),
   stageM: ids('stage_m'),
@@ -118,3 +121,7 @@ export const INTAKE_IDS: Readonly<Record<IntakeField, IntakeFieldIds>> = {
 export function blockIdOf(field: IntakeField): string {
   return INTAKE_IDS[field].blockId;
 }
+
+/** action_id of "Read it" under the pasted summary: the modal is updated with the facts read from it. */
+export const INTAKE_READ_SUMMARY = 'intake_read_summary';
+export const INTAKE_SUMMARY_ACTIONS_BLOCK_ID = 'intake_summary_actions';

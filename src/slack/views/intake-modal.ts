@@ -14,7 +14,13 @@ import type {
 } from '@slack/types';
 import { type Case, type CaseInput, CaseSchema } from '../../engine/case-schema.js';
 import { deriveStage } from '../../engine/index.js';
-import { INTAKE_CALLBACK_ID, INTAKE_IDS, type IntakeField } from './intake-ids.js';
+import {
+  INTAKE_CALLBACK_ID,
+  INTAKE_IDS,
+  INTAKE_READ_SUMMARY,
+  INTAKE_SUMMARY_ACTIONS_BLOCK_ID,
+  type IntakeField,
+} from './intake-ids.js';
 import {
   BRAIN_CHOICES,
   BURDEN_CHOICES,
@@ -83,6 +89,30 @@ export interface IntakeModalOptions {
 }
 
 type Prefilled = ReturnType<typeof prefillFacts>;
+
+/** "Paste the case summary" first: read by the same parser (through src/consult), then shown back as fields. */
+function summaryBlocks(blocks: KnownBlock[]): void {
+  const element: PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: INTAKE_IDS.summary.actionId,
+    multiline: true,
+    max_length: SUMMARY_MAX,
+    placeholder: plain('e.g. adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive'),
+  };
+  blocks.push(
+    input('summary', 'Paste the case summary (optional)', element, {
+      hint: 'No names, record numbers or dates. "Read it" fills the fields below for you to check.',
+    }),
+    {
+      type: 'actions',
+      block_id: INTAKE_SUMMARY_ACTIONS_BLOCK_ID,
+      elements: [{ type: 'button', action_id: INTAKE_READ_SUMMARY, text: plain('Read it') }],
+    },
+  );
+}
+
+/** The longest summary the field takes (the parser's own limit is higher). */
+export const SUMMARY_MAX = 3000;
 
 /** The fact sections in display order, each prefilled from `c`. */
 function factSections(blocks: KnownBlock[], c: Prefilled): void {
@@ -198,6 +228,7 @@ export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
     ),
   );
 
+  summaryBlocks(blocks);
   factSections(blocks, c);
 
   blocks.push({ type: 'divider' }, header('Delivery'));

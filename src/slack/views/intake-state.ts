@@ -72,6 +72,7 @@ const PICK = 'Choose one of the listed options.';
 const TICK = 'Tick the box, or leave it empty if not known.';
 
 const FIELD_TEXT: Readonly<Record<IntakeField, FieldText>> = {
+  summary: { name: 'Case summary', rule: 'Paste the case summary, then choose "Read it".' },
   primarySite: { name: 'Primary site', rule: PICK },
   histology: { name: 'Histology', rule: PICK },
   stageM: {

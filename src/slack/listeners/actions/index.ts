@@ -1,9 +1,11 @@
 import type { App, BlockAction } from '@slack/bolt';
 import { ACTION_IDS } from '../../blocks/action-ids.js';
 import type { SlackDeps } from '../../deps.js';
+import { INTAKE_READ_SUMMARY } from '../../views/intake-ids.js';
 import { completeCase } from './complete-case.js';
 import { editCase } from './edit-case.js';
 import { newCaseHome } from './new-case-home.js';
+import { readSummary } from './read-summary.js';
 import { recordDecision } from './record-decision.js';
 import { shareInChannel } from './share-in-channel.js';
 import { showEvidence } from './show-evidence.js';
@@ -20,5 +22,6 @@ export function register(app: App, deps: SlackDeps): void {
   app.action<BlockAction>(new RegExp(`^${ACTION_IDS.whatIf}:`), whatIf(deps));
   app.action<BlockAction>(ACTION_IDS.whatIfBack, whatIfBack(deps));
   app.action<BlockAction>(ACTION_IDS.topicDetails, topicDetails(deps));
+  app.action<BlockAction>(INTAKE_READ_SUMMARY, readSummary(deps));
   app.action<BlockAction>(ACTION_IDS.newCaseHome, newCaseHome(deps));
 }
