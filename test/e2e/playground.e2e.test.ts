@@ -1,9 +1,8 @@
 // The playground in a real browser: headless Chromium (Debian's package, driven by playwright-core) uses the
 // page as a person would, by role and accessible name, against the real app on a random loopback port.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_EXAMPLE, startTestPlayground, type TestPlayground } from '../playground/support.js';
@@ -11,12 +10,7 @@ import { chromiumOrSkip } from '../support/browser.js';
 
 // Missing Chromium: skipped with a printed reason, or a failure under REQUIRE_BROWSER=1 (CI).
 const CHROMIUM = chromiumOrSkip('the playground in Chromium (test/e2e)');
-// Screenshots for the README are refreshed on request (UPDATE_SCREENSHOTS=1); otherwise they go to a temp
-// folder, so a test run never changes a tracked file.
-const DOCS =
-  process.env.UPDATE_SCREENSHOTS === '1'
-    ? fileURLToPath(new URL('../../docs/', import.meta.url))
-    : join(tmpdir(), 'thoracic-rt-screenshots');
+// Screenshots for the README are taken by answer-card.e2e.test.ts.
 const TIMEOUT = 60_000;
 const WAIT = 15_000;
 
