@@ -178,12 +178,10 @@ export function mentions(doc: Doc, needles: readonly string[]): boolean {
   const seen = doc.bigrams;
   for (const needle of needles) {
     let possible = true;
-    let pairs = 0;
     for (let i = 1; i < needle.length && possible; i++) {
       const a = needle.charCodeAt(i - 1) - 97;
       const b = needle.charCodeAt(i) - 97;
       if (a >= 0 && a < 26 && b >= 0 && b < 26) {
-        pairs++;
         if (seen[a * 26 + b] === 0) possible = false;
       }
     }

@@ -176,6 +176,8 @@ export interface ViewSubmissionOptions extends Who {
   view?: Record<string, unknown>;
 }
 
+let submittedViews = 0;
+
 export function viewSubmission(
   callbackId: string,
   values: unknown,
@@ -184,7 +186,9 @@ export function viewSubmission(
 ): SlackRequest {
   const { team, user } = who(opts);
   const v = opts.view ?? {};
-  const id = typeof v.id === 'string' ? v.id : 'V0MODAL';
+  // Slack's view ids are unique per opened view (the app keys a submission by id and hash), so a view made up
+  // here gets its own.
+  const id = typeof v.id === 'string' ? v.id : `V0MODAL${(submittedViews += 1)}`;
   return interactive({
     type: 'view_submission',
     team,

@@ -90,6 +90,7 @@ export class SlackWebApiFake {
   private readonly expiredResponseIds = new Set<string>();
   private readonly responseContexts = new Map<string, ResponseContext>();
   private readonly triggers = new Map<string, { user: string; issuedAt: number }>();
+  private viewSeq = 0;
   private readonly waiters = new Set<() => void>();
   private readonly listeners = new Set<(e: FakeEvent) => void>();
   private server: Server | undefined;
@@ -438,6 +439,18 @@ export class SlackWebApiFake {
         this.emit({ type: 'message_changed', message: m });
         return { ok: true, channel: m.channel, ts: m.ts };
       }
+      case 'chat.getPermalink': {
+        const channel = str('channel');
+        const ts = str('message_ts');
+        if (!channel || !ts) return { ok: false, error: 'invalid_arguments' };
+        const found = this.messages.some((m) => m.channel === channel && m.ts === ts);
+        if (!found) return { ok: false, error: 'message_not_found' };
+        return {
+          ok: true,
+          channel,
+          permalink: `https://tumourboard.slack.com/archives/${channel}/p${ts.replace('.', '')}`,
+        };
+      }
       case 'chat.delete': {
         const channel = str('channel');
         const ts = str('ts');
@@ -528,7 +541,10 @@ export class SlackWebApiFake {
     previous: StoredView | undefined,
   ): Record<string, unknown> {
     if (!view || typeof view !== 'object') return { ok: false, error: 'invalid_arguments' };
-    const id = `V${String(this.views.length + 1).padStart(8, '0')}`;
+    // A counter, not the list length: a republished Home tab leaves the list as long as it was, and a
+    // length-based id gave the next modal the Home tab's id (the page then showed the Home in the modal).
+    this.viewSeq += 1;
+    const id = `V${String(this.viewSeq).padStart(8, '0')}`;
     const stored: StoredView = {
       id,
       hash: randomUUID(),

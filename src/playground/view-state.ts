@@ -1,57 +1,14 @@
 // `view.state.values` as Slack builds it for a view_submission: from a modal's initial values (a submission of an
 // untouched form) or from what the user entered. Shared by the playground and the tests.
-import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ModalView } from '@slack/types';
+import { inputBlocks, simulateState } from '../slack/views/initial-state.js';
 
-export type Obj = Record<string, unknown>;
-export type StateValues = Record<string, Record<string, Obj>>;
+export type { Obj, StateValues } from '../slack/views/initial-state.js';
 
-export function inputBlocks(view: Pick<ModalView, 'blocks'>): InputBlock[] {
-  return (view.blocks as KnownBlock[]).filter((b): b is InputBlock => b.type === 'input');
-}
+import type { Obj, StateValues } from '../slack/views/initial-state.js';
 
-function optionState(o: PlainTextOption | undefined) {
-  return o ? { text: o.text, value: o.value } : null;
-}
-
-/** The `view.state.values` Slack would send if the user submitted the modal without touching it. */
-export function simulateState(view: Pick<ModalView, 'blocks'>): StateValues {
-  const values: StateValues = {};
-  for (const block of inputBlocks(view)) {
-    const el = block.element;
-    const actionId = el.action_id ?? '';
-    let state: Obj;
-    switch (el.type) {
-      case 'static_select':
-        state = { type: el.type, selected_option: optionState(el.initial_option) };
-        break;
-      case 'radio_buttons':
-        state = {
-          type: el.type,
-          selected_option: optionState(el.initial_option as PlainTextOption | undefined),
-        };
-        break;
-      case 'multi_static_select':
-        state = { type: el.type, selected_options: (el.initial_options ?? []).map(optionState) };
-        break;
-      case 'checkboxes':
-        state = {
-          type: el.type,
-          selected_options: (el.initial_options ?? []).map((o) => optionState(o as PlainTextOption)),
-        };
-        break;
-      case 'number_input':
-      case 'plain_text_input':
-      case 'email_text_input':
-      case 'url_text_input':
-        state = { type: el.type, value: el.initial_value ?? null };
-        break;
-      default:
-        throw new Error(`unexpected element ${el.type}`);
-    }
-    values[block.block_id ?? ''] = { [actionId]: state };
-  }
-  return values;
-}
+// The initial state lives with the Slack views: the completion modal reads an untouched form the same way.
+export { inputBlocks, simulateState } from '../slack/views/initial-state.js';
 
 /** What a person entered in one input: the text of a text or number input, or the chosen option values. */
 export type Entry = { value: string | null } | { selected: string[] };

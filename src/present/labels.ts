@@ -28,6 +28,10 @@ export const EVIDENCE_LABEL: Record<EvidenceLevel, string> = {
 export const DISCLAIMER =
   'Decision support for clinicians, not a directive: check the sources and decide in the multidisciplinary tumour board.';
 
+/** The disclaimer in a compact card's footer; Details carries the full DISCLAIMER. */
+export const CARD_DISCLAIMER =
+  'Decision support, not a directive: check the sources; the tumour board decides.';
+
 export const TOPIC_LABEL: Record<Topic, string> = {
   candidacy: 'Candidacy',
   timing: 'Timing',

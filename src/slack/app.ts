@@ -95,7 +95,7 @@ function deliveryQueue(opts: SlackAppOptions, app: App, clientOptions: WebClient
   const store = opts.deps.store!;
   const mode = opts.mode;
   const transport: Transport = {
-    respond: (url, m) => postToResponseUrl(url, m),
+    respond: (url, m, replaceOriginal) => postToResponseUrl(url, m, replaceOriginal),
     async client(target) {
       if (mode.kind !== 'http-oauth') return app.client;
       // Multi-workspace: the job's workspace token comes from the installation store.

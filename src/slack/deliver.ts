@@ -1,37 +1,26 @@
 // Posting helpers shared by listeners: answers in a channel with the evidence in its thread, ephemeral
 // previews, and the user-facing explanation when Slack refuses.
 import type { RespondFn } from '@slack/bolt';
-import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Output } from '../engine/index.js';
-import { ACTION_IDS, DECISION_ACTIONS_BLOCK_ID } from './blocks/action-ids.js';
 import { type AnswerOptions, buildAnswer } from './blocks/answer.js';
-import { LIMITS } from './blocks/limits-table.js';
 import { buildNotice } from './blocks/notice.js';
 import type { SlackMessage } from './blocks/types.js';
 import type { SlackDeps } from './deps.js';
 import { explainSlackError } from './slack-errors.js';
 
-/** The shared answer's messages: the answer (with the board-decision button when it is audited), then its
- * continuation (the full evidence), which goes in the answer's thread. */
-export function sharedAnswerMessages(
-  output: Output,
-  opts: Omit<AnswerOptions, 'mode'> & { consultId?: string | undefined },
-): SlackMessage[] {
-  const { consultId, ...answerOpts } = opts;
-  const [built, ...rest] = buildAnswer(output, { ...answerOpts, mode: 'shared' });
-  if (!built) return [];
-  // The board records its decision on the shared answer, linked to the stored consult.
-  const decision = consultId ? withDecisionButton(built, consultId) : { main: built };
-  return [decision.main, ...(decision.extra ? [decision.extra] : []), ...rest];
+/** The shared answer's messages: the card (with the board-decision button when it is audited), then Details,
+ * which goes once in the card's thread. */
+export function sharedAnswerMessages(output: Output, opts: Omit<AnswerOptions, 'mode'>): SlackMessage[] {
+  return buildAnswer(output, { ...opts, mode: 'shared' });
 }
 
-/** Posts the shared answer in the channel (or thread) and its continuation (the full evidence) in its thread. */
+/** Posts the shared card in the channel (or thread) and Details once in its thread; returns the card's ts. */
 export async function postSharedAnswer(
   client: WebClient,
   target: { channel: string; threadTs?: string },
   output: Output,
-  opts: Omit<AnswerOptions, 'mode'> & { consultId?: string | undefined },
+  opts: Omit<AnswerOptions, 'mode'>,
 ): Promise<string | undefined> {
   const [first, ...rest] = sharedAnswerMessages(output, opts);
   if (!first) return undefined;
@@ -44,7 +33,6 @@ export async function postSharedAnswer(
     ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
   });
   const threadTs = target.threadTs ?? posted.ts;
-  // Shared answers carry their own continuation: the full evidence, posted as replies in the thread.
   for (const m of rest) {
     await client.chat.postMessage({
       channel: target.channel,
@@ -56,32 +44,6 @@ export async function postSharedAnswer(
     });
   }
   return posted.ts;
-}
-
-const decisionBlock = (consultId: string): KnownBlock => ({
-  type: 'actions',
-  block_id: DECISION_ACTIONS_BLOCK_ID,
-  elements: [
-    {
-      type: 'button',
-      action_id: ACTION_IDS.recordDecision,
-      text: { type: 'plain_text', text: 'Record board decision' },
-      value: consultId,
-    },
-  ],
-});
-
-/** The button goes under the answer; if the answer is already at Slack's block limit, into the thread. */
-function withDecisionButton(
-  m: SlackMessage,
-  consultId: string,
-): { main: SlackMessage; extra?: SlackMessage } {
-  if (m.blocks.length < LIMITS.messageBlocks)
-    return { main: { text: m.text, blocks: [...m.blocks, decisionBlock(consultId)] } };
-  return {
-    main: m,
-    extra: { text: 'Record the board decision for this answer', blocks: [decisionBlock(consultId)] },
-  };
 }
 
 /** Sends messages through response_url, in order (Slack allows a few uses per URL). */

@@ -9,6 +9,7 @@ import type { Output } from '../../src/engine/index.js';
 import { appMention, slashCommand } from '../../src/playground/slack-requests.js';
 import { IDENTIFIER_LABEL, MISSING_LABEL, TIMING_LABEL, VERDICT_LABEL } from '../../src/present/labels.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
+import { citedCitations, shortLabel } from '../../src/slack/blocks/card-references.js';
 import { decodeCaseToken } from '../../src/slack/case-token.js';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.js';
 import type { ConsultRecord } from '../../src/store/index.js';
@@ -114,7 +115,8 @@ async function viaMention(h: Harness, text: string): Promise<{ report: Report; s
   const row = await waitRow(h, `event:${envelope.event_id}`);
   const thread = await h.slack.waitFor(() => {
     const ms = h.slack.messages.filter((m) => m.threadTs === envelope.event.ts && !m.ephemeralTo);
-    return ms.length > 0 && ms;
+    // The card, then Details once in its thread.
+    return ms.length > 1 && ms;
   });
   return {
     report: slackReport(
@@ -136,14 +138,27 @@ async function waitRow(h: Harness, key: string): Promise<ConsultRecord> {
   }
 }
 
-/** What a Slack answer must show of the output: the verdict, timing, each flag, each missing fact, each reference. */
-function expectShown(shown: string, o: Output): void {
+/**
+ * What a Slack answer must show of the output. The card: the verdict, timing, each critical and warning flag, the
+ * first dose options, each missing fact, and a short link for the references those lines cite. With Details (a
+ * shared answer's thread): every flag and every cited reference in full.
+ */
+function expectShown(shown: string, o: Output, withDetails: boolean): void {
   const has = (s: string) => expect(shown).toContain(JSON.stringify(escapeMrkdwn(s)).slice(1, -1));
   has(VERDICT_LABEL[o.verdict]);
-  if (o.verdict !== 'not-applicable' && o.verdict !== 'insufficient-information') has(TIMING_LABEL[o.timing]);
-  for (const f of o.flags) has(f.text);
+  const definitive = o.verdict !== 'not-applicable' && o.verdict !== 'insufficient-information';
+  if (definitive && o.timing !== 'none') has(TIMING_LABEL[o.timing]);
+  for (const f of o.flags) if (withDetails || f.severity !== 'info') has(f.text);
+  for (const d of o.doseOptions.slice(0, 3)) has(d.schedule);
   for (const m of o.missing) has(MISSING_LABEL[m] ?? m);
-  for (const c of o.citations) has(c.label);
+  const cited = citedCitations(o);
+  const onCard = [...o.flags.filter((f) => f.severity !== 'info'), ...o.doseOptions.slice(0, 3)];
+  for (const c of cited) {
+    if (withDetails) has(c.label);
+    else if (onCard.some((x) => x.citations.includes(c.id))) has(shortLabel(c));
+  }
+  // A reference nothing cites is never shown.
+  for (const c of o.citations) if (!cited.includes(c)) expect(shown).not.toContain(c.label);
 }
 
 describe.each(CONTRACT_CASES)('the CLI and the JSON API answer "%s" alike', (text) => {
@@ -178,10 +193,10 @@ describe.each(HARNESS_MODES)('Slack in %s mode', (mode) => {
       };
       const command = await viaCommand(h, text);
       expect(command.report).toEqual(core);
-      expectShown(command.shown, output);
+      expectShown(command.shown, output, false);
       const mention = await viaMention(h, text);
       expect(mention.report).toEqual(core);
-      expectShown(mention.shown, output);
+      expectShown(mention.shown, output, true);
       for (const k of (await viaCli(text)).identifiersRemoved)
         expect(command.shown).toContain(IDENTIFIER_LABEL[k]);
     },

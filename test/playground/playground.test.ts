@@ -97,7 +97,8 @@ describe('slash commands', () => {
     expect(answer.channel).toBe(CHANNEL);
     expect(answer.ephemeral).toBe(true);
     expect(answer.text).toContain('Recommended');
-    expect(JSON.stringify(answer.blocks)).toMatch(/References/);
+    // The card links the references its lines cite (short label + DOI/PubMed link).
+    expect(JSON.stringify(answer.blocks)).toMatch(/\[1\] <https:\/\/[^|]+\|NROG-002>/);
     expect(buttonsOf(answer).map((b) => b.action_id)).toContain(ACTION_IDS.shareInChannel);
     // The command itself is not posted (Slack does not show it), and nothing of the case is logged.
     const state = await pg.state();
@@ -206,6 +207,18 @@ describe('buttons, threads, mentions and the Home tab', () => {
     expect(question.text).toBe('<@UBOT> what dose for a central primary?');
     const reply = await pg.until(newMessages(before, (m) => m.user.bot && m.threadTs === question.ts));
     expect(JSON.stringify(reply.blocks)).toMatch(/Gy/);
+  });
+
+  it('a modal opened after the Home tab was published twice is the modal, not the Home tab', async () => {
+    await pg.post('home', {});
+    await pg.post('home', {});
+    await pg.until((s) => s.home);
+    const home = (await pg.state()).home!;
+    expect((await pg.post('message', { text: '/thoracic-rt form' })).json).toEqual({ ok: true });
+    const modal = await pg.until((s) => (s.modal && s.modal.id !== home.id ? s.modal : undefined));
+    expect(modal.view.callback_id).toBe('intake_submit');
+    const ids = pg.slack.views.map((v) => v.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('opening the Home tab publishes the app home', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type Case, CaseSchema } from '../../src/engine/index.js';
 import { caseLines } from '../../src/present/case-lines.js';
 import { buildAnswer } from '../../src/slack/blocks/answer.js';
+import { buildEvidence } from '../../src/slack/blocks/evidence.js';
 import { escapeMrkdwn } from '../../src/slack/mrkdwn.js';
 import { evaluateOk } from '../engine/support.js';
 import { EXAMPLES } from '../slack/blocks/support.js';
@@ -95,7 +96,17 @@ describe('caseLines', () => {
         caseToken: '',
       },
     );
-    const text = JSON.stringify(answer);
+    // The case as understood is in Details (the shared thread or the Details modal).
+    const text = JSON.stringify([
+      ...answer,
+      ...buildEvidence(
+        evaluateOk({
+          driver: 'none',
+          metastases: { burden: 'poly' },
+          therapy: { status: 'on-treatment', agent: hostile },
+        }),
+      ),
+    ]);
     expect(text).toContain('Therapy: on &lt;!channel&gt; &amp; &lt;https://evil|click&gt; next');
     expect(text).not.toContain('<!channel>');
   });

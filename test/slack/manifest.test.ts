@@ -11,8 +11,9 @@ import { createLog } from '../../src/log/logger.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
 import { buildManifest } from '../../src/slack/manifest.js';
+import { COMPLETE_CALLBACK_ID } from '../../src/slack/views/complete-modal.js';
 import { DECISION_CALLBACK_ID } from '../../src/slack/views/decision-modal.js';
-import { INTAKE_CALLBACK_ID } from '../../src/slack/views/intake-ids.js';
+import { INTAKE_CALLBACK_ID, INTAKE_READ_SUMMARY } from '../../src/slack/views/intake-ids.js';
 
 // Slack's official JSON Schema (slackapi/manifest-schema) is not part of this repository: SLACK_MANIFEST_SCHEMA_DIR
 // names a folder holding it (.ci/run sets it). Without it the official check is skipped and says so; the
@@ -97,12 +98,15 @@ function recordRegistrations() {
     shortcuts: [] as string[],
     events: [] as string[],
   };
+  // The what-if buttons share one listener: a pattern over `what_if:<key>`.
   const id = (c: unknown) =>
-    typeof c === 'string'
-      ? c
-      : ((c as { callback_id?: string; action_id?: string }).callback_id ??
-        (c as { action_id?: string }).action_id ??
-        String(c));
+    c instanceof RegExp && c.test(`${ACTION_IDS.whatIf}:ecog-1`) && !c.test(ACTION_IDS.whatIfBack)
+      ? ACTION_IDS.whatIf
+      : typeof c === 'string'
+        ? c
+        : ((c as { callback_id?: string; action_id?: string }).callback_id ??
+          (c as { action_id?: string }).action_id ??
+          String(c));
   const fakeApp = {
     command: (name: string) => seen.commands.push(name),
     action: (c: unknown) => seen.actions.push(id(c)),
@@ -180,8 +184,10 @@ describe('manifest ↔ listeners ↔ intents', async () => {
   });
 
   it('has a listener for every button the answers carry, and for the intake modal', () => {
-    expect(seen.actions.sort()).toEqual(Object.values(ACTION_IDS).sort());
-    expect(seen.views.sort()).toEqual([DECISION_CALLBACK_ID, INTAKE_CALLBACK_ID].sort());
+    expect(seen.actions.sort()).toEqual([...Object.values(ACTION_IDS), INTAKE_READ_SUMMARY].sort());
+    expect(seen.views.sort()).toEqual(
+      [COMPLETE_CALLBACK_ID, DECISION_CALLBACK_ID, INTAKE_CALLBACK_ID].sort(),
+    );
   });
 
   it('advertises every intent subcommand in the slash command usage hint', () => {

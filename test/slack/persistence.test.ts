@@ -87,7 +87,7 @@ describe.each(HARNESS_MODES)('%s mode', (mode) => {
   });
 
   describe('Record board decision', () => {
-    it('opens the decision modal from the shared answer, stores the decision and announces it in the thread', async () => {
+    it('opens the decision modal from the shared card, stores the decision and updates the card in place', async () => {
       const share = (
         await preview('squamous, no driver, 2 liver mets, after 4 cycles carbo/paclitaxel/pembro SD, ECOG 0')
       ).find((b) => b.action_id === ACTION_IDS.shareInChannel)!;
@@ -135,6 +135,34 @@ describe.each(HARNESS_MODES)('%s mode', (mode) => {
       );
       expect(JSON.parse(missing.body)).toMatchObject({ response_action: 'errors' });
 
+      // A reason that contradicts the outcome is a field error on the reason.
+      const contradictory = await h.send(
+        viewSubmission(
+          DECISION_CALLBACK_ID,
+          {
+            [DECISION_IDS.outcome.blockId]: {
+              [DECISION_IDS.outcome.actionId]: {
+                type: 'radio_buttons',
+                selected_option: { value: 'declined' },
+              },
+            },
+            [DECISION_IDS.reason.blockId]: {
+              [DECISION_IDS.reason.actionId]: {
+                type: 'static_select',
+                selected_option: { value: 'as-recommended' },
+              },
+            },
+          },
+          modal.private_metadata ?? '',
+        ),
+      );
+      const errors = JSON.parse(contradictory.body) as {
+        response_action: string;
+        errors: Record<string, string>;
+      };
+      expect(errors.response_action).toBe('errors');
+      expect(errors.errors[DECISION_IDS.reason.blockId]).toMatch(/contradicts/);
+
       const values = {
         [DECISION_IDS.outcome.blockId]: {
           [DECISION_IDS.outcome.actionId]: { type: 'radio_buttons', selected_option: { value: 'accepted' } },
@@ -152,15 +180,20 @@ describe.each(HARNESS_MODES)('%s mode', (mode) => {
           },
         },
       };
-      const before = h.slack.messages.length;
+      const updates = h.slack.callsOf('chat.update').length;
       const res = await h.send(viewSubmission(DECISION_CALLBACK_ID, values, modal.private_metadata ?? ''));
       expect(res.status).toBe(200);
       expect(res.body).toBe('');
-      const announce = await h.slack.waitFor(() =>
-        h.slack.messages.slice(before).find((m) => m.threadTs === parent.ts),
-      );
-      expect(announce.text).toMatch(/Accepted/);
-      expect(announce.text).not.toMatch(/Carter|SBRT after/);
+      const update = await h.slack.waitFor(() => h.slack.callsOf('chat.update')[updates]);
+      expect(update.args).toMatchObject({ channel: CHANNEL.id, ts: parent.ts });
+      const card = JSON.stringify(update.args.blocks);
+      expect(card).toContain('Board decision:');
+      expect(card).toContain('*Accepted*');
+      expect(card).toContain(`recorded by <@${USER.id}>`);
+      expect(card).toMatch(/<!date\^\d+\^/);
+      expect(card).toContain(`Shared by <@${USER.id}>`);
+      expect(card).not.toMatch(/Carter|SBRT after/);
+      expect((update.args.blocks as unknown[]).length).toBeLessThanOrEqual(8);
       const decisions = await h.store.listDecisions({ userId: USER.id, limit: 5 });
       expect(decisions[0]).toMatchObject({ outcome: 'accepted', reason: 'as-recommended' });
       expect(decisions[0]?.note).not.toContain('Carter');
@@ -215,6 +248,12 @@ describe.each(HARNESS_MODES)('%s mode', (mode) => {
       expect(view).toContain('Recent consults');
       expect(view).toContain('Your board decisions');
       expect(view).toMatch(/concordance/i);
+      // Local times, and a permalink to the shared answer the decision test posted.
+      expect(view).toMatch(/<!date\^\d+\^\{date_short_pretty\} at \{time\}\|[^>]+ UTC>/);
+      expect(view).toMatch(
+        /<https:\/\/tumourboard\.slack\.com\/archives\/[A-Z0-9]+\/p\d+\|Open the shared answer>/,
+      );
+      expect(view).toContain(ACTION_IDS.newCaseHome);
     });
   });
 });

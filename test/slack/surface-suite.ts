@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appHomeOpened,
   appMention,
+  blockActions,
   buttonClick,
   CHANNEL,
   event,
@@ -17,9 +18,10 @@ import {
   viewSubmission,
 } from '../../src/playground/slack-requests.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
-import { checkMessage } from '../../src/slack/blocks/check-message.js';
+import { checkMessage, checkView } from '../../src/slack/blocks/check-message.js';
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
-import { INTAKE_CALLBACK_ID, INTAKE_IDS } from '../../src/slack/views/intake-ids.js';
+import { COMPLETE_CALLBACK_ID } from '../../src/slack/views/complete-modal.js';
+import { INTAKE_CALLBACK_ID, INTAKE_IDS, INTAKE_READ_SUMMARY } from '../../src/slack/views/intake-ids.js';
 import { PUBLIC_EXAMPLES as PUBLIC } from '../support/public-examples.js';
 import { buttonsOf, type Harness, type HarnessMode, startHarness } from './support/harness.js';
 import { setNumber, simulateState } from './views/helpers.js';
@@ -142,6 +144,59 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         }
       });
 
+      it('a topic answer is narrowed to the question, and its button opens the whole topic', async () => {
+        const responseUrl = h.slack.newResponseUrl();
+        const id = responseUrl.split('/').pop();
+        await h.send(slashCommand('what dose for an ultracentral primary?', responseUrl));
+        const answer = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+        const text = JSON.stringify(answer.body);
+        expect(text).toContain('60 Gy / 8 fx');
+        expect(text).not.toContain('54 Gy / 3 fx');
+        const all = buttons((answer.body as { blocks: unknown[] }).blocks).find(
+          (b) => b.action_id === ACTION_IDS.topicDetails,
+        );
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(buttonClick(ACTION_IDS.topicDetails, all!.value!, h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        expect(JSON.stringify(call.args.view)).toContain('54 Gy / 3 fx');
+      });
+
+      it('the form reads a pasted summary into its fields in place (views.update), without keeping the text', async () => {
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(slashCommand('form', h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        const view = call.args.view as ModalView;
+        const stored = h.slack.views.at(-1)!;
+        const values = simulateState(view);
+        const summary = 'Mr John Smith, adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1';
+        values[INTAKE_IDS.summary.blockId]![INTAKE_IDS.summary.actionId] = {
+          type: 'plain_text_input',
+          value: summary,
+        };
+        const updates = h.slack.callsOf('views.update').length;
+        await h.send(
+          blockActions({
+            responseUrl: h.slack.newResponseUrl(),
+            actions: [
+              {
+                type: 'button',
+                action_id: INTAKE_READ_SUMMARY,
+                block_id: 'intake_summary_actions',
+              },
+            ],
+            view: { ...view, id: stored.id, hash: stored.hash, state: { values } },
+          }),
+        );
+        const update = await h.slack.waitFor(() => h.slack.callsOf('views.update')[updates]);
+        expect(update.args.view_id).toBe(stored.id);
+        const updated = update.args.view as ModalView;
+        const state = simulateState(updated);
+        expect(JSON.stringify(state[INTAKE_IDS.driver.blockId])).toContain('EGFR:ex19del');
+        expect(JSON.stringify(state[INTAKE_IDS.ecog.blockId])).toContain('"1"');
+        expect(JSON.stringify(updated)).not.toContain('Smith');
+        expect(JSON.stringify(updated)).toMatch(/Identifiers were removed/);
+      });
+
       it('form (or no text) opens the intake modal with channel and origin in private_metadata', async () => {
         const opened = h.slack.callsOf('views.open').length;
         await h.send(slashCommand('', h.slack.newResponseUrl(), 'trigger.form.1'));
@@ -220,25 +275,66 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         expect(JSON.stringify(state[INTAKE_IDS.driver.blockId])).toContain('ex19del');
       });
 
-      it('Complete the case is offered for missing facts and opens the prefilled modal', async () => {
+      it('Complete the case opens a small modal with only the missing facts, and answers the completed case', async () => {
         const complete = (await previewFor(PUBLIC_EXAMPLES[4]![0])).find(
           (b) => b.action_id === ACTION_IDS.completeCase,
         );
         const opened = h.slack.callsOf('views.open').length;
         await h.send(buttonClick(ACTION_IDS.completeCase, complete!.value!, h.slack.newResponseUrl()));
         const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
-        expect((call.args.view as ModalView).callback_id).toBe(INTAKE_CALLBACK_ID);
+        const view = call.args.view as ModalView;
+        expect(view.callback_id).toBe(COMPLETE_CALLBACK_ID);
+        expect(checkView(view)).toEqual([]);
+        const inputs = view.blocks.filter((b) => b.type === 'input');
+        expect(inputs.map((b) => b.block_id)).toEqual([INTAKE_IDS.driver.blockId]);
+
+        const values = simulateState(view);
+        values[INTAKE_IDS.driver.blockId]![INTAKE_IDS.driver.actionId] = {
+          type: 'static_select',
+          selected_option: { value: 'EGFR:ex19del' },
+        };
+        const before = h.slack.messages.length;
+        const res = await h.send(viewSubmission(COMPLETE_CALLBACK_ID, values, view.private_metadata ?? ''));
+        expect(res.status).toBe(200);
+        const answer = await h.slack.waitFor(() =>
+          h.slack.messages.slice(before).find((m) => m.ephemeralTo === USER.id),
+        );
+        expect(answer.text).toMatch(/^Recommended/);
       });
 
-      it('Show evidence sends the full evidence to the asker', async () => {
+      it('Details opens the full evidence as a modal, within the view limits', async () => {
         const show = (await previewFor(PUBLIC_EXAMPLES[2]![0])).find(
           (b) => b.action_id === ACTION_IDS.showEvidence,
         );
+        expect(JSON.stringify(show)).toContain('"Details"');
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(buttonClick(ACTION_IDS.showEvidence, show!.value!, h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        const view = call.args.view as ModalView;
+        expect(checkView(view)).toEqual([]);
+        expect(JSON.stringify(view)).toMatch(/NRG-LU002/);
+      });
+
+      it('a what-if answers the case again in place, and Back restores it', async () => {
+        const buttonsNow = await previewFor(PUBLIC_EXAMPLES[4]![0]);
+        const what = buttonsNow.find((b) => b.action_id === `${ACTION_IDS.whatIf}:driver-egfr`);
+        expect(what).toBeDefined();
         const responseUrl = h.slack.newResponseUrl();
         const id = responseUrl.split('/').pop();
-        await h.send(buttonClick(ACTION_IDS.showEvidence, show!.value!, responseUrl));
-        const evidence = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
-        expect(JSON.stringify(evidence.body)).toMatch(/NRG-LU002/);
+        await h.send(buttonClick(what!.action_id!, what!.value!, responseUrl));
+        const changed = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+        expect(changed.body.replace_original).toBe(true);
+        expect(JSON.stringify(changed.body)).toMatch(/What if EGFR ex19del\?/);
+        const back = buttons((changed.body as { blocks: unknown[] }).blocks).find(
+          (b) => b.action_id === ACTION_IDS.whatIfBack,
+        );
+        const backUrl = h.slack.newResponseUrl();
+        const backId = backUrl.split('/').pop();
+        await h.send(buttonClick(ACTION_IDS.whatIfBack, back!.value!, backUrl));
+        const restored = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === backId));
+        expect(JSON.stringify(restored.body)).toContain('Insufficient information');
+        const header = (restored.body as { blocks: { text: { text: string } }[] }).blocks[0]!.text.text;
+        expect(header).toMatch(/^:grey_question: Insufficient information/);
       });
 
       it('rejects a tampered case token with a clear message', async () => {
@@ -306,7 +402,20 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
           channelId: CHANNEL.id,
           threadTs: '1790000000.000100',
         });
-        expect(JSON.stringify(simulateState(view)[INTAKE_IDS.driver.blockId])).toContain('L858R');
+        const values = simulateState(view);
+        expect(JSON.stringify(values[INTAKE_IDS.driver.blockId])).toContain('L858R');
+        // Submitted, the answer is a visible reply in the message's thread (reply count, seen by everyone),
+        // not an ephemeral message.
+        const before = h.slack.messages.length;
+        const posts = h.slack.callsOf('chat.postEphemeral').length;
+        const res = await h.send(viewSubmission(INTAKE_CALLBACK_ID, values, view.private_metadata ?? ''));
+        expect(res.status).toBe(200);
+        const reply = await h.slack.waitFor(() =>
+          h.slack.messages.slice(before).find((m) => m.threadTs === '1790000000.000100'),
+        );
+        expect(reply.ephemeralTo).toBeUndefined();
+        expect(JSON.stringify(reply.blocks)).toContain(`Shared by <@${USER.id}>`);
+        expect(h.slack.callsOf('chat.postEphemeral').length).toBe(posts);
       });
 
       it('global shortcut opens the blank modal', async () => {
@@ -345,6 +454,13 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         expect(call.args.user_id).toBe(USER.id);
         expect(JSON.stringify(call.args.view)).toContain('2026.2.0');
         expect(JSON.stringify(call.args.view)).toContain('/thoracic-rt');
+      });
+
+      it("App Home's New case button opens the intake form", async () => {
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(buttonClick(ACTION_IDS.newCaseHome, '', h.slack.newResponseUrl()));
+        const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
+        expect((call.args.view as ModalView).callback_id).toBe(INTAKE_CALLBACK_ID);
       });
 
       if (mode === 'http')

@@ -79,6 +79,16 @@ function angle(inner) {
     span.textContent = `#${decodeEntities(label || names.channels.get(id) || id)}`;
     return span;
   }
+  if (target.startsWith('!date^')) {
+    // <!date^seconds^format|fallback>: Slack shows the reader's local time; so does the playground.
+    const seconds = Number(target.split('^')[1]);
+    const time = el('time');
+    time.textContent = Number.isFinite(seconds)
+      ? new Date(seconds * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+      : decodeEntities(label);
+    if (Number.isFinite(seconds)) time.dateTime = new Date(seconds * 1000).toISOString();
+    return time;
+  }
   if (target.startsWith('!')) {
     const span = el('span', 'mention');
     const word = target.slice(1).split('^')[0];

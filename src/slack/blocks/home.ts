@@ -1,13 +1,19 @@
 // App Home: what the app does, how to use it, examples, the ruleset in use, and a slot for recent consults.
 import type { HomeView, KnownBlock } from '@slack/types';
 import { VERDICT_LABEL } from '../../present/labels.js';
-import { clip, escapeMrkdwn } from '../mrkdwn.js';
+import { clip, escapeMrkdwn, link } from '../mrkdwn.js';
+import { NEW_CASE_HOME } from './action-ids.js';
+import { slackDate } from './card.js';
 import { code, HOW_TO_ASK, PRIVACY_ADVICE } from './help.js';
 import { APP_NAME, context, divider, footer, header, section } from './parts.js';
 
 export interface RecentConsult {
-  /** Already formatted for display ("Today 14:02"); shown escaped. */
+  /** Already formatted for display ("Today 14:02"); shown escaped. Superseded by `at` when given. */
   when: string;
+  /** When it was asked: shown in the reader's own time zone (`<!date^…>`). */
+  at?: Date | undefined;
+  /** Where the shared answer is (chat.getPermalink), when it was shared. */
+  permalink?: string | undefined;
   /** A verdict code ("consider") or label; codes are shown as their label. */
   verdict: string;
   summary: string;
@@ -20,13 +26,19 @@ export interface HomeOptions {
   /** Rendered in its own section under the header "Recent consults" when given. */
   recent?: RecentConsult[];
   /** The user's recent board decisions (already formatted). */
-  decisions?: { when: string; outcome: string; reason: string }[];
+  decisions?: { when: string; at?: Date | undefined; outcome: string; reason: string }[];
   /** The team's concordance: share of decisions that followed the verdict. */
   concordance?: { decisions: number; followed: number; share: number | null };
 }
 
 /** block_id of the "Recent consults" header, for code that updates that section later. */
 export const RECENT_CONSULTS_BLOCK_ID = 'recent_consults';
+export const HOME_ACTIONS_BLOCK_ID = 'home_actions';
+
+/** The reader's local time for a date, else the preformatted text (escaped). */
+function whenText(at: Date | undefined, when: string): string {
+  return at ? slackDate(at) : escapeMrkdwn(clip(when, 60)) || 'Earlier';
+}
 const MAX_EXAMPLES = 8;
 const MAX_RECENT = 20;
 
@@ -38,6 +50,18 @@ function verdictWord(v: string): string {
 export function buildHome(opts: HomeOptions): HomeView {
   const blocks: KnownBlock[] = [
     header(APP_NAME),
+    {
+      type: 'actions',
+      block_id: HOME_ACTIONS_BLOCK_ID,
+      elements: [
+        {
+          type: 'button',
+          action_id: NEW_CASE_HOME,
+          style: 'primary',
+          text: { type: 'plain_text', text: 'New case', emoji: true },
+        },
+      ],
+    },
     section(
       'Tumour-board decision support for one question: should a patient with stage IV NSCLC get definitive ' +
         'radiotherapy to the primary tumour, and if so when, how much dose, to what volume and at what risk? ' +
@@ -75,7 +99,9 @@ function historyBlocks(opts: HomeOptions): KnownBlock[] {
     for (const r of recent) {
       blocks.push(
         section(
-          `*${escapeMrkdwn(clip(r.when, 60)) || 'Earlier'}* · ${verdictWord(r.verdict)}\n` +
+          `*${whenText(r.at, r.when)}* · ${verdictWord(r.verdict)}` +
+            (r.permalink ? ` · ${link(r.permalink, 'Open the shared answer')}` : '') +
+            '\n' +
             (escapeMrkdwn(clip(r.summary, 300)) || '_no summary_'),
         ),
       );
@@ -95,7 +121,7 @@ function historyBlocks(opts: HomeOptions): KnownBlock[] {
           shown
             .map(
               (d) =>
-                `• *${escapeMrkdwn(clip(d.when, 60))}* · ${escapeMrkdwn(clip(d.outcome, 40))} · ${escapeMrkdwn(clip(d.reason, 80))}`,
+                `• *${whenText(d.at, d.when)}* · ${escapeMrkdwn(clip(d.outcome, 40))} · ${escapeMrkdwn(clip(d.reason, 80))}`,
             )
             .join('\n'),
         ),

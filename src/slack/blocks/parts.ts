@@ -126,7 +126,7 @@ export function whatIfLines(whatIf: readonly WhatIf[]): string[] {
  */
 export function referenceLines(
   citations: readonly Citation[],
-  opts: { full?: boolean; start?: number } = {},
+  opts: { full?: boolean; start?: number; notes?: boolean } = {},
 ): string[] {
   const start = opts.start ?? 1;
   return citations.map((c, i) => {
@@ -135,7 +135,7 @@ export function referenceLines(
     const ids = citationIdentifiers(c);
     let line = `*[${start + i}]* ${label}${ids ? ` · ${escapeMrkdwn(ids)}` : ''}`;
     if (opts.full && c.title) line += `\n      ${italic(c.title)}`;
-    if (c.note) line += `\n      ${italic(c.note)}`;
+    if (c.note && opts.notes !== false) line += `\n      ${italic(c.note)}`;
     return line;
   });
 }

@@ -10,7 +10,7 @@ import type { SlackDeps } from '../deps.js';
 import { sendParts } from './execute.js';
 import { JOB_KINDS } from './kinds/index.js';
 import { reportJobFailure } from './notify-user.js';
-import { classifyFailure, type Transport } from './transport.js';
+import { classifyFailure, postToResponseUrl, type Transport } from './transport.js';
 
 export interface JobRequest {
   kind: string;
@@ -52,11 +52,12 @@ export async function enqueueJob(
 
 function inlineTransport(via: { respond?: RespondFn | undefined; client: WebClient }): Transport {
   return {
-    async respond(_url, m) {
-      if (!via.respond) throw new Error('no response_url for this request');
+    async respond(url, m, replaceOriginal = false) {
+      // A view submission has no respond(): its response_url (from the modal's metadata) is posted to directly.
+      if (!via.respond) return postToResponseUrl(url, m, replaceOriginal);
       await via.respond({
         response_type: 'ephemeral',
-        replace_original: false,
+        replace_original: replaceOriginal,
         text: m.text,
         blocks: m.blocks,
       });

@@ -39,7 +39,7 @@ async function sendPart(
   const { text, blocks } = part.message;
   if (part.via === 'response_url') {
     if (!target.responseUrl) throw new Error('job has no response_url');
-    await transport.respond(target.responseUrl, part.message);
+    await transport.respond(target.responseUrl, part.message, part.replaceOriginal);
     return undefined;
   }
   const client = await transport.client(target);

@@ -18,7 +18,7 @@ export interface JobContext {
 
 /** One message and how it goes to Slack. `thread: 'first'` replies in the thread of this job's first post. */
 export type Part =
-  | { via: 'response_url'; message: SlackMessage }
+  | { via: 'response_url'; message: SlackMessage; replaceOriginal?: boolean | undefined }
   | { via: 'post'; channel: string; threadTs?: string | 'first' | undefined; message: SlackMessage }
   | {
       via: 'ephemeral';

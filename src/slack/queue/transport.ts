@@ -8,8 +8,8 @@ import type { SlackMessage } from '../blocks/types.js';
 import { explainSlackError } from '../slack-errors.js';
 
 export interface Transport {
-  /** POSTs to a response_url (an ephemeral reply; never replaces the original). */
-  respond(url: string, message: SlackMessage): Promise<void>;
+  /** POSTs to a response_url: an ephemeral reply, or a replacement of the message it came from. */
+  respond(url: string, message: SlackMessage, replaceOriginal?: boolean): Promise<void>;
   /** The Web API client for the job's workspace. */
   client(target: JobTarget): Promise<WebClient>;
 }
@@ -28,6 +28,7 @@ export class ResponseUrlError extends Error {
 export async function postToResponseUrl(
   url: string,
   message: SlackMessage,
+  replaceOriginal = false,
   timeoutMs = 10_000,
 ): Promise<void> {
   const res = await fetch(url, {
@@ -35,7 +36,7 @@ export async function postToResponseUrl(
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       response_type: 'ephemeral',
-      replace_original: false,
+      replace_original: replaceOriginal,
       text: message.text,
       blocks: message.blocks,
     }),

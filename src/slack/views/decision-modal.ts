@@ -35,6 +35,8 @@ export const DecisionMetadataSchema = z.object({
   consultId: z.string().min(1).max(100),
   channelId: z.string().min(1).max(40).optional(),
   threadTs: z.string().min(1).max(40).optional(),
+  /** The shared card the decision was recorded from: updated in place with the decision. */
+  messageTs: z.string().min(1).max(40).optional(),
 });
 export type DecisionMetadata = z.infer<typeof DecisionMetadataSchema>;
 
@@ -130,6 +132,8 @@ export function readDecisionState(values: unknown): DecisionState {
     errors[DECISION_IDS.outcome.blockId] = 'Choose accepted, modified, declined or deferred.';
   if (!DECISION_REASONS.includes(reason as DecisionReason))
     errors[DECISION_IDS.reason.blockId] = 'Choose a reason from the list.';
+  const contradiction = contradicts(outcome, reason);
+  if (contradiction) errors[DECISION_IDS.reason.blockId] = contradiction;
   if (note !== undefined && note.length > NOTE_MAX_CHARS)
     errors[DECISION_IDS.note.blockId] = `Keep the note under ${NOTE_MAX_CHARS} characters.`;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -139,4 +143,25 @@ export function readDecisionState(values: unknown): DecisionState {
     reason: reason as DecisionReason,
     note: note?.trim() ? note.trim() : undefined,
   };
+}
+
+// Reasons that explain not following the answer contradict "Accepted"; "Followed the recommendation" contradicts
+// every outcome but "Accepted".
+const NOT_WITH_ACCEPTED: ReadonlySet<string> = new Set([
+  'contraindicated',
+  'not-feasible',
+  'already-treated',
+]);
+
+/** The field error for a reason that contradicts its outcome, or undefined. */
+export function contradicts(outcome: string | undefined, reason: string | undefined): string | undefined {
+  if (!outcome || !reason) return undefined;
+  if (reason === 'as-recommended' && outcome !== 'accepted') {
+    return `"${DECISION_REASON_INFO['as-recommended'].label}" contradicts "${OUTCOME_LABEL[outcome as DecisionOutcome] ?? outcome}": choose the reason the board did not follow it.`;
+  }
+  if (outcome === 'accepted' && NOT_WITH_ACCEPTED.has(reason)) {
+    const label = DECISION_REASON_INFO[reason as DecisionReason].label;
+    return `"${label}" is a reason not to follow the answer, but the outcome is "Accepted".`;
+  }
+  return undefined;
 }

@@ -6,7 +6,10 @@ export const INTAKE_CALLBACK_ID = 'intake_submit';
 
 /** Every input of the modal, in display order. */
 export const INTAKE_FIELDS = [
+  // Not a case fact: a pasted case summary, read into the fields below by "Read it" (never stored).
+  'summary',
   // Disease
+  'primarySite',
   'histology',
   'stageM',
   'stageT',
@@ -14,6 +17,7 @@ export const INTAKE_FIELDS = [
   'edition',
   // Driver
   'driver',
+  'negativeFor',
   'pdl1',
   // Metastases
   'lesionCount',
@@ -71,12 +75,15 @@ function ids(name: string): IntakeFieldIds {
 
 /** block_id / action_id of every input. */
 export const INTAKE_IDS: Readonly<Record<IntakeField, IntakeFieldIds>> = {
+  summary: ids('summary'),
+  primarySite: ids('primary_site'),
   histology: ids('histology'),
   stageM: ids('stage_m'),
   stageT: ids('stage_t'),
   stageN: ids('stage_n'),
   edition: ids('stage_edition'),
   driver: ids('driver'),
+  negativeFor: ids('negative_for'),
   pdl1: ids('pdl1'),
   lesionCount: ids('met_count'),
   organs: ids('met_organs'),
@@ -114,3 +121,7 @@ export const INTAKE_IDS: Readonly<Record<IntakeField, IntakeFieldIds>> = {
 export function blockIdOf(field: IntakeField): string {
   return INTAKE_IDS[field].blockId;
 }
+
+/** action_id of "Read it" under the pasted summary: the modal is updated with the facts read from it. */
+export const INTAKE_READ_SUMMARY = 'intake_read_summary';
+export const INTAKE_SUMMARY_ACTIONS_BLOCK_ID = 'intake_summary_actions';

@@ -10,12 +10,17 @@ import type {
   NumberInput,
   PlainTextInput,
   PlainTextOption,
-  RadioButtons,
   StaticSelect,
 } from '@slack/types';
 import { type Case, type CaseInput, CaseSchema } from '../../engine/case-schema.js';
 import { deriveStage } from '../../engine/index.js';
-import { INTAKE_CALLBACK_ID, INTAKE_IDS, type IntakeField } from './intake-ids.js';
+import {
+  INTAKE_CALLBACK_ID,
+  INTAKE_IDS,
+  INTAKE_READ_SUMMARY,
+  INTAKE_SUMMARY_ACTIONS_BLOCK_ID,
+  type IntakeField,
+} from './intake-ids.js';
 import {
   BRAIN_CHOICES,
   BURDEN_CHOICES,
@@ -31,7 +36,10 @@ import {
   LOCATION_CHOICES,
   M_CHOICES,
   N_CHOICES,
+  NOT_STATED_CHOICE,
+  PANEL_GENE_CHOICES,
   PATTERN_CHOICES,
+  PRIMARY_SITE_CHOICES,
   REGIMEN_CHOICES,
   RESPONSE_CHOICES,
   SEROSAL_CHOICES,
@@ -82,6 +90,30 @@ export interface IntakeModalOptions {
 
 type Prefilled = ReturnType<typeof prefillFacts>;
 
+/** "Paste the case summary" first: read by the same parser (through src/consult), then shown back as fields. */
+function summaryBlocks(blocks: KnownBlock[]): void {
+  const element: PlainTextInput = {
+    type: 'plain_text_input',
+    action_id: INTAKE_IDS.summary.actionId,
+    multiline: true,
+    max_length: SUMMARY_MAX,
+    placeholder: plain('e.g. adeno EGFR ex19del, 2 bone mets + 1 adrenal, ECOG 1, TKI-naive'),
+  };
+  blocks.push(
+    input('summary', 'Paste the case summary (optional)', element, {
+      hint: 'No names, record numbers or dates. "Read it" fills the fields below for you to check.',
+    }),
+    {
+      type: 'actions',
+      block_id: INTAKE_SUMMARY_ACTIONS_BLOCK_ID,
+      elements: [{ type: 'button', action_id: INTAKE_READ_SUMMARY, text: plain('Read it') }],
+    },
+  );
+}
+
+/** The longest summary the field takes (the parser's own limit is higher). */
+export const SUMMARY_MAX = 3000;
+
 /** The fact sections in display order, each prefilled from `c`. */
 function factSections(blocks: KnownBlock[], c: Prefilled): void {
   diseaseSections(blocks, c);
@@ -91,11 +123,14 @@ function factSections(blocks: KnownBlock[], c: Prefilled): void {
 /** Disease, driver, metastases and performance status. */
 function diseaseSections(blocks: KnownBlock[], c: Prefilled): void {
   section(blocks, 'Disease', [
+    select('primarySite', 'Primary site', PRIMARY_SITE_CHOICES, c.primarySite, {
+      hint: 'Choose "Not lung" for lung metastases of another primary: the question does not apply.',
+    }),
     select('histology', 'Histology', HISTOLOGY_CHOICES, c.histology),
     select('stageM', 'Stage: M category', M_CHOICES, mOption(c), { required: true }),
     select('stageT', 'T category', T_CHOICES, caseless(T_CHOICES, c.stage?.t)),
     select('stageN', 'N category', N_CHOICES, caseless(N_CHOICES, c.stage?.n)),
-    radios('edition', 'TNM edition', EDITION_CHOICES, optString(c.stage?.edition)),
+    select('edition', 'TNM edition', EDITION_CHOICES, optString(c.stage?.edition)),
   ]);
 
   section(blocks, 'Driver', [
@@ -103,6 +138,7 @@ function diseaseSections(blocks: KnownBlock[], c: Prefilled): void {
       required: true,
       hint: 'Choose "None (driver-negative)" when no actionable alteration was found.',
     }),
+    multiSelect('negativeFor', 'Genes reported negative', PANEL_GENE_CHOICES, c.negativeFor),
     numberInput('pdl1', 'PD-L1 TPS (%)', c.pdl1),
   ]);
 
@@ -116,7 +152,7 @@ function diseaseSections(blocks: KnownBlock[], c: Prefilled): void {
       }),
       numberInput('organs', 'Number of organs involved', m?.organs),
       multiSelect('sites', 'Sites', SITE_CHOICES, m?.sites),
-      radios('burden', 'Burden', BURDEN_CHOICES, m?.burden),
+      select('burden', 'Burden', BURDEN_CHOICES, m?.burden),
       checkboxes('serosal', 'Serosal disease', SEROSAL_CHOICES, c.serosalDisease),
       select('brain', 'Brain metastases', BRAIN_CHOICES, c.brain),
     ],
@@ -134,7 +170,7 @@ function diseaseSections(blocks: KnownBlock[], c: Prefilled): void {
 function treatmentSections(blocks: KnownBlock[], c: Prefilled): void {
   const t = c.therapy;
   section(blocks, 'Systemic therapy', [
-    radios('therapyStatus', 'Status', THERAPY_STATUS_CHOICES, t?.status),
+    select('therapyStatus', 'Status', THERAPY_STATUS_CHOICES, t?.status),
     select('regimen', 'Regimen', REGIMEN_CHOICES, t?.regimen),
     textInput('agent', 'Agent(s)', 80, t?.agent, 'e.g. osimertinib'),
     numberInput('therapyMonths', 'Months on therapy', t?.months),
@@ -145,7 +181,7 @@ function treatmentSections(blocks: KnownBlock[], c: Prefilled): void {
 
   const p = c.progression;
   section(blocks, 'Progression', [
-    radios('progressionPattern', 'Pattern', PATTERN_CHOICES, p?.pattern, {
+    select('progressionPattern', 'Pattern', PATTERN_CHOICES, p?.pattern, {
       hint: 'Required when the response is PD.',
     }),
     checkbox('primaryProgressing', 'Primary tumour', 'The primary is progressing', p?.primaryProgressing),
@@ -154,7 +190,7 @@ function treatmentSections(blocks: KnownBlock[], c: Prefilled): void {
 
   const pr = c.primary;
   section(blocks, 'Primary tumour', [
-    radios('location', 'Location', LOCATION_CHOICES, pr?.location),
+    select('location', 'Location', LOCATION_CHOICES, pr?.location),
     numberInput('sizeCm', 'Size (cm)', pr?.sizeCm),
     checkbox('endobronchial', 'Endobronchial', 'Endobronchial invasion', pr?.endobronchial),
     select('lobe', 'Lobe', LOBE_CHOICES, pr?.lobe),
@@ -171,8 +207,8 @@ function treatmentSections(blocks: KnownBlock[], c: Prefilled): void {
 
   const s = c.staging;
   section(blocks, 'Staging', [
-    radios('petCt', 'PET-CT', STAGING_CHOICES, s?.petCt),
-    radios('brainMri', 'Brain MRI', STAGING_CHOICES, s?.brainMri),
+    select('petCt', 'PET-CT', STAGING_CHOICES, s?.petCt),
+    select('brainMri', 'Brain MRI', STAGING_CHOICES, s?.brainMri),
   ]);
 }
 
@@ -192,6 +228,7 @@ export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
     ),
   );
 
+  summaryBlocks(blocks);
   factSections(blocks, c);
 
   blocks.push({ type: 'divider' }, header('Delivery'));
@@ -377,31 +414,17 @@ function select(
   initial: string | undefined,
   opts: InputOptions = {},
 ): InputBlock {
+  // An optional choice starts at, and can go back to, "Not stated": Slack cannot clear a chosen option.
+  const options = opts.required ? list.map(option) : [option(NOT_STATED_CHOICE), ...list.map(option)];
   const element: StaticSelect = {
     type: 'static_select',
     action_id: INTAKE_IDS[field].actionId,
     placeholder: plain(opts.required ? 'Choose' : 'Not stated'),
-    options: list.map(option),
+    options,
   };
   const chosen = find(list, initial);
   if (chosen) element.initial_option = option(chosen);
-  return input(field, label, element, opts);
-}
-
-function radios(
-  field: IntakeField,
-  label: string,
-  list: readonly Choice[],
-  initial: string | undefined,
-  opts: InputOptions = {},
-): InputBlock {
-  const element: RadioButtons = {
-    type: 'radio_buttons',
-    action_id: INTAKE_IDS[field].actionId,
-    options: list.map(option),
-  };
-  const chosen = find(list, initial);
-  if (chosen) element.initial_option = option(chosen);
+  else if (!opts.required) element.initial_option = option(NOT_STATED_CHOICE);
   return input(field, label, element, opts);
 }
 

@@ -11,6 +11,8 @@ import {
   LOCATIONS,
   M_CATEGORIES,
   METASTASIS_SITES,
+  PANEL_GENES,
+  PRIMARY_SITES,
   PROGRESSION_PATTERNS,
   REGIMENS,
   RESPONSES,
@@ -230,6 +232,21 @@ export const STAGING_CHOICES = choices(STAGING_STATUSES, {
   done: 'Done',
   'not-done': 'Not done',
 });
+
+/** The first option of every optional choice: the fact is not stated (read as absent, never as "no"). */
+export const NOT_STATED = 'not-stated';
+export const NOT_STATED_CHOICE: Choice = { value: NOT_STATED, text: 'Not stated' };
+
+export const PRIMARY_SITE_CHOICES = choices(PRIMARY_SITES, {
+  lung: 'Lung',
+  'non-lung': 'Not lung (another primary)',
+});
+
+/** Genes of a driver panel, for "reported negative". */
+export const PANEL_GENE_CHOICES: readonly Choice<(typeof PANEL_GENES)[number]>[] = PANEL_GENES.map((g) => ({
+  value: g,
+  text: g,
+}));
 
 export type Delivery = 'preview' | 'channel';
 export const DELIVERY_CHOICES: readonly Choice<Delivery>[] = [

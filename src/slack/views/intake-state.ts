@@ -20,7 +20,10 @@ import {
   LOCATION_CHOICES,
   M_CHOICES,
   N_CHOICES,
+  NOT_STATED,
+  PANEL_GENE_CHOICES,
   PATTERN_CHOICES,
+  PRIMARY_SITE_CHOICES,
   REGIMEN_CHOICES,
   RESPONSE_CHOICES,
   SEROSAL_CHOICES,
@@ -69,6 +72,8 @@ const PICK = 'Choose one of the listed options.';
 const TICK = 'Tick the box, or leave it empty if not known.';
 
 const FIELD_TEXT: Readonly<Record<IntakeField, FieldText>> = {
+  summary: { name: 'Case summary', rule: 'Paste the case summary, then choose "Read it".' },
+  primarySite: { name: 'Primary site', rule: PICK },
   histology: { name: 'Histology', rule: PICK },
   stageM: {
     name: 'Stage',
@@ -80,6 +85,10 @@ const FIELD_TEXT: Readonly<Record<IntakeField, FieldText>> = {
   driver: {
     name: 'Driver',
     rule: 'Choose the driver; pick "None (driver-negative)" if no actionable alteration was found.',
+  },
+  negativeFor: {
+    name: 'Genes reported negative',
+    rule: 'Choose genes from the list; the driver cannot also be reported negative.',
   },
   pdl1: { name: 'PD-L1 TPS', rule: 'PD-L1 TPS is a percentage from 0 to 100.', example: '50' },
   lesionCount: {
@@ -141,6 +150,8 @@ const FIX: Partial<Record<IntakeField, string>> = {
 
 /** Where the engine's field paths are answered in the modal. */
 const PATH_FIELDS: Readonly<Record<string, IntakeField>> = {
+  primarySite: 'primarySite',
+  negativeFor: 'negativeFor',
   histology: 'histology',
   stage: 'stageM',
   'stage.m': 'stageM',
@@ -245,6 +256,7 @@ function readDraft(r: Reader): Draft {
   const pattern = r.one('progressionPattern', PATTERN_CHOICES);
   const draft =
     compact({
+      primarySite: r.one('primarySite', PRIMARY_SITE_CHOICES),
       histology: r.one('histology', HISTOLOGY_CHOICES),
       stage: compact({
         m: stageM,
@@ -254,6 +266,7 @@ function readDraft(r: Reader): Draft {
       }),
       driver: driverFacts?.driver,
       egfrVariant: driverFacts?.egfrVariant,
+      negativeFor: r.many('negativeFor', PANEL_GENE_CHOICES),
       pdl1: r.number('pdl1'),
       metastases: compact({
         count,
@@ -421,7 +434,7 @@ class Reader {
 
   one<V extends string>(field: IntakeField, list: readonly Choice<V>[]): V | undefined {
     const value = this.element(field)?.selected_option?.value;
-    if (value === undefined) return undefined;
+    if (value === undefined || value === NOT_STATED) return undefined;
     const choice = list.find((c) => c.value === value);
     if (!choice) this.fail(field, FIELD_TEXT[field].rule);
     return choice?.value;

@@ -3,16 +3,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../../../src/engine/index.js';
 import { citationLink } from '../../../src/present/citation-link.js';
-import { DISCLAIMER, VERDICT_LABEL } from '../../../src/present/labels.js';
+import { CARD_DISCLAIMER, DISCLAIMER, MISSING_LABEL, VERDICT_LABEL } from '../../../src/present/labels.js';
 import {
   ACTION_IDS,
+  ANSWER_ACTIONS_BLOCK_ID,
   COMPLETE_CASE,
   EDIT_CASE,
   SHARE_IN_CHANNEL,
   SHOW_EVIDENCE,
 } from '../../../src/slack/blocks/action-ids.js';
 import { type AnswerOptions, BUTTONS_UNAVAILABLE, buildAnswer } from '../../../src/slack/blocks/answer.js';
+import { answerNumbers, citedCitations, shortLabel } from '../../../src/slack/blocks/card-references.js';
 import { buildEvidence } from '../../../src/slack/blocks/evidence.js';
+import { withMarkers } from '../../../src/slack/blocks/parts.js';
 import type { SlackMessage } from '../../../src/slack/blocks/types.js';
 import { safeUrl } from '../../../src/slack/mrkdwn.js';
 import { allowedUrls, allText, blocksOf, EXAMPLES, esc, expectNoInjection, expectValid } from './support.js';
@@ -61,62 +64,83 @@ describe.each(EXAMPLES)('buildAnswer for %s', (_name, output) => {
     }
   });
 
-  it('links every reference that has a PMID or DOI, and shows the identifiers', () => {
+  it('links every reference the card cites, by a short label, and no other', () => {
     const text = allText(preview);
-    output.citations.forEach((c, i) => {
-      expect(text).toContain(`*[${i + 1}]*`);
-      if (c.pmid || c.doi) {
-        expect(text).toContain(`<${safeUrl(citationLink(c)!)}|`);
-        if (c.pmid) expect(text).toContain(`PMID ${c.pmid}`);
-        if (c.doi) expect(text).toContain(`DOI ${esc(c.doi)}`);
-      }
-    });
+    const numbers = answerNumbers(output);
+    const shownNumbers = new Set(markerNumbers(text));
+    for (const c of citedCitations(output)) {
+      const n = numbers.get(c.id)!;
+      const href = citationLink(c);
+      const entry = href
+        ? `[${n}] <${safeUrl(href)!}|${esc(shortLabel(c))}>`
+        : `[${n}] ${esc(shortLabel(c))}`;
+      if (shownNumbers.has(n)) expect(text).toContain(entry);
+      else expect(text).not.toContain(entry);
+    }
+    for (const c of output.citations)
+      if (!citedCitations(output).includes(c)) expect(text).not.toContain(c.label);
   });
 
-  it('states the ruleset version and the disclaimer', () => {
+  it('states the ruleset version and the disclaimer (in full in Details)', () => {
     for (const messages of [preview, shared]) {
       const text = allText(messages);
       expect(text).toContain(`Ruleset ${output.rulesetVersion}`);
-      expect(text).toContain(esc(DISCLAIMER));
+      expect(text).toContain(esc(CARD_DISCLAIMER));
     }
+    expect(allText(buildEvidence(output))).toContain(esc(DISCLAIMER));
   });
 
-  it('puts the buttons in the preview only, each carrying the case token', () => {
+  it('puts Details, Share and Edit on the preview, each carrying the case token; the shared card has Details', () => {
     const blocks = actionBlocks(preview);
-    expect(blocks).toHaveLength(1);
-    expect(preview.at(-1)!.blocks.at(-1)!.type).toBe('actions');
-    const buttons = blocks[0]!.elements as Button[];
+    const main = blocks.at(-1)!;
+    expect(main.block_id).toBe(ANSWER_ACTIONS_BLOCK_ID);
+    expect(preview[0]!.blocks.at(-1)).toBe(main);
+    const buttons = main.elements as Button[];
     for (const b of buttons) expect(b.value).toBe(TOKEN);
     const ids = buttons.map((b) => b.action_id);
-    expect(ids.slice(-3)).toEqual([SHARE_IN_CHANNEL, EDIT_CASE, SHOW_EVIDENCE]);
-    if (output.verdict === 'insufficient-information') {
+    expect(ids.slice(-3)).toEqual([SHOW_EVIDENCE, SHARE_IN_CHANNEL, EDIT_CASE]);
+    if (output.missing.length > 0) {
       expect(ids[0]).toBe(COMPLETE_CASE);
       expect(buttons[0]!.style).toBe('primary');
-      expect(buttons[0]!.text.text).toBe('Complete the case');
     } else {
       expect(ids).not.toContain(COMPLETE_CASE);
     }
-    expect(actionBlocks(shared)).toHaveLength(0);
-    expect(allText(shared)).not.toContain(TOKEN);
+    const sharedIds = actionBlocks(shared).flatMap((b) => (b.elements as Button[]).map((e) => e.action_id));
+    expect(sharedIds).toEqual([SHOW_EVIDENCE]);
+    expect(sharedIds).not.toContain(SHARE_IN_CHANNEL);
   });
 
-  it('shows the case as understood, the key statements, dose options, target volume and flags', () => {
+  it('shows the card: summary, timing, the first dose options and the critical and warning flags, each cited', () => {
     const text = allText(preview);
-    expect(text).toContain('*Case as understood*');
-    for (const s of output.statements) {
-      if (['candidacy', 'timing', 'target-volume'].includes(s.topic)) expect(text).toContain(esc(s.text));
+    expect(text).toContain(esc(output.summary));
+    for (const d of output.doseOptions.slice(0, 3))
+      expect(text).toContain(withMarkers(d.setting, d.citations, answerNumbers(output)));
+    for (const f of output.flags) {
+      if (f.severity === 'info') expect(text).not.toContain(esc(f.text));
+      else expect(text).toContain(withMarkers(f.text, f.citations, answerNumbers(output)));
     }
+    for (const m of output.missing) expect(text).toContain(esc(MISSING_LABEL[m] ?? m));
+    expect(text).not.toContain('*Case as understood*');
+  });
+
+  it('puts every statement, dose option, flag and the case as understood in Details, and in the shared thread', () => {
+    const evidence = buildEvidence(output);
+    expect(shared.slice(1)).toEqual(evidence);
+    const text = allText(evidence);
+    expect(text).toContain('*Case as understood*');
+    for (const s of output.statements) expect(text).toContain(esc(s.text));
     for (const d of output.doseOptions) expect(text).toContain(esc(d.setting));
     for (const f of output.flags) expect(text).toContain(esc(f.text));
-    if (output.missing.length > 0) expect(text).toContain('*Missing information*');
     for (const w of output.whatIf) expect(text).toContain(esc(w.if));
   });
 
-  it('follows a shared answer with the full evidence for its thread', () => {
-    const evidence = buildEvidence(output);
-    expect(shared.slice(-evidence.length)).toEqual(evidence);
-    const text = allText(shared);
-    for (const s of output.statements) expect(text).toContain(esc(s.text));
+  it('shows each source caveat once, beside a statement citing it, never on the card', () => {
+    const text = allText(buildEvidence(output));
+    for (const c of citedCitations(output)) {
+      if (!c.note) continue;
+      expect(text.split(esc(c.note)).length - 1).toBe(1);
+      expect(allText(preview)).not.toContain(esc(c.note));
+    }
   });
 
   it('contains no mention, broadcast or foreign link', () => {
@@ -136,15 +160,15 @@ describe('buildAnswer options', () => {
       ignoredCount: 3,
     });
     const text = allText([m!]);
-    expect(text).toContain('names, record or account numbers, dates were removed');
+    expect(text).toContain('names, record or account numbers, dates removed before reading');
     expect(text).toContain('ECOG 1 or ECOG 2?');
-    expect(text).toContain('3 text fragments were not used');
+    expect(text).toContain('3 text fragments not used');
   });
 
   it('omits the notices when there is nothing to say', () => {
     const text = allText(buildAnswer(output, { mode: 'preview', caseToken: 't', ignoredCount: 0 }));
     expect(text).not.toContain('Privacy');
-    expect(text).not.toContain('conflicting');
+    expect(text).not.toContain('Please check');
     expect(text).not.toContain('not used');
   });
 
@@ -167,10 +191,14 @@ describe('buildAnswer options', () => {
       showEvidence: 'show_evidence',
       completeCase: 'complete_case',
       recordDecision: 'record_decision',
+      whatIf: 'what_if',
+      whatIfBack: 'what_if_back',
+      topicDetails: 'topic_details',
+      newCaseHome: 'new_case_home',
     });
   });
 
-  it('continues an over-long answer in further messages without losing any statement', () => {
+  it('continues over-long Details in further thread messages without losing any statement', () => {
     const big: Output = {
       ...output,
       statements: Array.from({ length: 60 }, (_, i) => ({
@@ -179,17 +207,12 @@ describe('buildAnswer options', () => {
         citations: [output.citations[i % output.citations.length]!.id],
       })),
     };
-    for (const mode of ['preview', 'shared'] as const) {
-      const messages = buildAnswer(big, { mode, caseToken: 't' });
-      expect(messages.length).toBeGreaterThan(1);
-      expectValid(messages);
-      const text = allText(messages);
-      for (let i = 0; i < 60; i++) expect(text).toContain(`Statement ${i}:`);
-      if (mode === 'preview') {
-        expect(actionBlocks(messages)).toHaveLength(1);
-        expect(messages.at(-1)!.blocks.at(-1)!.type).toBe('actions');
-      }
-    }
+    const messages = buildAnswer(big, { mode: 'shared', caseToken: 't' });
+    expect(messages.length).toBeGreaterThan(2);
+    expectValid(messages);
+    const text = allText(messages.slice(1));
+    for (let i = 0; i < 60; i++) expect(text).toContain(`Statement ${i}:`);
+    expect(buildAnswer(big, { mode: 'preview', caseToken: 't' })).toHaveLength(1);
   });
 });
 

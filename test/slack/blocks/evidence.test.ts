@@ -75,7 +75,13 @@ describe('buildEvidence splitting', () => {
     expectValid(messages);
     const text = allText(messages);
     for (let i = 0; i < 80; i++) expect(text).toContain(`Statement ${i}.`);
-    for (let i = 0; i < 120; i++) expect(text).toContain(`*[${i + 1}]*`);
+    // Only cited references are listed, numbered in the answer's order.
+    const cited = new Set(big.statements.flatMap((s) => s.citations));
+    const shown = citations.filter((c) => cited.has(c.id));
+    shown.forEach((c, i) => {
+      expect(text).toContain(`*[${i + 1}]* <https://doi.org/${c.doi}|${c.label}>`);
+    });
+    for (const c of citations) if (!cited.has(c.id)) expect(text).not.toContain(`${c.label}>`);
     expect(messages[1]!.text).toContain('continued');
   });
 });

@@ -3,11 +3,15 @@
 import type { ModalView } from '@slack/types';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS } from '../../../src/slack/blocks/action-ids.js';
+import { checkView } from '../../../src/slack/blocks/check-message.js';
+import { whatIfValue } from '../../../src/slack/blocks/what-if.js';
 import { encodeCaseToken } from '../../../src/slack/case-token.js';
 import { editCase } from '../../../src/slack/listeners/actions/edit-case.js';
 import { recordDecision } from '../../../src/slack/listeners/actions/record-decision.js';
 import { shareInChannel } from '../../../src/slack/listeners/actions/share-in-channel.js';
 import { showEvidence } from '../../../src/slack/listeners/actions/show-evidence.js';
+import { whatIf } from '../../../src/slack/listeners/actions/what-if.js';
+import { whatIfBack } from '../../../src/slack/listeners/actions/what-if-back.js';
 import { exampleInput, PUBLIC_EXAMPLES } from '../../support/public-examples.js';
 import {
   buttonClickArgs,
@@ -15,6 +19,7 @@ import {
   platformError,
   type Recorder,
   recorder,
+  USER_ID,
 } from '../support/listener-args.js';
 
 const EX4 = PUBLIC_EXAMPLES[3]!;
@@ -24,14 +29,15 @@ const BROKEN = '{"ecog": 9';
 const kinds = (r: Recorder) => r.steps.map((s) => (s.kind === 'api' ? s.method : s.kind));
 const said = (r: Recorder) => r.responses().map((m) => JSON.stringify(m));
 
-describe('Show evidence', () => {
-  it('acks, then sends the full evidence for the case in the button to the asker', async () => {
+describe('Details (show_evidence)', () => {
+  it('acks, then opens Details for the case in the button as a modal, within the view limits', async () => {
     const r = recorder();
     await showEvidence(r.deps)(buttonClickArgs(r, ACTION_IDS.showEvidence, TOKEN));
-    expect(r.steps[0]?.kind).toBe('ack');
-    expect(r.responses().length).toBeGreaterThan(0);
-    for (const m of r.responses()) expect(m.response_type).toBe('ephemeral');
-    expect(said(r).join('\n')).toMatch(/palliative-indication|30 Gy \/ 10 fx/);
+    expect(kinds(r)).toEqual(['ack', 'views.open']);
+    const view = r.client.callsOf('views.open')[0]?.view as ModalView;
+    expect(checkView(view)).toEqual([]);
+    expect(JSON.stringify(view)).toMatch(/30 Gy \/ 10 fx/);
+    expect(JSON.stringify(view)).toContain('*Case as understood*');
   });
 
   it.each([
@@ -75,7 +81,15 @@ describe('Share in channel', () => {
     const posts = r.client.callsOf('chat.postMessage');
     expect(posts[0]).toMatchObject({ channel: CHANNEL_ID });
     expect(JSON.stringify(posts[0])).toContain(EX4.verdictLabel);
-    expect(said(r).at(-1)).toContain('Shared in the channel');
+    expect(JSON.stringify(posts[0])).toContain(`Shared by <@${USER_ID}>`);
+    // The preview is replaced (its buttons gone), not followed by another message.
+    const last = r.responses().at(-1) as { replace_original?: boolean; blocks?: unknown[] };
+    expect(last.replace_original).toBe(true);
+    expect(JSON.stringify(last)).toContain(`Shared in <#${CHANNEL_ID}>`);
+    expect(JSON.stringify(last)).not.toContain(ACTION_IDS.shareInChannel);
+    // Details once in the thread.
+    expect(posts).toHaveLength(2);
+    expect(posts[1]).toMatchObject({ thread_ts: expect.any(String) });
   });
 
   it('reports a refusal once, with a code, and does not claim it was shared', async () => {
@@ -94,5 +108,51 @@ describe('Record decision', () => {
     await recordDecision(r.deps)(buttonClickArgs(r, ACTION_IDS.recordDecision, 'no-such-consult'));
     expect(kinds(r)).toEqual(['ack', 'respond']);
     expect(said(r)[0]).toContain('E_NO_CONSULT');
+  });
+});
+
+describe('What if', () => {
+  const ex5 = PUBLIC_EXAMPLES[4]!;
+  const token5 = encodeCaseToken(exampleInput(ex5) as Record<string, unknown>) ?? '';
+
+  it('answers the case again with the value set, in place, marked "What if", with a way back', async () => {
+    const r = recorder();
+    await whatIf(r.deps)(
+      buttonClickArgs(r, `${ACTION_IDS.whatIf}:driver-egfr`, whatIfValue('driver-egfr', token5)),
+    );
+    expect(kinds(r)).toEqual(['ack', 'respond']);
+    const m = r.responses()[0] as {
+      replace_original?: boolean;
+      blocks: { type: string; text?: { text: string } }[];
+    };
+    expect(m.replace_original).toBe(true);
+    expect(m.blocks[0]!.text!.text).toMatch(/^What if EGFR ex19del\? .*Recommended/);
+    const back = JSON.stringify(m);
+    expect(back).toContain(ACTION_IDS.whatIfBack);
+    expect(back).not.toContain(ACTION_IDS.shareInChannel);
+
+    const r2 = recorder();
+    await whatIfBack(r2.deps)(buttonClickArgs(r2, ACTION_IDS.whatIfBack, token5));
+    const again = r2.responses()[0] as { replace_original?: boolean; blocks: { text?: { text: string } }[] };
+    expect(again.replace_original).toBe(true);
+    expect(again.blocks[0]!.text!.text).toContain('Insufficient information');
+  });
+
+  it('never sets a value the case rules out (a gene reported negative), and says so once', async () => {
+    const negative = encodeCaseToken({ stage: { m: 'M1c' }, negativeFor: ['EGFR'], ecog: 1 }) ?? '';
+    const r = recorder();
+    await whatIf(r.deps)(
+      buttonClickArgs(r, `${ACTION_IDS.whatIf}:driver-egfr`, whatIfValue('driver-egfr', negative)),
+    );
+    expect(kinds(r)).toEqual(['ack', 'respond']);
+    expect(said(r)[0]).toContain('E_CASE_TOKEN');
+  });
+
+  it('rejects an unknown what-if or a broken case with E_CASE_TOKEN', async () => {
+    for (const value of ['nope|{}', `ecog-2|${BROKEN}`, 'no bar at all']) {
+      const r = recorder();
+      await whatIf(r.deps)(buttonClickArgs(r, `${ACTION_IDS.whatIf}:x`, value));
+      expect(said(r)[0]).toContain('E_CASE_TOKEN');
+    }
   });
 });

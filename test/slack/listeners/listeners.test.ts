@@ -2,7 +2,7 @@
 // each route gets its own kind of reply, a failure is reported once with a code, and a mention's privacy notice
 // goes to its author alone. The signed-HTTP tests in test/slack/app.test.ts drive the same listeners end to end.
 import type { ModalView } from '@slack/types';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CaseInput } from '../../../src/engine/index.js';
 import { thoracicRtCommand } from '../../../src/slack/listeners/commands/thoracic-rt.js';
 import { appMention } from '../../../src/slack/listeners/events/app-mention.js';
@@ -76,7 +76,7 @@ describe('/thoracic-rt as a function', () => {
     const r = recorder();
     await thoracicRtCommand(r.deps)(slashCommandArgs(r, IDENTIFIED));
     const all = texts(r).join('\n');
-    expect(all).toMatch(/Privacy:\* [^"]*names were removed/);
+    expect(all).toMatch(/Privacy:\* [^"]*names removed before reading/);
     expect(all).not.toMatch(/Smith|12345678/);
   });
 
@@ -171,6 +171,33 @@ describe('the intake modal submitted, as a function', () => {
     expect(ephemerals.length).toBeGreaterThan(0);
     expect(ephemerals[0]).toMatchObject({ channel: CHANNEL_ID, user: USER_ID });
     expect(JSON.stringify(ephemerals[0])).toContain(EX1.verdictLabel);
+  });
+
+  it('answers a form opened by the command through its response_url, not chat.postEphemeral', async () => {
+    const urlMeta = encodeMetadata({
+      origin: 'command',
+      channelId: CHANNEL_ID,
+      userId: USER_ID,
+      responseUrl: 'https://hooks.slack.com/commands/T0/1/abc',
+    }).value;
+    const sent: { url: string; body: { replace_original?: boolean; text?: string } }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: { body: string }) => {
+      sent.push({ url, body: JSON.parse(init.body) });
+      return new Response('ok', { status: 200 });
+    });
+    try {
+      const r = recorder();
+      await intakeSubmit(r.deps)(viewSubmissionArgs(r, values(), urlMeta));
+      expect(sent).toHaveLength(1);
+      expect(sent[0]!.url).toBe('https://hooks.slack.com/commands/T0/1/abc');
+      expect(sent[0]!.body).toMatchObject({
+        replace_original: false,
+        text: expect.stringContaining(EX1.verdictLabel),
+      });
+      expect(r.client.callsOf('chat.postEphemeral')).toHaveLength(0);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('reports a failure to post once, with a code', async () => {

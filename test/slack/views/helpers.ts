@@ -80,11 +80,11 @@ function canonicalTnm(s: string | undefined): string | undefined {
 }
 
 /** The facts of a (schema-valid) case that the modal carries, in the form the state reader returns them:
- * no primarySite or stage group (a stated group preselects the M category it implies), an EGFR variant implies
+ * no stage group (a stated group preselects the M category it implies), an EGFR variant implies
  * driver EGFR, and unticked boxes / empty lists are "not stated". */
 export function carriedFacts(input: unknown): Case {
   const c = CaseSchema.parse(input);
-  const { primarySite: _site, stage, driver, egfrVariant, ...rest } = c;
+  const { stage, driver, egfrVariant, ...rest } = c;
   const out: Obj = { ...rest };
   const m =
     stage?.m ??

@@ -7,7 +7,8 @@ import { CaseSchema } from '../../../src/engine/case-schema.js';
 import { INTAKE_CALLBACK_ID, INTAKE_FIELDS, INTAKE_IDS } from '../../../src/slack/views/intake-ids.js';
 import { buildIntakeModal, formatNumber, prefillFacts } from '../../../src/slack/views/intake-modal.js';
 import { DRIVER_CHOICES, N_CHOICES, T_CHOICES } from '../../../src/slack/views/intake-options.js';
-import { arbCase, inputBlocks } from './helpers.js';
+import { readIntakeState } from '../../../src/slack/views/intake-state.js';
+import { arbCase, inputBlocks, simulateState } from './helpers.js';
 
 const EXAMPLES_DIR = join(import.meta.dirname, '../../../examples');
 const EXAMPLES: [string, unknown][] = readdirSync(EXAMPLES_DIR)
@@ -116,7 +117,11 @@ function initialValue(view: ModalView, field: keyof typeof INTAKE_IDS): string |
   if ('initial_value' in el) return el.initial_value as string | undefined;
   if ('initial_options' in el && el.initial_options)
     return (el.initial_options as PlainTextOption[]).map((o) => o.value ?? '');
-  if ('initial_option' in el) return (el.initial_option as PlainTextOption | undefined)?.value;
+  if ('initial_option' in el) {
+    // "Not stated" is how an optional choice shows an absent fact.
+    const value = (el.initial_option as PlainTextOption | undefined)?.value;
+    return value === 'not-stated' ? undefined : value;
+  }
   return undefined;
 }
 
@@ -358,5 +363,44 @@ describe('buildIntakeModal: prefill', () => {
     expect(formatNumber(2.5)).toBe('2.5');
     expect(formatNumber(1e-7)).toBe('0.0000001');
     expect(Number(formatNumber(1e-7))).toBe(1e-7);
+  });
+});
+
+describe('buildIntakeModal: every choice can be "Not stated"', () => {
+  const view = buildIntakeModal({ metadata: '{"origin":"command"}' });
+  const facts = view.blocks.filter(
+    (b): b is InputBlock => b.type === 'input' && b.block_id !== INTAKE_IDS.delivery.blockId,
+  );
+
+  it('has no radio group for a fact (Slack cannot clear a radio); optional selects start at "Not stated"', () => {
+    for (const b of facts) {
+      expect(b.element.type).not.toBe('radio_buttons');
+      if (b.element.type === 'static_select' && b.optional) {
+        expect(b.element.options?.[0]?.value).toBe('not-stated');
+        expect(b.element.initial_option?.value).toBe('not-stated');
+      }
+    }
+  });
+
+  it('reads "Not stated" as an absent fact, and carries genes reported negative and a non-lung primary', () => {
+    const prefilled = buildIntakeModal({
+      metadata: '{"origin":"command"}',
+      initial: {
+        primarySite: 'non-lung',
+        stage: { m: 'M1b' },
+        driver: 'none',
+        negativeFor: ['EGFR', 'ALK'],
+        metastases: { burden: 'oligo' },
+      },
+    });
+    const values = simulateState(prefilled);
+    const read = readIntakeState(values);
+    expect(read.ok && read.case).toMatchObject({ primarySite: 'non-lung', negativeFor: ['EGFR', 'ALK'] });
+    values[INTAKE_IDS.primarySite.blockId]![INTAKE_IDS.primarySite.actionId] = {
+      type: 'static_select',
+      selected_option: { value: 'not-stated' },
+    };
+    const cleared = readIntakeState(values);
+    expect(cleared.ok && cleared.case.primarySite).toBeUndefined();
   });
 });

@@ -74,7 +74,8 @@ describe('intake modal round trip', () => {
       }),
       { numRuns: 500 },
     );
-  });
+    // 500 round trips of the whole form: seconds on a loaded 2-core machine, not a performance assertion.
+  }, 30_000);
 
   it('returns any generated case unchanged or names exactly its missing critical facts', () => {
     fc.assert(

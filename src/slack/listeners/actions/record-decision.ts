@@ -29,7 +29,12 @@ export function recordDecision(deps: SlackDeps) {
       await client.views.open({
         trigger_id: body.trigger_id,
         view: buildDecisionModal(
-          { consultId, ...(channel ? { channelId: channel } : {}), ...(threadTs ? { threadTs } : {}) },
+          {
+            consultId,
+            ...(channel ? { channelId: channel } : {}),
+            ...(threadTs ? { threadTs } : {}),
+            ...(message?.ts ? { messageTs: message.ts } : {}),
+          },
           { verdict: consult.verdict },
         ),
       });

@@ -1,10 +1,10 @@
-// "Show evidence": every statement by topic, dose options, flags and the full reference list, to the asker.
+// "Details" (action id show_evidence, kept for older messages): the answer's details in a modal, to whoever
+// clicked, on a preview or on a shared card.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { buildEvidence } from '../../blocks/evidence.js';
+import { buildDetailsModal } from '../../blocks/details.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
-import { yieldToAcks } from '../../yield-to-acks.js';
 import { caseFromAction, channelOf } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
@@ -12,7 +12,6 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 export function showEvidence(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: Args): Promise<void> => {
     await ack();
-    await yieldToAcks();
     const channel = channelOf(body);
     try {
       const found = await caseFromAction(body, deps.now());
@@ -22,7 +21,7 @@ export function showEvidence(deps: SlackDeps) {
         ]);
         return;
       }
-      await respondAll(respond, buildEvidence(found.output));
+      await client.views.open({ trigger_id: body.trigger_id, view: buildDetailsModal(found.output) });
     } catch (err) {
       await reportFailure(deps, err, {
         surface: 'show_evidence',

@@ -59,6 +59,8 @@ export function thoracicRtCommand(deps: SlackDeps) {
           origin: 'command',
           channelId: command.channel_id,
           userId: command.user_id,
+          // The answer comes back through the command's response_url (an invalid one is dropped).
+          responseUrl: command.response_url,
         });
         return;
       }

@@ -1,9 +1,10 @@
 // App Home: how to use the app, the ruleset version and example commands.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import type { Case } from '../../../engine/index.js';
 import { errorFields } from '../../../errors/index.js';
 import { caseLines } from '../../../present/case-lines.js';
-import { DECISION_REASON_INFO } from '../../../store/index.js';
+import { type ConsultRecord, DECISION_REASON_INFO } from '../../../store/index.js';
 import { buildHome, type HomeOptions } from '../../blocks/home.js';
 import type { SlackDeps } from '../../deps.js';
 import { explainSlackError } from '../../slack-errors.js';
@@ -15,7 +16,7 @@ export function appHomeOpened(deps: SlackDeps) {
   return async ({ event, body, client }: Args): Promise<void> => {
     if (event.tab !== 'home') return;
     try {
-      const history = await userHistory(deps, event.user, (body as { team_id?: string }).team_id);
+      const history = await userHistory(deps, event.user, (body as { team_id?: string }).team_id, client);
       await client.views.publish({
         user_id: event.user,
         view: buildHome({
@@ -36,6 +37,7 @@ async function userHistory(
   deps: SlackDeps,
   userId: string,
   teamId: string | undefined,
+  client: WebClient,
 ): Promise<Partial<HomeOptions>> {
   if (!deps.store) return {};
   try {
@@ -44,10 +46,13 @@ async function userHistory(
       deps.store.listDecisions({ userId, limit: 10 }),
       deps.store.concordance(teamId ? { teamId } : {}),
     ]);
-    const when = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+    const when = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const links = await Promise.all(consults.map((c) => permalinkOf(client, c)));
     return {
-      recent: consults.map((c) => ({
+      recent: consults.map((c, i) => ({
         when: when(c.at),
+        at: c.at,
+        permalink: links[i],
         verdict: c.verdict,
         summary: caseLines(c.case as Case)
           .slice(0, 3)
@@ -55,6 +60,7 @@ async function userHistory(
       })),
       decisions: decisions.map((d) => ({
         when: when(d.at),
+        at: d.at,
         outcome: outcomeLabel(d.outcome),
         reason: DECISION_REASON_INFO[d.reason].label,
       })),
@@ -63,6 +69,17 @@ async function userHistory(
   } catch (err) {
     deps.log.warn('home history unavailable', errorFields(err, 'E_STORE'));
     return {};
+  }
+}
+
+/** The shared answer's permalink; none when it was not shared or Slack does not give one. */
+async function permalinkOf(client: WebClient, c: ConsultRecord): Promise<string | undefined> {
+  if (!c.slackChannelId || !c.slackThreadTs) return undefined;
+  try {
+    const res = await client.chat.getPermalink({ channel: c.slackChannelId, message_ts: c.slackThreadTs });
+    return typeof res.permalink === 'string' ? res.permalink : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -99,7 +99,7 @@ function generalReply(routed: Route, deps: SlackDeps): SlackMessage | undefined 
     case 'evidence':
       return buildEvidenceLookup(routed.query, deps.ruleset);
     case 'topic':
-      return buildTopicAnswer(routed.topic, deps.ruleset);
+      return buildTopicAnswer(routed.topic, deps.ruleset, routed.reading.case);
     case 'empty':
       return buildNotice('empty-case');
     case 'answer':

@@ -26,6 +26,7 @@ export function assessMessage(deps: SlackDeps) {
           channelId: shortcut.channel.id,
           threadTs: shortcut.message.thread_ts ?? shortcut.message.ts,
           userId: shortcut.user.id,
+          responseUrl: shortcut.response_url,
         },
         read.case,
         notes.join(' '),

@@ -1,9 +1,10 @@
 // Board decision submitted: stored with the consult (note through the identifier guard) and announced in the
 // answer's thread. The announcement carries the outcome and reason, never the note's text.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { guardText } from '../../../consult/index.js';
 import { errorFields } from '../../../errors/index.js';
-import { DECISION_REASON_INFO } from '../../../store/index.js';
+import { DECISION_REASON_INFO, type DecisionOutcome, type DecisionReason } from '../../../store/index.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { reportFailure } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
@@ -14,6 +15,7 @@ import {
   outcomeLabel,
   readDecisionState,
 } from '../../views/decision-modal.js';
+import { updateDecidedCard } from './decision-card.js';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs<ViewSubmitAction>;
 
@@ -68,16 +70,20 @@ export function decisionSubmit(deps: SlackDeps) {
       reason: state.reason,
       identifiersRemoved: guard?.identifiersRemoved.length ?? 0,
     });
-    const { channelId, threadTs } = parsedMeta.data;
+    const { channelId, threadTs, messageTs, consultId } = parsedMeta.data;
     if (!channelId) return;
     try {
-      const text = `Board decision recorded by <@${escapeMrkdwn(user)}>: *${outcomeLabel(state.outcome)}* (reason: ${escapeMrkdwn(DECISION_REASON_INFO[state.reason].label)})${state.note ? '; a note was kept in the audit trail' : ''}.`;
-      await client.chat.postMessage({
-        channel: channelId,
-        text,
-        blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
-        ...(threadTs ? { thread_ts: threadTs } : {}),
-      });
+      const at = deps.now();
+      const decided = {
+        consultId,
+        channelId,
+        outcome: state.outcome,
+        reason: state.reason,
+        userId: user,
+        at,
+      };
+      const updated = messageTs ? await updateDecidedCard(deps, client, { ...decided, messageTs }) : false;
+      if (!updated) await announceInThread(client, channelId, threadTs, user, state);
       if (guard && guard.identifiersRemoved.length > 0) {
         const notice = buildNotice('privacy', guard.identifiersRemoved.join(', '));
         await client.chat.postEphemeral({
@@ -91,4 +97,21 @@ export function decisionSubmit(deps: SlackDeps) {
       await reportFailure(deps, err, { surface: 'decision_submit', client, channel: channelId, user });
     }
   };
+}
+
+/** A card posted before decisions updated it (no message ts): the decision is announced in its thread. */
+async function announceInThread(
+  client: WebClient,
+  channelId: string,
+  threadTs: string | undefined,
+  user: string,
+  state: { outcome: DecisionOutcome; reason: DecisionReason; note: string | undefined },
+): Promise<void> {
+  const text = `Board decision recorded by <@${escapeMrkdwn(user)}>: *${outcomeLabel(state.outcome)}* (reason: ${escapeMrkdwn(DECISION_REASON_INFO[state.reason].label)})${state.note ? '; a note was kept in the audit trail' : ''}.`;
+  await client.chat.postMessage({
+    channel: channelId,
+    text,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  });
 }

@@ -23,6 +23,8 @@ export function intakeSubmit(deps: SlackDeps) {
     const user = body.user.id;
     const channel = meta.ok ? meta.value.channelId : undefined;
     const threadTs = meta.ok ? meta.value.threadTs : undefined;
+    const origin = meta.ok ? meta.value.origin : undefined;
+    const responseUrl = meta.ok ? meta.value.responseUrl : undefined;
     // Evaluated once here to refuse a case the engine cannot take while the form is still open; the worker
     // evaluates the same guarded facts again for the answer it delivers and records.
     const checked = await consultCase(state.case, { now: deps.now() });
@@ -43,11 +45,15 @@ export function intakeSubmit(deps: SlackDeps) {
         idempotencyKey: `view:${view.id}:${view.hash}`,
         payload: {
           case: checked.output.case,
-          delivery: state.delivery === 'channel' ? 'channel' : 'preview',
+          // From a message shortcut the answer is a visible reply in that message's thread, like a shared answer.
+          delivery: state.delivery === 'channel' || origin === 'message-shortcut' ? 'channel' : 'preview',
           identifiersRemoved: checked.identifiersRemoved,
         },
         target: {
           user,
+          // A form opened by the command answers through its response_url (works in private channels and DMs
+          // the bot is not in, where chat.postEphemeral fails); only Slack's own https links are used.
+          ...(responseUrl?.startsWith('https://') ? { responseUrl } : {}),
           ...(channel ? { channel } : {}),
           ...(threadTs ? { threadTs } : {}),
           ...(body.team?.id ? { team: body.team.id } : {}),

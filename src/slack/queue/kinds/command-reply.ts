@@ -24,7 +24,7 @@ export const commandReply = defineKind<ReadingPayload>({
       : [];
     if (p.route === 'help') return { parts: viaUrl([buildHelp([...deps.intents], deps.ruleset.version)]) };
     if (p.route === 'topic' && p.topic)
-      return { parts: viaUrl([buildTopicAnswer(p.topic, deps.ruleset), ...privacy]) };
+      return { parts: viaUrl([buildTopicAnswer(p.topic, deps.ruleset, p.case), ...privacy]) };
     if (p.route !== 'answer' || !p.case) return { parts: viaUrl([buildNotice('empty-case'), ...privacy]) };
     const output = await evaluateQueuedCase(p.case, createdAt);
     const messages = buildAnswer(output, {

@@ -29,11 +29,12 @@ export const mentionReply = defineKind<ReadingPayload>({
     if (p.route === 'help')
       return { parts: [...parts, post(buildHelp([...deps.intents], deps.ruleset.version))] };
     if (p.route === 'topic' && p.topic)
-      return { parts: [...parts, post(buildTopicAnswer(p.topic, deps.ruleset))] };
+      return { parts: [...parts, post(buildTopicAnswer(p.topic, deps.ruleset, p.case))] };
     if (p.route !== 'answer' || !p.case) return { parts: [...parts, post(buildNotice('empty-case'))] };
     const output = await evaluateQueuedCase(p.case, createdAt);
     const messages = sharedAnswerMessages(output, {
       consultId: deps.store ? jobId : undefined,
+      sharedBy: target.user,
       caseToken: encodeCaseToken(output.case) ?? '',
       identifiersRemoved: p.identifiersRemoved,
       conflicts: p.conflicts,

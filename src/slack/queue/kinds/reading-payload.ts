@@ -38,7 +38,8 @@ export function readingPayload(routed: Route): ReadingPayload | undefined {
   return {
     route: routed.kind,
     ...(routed.kind === 'topic' ? { topic: routed.topic } : {}),
-    ...(routed.kind === 'answer' ? { case: r.case } : {}),
+    // A topic question keeps its case facts too: the answer is narrowed to what was asked (an ultracentral dose).
+    ...(routed.kind === 'answer' || routed.kind === 'topic' ? { case: r.case } : {}),
     identifiersRemoved: [...r.identifiersRemoved],
     conflicts: r.conflicts.map((c) => c.question),
     ignoredCount: r.ignored.length,

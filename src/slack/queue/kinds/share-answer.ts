@@ -24,6 +24,7 @@ export const shareAnswer = defineKind<SharePayload>({
     const messages = sharedAnswerMessages(output, {
       caseToken: encodeCaseToken(output.case) ?? '',
       consultId: deps.store ? jobId : undefined,
+      sharedBy: target.user,
     });
     const parts: Part[] = messages.map((message, i) => ({
       via: 'post',
@@ -31,7 +32,9 @@ export const shareAnswer = defineKind<SharePayload>({
       threadTs: i === 0 ? undefined : 'first',
       message,
     }));
-    if (target.responseUrl) parts.push({ via: 'response_url', message: buildNotice('shared') });
+    // The preview is replaced by the notice, so its buttons cannot share or decide twice.
+    if (target.responseUrl)
+      parts.push({ via: 'response_url', message: buildNotice('shared', channel), replaceOriginal: true });
     return {
       parts,
       audit: {

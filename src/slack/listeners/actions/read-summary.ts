@@ -1,0 +1,58 @@
+// "Read it" under the intake form's pasted summary: the summary is read by the same parser as a slash command
+// (through src/consult, identifiers removed first) and the form is updated in place (views.update) with the facts
+// it understood, for the user to check. The summary itself is neither kept in the form nor logged.
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { readText } from '../../../consult/index.js';
+import type { SlackDeps } from '../../deps.js';
+import { explainSlackError } from '../../slack-errors.js';
+import { INTAKE_IDS } from '../../views/intake-ids.js';
+import { buildIntakeModal } from '../../views/intake-modal.js';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
+
+function pasted(body: BlockAction): string {
+  const values = body.view?.state?.values as
+    | Record<string, Record<string, { value?: string | null }>>
+    | undefined;
+  const { blockId, actionId } = INTAKE_IDS.summary;
+  const value = values?.[blockId]?.[actionId]?.value;
+  return typeof value === 'string' ? value : '';
+}
+
+/** What the form says above its fields after reading: counts and kinds only, never the text. */
+function notice(read: ReturnType<typeof readText>): string {
+  const n = read.understood.length;
+  const parts = [
+    n === 0
+      ? 'Nothing in the summary was recognised as a case fact; fill in the fields below.'
+      : `Read from the summary: ${n} ${n === 1 ? 'fact' : 'facts'}. Check every field before assessing.`,
+  ];
+  if (read.identifiersRemoved.length > 0)
+    parts.push(
+      `Identifiers were removed and not kept (${[...new Set(read.identifiersRemoved)].join(', ')}).`,
+    );
+  if (read.conflicts.length > 0) parts.push(`${read.conflicts.length} conflicting facts were left blank.`);
+  return parts.join(' ');
+}
+
+export function readSummary(deps: SlackDeps) {
+  return async ({ ack, body, client }: Args): Promise<void> => {
+    await ack();
+    const view = body.view;
+    if (!view) return;
+    try {
+      const read = readText(pasted(body), { now: deps.now() });
+      await client.views.update({
+        view_id: view.id,
+        hash: view.hash,
+        view: buildIntakeModal({
+          metadata: view.private_metadata ?? '',
+          initial: read.case,
+          notice: notice(read),
+        }),
+      });
+    } catch (err) {
+      deps.log.warn('intake summary not read', { code: explainSlackError(err).code });
+    }
+  };
+}
