@@ -34,6 +34,10 @@ export interface GoldenExpect {
   flagText?: Partial<Record<FlagCode, RegExp>>;
   /** The first dose option offered. */
   firstDose?: [number, number];
+  /** Exact citations of a raised flag (the §8 citation fixes). */
+  flagCitations?: Partial<Record<FlagCode, string[]>>;
+  /** Exact citations of the statement whose text matches. */
+  statementCitations?: [RegExp, string[]][];
 }
 
 export interface GoldenCase {
