@@ -29,11 +29,9 @@ export const IntentFileSchema = z
     subcommands: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a subcommand is one lower-case word')),
     facts: z
       .array(
-        z
-          .string()
-          .refine(isCaseFact, {
-            message: 'not a case fact of decision-spec §2 (see CASE_FIELDS in src/engine/facts.ts)',
-          }),
+        z.string().refine(isCaseFact, {
+          message: 'not a case fact of decision-spec §2 (see CASE_FIELDS in src/engine/facts.ts)',
+        }),
       )
       .min(0),
     examples: z.array(z.string().trim().min(1).max(2000)).min(10, 'give at least 10 realistic examples'),
