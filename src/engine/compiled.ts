@@ -6,7 +6,7 @@ import type { DoseOptionDef } from './knowledge/dose-options.js';
 import type { FlagDef } from './knowledge/flags.js';
 import type { ModifierRow, StatementSel, VerdictRow, Wording } from './knowledge/rules.js';
 import type { StatementDef } from './knowledge/statements.js';
-import type { Citation } from './output-schema.js';
+import type { Citation, DoseOption, Flag, Statement } from './output-schema.js';
 
 export interface CompiledSel {
   when: Compiled | null;
@@ -34,12 +34,16 @@ export interface CompiledModifier {
 }
 export interface CompiledFlag {
   row: FlagDef;
+  /** The flag as answers show it, built once and frozen (shared by every answer that raises it). */
+  output: Flag;
   key: string;
   when: Compiled;
   statements: readonly CompiledSel[];
 }
 export interface CompiledDose {
   row: DoseOptionDef;
+  /** The option as answers show it without assumptions, built once and frozen. */
+  output: DoseOption;
   when: Compiled;
   /** The same condition, also naming the unknown facts an unknown result rests on. */
   blame: Blamer;
@@ -55,6 +59,8 @@ export interface CompiledKnowledge {
   flags: readonly CompiledFlag[];
   doseOptions: readonly CompiledDose[];
   statementById: ReadonlyMap<string, StatementDef>;
+  /** Statements and citations as answers show them, built once and frozen. */
+  statementOutputById: ReadonlyMap<string, Statement>;
   citationById: ReadonlyMap<string, Citation>;
   ruleById: ReadonlyMap<string, CompiledVerdictRule | CompiledModifier>;
 }
@@ -73,6 +79,37 @@ const sels = (xs: readonly StatementSel[] | undefined): CompiledSel[] =>
   (xs ?? []).map((s) => ({ when: s.when ? compile(s.when) : null, ids: s.ids }));
 const words = (xs: readonly Wording[]): CompiledWording[] =>
   xs.map((w) => ({ when: w.when ? compile(w.when) : null, text: w.text }));
+
+/** Answers share these objects, so they are frozen: no caller can change another caller's answer. */
+function frozen<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v && typeof v === 'object') Object.freeze(v);
+  return Object.freeze(o);
+}
+
+function citationOutput(c: Citation): Citation {
+  const out: Citation = { id: c.id, label: c.label };
+  if (c.title !== undefined) out.title = c.title;
+  if (c.pmid !== undefined) out.pmid = c.pmid;
+  if (c.doi !== undefined) out.doi = c.doi;
+  if (c.url !== undefined) out.url = c.url;
+  if (c.note !== undefined) out.note = c.note;
+  return frozen(out);
+}
+
+function flagOutput(row: FlagDef): Flag {
+  return frozen({ code: row.code, severity: row.severity, text: row.text, citations: [...row.citations] });
+}
+
+function doseOutput(r: DoseOptionDef): DoseOption {
+  return frozen({
+    id: r.id,
+    schedule: r.schedule,
+    totalGy: r.totalGy,
+    fractions: r.fractions,
+    setting: r.setting,
+    citations: [...r.citations],
+  });
+}
 
 const slotsOf = (c: Parameters<typeof factsOf>[0]) => [...factsOf(c)].map((n) => FACT_INDEX.get(n) ?? -1);
 
@@ -100,12 +137,14 @@ export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
     modifiers,
     flags: k.flags.map((row) => ({
       row,
+      output: flagOutput(row),
       key: `${row.code}:${row.variant}`,
       when: compile(row.when),
       statements: sels(row.statements),
     })),
     doseOptions: k.doseOptions.map((row) => ({
       row,
+      output: doseOutput(row),
       when: compile(row.when),
       blame: compileBlame(row.when),
       prefer: row.prefer ? compile(row.prefer) : null,
@@ -113,7 +152,13 @@ export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
       statements: sels(row.statements),
     })),
     statementById: new Map(k.statements.map((s) => [s.id, s])),
-    citationById: new Map(k.citations.map((c) => [c.id, c])),
+    statementOutputById: new Map(
+      k.statements.map((st) => [
+        st.id,
+        frozen({ topic: st.topic, text: st.text, citations: [...st.citations] }),
+      ]),
+    ),
+    citationById: new Map(k.citations.map((c) => [c.id, citationOutput(c)])),
     ruleById,
   };
 }

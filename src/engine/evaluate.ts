@@ -116,22 +116,12 @@ function setDecisionFacts(v: FactValue[], decision: Decision, palliative: boolea
   return inScope;
 }
 
-function toFlag({ row }: CompiledFlag): Flag {
-  return { code: row.code, severity: row.severity, text: row.text, citations: row.citations.slice() };
+function toFlag(flag: CompiledFlag): Flag {
+  return flag.output;
 }
 
 function toDoseOption({ dose, assumes }: OfferedDose): DoseOption {
-  const r = dose.row;
-  const out: DoseOption = {
-    id: r.id,
-    schedule: r.schedule,
-    totalGy: r.totalGy,
-    fractions: r.fractions,
-    setting: r.setting,
-    citations: r.citations.slice(),
-  };
-  if (assumes.length > 0) out.assumes = assumes;
-  return out;
+  return assumes.length > 0 ? { ...dose.output, assumes } : dose.output;
 }
 
 /** §6: the statements of the applied modifiers, the deciding rule, the raised flags and the offered options. */
@@ -147,11 +137,8 @@ function selectStatements(
   groups.push(k.ruleById.get(decision.rule)?.statements ?? []);
   for (const flag of flagSel.flags) groups.push(flag.statements);
   for (const o of doseSel.offered) groups.push(o.dose.statements);
-  const statements: Statement[] = collectStatements(groups, v).map((id) => {
-    const st = k.statementById.get(id)!;
-    return { topic: st.topic, text: st.text, citations: st.citations.slice() };
-  });
-  const onlyOne = onlyOptionStatement(doseSel, v[DECISION_SLOTS.setting]);
+  const statements: Statement[] = collectStatements(groups, v).map((id) => k.statementOutputById.get(id)!);
+  const onlyOne = onlyOptionStatement(k, doseSel, v[DECISION_SLOTS.setting]);
   if (onlyOne) statements.push(onlyOne);
   return statements;
 }
@@ -174,29 +161,39 @@ function collectAssumptions(
   return out;
 }
 
-const onlyOptionCache = new Map<string, { text: string; citations: string[] }>();
+/** Per compiled knowledge (a changed ruleset in a test must not see another's texts). */
+const onlyOptionCaches = new WeakMap<CompiledKnowledge, Map<string, Statement>>();
 
 /** §6: when only one option is eligible, say why the others are not (their own population words). */
 function onlyOptionStatement(
-  sel: ReturnType<typeof selectDoseOptions>,
+  k: CompiledKnowledge,
+  sel: DoseSelection,
   setting: unknown,
 ): Statement | undefined {
   if (setting === 'palliative' || sel.offered.length !== 1 || sel.ineligible.length === 0) return undefined;
   const only = sel.offered[0]!.dose.row;
-  // Few combinations exist (one per offered option and set of ineligible rows): build each text once.
-  const key = `${only.id}|${sel.ineligible.map((x) => x.row.id).join()}`;
-  let hit = onlyOptionCache.get(key);
-  if (!hit) {
-    hit = onlyOptionParts(sel, only);
-    if (onlyOptionCache.size < 1000) onlyOptionCache.set(key, hit);
+  // Few combinations exist (one per offered option and set of ineligible rows): build each once, frozen.
+  let cache = onlyOptionCaches.get(k);
+  if (!cache) {
+    cache = new Map();
+    onlyOptionCaches.set(k, cache);
   }
-  return { topic: 'dose', text: hit.text, citations: [...hit.citations] };
+  let key = only.id;
+  for (const x of sel.ineligible) key += `|${x.row.id}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const parts = onlyOptionParts(sel, only);
+    hit = Object.freeze({
+      topic: 'dose',
+      text: parts.text,
+      citations: Object.freeze(parts.citations) as string[],
+    });
+    if (cache.size < 1000) cache.set(key, hit);
+  }
+  return hit;
 }
 
-function onlyOptionParts(
-  sel: ReturnType<typeof selectDoseOptions>,
-  only: DoseOptionRow,
-): { text: string; citations: string[] } {
+function onlyOptionParts(sel: DoseSelection, only: DoseOptionRow): { text: string; citations: string[] } {
   const why = [...new Set(sel.ineligible.map((x) => x.row.requires))];
   const citations = [...new Set([...only.citations, ...sel.ineligible.flatMap((x) => x.row.citations)])];
   return { text: `Only ${only.schedule} fits this case: ${why.join('; ')}.`, citations };
@@ -210,20 +207,10 @@ function collectCitations(k: CompiledKnowledge, groups: { citations: string[] }[
       for (const id of item.citations) {
         if (seen.has(id)) continue;
         seen.add(id);
-        out.push(copyCitation(k.citationById.get(id)!));
+        out.push(k.citationById.get(id)!);
       }
     }
   }
-  return out;
-}
-
-function copyCitation(c: Citation): Citation {
-  const out: Citation = { id: c.id, label: c.label };
-  if (c.title !== undefined) out.title = c.title;
-  if (c.pmid !== undefined) out.pmid = c.pmid;
-  if (c.doi !== undefined) out.doi = c.doi;
-  if (c.url !== undefined) out.url = c.url;
-  if (c.note !== undefined) out.note = c.note;
   return out;
 }
 
