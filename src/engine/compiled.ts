@@ -2,7 +2,7 @@
 // only compiled knowledge, so a test can compile a changed ruleset and run the same engine over it.
 import { FACT_INDEX, type FactName } from './facts.js';
 import { type Blamer, type Compiled, compile, compileBlame, factsOf } from './knowledge/conditions.js';
-import type { DoseOptionDef } from './knowledge/dose-options.js';
+import { DOSE_SETTINGS, type DoseOptionDef } from './knowledge/dose-options.js';
 import type { FlagDef } from './knowledge/flags.js';
 import type { ModifierRow, StatementSel, VerdictRow, Wording } from './knowledge/rules.js';
 import type { StatementDef } from './knowledge/statements.js';
@@ -22,6 +22,8 @@ export interface CompiledVerdictRule {
   facts: readonly FactName[];
   /** Vector indices of `facts`. */
   slots: readonly number[];
+  /** The trace entry's `facts` keys in order, each undefined: copied per entry so its shape is fixed. */
+  traceTemplate: Readonly<Record<string, undefined>>;
   words: readonly CompiledWording[];
   statements: readonly CompiledSel[];
 }
@@ -30,6 +32,7 @@ export interface CompiledModifier {
   when: Compiled;
   facts: readonly FactName[];
   slots: readonly number[];
+  traceTemplate: Readonly<Record<string, undefined>>;
   statements: readonly CompiledSel[];
 }
 export interface CompiledFlag {
@@ -58,6 +61,8 @@ export interface CompiledKnowledge {
   modifiers: readonly CompiledModifier[];
   flags: readonly CompiledFlag[];
   doseOptions: readonly CompiledDose[];
+  /** The dose options of each setting, in the rows' order. */
+  doseBySetting: ReadonlyMap<string, readonly CompiledDose[]>;
   statementById: ReadonlyMap<string, StatementDef>;
   /** Statements and citations as answers show them, built once and frozen. */
   statementOutputById: ReadonlyMap<string, Statement>;
@@ -111,6 +116,9 @@ function doseOutput(r: DoseOptionDef): DoseOption {
   });
 }
 
+const template = (keys: readonly string[]): Record<string, undefined> =>
+  Object.fromEntries(keys.map((key) => [key, undefined]));
+
 const slotsOf = (c: Parameters<typeof factsOf>[0]) => [...factsOf(c)].map((n) => FACT_INDEX.get(n) ?? -1);
 
 export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
@@ -119,6 +127,7 @@ export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
     when: compile(row.when),
     facts: [...factsOf(row.when)],
     slots: slotsOf(row.when),
+    traceTemplate: template([...factsOf(row.when)]),
     words: words(row.words),
     statements: sels(row.statements),
   }));
@@ -127,6 +136,16 @@ export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
     when: compile(row.when),
     facts: [...factsOf(row.when)],
     slots: slotsOf(row.when),
+    traceTemplate: template(['from', 'to', ...factsOf(row.when)]),
+    statements: sels(row.statements),
+  }));
+  const doseOptions: CompiledDose[] = k.doseOptions.map((row) => ({
+    row,
+    output: doseOutput(row),
+    when: compile(row.when),
+    blame: compileBlame(row.when),
+    prefer: row.prefer ? compile(row.prefer) : null,
+    facts: [...factsOf(row.when)],
     statements: sels(row.statements),
   }));
   const ruleById = new Map<string, CompiledVerdictRule | CompiledModifier>();
@@ -142,15 +161,10 @@ export function compileKnowledge(k: KnowledgeRows): CompiledKnowledge {
       when: compile(row.when),
       statements: sels(row.statements),
     })),
-    doseOptions: k.doseOptions.map((row) => ({
-      row,
-      output: doseOutput(row),
-      when: compile(row.when),
-      blame: compileBlame(row.when),
-      prefer: row.prefer ? compile(row.prefer) : null,
-      facts: [...factsOf(row.when)],
-      statements: sels(row.statements),
-    })),
+    doseOptions,
+    doseBySetting: new Map(
+      DOSE_SETTINGS.map((setting) => [setting, doseOptions.filter((d) => d.row.settings.includes(setting))]),
+    ),
     statementById: new Map(k.statements.map((s) => [s.id, s])),
     statementOutputById: new Map(
       k.statements.map((st) => [
