@@ -55,9 +55,7 @@ export function decide(
   const then = row.outcome;
   const inLadder = then.verdict !== 'not-applicable' && then.verdict !== 'insufficient-information';
   if (inLadder && d.burdenConflict)
-    assumptions.push(
-      'lesion counts and the burden word disagree; the more conservative (polymetastatic) was used',
-    );
+    assumptions.push('lesion counts and the burden word disagree; the counts were used');
   const decision: Decision = {
     rule: row.id,
     baseVerdict: then.verdict,

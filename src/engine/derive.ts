@@ -373,8 +373,8 @@ function deriveOligometastatic(
   if (fromCounts === undefined) return { oligometastatic: fromWord, conflict: false };
   if (fromWord === undefined || fromWord === fromCounts)
     return { oligometastatic: fromCounts, conflict: false };
-  // Counts and burden word disagree: take the more conservative reading and say so.
-  return { oligometastatic: false, conflict: true };
+  // §2: when counts and a burden word disagree, the counts win and the disagreement is an assumption.
+  return { oligometastatic: fromCounts, conflict: true };
 }
 
 function deriveDriverGroup(c: Case): DriverGroup | undefined {

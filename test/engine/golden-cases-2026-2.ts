@@ -629,9 +629,33 @@ const citationFixes: GoldenCase[] = [
   },
 ];
 
+const burdenWord: GoldenCase[] = [
+  {
+    name: '§2 counts win over a burden word (positive): 3 lesions in 2 organs called "widespread" → oligometastatic',
+    rule: 5,
+    decidedBy: ['egfr-oligo'],
+    input: { ...EGFR, metastases: { count: 3, organs: 2, burden: 'poly' } },
+    expect: { ...R5, assumption: /lesion counts and the burden word disagree; the counts were used/ },
+  },
+  {
+    name: '§2 counts win over a burden word (boundary): 6 lesions called "oligo" → polymetastatic (rule 9)',
+    rule: 9,
+    decidedBy: ['polymetastatic'],
+    input: { ...NONE, metastases: { count: 6, organs: 2, burden: 'oligo' } },
+    expect: { verdict: 'not-recommended', assumption: /the counts were used/ },
+  },
+  {
+    name: '§2 counts and burden word (negative): they agree → no disagreement assumed',
+    rule: 8,
+    input: { ...NONE, metastases: { count: 2, organs: 2, burden: 'oligo' } },
+    expect: { ...R8, assumptionNot: /burden word disagree/ },
+  },
+];
+
 export const GOLDEN_2026_2: GoldenCase[] = [
   ...panel,
   ...citationFixes,
+  ...burdenWord,
   ...sharedBranches,
   ...progression,
   ...egfrTiming,

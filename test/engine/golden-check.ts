@@ -63,6 +63,11 @@ export function checkExpectations(out: Output, exp: GoldenExpect): void {
     ).toEqual([]);
   for (const [code, re] of Object.entries(exp.flagText ?? {}))
     expect(out.flags.find((f) => f.code === code)?.text ?? '', `text of ${code}`).toMatch(re);
+  if (exp.assumptionNot)
+    expect(
+      out.assumptions.filter((a) => exp.assumptionNot?.test(a)),
+      'assumptions',
+    ).toEqual([]);
   checkCitations(out, exp);
   if (exp.firstDose) {
     const first = out.doseOptions[0];
