@@ -185,6 +185,8 @@ function deriveDriver(c: Case, trace: TraceEntry[], assumptions: string[]): Driv
   const negativeFor = c.negativeFor ?? [];
   let group = deriveDriverGroup(c);
   let panelIncomplete = false;
+  if (c.driver === 'EGFR' && c.egfrVariant === undefined)
+    assumptions.push('EGFR variant not stated: treated as a common sensitising mutation');
   if (group === undefined && negativeFor.includes('EGFR')) {
     // §2: only EGFR changes the verdict class, so a panel with EGFR negative and nothing positive decides it.
     group = 'no-targetable';

@@ -652,10 +652,39 @@ const burdenWord: GoldenCase[] = [
   },
 ];
 
+const egfrVariant: GoldenCase[] = [
+  {
+    name: '§2 EGFR without a named variant (positive): treated as common, and the assumption says so',
+    rule: 5,
+    decidedBy: ['egfr-oligo'],
+    input: { ...Object.fromEntries(Object.entries(EGFR).filter(([k]) => k !== 'egfrVariant')) },
+    expect: { ...R5, assumption: /^EGFR variant not stated: treated as a common sensitising mutation$/ },
+  },
+  {
+    name: '§2 EGFR with a named variant (negative): ex19del → no variant assumption',
+    rule: 5,
+    decidedBy: ['egfr-oligo'],
+    input: { ...EGFR },
+    expect: { ...R5, assumptionNot: /EGFR variant not stated/ },
+  },
+  {
+    name: '§2 EGFR exon 20 insertion (boundary): other-targetable, no common-mutation assumption',
+    rule: 7,
+    input: { ...EGFR, egfrVariant: 'exon20ins' },
+    expect: {
+      verdict: 'consider',
+      evidence: 'extrapolation',
+      flags: ['uncommon-egfr'],
+      assumptionNot: /EGFR variant/,
+    },
+  },
+];
+
 export const GOLDEN_2026_2: GoldenCase[] = [
   ...panel,
   ...citationFixes,
   ...burdenWord,
+  ...egfrVariant,
   ...sharedBranches,
   ...progression,
   ...egfrTiming,
