@@ -29,7 +29,11 @@ export function selectDoseOptions(k: CompiledKnowledge, f: FactVector): DoseSele
   let primaries = 0;
   const inSetting = k.doseBySetting.get(setting) ?? [];
   let preferred: CompiledDose[] | undefined;
-  for (const x of inSetting) if (x.prefer !== null && x.prefer(f) === true) (preferred ??= []).push(x);
+  for (const x of inSetting) {
+    if (x.prefer === null || x.prefer(f) !== true) continue;
+    if (!preferred) preferred = [];
+    preferred.push(x);
+  }
   const ordered = preferred ? [...preferred, ...inSetting.filter((x) => !preferred.includes(x))] : inSetting;
   for (const dose of ordered) {
     const assumes = eligibility(dose, f);
