@@ -1,7 +1,7 @@
 // What one reading of a free text yields, in one shape for every front end: the text with identifiers
 // replaced (the only form anything downstream holds), the facts understood with their spans in that text,
 // the fragments not used, the conflicts left unknown, and the identifier kinds removed.
-import type { Case } from '../engine/index.js';
+import { type Case, CORE_CASE_FIELDS } from '../engine/index.js';
 import type { ParseResult, Span } from '../parse/index.js';
 import type { IdentifierKind } from '../privacy/index.js';
 
@@ -42,17 +42,6 @@ export interface Reading {
   coreFactCount: number;
 }
 
-/** The top-level facts that make a text a case (stage, driver, burden, progression, histology). */
-const CORE_FACTS = new Set([
-  'stage',
-  'driver',
-  'egfrVariant',
-  'metastases',
-  'serosalDisease',
-  'progression',
-  'histology',
-]);
-
 export function toReading(redacted: string, identifiers: IdentifierKind[], parsed: ParseResult): Reading {
   const understood = parsed.understood.map((u) => ({
     fact: u.fact,
@@ -75,6 +64,6 @@ export function toReading(redacted: string, identifiers: IdentifierKind[], parse
     case: parsed.case,
     factPaths,
     factCount: topLevel.size,
-    coreFactCount: [...topLevel].filter((f) => CORE_FACTS.has(f)).length,
+    coreFactCount: [...topLevel].filter((f) => CORE_CASE_FIELDS.has(f)).length,
   };
 }

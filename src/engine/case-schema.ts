@@ -89,11 +89,9 @@ function flattenDriver(input: unknown): unknown {
   return input;
 }
 
-/** Builds the case schema. The loose variant accepts shorthands (case-insensitive enums, `progression: 'oligoprogression'`,
- * `serosalDisease: true`, `driver: { gene, variant }`); the canonical variant is the same contract without them and
- * is several times faster, so evaluate() tries it first. */
-function buildCaseSchema(loose: boolean) {
-  const en = loose ? looseEnum : strictEnum;
+type En = typeof looseEnum | typeof strictEnum;
+
+function stageSchema(en: En) {
   const tnmT = z
     .string()
     .trim()
@@ -102,8 +100,7 @@ function buildCaseSchema(loose: boolean) {
     .string()
     .trim()
     .regex(/^(N(X|0|1|2a|2b|2|3))$/i, 'use an N category such as N0, N1, N2, N2a, N2b or N3');
-
-  const StageSchema = z
+  return z
     .object({
       t: tnmT.optional(),
       n: tnmN.optional(),
@@ -113,8 +110,10 @@ function buildCaseSchema(loose: boolean) {
       group: en(STAGE_GROUPS).optional(),
     })
     .strict();
+}
 
-  const MetastasesSchema = z
+function metastasesSchema(en: En) {
+  return z
     .object({
       count: z
         .number()
@@ -144,12 +143,16 @@ function buildCaseSchema(loose: boolean) {
         ctx.addIssue({ code: 'custom', path: ['organs'], message: 'lesions need at least one organ' });
       }
     });
+}
 
-  /** Serosal disease: a list of kinds; `true`/`false` are accepted for "present, kind not stated" / "none". */
-  const SerosalList = z.array(en([...SEROSAL_KINDS, 'unspecified'] as const)).max(4);
-  const SerosalSchema = loose ? z.preprocess(serosalShorthand, SerosalList) : SerosalList;
+/** Serosal disease: a list of kinds; `true`/`false` are accepted for "present, kind not stated" / "none". */
+function serosalSchema(en: En, loose: boolean) {
+  const list = z.array(en([...SEROSAL_KINDS, 'unspecified'] as const)).max(4);
+  return loose ? z.preprocess(serosalShorthand, list) : list;
+}
 
-  const TherapySchema = z
+function therapySchema(en: En) {
+  return z
     .object({
       status: en(THERAPY_STATUSES).optional(),
       regimen: en(REGIMENS).optional(),
@@ -160,17 +163,21 @@ function buildCaseSchema(loose: boolean) {
       response: en(RESPONSES).optional(),
     })
     .strict();
+}
 
-  const ProgressionObject = z
+function progressionSchema(en: En, loose: boolean) {
+  const object = z
     .object({
       pattern: en(PROGRESSION_PATTERNS).optional(),
       primaryProgressing: z.boolean().optional(),
       sites: z.number().int().min(0).max(1000).optional(),
     })
     .strict();
-  const ProgressionSchema = loose ? z.preprocess(progressionShorthand, ProgressionObject) : ProgressionObject;
+  return loose ? z.preprocess(progressionShorthand, object) : object;
+}
 
-  const PrimarySchema = z
+function primarySchema(en: En) {
+  return z
     .object({
       location: en(LOCATIONS).optional(),
       sizeCm: z
@@ -182,80 +189,102 @@ function buildCaseSchema(loose: boolean) {
       lobe: en(['RUL', 'RML', 'RLL', 'LUL', 'LLL', 'lingula'] as const).optional(),
     })
     .strict();
+}
 
-  const LungSchema = z
+function lungSchema(en: En) {
+  return z
     .object({
       ild: en(ILD_STATUSES).optional(),
       priorThoracicRt: z.boolean().optional(),
       poorFunction: z.boolean().optional(),
     })
     .strict();
+}
 
-  const StagingSchema = z
+function stagingSchema(en: En) {
+  return z
     .object({
       petCt: en(STAGING_STATUSES).optional(),
       brainMri: en(STAGING_STATUSES).optional(),
     })
     .strict();
+}
 
+const ECOG_MESSAGE = 'ECOG must be a whole number from 0 to 4';
+const KARNOFSKY_MESSAGE = 'Karnofsky must be 10, 20, … 100';
+const PDL1_MESSAGE = 'PD-L1 TPS is a percentage from 0 to 100';
+
+/** The scalar performance and prognosis facts. */
+function scoreFields() {
+  return {
+    pdl1: z.number().min(0, PDL1_MESSAGE).max(100, PDL1_MESSAGE).optional(),
+    ecog: z.number().int(ECOG_MESSAGE).min(0, ECOG_MESSAGE).max(4, ECOG_MESSAGE).optional(),
+    karnofsky: z
+      .number()
+      .int(KARNOFSKY_MESSAGE)
+      .min(10, KARNOFSKY_MESSAGE)
+      .max(100, KARNOFSKY_MESSAGE)
+      .refine((k) => k % 10 === 0, KARNOFSKY_MESSAGE)
+      .optional(),
+    lifeExpectancyMonths: z
+      .number()
+      .min(0, 'life expectancy cannot be negative')
+      .max(600, 'life expectancy is in months (0–600)')
+      .optional(),
+  };
+}
+
+/** Facts that contradict each other within one case. */
+function checkDriverFacts(
+  c: { driver?: string; egfrVariant?: string; negativeFor?: readonly string[] },
+  ctx: z.RefinementCtx,
+): void {
+  if (c.egfrVariant !== undefined && c.driver !== undefined && c.driver !== 'EGFR') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['egfrVariant'],
+      message: `egfrVariant is only meaningful with driver EGFR (driver is ${c.driver})`,
+    });
+  }
+  if (c.driver !== undefined && c.driver !== 'none' && c.negativeFor?.includes(c.driver)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['negativeFor'],
+      message: `${c.driver} cannot be both the driver and reported negative`,
+    });
+  }
+}
+
+/** Builds the case schema. The loose variant accepts shorthands (case-insensitive enums, `progression: 'oligoprogression'`,
+ * `serosalDisease: true`, `driver: { gene, variant }`); the canonical variant is the same contract without them and
+ * is several times faster, so evaluate() tries it first. */
+function buildCaseSchema(loose: boolean) {
+  const en: En = loose ? looseEnum : strictEnum;
+  const { pdl1, ecog, karnofsky, lifeExpectancyMonths } = scoreFields();
   const CaseObject = z
     .object({
       primarySite: en(PRIMARY_SITES).optional(),
       histology: en(HISTOLOGIES).optional(),
-      stage: StageSchema.optional(),
+      stage: stageSchema(en).optional(),
       driver: en(DRIVERS).optional(),
       egfrVariant: en(EGFR_VARIANTS).optional(),
       negativeFor: z.array(en(PANEL_GENES)).max(9).optional(),
-      pdl1: z
-        .number()
-        .min(0, 'PD-L1 TPS is a percentage from 0 to 100')
-        .max(100, 'PD-L1 TPS is a percentage from 0 to 100')
-        .optional(),
-      metastases: MetastasesSchema.optional(),
-      serosalDisease: SerosalSchema.optional(),
+      pdl1,
+      metastases: metastasesSchema(en).optional(),
+      serosalDisease: serosalSchema(en, loose).optional(),
       brain: en(BRAIN_STATUSES).optional(),
-      ecog: z
-        .number()
-        .int('ECOG must be a whole number from 0 to 4')
-        .min(0, 'ECOG must be a whole number from 0 to 4')
-        .max(4, 'ECOG must be a whole number from 0 to 4')
-        .optional(),
-      karnofsky: z
-        .number()
-        .int('Karnofsky must be 10, 20, … 100')
-        .min(10, 'Karnofsky must be 10, 20, … 100')
-        .max(100, 'Karnofsky must be 10, 20, … 100')
-        .refine((k) => k % 10 === 0, 'Karnofsky must be 10, 20, … 100')
-        .optional(),
-      therapy: TherapySchema.optional(),
-      progression: ProgressionSchema.optional(),
-      primary: PrimarySchema.optional(),
+      ecog,
+      karnofsky,
+      therapy: therapySchema(en).optional(),
+      progression: progressionSchema(en, loose).optional(),
+      primary: primarySchema(en).optional(),
       symptoms: z.array(en(SYMPTOMS)).max(12).optional(),
-      lung: LungSchema.optional(),
-      staging: StagingSchema.optional(),
-      lifeExpectancyMonths: z
-        .number()
-        .min(0, 'life expectancy cannot be negative')
-        .max(600, 'life expectancy is in months (0–600)')
-        .optional(),
+      lung: lungSchema(en).optional(),
+      staging: stagingSchema(en).optional(),
+      lifeExpectancyMonths,
     })
     .strict()
-    .superRefine((c, ctx) => {
-      if (c.egfrVariant !== undefined && c.driver !== undefined && c.driver !== 'EGFR') {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['egfrVariant'],
-          message: `egfrVariant is only meaningful with driver EGFR (driver is ${c.driver})`,
-        });
-      }
-      if (c.driver !== undefined && c.driver !== 'none' && c.negativeFor?.includes(c.driver as never)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['negativeFor'],
-          message: `${c.driver} cannot be both the driver and reported negative`,
-        });
-      }
-    });
+    .superRefine(checkDriverFacts);
   return loose ? z.preprocess(flattenDriver, CaseObject) : CaseObject;
 }
 

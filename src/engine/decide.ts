@@ -44,7 +44,7 @@ export function decide(
   let base: CompiledVerdictRule | undefined;
   for (const r of k.verdictRules) {
     const hit = r.when(v) === true;
-    if (trace) trace.push({ rule: r.row.id, result: hit, facts: factValues(r.facts, r.slots, v) });
+    if (trace) trace.push({ rule: r.row.id, result: hit, facts: factValues(r, v) });
     if (hit) {
       base = r;
       break;
@@ -55,9 +55,7 @@ export function decide(
   const then = row.outcome;
   const inLadder = then.verdict !== 'not-applicable' && then.verdict !== 'insufficient-information';
   if (inLadder && d.burdenConflict)
-    assumptions.push(
-      'lesion counts and the burden word disagree; the more conservative (polymetastatic) was used',
-    );
+    assumptions.push('lesion counts and the burden word disagree; the counts were used');
   const decision: Decision = {
     rule: row.id,
     baseVerdict: then.verdict,
@@ -73,13 +71,15 @@ export function decide(
   return decision;
 }
 
-/** The facts a row names, for the trace (read by index from the vector: the hot path stays monomorphic). */
+/** The facts a row names, for the trace (read by index from the vector: the hot path stays monomorphic).
+ * The entry starts as a copy of the row's template, so every store is to a field that already exists. */
 function factValues(
-  names: readonly string[],
-  slots: readonly number[],
+  r: CompiledVerdictRule | CompiledModifier,
   v: FactVector,
-  out: Record<string, unknown> = {},
+  out: Record<string, unknown> = { ...r.traceTemplate },
 ): Record<string, unknown> {
+  const names = r.facts;
+  const slots = r.slots;
   for (let i = 0; i < names.length; i++) out[names[i] as string] = v[slots[i] as number] ?? 'unknown';
   return out;
 }
@@ -99,8 +99,7 @@ function applyModifier(m: CompiledModifier, dec: Decision, v: FactVector, trace:
     }
   }
   const changes = to !== from;
-  if (trace)
-    trace.push({ rule: m.row.id, result: changes, facts: factValues(m.facts, m.slots, v, { from, to }) });
+  if (trace) trace.push({ rule: m.row.id, result: changes, facts: traceOfModifier(m, v, from, to) });
   if (!changes) return;
   dec.verdict = to;
   dec.applied.push(m.row.id);
@@ -108,6 +107,13 @@ function applyModifier(m: CompiledModifier, dec: Decision, v: FactVector, trace:
     dec.evidence = e.evidence;
     dec.timing = e.timing;
   }
+}
+
+function traceOfModifier(m: CompiledModifier, v: FactVector, from: Verdict, to: Verdict) {
+  const out: Record<string, unknown> = { ...m.traceTemplate };
+  out.from = from;
+  out.to = to;
+  return factValues(m, v, out);
 }
 
 type Policy = (c: Case, d: Derived, assumptions: string[]) => Timing;

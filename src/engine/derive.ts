@@ -53,25 +53,82 @@ export function karnofskyToEcog(kps: number): number {
 }
 
 export function derive(c: Case, trace: TraceEntry[]): Derived {
+  const b = deriveBasics(c, trace);
+  const assumptions: string[] = [];
+  const driver = deriveDriver(c, trace, assumptions);
+  const t = c.therapy ?? {};
+  const time = therapyTime(t);
+  const progression = deriveProgression(c.progression);
+  trace.push({
+    rule: 'derive-progression',
+    result: progression === 'oligoprogression' || progression === 'polyprogression',
+    facts: {
+      pattern: c.progression?.pattern ?? null,
+      progressingSites: c.progression?.sites ?? null,
+      derived: progression ?? 'unknown',
+    },
+  });
+  const progressing =
+    progression === 'oligoprogression' || progression === 'polyprogression' || t.response === 'PD';
+  const missing = criticalMissing(
+    b.stage,
+    driver.group,
+    b.oligometastatic,
+    b.oligoOrgan,
+    progression,
+    t.response,
+  );
+  const facts = caseFacts(c, b);
+  facts.driverGroup = driver.group;
+  facts.panelIncomplete = driver.panelIncomplete;
+  facts.progression = progression;
+  facts.criticalMissing = missing.length > 0;
+  facts.therapyState = time.state;
+  setRegimenFacts(facts, t, driver.group, assumptions);
+  // Named fields, not a spread of `b`: a spread object literal here is several times slower to build.
+  return {
+    stage: b.stage,
+    ecog: b.ecog,
+    ecogFromKarnofsky: b.ecogFromKarnofsky,
+    organs: b.organs,
+    serosal: b.serosal,
+    oligometastatic: b.oligometastatic,
+    oligoOrgan: b.oligoOrgan,
+    burdenConflict: b.burdenConflict,
+    driverGroup: driver.group,
+    therapyState: time.state,
+    therapyWeeks: time.weeks,
+    therapyMonths: time.months,
+    progression,
+    progressing,
+    panelIncomplete: driver.panelIncomplete,
+    negativeFor: driver.negativeFor,
+    assumptions,
+    missing,
+    facts,
+  };
+}
+
+type Basics = Pick<
+  Derived,
+  'stage' | 'ecog' | 'ecogFromKarnofsky' | 'organs' | 'serosal' | 'oligometastatic' | 'oligoOrgan'
+> & { burdenConflict: boolean };
+
+/** Stage IV, ECOG, organs, oligometastatic and oligo-organ, each with its trace entry. */
+function deriveBasics(c: Case, trace: TraceEntry[]): Basics {
   const stage = deriveStage(c);
   trace.push({
     rule: 'derive-stage-iv',
     result: stage === 'iv',
     facts: { stage: c.stage ?? null, derived: stage },
   });
-
-  let ecog = c.ecog;
-  let ecogFromKarnofsky = false;
-  if (ecog === undefined && c.karnofsky !== undefined) {
-    ecog = karnofskyToEcog(c.karnofsky);
-    ecogFromKarnofsky = true;
-  }
+  const fromKarnofsky = c.ecog === undefined && c.karnofsky !== undefined;
+  const ecog = fromKarnofsky ? karnofskyToEcog(c.karnofsky as number) : c.ecog;
   trace.push({
     rule: 'derive-ecog',
     result: ecog !== undefined,
     facts: { ecog: c.ecog ?? null, karnofsky: c.karnofsky ?? null, derived: ecog ?? null },
   });
-
   const m = c.metastases ?? {};
   const organs = m.organs ?? (m.sites && m.sites.length > 0 ? new Set(m.sites).size : undefined);
   trace.push({
@@ -79,7 +136,6 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
     result: organs !== undefined,
     facts: { organs: m.organs ?? null, sites: m.sites ?? null, derived: organs ?? null },
   });
-
   const serosal = (c.serosalDisease?.length ?? 0) > 0;
   const { oligometastatic, conflict } = deriveOligometastatic(m.count, organs, m.burden, serosal);
   trace.push({
@@ -93,24 +149,47 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
       derived: oligometastatic ?? 'unknown',
     },
   });
-
-  let oligoOrgan: boolean | undefined;
-  if (serosal) oligoOrgan = false;
-  else if (organs !== undefined) oligoOrgan = organs <= 3;
-  else if (m.count !== undefined && m.count <= 3) oligoOrgan = true;
+  const oligoOrgan = deriveOligoOrgan(m.count, organs, serosal);
   trace.push({
     rule: 'derive-oligo-organ',
     result: oligoOrgan === true,
     facts: { organs: organs ?? null, serosalDisease: serosal, derived: oligoOrgan ?? 'unknown' },
   });
+  const ecogFromKarnofsky = fromKarnofsky;
+  return {
+    stage,
+    ecog,
+    ecogFromKarnofsky,
+    organs,
+    serosal,
+    oligometastatic,
+    oligoOrgan,
+    burdenConflict: conflict,
+  };
+}
 
-  const assumptions: string[] = [];
+function deriveOligoOrgan(count: number | undefined, organs: number | undefined, serosal: boolean) {
+  if (serosal) return false;
+  if (organs !== undefined) return organs <= 3;
+  if (count !== undefined && count <= 3) return true;
+  return undefined;
+}
+
+interface DriverFacts {
+  group: DriverGroup | undefined;
+  panelIncomplete: boolean;
+  negativeFor: readonly string[];
+}
+
+function deriveDriver(c: Case, trace: TraceEntry[], assumptions: string[]): DriverFacts {
   const negativeFor = c.negativeFor ?? [];
-  let driverGroup = deriveDriverGroup(c);
+  let group = deriveDriverGroup(c);
   let panelIncomplete = false;
-  if (driverGroup === undefined && negativeFor.includes('EGFR')) {
+  if (c.driver === 'EGFR' && c.egfrVariant === undefined)
+    assumptions.push('EGFR variant not stated: treated as a common sensitising mutation');
+  if (group === undefined && negativeFor.includes('EGFR')) {
     // §2: only EGFR changes the verdict class, so a panel with EGFR negative and nothing positive decides it.
-    driverGroup = 'no-targetable';
+    group = 'no-targetable';
     const notReported = PANEL_GENES.filter((g) => !negativeFor.includes(g));
     panelIncomplete = notReported.length > 0;
     assumptions.push(
@@ -121,57 +200,42 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
   }
   trace.push({
     rule: 'derive-driver-group',
-    result: driverGroup !== undefined,
+    result: group !== undefined,
     facts: {
       driver: c.driver ?? null,
       egfrVariant: c.egfrVariant ?? null,
       negativeFor: [...negativeFor],
-      derived: driverGroup ?? null,
+      derived: group ?? null,
     },
   });
+  return { group, panelIncomplete, negativeFor };
+}
 
-  const t = c.therapy ?? {};
-  const therapyWeeks =
+type Therapy = NonNullable<Case['therapy']>;
+
+/** Time on current therapy in weeks and months (from weeks, months or 3-weekly cycles) and its state. */
+function therapyTime(t: Therapy) {
+  const weeks =
     t.weeks ??
     (t.months !== undefined ? t.months * WEEKS_PER_MONTH : undefined) ??
     (t.cycles !== undefined ? t.cycles * 3 : undefined);
-  const therapyMonths =
+  const months =
     t.months ??
     (t.weeks !== undefined ? t.weeks / WEEKS_PER_MONTH : undefined) ??
     (t.cycles !== undefined ? t.cycles * 0.75 : undefined);
   const durationOrResponse =
     t.weeks !== undefined || t.months !== undefined || t.cycles !== undefined || !!t.response;
-  const therapyState: TherapyState | undefined =
-    t.status ?? (durationOrResponse ? 'on-treatment' : undefined);
+  const state: TherapyState | undefined = t.status ?? (durationOrResponse ? 'on-treatment' : undefined);
+  return { weeks, months, state };
+}
 
-  const progression = deriveProgression(c.progression);
-  trace.push({
-    rule: 'derive-progression',
-    result: progression === 'oligoprogression' || progression === 'polyprogression',
-    facts: {
-      pattern: c.progression?.pattern ?? null,
-      progressingSites: c.progression?.sites ?? null,
-      derived: progression ?? 'unknown',
-    },
-  });
-  const progressing =
-    progression === 'oligoprogression' || progression === 'polyprogression' || t.response === 'PD';
-
-  const missing = criticalMissing(stage, driverGroup, oligometastatic, oligoOrgan, progression, t.response);
-  const facts = caseFacts(c, {
-    stage,
-    ecog,
-    ecogFromKarnofsky,
-    organs,
-    serosal,
-    oligometastatic,
-    oligoOrgan,
-  });
-  facts.driverGroup = driverGroup;
-  facts.panelIncomplete = panelIncomplete;
-  facts.progression = progression;
-  facts.criticalMissing = missing.length > 0;
-  facts.therapyState = therapyState;
+/** Concurrent or planned TKI / checkpoint inhibitor (§5 flags), assumed from the driver when unstated. */
+function setRegimenFacts(
+  facts: Facts,
+  t: Therapy,
+  driverGroup: DriverGroup | undefined,
+  assumptions: string[],
+): void {
   const active = t.status !== 'off-treatment';
   const targetable = driverGroup === 'egfr-common' || driverGroup === 'other-targetable';
   const tkiAssumed = t.regimen === undefined && targetable;
@@ -189,27 +253,6 @@ export function derive(c: Case, trace: TraceEntry[]): Derived {
     assumptions.push(
       'systemic therapy not stated: a checkpoint inhibitor is assumed for driver-negative disease',
     );
-  return {
-    stage,
-    ecog,
-    ecogFromKarnofsky,
-    organs,
-    serosal,
-    oligometastatic,
-    oligoOrgan,
-    burdenConflict: conflict,
-    driverGroup,
-    therapyState,
-    therapyWeeks,
-    therapyMonths,
-    progression,
-    progressing,
-    panelIncomplete,
-    negativeFor,
-    assumptions,
-    missing,
-    facts,
-  };
 }
 
 /** §4.2: the critical facts. The burden is not needed when the progression pattern decides (rules 3–4). */
@@ -232,11 +275,6 @@ export function criticalMissing(
 }
 
 const PALLIATIVE_SYMPTOMS = new Set(['hemoptysis', 'airway-obstruction', 'chest-pain', 'svc-syndrome']);
-
-type Basics = Pick<
-  Derived,
-  'stage' | 'ecog' | 'ecogFromKarnofsky' | 'organs' | 'serosal' | 'oligometastatic' | 'oligoOrgan'
->;
 
 /** The facts read straight from the case or from the basic derivations; one fixed shape for every case. */
 function caseFacts(c: Case, b: Basics): Facts {
@@ -337,8 +375,8 @@ function deriveOligometastatic(
   if (fromCounts === undefined) return { oligometastatic: fromWord, conflict: false };
   if (fromWord === undefined || fromWord === fromCounts)
     return { oligometastatic: fromCounts, conflict: false };
-  // Counts and burden word disagree: take the more conservative reading and say so.
-  return { oligometastatic: false, conflict: true };
+  // §2: when counts and a burden word disagree, the counts win and the disagreement is an assumption.
+  return { oligometastatic: fromCounts, conflict: true };
 }
 
 function deriveDriverGroup(c: Case): DriverGroup | undefined {

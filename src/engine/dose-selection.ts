@@ -27,13 +27,15 @@ export function selectDoseOptions(k: CompiledKnowledge, f: FactVector): DoseSele
   const ineligible: CompiledDose[] = [];
   if (setting === undefined) return { offered, ineligible };
   let primaries = 0;
-  const preferred = k.doseOptions.filter((x) => x.prefer !== null && x.prefer(f) === true);
-  const ordered =
-    preferred.length === 0
-      ? k.doseOptions
-      : [...preferred, ...k.doseOptions.filter((x) => !preferred.includes(x))];
+  const inSetting = k.doseBySetting.get(setting) ?? [];
+  let preferred: CompiledDose[] | undefined;
+  for (const x of inSetting) {
+    if (x.prefer === null || x.prefer(f) !== true) continue;
+    if (!preferred) preferred = [];
+    preferred.push(x);
+  }
+  const ordered = preferred ? [...preferred, ...inSetting.filter((x) => !preferred.includes(x))] : inSetting;
   for (const dose of ordered) {
-    if (!dose.row.settings.includes(setting)) continue;
     const assumes = eligibility(dose, f);
     if (assumes === null) {
       ineligible.push(dose);

@@ -1,12 +1,12 @@
 // evaluate(case, { now }) → the output contract of decision-spec §3. Pure and deterministic: the same
 // input always gives the same output; an invalid case is returned as issues, never thrown.
 import { CanonicalCaseSchema, type Case, CaseSchema } from './case-schema.js';
-import type { CompiledKnowledge, CompiledSel } from './compiled.js';
+import type { CompiledFlag, CompiledKnowledge, CompiledSel } from './compiled.js';
 import { type Decision, decide } from './decide.js';
 import { criticalMissing, type Derived, derive, type MissingFact } from './derive.js';
-import { selectDoseOptions } from './dose-selection.js';
+import { type DoseSelection, type OfferedDose, selectDoseOptions } from './dose-selection.js';
 import { FACT_INDEX, type FactValue, type FactVector, toVector } from './facts.js';
-import { selectFlags } from './flags.js';
+import { type FlagSelection, selectFlags } from './flags.js';
 import type { DoseOptionDef as DoseOptionRow } from './knowledge/dose-options.js';
 import type {
   CaseIssue,
@@ -46,70 +46,26 @@ export function createEvaluator(k: CompiledKnowledge): Evaluate {
 export const evaluate: Evaluate = createEvaluator(KNOWLEDGE);
 
 const DEFINITIVE = new Set<Verdict>(['recommended', 'consider']);
+const SLOT = (name: string) => FACT_INDEX.get(name) as number;
 
 function evaluateCase(k: CompiledKnowledge, c: Case): Output {
   const trace: TraceEntry[] = [];
   const d = derive(c, trace);
-  let decision = decide(k, c, d, trace);
-  const branches = decision.missing.length > 0 ? whatIfBranches(k, c, d) : [];
+  // One vector per evaluation: decide reads it, the what-if branches copy it, then the decision facts are
+  // written into it for the flags, dose options and statements.
+  const v = toVector(d.facts);
+  let decision = decide(k, c, d, trace, v);
+  const branches = decision.missing.length > 0 ? whatIfBranches(k, c, d, v) : [];
   if (decision.verdict === 'insufficient-information') decision = resolveShared(decision, branches, trace);
+  const whatIfs = whatIf(k, c, d, decision, branches, v);
+  const palliative = d.facts.palliativeIndication === true;
+  const inScope = setDecisionFacts(v, decision, palliative);
 
-  const f = d.facts;
-  const palliative = f.palliativeIndication === true;
-  const definitive = DEFINITIVE.has(decision.verdict);
-  f.inScope = decision.baseVerdict !== 'not-applicable';
-  f.rule = decision.rule;
-  f.verdict = decision.verdict;
-  f.timing = decision.timing;
-  f.onTable = definitive || (decision.verdict === 'not-recommended' && palliative);
-  f.setting = definitive
-    ? decision.rule === 'oligoprogression'
-      ? 'oligoprogression'
-      : 'definitive'
-    : decision.verdict === 'not-recommended' && palliative
-      ? 'palliative'
-      : undefined;
-
-  const v = toVector(f);
   const flagSel = selectFlags(k, v);
   const doseSel = selectDoseOptions(k, v);
-  const flags: Flag[] = flagSel.flags.map(({ row }) => ({
-    code: row.code,
-    severity: row.severity,
-    text: row.text,
-    citations: [...row.citations],
-  }));
-  const doseOptions: DoseOption[] = doseSel.offered.map(({ dose, assumes }) => {
-    const r = dose.row;
-    const out: DoseOption = {
-      id: r.id,
-      schedule: r.schedule,
-      totalGy: r.totalGy,
-      fractions: r.fractions,
-      setting: r.setting,
-      citations: [...r.citations],
-    };
-    if (assumes.length > 0) out.assumes = assumes;
-    return out;
-  });
-
-  const groups: (readonly CompiledSel[])[] = [];
-  for (const id of decision.applied) groups.push(k.ruleById.get(id)?.statements ?? []);
-  groups.push(k.ruleById.get(decision.rule)?.statements ?? []);
-  for (const flag of flagSel.flags) groups.push(flag.statements);
-  for (const o of doseSel.offered) groups.push(o.dose.statements);
-  const statements: Statement[] = collectStatements(groups, v).map((id) => {
-    const st = k.statementById.get(id)!;
-    return { topic: st.topic, text: st.text, citations: [...st.citations] };
-  });
-  const onlyOne = onlyOptionStatement(doseSel, f.setting);
-  if (onlyOne) statements.push(onlyOne);
-
-  const assumptions = [...decision.assumptions];
-  if (f.inScope) assumptions.push(...d.assumptions);
-  assumptions.push(...flagSel.assumptions);
-  for (const o of doseSel.offered) assumptions.push(...o.assumes.map((a) => `${o.dose.row.schedule}: ${a}`));
-
+  const flags = flagSel.flags.map(toFlag);
+  const doseOptions = doseSel.offered.map(toDoseOption);
+  const statements = selectStatements(k, decision, flagSel, doseSel, v);
   return {
     rulesetVersion: k.version,
     verdict: decision.verdict,
@@ -118,8 +74,8 @@ function evaluateCase(k: CompiledKnowledge, c: Case): Output {
     timing: decision.timing,
     summary: summarise(k, decision, v, palliative),
     missing: [...decision.missing],
-    assumptions: [...new Set(assumptions)],
-    whatIf: whatIf(k, c, d, decision, branches),
+    assumptions: collectAssumptions(decision, inScope ? d.assumptions : NO_STRINGS, flagSel, doseSel),
+    whatIf: whatIfs,
     flags,
     statements,
     doseOptions,
@@ -129,29 +85,115 @@ function evaluateCase(k: CompiledKnowledge, c: Case): Output {
   };
 }
 
-const onlyOptionCache = new Map<string, { text: string; citations: string[] }>();
+const NO_STRINGS: readonly string[] = [];
+
+const DECISION_SLOTS = {
+  inScope: SLOT('inScope'),
+  rule: SLOT('rule'),
+  verdict: SLOT('verdict'),
+  timing: SLOT('timing'),
+  onTable: SLOT('onTable'),
+  setting: SLOT('setting'),
+};
+
+/** Writes the decision facts (§5, §6 read them) into the vector; returns whether the case is in scope. */
+function setDecisionFacts(v: FactValue[], decision: Decision, palliative: boolean): boolean {
+  const definitive = DEFINITIVE.has(decision.verdict);
+  const palliativeOnly = decision.verdict === 'not-recommended' && palliative;
+  const inScope = decision.baseVerdict !== 'not-applicable';
+  v[DECISION_SLOTS.inScope] = inScope;
+  v[DECISION_SLOTS.rule] = decision.rule;
+  v[DECISION_SLOTS.verdict] = decision.verdict;
+  v[DECISION_SLOTS.timing] = decision.timing;
+  v[DECISION_SLOTS.onTable] = definitive || palliativeOnly;
+  v[DECISION_SLOTS.setting] = definitive
+    ? decision.rule === 'oligoprogression'
+      ? 'oligoprogression'
+      : 'definitive'
+    : palliativeOnly
+      ? 'palliative'
+      : undefined;
+  return inScope;
+}
+
+function toFlag(flag: CompiledFlag): Flag {
+  return flag.output;
+}
+
+function toDoseOption({ dose, assumes }: OfferedDose): DoseOption {
+  return assumes.length > 0 ? { ...dose.output, assumes } : dose.output;
+}
+
+/** §6: the statements of the applied modifiers, the deciding rule, the raised flags and the offered options. */
+function selectStatements(
+  k: CompiledKnowledge,
+  decision: Decision,
+  flagSel: FlagSelection,
+  doseSel: DoseSelection,
+  v: FactVector,
+): Statement[] {
+  const groups: (readonly CompiledSel[])[] = [];
+  for (const id of decision.applied) groups.push(k.ruleById.get(id)?.statements ?? []);
+  groups.push(k.ruleById.get(decision.rule)?.statements ?? []);
+  for (const flag of flagSel.flags) groups.push(flag.statements);
+  for (const o of doseSel.offered) groups.push(o.dose.statements);
+  const statements: Statement[] = collectStatements(groups, v).map((id) => k.statementOutputById.get(id)!);
+  const onlyOne = onlyOptionStatement(k, doseSel, v[DECISION_SLOTS.setting]);
+  if (onlyOne) statements.push(onlyOne);
+  return statements;
+}
+
+/** The decision's, the derivations' (in scope only), the flags' and the options' assumptions, each once. */
+function collectAssumptions(
+  decision: Decision,
+  derived: readonly string[],
+  flagSel: FlagSelection,
+  doseSel: DoseSelection,
+): string[] {
+  const out: string[] = [];
+  const add = (a: string) => {
+    if (!out.includes(a)) out.push(a);
+  };
+  for (const a of decision.assumptions) add(a);
+  for (const a of derived) add(a);
+  for (const a of flagSel.assumptions) add(a);
+  for (const o of doseSel.offered) for (const a of o.assumes) add(`${o.dose.row.schedule}: ${a}`);
+  return out;
+}
+
+/** Per compiled knowledge (a changed ruleset in a test must not see another's texts). */
+const onlyOptionCaches = new WeakMap<CompiledKnowledge, Map<string, Statement>>();
 
 /** §6: when only one option is eligible, say why the others are not (their own population words). */
 function onlyOptionStatement(
-  sel: ReturnType<typeof selectDoseOptions>,
+  k: CompiledKnowledge,
+  sel: DoseSelection,
   setting: unknown,
 ): Statement | undefined {
   if (setting === 'palliative' || sel.offered.length !== 1 || sel.ineligible.length === 0) return undefined;
   const only = sel.offered[0]!.dose.row;
-  // Few combinations exist (one per offered option and set of ineligible rows): build each text once.
-  const key = `${only.id}|${sel.ineligible.map((x) => x.row.id).join()}`;
-  let hit = onlyOptionCache.get(key);
-  if (!hit) {
-    hit = onlyOptionParts(sel, only);
-    if (onlyOptionCache.size < 1000) onlyOptionCache.set(key, hit);
+  // Few combinations exist (one per offered option and set of ineligible rows): build each once, frozen.
+  let cache = onlyOptionCaches.get(k);
+  if (!cache) {
+    cache = new Map();
+    onlyOptionCaches.set(k, cache);
   }
-  return { topic: 'dose', text: hit.text, citations: [...hit.citations] };
+  let key = only.id;
+  for (const x of sel.ineligible) key += `|${x.row.id}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    const parts = onlyOptionParts(sel, only);
+    hit = Object.freeze({
+      topic: 'dose',
+      text: parts.text,
+      citations: Object.freeze(parts.citations) as string[],
+    });
+    if (cache.size < 1000) cache.set(key, hit);
+  }
+  return hit;
 }
 
-function onlyOptionParts(
-  sel: ReturnType<typeof selectDoseOptions>,
-  only: DoseOptionRow,
-): { text: string; citations: string[] } {
+function onlyOptionParts(sel: DoseSelection, only: DoseOptionRow): { text: string; citations: string[] } {
   const why = [...new Set(sel.ineligible.map((x) => x.row.requires))];
   const citations = [...new Set([...only.citations, ...sel.ineligible.flatMap((x) => x.row.citations)])];
   return { text: `Only ${only.schedule} fits this case: ${why.join('; ')}.`, citations };
@@ -165,20 +207,10 @@ function collectCitations(k: CompiledKnowledge, groups: { citations: string[] }[
       for (const id of item.citations) {
         if (seen.has(id)) continue;
         seen.add(id);
-        out.push(copyCitation(k.citationById.get(id)!));
+        out.push(k.citationById.get(id)!);
       }
     }
   }
-  return out;
-}
-
-function copyCitation(c: Citation): Citation {
-  const out: Citation = { id: c.id, label: c.label };
-  if (c.title !== undefined) out.title = c.title;
-  if (c.pmid !== undefined) out.pmid = c.pmid;
-  if (c.doi !== undefined) out.doi = c.doi;
-  if (c.url !== undefined) out.url = c.url;
-  if (c.note !== undefined) out.note = c.note;
   return out;
 }
 
@@ -192,10 +224,11 @@ const OTHER_TARGETABLE = ['ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2'] a
 
 /** A branch changes only derived fields; its fact vector is built once per branch (branchVector). */
 function withFacts(d: Derived, patch: Partial<Derived>): Derived {
-  return { ...d, ...patch };
+  // A copy, then stores to existing fields: `{ ...d, ...patch }` over patches of varying shape is much slower.
+  const x = { ...d };
+  return Object.assign(x, patch);
 }
 
-const SLOT = (name: string) => FACT_INDEX.get(name) as number;
 const BRANCH_SLOTS = {
   stage: SLOT('stage'),
   driverGroup: SLOT('driverGroup'),
@@ -271,7 +304,7 @@ interface Branch {
 }
 
 /** The decision each plausible value of the missing facts would give (cross product, at most 24). */
-function whatIfBranches(k: CompiledKnowledge, c: Case, d: Derived): Branch[] {
+function whatIfBranches(k: CompiledKnowledge, c: Case, d: Derived, base: FactVector): Branch[] {
   let variants: { labels: string[]; d: Derived }[] = [{ labels: [], d }];
   for (const fact of d.missing) {
     const patches = patchesFor(fact, d);
@@ -279,7 +312,6 @@ function whatIfBranches(k: CompiledKnowledge, c: Case, d: Derived): Branch[] {
       patches.map((p) => ({ labels: [...v.labels, p.label], d: p.apply(v.d) })),
     );
   }
-  const base = toVector(d.facts);
   return variants.map((v) => {
     const x = v.d;
     x.missing = criticalMissing(
@@ -340,7 +372,14 @@ function weakestEvidence(levels: Decision['evidence'][]): Decision['evidence'] {
   return weakest;
 }
 
-function whatIf(k: CompiledKnowledge, c: Case, d: Derived, decision: Decision, branches: Branch[]): WhatIf[] {
+function whatIf(
+  k: CompiledKnowledge,
+  c: Case,
+  d: Derived,
+  decision: Decision,
+  branches: Branch[],
+  base: FactVector,
+): WhatIf[] {
   if (decision.missing.length > 0) {
     const out: WhatIf[] = branches.map((b) => ({ if: b.label, verdict: b.decision.verdict }));
     if (decision.missing.includes('stage')) out.push({ if: 'stage I–III', verdict: 'not-applicable' });
@@ -348,7 +387,7 @@ function whatIf(k: CompiledKnowledge, c: Case, d: Derived, decision: Decision, b
   }
   if (decision.rule === 'egfr-beyond-oligo-organ' && d.oligoOrgan === undefined) {
     const x = withFacts(d, { oligoOrgan: true });
-    const v = branchVector(toVector(d.facts), x);
+    const v = branchVector(base, x);
     return [{ if: 'metastatic organs ≤ 3 (oligo-organ)', verdict: decide(k, c, x, null, v).verdict }];
   }
   return [];

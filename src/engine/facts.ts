@@ -321,3 +321,98 @@ export function factKeysInOrder(f: Facts): boolean {
   const keys = Object.keys(f);
   return keys.length === FACT_LIST.length && keys.every((k, i) => k === FACT_LIST[i]);
 }
+
+/** The case's own fields (decision-spec §2), by dotted path: what the parser may fill, routing counts and the
+ * presenters name. A test checks these paths against the zod case schema (through its JSON Schema), so
+ * nothing else needs to walk the schema to find them. */
+export interface CaseFieldDef {
+  readonly path: string;
+  readonly label: string;
+  readonly list: boolean;
+  /** A fact that makes a free text a case rather than a general question (routing). */
+  readonly core: boolean;
+  /** For a critical fact the engine can report missing (decision-spec §4.2): what to ask for. */
+  readonly missingQuestion?: string;
+}
+
+const field = (path: string, label: string, more: Partial<CaseFieldDef> = {}): CaseFieldDef => ({
+  path,
+  label,
+  list: false,
+  core: false,
+  ...more,
+});
+
+export const CASE_FIELDS: readonly CaseFieldDef[] = [
+  field('primarySite', 'primary site'),
+  field('histology', 'histology', { core: true }),
+  field('stage', 'stage', {
+    core: true,
+    missingQuestion: 'stage (is it stage IV? the M category or stage group)',
+  }),
+  field('stage.t', 'T category'),
+  field('stage.n', 'N category'),
+  field('stage.m', 'M category'),
+  field('stage.edition', 'TNM edition'),
+  field('stage.group', 'stage group'),
+  field('driver', 'driver', {
+    core: true,
+    missingQuestion: 'driver mutation status (EGFR, ALK, … or none)',
+  }),
+  field('egfrVariant', 'EGFR variant', { core: true }),
+  field('negativeFor', 'genes reported negative', { list: true }),
+  field('pdl1', 'PD-L1 TPS'),
+  field('metastases', 'metastases', {
+    core: true,
+    missingQuestion: 'metastatic burden (number of lesions and organs)',
+  }),
+  field('metastases.count', 'metastatic lesions'),
+  field('metastases.organs', 'metastatic organs'),
+  field('metastases.sites', 'metastatic sites', { list: true }),
+  field('metastases.burden', 'metastatic burden'),
+  field('serosalDisease', 'serosal disease', { list: true, core: true }),
+  field('brain', 'brain metastases'),
+  field('ecog', 'ECOG'),
+  field('karnofsky', 'Karnofsky'),
+  field('therapy', 'systemic therapy'),
+  field('therapy.status', 'systemic therapy status'),
+  field('therapy.regimen', 'regimen'),
+  field('therapy.agent', 'agent'),
+  field('therapy.months', 'months on therapy'),
+  field('therapy.weeks', 'weeks on therapy'),
+  field('therapy.cycles', 'cycles'),
+  field('therapy.response', 'response'),
+  field('progression', 'progression', {
+    core: true,
+    missingQuestion: 'progression pattern (oligo- or polyprogression)',
+  }),
+  field('progression.pattern', 'progression pattern'),
+  field('progression.primaryProgressing', 'primary progressing'),
+  field('progression.sites', 'progressing sites'),
+  field('primary', 'primary tumour'),
+  field('primary.location', 'primary location'),
+  field('primary.sizeCm', 'primary size (cm)'),
+  field('primary.endobronchial', 'endobronchial invasion'),
+  field('primary.lobe', 'lobe'),
+  field('symptoms', 'thoracic symptoms', { list: true }),
+  field('lung', 'lung'),
+  field('lung.ild', 'ILD/IPF'),
+  field('lung.priorThoracicRt', 'prior thoracic RT'),
+  field('lung.poorFunction', 'poor lung function'),
+  field('staging', 'staging'),
+  field('staging.petCt', 'PET-CT'),
+  field('staging.brainMri', 'brain MRI'),
+  field('lifeExpectancyMonths', 'life expectancy (months)'),
+];
+
+export const CASE_FIELD_BY_PATH: ReadonlyMap<string, CaseFieldDef> = new Map(
+  CASE_FIELDS.map((f) => [f.path, f]),
+);
+/** Top-level fields that make a text a case (routing). */
+export const CORE_CASE_FIELDS: ReadonlySet<string> = new Set(
+  CASE_FIELDS.filter((f) => f.core).map((f) => f.path),
+);
+/** What to ask for each critical fact the engine can report missing, keyed by `Output.missing` values. */
+export const MISSING_QUESTIONS: Readonly<Record<string, string>> = Object.fromEntries(
+  CASE_FIELDS.flatMap((f) => (f.missingQuestion ? [[f.path, f.missingQuestion]] : [])),
+);

@@ -3,7 +3,16 @@ export type { Case, CaseInput } from './case-schema.js';
 export { CaseSchema } from './case-schema.js';
 export { deriveStage, karnofskyToEcog } from './derive.js';
 export { createEvaluator, type Evaluate, type EvaluateOptions, evaluate } from './evaluate.js';
-export { FACTS, type FactDef, type FactName } from './facts.js';
+export {
+  CASE_FIELD_BY_PATH,
+  CASE_FIELDS,
+  type CaseFieldDef,
+  CORE_CASE_FIELDS,
+  FACTS,
+  type FactDef,
+  type FactName,
+  MISSING_QUESTIONS,
+} from './facts.js';
 export * from './output-schema.js';
 export {
   checkRuleset,

@@ -183,9 +183,7 @@ function checkRuleValues(
   for (const p of parts) checkRuleValues(p, verdictIds, path, issue);
 }
 
-function checkRefs(rs: Ruleset, issue: Issue): void {
-  const citationIds = new Set(rs.citations.map((c) => c.id));
-  const statementIds = new Set(rs.statements.map((s) => s.id));
+function checkUniqueIds(rs: Ruleset, issue: Issue): void {
   const unique = (ids: string[], path: string) => {
     const seen = new Set<string>();
     ids.forEach((x, i) => {
@@ -215,54 +213,77 @@ function checkRefs(rs: Ruleset, issue: Issue): void {
   );
   for (const code of FLAG_CODES)
     if (!rs.flags.some((f) => f.code === code)) issue(['flags'], `flag code ${code} has no definition`);
+}
 
-  const cites = (ids: readonly string[], path: (string | number)[]) => {
-    for (const x of ids)
-      if (!citationIds.has(x)) issue([...path, 'citations'], `citation ${x} does not resolve`);
-    if (ids.includes('sindas') && ids.length < 2)
-      issue([...path, 'citations'], 'SINDAS carries an expression of concern and is never cited alone');
+interface RefCheckers {
+  cites: (ids: readonly string[], path: (string | number)[]) => void;
+  selects: (xs: readonly StatementSel[] | undefined, path: (string | number)[]) => void;
+}
+
+function refCheckers(rs: Ruleset, issue: Issue): RefCheckers {
+  const citationIds = new Set(rs.citations.map((c) => c.id));
+  const statementIds = new Set(rs.statements.map((s) => s.id));
+  return {
+    cites: (ids, path) => {
+      for (const x of ids)
+        if (!citationIds.has(x)) issue([...path, 'citations'], `citation ${x} does not resolve`);
+      if (ids.includes('sindas') && ids.length < 2)
+        issue([...path, 'citations'], 'SINDAS carries an expression of concern and is never cited alone');
+    },
+    selects: (xs, path) => {
+      (xs ?? []).forEach((s, i) => {
+        if (s.when) checkCond(s.when, [...path, 'statements', i, 'when'], issue);
+        for (const x of s.ids)
+          if (!statementIds.has(x)) issue([...path, 'statements', i], `statement ${x} does not resolve`);
+      });
+    },
   };
-  const selects = (xs: readonly StatementSel[] | undefined, path: (string | number)[]) => {
-    (xs ?? []).forEach((s, i) => {
-      if (s.when) checkCond(s.when, [...path, 'statements', i, 'when'], issue);
-      for (const x of s.ids)
-        if (!statementIds.has(x)) issue([...path, 'statements', i], `statement ${x} does not resolve`);
-    });
-  };
+}
+
+function checkRuleRows(rs: Ruleset, ref: RefCheckers, issue: Issue): void {
   rs.rules.forEach((r, i) => {
-    cites(r.citations, ['rules', i]);
+    ref.cites(r.citations, ['rules', i]);
     if (r.kind === 'derivation') return;
     checkCond(r.when, ['rules', i, 'when'], issue);
-    selects(r.statements, ['rules', i]);
+    ref.selects(r.statements, ['rules', i]);
     if (r.kind === 'verdict')
       for (const w of r.words) if (w.when) checkCond(w.when, ['rules', i, 'words'], issue);
   });
-  const verdictRows = rs.rules.filter((r): r is VerdictRow => r.kind === 'verdict');
-  const last = verdictRows.at(-1);
+  const last = rs.rules.filter((r): r is VerdictRow => r.kind === 'verdict').at(-1);
   if (!last || !('always' in last.when))
     issue(['rules'], 'the last verdict rule must have the condition { always: true }');
   rs.statements.forEach((s, i) => {
-    cites(s.citations, ['statements', i]);
+    ref.cites(s.citations, ['statements', i]);
     if (s.citations.includes('iaslc-2026') && !s.text.includes(IASLC_WORDING))
       issue(['statements', i, 'text'], `cites IASLC 2026 but does not say "${IASLC_WORDING}"`);
   });
-  const verdictIds = new Set(verdictRows.map((r) => r.id));
+}
+
+function checkFlagAndDoseRows(rs: Ruleset, ref: RefCheckers, issue: Issue): void {
+  const verdictIds = new Set(rs.rules.filter((r) => r.kind === 'verdict').map((r) => r.id));
   rs.flags.forEach((f, i) => {
-    cites(f.citations, ['flags', i]);
+    ref.cites(f.citations, ['flags', i]);
     checkCond(f.when, ['flags', i, 'when'], issue);
     checkRuleValues(f.when, verdictIds, ['flags', i, 'when'], issue);
-    selects(f.statements, ['flags', i]);
+    ref.selects(f.statements, ['flags', i]);
   });
   rs.doseOptions.forEach((d, i) => {
-    cites(d.citations, ['doseOptions', i]);
+    ref.cites(d.citations, ['doseOptions', i]);
     checkCond(d.when, ['doseOptions', i, 'when'], issue);
     if (d.prefer) checkCond(d.prefer, ['doseOptions', i, 'prefer'], issue);
-    selects(d.statements, ['doseOptions', i]);
+    ref.selects(d.statements, ['doseOptions', i]);
     const named = factsOf(d.when);
     for (const fact of Object.keys(d.assumes))
       if (!named.has(fact as never))
         issue(['doseOptions', i, 'assumes'], `assumes ${fact}, which its condition does not name`);
   });
+}
+
+function checkRefs(rs: Ruleset, issue: Issue): void {
+  checkUniqueIds(rs, issue);
+  const ref = refCheckers(rs, issue);
+  checkRuleRows(rs, ref, issue);
+  checkFlagAndDoseRows(rs, ref, issue);
 }
 
 export type RulesetCheck = { ok: true; ruleset: Ruleset } | { ok: false; issues: string[] };

@@ -1,34 +1,12 @@
 // The shape of one file in intents/: what a user can ask, the words that signal it, and examples.
 // Adding an intent is a new JSON file plus its handler; classification reads only this data.
 import { z } from 'zod';
-import { CaseSchema } from '../engine/case-schema.js';
+import { CASE_FIELD_BY_PATH } from '../engine/facts.js';
 
-/** Object shape behind optional/preprocess wrappers, to check fact paths against the case schema. */
-function shapeOf(schema: unknown): Record<string, unknown> | undefined {
-  let node = schema as
-    | { def?: { type?: string; innerType?: unknown; out?: unknown }; shape?: unknown }
-    | undefined;
-  for (let depth = 0; node && depth < 8; depth++) {
-    const type = node.def?.type;
-    if (type === 'object') return node.shape as Record<string, unknown>;
-    if (type === 'optional' || type === 'nullable' || type === 'default')
-      node = node.def?.innerType as typeof node;
-    else if (type === 'pipe') node = node.def?.out as typeof node;
-    else return undefined;
-  }
-  return undefined;
-}
-
-/** A case fact of decision-spec §2: a top-level field ("driver") or a nested one ("metastases.count"). */
+/** A case fact of decision-spec §2: a top-level field ("driver") or a nested one ("metastases.count"), as the
+ * engine's fact catalogue lists them. */
 export function isCaseFact(path: string): boolean {
-  let shape = shapeOf(CaseSchema);
-  const parts = path.split('.');
-  for (let i = 0; i < parts.length; i++) {
-    const key = parts[i] as string;
-    if (!shape || !Object.hasOwn(shape, key)) return false;
-    if (i < parts.length - 1) shape = shapeOf(shape[key]);
-  }
-  return parts.length > 0;
+  return CASE_FIELD_BY_PATH.has(path);
 }
 
 const Trigger = z.union([
@@ -51,7 +29,9 @@ export const IntentFileSchema = z
     subcommands: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a subcommand is one lower-case word')),
     facts: z
       .array(
-        z.string().refine(isCaseFact, { message: 'not a case fact of decision-spec §2 (see CaseSchema)' }),
+        z.string().refine(isCaseFact, {
+          message: 'not a case fact of decision-spec §2 (see CASE_FIELDS in src/engine/facts.ts)',
+        }),
       )
       .min(0),
     examples: z.array(z.string().trim().min(1).max(2000)).min(10, 'give at least 10 realistic examples'),

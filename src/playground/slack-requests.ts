@@ -188,7 +188,8 @@ export function viewSubmission(
   const v = opts.view ?? {};
   // Slack's view ids are unique per opened view (the app keys a submission by id and hash), so a view made up
   // here gets its own.
-  const id = typeof v.id === 'string' ? v.id : `V0MODAL${(submittedViews += 1)}`;
+  submittedViews += 1;
+  const id = typeof v.id === 'string' ? v.id : `V0MODAL${submittedViews}`;
   return interactive({
     type: 'view_submission',
     team,

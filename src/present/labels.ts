@@ -1,5 +1,11 @@
 // Human words for the contract's codes, shared by every surface.
-import type { EvidenceLevel, Timing, Topic, Verdict } from '../engine/index.js';
+import {
+  type EvidenceLevel,
+  MISSING_QUESTIONS,
+  type Timing,
+  type Topic,
+  type Verdict,
+} from '../engine/index.js';
 
 export const VERDICT_LABEL: Record<Verdict, string> = {
   recommended: 'Recommended',
@@ -41,13 +47,8 @@ export const TOPIC_LABEL: Record<Topic, string> = {
   selection: 'Patient selection',
 };
 
-/** The critical facts an answer can miss, as a question a clinician can answer. */
-export const MISSING_LABEL: Readonly<Record<string, string>> = {
-  stage: 'stage (is it stage IV? the M category or stage group)',
-  driver: 'driver mutation status (EGFR, ALK, … or none)',
-  metastases: 'metastatic burden (number of lesions and organs)',
-  progression: 'progression pattern (oligo- or polyprogression)',
-};
+/** The critical facts an answer can miss, as a question a clinician can answer (the engine's fact catalogue). */
+export const MISSING_LABEL: Readonly<Record<string, string>> = MISSING_QUESTIONS;
 
 /** Identifier kinds removed by the guard, in words (never the identifiers themselves). */
 export const IDENTIFIER_LABEL: Readonly<Record<string, string>> = {

@@ -56,3 +56,35 @@ describe('fact vector (the compiled conditions read facts by catalogue index)', 
     expect(factKeysInOrder(d.facts)).toBe(true);
   });
 });
+
+describe('shared answer parts (flags, statements, dose options and citations are built once per ruleset)', () => {
+  it('are frozen, so one caller cannot change what another answer shows', async () => {
+    const { evaluate } = await import('../../src/engine/index.js');
+    const input = {
+      stage: { m: 'M1c' },
+      driver: 'EGFR',
+      egfrVariant: 'ex19del',
+      metastases: { count: 8, organs: 4 },
+      primary: { location: 'central' },
+    };
+    const now = new Date('2026-11-27T07:00:00Z');
+    const a = evaluate(input, { now });
+    const b = evaluate(input, { now });
+    if (!a.ok || !b.ok) throw new Error('expected answers');
+    // A dose option that states assumptions is the answer's own object (its citations list is shared).
+    const doses = a.output.doseOptions.map((d) => (d.assumes ? d.citations : d));
+    const parts = [...a.output.flags, ...a.output.statements, ...a.output.citations, ...doses];
+    expect(parts.length).toBeGreaterThan(5);
+    for (const p of parts) expect(Object.isFrozen(p)).toBe(true);
+    const flag = a.output.flags[0]!;
+    expect(() => {
+      flag.citations.push('no-such-trial');
+    }).toThrow(TypeError);
+    expect(() => {
+      (flag as { text: string }).text = 'changed';
+    }).toThrow(TypeError);
+    expect(b.output.flags[0]).toEqual(flag);
+    // The arrays that hold them are each answer's own.
+    expect(a.output.flags).not.toBe(b.output.flags);
+  });
+});

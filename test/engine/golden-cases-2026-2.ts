@@ -566,8 +566,125 @@ const dose: GoldenCase[] = [
   },
 ];
 
+const citationFixes: GoldenCase[] = [
+  {
+    name: '§2/§8 serosal exclusion cited to ASTRO/ESTRO 2023 only (positive): pleural effusion, the flag cites nothing else',
+    rule: 9,
+    input: { ...NONE, serosalDisease: ['pleural-effusion'] },
+    expect: {
+      verdict: 'not-recommended',
+      flags: ['serosal-disease'],
+      flagCitations: { 'serosal-disease': ['astro-estro-2023'] },
+    },
+  },
+  {
+    name: '§2/§8 serosal exclusion (negative): no serosal disease → no serosal flag',
+    rule: 8,
+    input: { ...NONE },
+    expect: { ...R8, notFlags: ['serosal-disease'] },
+  },
+  {
+    name: '§2/§8 serosal exclusion (boundary): kind not stated (true) → same flag, same single citation',
+    rule: 9,
+    input: { ...NONE, serosalDisease: true },
+    expect: { verdict: 'not-recommended', flagCitations: { 'serosal-disease': ['astro-estro-2023'] } },
+  },
+  {
+    name: '§5/§8 central flag (positive): its schedules cited to the trials that contain them (RTOG 0813, Chang 2014)',
+    rule: 8,
+    input: { ...NONE, primary: { location: 'central', sizeCm: 3, endobronchial: false } },
+    expect: {
+      ...R8,
+      flags: ['central'],
+      flagText: { central: /RTOG 0813.*Chang 2014/ },
+      flagCitations: { central: ['rtog-0813', 'chang-2014'] },
+    },
+  },
+  {
+    name: '§5/§8 central flag (negative): peripheral primary → no central flag',
+    rule: 8,
+    input: { ...NONE },
+    expect: { ...R8, notFlags: ['central', 'ultracentral'] },
+  },
+  {
+    name: '§6/§8 NorthStar subgroup figures (positive): cited to the page that reports them, not the trial record',
+    rule: 6,
+    decidedBy: ['egfr-beyond-oligo-organ'],
+    input: { ...EGFR, metastases: { count: 8, organs: 4 } },
+    expect: {
+      verdict: 'consider',
+      flags: ['trial-preferred'],
+      statementCitations: [
+        [/NorthStar >3 lesions subgroup/, ['nrog-002', 'sindas', 'hsu-2021', 'northstar-subgroups']],
+      ],
+      flagCitations: { 'trial-preferred': ['hsu-2021', 'northstar-subgroups'] },
+    },
+  },
+  {
+    name: '§6/§8 IASLC 2026 wording (positive): the statement resting on the consensus says it is as described',
+    rule: 5,
+    decidedBy: ['egfr-oligo'],
+    input: { ...EGFR },
+    expect: { ...R5, statement: [/as the consensus is described in the commentary/] },
+  },
+];
+
+const burdenWord: GoldenCase[] = [
+  {
+    name: '§2 counts win over a burden word (positive): 3 lesions in 2 organs called "widespread" → oligometastatic',
+    rule: 5,
+    decidedBy: ['egfr-oligo'],
+    input: { ...EGFR, metastases: { count: 3, organs: 2, burden: 'poly' } },
+    expect: { ...R5, assumption: /lesion counts and the burden word disagree; the counts were used/ },
+  },
+  {
+    name: '§2 counts win over a burden word (boundary): 6 lesions called "oligo" → polymetastatic (rule 9)',
+    rule: 9,
+    decidedBy: ['polymetastatic'],
+    input: { ...NONE, metastases: { count: 6, organs: 2, burden: 'oligo' } },
+    expect: { verdict: 'not-recommended', assumption: /the counts were used/ },
+  },
+  {
+    name: '§2 counts and burden word (negative): they agree → no disagreement assumed',
+    rule: 8,
+    input: { ...NONE, metastases: { count: 2, organs: 2, burden: 'oligo' } },
+    expect: { ...R8, assumptionNot: /burden word disagree/ },
+  },
+];
+
+const egfrVariant: GoldenCase[] = [
+  {
+    name: '§2 EGFR without a named variant (positive): treated as common, and the assumption says so',
+    rule: 5,
+    decidedBy: ['egfr-oligo'],
+    input: { ...Object.fromEntries(Object.entries(EGFR).filter(([k]) => k !== 'egfrVariant')) },
+    expect: { ...R5, assumption: /^EGFR variant not stated: treated as a common sensitising mutation$/ },
+  },
+  {
+    name: '§2 EGFR with a named variant (negative): ex19del → no variant assumption',
+    rule: 5,
+    decidedBy: ['egfr-oligo'],
+    input: { ...EGFR },
+    expect: { ...R5, assumptionNot: /EGFR variant not stated/ },
+  },
+  {
+    name: '§2 EGFR exon 20 insertion (boundary): other-targetable, no common-mutation assumption',
+    rule: 7,
+    input: { ...EGFR, egfrVariant: 'exon20ins' },
+    expect: {
+      verdict: 'consider',
+      evidence: 'extrapolation',
+      flags: ['uncommon-egfr'],
+      assumptionNot: /EGFR variant/,
+    },
+  },
+];
+
 export const GOLDEN_2026_2: GoldenCase[] = [
   ...panel,
+  ...citationFixes,
+  ...burdenWord,
+  ...egfrVariant,
   ...sharedBranches,
   ...progression,
   ...egfrTiming,

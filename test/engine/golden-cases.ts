@@ -34,6 +34,12 @@ export interface GoldenExpect {
   flagText?: Partial<Record<FlagCode, RegExp>>;
   /** The first dose option offered. */
   firstDose?: [number, number];
+  /** No assumption may match. */
+  assumptionNot?: RegExp;
+  /** Exact citations of a raised flag (the §8 citation fixes). */
+  flagCitations?: Partial<Record<FlagCode, string[]>>;
+  /** Exact citations of the statement whose text matches. */
+  statementCitations?: [RegExp, string[]][];
 }
 
 export interface GoldenCase {

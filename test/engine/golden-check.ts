@@ -1,6 +1,7 @@
 // Checks a golden case's expectations against an engine output; shared by the golden and mutation tests.
 import { expect } from 'vitest';
 import type { Output } from '../../src/engine/index.js';
+import { IASLC_WORDING } from '../../src/engine/ruleset.js';
 import type { GoldenCase, GoldenExpect } from './golden-cases.js';
 import { flagCodes, hasDose } from './support.js';
 
@@ -62,10 +63,28 @@ export function checkExpectations(out: Output, exp: GoldenExpect): void {
     ).toEqual([]);
   for (const [code, re] of Object.entries(exp.flagText ?? {}))
     expect(out.flags.find((f) => f.code === code)?.text ?? '', `text of ${code}`).toMatch(re);
+  if (exp.assumptionNot)
+    expect(
+      out.assumptions.filter((a) => exp.assumptionNot?.test(a)),
+      'assumptions',
+    ).toEqual([]);
+  checkCitations(out, exp);
   if (exp.firstDose) {
     const first = out.doseOptions[0];
     expect([first?.totalGy, first?.fractions], 'first dose option').toEqual(exp.firstDose);
   }
+}
+
+function checkCitations(out: Output, exp: GoldenExpect): void {
+  for (const [code, ids] of Object.entries(exp.flagCitations ?? {}))
+    expect(out.flags.find((f) => f.code === code)?.citations, `citations of ${code}`).toEqual(ids);
+  for (const [re, ids] of exp.statementCitations ?? [])
+    expect(out.statements.find((st) => re.test(st.text))?.citations, `citations of statement ${re}`).toEqual(
+      ids,
+    );
+  // §6: a statement resting on IASLC 2026 says so in its text.
+  for (const st of out.statements)
+    if (st.citations.includes('iaslc-2026')) expect(st.text).toContain(IASLC_WORDING);
 }
 
 /** The verdict-rule ids of decision-spec §4, by rule number (rule 1 has one row per out-of-scope reason). */

@@ -48,7 +48,8 @@ function doseOption(rs: Ruleset, id: string) {
   return d as unknown as { when: unknown; assumes: Record<string, string> };
 }
 
-describe('mutation test: changing a row makes golden cases fail', () => {
+// Hundreds of full evaluations per test: on 2 shared cores under load they can pass 5 s (no timing is asserted).
+describe('mutation test: changing a row makes golden cases fail', { timeout: 60_000 }, () => {
   it('the unchanged rows pass every golden case (the baseline)', () => {
     expect(failingGoldens(embeddedRuleset())).toEqual([]);
   });

@@ -84,7 +84,8 @@ describe('generator sanity', () => {
   });
 });
 
-describe('engine properties', () => {
+// Hundreds of full evaluations per test: on 2 shared cores under load they can pass 5 s (no timing is asserted).
+describe('engine properties', { timeout: 60_000 }, () => {
   it('answers every valid case with an output valid against OutputSchema and the invariants', () => {
     fc.assert(
       fc.property(arbAnyCase(), (c) => {
@@ -397,7 +398,8 @@ describe('invalid values are reported at their field', () => {
 
 // Issue 11: invariants added with ruleset 2026.2.0 (the dose eligibility ones run inside checkFlagsAgainstFacts
 // on every arbitrary case above; these are the what-if ones).
-describe('engine properties (2026.2.0)', () => {
+// Hundreds of full evaluations per test: on 2 shared cores under load they can pass 5 s (no timing is asserted).
+describe('engine properties (2026.2.0)', { timeout: 60_000 }, () => {
   const OTHER_TARGETABLE = ['ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2'];
   it('never proposes in a what-if a value the text ruled out', () => {
     fc.assert(
