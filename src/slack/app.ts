@@ -10,6 +10,7 @@ import { rejectFutureTimestamps } from './future-timestamp-guard.js';
 import { type InFlight, trackInFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { BOT_SCOPES } from './manifest.js';
+import { createPooledFetch } from './pooled-fetch.js';
 
 export type SlackAppMode =
   | { kind: 'socket'; botToken: string; appToken: string }
@@ -47,6 +48,8 @@ export interface SlackRuntime {
   inFlight: InFlight;
   /** The HTTP receiver in HTTP mode: its requestListener can be mounted on any node:http server. */
   receiver?: HTTPReceiver;
+  /** Closes the pooled connections to Slack (after app.stop() and the in-flight drain). */
+  closeHttp(): Promise<void>;
 }
 
 const LEVELS: Record<Level, LogLevel> = {
@@ -58,13 +61,19 @@ const LEVELS: Record<Level, LogLevel> = {
 
 export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
   const logger = boltLogger(opts.log, opts.logLevel);
+  // One pooled keep-alive client for respond() and every Web API call (cheaper than the built-in fetch).
+  const http = createPooledFetch();
   const clientOptions = {
+    fetch: http,
     // A Slack call that hangs must end: the user is told after 10 s instead of waiting forever.
     timeout: 10_000,
     ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
     ...(opts.retries !== undefined ? { retryConfig: { retries: opts.retries } } : {}),
   };
-  const identity = opts.botIdentity ?? {};
+  // No listener keeps conversation state: Bolt's default in-memory store would look up (and miss, building an
+  // Error) on every event.
+  const identity = { convoStore: false as const, ...opts.botIdentity };
+  const noConvo = { convoStore: false as const };
   let runtime: SlackRuntime;
   if (opts.mode.kind === 'http' || opts.mode.kind === 'http-oauth') {
     const mode = opts.mode;
@@ -101,10 +110,10 @@ export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
     const app =
       mode.kind === 'http'
         ? new App({ receiver, token: mode.botToken, logger, clientOptions, ...identity })
-        : new App({ receiver, logger, clientOptions });
+        : new App({ receiver, logger, clientOptions, ...noConvo });
     // Replace the listener the receiver's own server (and the playground) call, adding the future-date check.
     receiver.requestListener = rejectFutureTimestamps(receiver.requestListener);
-    runtime = { app, receiver, inFlight: trackInFlight(app) };
+    runtime = { app, receiver, inFlight: trackInFlight(app), closeHttp: http.close };
   } else {
     const app = new App({
       token: opts.mode.botToken,
@@ -115,7 +124,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
       clientOptions,
       ...identity,
     });
-    runtime = { app, inFlight: trackInFlight(app) };
+    runtime = { app, inFlight: trackInFlight(app), closeHttp: http.close };
   }
   registerListeners(runtime.app, opts.deps);
   runtime.app.error(async (err) => {
