@@ -2,6 +2,7 @@
 // run in both; the Web API base URL can point elsewhere (proxies, the playground, tests).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, type InstallationStore, LogLevel } from '@slack/bolt';
+import type { FetchFunction } from '@slack/web-api';
 import { errorFields } from '../errors/index.js';
 import type { Level, Log } from '../log/logger.js';
 import { boltLogger } from '../log/logger.js';
@@ -59,21 +60,25 @@ const LEVELS: Record<Level, LogLevel> = {
   error: LogLevel.ERROR,
 };
 
-export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
-  const logger = boltLogger(opts.log, opts.logLevel);
-  // One pooled keep-alive client for respond() and every Web API call (cheaper than the built-in fetch).
-  const http = createPooledFetch();
-  const clientOptions = {
-    fetch: http,
+/** One pooled keep-alive client for respond() and every Web API call (cheaper than the built-in fetch). */
+function webClientOptions(opts: SlackAppOptions, fetch: FetchFunction) {
+  return {
+    fetch,
     // A Slack call that hangs must end: the user is told after 10 s instead of waiting forever.
     timeout: 10_000,
     ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
     ...(opts.retries !== undefined ? { retryConfig: { retries: opts.retries } } : {}),
   };
+}
+
+export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
+  const logger = boltLogger(opts.log, opts.logLevel);
+  const http = createPooledFetch();
+  const clientOptions = webClientOptions(opts, http);
   // No listener keeps conversation state: Bolt's default in-memory store would look up (and miss, building an
   // Error) on every event.
-  const identity = { convoStore: false as const, ...opts.botIdentity };
   const noConvo = { convoStore: false as const };
+  const identity = { ...noConvo, ...opts.botIdentity };
   let runtime: SlackRuntime;
   if (opts.mode.kind === 'http' || opts.mode.kind === 'http-oauth') {
     const mode = opts.mode;
