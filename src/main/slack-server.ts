@@ -76,7 +76,6 @@ export async function runSlackServer(
     const drained = await runtime.inFlight.drain(10_000);
     if (!drained)
       log.warn('shutdown: work still in progress after 10 s', { inFlight: runtime.inFlight.count });
-    await runtime.closeHttp().catch(() => {});
     sidecar?.close();
     await store
       .close()
