@@ -5,6 +5,7 @@ export { deriveStage, karnofskyToEcog } from './derive.js';
 export { createEvaluator, type Evaluate, type EvaluateOptions, evaluate } from './evaluate.js';
 export { FACTS, type FactDef, type FactName } from './facts.js';
 export * from './output-schema.js';
+export { isEngineOutput } from './provenance.js';
 export {
   checkRuleset,
   embeddedRuleset,
