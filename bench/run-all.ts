@@ -42,7 +42,7 @@ const engine = measure(
 const parser = measure(PARSER_CASES, (t) => parseCase(t), 3000, 2000);
 const parserMeanChars = Math.round(PARSER_CASES.reduce((n, c) => n + c.length, 0) / PARSER_CASES.length);
 
-await buildAll();
+if (!process.env.BENCH_NO_BUILD) await buildAll();
 
 // ----------------------------------------------------------------------------- the Web API fake, here
 const fake = new SlackWebApiFake({ teamId: 'T0TEST', botUserId: 'UBOT', botId: 'BBOT' });
@@ -271,17 +271,22 @@ async function measureTarget(name: TargetName): Promise<TargetResult> {
 }
 
 /** Cold starts, alternating between the two so that the machine's state affects both alike. */
-async function coldStarts(rounds: number): Promise<{ app: number[]; bareBolt: number[] }> {
-  const app: number[] = [];
-  const bareBolt: number[] = [];
+async function coldStarts(rounds: number) {
+  const out = {
+    app: [] as number[],
+    bareBolt: [] as number[],
+    appCpu: [] as number[],
+    bareBoltCpu: [] as number[],
+  };
   for (let i = 0; i < rounds; i++) {
     for (const name of ['app', 'ack-only'] as const) {
       const p = await startTarget(name, apiUrl);
-      (name === 'app' ? app : bareBolt).push(p.coldStartMs);
+      (name === 'app' ? out.app : out.bareBolt).push(p.coldStartMs);
+      if (p.coldStartCpuMs !== null) (name === 'app' ? out.appCpu : out.bareBoltCpu).push(p.coldStartCpuMs);
       await stopTarget(p);
     }
   }
-  return { app, bareBolt };
+  return out;
 }
 
 const only = process.env.BENCH_ONLY?.split(',') as TargetName[] | undefined;
@@ -289,7 +294,7 @@ const results: TargetResult[] = [];
 for (const name of ['app', 'standard', 'ack-only'] as const) {
   if (!only || only.includes(name)) results.push(await measureTarget(name));
 }
-const cold = await coldStarts(5);
+const cold = await coldStarts(7);
 await fake.stop();
 fakeServer.closeAllConnections();
 await new Promise<void>((r) => fakeServer.close(() => r()));

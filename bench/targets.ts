@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { SIGNING_SECRET } from '../src/playground/slack-requests.js';
+import { cpuSnapshot } from './proc-stats.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, '..');
@@ -22,6 +23,8 @@ export interface Proc {
   pid: number;
   port: number;
   coldStartMs: number;
+  /** CPU time (all threads) the process used until its port opened: steadier than wall time on a busy machine. */
+  coldStartCpuMs: number | null;
   stderr: string[];
 }
 
@@ -104,7 +107,10 @@ export async function startTarget(name: TargetName, apiUrl: string): Promise<Pro
   while (performance.now() < deadline) {
     if (child.exitCode !== null) break;
     if (await portOpen(port)) {
-      return { name, child, pid: child.pid ?? 0, port, coldStartMs: performance.now() - t0, stderr };
+      const coldStartMs = performance.now() - t0;
+      const cpu = cpuSnapshot(child.pid ?? 0);
+      const coldStartCpuMs = cpu ? cpu.allThreadsNs / 1e6 : null;
+      return { name, child, pid: child.pid ?? 0, port, coldStartMs, coldStartCpuMs, stderr };
     }
     await new Promise((r) => setTimeout(r, 2));
   }

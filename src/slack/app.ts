@@ -1,11 +1,12 @@
 // Builds the Bolt app for a mode: Socket Mode, or HTTP (/slack/events plus GET /healthz). The same listeners
 // run in both; the Web API base URL can point elsewhere (proxies, the playground, tests).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type InstallationStore, LogLevel } from '@slack/bolt';
+import type { InstallationStore } from '@slack/bolt';
 import type { FetchFunction } from '@slack/web-api';
 import { errorFields } from '../errors/index.js';
 import type { Level, Log } from '../log/logger.js';
 import { boltLogger } from '../log/logger.js';
+import { App, HTTPReceiver, LogLevel } from './bolt.js';
 import type { SlackDeps } from './deps.js';
 import { rejectFutureTimestamps } from './future-timestamp-guard.js';
 import { type InFlight, trackInFlight } from './in-flight.js';
