@@ -55,6 +55,18 @@ const EnvSchema = z.object({
     .min(8, 'must be the client secret from Basic Information')
     .optional(),
   SLACK_STATE_SECRET: z.string().trim().min(16, 'must be at least 16 random characters').optional(),
+  DELIVERY_LEASE_MS: z.coerce
+    .number({ error: 'must be a number of milliseconds' })
+    .int('must be a whole number')
+    .min(500, 'must be at least 500 ms')
+    .max(300_000, 'must be at most 300000 ms (5 minutes)')
+    .default(10_000),
+  DELIVERY_WORKERS: z.coerce
+    .number({ error: 'must be a number of workers' })
+    .int('must be a whole number')
+    .min(1, 'must be 1–64')
+    .max(64, 'must be 1–64')
+    .default(4),
   ...SECURITY_ENV,
 });
 
@@ -86,6 +98,9 @@ export interface AppConfig {
   retentionYears: number;
   api: ApiLimits;
   tokenKeys: TokenKeys;
+  /** The delivery queue: how long a worker's lease on a job lasts (a crashed worker's jobs are resumed after
+   * it), and how many jobs one process works at once. */
+  delivery: { leaseMs: number; concurrency: number };
 }
 
 export type ConfigResult = { ok: true; config: AppConfig } | { ok: false; problems: string[] };
@@ -158,6 +173,7 @@ export function readConfig(env: Record<string, string | undefined>): ConfigResul
       retentionYears: e.AUDIT_RETENTION_YEARS,
       api: security.api,
       tokenKeys: security.tokenKeys,
+      delivery: { leaseMs: e.DELIVERY_LEASE_MS, concurrency: e.DELIVERY_WORKERS },
     },
   };
 }

@@ -22,6 +22,10 @@ export const ERROR_CODES = {
   E_SLACK_UNREACHABLE: 'Slack could not be reached. Please try again in a moment.',
   E_SLACK_RATELIMITED: 'Slack is rate-limiting the app right now. Please try again in a minute.',
   E_SLACK_PLATFORM: 'Slack refused the request.',
+  E_DELIVERY_EXPIRED:
+    'The answer could not be delivered before its Slack link expired (30 minutes); you were told in a direct message.',
+  E_JOB_INVALID:
+    'A queued request could not be read back (unknown kind or invalid payload); it was not answered.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

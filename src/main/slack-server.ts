@@ -46,6 +46,7 @@ export async function runSlackServer(
     logLevel: config.logLevel,
     slackApiUrl: config.slackApiUrl,
     deps: { log, now, intents: intents.intents, ruleset: RULESET, store },
+    queue: config.delivery,
   });
   let sidecar: Server | undefined;
   if (mode.kind === 'socket') {
@@ -65,27 +66,39 @@ export async function runSlackServer(
     api: '/api/v1',
     rulesetVersion: RULESET.version,
   });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info('stopping', { signal });
+  stopOnSignals(log, async () => {
     stopRetention();
     // Stop taking requests, let answers already acknowledged finish (and be recorded), then close the store.
     await runtime.app.stop().catch((err: unknown) => log.warn('stop failed', { name: (err as Error).name }));
     const drained = await runtime.inFlight.drain(10_000);
     if (!drained)
       log.warn('shutdown: work still in progress after 10 s', { inFlight: runtime.inFlight.count });
+    // Jobs still running after this keep their lease until it expires; the next start (or a replica) resumes them.
+    if (runtime.queue && !(await runtime.queue.stop(10_000)))
+      log.warn('shutdown: queued answers still being delivered after 10 s', {
+        running: runtime.queue.running,
+      });
     sidecar?.close();
     await store
       .close()
       .catch((err: unknown) => log.warn('store close failed', { name: (err as Error).name }));
+  });
+}
+
+/** Runs `stop` once on SIGTERM/SIGINT, then exits 0. */
+function stopOnSignals(log: Log, stop: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    await stop();
     process.exit(0);
   };
   // `on` with a guard, not `once`: a second signal (Ctrl+C is relayed by npm and tsx as well) must not kill the
   // process while acknowledged work drains.
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void onSignal('SIGTERM'));
+  process.on('SIGINT', () => void onSignal('SIGINT'));
 }
 
 function appMode(mode: Exclude<SlackMode, { kind: 'none' }>, store: Store): SlackAppMode {
@@ -100,13 +113,17 @@ function appMode(mode: Exclude<SlackMode, { kind: 'none' }>, store: Store): Slac
   return mode;
 }
 
-/** GET /readyz: 200 when the database answers, 503 otherwise (load balancers stop sending traffic). */
+/** GET /readyz: 200 when the database answers, 503 otherwise (load balancers stop sending traffic), with the
+ * delivery queue's depth: jobs waiting or being worked, how many are leased now, and the oldest one's age. */
 export function readinessHandler(store: Store) {
   return (_req: IncomingMessage, res: ServerResponse) => {
     void store.ping().then(
-      (ok) => {
+      async (ok) => {
+        const queue = ok ? await store.jobs.depth().catch(() => undefined) : undefined;
         res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ ok, database: ok ? 'reachable' : 'unreachable' }));
+        res.end(
+          JSON.stringify({ ok, database: ok ? 'reachable' : 'unreachable', ...(queue ? { queue } : {}) }),
+        );
       },
       () => {
         res.writeHead(503, { 'content-type': 'application/json' });

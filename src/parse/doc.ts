@@ -171,8 +171,8 @@ export function makeDoc(text: string): Doc {
 }
 
 /**
- * False when none of the needles can occur in the text (one of its letter pairs is missing): a cheap gate
- * before scanning the whole text with a regex. True may still be a false alarm; the regex then decides.
+ * False when none of the needles occurs in the text: a cheap gate (letter pairs first, then a substring
+ * search) before scanning the whole text with a regex.
  */
 export function mentions(doc: Doc, needles: readonly string[]): boolean {
   const seen = doc.bigrams;
@@ -187,8 +187,8 @@ export function mentions(doc: Doc, needles: readonly string[]): boolean {
         if (seen[a * 26 + b] === 0) possible = false;
       }
     }
-    // A needle without a letter pair ("19", "/12") is looked up directly.
-    if (possible && (pairs > 0 || doc.lower.includes(needle))) return true;
+    // The pairs only rule a needle out cheaply; a possible one is looked up, so a gate is never a false alarm.
+    if (possible && doc.lower.includes(needle)) return true;
   }
   return false;
 }
@@ -328,6 +328,45 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
   const post = lower.slice(end, Math.min(clause.end + 1, end + 40));
   if (POST_NEG_RE.test(post)) return 'neg';
   if (POST_HEDGE_RE.test(post)) return 'hedge';
+  return carriedPolarity(doc, clause);
+}
+
+const LIST_HEAD_RE =
+  /^\s*(?:(no|nil|without|denies|denied|negative\s+for|absence\s+of|free\s+of)|(possible|probable|query|suspected|\?))\b/;
+const LIST_END_RE = /\b(?:or|nor)\b/;
+const LIST_ITEM_MAX = 48;
+
+/**
+ * A cue at the head of a comma list holds for every item of it: "no ILD, brain mets or effusion",
+ * "denies haemoptysis, chest pain or dyspnoea". The list must be closed by "or"/"nor" and every item short and
+ * without a count, so "no ILD, haemoptysis" and "no ILD, 2 liver mets" keep their second item asserted.
+ */
+function carriedPolarity(doc: Doc, clause: Span): Polarity {
+  const { lower, clauses } = doc;
+  const at = clauseIndex(doc, clause.start);
+  if (at <= 0 || lower.charCodeAt(clause.start - 1) !== 44) return 'pos';
+  const item = (i: number) => {
+    const c = clauses[i] as Span;
+    return c.end - c.start <= LIST_ITEM_MAX && !/(?:^|\s)\d/.test(lower.slice(c.start, c.end));
+  };
+  if (!item(at)) return 'pos';
+  // The list's end: this clause or a later comma-joined short one holds "or"/"nor".
+  let closed = false;
+  for (let i = at; i < clauses.length && i < at + 8 && item(i); i++) {
+    const c = clauses[i] as Span;
+    if (LIST_END_RE.test(lower.slice(c.start, c.end))) {
+      closed = true;
+      break;
+    }
+    if (lower.charCodeAt(c.end) !== 44) break;
+  }
+  if (!closed) return 'pos';
+  for (let i = at - 1; i >= 0 && i >= at - 8; i--) {
+    const c = clauses[i] as Span;
+    const head = LIST_HEAD_RE.exec(lower.slice(c.start, c.end));
+    if (head) return head[1] !== undefined ? 'neg' : 'hedge';
+    if (!item(i) || (i > 0 && lower.charCodeAt(c.start - 1) !== 44)) return 'pos';
+  }
   return 'pos';
 }
 

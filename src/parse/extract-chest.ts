@@ -7,11 +7,11 @@ import { NONE } from './sink.js';
 
 const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]mb\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
 const ULTRA_RE = new RegExp(
-  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+${AIRWAY}`,
+  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}`,
   'g',
 );
 const CENTRAL_RE =
-  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|(?:peri|para)?[\s-]?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*)|(?:near|at)\s+the\s+hilum)\b/g;
+  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?:peri|para)?[\s-]?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*)|(?:near|at)\s+the\s+hilum)\b/g;
 const PERIPHERAL_RE =
   /\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b/g;
 const LOBE_RE = /\b(rul|rml|rll|lul|lll|lingula[a-z]*|(?:right|left|r|l)\s+(?:upper|middle|lower)\s+lobe)\b/g;
@@ -22,7 +22,7 @@ const SIZE_RE =
   /(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?:\s?(?:x|×|by)\s?(\d{1,3}(?:\.\d{1,2})?)){0,2}\s?(cm|mm)\b/g;
 // Words near a size that make it a metastasis, a margin or a distance rather than the primary.
 const NOT_PRIMARY_NEAR_RE =
-  /\b(?:met|mets|metastas[a-z]*|bone|liver|hepatic|adrenal|brain|node|nodes|nodal|lymph|ln|contralateral|margin|ptv|ctv|itv|expansion|slice|effusion|pleural|kidney|renal|skin|spleen|deposit|secondar[a-z]*)\b/;
+  /\b(?:met|mets|metastas[a-z]*|bone|liver|hepatic|adrenal|brain|node|nodes|nodal|lymph|ln|contralateral|margin|ptv|ctv|itv|expansion|slice|effusion|pleural|kidney|renal|skin|spleen|deposit|secondar[a-z]*|nodules|lesions)\b/;
 const PRIMARY_NEAR_RE =
   /\b(?:primary|tumou?r|mass|lesion|nodule|gtv|rul|rml|rll|lul|lll|lobe|lingula|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
 const ENDOBRONCHIAL_RE = /\bendo[\s-]?bronchial\b|\bintra[\s-]?luminal\b/g;
@@ -62,13 +62,14 @@ const ILD_RE =
   /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip)\b/g;
 const IPF_RE = /\b(?:ipf|uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstitial\s+pneumonia)\b/g;
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
-const THORAX = '(?:chest|thoracic|thorax|lung|mediastinal|mediastinum|rul|rml|rll|lul|lll|primary)';
+const THORAX =
+  '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|primary)';
 const PRIOR_RT_RE = new RegExp(
-  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:to|for)\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b|\bpost[\s-]?op(?:erative)?\s+rt\b`,
+  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:to|for)\s+(?:the\s+|a\s+|an\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\s+(?:regimen|protocol|approach|consolidation)|\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`,
   'g',
 );
 const PAST_CUE_RE =
-  /\b(?:prior|previous(?:ly)?|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port)\b/;
+  /\b(?:prior|previous(?:ly)?|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port)\b/;
 const NO_PRIOR_RT_RE = new RegExp(
   String.raw`\bno\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?(?:rt|radiotherapy|radiation)\s*[:=-]\s*(?:none|nil|no)\b`,
   'g',
@@ -111,7 +112,6 @@ function emitAll(
 }
 
 function extractPrimary(doc: Doc, sink: Sink): void {
-  const { lower } = doc;
   emitAll(
     doc,
     sink,
@@ -120,10 +120,22 @@ function extractPrimary(doc: Doc, sink: Sink): void {
     'primary.location',
     'ultracentral',
   );
-  emitAll(doc, sink, ['central', 'hilar', 'hilum', 'within'], CENTRAL_RE, 'primary.location', 'central');
+  emitAll(
+    doc,
+    sink,
+    ['central', 'hilar', 'hilum', 'within', 'trache'],
+    CENTRAL_RE,
+    'primary.location',
+    'central',
+  );
   emitAll(doc, sink, ['periph', 'pleural', 'outer'], PERIPHERAL_RE, 'primary.location', 'peripheral');
   emitAll(doc, sink, ['endo', 'intra'], ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false);
+  extractLobe(doc, sink);
+  extractSize(doc, sink);
+}
 
+function extractLobe(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   LOBE_RE.lastIndex = scanFrom(doc, ['rul', 'rml', 'rll', 'lul', 'lll', 'lingula', 'lobe']);
   for (let m = LOBE_RE.exec(lower); m !== null; m = LOBE_RE.exec(lower)) {
     const start = m.index;
@@ -142,7 +154,11 @@ function extractPrimary(doc: Doc, sink: Sink): void {
     }
     sink.add('primary.lobe', lobe, start, end);
   }
+}
 
+/** The primary's size: the largest dimension of a size whose nearest qualifying word is the primary's. */
+function extractSize(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   SIZE_RE.lastIndex = scanFrom(doc, ['cm', 'mm']);
   for (let m = SIZE_RE.exec(lower); m !== null; m = SIZE_RE.exec(lower)) {
     const start = m.index;
@@ -214,7 +230,7 @@ function extractLung(doc: Doc, sink: Sink): void {
   emitAll(doc, sink, ['ipf', 'uip', 'idiopathic', 'usual'], IPF_RE, 'lung.ild', 'ipf', 'none');
   emitAll(doc, sink, ['ild', 'interstitial', 'fibro', 'nsip'], ILD_RE, 'lung.ild', 'ild', 'none');
 
-  const rt = scanFrom(doc, ['rt', 'radi', 'sbrt', 'sabr', 'port']);
+  const rt = scanFrom(doc, ['rt', 'radi', 'sbrt', 'sabr', 'port', 'gy', 'pacific']);
   NO_PRIOR_RT_RE.lastIndex = rt;
   for (let m = NO_PRIOR_RT_RE.exec(doc.lower); m !== null; m = NO_PRIOR_RT_RE.exec(doc.lower)) {
     sink.consume(m.index, m.index + m[0].length);

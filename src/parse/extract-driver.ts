@@ -21,12 +21,15 @@ const SKIP_RE =
   /^[\s:]*(?:\(\s*[a-z0-9-]+\s*\)\s*)?(?:(?:status|testing|tested|test|results?|by\s+(?:ngs|pcr|ihc|fish)|on\s+ngs|ngs|pcr|ihc|fish|gene|mutation\s+analysis)\s*[:=]?\s*)*/;
 const NEUTRAL_RE = /^-?\s*(?:tkis?\b|inhibitors?|targeted|directed|blockade|antibod|therap|treatment|tki)/;
 const NEG_RE =
-  /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
+  /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutation|mut)\s+)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
 const HEDGE_RE =
   /^[:=]?\s*(?:pending|awaited|sent|requested|in\s+progress|tbc|to\s+follow|unknown|not\s+(?:yet\s+)?(?:tested|done|available|known|assessed)|\?)/;
 const POS_RE =
   /^(?:\+|\(\+\)|[:=-]?\s*(?:pos(?:itive)?\b|\+ve\b|mut(?:ant|ated|ation|ations)?\b|m\+|-?mutant|rearrange|fusion|translocat|amplif|amp\b|altered|alteration|driven|exon|ex\s?\d|del|ins\b|dup\b|l858r|t790m|c797s|g719|l861q|s768i|g1[23][a-z]|q61|v600|skipping|overexpress|yvma|[a-z]\d{2,4}[a-z]\b))/;
-const LIST_SEP_RE = /^\s*(?:[/,&]|and\b|or\b)\s*$/;
+const GENE_LIST_BEFORE_RE = /(?:egfr|alk|ros1|ret|braf|ntrk\d?|her2|kras|met)\s*[,:]?\s*(?:are\s+|were\s+)?$/;
+const LIST_SEP_RE = /^\s*(?:[/,&]\s*(?:and\b|or\b)?|and\b|or\b)\s*$/;
+// "negative EGFR/ALK", "wild type for EGFR": the status written before the list.
+const NEG_BEFORE_RE = /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?[:=]?\s*$/;
 
 const NONE_RE =
   /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene)s?\b(?!\s+(?:testing|analysis|results?|status))|driver[\s-]?(?:mutation[\s-]?)?(?:negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|no\s+(?:actionable|targetable|driver))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
@@ -120,7 +123,8 @@ export interface DriverResult {
   driver?: string;
 }
 
-export function extractDriver(doc: Doc, sink: Sink): DriverResult {
+/** Every gene named, with the status written right after it ("EGFR wt", "ALK+", "MET exon 14"). */
+function geneMentions(doc: Doc): Mention[] {
   const { lower, text } = doc;
   const mentions: Mention[] = [];
   GENE_RE.lastIndex = scanFrom(doc, [
@@ -146,7 +150,8 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
       const listed = GENE_WORD_BEFORE_RE.test(before) || GENE_WORD_AFTER_RE.test(after);
       // "1 bone met + 1 liver met": a lower-case "met" before "+" is a metastasis; "MET+" is the gene.
       if (!upper && /^\s*\+/.test(after)) continue;
-      if (!MET_CONTEXT_RE.test(after) && !(upper && listed)) continue;
+      // "MET negative" written as the gene (capitals) is a gene result.
+      if (!MET_CONTEXT_RE.test(after) && !(upper && (listed || NEG_RE.test(after.trimStart())))) continue;
     }
     mentions.push({ gene, start, end, status: ownStatus(lower.slice(end, end + 48), m[2]) });
   }
@@ -154,21 +159,29 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
   for (let m = METEX14_RE.exec(lower); m !== null; m = METEX14_RE.exec(lower)) {
     mentions.push({ gene: 'MET', start: m.index, end: m.index + m[0].length, status: 'pos' });
   }
-  mentions.sort((a, b) => a.start - b.start);
+  return mentions.sort((a, b) => a.start - b.start);
+}
 
-  // A list "EGFR/ALK/ROS1 negative" shares the status stated after its last gene.
+/** A list ("EGFR/ALK/ROS1 negative", "negative for EGFR, ALK") shares one status. */
+function shareListStatus(doc: Doc, mentions: readonly Mention[]): void {
+  const { lower } = doc;
+  // The status stated after the list's last gene.
   for (let i = mentions.length - 1; i >= 0; i--) {
     const cur = mentions[i] as Mention;
     const next = mentions[i + 1];
     if (cur.status !== 'default' || !next) continue;
     if (LIST_SEP_RE.test(lower.slice(cur.end, next.start))) cur.status = next.status;
   }
-  // Still undecided: negated or hedged by the words before the list ("negative for EGFR, ALK").
+  // Still undecided: negated or hedged by the words before the list.
   let runStart = 0;
   for (let i = 0; i < mentions.length; i++) {
     const cur = mentions[i] as Mention;
     const prev = mentions[i - 1];
     if (!prev || !LIST_SEP_RE.test(lower.slice(prev.end, cur.start))) runStart = cur.start;
+    if (cur.status === 'default' && NEG_BEFORE_RE.test(lower.slice(Math.max(0, runStart - 16), runStart))) {
+      cur.status = 'neg';
+      continue;
+    }
     if (cur.status === 'default' || cur.status === 'pos') {
       // "no EGFR mutation": the words before the list override a positive-looking word after the gene.
       const pol = polarity(doc, runStart, cur.end);
@@ -176,53 +189,65 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
       else if (cur.status === 'default') cur.status = 'pos';
     }
   }
+}
 
-  const positives = new Map<Gene, Span[]>();
-  const negatives = new Set<Gene>();
-  const addPositive = (gene: Gene, start: number, end: number): void => {
-    const list = positives.get(gene);
-    if (list) list.push({ start, end });
-    else positives.set(gene, [{ start, end }]);
-  };
-  const negSpans: Span[] = [];
+interface Tally {
+  positives: Map<Gene, Span[]>;
+  negatives: Set<Gene>;
+  negSpans: Span[];
+}
+
+function addPositive(t: Tally, gene: Gene, start: number, end: number): void {
+  const list = t.positives.get(gene);
+  if (list) list.push({ start, end });
+  else t.positives.set(gene, [{ start, end }]);
+}
+
+function tally(sink: Sink, mentions: readonly Mention[]): Tally {
+  const t: Tally = { positives: new Map(), negatives: new Set(), negSpans: [] };
   for (const m of mentions) {
-    if (m.status === 'pos') addPositive(m.gene, m.start, m.end);
+    if (m.status === 'pos') addPositive(t, m.gene, m.start, m.end);
     else if (m.status === 'neg') {
-      negatives.add(m.gene);
-      negSpans.push({ start: m.start, end: m.end });
+      t.negatives.add(m.gene);
+      t.negSpans.push({ start: m.start, end: m.end });
       sink.see(m.start, m.end);
     } else sink.see(m.start, m.end);
   }
+  return t;
+}
 
-  const her2Clauses = /\b(?:her[\s-]?2|erbb2)\b/;
+const HER2_NEAR_RE = /\b(?:her[\s-]?2|erbb2)\b/;
+
+/** Variants name their gene ("L858R", "KRAS G12C", "EML4-ALK"); EGFR's also give `egfrVariant`. */
+function readVariants(doc: Doc, sink: Sink, t: Tally): void {
+  const { lower } = doc;
   for (const rule of VARIANT_RULES) {
     rule.re.lastIndex = scanFrom(doc, rule.needles);
     for (let m = rule.re.exec(lower); m !== null; m = rule.re.exec(lower)) {
       const start = m.index;
       const end = start + m[0].length;
       const pol = polarity(doc, start, end);
-      if (pol !== 'pos') {
+      // "HER2 exon 20 insertion" is a HER2 driver.
+      const her2 =
+        rule.variant === 'exon20ins' &&
+        HER2_NEAR_RE.test(lower.slice(Math.max(0, start - 30), Math.min(lower.length, end + 20)));
+      if (pol !== 'pos' || her2) {
         sink.see(start, end);
         continue;
       }
-      if (rule.gene === 'EGFR' && rule.variant === 'exon20ins') {
-        // "HER2 exon 20 insertion" is a HER2 driver.
-        const near = lower.slice(Math.max(0, start - 30), Math.min(lower.length, end + 20));
-        if (her2Clauses.test(near)) {
-          sink.see(start, end);
-          continue;
-        }
-      }
-      addPositive(rule.gene, start, end);
+      addPositive(t, rule.gene, start, end);
       if (rule.variant) sink.add('egfrVariant', rule.variant, start, end);
     }
   }
+}
 
+/** Global statements that no driver was found ("driver negative", "pan-negative"): a complete panel. */
+function noneStatements(doc: Doc, sink: Sink): Span[] {
+  const { lower } = doc;
   UNSTATED_RE.lastIndex = scanFrom(doc, ['driver', 'mutation', 'molecular', 'ngs', 'genomic', 'biomarker']);
   for (let m = UNSTATED_RE.exec(lower); m !== null; m = UNSTATED_RE.exec(lower)) {
     sink.see(m.index, m.index + m[0].length);
   }
-
   const noneSpans: Span[] = [];
   NONE_RE.lastIndex = scanFrom(doc, NONE_NEEDLES);
   for (let m = NONE_RE.exec(lower); m !== null; m = NONE_RE.exec(lower)) {
@@ -232,8 +257,21 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
       sink.see(start, end);
       continue;
     }
+    // "EGFR, ALK, ROS1, BRAF all negative": "all" is the genes just listed, a partial panel.
+    if (/^all\b/.test(m[0]) && GENE_LIST_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start)))
+      continue;
     noneSpans.push({ start, end });
   }
+  return noneSpans;
+}
+
+export function extractDriver(doc: Doc, sink: Sink): DriverResult {
+  const mentions = geneMentions(doc);
+  shareListStatus(doc, mentions);
+  const t = tally(sink, mentions);
+  readVariants(doc, sink, t);
+  const noneSpans = noneStatements(doc, sink);
+  const { positives, negatives, negSpans } = t;
   if (noneSpans.length === 0 && ALL_GENES.every((g) => negatives.has(g))) noneSpans.push(...negSpans);
 
   const genes = [...positives.keys()];

@@ -224,7 +224,7 @@ export interface Group {
   burden: { value: 'oligo' | 'poly'; start: number; end: number }[];
 }
 
-const POST_NEG_WORDS = new Set(words('negative neg clear normal unremarkable nad excluded absent'));
+const POST_NEG_WORDS = new Set(words('negative neg clear normal unremarkable nad excluded absent none'));
 const POST_HEDGE_WORDS = new Set(['pending', 'awaited', 'tbc', 'requested', 'planned', 'outstanding']);
 const IMAGING_WORDS = new Set(words('mri mr ct pet imaging scan scans staging petct xray'));
 const BLOCK_NEXT = new Set(['benign', 'chronic', 'fatty', 'degenerative']);
@@ -449,254 +449,241 @@ class GroupParser {
     return undefined;
   }
 
-  private step(t: Token): void {
-    const { toks, st } = this;
-    const i = this.i;
-    const next = toks[i + 1];
-    const w = t.w;
+  private kindOf(w: string): K {
     const first = w.charCodeAt(0);
-    const isDigit = first >= 48 && first <= 57;
-    const kind = isDigit ? K.Number : (KIND.get(w) ?? guessKind(w));
+    return first >= 48 && first <= 57 ? K.Number : (KIND.get(w) ?? guessKind(w));
+  }
 
+  /** What the token after this one is, for words whose meaning depends on what follows. */
+  private aheadKind(next: Token | undefined): K {
+    return next ? (KIND.get(next.w) ?? (isDigitStart(next.w) ? K.Number : K.Unknown)) : K.Unknown;
+  }
+
+  /** One token: a modifier of the state, or a word that names a site, a metastasis or a connector. */
+  private step(t: Token): void {
+    const next = this.toks[this.i + 1];
+    const kind = this.kindOf(t.w);
+    if (this.modify(kind, t, next)) return;
+    this.name(kind, t, next);
+  }
+
+  /** Tokens that only change the state or the open group; false when the token is read as a word. */
+  private modify(kind: K, t: Token, next: Token | undefined): boolean {
     switch (kind) {
       case K.End:
         this.finish();
-        return;
-      case K.Place: {
-        // "liver segment 7", "station 4R": the number names a place, not a count.
-        if (next && (isDigitStart(next.w) || ROMAN_RE.test(next.w))) this.i++;
-        if (this.g) this.g.end = (toks[this.i] as Token).end;
-        if (w === 'station') st.regional = true;
-        return;
-      }
-      case K.Times: {
-        // "x3", "× 3", "(2)" after a site or a met word count the item before them.
-        if (next && isSmallNumber(next.w)) {
-          const item = this.backItem();
-          const after = toks[i + 2];
-          if (item && item.count === undefined && !(after && UNITS.has(after.w))) {
-            item.count = Number(next.w);
-            item.ownCount = true;
-            (this.g as Group).end = next.end;
-            this.i++;
-            return;
-          }
-        }
-        if (this.g) return;
-        this.finish();
-        return;
-      }
-      case K.TimesN: {
-        const item = this.backItem();
-        if (item && item.count === undefined) {
-          item.count = Number(w.slice(1));
-          item.ownCount = true;
-        }
-        return;
-      }
-      case K.Number: {
-        const prev = toks[i - 1];
-        const n = prev && NOT_COUNT_AFTER.has(prev.w) ? undefined : countOf(t, next);
-        if (n === undefined) {
-          // A size or another number: skip it (and its unit) without ending the group.
-          if (next && UNITS.has(next.w)) this.i++;
-          return;
-        }
-        const g = this.open(t);
-        st.count = { n, start: t.start };
-        st.negated = false;
-        g.lastClosed = [];
-        return;
-      }
-      case K.NumberWord: {
-        const g = this.open(t);
-        st.count = { n: NUMBER_WORDS.get(w) as number, start: t.start };
-        if (w !== 'a' && w !== 'an') st.negated = false;
-        g.lastClosed = [];
-        return;
-      }
+        return true;
+      case K.Place:
+        this.onPlace(t, next);
+        return true;
+      case K.Times:
+        this.onTimes(next);
+        return true;
+      case K.TimesN:
+        this.countBack(Number(t.w.slice(1)));
+        return true;
+      case K.Number:
+        this.onNumber(t, next);
+        return true;
+      case K.NumberWord:
+        this.onNumberWord(t);
+        return true;
       case K.Poly:
-      case K.Multi: {
-        const after = next ? (KIND.get(next.w) ?? (isDigitStart(next.w) ? K.Number : K.Unknown)) : K.Unknown;
-        if (kind === K.Poly && this.g && this.g.lastClosed.length > 0 && !ITEM_START.has(after)) {
-          // "bony mets (multiple)": the word qualifies what was just named.
-          const g = this.g;
-          if (!g.lastClosed.some((it) => it.negated || it.hedged)) {
-            g.burden.push({ value: 'poly', start: (g.lastClosed[0] as MetItem).start, end: t.end });
-          }
-          g.end = t.end;
-          return;
-        }
-        const g = this.open(t);
-        st.count = kind === K.Poly ? { poly: true, start: t.start } : { start: t.start };
-        g.lastClosed = [];
-        if (w === 'polymetastatic') this.close(g, t, 'metastatic');
-        return;
-      }
-      case K.Oligo: {
-        const follows = next?.w === '-' ? toks[i + 2] : next;
-        if (w === 'oligo' && follows?.w.startsWith('progress')) {
-          this.finish();
-          return;
-        }
-        const g = this.open(t);
-        if (!st.negated && !st.hedged) g.burden.push({ value: 'oligo', start: t.start, end: t.end });
-        if (w !== 'oligo') this.close(g, t, 'metastatic');
-        return;
-      }
+      case K.Multi:
+        this.onQuantity(kind, t, next);
+        return true;
+      case K.Oligo:
+        this.onOligo(t, next);
+        return true;
       case K.Neg:
         this.open(t);
-        st.negated = true;
-        st.hedged = false;
-        return;
+        this.st.negated = true;
+        this.st.hedged = false;
+        return true;
       case K.PostNeg:
-      case K.PostHedge: {
-        if (next?.w === 'for' && (w === 'negative' || w === 'neg' || w === 'free')) {
-          this.open(t);
-          st.negated = true;
-          st.hedged = false;
-          return;
-        }
-        const g = this.g;
-        if (!g) return;
-        const targets = g.pending.length > 0 ? g.pending : g.lastClosed;
-        for (const it of targets) {
-          if (kind === K.PostNeg) it.negated = true;
-          else it.hedged = true;
-        }
-        g.lastClosed = [];
-        g.end = t.end;
-        return;
-      }
-      case K.Hedge: {
-        const g = this.g;
-        // After a closed item and not before another one, the hedge is about what was just said:
-        // "adrenal met?", "liver lesion, indeterminate".
-        const ahead = next ? (KIND.get(next.w) ?? (isDigitStart(next.w) ? K.Number : K.Unknown)) : K.Unknown;
-        if (g && g.lastClosed.length > 0 && !ITEM_START.has(ahead)) {
-          for (const it of g.lastClosed) it.hedged = true;
-          g.lastClosed = [];
-          return;
-        }
-        this.open(t);
-        st.hedged = true;
-        return;
-      }
+      case K.PostHedge:
+        this.onPostCue(kind, t, next);
+        return true;
+      case K.Hedge:
+        this.onHedge(t, next);
+        return true;
       case K.Blocker:
-      case K.Imaging: {
-        const g = this.g;
-        if (g && g.pending.length > 0) g.pending = [];
-        else if (g && g.lastClosed.length > 0 && kind === K.Blocker) {
-          // "adrenal nodule - benign adenoma": what was just named is not a metastasis.
-          const dropped = new Set(g.lastClosed);
-          g.items = g.items.filter((it) => !dropped.has(it));
-          g.lastClosed = [];
-        } else if (BLOCK_NEXT.has(w)) {
-          this.open(t);
-          st.blocked = true;
-        } else if (g) g.lastClosed = [];
-        if (this.g) this.g.end = t.end;
-        return;
-      }
+      case K.Imaging:
+        this.onBlocker(kind, t);
+        return true;
+      default:
+        return this.modifyPlace(kind, t, next);
+    }
+  }
+
+  /** Laterality, distance and progression words; "distant liver" and "new diagnosis" are read as words. */
+  private modifyPlace(kind: K, t: Token, next: Token | undefined): boolean {
+    const st = this.st;
+    switch (kind) {
       case K.LatOne:
       case K.LatTwo:
         this.open(t);
         st.lateral = kind === K.LatTwo ? 2 : 1;
-        if (w === 'bilateral') st.strongLung = true;
-        return;
+        if (t.w === 'bilateral') st.strongLung = true;
+        return true;
       case K.Distant:
-        if (next && SITE_WORDS.has(next.w)) break; // "distant" + site: just a qualifier of the site
+        if (next && SITE_WORDS.has(next.w)) return false; // "distant" + site: just a qualifier of the site
         this.open(t);
         st.distant = true;
-        return;
+        return true;
       case K.Regional:
         if (this.g || (next && NODE_WORDS.has(next.w))) this.open(t);
         st.regional = true;
-        return;
+        return true;
       case K.Progress:
-        if (w === 'new' && next?.w.startsWith('diagnos')) break;
+        if (t.w === 'new' && next?.w.startsWith('diagnos')) return false;
         this.open(t);
         st.progressing = true;
-        return;
+        return true;
       default:
-        break;
+        return false;
     }
+  }
 
-    let site: [Site, string] | undefined;
-    let siteEnd = t.end;
-    const pelvicNode = (w === 'pelvic' || w === 'iliac') && next !== undefined && NODE_WORDS.has(next.w);
-    if (kind === K.Node || pelvicNode) {
-      if (pelvicNode) {
-        st.distant = true;
-        siteEnd = (next as Token).end;
-        this.i++;
-      }
-      if (st.distant && !st.regional) site = ['distant-nodes', 'distant-nodes'];
-      else {
-        // Regional or unqualified nodes are not metastases; the group stays open for what follows.
-        this.open(t);
-        st.distant = false;
-        st.regional = false;
-        st.count = undefined;
-        return;
-      }
-    } else if (kind === K.Contralateral) {
-      const nx = next?.w ?? '';
-      if (nx === 'lung' || nx === 'lungs' || nx === 'pulmonary' || nx === 'hemithorax' || nx === 'lobe') {
-        site = ['contralateral-lung', 'lung'];
-        siteEnd = (next as Token).end;
-        this.i++;
-      } else if (MET_WORDS.has(nx)) site = ['contralateral-lung', 'lung'];
-      else {
-        this.open(t);
-        st.regional = true;
-        return;
-      }
-      st.strongLung = true;
-    } else if (kind === K.Vertebra && next && (MET_WORDS.has(next.w) || next.w.startsWith('vertebr'))) {
-      site = ['bone', 'bone'];
-      if (next.w.startsWith('vertebr')) {
-        // "T8 vertebral met": one bone item, not two.
-        siteEnd = next.end;
-        this.i++;
-      }
-    } else if (kind === K.Site || kind === K.Distant) site = SITE_WORDS.get(w);
+  private onPlace(t: Token, next: Token | undefined): void {
+    // "liver segment 7", "station 4R": the number names a place, not a count.
+    if (next && (isDigitStart(next.w) || ROMAN_RE.test(next.w))) this.i++;
+    if (this.g) this.g.end = (this.toks[this.i] as Token).end;
+    if (t.w === 'station') this.st.regional = true;
+  }
 
-    if (site) {
-      const g = this.open(t);
-      g.end = Math.max(g.end, siteEnd);
-      if (site[0] === 'contralateral-lung' && st.regional) {
-        // "ipsilateral lung nodule" is T3/T4, not M1a.
-        st.regional = false;
+  /** "x3", "× 3", "(2)" after a site or a met word count the item before them. */
+  private onTimes(next: Token | undefined): void {
+    if (next && isSmallNumber(next.w)) {
+      const item = this.backItem();
+      const after = this.toks[this.i + 2];
+      if (item && item.count === undefined && !(after && UNITS.has(after.w))) {
+        item.count = Number(next.w);
+        item.ownCount = true;
+        (this.g as Group).end = next.end;
+        this.i++;
         return;
       }
-      if (st.blocked) {
-        st.blocked = false;
-        return;
-      }
-      let count = st.count?.n;
-      if (count === undefined && st.lateral !== undefined && PAIRED.has(site[1])) count = st.lateral;
-      const item: MetItem = {
-        site: site[0],
-        organ: site[1],
-        start: st.count && st.count.start < t.start ? st.count.start : t.start,
-        end: siteEnd,
-        negated: st.negated,
-        hedged: st.hedged,
-        progressing: st.progressing,
-        metContext: false,
-      };
-      if (count !== undefined) item.count = count;
-      if (site[0] === 'contralateral-lung' && st.strongLung) item.qualifiedLung = true;
-      if (st.count?.poly && !st.negated && !st.hedged)
-        g.burden.push({ value: 'poly', start: st.count.start, end: siteEnd });
-      g.pending.push(item);
-      g.lastClosed = [];
-      st.count = undefined;
-      st.lateral = undefined;
-      st.distant = false;
+    }
+    if (!this.g) this.finish();
+  }
+
+  private countBack(n: number): void {
+    const item = this.backItem();
+    if (item && item.count === undefined) {
+      item.count = n;
+      item.ownCount = true;
+    }
+  }
+
+  private onNumber(t: Token, next: Token | undefined): void {
+    const prev = this.toks[this.i - 1];
+    const n = prev && NOT_COUNT_AFTER.has(prev.w) ? undefined : countOf(t, next);
+    if (n === undefined) {
+      // A size or another number: skip it (and its unit) without ending the group.
+      if (next && UNITS.has(next.w)) this.i++;
       return;
     }
+    const g = this.open(t);
+    this.st.count = { n, start: t.start };
+    this.st.negated = false;
+    g.lastClosed = [];
+  }
+
+  private onNumberWord(t: Token): void {
+    const g = this.open(t);
+    this.st.count = { n: NUMBER_WORDS.get(t.w) as number, start: t.start };
+    if (t.w !== 'a' && t.w !== 'an') this.st.negated = false;
+    g.lastClosed = [];
+  }
+
+  private onQuantity(kind: K, t: Token, next: Token | undefined): void {
+    if (kind === K.Poly && this.g && this.g.lastClosed.length > 0 && !ITEM_START.has(this.aheadKind(next))) {
+      // "bony mets (multiple)": the word qualifies what was just named.
+      const g = this.g;
+      if (!g.lastClosed.some((it) => it.negated || it.hedged)) {
+        g.burden.push({ value: 'poly', start: (g.lastClosed[0] as MetItem).start, end: t.end });
+      }
+      g.end = t.end;
+      return;
+    }
+    const g = this.open(t);
+    this.st.count = kind === K.Poly ? { poly: true, start: t.start } : { start: t.start };
+    g.lastClosed = [];
+    if (t.w === 'polymetastatic') this.close(g, t, 'metastatic');
+  }
+
+  private onOligo(t: Token, next: Token | undefined): void {
+    const follows = next?.w === '-' ? this.toks[this.i + 2] : next;
+    if (t.w === 'oligo' && follows?.w.startsWith('progress')) {
+      this.finish();
+      return;
+    }
+    const g = this.open(t);
+    if (!this.st.negated && !this.st.hedged) g.burden.push({ value: 'oligo', start: t.start, end: t.end });
+    if (t.w !== 'oligo') this.close(g, t, 'metastatic');
+  }
+
+  /** "negative", "pending" after what was named; "negative for" before it. */
+  private onPostCue(kind: K, t: Token, next: Token | undefined): void {
+    const w = t.w;
+    if (next?.w === 'for' && (w === 'negative' || w === 'neg' || w === 'free')) {
+      this.open(t);
+      this.st.negated = true;
+      this.st.hedged = false;
+      return;
+    }
+    const g = this.g;
+    if (!g) return;
+    const targets = g.pending.length > 0 ? g.pending : g.lastClosed;
+    for (const it of targets) {
+      if (kind === K.PostNeg) it.negated = true;
+      else it.hedged = true;
+    }
+    g.lastClosed = [];
+    g.end = t.end;
+  }
+
+  private onHedge(t: Token, next: Token | undefined): void {
+    const g = this.g;
+    // After a closed item and not before another one, the hedge is about what was just said:
+    // "adrenal met?", "liver lesion, indeterminate".
+    const ahead = this.aheadKind(next);
+    // "liver lesion ?met": the hedge on the met word is about the lesion just named.
+    const aboutLast = ahead === K.Met || (ahead === K.Unknown && next?.w.startsWith('metast') === true);
+    if (g && g.lastClosed.length > 0 && (!ITEM_START.has(ahead) || aboutLast)) {
+      for (const it of g.lastClosed) it.hedged = true;
+      g.lastClosed = [];
+      return;
+    }
+    this.open(t);
+    this.st.hedged = true;
+  }
+
+  private onBlocker(kind: K, t: Token): void {
+    const g = this.g;
+    if (g && g.pending.length > 0) g.pending = [];
+    else if (g && g.lastClosed.length > 0 && kind === K.Blocker) {
+      // "adrenal nodule - benign adenoma": what was just named is not a metastasis.
+      const dropped = new Set(g.lastClosed);
+      g.items = g.items.filter((it) => !dropped.has(it));
+      g.lastClosed = [];
+    } else if (BLOCK_NEXT.has(t.w)) {
+      this.open(t);
+      this.st.blocked = true;
+    } else if (g) g.lastClosed = [];
+    if (this.g) this.g.end = t.end;
+  }
+
+  /** A site word, a met word, a connector, or anything else (which ends the group). */
+  private name(kind: K, t: Token, next: Token | undefined): void {
+    const found = this.siteOf(kind, t, next);
+    if (found === 'handled') return;
+    if (found) {
+      this.addSite(t, found.site, found.end);
+      return;
+    }
+    const w = t.w;
     if (kind === K.Met) {
       this.close(this.open(t), t, MET_WORDS.has(w) ? w : 'metastases');
       return;
@@ -704,14 +691,112 @@ class GroupParser {
     const g = this.g;
     if (g && (kind === K.Connector || kind === K.Descriptor || kind === K.Vertebra)) {
       if (CLEARING.has(w) && g.pending.length === 0) {
-        st.negated = false;
-        st.hedged = false;
-        st.progressing = false;
+        this.st.negated = false;
+        this.st.hedged = false;
+        this.st.progressing = false;
       }
       if (kind === K.Connector && !KEEP_LAST.has(w)) g.lastClosed = [];
       return;
     }
     this.finish();
+  }
+
+  /** The site a word names (taking the next token when it belongs to it), 'handled' when it only set state. */
+  private siteOf(
+    kind: K,
+    t: Token,
+    next: Token | undefined,
+  ): { site: [Site, string]; end: number } | 'handled' | undefined {
+    const w = t.w;
+    const pelvicNode = (w === 'pelvic' || w === 'iliac') && next !== undefined && NODE_WORDS.has(next.w);
+    if (kind === K.Node || pelvicNode) return this.nodeSite(t, next, pelvicNode);
+    if (kind === K.Contralateral) return this.contralateralSite(t, next);
+    if (kind === K.Vertebra && next && (MET_WORDS.has(next.w) || next.w.startsWith('vertebr'))) {
+      if (!next.w.startsWith('vertebr')) return { site: ['bone', 'bone'], end: t.end };
+      // "T8 vertebral met": one bone item, not two.
+      this.i++;
+      return { site: ['bone', 'bone'], end: next.end };
+    }
+    if (kind === K.Site || kind === K.Distant) {
+      const site = SITE_WORDS.get(w);
+      return site ? { site, end: t.end } : undefined;
+    }
+    return undefined;
+  }
+
+  private nodeSite(
+    t: Token,
+    next: Token | undefined,
+    pelvic: boolean,
+  ): { site: [Site, string]; end: number } | 'handled' {
+    const st = this.st;
+    let end = t.end;
+    if (pelvic) {
+      st.distant = true;
+      end = (next as Token).end;
+      this.i++;
+    }
+    if (st.distant && !st.regional) return { site: ['distant-nodes', 'distant-nodes'], end };
+    // Regional or unqualified nodes are not metastases; the group stays open for what follows.
+    this.open(t);
+    st.distant = false;
+    st.regional = false;
+    st.count = undefined;
+    return 'handled';
+  }
+
+  private contralateralSite(
+    t: Token,
+    next: Token | undefined,
+  ): { site: [Site, string]; end: number } | 'handled' {
+    const nx = next?.w ?? '';
+    let end = t.end;
+    if (nx === 'lung' || nx === 'lungs' || nx === 'pulmonary' || nx === 'hemithorax' || nx === 'lobe') {
+      end = (next as Token).end;
+      this.i++;
+    } else if (!MET_WORDS.has(nx)) {
+      this.open(t);
+      this.st.regional = true;
+      return 'handled';
+    }
+    this.st.strongLung = true;
+    return { site: ['contralateral-lung', 'lung'], end };
+  }
+
+  private addSite(t: Token, site: [Site, string], siteEnd: number): void {
+    const st = this.st;
+    const g = this.open(t);
+    g.end = Math.max(g.end, siteEnd);
+    if (site[0] === 'contralateral-lung' && st.regional) {
+      // "ipsilateral lung nodule" is T3/T4, not M1a.
+      st.regional = false;
+      return;
+    }
+    if (st.blocked) {
+      st.blocked = false;
+      return;
+    }
+    let count = st.count?.n;
+    if (count === undefined && st.lateral !== undefined && PAIRED.has(site[1])) count = st.lateral;
+    const item: MetItem = {
+      site: site[0],
+      organ: site[1],
+      start: st.count && st.count.start < t.start ? st.count.start : t.start,
+      end: siteEnd,
+      negated: st.negated,
+      hedged: st.hedged,
+      progressing: st.progressing,
+      metContext: false,
+    };
+    if (count !== undefined) item.count = count;
+    if (site[0] === 'contralateral-lung' && st.strongLung) item.qualifiedLung = true;
+    if (st.count?.poly && !st.negated && !st.hedged)
+      g.burden.push({ value: 'poly', start: st.count.start, end: siteEnd });
+    g.pending.push(item);
+    g.lastClosed = [];
+    st.count = undefined;
+    st.lateral = undefined;
+    st.distant = false;
   }
 }
 
@@ -720,6 +805,15 @@ function parseGroups(doc: Doc): Group[] {
   return new GroupParser(doc.tokens).run();
 }
 
+const POLY_STATEMENT_NEEDLES = [
+  'widespread',
+  'diffuse',
+  'extensive',
+  'disseminated',
+  'innumerable',
+  'multiple',
+  'numerous',
+];
 const POLY_STATEMENT_RE =
   /\b(?:disease|metastases|mets|metastatic\s+disease)\s+(?:is|are)\s+(?:widespread|diffuse|extensive|disseminated|innumerable|multiple|numerous)\b/g;
 
@@ -743,8 +837,48 @@ export function parseMets(doc: Doc): MetsResult {
 }
 
 /** Turn the mentions into facts: sites, organs, count, burden, brain status, serosal disease. */
+// "adrenal nodule, likely adenoma": the next words call what was named benign.
+const BENIGN_AFTER_RE =
+  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*[,:-]?\s*(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative)\b/;
+
+/** The text-level polarity (lists, "cannot exclude", "rule out") can negate or hedge what the token walk kept. */
+function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {
+  for (const it of items) {
+    if (!it.metContext || it.negated || it.hedged) continue;
+    if (BENIGN_AFTER_RE.test(doc.lower.slice(it.end, it.end + 64))) {
+      it.negated = true;
+      continue;
+    }
+    const pol = polarity(doc, it.start, it.end);
+    if (pol === 'neg') it.negated = true;
+    else if (pol === 'hedge') it.hedged = true;
+  }
+}
+
+/** Malignant effusions and leptomeningeal disease: serosal disease, not metastatic sites. */
+function emitSerosal(doc: Doc, sink: Sink): void {
+  for (const { needles, re, kind } of SEROSAL_RES) {
+    re.lastIndex = scanFrom(doc, needles);
+    for (let m = re.exec(doc.lower); m !== null; m = re.exec(doc.lower)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (polarity(doc, start, end) !== 'pos') {
+        sink.see(start, end);
+        continue;
+      }
+      let value = kind;
+      if (kind === 'effusion') {
+        const where = m[1] ?? m[2] ?? (m[0].includes('pericardial') ? 'pericardial' : 'pleural');
+        value = m[0].startsWith('malignant effusion') ? 'unspecified' : `${where}-effusion`;
+      }
+      sink.add('serosalDisease', value, start, end);
+    }
+  }
+}
+
 export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
   const { items, groups } = mets;
+  applyTextPolarity(doc, items);
   const positives = items.filter((it) => it.metContext && !it.negated && !it.hedged);
 
   for (const it of items) {
@@ -793,39 +927,40 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
   if (organs > 0 && sum !== undefined && sum > 0 && sum <= 1000)
     sink.add('metastases.count', sum, spanStart, spanEnd);
   // A stated organ total ("4 mets in 2 organs", "across three organ systems") beats counting named sites.
+  for (const t of lesionsInOrgans(doc)) sink.add('metastases.count', t.n, t.start, t.end);
   const statedOrgans = statedOrganTotals(doc);
   for (const o of statedOrgans) sink.add('metastases.organs', o.n, o.start, o.end);
   if (organs > 0 && statedOrgans.length === 0) sink.add('metastases.organs', organs, spanStart, spanEnd);
 
   for (const grp of groups)
     for (const b of grp.burden) sink.add('metastases.burden', b.value, b.start, b.end);
-  POLY_STATEMENT_RE.lastIndex = scanFrom(doc, ['is', 'are']);
+  POLY_STATEMENT_RE.lastIndex = scanFrom(doc, POLY_STATEMENT_NEEDLES);
   for (let m = POLY_STATEMENT_RE.exec(doc.lower); m !== null; m = POLY_STATEMENT_RE.exec(doc.lower)) {
     sink.add('metastases.burden', 'poly', m.index, m.index + m[0].length);
   }
 
-  for (const { needles, re, kind } of SEROSAL_RES) {
-    re.lastIndex = scanFrom(doc, needles);
-    for (let m = re.exec(doc.lower); m !== null; m = re.exec(doc.lower)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (polarity(doc, start, end) !== 'pos') {
-        sink.see(start, end);
-        continue;
-      }
-      let value = kind;
-      if (kind === 'effusion') {
-        const where = m[1] ?? m[2] ?? (m[0].includes('pericardial') ? 'pericardial' : 'pleural');
-        value = m[0].startsWith('malignant effusion') ? 'unspecified' : `${where}-effusion`;
-      }
-      sink.add('serosalDisease', value, start, end);
-    }
-  }
+  emitSerosal(doc, sink);
 }
 
 // "in 2 organs", "across three organ systems", "2-organ disease", "involving 3 different organs".
 const ORGAN_TOTAL_RE =
   /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]{1,3}(?:(?:different|distinct|separate|metastatic)\s{1,3})?organ(?:s|\s{1,3}systems?|\s{1,3}sites?)?\b/g;
+
+// "5 lesions in 3 organs": "lesions" is a metastasis count only when organs are counted with it.
+const LESIONS_IN_ORGANS_RE =
+  /\b(\d{1,2})\s+(?:lesions|sites|deposits)\s+(?:in|across|involving)\s+(?:\d{1,2}|one|two|three|four|five)\s+(?:different\s+)?organs?\b/g;
+
+function lesionsInOrgans(doc: Doc): { n: number; start: number; end: number }[] {
+  const out: { n: number; start: number; end: number }[] = [];
+  if (!doc.lower.includes('organ')) return out;
+  LESIONS_IN_ORGANS_RE.lastIndex = 0;
+  for (let m = LESIONS_IN_ORGANS_RE.exec(doc.lower); m !== null; m = LESIONS_IN_ORGANS_RE.exec(doc.lower)) {
+    const n = Number(m[1]);
+    if (n >= 1 && polarity(doc, m.index, m.index + m[0].length) === 'pos')
+      out.push({ n, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
 
 function statedOrganTotals(doc: Doc): { n: number; start: number; end: number }[] {
   const out: { n: number; start: number; end: number }[] = [];

@@ -8,10 +8,10 @@ import type { Sink } from './sink.js';
 import type { Span } from './types.js';
 
 const PD_RE =
-  /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
-const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b/g;
+  /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
+const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
-  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogression\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b/g;
+  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
 const NONE_RE =
   /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))/g;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
@@ -22,9 +22,9 @@ const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
 const PRIMARY_RE =
   /\b(?:primary(?!\s+(?:site|care|team|endpoint|physician|histology|lung\s+cancer|tumou?r\s+board))|thoracic\s+(?:disease|primary|tumou?r)|lung\s+(?:primary|tumou?r|mass|lesion)|(?:rul|rml|rll|lul|lll|lingular?)\s+(?:mass|tumou?r|primary|lesion|nodule))\b/g;
 const CONTROLLED_RE =
-  /\b(?:stable|responding|controlled|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
+  /\b(?:stable|responding|controlled|quiescent|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
 const REST_RE =
-  /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
+  /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|quiescent|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
 const SITE_COUNT_RE = /\b(?:in|at)\s+(\d{1,2})\s+(?:sites?|lesions?|locations?|places)\b/;
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
@@ -71,8 +71,8 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     explicitFound.push({ value: 'none', span });
   }
   for (const [re, value, needles] of [
-    [OLIGO_RE, 'oligoprogression', ['oligo', 'opd']],
-    [POLY_RE, 'polyprogression', ['progress']],
+    [OLIGO_RE, 'oligoprogression', ['oligo', 'opd', 'limited']],
+    [POLY_RE, 'polyprogression', ['progress', 'pd']],
   ] as const) {
     re.lastIndex = scanFrom(doc, needles);
     for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
@@ -134,32 +134,41 @@ export function claimProgressingSites(cues: ProgressionCues, mets: MetsResult): 
   }
 }
 
-export function emitProgression(
-  doc: Doc,
-  sink: Sink,
-  cues: ProgressionCues,
-  mets: MetsResult,
-  responses: readonly { value: 'CR' | 'PR' | 'SD' | 'PD'; span: Span }[],
-): void {
-  const { lower } = doc;
-  const pdCodes = responses.filter((r) => r.value === 'PD');
-  const ranges = [...cues.ranges, ...pdCodes.map((r) => subclause(doc, r.span.start, r.span.end))];
-  const pdSpans = [...cues.cues, ...pdCodes.map((r) => r.span)];
+type Response = { value: 'CR' | 'PR' | 'SD' | 'PD'; span: Span };
 
-  // Which sites progress.
+/** Where the progression is told: the first and last offsets of what was read for it. */
+interface Extent {
+  first: number;
+  last: number;
+}
+
+function widen(e: Extent, start: number, end: number): void {
+  e.first = Math.min(e.first, start);
+  e.last = Math.max(e.last, end);
+}
+
+/** Progressing sites per organ (their stated counts, if any). */
+function progressingOrgans(
+  doc: Doc,
+  mets: MetsResult,
+  ranges: readonly Span[],
+  e: Extent,
+): Map<string, number | undefined> {
   const perOrgan = new Map<string, number | undefined>();
-  let first = Number.POSITIVE_INFINITY;
-  let last = 0;
   for (const it of mets.items) {
     if (!it.metContext || it.negated || it.hedged) continue;
     const fromWords = within(ranges, it.start);
     if (!(fromWords || (it.progressing && !atDiagnosis(doc, it.start)))) continue;
     const prev = perOrgan.get(it.organ);
     perOrgan.set(it.organ, it.count !== undefined ? Math.max(prev ?? 0, it.count) : prev);
-    first = Math.min(first, it.start);
-    last = Math.max(last, it.end);
+    widen(e, it.start, it.end);
   }
-  let primary: boolean | undefined;
+  return perOrgan;
+}
+
+/** Whether the primary is among the progressing sites (or stated controlled). */
+function primaryProgression(doc: Doc, sink: Sink, ranges: readonly Span[], e: Extent): boolean {
+  let primary = false;
   PRIMARY_RE.lastIndex = scanFrom(doc, [
     'primary',
     'thoracic',
@@ -171,43 +180,72 @@ export function emitProgression(
     'lll',
     'lingul',
   ]);
-  for (let m = PRIMARY_RE.exec(lower); m !== null; m = PRIMARY_RE.exec(lower)) {
+  for (let m = PRIMARY_RE.exec(doc.lower); m !== null; m = PRIMARY_RE.exec(doc.lower)) {
     const start = m.index;
     const end = start + m[0].length;
     const sub = subclause(doc, start, end);
-    const subText = doc.text.slice(sub.start, sub.end);
     if (within(ranges, start)) {
       sink.add('progression.primaryProgressing', true, start, end);
       primary = true;
-      first = Math.min(first, start);
-      last = Math.max(last, end);
-    } else if (CONTROLLED_RE.test(subText)) {
+      widen(e, start, end);
+    } else if (CONTROLLED_RE.test(doc.text.slice(sub.start, sub.end))) {
       sink.add('progression.primaryProgressing', false, start, end);
     }
   }
-  let sites = primary ? 1 : 0;
-  for (const n of perOrgan.values()) sites += n ?? 1;
-  // "new progression in 2 sites": a stated count of progressing sites (never dropped, decision-spec §4.2).
-  for (const r of ranges) {
-    const m = SITE_COUNT_RE.exec(lower.slice(r.start, r.end));
-    if (!m) continue;
-    const n = Number(m[1]);
-    if (n > sites) sites = n;
-    first = Math.min(first, r.start + m.index);
-    last = Math.max(last, r.start + m.index + m[0].length);
-  }
-  if (sites > 0 && sites <= 1000) sink.add('progression.sites', sites, first, last);
+  return primary;
+}
 
-  // The pattern, when the text does not name it.
+/** "new progression in 2 sites": a stated count of progressing sites (never dropped, decision-spec §4.2). */
+function statedSites(doc: Doc, ranges: readonly Span[], counted: number, e: Extent): number {
+  let sites = counted;
+  for (const r of ranges) {
+    const m = SITE_COUNT_RE.exec(doc.lower.slice(r.start, r.end));
+    if (!m) continue;
+    sites = Math.max(sites, Number(m[1]));
+    widen(e, r.start + m.index, r.start + m.index + m[0].length);
+  }
+  return sites;
+}
+
+/** The pattern when the text does not name it: many sites or a "many" word, or a controlled rest. */
+function inferredPattern(
+  doc: Doc,
+  ranges: readonly Span[],
+  sites: number,
+  responses: readonly Response[],
+): 'oligoprogression' | 'polyprogression' | undefined {
+  const { lower } = doc;
+  const polyWords = ranges.some((r) => POLY_WORD_RE.test(lower.slice(r.start, r.end)));
+  REST_RE.lastIndex = 0;
+  const rest = REST_RE.test(lower) || ranges.some((r) => ONLY_RE.test(lower.slice(r.start, r.end)));
+  const controlledElsewhere = responses.some((r) => r.value !== 'PD' && !within(ranges, r.span.start));
+  if (sites > 5 || polyWords) return 'polyprogression';
+  if (rest || controlledElsewhere) return 'oligoprogression';
+  return undefined;
+}
+
+export function emitProgression(
+  doc: Doc,
+  sink: Sink,
+  cues: ProgressionCues,
+  mets: MetsResult,
+  responses: readonly Response[],
+): void {
+  const pdCodes = responses.filter((r) => r.value === 'PD');
+  const ranges = [...cues.ranges, ...pdCodes.map((r) => subclause(doc, r.span.start, r.span.end))];
+  const pdSpans = [...cues.cues, ...pdCodes.map((r) => r.span)];
+
+  const e: Extent = { first: Number.POSITIVE_INFINITY, last: 0 };
+  const perOrgan = progressingOrgans(doc, mets, ranges, e);
+  let counted = primaryProgression(doc, sink, ranges, e) ? 1 : 0;
+  for (const n of perOrgan.values()) counted += n ?? 1;
+  const sites = statedSites(doc, ranges, counted, e);
+  if (sites > 0 && sites <= 1000) sink.add('progression.sites', sites, e.first, e.last);
+
   let pattern = cues.explicit;
   if (pattern === undefined && sites > 0) {
-    const polyWords = ranges.some((r) => POLY_WORD_RE.test(lower.slice(r.start, r.end)));
-    REST_RE.lastIndex = 0;
-    const rest = REST_RE.test(lower) || ranges.some((r) => ONLY_RE.test(lower.slice(r.start, r.end)));
-    const controlledElsewhere = responses.some((r) => r.value !== 'PD' && !within(ranges, r.span.start));
-    if (sites > 5 || polyWords) pattern = 'polyprogression';
-    else if (rest || controlledElsewhere) pattern = 'oligoprogression';
-    if (pattern) sink.add('progression.pattern', pattern, first, last);
+    pattern = inferredPattern(doc, ranges, sites, responses);
+    if (pattern) sink.add('progression.pattern', pattern, e.first, e.last);
   }
 
   // Response: progression is PD; with oligoprogression, PR/SD describe the controlled rest.

@@ -6,11 +6,11 @@ import type { Sink } from './sink.js';
 const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4 };
 
 const ECOG_RE =
-  /\b(?:ecog(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|performance\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
+  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|performance\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
 // "WHO 1" only in capitals: "who" is a pronoun.
 const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?!\d|\.\d)/g;
 const KPS_RE =
-  /\b(?:kps|karnofsky(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was)?\s*(\d{2,3})\s*%?/g;
+  /\b(?:kps|karn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was)?\s*(\d{2,3})\s*%?/g;
 const PDL1_RE = /\b(?:pd[\s-]?l1|pdl1|tps)\b/g;
 const PDL1_VALUE_RE =
   /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(\d{1,3}(?:\.\d+)?)\s*(%|percent)?(?!\s*[-–]\s*\d)/;
@@ -29,7 +29,11 @@ export function extractScores(doc: Doc, sink: Sink): void {
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
-      if (polarity(doc, start, end) === 'hedge') {
+      // "ECOG 2 vs ECOG 1": two values offered, a conflict to ask, not a hedge to drop.
+      const alternative =
+        /\b(?:vs\.?|versus)\s*$/.test(src.slice(Math.max(0, start - 9), start)) ||
+        /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i.test(src.slice(end, end + 16));
+      if (polarity(doc, start, end) === 'hedge' && !alternative) {
         sink.see(start, end);
         continue;
       }
@@ -40,10 +44,20 @@ export function extractScores(doc: Doc, sink: Sink): void {
       if (m[2] !== undefined && Number(m[2]) !== a) sink.add('ecog', Number(m[2]), start, end);
     }
   };
-  ecogAt(ECOG_RE, lower, scanFrom(doc, ['ecog', 'ps', 'who', 'performance', 'zubrod']));
+  ecogAt(
+    ECOG_RE,
+    lower,
+    scanFrom(doc, ['ecog', 'ecgo', 'eocg', 'ecig', 'ps', 'who', 'performance', 'zubrod']),
+  );
   ecogAt(WHO_RE, text, text.includes('WHO') ? 0 : text.length);
+  extractKarnofsky(doc, sink);
+  extractPdl1(doc, sink);
+  extractLifeExpectancy(doc, sink);
+}
 
-  KPS_RE.lastIndex = scanFrom(doc, ['kps', 'karnofsky']);
+function extractKarnofsky(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
+  KPS_RE.lastIndex = scanFrom(doc, ['kps', 'karn']);
   for (let m = KPS_RE.exec(lower); m !== null; m = KPS_RE.exec(lower)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -52,7 +66,10 @@ export function extractScores(doc: Doc, sink: Sink): void {
     if (k < 10 || k > 100 || k % 10 !== 0) continue; // not a Karnofsky score: left for "ignored"
     sink.add('karnofsky', k, start, end);
   }
+}
 
+function extractPdl1(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   PDL1_RE.lastIndex = scanFrom(doc, ['pd', 'tps']);
   for (let m = PDL1_RE.exec(lower); m !== null; m = PDL1_RE.exec(lower)) {
     const start = m.index;
@@ -88,7 +105,10 @@ export function extractScores(doc: Doc, sink: Sink): void {
     sink.consume(start, end);
     sink.add('pdl1', value, start, end);
   }
+}
 
+function extractLifeExpectancy(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   LIFE_RE.lastIndex = scanFrom(doc, ['expectancy', 'prognosis', 'survival']);
   for (let m = LIFE_RE.exec(lower); m !== null; m = LIFE_RE.exec(lower)) {
     const start = m.index;

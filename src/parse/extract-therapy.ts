@@ -75,6 +75,11 @@ drug('docetaxel', 'chemo', ['docet'], ['taxotere', 'doce', 'doc']);
 drug('gemcitabine', 'chemo', ['gemcit'], ['gem']);
 drug('vinorelbine', 'chemo', ['vinorel'], ['navelbine', 'vino']);
 drug('etoposide', 'chemo', ['etopos'], ['etop']);
+// Regimens of other primaries ("PR on FOLFOX" in a colorectal case): chemotherapy all the same.
+drug('FOLFOX', 'chemo', ['folfox']);
+drug('FOLFIRI', 'chemo', ['folfiri']);
+drug('oxaliplatin', 'chemo', ['oxalipl']);
+drug('capecitabine', 'chemo', ['capecit'], ['xeloda']);
 drug('bevacizumab', 'adjunct', ['bevaciz'], ['bev', 'bevac', 'avastin']);
 drug('ramucirumab', 'adjunct', ['ramuc']);
 drug('chemotherapy', 'chemo', ['chemotherap'], ['chemo', 'platinum', 'doublet']);
@@ -90,7 +95,7 @@ const IO_PHRASE_RE =
   /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
 
 const NAIVE_RE =
-  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+(?:yet\s+)?(?:started|on)\s+(?:any\s+)?(?:treatment|therapy|systemic))/g;
+  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+(?:yet\s+)?started\s+(?:any\s+)?(?:treatment|therapy|systemic)|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic))/g;
 const PLANNED_RE =
   /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed)\b/;
 const OFF_RE =
@@ -105,6 +110,8 @@ const PRIOR_RE =
 const MONTHS_RE = /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])/g;
 const YEARS_RE = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)/g;
 const WEEKS_RE = /(?<![\d.])(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
+// Every CYCLES_RE match holds one of these ("4 cycles", "cx4", "C3D1").
+const CYCLE_NEEDLES = ['cycle', 'cx', 'course', 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'];
 const CYCLES_RE =
   /(?<![\d.])(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
@@ -247,10 +254,8 @@ function regimenOf(classes: Set<DrugClass>, driver: string | undefined): string 
   return undefined;
 }
 
-export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined): TherapyResult {
-  const { lower, text } = doc;
-  const all = findDrugs(doc, sink);
-  const current = all.some((m) => !m.prior) ? all.filter((m) => !m.prior) : all;
+/** The agents and the regimen of the current treatment (the prior one when only that is named). */
+function emitRegimen(sink: Sink, current: readonly Mention[], driver: string | undefined): Set<DrugClass> {
   const agents: string[] = [];
   const classes = new Set<DrugClass>();
   for (const m of current) {
@@ -273,8 +278,12 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
     for (const m of current)
       if (agents.includes(m.drug.name)) sink.add('therapy.agent', agent, m.start, m.end);
   }
+  return classes;
+}
 
-  // Status: explicit words first; a drug with a duration or a response is on treatment.
+/** Status words: "treatment-naive", "off treatment", and planned/on/off words in a drug's clause. */
+function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
+  const { lower } = doc;
   let explicit = 0;
   NAIVE_RE.lastIndex = scanFrom(doc, ['na', 'prior', 'untreated', 'newly', 'not']);
   for (let m = NAIVE_RE.exec(lower); m !== null; m = NAIVE_RE.exec(lower)) {
@@ -307,73 +316,121 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
       explicit++;
     }
   }
+  return explicit;
+}
 
-  // Durations in clauses about treatment or response.
-  const therapyClause = (pos: number): boolean => {
-    const c = clauseWindow(doc, pos, pos);
-    const ctext = lower.slice(c.start, c.end);
-    if (DURATION_EXCLUDE_RE.test(ctext)) return false;
-    if (all.some((m) => m.start >= c.start && m.end <= c.end)) return true;
-    // "osimertinib (11 months)": a bracket continues the clause before it.
-    if (lower.charCodeAt(c.start - 1) === 40) {
-      const before = clauseAt(doc, c.start - 2);
-      if (all.some((m) => m.start >= before.start && m.end <= before.end)) return true;
-    }
-    return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
-  };
-  const duration = (
-    re: RegExp,
-    needles: readonly string[],
-    fact: string,
-    scale: (n: number) => number | undefined,
-  ): boolean => {
-    let found = false;
-    re.lastIndex = scanFrom(doc, needles);
-    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (sink.isConsumed(start, end) || !therapyClause(start)) continue;
-      const n = scale(Number(m[1]));
-      if (n === undefined) continue;
-      sink.consume(start, end);
-      sink.add(fact, n, start, end);
-      found = true;
-    }
-    return found;
-  };
-  let timed = duration(MONTHS_RE, ['mo', 'mth', 'mnth', '/12'], 'therapy.months', (n) =>
-    n <= 240 ? n : undefined,
-  );
-  timed =
-    duration(YEARS_RE, ['year', 'yr'], 'therapy.months', (n) => (n * 12 <= 240 ? n * 12 : undefined)) ||
-    timed;
-  timed = duration(WEEKS_RE, ['w', '/52'], 'therapy.weeks', (n) => (n <= 1000 ? n : undefined)) || timed;
-  CYCLES_RE.lastIndex = scanFrom(doc, ['cycle', 'cx', 'course', 'c']);
+/** Durations count only in clauses about treatment or response. */
+function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean {
+  const { lower, text } = doc;
+  const c = clauseWindow(doc, pos, pos);
+  const ctext = lower.slice(c.start, c.end);
+  if (DURATION_EXCLUDE_RE.test(ctext)) return false;
+  if (all.some((m) => m.start >= c.start && m.end <= c.end)) return true;
+  // "osimertinib (11 months)": a bracket continues the clause before it.
+  if (lower.charCodeAt(c.start - 1) === 40) {
+    const before = clauseAt(doc, c.start - 2);
+    if (all.some((m) => m.start >= before.start && m.end <= before.end)) return true;
+  }
+  return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
+}
+
+function duration(
+  doc: Doc,
+  sink: Sink,
+  all: readonly Mention[],
+  rule: { re: RegExp; needles: readonly string[]; fact: string; scale: (n: number) => number | undefined },
+): boolean {
+  let found = false;
+  const { re } = rule;
+  const { lower } = doc;
+  re.lastIndex = scanFrom(doc, rule.needles);
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
+    const n = rule.scale(Number(m[1]));
+    if (n === undefined) continue;
+    sink.consume(start, end);
+    sink.add(rule.fact, n, start, end);
+    found = true;
+  }
+  return found;
+}
+
+const DURATIONS = [
+  {
+    re: MONTHS_RE,
+    needles: ['mo', 'mth', 'mnth', '/12'],
+    fact: 'therapy.months',
+    scale: (n: number) => (n <= 240 ? n : undefined),
+  },
+  {
+    re: YEARS_RE,
+    needles: ['year', 'yr'],
+    fact: 'therapy.months',
+    scale: (n: number) => (n * 12 <= 240 ? n * 12 : undefined),
+  },
+  {
+    re: WEEKS_RE,
+    needles: ['w', '/52'],
+    fact: 'therapy.weeks',
+    scale: (n: number) => (n <= 1000 ? n : undefined),
+  },
+];
+
+/** Months, years, weeks and cycles on treatment; true when any was read. */
+function emitDurations(
+  doc: Doc,
+  sink: Sink,
+  all: readonly Mention[],
+  classes: ReadonlySet<DrugClass>,
+): boolean {
+  const { lower } = doc;
+  let timed = false;
+  for (const rule of DURATIONS) timed = duration(doc, sink, all, rule) || timed;
+  CYCLES_RE.lastIndex = scanFrom(doc, CYCLE_NEEDLES);
   for (let m = CYCLES_RE.exec(lower); m !== null; m = CYCLES_RE.exec(lower)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (sink.isConsumed(start, end) || !therapyClause(start)) continue;
+    if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
     const n = m[4] !== undefined ? WORD_NUM[m[4]] : Number(m[1] ?? m[2] ?? m[3]);
     if (n === undefined || n > 100) continue;
     sink.consume(start, end);
     sink.add('therapy.cycles', n, start, end);
     timed = true;
   }
-  if (classes.has('chemo') || classes.has('io')) {
-    X_CYCLES_RE.lastIndex = 0;
-    for (let m = X_CYCLES_RE.exec(lower); m !== null; m = X_CYCLES_RE.exec(lower)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (sink.isConsumed(start, end)) continue;
-      const c = clauseAt(doc, start);
-      if (!all.some((d) => d.start >= c.start && d.end <= c.end)) continue;
-      sink.consume(start, end);
-      sink.add('therapy.cycles', Number(m[1] ?? m[2]), start, end);
-      timed = true;
-    }
+  if (!(classes.has('chemo') || classes.has('io'))) return timed;
+  X_CYCLES_RE.lastIndex = 0;
+  for (let m = X_CYCLES_RE.exec(lower); m !== null; m = X_CYCLES_RE.exec(lower)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    const c = clauseAt(doc, start);
+    if (!all.some((d) => d.start >= c.start && d.end <= c.end)) continue;
+    sink.consume(start, end);
+    sink.add('therapy.cycles', Number(m[1] ?? m[2]), start, end);
+    timed = true;
   }
+  return timed;
+}
 
-  // Response words (brain "stable" was taken by the brain status before this runs).
+function codeValue(code: string): 'CR' | 'PR' | 'SD' | 'PD' {
+  if (code.endsWith('CR') || code === 'CMR') return 'CR';
+  if (code.endsWith('PR') || code === 'PMR') return 'PR';
+  return code.endsWith('SD') ? 'SD' : 'PD';
+}
+
+// "after initial PR, now PD": a response told as the past of the story is not today's response.
+const EARLIER_RE =
+  /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
+
+function isEarlier(lower: string, start: number): boolean {
+  return EARLIER_RE.test(lower.slice(Math.max(0, start - 16), start));
+}
+
+/** Response words and codes (brain "stable" was taken by the brain status before this runs). */
+function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
+  const { lower, text } = doc;
   const responses: TherapyResult['responses'] = [];
   for (const { needles, re, value } of RESPONSE_RES) {
     re.lastIndex = scanFrom(doc, needles);
@@ -381,12 +438,8 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
-      const pol = polarity(doc, start, end);
-      if (pol !== 'pos') {
-        sink.see(start, end);
-        continue;
-      }
-      responses.push({ value, span: { start, end } });
+      if (polarity(doc, start, end) !== 'pos' || isEarlier(lower, start)) sink.see(start, end);
+      else responses.push({ value, span: { start, end } });
     }
   }
   CODE_RE.lastIndex = CODE_GATE_RE.test(text) ? 0 : text.length;
@@ -394,22 +447,21 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
-    const code = (m[1] as string).toUpperCase();
-    const value =
-      code.endsWith('CR') || code === 'CMR'
-        ? 'CR'
-        : code.endsWith('PR') || code === 'PMR'
-          ? 'PR'
-          : code.endsWith('SD')
-            ? 'SD'
-            : 'PD';
-    if (polarity(doc, start, end) !== 'pos') {
-      sink.see(start, end);
-      continue;
-    }
-    responses.push({ value, span: { start, end } });
+    const value = codeValue((m[1] as string).toUpperCase());
+    if (polarity(doc, start, end) !== 'pos' || isEarlier(lower, start)) sink.see(start, end);
+    else responses.push({ value, span: { start, end } });
   }
+  return responses;
+}
 
+export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined): TherapyResult {
+  const all = findDrugs(doc, sink);
+  const current = all.some((m) => !m.prior) ? all.filter((m) => !m.prior) : all;
+  const classes = emitRegimen(sink, current, driver);
+  // Status: explicit words first; a drug with a duration or a response is on treatment.
+  const explicit = explicitStatus(doc, sink, all);
+  const timed = emitDurations(doc, sink, all, classes);
+  const responses = readResponses(doc, sink);
   if (explicit === 0 && all.length > 0 && (timed || responses.length > 0)) {
     const first = current[0] as Mention;
     sink.add('therapy.status', 'on-treatment', first.start, first.end);

@@ -43,6 +43,21 @@ function stageIsHistory(doc: Doc, start: number, end: number): boolean {
 const STAGE_RE = /\bstage\s*(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])/g;
 const METASTATIC_RE =
   /(?<!non[\s-]?)\bmetastatic\b(?!\s+to\s+(?:the\s+)?(?:mediastin|hilar|subcarinal|paratracheal|regional|ipsilateral|lymph|nodes?\b|n[123]\b))|\bmnsclc\b|\bstage\s+four\b/g;
+// Every EDITION_RE match holds one of these ("8th ed", "9 ed", "TNM 9").
+const EDITION_NEEDLES = [
+  'tnm',
+  'ajcc',
+  'uicc',
+  'iaslc',
+  '8th',
+  '9th',
+  '8 ed',
+  '9 ed',
+  '8ed',
+  '9ed',
+  'eighth',
+  'ninth',
+];
 const EDITION_RE =
   /\b(?:(?:tnm|ajcc|uicc|iaslc)[\s-]?(8|9)(?:th)?\b|(8|9)(?:th)?\s*(?:ed(?:ition|\.)?|tnm)(?![a-z])|(eighth|ninth)\s+(?:edition|tnm))/g;
 
@@ -53,6 +68,12 @@ function canonT(cat: string): string {
 }
 
 function extractStage(doc: Doc, sink: Sink): void {
+  extractTnm(doc, sink);
+  extractStageWords(doc, sink);
+}
+
+/** "cT2bN2M1c", "T3 N1 M1b": each part is a fact of its own. */
+function extractTnm(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   TNM_RE.lastIndex = TNM_GATE_RE.test(lower) ? 0 : lower.length;
   for (let m = TNM_RE.exec(lower); m !== null; m = TNM_RE.exec(lower)) {
@@ -87,7 +108,11 @@ function extractStage(doc: Doc, sink: Sink): void {
       }
     }
   }
+}
 
+/** "stage IVB", "metastatic", "TNM 9th edition". */
+function extractStageWords(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
   STAGE_RE.lastIndex = scanFrom(doc, ['stage']);
   for (let m = STAGE_RE.exec(lower); m !== null; m = STAGE_RE.exec(lower)) {
     const start = m.index;
@@ -124,7 +149,7 @@ function extractStage(doc: Doc, sink: Sink): void {
     sink.add('stage.group', 'IV', start, end);
   }
 
-  EDITION_RE.lastIndex = scanFrom(doc, ['tnm', 'ajcc', 'uicc', 'iaslc', 'ed', 'eighth', 'ninth']);
+  EDITION_RE.lastIndex = scanFrom(doc, EDITION_NEEDLES);
   for (let m = EDITION_RE.exec(lower); m !== null; m = EDITION_RE.exec(lower)) {
     const digit = m[1] ?? m[2] ?? (m[3] === 'eighth' ? '8' : '9');
     sink.add('stage.edition', digit === '8' ? 8 : 9, m.index, m.index + m[0].length);
@@ -144,7 +169,7 @@ const HISTOLOGY_RES: { needles: readonly string[]; re: RegExp; value: string }[]
   },
   {
     needles: ['sq', 'scc', 'lusc'],
-    re: /(?<!non[\s-]?)\b(?:sq[u]?amous(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+cell)\b/g,
+    re: /(?<!non[\s-]?)\b(?:(?:sq[u]?amou?s|sqaumou?s)(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+cell)\b/g,
     value: 'squamous',
   },
   {
@@ -165,10 +190,13 @@ const HISTOLOGY_RES: { needles: readonly string[]; re: RegExp; value: string }[]
 ];
 
 const LUNG_RE =
-  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung)\b/g;
+  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|carcinoma\s+of\s+the\s+lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung)\b/g;
 const NON_LUNG_RE =
-  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|thyroid|hepatocellular|endometrial|cervical)\s+(?:cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r)\b|\b(?:m?crc|rcc|hcc|melanoma|sarcoma)\b/g;
+  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|thyroid|hepatocellular|endometrial|cervical|urothelial|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r)\b|\b(?:m?crc|rcc|hcc|hnscc|melanoma|sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
 
+// A second, earlier cancer ("previous breast cancer 2010") when the text also names a lung cancer.
+const LUNG_MENTION_RE =
+  /\b(?:nsclc|luad|lusc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca)|non[\s-]?small[\s-]?cell)\b/;
 const NON_LUNG_NEEDLES = [
   'lung',
   'colo',
@@ -191,7 +219,22 @@ const NON_LUNG_NEEDLES = [
   'hcc',
   'melanom',
   'sarcom',
+  'urothel',
+  'neck',
+  'hnscc',
+  'from',
 ];
+
+const CANCER_HISTORY_BEFORE_RE =
+  /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known)\s+$/;
+
+/** "previous breast cancer 2010", "history of prostate cancer": another, earlier cancer. */
+function isHistory(lower: string, start: number, end: number): boolean {
+  return (
+    CANCER_HISTORY_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start)) ||
+    /^[\s(]*(?:in\s+)?(?:19|20)\d\d\b/.test(lower.slice(end, end + 12))
+  );
+}
 
 function extractHistology(doc: Doc, sink: Sink): void {
   const { lower } = doc;
@@ -216,6 +259,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
   let nonLung = false;
   for (let m = NON_LUNG_RE.exec(lower); m !== null; m = NON_LUNG_RE.exec(lower)) {
     if (polarity(doc, m.index, m.index + m[0].length) !== 'pos') continue;
+    if (isHistory(lower, m.index, m.index + m[0].length) && LUNG_MENTION_RE.test(lower)) continue;
     nonLung = true;
     sink.consume(m.index, m.index + m[0].length);
     sink.add('primarySite', 'non-lung', m.index, m.index + m[0].length);

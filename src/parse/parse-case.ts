@@ -9,6 +9,7 @@ import { makeDoc, scratchBytes } from './doc.js';
 import { extractChest } from './extract-chest.js';
 import { extractDriver } from './extract-driver.js';
 import { emitMets, parseMets } from './extract-mets.js';
+import { extractNodes } from './extract-nodes.js';
 import { claimProgressingSites, emitProgression, findProgression } from './extract-progression.js';
 import { extractScores } from './extract-scores.js';
 import { extractTherapy } from './extract-therapy.js';
@@ -151,6 +152,7 @@ function parse(input: string): ParseResult {
 
   extractTumour(doc, sink);
   extractScores(doc, sink);
+  extractNodes(doc, sink);
   const driver = extractDriver(doc, sink);
   const mets = parseMets(doc);
   const progression = findProgression(doc, sink);

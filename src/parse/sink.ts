@@ -141,6 +141,77 @@ function key(value: unknown): string {
   return JSON.stringify(value) ?? 'undefined';
 }
 
+/** Distinct values in order of mention, then any value that another refines collapsed into it. */
+function mergedValues(fact: string, cands: readonly Candidate[]): unknown[] {
+  const distinct: unknown[] = [];
+  const seenKeys = new Set<string>();
+  for (const c of cands) {
+    const k = key(c.value);
+    if (!seenKeys.has(k)) {
+      seenKeys.add(k);
+      distinct.push(c.value);
+    }
+  }
+  const refine = REFINE[fact];
+  if (!refine || distinct.length < 2) return distinct;
+  const merged: unknown[] = [];
+  for (const v of distinct) {
+    let absorbed = false;
+    for (let i = 0; i < merged.length && !absorbed; i++) {
+      const r = refine(merged[i], v);
+      if (r !== undefined) {
+        merged[i] = r;
+        absorbed = true;
+      }
+    }
+    if (!absorbed) merged.push(v);
+  }
+  return merged;
+}
+
+/** A list fact: its items, or a conflict when the text also states it as empty. */
+function resolveList(
+  fact: string,
+  cands: readonly Candidate[],
+  order: readonly string[],
+  out: Resolved,
+): void {
+  const items = cands.filter((c) => c.value !== NONE);
+  const none = cands.filter((c) => c.value === NONE);
+  if (items.length > 0 && none.length > 0) {
+    const listed = [...new Set(items.map((c) => String(c.value)))];
+    out.conflicts.push({
+      fact,
+      values: [[], listed],
+      spans: cands.map((c) => c.span),
+      question: conflictQuestion(fact, [[], listed]),
+    });
+    return;
+  }
+  const distinct = [...new Set(items.map((c) => String(c.value)))].sort(
+    (a, b) => order.indexOf(a) - order.indexOf(b),
+  );
+  out.values.set(fact, distinct);
+  for (const c of cands) out.understood.push({ fact, value: c.value === NONE ? [] : c.value, span: c.span });
+}
+
+/** The one conflict policy: one value (after refinement) is the fact; two or more leave it unknown and ask. */
+function resolveOne(fact: string, cands: readonly Candidate[], out: Resolved): void {
+  const first = cands[0] as Candidate;
+  const merged = cands.every((c) => c.value === first.value) ? [first.value] : mergedValues(fact, cands);
+  if (merged.length === 1) {
+    out.values.set(fact, merged[0]);
+    for (const c of cands) out.understood.push({ fact, value: merged[0], span: c.span });
+    return;
+  }
+  out.conflicts.push({
+    fact,
+    values: merged,
+    spans: cands.map((c) => c.span),
+    question: conflictQuestion(fact, merged),
+  });
+}
+
 /** Merge all candidates of each fact; `order` gives the canonical order of list items. */
 export function resolve(sink: Sink, order: (fact: string) => readonly string[]): Resolved {
   const byFact = new Map<string, Candidate[]>();
@@ -149,78 +220,12 @@ export function resolve(sink: Sink, order: (fact: string) => readonly string[]):
     if (list) list.push(c);
     else byFact.set(c.fact, [c]);
   }
-  const values = new Map<string, unknown>();
-  const understood: Understood[] = [];
-  const conflicts: Conflict[] = [...sink.conflicts];
+  const out: Resolved = { values: new Map(), understood: [], conflicts: [...sink.conflicts] };
   const forced = new Set(sink.conflicts.map((c) => c.fact));
-
   for (const [fact, cands] of byFact) {
     if (forced.has(fact)) continue;
-    if (LIST_FACTS.has(fact)) {
-      const items = cands.filter((c) => c.value !== NONE);
-      const none = cands.filter((c) => c.value === NONE);
-      if (items.length > 0 && none.length > 0) {
-        const listed = [...new Set(items.map((c) => String(c.value)))];
-        conflicts.push({
-          fact,
-          values: [[], listed],
-          spans: cands.map((c) => c.span),
-          question: conflictQuestion(fact, [[], listed]),
-        });
-        continue;
-      }
-      const rank = order(fact);
-      const distinct = [...new Set(items.map((c) => String(c.value)))].sort(
-        (a, b) => rank.indexOf(a) - rank.indexOf(b),
-      );
-      values.set(fact, distinct);
-      for (const c of cands) understood.push({ fact, value: c.value === NONE ? [] : c.value, span: c.span });
-      continue;
-    }
-    const first = cands[0] as Candidate;
-    if (cands.every((c) => c.value === first.value)) {
-      values.set(fact, first.value);
-      for (const c of cands) understood.push({ fact, value: first.value, span: c.span });
-      continue;
-    }
-    // Distinct values, then collapse any value that another refines.
-    const distinct: unknown[] = [];
-    const seenKeys = new Set<string>();
-    for (const c of cands) {
-      const k = key(c.value);
-      if (!seenKeys.has(k)) {
-        seenKeys.add(k);
-        distinct.push(c.value);
-      }
-    }
-    const refine = REFINE[fact];
-    let merged = distinct;
-    if (refine && distinct.length > 1) {
-      merged = [];
-      for (const v of distinct) {
-        let absorbed = false;
-        for (let i = 0; i < merged.length; i++) {
-          const r = refine(merged[i], v);
-          if (r !== undefined) {
-            merged[i] = r;
-            absorbed = true;
-            break;
-          }
-        }
-        if (!absorbed) merged.push(v);
-      }
-    }
-    if (merged.length === 1) {
-      values.set(fact, merged[0]);
-      for (const c of cands) understood.push({ fact, value: merged[0], span: c.span });
-    } else {
-      conflicts.push({
-        fact,
-        values: merged,
-        spans: cands.map((c) => c.span),
-        question: conflictQuestion(fact, merged),
-      });
-    }
+    if (LIST_FACTS.has(fact)) resolveList(fact, cands, order(fact), out);
+    else resolveOne(fact, cands, out);
   }
-  return { values, understood, conflicts };
+  return out;
 }

@@ -188,7 +188,8 @@ export class PlaygroundEmulator {
     }
     const user = this.workspace.user.id;
     const responseUrl = this.slack.newResponseUrl({ channel, user, ...(threadTs ? { threadTs } : {}) });
-    const req = slashCommand(text, responseUrl, this.slack.issueTrigger(user), {
+    // Slack escapes a command's text exactly as a message's (`&`, `<`, `>`), so the app sees what Slack sends.
+    const req = slashCommand(escapeText(text), responseUrl, this.slack.issueTrigger(user), {
       ...this.who(channel),
       command,
     });

@@ -182,6 +182,7 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     async close() {
       routes?.close();
       emulator.dispose();
+      await runtime.queue?.stop(5000);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -16,10 +16,10 @@ interface Token {
   nameish: boolean;
 }
 
-// Whole words only (the "M" of "92M" or "M1b" is not a word), and only those the rules can use: words that
+// Whole words only (the "M" of "92M" or "M1b" is not a word, nor the "RO" of "ROS1": no backing off into a word), and only those the rules can use: words that
 // start upper-case, and the few lower-case labels and articles that may stand between a name and its neighbour.
 const WORD_RE =
-  /(?<![\p{L}\p{N}\p{M}])(?:\p{Lu}|(?:mrn|nhs|dob|d|o|b|born|hosp|hospital|no|number|id|ref|unit|record|tel|chi|ur|urn|pid|an?)(?![\p{L}\p{M}'’-]))[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*){0,3}(?![\p{N}])/gu;
+  /(?<![\p{L}\p{N}\p{M}])(?:\p{Lu}|(?:mrn|nhs|dob|d|o|b|born|hosp|hospital|no|number|id|ref|unit|record|tel|chi|ur|urn|pid|an?)(?![\p{L}\p{M}'’-]))[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}'’]*){0,3}(?![\p{L}\p{M}\p{N}'’])/gu;
 const CAP_RE = /^(?:\p{Lu}['’])?\p{Lu}\p{Ll}/u;
 const UPPER_RE = /^[\p{Lu}'’-]+$/u;
 const VOWEL_RE = /[AEIOUYaeiouy]/;

@@ -59,3 +59,54 @@ export async function releaseClaim(deps: SlackDeps, key: string): Promise<void> 
     deps.log.error('idempotency release failed', errorFields(err, 'E_CLAIM'));
   }
 }
+
+/** A claim held as a lease: renewed while its work runs, so a crash frees it within seconds. */
+export interface Lease {
+  /** The work succeeded: keep the claim for `ttlMs` more (the window in which a retry may still come). */
+  keep(ttlMs: number): Promise<void>;
+  /** The work failed: give the claim back so a retry or the next click can try again. */
+  release(): Promise<void>;
+}
+
+export const LEASE_MS = 15_000;
+
+/**
+ * Takes `key` as a short lease, renewed every third of it until kept or released; undefined when another
+ * request holds it (a retry or double click). Without a store every call gets a lease; if the database is
+ * down, the action goes ahead rather than being lost (logged).
+ */
+export async function leaseOnce(
+  deps: SlackDeps,
+  key: string,
+  leaseMs = LEASE_MS,
+): Promise<Lease | undefined> {
+  const store = deps.store;
+  if (!store) return { keep: async () => {}, release: async () => {} };
+  try {
+    if (!(await store.claimOnce(key, leaseMs))) return undefined;
+  } catch (err) {
+    deps.log.error('idempotency claim failed', errorFields(err, 'E_CLAIM'));
+    return { keep: async () => {}, release: async () => {} };
+  }
+  const timer = setInterval(
+    () => {
+      store
+        .extendClaim(key, leaseMs)
+        .catch((err: unknown) => deps.log.error('lease renewal failed', errorFields(err, 'E_CLAIM')));
+    },
+    Math.floor(leaseMs / 3),
+  );
+  timer.unref?.();
+  return {
+    async keep(ttlMs) {
+      clearInterval(timer);
+      await store
+        .extendClaim(key, ttlMs)
+        .catch((err: unknown) => deps.log.error('lease keep failed', errorFields(err, 'E_CLAIM')));
+    },
+    async release() {
+      clearInterval(timer);
+      await releaseClaim(deps, key);
+    },
+  };
+}

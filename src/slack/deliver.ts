@@ -12,6 +12,20 @@ import type { SlackMessage } from './blocks/types.js';
 import type { SlackDeps } from './deps.js';
 import { explainSlackError } from './slack-errors.js';
 
+/** The shared answer's messages: the answer (with the board-decision button when it is audited), then its
+ * continuation (the full evidence), which goes in the answer's thread. */
+export function sharedAnswerMessages(
+  output: Output,
+  opts: Omit<AnswerOptions, 'mode'> & { consultId?: string | undefined },
+): SlackMessage[] {
+  const { consultId, ...answerOpts } = opts;
+  const [built, ...rest] = buildAnswer(output, { ...answerOpts, mode: 'shared' });
+  if (!built) return [];
+  // The board records its decision on the shared answer, linked to the stored consult.
+  const decision = consultId ? withDecisionButton(built, consultId) : { main: built };
+  return [decision.main, ...(decision.extra ? [decision.extra] : []), ...rest];
+}
+
 /** Posts the shared answer in the channel (or thread) and its continuation (the full evidence) in its thread. */
 export async function postSharedAnswer(
   client: WebClient,
@@ -19,13 +33,8 @@ export async function postSharedAnswer(
   output: Output,
   opts: Omit<AnswerOptions, 'mode'> & { consultId?: string | undefined },
 ): Promise<string | undefined> {
-  const { consultId, ...answerOpts } = opts;
-  const [built, ...rest] = buildAnswer(output, { ...answerOpts, mode: 'shared' });
-  if (!built) return undefined;
-  // The board records its decision on the shared answer, linked to the stored consult.
-  const decision = consultId ? withDecisionButton(built, consultId) : { main: built };
-  const first = decision.main;
-  if (decision.extra) rest.unshift(decision.extra);
+  const [first, ...rest] = sharedAnswerMessages(output, opts);
+  if (!first) return undefined;
   const posted = await client.chat.postMessage({
     channel: target.channel,
     text: first.text,

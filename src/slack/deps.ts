@@ -11,4 +11,6 @@ export interface SlackDeps {
   ruleset: Ruleset;
   /** Audit trail, board decisions and idempotency; absent only in tests that do not exercise them. */
   store?: Store;
+  /** The delivery queue's workers in this process (set by createSlackApp when there is a store). */
+  queue?: { notify(): void };
 }

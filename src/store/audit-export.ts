@@ -91,6 +91,12 @@ async function pruneOlderThan(db: Kysely<Database>, now: () => Date, cutoff: Dat
   // Decisions go with their consult (ON DELETE CASCADE): one statement, atomic in both dialects.
   const res = await db.deleteFrom('consults').where('at_ms', '<', cutoff.getTime()).executeTakeFirst();
   await deleteExpiredClaims(db, now().getTime());
+  // Finished delivery jobs hold the same structured facts as their audit rows: they go with the same period.
+  await db
+    .deleteFrom('delivery_jobs')
+    .where('state', '=', 'done')
+    .where('done_at_ms', '<', cutoff.getTime())
+    .execute();
   return Number(res.numDeletedRows);
 }
 

@@ -7,7 +7,7 @@ import type { Database } from './schema.js';
 import type { Store } from './types.js';
 import { validate } from './validate.js';
 
-export type ClaimsAggregate = Pick<Store, 'claimOnce' | 'releaseClaim'>;
+export type ClaimsAggregate = Pick<Store, 'claimOnce' | 'releaseClaim' | 'extendClaim'>;
 
 const DEFAULT_CLAIM_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -44,6 +44,16 @@ export async function deleteExpiredClaims(db: Kysely<Database>, nowMs: number): 
 export function claimsAggregate(db: Kysely<Database>, now: () => Date): ClaimsAggregate {
   return {
     claimOnce: (key, ttlMs = DEFAULT_CLAIM_TTL_MS) => claimOnce(db, now, key, ttlMs),
+    async extendClaim(key, ttlMs) {
+      const at = now().getTime();
+      const res = await db
+        .updateTable('claims')
+        .set({ expires_at_ms: at + Math.max(1, Math.trunc(ttlMs)) })
+        .where('key', '=', key)
+        .where('expires_at_ms', '>', at)
+        .executeTakeFirst();
+      return Number(res.numUpdatedRows) === 1;
+    },
     async releaseClaim(key) {
       await db.deleteFrom('claims').where('key', '=', key).execute();
     },

@@ -109,29 +109,32 @@ function outputFacts(output: ConsultInput['output']) {
 /** The consults INSERT's SQL per connection, compiled by Kysely once: every row has the same columns in the same
  * order, so later inserts bind their values to it (Kysely's per-query compile was ~0.1 ms of every answer).
  * Null when the compiled parameters are not exactly the row's values in order (then Kysely compiles each time). */
-const insertSql = new WeakMap<Kysely<Database>, string | null>();
+const insertSql = new WeakMap<object, string | null>();
 
 async function insertConsult(db: Kysely<Database>, row: Insertable<ConsultsTable>): Promise<bigint> {
   const values = Object.values(row);
-  const cached = insertSql.get(db);
+  // Keyed by the dialect adapter, which the database and its transactions (the delivery queue's) share.
+  const key = db.getExecutor().adapter;
+  const cached = insertSql.get(key);
   if (typeof cached === 'string') {
     const res = await db.executeQuery(CompiledQuery.raw(cached, values));
     return res.numAffectedRows ?? 0n;
   }
-  const query = db
+  const compiled = db
     .insertInto('consults')
     .values(row)
-    .onConflict((oc) => oc.doNothing());
+    .onConflict((oc) => oc.doNothing())
+    .compile();
   if (cached === undefined) {
-    const { sql: text, parameters } = query.compile();
-    const same = parameters.length === values.length && parameters.every((p, i) => p === values[i]);
-    insertSql.set(db, same ? text : null);
+    const same =
+      compiled.parameters.length === values.length && compiled.parameters.every((p, i) => p === values[i]);
+    insertSql.set(key, same ? compiled.sql : null);
   }
-  const res = await query.executeTakeFirst();
-  return res.numInsertedOrUpdatedRows ?? 0n;
+  const res = await db.executeQuery(compiled);
+  return res.numAffectedRows ?? 0n;
 }
 
-async function recordConsult(db: Kysely<Database>, now: () => Date, c: ConsultInput) {
+export async function recordConsult(db: Kysely<Database>, now: () => Date, c: ConsultInput) {
   const row = consultRow(c, now);
   if (Number(await insertConsult(db, row)) === 1) return { id: row.id, created: true };
   return existingConsult(db, row.id, row.idempotency_key ?? null);
@@ -171,7 +174,12 @@ async function listRecentConsults(db: Kysely<Database>, q: unknown) {
   return rows.map(toConsultRecord);
 }
 
-async function setConsultThread(db: Kysely<Database>, id: string, channelId: string, threadTs: string) {
+export async function setConsultThread(
+  db: Kysely<Database>,
+  id: string,
+  channelId: string,
+  threadTs: string,
+) {
   const res = await db
     .updateTable('consults')
     .set({ slack_channel_id: channelId, slack_thread_ts: threadTs })

@@ -5,6 +5,17 @@ export { canonicalJson, sha256Hex } from './canonical.js';
 export { DEFAULT_SQLITE_PATH, redactUrl } from './database.js';
 export { capNote } from './decisions.js';
 export { installationKey } from './installation-store.js';
+export {
+  type EnqueueInput,
+  JOB_OUTCOMES,
+  type JobCompletion,
+  type JobOutcome,
+  type JobRecord,
+  type Jobs,
+  type JobTarget,
+  JobTargetSchema,
+  type QueueDepth,
+} from './jobs.js';
 export { MIGRATIONS } from './migrations.js';
 export { openStore } from './open-store.js';
 export { createTokenCipher, decodeKey, keyId, type TokenCipher, TokenKeyError } from './token-crypto.js';

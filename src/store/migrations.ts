@@ -97,6 +97,36 @@ export const MIGRATIONS: readonly Migration[] = [
     name: '0003_consult_timing',
     up: (db) => [db.schema.alterTable('consults').addColumn('timing', 'text')],
   },
+  {
+    // The durable delivery queue: one row per acknowledged Slack request, written before the ack, holding
+    // structured facts only (never the user's text) and where to answer. Workers lease rows, deliver, and mark
+    // them done in the same transaction as the consult's audit row. Shared by replicas on PostgreSQL.
+    name: '0004_delivery_jobs',
+    up: (db) => [
+      db.schema
+        .createTable('delivery_jobs')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('payload_json', 'text', (c) => c.notNull())
+        .addColumn('target_json', 'text', (c) => c.notNull())
+        .addColumn('ruleset_version', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('parts_done', 'integer', (c) => c.notNull())
+        .addColumn('created_at_ms', 'bigint', (c) => c.notNull())
+        .addColumn('run_after_ms', 'bigint', (c) => c.notNull())
+        .addColumn('lease_owner', 'text')
+        .addColumn('lease_expires_ms', 'bigint')
+        .addColumn('sending_since_ms', 'bigint')
+        .addColumn('done_at_ms', 'bigint')
+        .addColumn('outcome', 'text')
+        .addColumn('error_code', 'text')
+        .addColumn('consult_id', 'text'),
+      db.schema.createIndex('delivery_jobs_ready').on('delivery_jobs').columns(['state', 'run_after_ms']),
+      db.schema.createIndex('delivery_jobs_done').on('delivery_jobs').columns(['done_at_ms']),
+    ],
+  },
 ];
 
 function migrationsTable(db: Kysely<Database>): Compilable {

@@ -11,6 +11,7 @@ import { consultsAggregate } from './consults.js';
 import { openDatabase } from './database.js';
 import { decisionsAggregate } from './decisions.js';
 import { createInstallationStore } from './installation-store.js';
+import { jobsAggregate } from './jobs.js';
 import type { Store, StoreOptions } from './types.js';
 
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
@@ -25,6 +26,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
     ...auditExportAggregate(db, now),
     installationStore: createInstallationStore(db, now, opts.tokens?.cipher),
     apiKeys: createApiKeys(db, now),
+    jobs: jobsAggregate(db, dialect, now),
     ping,
     close,
   };

@@ -74,6 +74,39 @@ export interface ApiKeysTable {
   revoked_at_ms: ColumnType<number | string | null, number | null, number | null>;
 }
 
+/** Nullable epoch milliseconds. */
+export type NullableEpochMs = ColumnType<number | string | null, number | null, number | null>;
+
+/** The delivery queue (0004): one acknowledged request waiting for, or done with, its answer. */
+export interface DeliveryJobsTable {
+  id: string;
+  /** The request's idempotency key (trigger id, event id, view hash…): a retry or replay finds the first row. */
+  idempotency_key: string;
+  /** A job kind from the delivery registry (src/delivery/kinds). */
+  kind: string;
+  /** Structured facts only (the kind's zod schema), canonical JSON: never the user's text. */
+  payload_json: string;
+  /** Where to answer: response_url, channel, thread, user, team (JSON). */
+  target_json: string;
+  ruleset_version: string;
+  /** `queued` until a worker marks it `done` (with its audit row, in one transaction). */
+  state: string;
+  attempts: number;
+  /** Messages already delivered (a resumed job does not send them again). */
+  parts_done: number;
+  created_at_ms: EpochMs;
+  run_after_ms: EpochMs;
+  lease_owner: string | null;
+  lease_expires_ms: NullableEpochMs;
+  /** Set while a message is on its way to Slack: a job resumed with it set may have reached Slack. */
+  sending_since_ms: NullableEpochMs;
+  done_at_ms: NullableEpochMs;
+  /** `delivered`, `reported` (the failure was shown to the user) or `expired` (the user was told in a DM). */
+  outcome: string | null;
+  error_code: string | null;
+  consult_id: string | null;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   applied_at_ms: EpochMs;
@@ -86,4 +119,5 @@ export interface Database {
   installations: InstallationsTable;
   api_keys: ApiKeysTable;
   schema_migrations: SchemaMigrationsTable;
+  delivery_jobs: DeliveryJobsTable;
 }

@@ -3,6 +3,7 @@
 import type { InstallationStore } from '@slack/bolt';
 import type { Output, Verdict } from '../engine/index.js';
 import type { ApiKeys } from './api-keys.js';
+import type { Jobs } from './jobs.js';
 import type { TokenCipher } from './token-crypto.js';
 
 export const SURFACES = [
@@ -201,6 +202,9 @@ export interface Store {
   setConsultThread(id: string, channelId: string, threadTs: string): Promise<boolean>;
   /** True for the first claimant of `key` only (until the claim expires: default 24 h). */
   claimOnce(key: string, ttlMs?: number): Promise<boolean>;
+  /** Moves a live claim's expiry to `ttlMs` from now (a lease renewed while its work runs); false if it had
+   * already expired (another claimant may hold it now). */
+  extendClaim(key: string, ttlMs: number): Promise<boolean>;
   /** Gives up a claim, so that work that failed after claiming can be retried. */
   releaseClaim(key: string): Promise<void>;
   recordDecision(d: DecisionInput): Promise<{ id: string }>;
@@ -209,13 +213,16 @@ export interface Store {
   listCasesForRecheck(): Promise<RecheckCandidate[]>;
   /** Streams consults at or after `since` (oldest first) with their decisions; resolves to the row count. */
   exportAudit(opts: ExportOptions, write: (chunk: string) => void | Promise<void>): Promise<number>;
-  /** Deletes consults (and their decisions) older than `cutoff`, and expired claims; resolves to the consults deleted. */
+  /** Deletes consults (and their decisions) older than `cutoff`, delivery jobs finished before it, and expired
+   * claims; resolves to the consults deleted. */
   pruneOlderThan(cutoff: Date): Promise<number>;
   readonly installationStore: InstallationStore & {
     deleteInstallation: NonNullable<InstallationStore['deleteInstallation']>;
   };
   /** Clients of the JSON API (hashed keys). */
   readonly apiKeys: ApiKeys;
+  /** The durable delivery queue: acknowledged Slack requests and their answers (0004). */
+  readonly jobs: Jobs;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

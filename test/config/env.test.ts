@@ -23,6 +23,7 @@ describe('readConfig', () => {
           textLimitChars: 20_000,
         },
         tokenKeys: { current: undefined, previous: [] },
+        delivery: { leaseMs: 10_000, concurrency: 4 },
       },
     });
   });

@@ -110,9 +110,29 @@ describe('Share in channel when chat.postMessage fails', () => {
     ['not_in_channel', { error: 'not_in_channel' }, /E_SLACK_NOT_IN_CHANNEL[\s\S]*|invite/i],
     ['channel_not_found', { error: 'channel_not_found' }, /E_SLACK_CHANNEL_NOT_FOUND/],
     ['invalid_blocks', { error: 'invalid_blocks' }, /E_SLACK_INVALID_BLOCKS/],
-    ['HTTP 500', { status: 500 }, /E_SLACK_[A-Z_]+/],
-    ['HTTP 429 with retry-after', { status: 429, retryAfter: 0 }, /E_SLACK_[A-Z_]+/],
   ];
+  const TRANSIENT: [string, Fault][] = [
+    ['HTTP 500', { status: 500 }],
+    ['HTTP 429 with retry-after', { status: 429, retryAfter: 0 }],
+  ];
+
+  // Transient failures are retried by the delivery queue with back-off: the share is posted once, audited once.
+  it.each(TRANSIENT.map((f, i) => [...f, i] as const))(
+    '%s: 200 at once, then the queue retries and posts once, with one audit row',
+    async (_name, fault, i) => {
+      const value = await sharePreview(CASES[(i + 2) % CASES.length]!);
+      const messageTs = `1790009${String(i).padStart(3, '0')}.000001`;
+      const mark = markNow();
+      h.slack.failNext('chat.postMessage', fault);
+      const res = await h.send(shareClick(value, messageTs, h.slack.newResponseUrl()));
+      expect(res.status).toBe(200);
+      await h.slack.waitFor(() => parentPostsIn(mark).length === 1, 5000);
+      await h.settle(5000);
+      expect(parentPostsIn(mark)).toHaveLength(1);
+      expect(await sharedRows(messageTs)).toHaveLength(1);
+      expect(h.logs.join('\n')).toMatch(/"msg":"delivery retry"/);
+    },
+  );
 
   it.each(FAULTS.map((f, i) => [...f, i] as const))(
     '%s: 200 at once, a notice with a code, at most one audit row, no double post',
@@ -141,7 +161,7 @@ describe('Share in channel when chat.postMessage fails', () => {
     const value = await sharePreview(CASES[5]!);
     const messageTs = '1790002000.000001';
     const mark = markNow();
-    h.slack.failNext('chat.postMessage', { status: 500 });
+    h.slack.failNext('chat.postMessage', { error: 'channel_not_found' });
     await h.send(shareClick(value, messageTs, h.slack.newResponseUrl()));
     await waitForText(mark, /E_SLACK_[A-Z_]+/);
     const second = h.slack.newResponseUrl();
@@ -153,27 +173,33 @@ describe('Share in channel when chat.postMessage fails', () => {
     expect((await sharedRows(messageTs)).length).toBeLessThanOrEqual(1);
   });
 
-  // Regression: the share claim is taken before chat.postMessage; a failed post must give it back, or the
-  // "try again" notice would be followed by "already shared" forever.
-  it('a second click after a transient failure (500) posts the answer in the channel', async () => {
+  // Regression: a failed share must free its key, or the "try again" notice would be followed by "already
+  // shared" forever.
+  it('a second click after a permanent failure posts the answer in the channel', async () => {
     const value = await sharePreview(CASES[6]!);
     const messageTs = '1790003000.000001';
     const mark = markNow();
-    h.slack.failNext('chat.postMessage', { status: 500 });
+    h.slack.failNext('chat.postMessage', { error: 'is_archived' });
     await h.send(shareClick(value, messageTs, h.slack.newResponseUrl()));
     await waitForText(mark, /E_SLACK_[A-Z_]+/);
     await h.send(shareClick(value, messageTs, h.slack.newResponseUrl()));
     await h.slack.waitFor(() => parentPostsIn(mark).length === 1, 1500);
   });
 
-  // Regression: once the client gives up on a 429 it throws a request error wrapping the rate limit; the user
-  // must read the rate-limit explanation, not "could not reach Slack".
-  it('a 429 the client gave up on is explained as rate limiting (E_SLACK_RATELIMITED)', async () => {
+  // A 429 is retried no sooner than Slack's Retry-After, and is logged as rate limiting.
+  it('a 429 is retried after its Retry-After (E_SLACK_RATELIMITED), then posted once', async () => {
     const value = await sharePreview(CASES[4]!);
     const mark = markNow();
-    h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 0 });
+    const logsBefore = h.logs.length;
+    h.slack.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
     await h.send(shareClick(value, '1790005000.000001', h.slack.newResponseUrl()));
-    expect(await waitForText(mark, /E_[A-Z_]+/)).toContain('E_SLACK_RATELIMITED');
+    await h.slack.waitFor(() => parentPostsIn(mark).length === 1, 6000);
+    const retry = h.logs
+      .slice(logsBefore)
+      .map((l) => JSON.parse(l) as { msg: string; code?: string; delayMs?: number })
+      .find((l) => l.msg === 'delivery retry');
+    expect(retry).toMatchObject({ code: 'E_SLACK_RATELIMITED' });
+    expect(retry?.delayMs).toBeGreaterThanOrEqual(1000);
   });
 
   it('a slow chat.postMessage (1.2 s) does not delay the acknowledgement; the answer is posted once', async () => {
@@ -189,6 +215,7 @@ describe('Share in channel when chat.postMessage fails', () => {
       4000,
     );
     await waitForText(mark, /shared|posted/i, 4000);
+    await h.settle();
     expect(parentPostsIn(mark)).toHaveLength(1);
     expect(await sharedRows(messageTs)).toHaveLength(1);
   });

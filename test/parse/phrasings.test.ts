@@ -72,7 +72,12 @@ const driver: Row[] = [
   { text: 'no actionable mutation', expect: { driver: 'none' } },
   { text: 'NGS: no targetable alterations', expect: { driver: 'none' } },
   { text: 'pan-negative', expect: { driver: 'none' } },
-  { text: 'EGFR/ALK/ROS1 all negative', expect: { driver: 'none' } },
+  // "all" is the genes just listed: a partial panel (decision-spec §2), not a complete one.
+  {
+    text: 'EGFR/ALK/ROS1 all negative',
+    expect: { negativeFor: ['EGFR', 'ALK', 'ROS1'] },
+    absent: ['driver'],
+  },
   { text: 'EGFR wt', expect: {}, absent: ['driver'] },
   { text: 'ALK negative', expect: {}, absent: ['driver'] },
   { text: 'EGFR and ALK negative, PD-L1 90%', expect: { pdl1: 90 }, absent: ['driver'] },

@@ -262,6 +262,16 @@ describe('parseCase properties', () => {
       unit('life expectancy '),
       unit('stage '),
       unit('😀'),
+      unit('subcarinal node '),
+      unit('station 4R '),
+      unit('no ILD, '),
+      unit('brain mets or '),
+      unit('&amp; '),
+      unit('<@U123> '),
+      unit('EGFR, ALK and '),
+      unit('60 Gy with concurrent '),
+      unit('9'.repeat(40)),
+      unit('ＥＧＦＲ\u200b'),
     ];
     for (const text of inputs) assertSound(text);
   });

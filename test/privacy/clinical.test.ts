@@ -127,4 +127,14 @@ describe('guardIdentifiers: redaction keeps the clinical facts', () => {
     const { redacted } = guardIdentifiers('92M, NHS 943 476 5919, EGFR L858R, oligometastatic, ECOG 2');
     expect(redacted).toBe('[AGE>89], NHS [MRN], EGFR L858R, oligometastatic, ECOG 2');
   });
+
+  // The name rule beside an identifier once backed off into "ROS1" and redacted its "RO" as a name.
+  it.each([
+    ['mail a@b.org, ROS1 fusion', 'mail [EMAIL], ROS1 fusion'],
+    ['MRN 12345678 ROS1 fusion', 'MRN [MRN] ROS1 fusion'],
+    ['tel 07700 900123, HER2 exon 20, ALK1 negative', 'tel [PHONE], HER2 exon 20, ALK1 negative'],
+    ['DOB 03/04/1961 NTRK1 fusion', 'DOB [DATE] NTRK1 fusion'],
+  ])('keeps a gene name with digits beside an identifier whole: %s', (text, expected) => {
+    expect(guardIdentifiers(text).redacted).toBe(expected);
+  });
 });

@@ -29,6 +29,8 @@ describe.each(HARNESS_MODES)('%s mode', (mode) => {
     const id = responseUrl.split('/').pop();
     await h.send(slashCommand(text, responseUrl, `trigger.${Math.random()}`));
     const answer = await h.slack.waitFor(() => h.slack.responses.find((r) => r.id === id));
+    // The audit row is written with the job's completion, just after the answer reached Slack.
+    await h.settle();
     return buttonsOf((answer.body as { blocks: unknown[] }).blocks);
   }
 
@@ -75,6 +77,7 @@ describe.each(HARNESS_MODES)('%s mode', (mode) => {
         h.slack.responses.filter((r) => [first, second].some((u) => u.endsWith(r.id))),
       );
       expect(notices).toMatch(/already shared/i);
+      await h.settle();
       const actions = (await h.store.listRecentConsults({ limit: 50 })).filter(
         (r) => r.surface === 'slack-action',
       );
@@ -95,6 +98,8 @@ describe.each(HARNESS_MODES)('%s mode', (mode) => {
           .slice(posted)
           .find((m) => m.channel === CHANNEL.id && !m.threadTs && m.source === 'api'),
       );
+      // The consult the button names is recorded with the job's completion, right after the post.
+      await h.settle();
       const decide = buttonsOf(parent.blocks).find((b) => b.action_id === ACTION_IDS.recordDecision);
       expect(decide?.value).toBeTruthy();
 

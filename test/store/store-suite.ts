@@ -18,6 +18,7 @@ import {
   type StoreOptions,
   sha256Hex,
 } from '../../src/store/index.js';
+import { defineJobsSuite } from './jobs-suite.js';
 import { type Backend, exampleOutput, NOW, parseCsv, spawnChild, type TestDb } from './support.js';
 
 const EXPECTED_COLUMNS: Record<string, string[]> = {
@@ -54,6 +55,26 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
   ],
   api_keys: ['created_at_ms', 'id', 'key_prefix', 'key_sha256', 'name', 'revoked_at_ms'],
   schema_migrations: ['applied_at_ms', 'name'],
+  delivery_jobs: [
+    'attempts',
+    'consult_id',
+    'created_at_ms',
+    'done_at_ms',
+    'error_code',
+    'id',
+    'idempotency_key',
+    'kind',
+    'lease_expires_ms',
+    'lease_owner',
+    'outcome',
+    'parts_done',
+    'payload_json',
+    'ruleset_version',
+    'run_after_ms',
+    'sending_since_ms',
+    'state',
+    'target_json',
+  ],
 };
 
 export function defineStoreSuite(backend: Backend): void {
@@ -147,6 +168,8 @@ export function defineStoreSuite(backend: Backend): void {
         expect(free).toEqual([]);
       });
     });
+
+    defineJobsSuite({ fresh: () => fresh(), open: () => openHere(), setClock: (d) => (clock = d), count });
 
     describe('consults', () => {
       it('stores the audit fields, the structured case and the hash of the full output', async () => {

@@ -25,6 +25,8 @@ export const HARNESS_MODES: readonly HarnessMode[] = ['http', 'socket'];
 export interface HarnessOptions {
   mode?: HarnessMode;
   now?: () => Date;
+  /** The store's file (default a fresh temporary one): a test can leave jobs in it, as a crash would. */
+  sqlitePath?: string;
 }
 
 export interface Harness {
@@ -44,7 +46,17 @@ export interface Harness {
     req: SlackRequest,
     opts?: { timestamp?: number; signature?: string | null; headers?: Record<string, string> },
   ): Promise<{ status: number; body: string; ms: number }>;
+  /** Resolves once the delivery queue is empty (answers delivered and their audit rows written). */
+  settle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+async function settleQueue(store: Store, timeoutMs = 3000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await store.jobs.depth()).queued > 0) {
+    if (Date.now() > deadline) throw new Error('delivery queue did not drain');
+    await new Promise((r) => setTimeout(r, 10));
+  }
 }
 
 const FIXED_NOW = () => new Date('2026-11-27T07:00:00Z');
@@ -57,7 +69,7 @@ export async function startHarness(opts: HarnessOptions | (() => Date) = {}): Pr
   const logs: string[] = [];
   const log = createLog('debug', (line) => logs.push(line));
   const store = await openStore({
-    sqlitePath: join(await mkdtemp(join(tmpdir(), 'harness-')), 'store.sqlite'),
+    sqlitePath: o.sqlitePath ?? join(await mkdtemp(join(tmpdir(), 'harness-')), 'store.sqlite'),
   });
   if (o.mode === 'socket') return startSocketHarness(now, log, logs, store);
   const playground = await startPlayground({
@@ -80,6 +92,7 @@ export async function startHarness(opts: HarnessOptions | (() => Date) = {}): Pr
     url,
     logs,
     send: (req, opts = {}) => deliver(`${url}/slack/events`, req, { ...opts, secret: SIGNING_SECRET }),
+    settle: (ms) => settleQueue(store, ms),
     async close() {
       await playground.close();
       await store.close();
@@ -113,6 +126,7 @@ async function startSocketHarness(now: () => Date, log: Log, logs: string[], sto
     logs,
     peer,
     runtime,
+    settle: (ms) => settleQueue(store, ms),
     async send(req, opts = {}) {
       // Slack's retry headers in HTTP mode are the envelope's retry_attempt / retry_reason in Socket Mode.
       const retry = opts.headers?.['x-slack-retry-num'];
@@ -128,6 +142,7 @@ async function startSocketHarness(now: () => Date, log: Log, logs: string[], sto
     async close() {
       await runtime.app.stop();
       await runtime.inFlight.drain(5000);
+      await runtime.queue?.stop(5000);
       await peer.close();
       await slack.stop();
       await store.close();

@@ -1,84 +1,75 @@
 // /thoracic-rt [case text | form | help | evidence <trial or topic> | dose/timing/safety question]
-// Thin: ack → route the text once → build blocks → deliver through response_url.
+// Thin: route the text once → queue the reply (structured facts only) → ack → a worker answers through
+// response_url. The form and evidence lookups are answered at once after the ack (a trigger id lasts 3 s; an
+// evidence query is user text, which the queue never stores).
+import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { consultText, route } from '../../../consult/index.js';
-import { consultContext } from '../../audit.js';
-import { buildAnswer } from '../../blocks/answer.js';
+import { route } from '../../../consult/index.js';
 import { buildEvidenceLookup } from '../../blocks/evidence-lookup.js';
-import { buildHelp } from '../../blocks/help.js';
-import { buildNotice } from '../../blocks/notice.js';
-import { buildTopicAnswer } from '../../blocks/topic-answer.js';
-import type { SlackMessage } from '../../blocks/types.js';
-import { encodeCaseToken } from '../../case-token.js';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { openIntake } from '../../open-intake.js';
-import { yieldToAcks } from '../../yield-to-acks.js';
+import { enqueueJob } from '../../queue/enqueue.js';
+import { COMMAND_REPLY, readingPayload } from '../../queue/kinds/index.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 export function thoracicRtCommand(deps: SlackDeps) {
   return async ({ ack, command, respond, client }: Args): Promise<void> => {
-    await ack();
-    await yieldToAcks();
+    const where = {
+      surface: 'command',
+      respond,
+      client,
+      channel: command.channel_id,
+      user: command.user_id,
+    };
+    let routed: ReturnType<typeof route>;
     try {
-      const routed = route(command.text ?? '', deps.intents, deps.now());
-      const privacy = routed.reading.identifiersRemoved.length
-        ? [buildNotice('privacy', routed.reading.identifiersRemoved.join(', '))]
-        : [];
-      const reply = (messages: SlackMessage[]) => respondAll(respond, messages);
-      switch (routed.kind) {
-        case 'form':
-          await openIntake(client, command.trigger_id, {
-            origin: 'command',
-            channelId: command.channel_id,
-            userId: command.user_id,
-          });
-          return;
-        case 'help':
-          return reply([buildHelp([...deps.intents], deps.ruleset.version)]);
-        case 'evidence':
-          return reply([buildEvidenceLookup(routed.query, deps.ruleset)]);
-        case 'topic':
-          return reply([buildTopicAnswer(routed.topic, deps.ruleset), ...privacy]);
-        case 'empty':
-          return reply([buildNotice('empty-case'), ...privacy]);
-      }
-      const consult = await consultText(
-        routed.reading,
-        consultContext(deps, {
-          surface: 'slack-command',
-          idempotencyKey: `command:${command.trigger_id}`,
-          teamId: command.team_id,
+      routed = route(command.text ?? '', deps.intents, deps.now());
+    } catch (err) {
+      await ack();
+      return reportFailure(deps, err, where);
+    }
+    const payload = readingPayload(routed);
+    if (payload) {
+      const job = await enqueueJob(
+        deps,
+        {
+          kind: COMMAND_REPLY,
+          // One invocation: its trigger id and its response_url (both unique per command Slack sends).
+          idempotencyKey: `command:${command.trigger_id}#${digest(command.response_url)}`,
+          payload,
+          target: {
+            responseUrl: command.response_url,
+            channel: command.channel_id,
+            user: command.user_id,
+            team: command.team_id,
+            ...(command.enterprise_id ? { enterprise: command.enterprise_id } : {}),
+          },
+        },
+        { respond, client },
+      );
+      await ack();
+      return job.afterAck();
+    }
+    await ack();
+    try {
+      if (routed.kind === 'form') {
+        await openIntake(client, command.trigger_id, {
+          origin: 'command',
           channelId: command.channel_id,
           userId: command.user_id,
-        }),
-      );
-      if (consult.kind === 'empty') return reply([buildNotice('empty-case'), ...privacy]);
-      deps.log.info('consult', {
-        surface: 'command',
-        team: command.team_id,
-        channel: command.channel_id,
-        verdict: consult.output.verdict,
-        identifiersRemoved: consult.reading.identifiersRemoved.length,
-      });
-      await reply(
-        buildAnswer(consult.output, {
-          mode: 'preview',
-          caseToken: encodeCaseToken(consult.output.case) ?? '',
-          identifiersRemoved: consult.reading.identifiersRemoved,
-          conflicts: consult.reading.conflicts.map((c) => c.question),
-          ignoredCount: consult.reading.ignored.length,
-        }),
-      );
+        });
+        return;
+      }
+      if (routed.kind === 'evidence')
+        await respondAll(respond, [buildEvidenceLookup(routed.query, deps.ruleset)]);
     } catch (err) {
-      await reportFailure(deps, err, {
-        surface: 'command',
-        respond,
-        client,
-        channel: command.channel_id,
-        user: command.user_id,
-      });
+      await reportFailure(deps, err, where);
     }
   };
+}
+
+function digest(s: string): string {
+  return createHash('sha256').update(s).digest('hex').slice(0, 24);
 }

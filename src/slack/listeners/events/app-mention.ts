@@ -2,19 +2,22 @@
 // The mention is already visible in the channel; the reply never repeats its text, and the privacy notice goes
 // to the author alone.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { consultText, type Route, route } from '../../../consult/index.js';
-import { consultContext, firstTime, rememberThread } from '../../audit.js';
+import { type Route, route } from '../../../consult/index.js';
+import { leaseOnce } from '../../audit.js';
 import { buildEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { buildTopicAnswer } from '../../blocks/topic-answer.js';
 import type { SlackMessage } from '../../blocks/types.js';
-import { encodeCaseToken } from '../../case-token.js';
-import { postSharedAnswer } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
+import { enqueueJob } from '../../queue/enqueue.js';
+import { MENTION_REPLY, readingPayload } from '../../queue/kinds/index.js';
 import { explainSlackError } from '../../slack-errors.js';
 
 type Args = AllMiddlewareArgs & SlackEventMiddlewareArgs<'app_mention'>;
+
+/** Slack retries an event for a few minutes; an answered event's lease is kept this long. */
+const RETRY_WINDOW_MS = 60 * 60 * 1000;
 
 /** Removes user/bot mentions such as <@U123> so only the question remains. */
 export function stripMentions(text: string): string {
@@ -25,14 +28,10 @@ export function stripMentions(text: string): string {
 }
 
 export function appMention(deps: SlackDeps) {
-  return async ({ event, body, client, context }: Args): Promise<void> => {
-    // Events are acked by Bolt before this runs; Slack retries a slow one. The event id is claimed in the
-    // database, so a retry (on this replica or another) never answers twice.
+  return async ({ event, body, client }: Args): Promise<void> => {
+    // Slack retries a slow or failed event with the same event id: the queue keeps one job per id, so a retry
+    // (on this replica or another, before or after a crash) never answers twice, and never skips the answer.
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await firstTime(deps, `event:${eventId}`))) {
-      deps.log.info('duplicate event skipped', { retryNum: context.retryNum, reason: context.retryReason });
-      return;
-    }
     const thread_ts = event.thread_ts ?? event.ts;
     const reply = async (m: SlackMessage) =>
       client.chat.postMessage({
@@ -44,49 +43,40 @@ export function appMention(deps: SlackDeps) {
       });
     try {
       const routed = route(stripMentions(event.text ?? ''), deps.intents, deps.now());
-      const kinds = routed.reading.identifiersRemoved;
-      if (kinds.length > 0 && event.user) {
-        const notice = buildNotice('privacy-channel', kinds.join(', '));
-        await client.chat.postEphemeral({
-          channel: event.channel,
-          user: event.user,
-          thread_ts,
-          text: notice.text,
-          blocks: notice.blocks,
-        });
+      const payload =
+        routed.kind === 'form' ? readingPayload({ ...routed, kind: 'help' }) : readingPayload(routed);
+      if (payload) {
+        const teamId = (body as { team_id?: string }).team_id;
+        const job = await enqueueJob(
+          deps,
+          {
+            kind: MENTION_REPLY,
+            idempotencyKey: `event:${eventId ?? `${event.channel}:${event.ts}`}`,
+            payload,
+            target: {
+              channel: event.channel,
+              threadTs: thread_ts,
+              ...(event.user ? { user: event.user } : {}),
+              ...(teamId ? { team: teamId } : {}),
+            },
+          },
+          { client },
+        );
+        return job.afterAck();
       }
+      // An evidence lookup: its query is user text, so it is answered at once rather than queued, under a
+      // lease on the event id (a retry while it runs, or after it answered, is skipped; a crash frees it).
       const general = generalReply(routed, deps);
-      if (general) {
+      if (!general) return;
+      const lease = eventId ? await leaseOnce(deps, `event:${eventId}`) : undefined;
+      if (eventId && !lease) return deps.log.info('duplicate event skipped', { kind: 'evidence' });
+      try {
         await reply(general);
-        return;
+        await lease?.keep(RETRY_WINDOW_MS);
+      } catch (err) {
+        await lease?.release();
+        throw err;
       }
-      const consult = await consultText(
-        routed.reading,
-        consultContext(deps, {
-          surface: 'slack-mention',
-          idempotencyKey: eventId ? `event:${eventId}` : undefined,
-          teamId: (body as { team_id?: string }).team_id,
-          channelId: event.channel,
-          userId: event.user,
-        }),
-      );
-      if (consult.kind === 'empty') {
-        await reply(buildNotice('empty-case'));
-        return;
-      }
-      deps.log.info('consult', {
-        surface: 'mention',
-        channel: event.channel,
-        verdict: consult.output.verdict,
-      });
-      await rememberThread(deps, consult.consultId, event.channel, thread_ts);
-      await postSharedAnswer(client, { channel: event.channel, threadTs: thread_ts }, consult.output, {
-        consultId: consult.consultId,
-        caseToken: encodeCaseToken(consult.output.case) ?? '',
-        identifiersRemoved: consult.reading.identifiersRemoved,
-        conflicts: consult.reading.conflicts.map((c) => c.question),
-        ignoredCount: consult.reading.ignored.length,
-      });
     } catch (err) {
       const explained = explainSlackError(err);
       deps.log.warn('listener failed', { surface: 'mention', code: explained.code });

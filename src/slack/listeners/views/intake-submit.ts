@@ -1,12 +1,11 @@
 // Intake modal submitted: field errors go back under their inputs; a valid case is answered where the user
-// chose: a preview only they see (default) or the channel, in the thread it came from.
+// chose: a preview only they see (default) or the channel, in the thread it came from. The answer is queued
+// before the ack and delivered by a worker.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { consultCase } from '../../../consult/index.js';
-import { consultContext, rememberThread } from '../../audit.js';
-import { buildAnswer } from '../../blocks/answer.js';
-import { encodeCaseToken } from '../../case-token.js';
-import { postSharedAnswer, reportFailure } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
+import { enqueueJob } from '../../queue/enqueue.js';
+import { MODAL_ANSWER } from '../../queue/kinds/index.js';
 import { INTAKE_IDS } from '../../views/intake-ids.js';
 import { readIntakeState } from '../../views/intake-state.js';
 import { decodeMetadata } from '../../views/modal-metadata.js';
@@ -24,17 +23,10 @@ export function intakeSubmit(deps: SlackDeps) {
     const user = body.user.id;
     const channel = meta.ok ? meta.value.channelId : undefined;
     const threadTs = meta.ok ? meta.value.threadTs : undefined;
-    const consult = await consultCase(
-      state.case,
-      consultContext(deps, {
-        surface: 'slack-modal',
-        idempotencyKey: `view:${view.id}:${view.hash}`,
-        teamId: body.team?.id,
-        channelId: channel,
-        userId: user,
-      }),
-    );
-    if (!consult.ok) {
+    // Evaluated once here to refuse a case the engine cannot take while the form is still open; the worker
+    // evaluates the same guarded facts again for the answer it delivers and records.
+    const checked = await consultCase(state.case, { now: deps.now() });
+    if (!checked.ok) {
       // readIntakeState validated with the same schema; an issue here is our defect, shown on the form.
       await ack({
         response_action: 'errors',
@@ -43,37 +35,27 @@ export function intakeSubmit(deps: SlackDeps) {
       deps.log.error('modal case failed evaluation', { code: 'E_MODAL_CASE' });
       return;
     }
+    const job = await enqueueJob(
+      deps,
+      {
+        kind: MODAL_ANSWER,
+        // A double submit of the same form (same view hash) is one job.
+        idempotencyKey: `view:${view.id}:${view.hash}`,
+        payload: {
+          case: checked.output.case,
+          delivery: state.delivery === 'channel' ? 'channel' : 'preview',
+          identifiersRemoved: checked.identifiersRemoved,
+        },
+        target: {
+          user,
+          ...(channel ? { channel } : {}),
+          ...(threadTs ? { threadTs } : {}),
+          ...(body.team?.id ? { team: body.team.id } : {}),
+        },
+      },
+      { client },
+    );
     await ack();
-    const { output, consultId } = consult;
-    const caseToken = encodeCaseToken(output.case) ?? '';
-    const identifiersRemoved = consult.identifiersRemoved;
-    deps.log.info('consult', { surface: 'modal', team: body.team?.id, channel, verdict: output.verdict });
-    try {
-      if (state.delivery === 'channel' && channel) {
-        const ts = await postSharedAnswer(client, { channel, ...(threadTs ? { threadTs } : {}) }, output, {
-          caseToken,
-          consultId,
-          identifiersRemoved,
-        });
-        await rememberThread(deps, consultId, channel, threadTs ?? ts);
-        return;
-      }
-      // Preview: ephemeral in the channel when there is one, else a direct message from the app.
-      for (const m of buildAnswer(output, { mode: 'preview', caseToken, identifiersRemoved })) {
-        if (channel) {
-          await client.chat.postEphemeral({
-            channel,
-            user,
-            text: m.text,
-            blocks: m.blocks,
-            ...(threadTs ? { thread_ts: threadTs } : {}),
-          });
-        } else {
-          await client.chat.postMessage({ channel: user, text: m.text, blocks: m.blocks });
-        }
-      }
-    } catch (err) {
-      await reportFailure(deps, err, { surface: 'modal', client, user, ...(channel ? { channel } : {}) });
-    }
+    await job.afterAck();
   };
 }

@@ -1,0 +1,38 @@
+// Evaluates the free-text parser on its phrasing corpus (test/parse/corpus/*.json): fact-level precision and
+// recall by fact and by phrasing class. Run: npm run eval:parse  (add --verbose to list every miss).
+import { precision, recall, score, type Tally } from '../test/parse/corpus/score.js';
+
+const RECALL_TARGET = 0.98;
+const PRECISION_TARGET = 0.99;
+
+const pct = (x: number) => `${(100 * x).toFixed(1).padStart(5)} %`;
+
+function row(name: string, t: Tally): string {
+  return `  ${name.padEnd(34)} P ${pct(precision(t))}  R ${pct(recall(t))}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`;
+}
+
+function main(): void {
+  const s = score();
+  console.log(`eval-parse: ${s.phrasings} phrasings`);
+  console.log('by class');
+  for (const [name, t] of [...s.byClass].sort(([a], [b]) => a.localeCompare(b))) console.log(row(name, t));
+  console.log('by fact');
+  for (const [name, t] of [...s.byFact].sort(([a], [b]) => a.localeCompare(b))) console.log(row(name, t));
+  const r = recall(s.total);
+  const p = precision(s.total);
+  console.log(row('overall', s.total));
+  console.log(
+    `  recall    ${pct(r)} (target ≥ ${RECALL_TARGET * 100} %): ${r >= RECALL_TARGET ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  precision ${pct(p)} (target ≥ ${PRECISION_TARGET * 100} %): ${p >= PRECISION_TARGET ? 'met' : 'NOT met'}`,
+  );
+  if (process.argv.includes('--verbose')) {
+    for (const m of s.misses)
+      console.log(
+        `  ${m.kind.toUpperCase()} [${m.cls}] ${m.fact} want ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)} in ${JSON.stringify(m.text)}`,
+      );
+  }
+}
+
+main();

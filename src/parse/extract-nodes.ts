@@ -1,0 +1,75 @@
+// The N category from words (decision-spec §2, `stage.n`): a named nodal station next to a node word gives the
+// N it implies (IASLC map: supraclavicular/scalene/contralateral N3; mediastinal and subcarinal N2; hilar and
+// intrapulmonary N1); "node-negative", "no nodal disease" give N0. The highest N named wins, as in staging;
+// a TNM string that says otherwise is a conflict, asked by the one conflict policy.
+import type { Doc } from './doc.js';
+import { clauseWindow, mentions, polarity } from './doc.js';
+import type { Sink } from './sink.js';
+
+/** Station words and the N they imply, as data: the first matching row names the category. */
+const STATIONS: readonly { re: RegExp; n: 'N1' | 'N2' | 'N3' }[] = [
+  {
+    re: /^(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|station\s+1[rl]?\b)/,
+    n: 'N3',
+  },
+  {
+    re: /^(?:sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|station\s+[2-9][rl]?\b|[2-9][rl]\b)/,
+    n: 'N2',
+  },
+  {
+    re: /^(?:(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|station\s+1[0-4][rl]?\b|1[0-4][rl]\b)/,
+    n: 'N1',
+  },
+];
+const AREA_RE =
+  /\b(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|stations?\s+1?\d[rl]?|1?\d[rl])\b/g;
+const N0_RE =
+  /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
+const NODES_CLEAR_RE =
+  /^[\s,:-]*(?:(?:are|were|is)\s+)?(?:negative|neg\b|-ve\b|clear|benign|reactive|uninvolved|not\s+(?:involved|enlarged|avid)|non[\s-]?avid|normal)/;
+const RANK = { N0: 0, N1: 1, N2: 2, N3: 3 } as const;
+
+function stationN(text: string): 'N1' | 'N2' | 'N3' | undefined {
+  for (const row of STATIONS) if (row.re.test(text)) return row.n;
+  return undefined;
+}
+
+/** Station words count only near a node word ("hilar mass" is the primary). */
+const NODE_WORDS_RE = /\b(?:nodes?|nodal|lymph|lns?|lymphadenopathy|adenopathy|lad|stations?)\b/g;
+
+/** Station words near one node word ("subcarinal and 4R nodes"): the scan stays around the few node words. */
+function stationsNear(
+  doc: Doc,
+  at: number,
+  atEnd: number,
+  found: (n: 'N1' | 'N2' | 'N3', s: number, e: number) => void,
+): void {
+  const win = clauseWindow(doc, at, atEnd, 40);
+  const text = doc.lower.slice(win.start, win.end);
+  AREA_RE.lastIndex = 0;
+  for (let m = AREA_RE.exec(text); m !== null; m = AREA_RE.exec(text)) {
+    const n = stationN(m[0]);
+    if (n) found(n, win.start + m.index, win.start + m.index + m[0].length);
+  }
+}
+
+export function extractNodes(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
+  if (!mentions(doc, ['node', 'nodal', 'lymph', 'ln', 'adenopathy', 'lad', 'ebus', 'station'])) return;
+  let best: { n: keyof typeof RANK; start: number; end: number } | undefined;
+  NODE_WORDS_RE.lastIndex = 0;
+  for (let w = NODE_WORDS_RE.exec(lower); w !== null; w = NODE_WORDS_RE.exec(lower)) {
+    // "mediastinal LN negative on EBUS": the nodes named are not involved.
+    if (NODES_CLEAR_RE.test(lower.slice(w.index + w[0].length, w.index + w[0].length + 28))) continue;
+    stationsNear(doc, w.index, w.index + w[0].length, (n, start, end) => {
+      if (polarity(doc, start, end) !== 'pos') return;
+      if (!best || RANK[n] > RANK[best.n]) best = { n, start, end };
+    });
+  }
+  if (!best) {
+    N0_RE.lastIndex = 0;
+    const m = N0_RE.exec(lower);
+    if (m) best = { n: 'N0', start: m.index, end: m.index + m[0].length };
+  }
+  if (best) sink.add('stage.n', best.n, best.start, best.end);
+}

@@ -1,0 +1,55 @@
+// /thoracic-rt text, queued: help, a topic answer, "nothing usable", or the case answer (audited), sent
+// through the command's response_url as ephemeral messages.
+import { buildAnswer } from '../../blocks/answer.js';
+import { buildHelp } from '../../blocks/help.js';
+import { buildNotice } from '../../blocks/notice.js';
+import { buildTopicAnswer } from '../../blocks/topic-answer.js';
+import type { SlackMessage } from '../../blocks/types.js';
+import { encodeCaseToken } from '../../case-token.js';
+import { defineKind, type Plan } from '../registry.js';
+import { evaluateQueuedCase } from './evaluate-case.js';
+import { type ReadingPayload, ReadingPayloadSchema } from './reading-payload.js';
+
+export const COMMAND_REPLY = 'command-reply';
+
+const viaUrl = (messages: SlackMessage[]): Plan['parts'] =>
+  messages.map((message) => ({ via: 'response_url' as const, message }));
+
+export const commandReply = defineKind<ReadingPayload>({
+  name: COMMAND_REPLY,
+  payload: ReadingPayloadSchema,
+  async plan(p, { deps, createdAt, target }) {
+    const privacy = p.identifiersRemoved.length
+      ? [buildNotice('privacy', p.identifiersRemoved.join(', '))]
+      : [];
+    if (p.route === 'help') return { parts: viaUrl([buildHelp([...deps.intents], deps.ruleset.version)]) };
+    if (p.route === 'topic' && p.topic)
+      return { parts: viaUrl([buildTopicAnswer(p.topic, deps.ruleset), ...privacy]) };
+    if (p.route !== 'answer' || !p.case) return { parts: viaUrl([buildNotice('empty-case'), ...privacy]) };
+    const output = await evaluateQueuedCase(p.case, createdAt);
+    const messages = buildAnswer(output, {
+      mode: 'preview',
+      caseToken: encodeCaseToken(output.case) ?? '',
+      identifiersRemoved: p.identifiersRemoved,
+      conflicts: p.conflicts,
+      ignoredCount: p.ignoredCount,
+    });
+    return {
+      parts: viaUrl(messages),
+      audit: {
+        surface: 'slack-command',
+        teamId: target.team,
+        channelId: target.channel,
+        userId: target.user,
+        output,
+      },
+      log: {
+        surface: 'command',
+        team: target.team,
+        channel: target.channel,
+        verdict: output.verdict,
+        identifiersRemoved: p.identifiersRemoved.length,
+      },
+    };
+  },
+});

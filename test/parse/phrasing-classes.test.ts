@@ -1,0 +1,201 @@
+// One table per phrasing class of issue 14 (partial panels, progression told as a story, non-lung primaries,
+// "met +", prior thoracic RT with a historical stage, location and size words, nodal stage, Slack's escaping,
+// ECOG/KPS disagreeing, hedges, negation across commas, typos and spelling). Texts go through readText, the only
+// way a front end reaches the parser, so Slack markup is decoded before the guard and the parser.
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/consult/read-text.js';
+import { CaseSchema } from '../../src/engine/case-schema.js';
+import { get } from './support.js';
+
+interface Row {
+  text: string;
+  facts?: Record<string, unknown>;
+  absent?: string[];
+  conflicts?: string[];
+}
+
+function check(row: Row): void {
+  const r = readText(row.text);
+  expect(CaseSchema.safeParse(r.case).success).toBe(true);
+  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
+  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
+  const asked = r.conflicts.map((c) => c.fact);
+  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
+  // Every fact keeps its span in the redacted text.
+  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
+}
+
+const CLASSES: Record<string, Row[]> = {
+  'partial driver panels': [
+    { text: 'EGFR/ALK/ROS1 negative', facts: { negativeFor: ['EGFR', 'ALK', 'ROS1'] }, absent: ['driver'] },
+    { text: 'EGFR wt, ALK neg', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
+    {
+      text: 'EGFR, ALK and ROS1 not detected',
+      facts: { negativeFor: ['EGFR', 'ALK', 'ROS1'] },
+      absent: ['driver'],
+    },
+    { text: 'EGFR mutation negative', facts: { negativeFor: ['EGFR'] }, absent: ['driver'] },
+    { text: 'MET negative, RET negative', facts: { negativeFor: ['MET', 'RET'] }, absent: ['driver'] },
+    {
+      text: 'EGFR, ALK, ROS1, BRAF all negative',
+      facts: { negativeFor: ['EGFR', 'ALK', 'ROS1', 'BRAF'] },
+      absent: ['driver'],
+    },
+    { text: 'pan-negative', facts: { driver: 'none' }, absent: ['negativeFor'] },
+    {
+      text: 'no EGFR, ALK, or ROS1 alterations',
+      facts: { negativeFor: ['EGFR', 'ALK', 'ROS1'] },
+      absent: ['driver'],
+    },
+    { text: 'negative EGFR/ALK', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
+  ],
+  'progression told as a story': [
+    {
+      text: '2 bone mets at diagnosis, now widespread progression in liver, lung and bone on pembrolizumab',
+      facts: { 'progression.pattern': 'polyprogression', 'therapy.response': 'PD' },
+    },
+    {
+      text: 'new progression in 2 sites (1 liver, 1 adrenal), primary stable',
+      facts: {
+        'progression.pattern': 'oligoprogression',
+        'progression.sites': 2,
+        'progression.primaryProgressing': false,
+      },
+    },
+    { text: 'progressing in liver and bone', facts: { 'therapy.response': 'PD', 'progression.sites': 2 } },
+    { text: 'widespread PD on chemo', facts: { 'progression.pattern': 'polyprogression' } },
+    { text: 'progressing at multiple sites', facts: { 'progression.pattern': 'polyprogression' } },
+    {
+      text: 'after initial PR, now PD in liver (multiple new lesions)',
+      facts: { 'therapy.response': 'PD', 'progression.pattern': 'polyprogression' },
+    },
+    {
+      text: 'on alectinib 14 months, now growth of the primary only; rest of disease quiescent',
+      facts: { 'progression.pattern': 'oligoprogression', 'progression.primaryProgressing': true },
+    },
+    {
+      text: 'limited progression on osimertinib, rest controlled',
+      facts: { 'progression.pattern': 'oligoprogression' },
+    },
+  ],
+  'non-lung primaries': [
+    { text: 'colon cancer primary, KRAS G12D, 2 lung mets', facts: { primarySite: 'non-lung' } },
+    { text: 'urothelial carcinoma, lung mets', facts: { primarySite: 'non-lung' } },
+    { text: 'pulmonary metastases from a head and neck SCC', facts: { primarySite: 'non-lung' } },
+    { text: 'lung adenocarcinoma, previous breast cancer 2010', facts: { primarySite: 'lung' } },
+    { text: 'history of prostate cancer, now NSCLC', facts: { primarySite: 'lung' } },
+  ],
+  '"met +" is two metastases': [
+    { text: '1 bone met + 1 liver met, EGFR L858R', facts: { driver: 'EGFR', 'metastases.count': 2 } },
+    { text: '1 bone met + 1 liver met', facts: { 'metastases.count': 2 }, absent: ['driver'] },
+    { text: '5 lesions in 3 organs', facts: { 'metastases.count': 5, 'metastases.organs': 3 } },
+    { text: 'MET+', facts: { driver: 'MET' } },
+  ],
+  'prior thoracic RT and a historical stage': [
+    {
+      text: 'previous stage III disease treated with chemoradiation 2020, now 2 liver mets',
+      facts: { 'lung.priorThoracicRt': true, 'metastases.count': 2 },
+      absent: ['stage.group'],
+    },
+    { text: 's/p concurrent chemoRT', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'PORT', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'SBRT to the RUL 2022', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'prior SABR to a LUL nodule in 2018', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'received post-operative radiotherapy', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'PACIFIC regimen 2020', facts: { 'lung.priorThoracicRt': true } },
+    {
+      text: 'stage IIIA treated with chemoradiation, now metastatic',
+      facts: { 'lung.priorThoracicRt': true },
+    },
+    { text: 'palliative RT to the spine 2023', absent: ['lung.priorThoracicRt'] },
+  ],
+  'location and size words': [
+    { text: 'hilar mass abutting the left main bronchus', facts: { 'primary.location': 'ultracentral' } },
+    { text: 'paratracheal mass', facts: { 'primary.location': 'central' } },
+    { text: 'tumour invading the carina', facts: { 'primary.location': 'ultracentral' } },
+    { text: 'tumour in the right main bronchus', facts: { 'primary.location': 'ultracentral' } },
+    { text: 'endobronchial component', facts: { 'primary.endobronchial': true } },
+    { text: 'primary 42 mm', facts: { 'primary.sizeCm': 4.2 } },
+    { text: '4.2 x 3.1 cm RUL mass', facts: { 'primary.sizeCm': 4.2, 'primary.lobe': 'RUL' } },
+  ],
+  'nodal stage from TNM and words': [
+    { text: 'cT2bN2M1c', facts: { 'stage.n': 'N2' } },
+    { text: 'subcarinal node', facts: { 'stage.n': 'N2' } },
+    { text: 'node-negative', facts: { 'stage.n': 'N0' } },
+    { text: 'supraclavicular nodes', facts: { 'stage.n': 'N3' } },
+    { text: 'ipsilateral hilar node', facts: { 'stage.n': 'N1' } },
+    { text: 'hilar and subcarinal nodes', facts: { 'stage.n': 'N2' } },
+    { text: 'station 4R positive on EBUS', facts: { 'stage.n': 'N2' } },
+    { text: 'no mediastinal nodes, hilar node positive', facts: { 'stage.n': 'N1' } },
+    { text: 'hilar mass', absent: ['stage.n'] },
+    { text: 'mediastinal LN negative on EBUS', absent: ['stage.n'] },
+    { text: 'subcarinal node, benign', absent: ['stage.n'] },
+    { text: 'paratracheal lymph nodes', facts: { 'stage.n': 'N2' }, absent: ['primary.location'] },
+    { text: 'N1, subcarinal node', conflicts: ['stage.n'], absent: ['stage.n'] },
+  ],
+  "Slack's escaping": [
+    {
+      text: '2 bone mets &amp; 1 adrenal',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['bone', 'adrenal'] },
+    },
+    { text: '<@U123> EGFR L858R, 1 liver met', facts: { driver: 'EGFR', 'metastases.count': 1 } },
+    { text: 'see <https://example.org/x|the scan>: ALK+', facts: { driver: 'ALK' } },
+    { text: 'ROS1 fusion, mail <mailto:a@b.org|a@b.org>', facts: { driver: 'ROS1' } },
+    { text: 'ECOG &lt;2, 3 bone mets', facts: { 'metastases.count': 3 }, absent: ['ecog'] },
+  ],
+  'ECOG and KPS disagreeing': [
+    { text: 'ECOG 1, KPS 70', facts: { ecog: 1, karnofsky: 70 } },
+    { text: 'ECOG 1, KPS 50', conflicts: ['ecog'], absent: ['ecog', 'karnofsky'] },
+    { text: 'ECOG 0 and Karnofsky 60', conflicts: ['ecog'], absent: ['ecog'] },
+    { text: 'ECOG 2 vs ECOG 1', conflicts: ['ecog'], absent: ['ecog'] },
+  ],
+  hedges: [
+    { text: '?adrenal met', absent: ['metastases.sites'] },
+    { text: 'possible liver met, 2 bone mets', facts: { 'metastases.sites': ['bone'] } },
+    { text: 'cannot exclude a liver metastasis', absent: ['metastases.sites'] },
+    { text: 'rule out brain mets', absent: ['metastases.sites'] },
+    { text: 'suspicious for adrenal metastasis', absent: ['metastases.sites'] },
+  ],
+  'negation across commas': [
+    {
+      text: 'no ILD, brain mets or effusion',
+      facts: { 'lung.ild': 'none' },
+      absent: ['metastases.sites', 'serosalDisease'],
+    },
+    { text: 'denies haemoptysis, chest pain or dyspnoea', absent: ['symptoms'] },
+    { text: 'no ILD, haemoptysis', facts: { symptoms: ['hemoptysis'] } },
+    { text: 'no ILD, 2 liver mets', facts: { 'metastases.count': 2 } },
+    { text: 'liver mets: none', absent: ['metastases.sites'] },
+    { text: 'negative for brain mets, 2 liver mets', facts: { 'metastases.sites': ['liver'] } },
+  ],
+  'typos and spelling': [
+    { text: 'adenocarinoma', facts: { histology: 'adenocarcinoma' } },
+    { text: 'squamos cell carcinoma', facts: { histology: 'squamous' } },
+    { text: 'sqaumous NSCLC', facts: { histology: 'squamous' } },
+    { text: 'Karnofksy 80', facts: { karnofsky: 80 } },
+    { text: 'ECGO 1', facts: { ecog: 1 } },
+    { text: 'haemoptysis', facts: { symptoms: ['hemoptysis'] } },
+    { text: 'hemoptysis', facts: { symptoms: ['hemoptysis'] } },
+    { text: 'tumour 3 cm peripheral', facts: { 'primary.sizeCm': 3 } },
+    { text: 'tumor 3 cm peripheral', facts: { 'primary.sizeCm': 3 } },
+    { text: 'oesophageal cancer, lung mets', facts: { primarySite: 'non-lung' } },
+    { text: 'esophageal cancer, lung mets', facts: { primarySite: 'non-lung' } },
+  ],
+};
+
+describe('phrasing classes (issue 14)', () => {
+  for (const [name, rows] of Object.entries(CLASSES)) {
+    describe(name, () => {
+      for (const row of rows) it(row.text, () => check(row));
+    });
+  }
+
+  it('keeps spans valid in the redacted text when Slack markup is decoded', () => {
+    const r = readText('<@U0AB12> &lt;adeno&gt; 2 bone mets &amp; 1 adrenal, <https://x.org/a|link> ECOG 1');
+    expect(r.redacted).not.toContain('&amp;');
+    expect(r.redacted).not.toContain('<@');
+    const ecog = r.understood.find((u) => u.fact === 'ecog');
+    expect(ecog?.text).toContain('ECOG');
+    expect(r.case.metastases?.sites).toEqual(['bone', 'adrenal']);
+  });
+});

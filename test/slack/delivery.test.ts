@@ -1,0 +1,213 @@
+// Exactly once, per surface, over real signed HTTP (and Socket Mode where Slack retries there too): a replay of
+// the same signed body, a Slack retry (X-Slack-Retry-Num), a double click and a failed chat.postMessage
+// followed by Slack's retry each end with one answer and one audit row; jobs left in the queue by a crash are
+// resumed at start while their response_url lives, and their users told in a DM once it has expired.
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  appMention,
+  buttonClick,
+  CHANNEL,
+  globalShortcut,
+  messageShortcut,
+  type SlackRequest,
+  slashCommand,
+  USER,
+  viewSubmission,
+} from '../../src/playground/slack-requests.js';
+import { SlackWebApiFake } from '../../src/playground/slack-web-api.js';
+import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
+import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
+import { INTAKE_CALLBACK_ID } from '../../src/slack/views/intake-ids.js';
+import { buildIntakeModal } from '../../src/slack/views/intake-modal.js';
+import { encodeMetadata } from '../../src/slack/views/modal-metadata.js';
+import { openStore } from '../../src/store/index.js';
+import { PUBLIC_EXAMPLES } from '../support/public-examples.js';
+import { buttonsOf, HARNESS_MODES, type Harness, startHarness } from './support/harness.js';
+import { simulateState } from './views/helpers.js';
+
+const NOW = new Date('2026-11-27T07:00:00Z');
+const TEXT = PUBLIC_EXAMPLES[0]!.text;
+let h: Harness | undefined;
+
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+/** Everything the fake has seen: calls, responses and stored messages. */
+const seen = (x: Harness) => ({
+  calls: x.slack.calls.length,
+  responses: x.slack.responses.length,
+  messages: x.slack.messages.length,
+});
+const grew = (x: Harness, before: ReturnType<typeof seen>) => {
+  const now = seen(x);
+  return now.calls + now.responses + now.messages - before.calls - before.responses - before.messages;
+};
+
+async function commandPreview(x: Harness): Promise<{ share: string; edit: string }> {
+  const url = x.slack.newResponseUrl();
+  const id = url.split('/').pop();
+  await x.send(slashCommand(TEXT, url, `trigger.preview.${Math.random()}`));
+  const answer = await x.slack.waitFor(() => x.slack.responses.find((r) => r.id === id));
+  const buttons = buttonsOf((answer.body as { blocks: unknown[] }).blocks);
+  await x.settle();
+  return {
+    share: buttons.find((b) => b.action_id === ACTION_IDS.shareInChannel)!.value!,
+    edit: buttons.find((b) => b.action_id === ACTION_IDS.editCase)!.value!,
+  };
+}
+
+function intakeSubmission(): SlackRequest {
+  const meta = encodeMetadata({ origin: 'command', channelId: CHANNEL.id, userId: USER.id });
+  const view = buildIntakeModal({ metadata: meta.value, initial: { stage: 'IV', driver: 'none', ecog: 1 } });
+  return viewSubmission(INTAKE_CALLBACK_ID, simulateState(view as never), meta.value, {
+    view: { id: `V${Math.floor(Math.random() * 1e9)}`, hash: 'h1' },
+  });
+}
+
+/** Shared answers in the channel: the message carrying the board-decision button (one per answer). */
+const answerCards = (x: Harness) =>
+  x.slack.messages.filter(
+    (m) =>
+      m.channel === CHANNEL.id && buttonsOf(m.blocks).some((b) => b.action_id === ACTION_IDS.recordDecision),
+  );
+
+type Surface = [string, (x: Harness) => Promise<SlackRequest>];
+const SURFACES: Surface[] = [
+  [
+    'slash command',
+    async (x) => slashCommand(TEXT, x.slack.newResponseUrl(), `trigger.replay.${Math.random()}`),
+  ],
+  ['mention', async () => appMention(`<@UBOT> ${TEXT}`)],
+  ['modal submission', async () => intakeSubmission()],
+  [
+    'share button',
+    async (x) =>
+      buttonClick(ACTION_IDS.shareInChannel, (await commandPreview(x)).share, x.slack.newResponseUrl()),
+  ],
+  [
+    'edit button',
+    async (x) => buttonClick(ACTION_IDS.editCase, (await commandPreview(x)).edit, x.slack.newResponseUrl()),
+  ],
+  ['message shortcut', async (x) => messageShortcut(MESSAGE_SHORTCUT_ID, TEXT, x.slack.newResponseUrl())],
+  ['global shortcut', async () => globalShortcut(GLOBAL_SHORTCUT_ID)],
+];
+
+describe('a signed request replayed inside the five-minute window', () => {
+  it.each(SURFACES)('%s: the replay gets 200 and no second answer', async (_name, build) => {
+    h = await startHarness({ now: () => NOW });
+    const x = h;
+    const req = await build(x);
+    const timestamp = Math.floor(Date.now() / 1000);
+    expect((await x.send(req, { timestamp })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    await x.settle();
+    const before = seen(x);
+    const rows = (await x.store.listRecentConsults({ limit: 100 })).length;
+    expect((await x.send(req, { timestamp })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(grew(x, before)).toBe(0);
+    expect((await x.store.listRecentConsults({ limit: 100 })).length).toBe(rows);
+    expect(x.logs.join('\n')).toContain('replayed request ignored');
+  });
+});
+
+describe.each(HARNESS_MODES)('Slack retries in %s mode', (mode) => {
+  it('a mention retried by Slack (X-Slack-Retry-Num) is answered and audited once', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const req = appMention(`<@UBOT> ${TEXT}`);
+    const key = `event:${(JSON.parse(req.body) as { event_id: string }).event_id}`;
+    await h.send(req);
+    for (const n of ['1', '2'])
+      await h.send(req, { headers: { 'x-slack-retry-num': n, 'x-slack-retry-reason': 'http_timeout' } });
+    await h.settle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answerCards(h)).toHaveLength(1);
+    const rows = (await h.store.listRecentConsults({ limit: 100 })).filter((r) => r.idempotencyKey === key);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('a failed chat.postMessage, then Slack retries the event: answered once, audited once', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const req = appMention(`<@UBOT> ${TEXT}`);
+    const key = `event:${(JSON.parse(req.body) as { event_id: string }).event_id}`;
+    h.slack.failNext('chat.postMessage', { status: 500 });
+    await h.send(req);
+    await h.send(req, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } });
+    const x = h;
+    await x.slack.waitFor(
+      () =>
+        x.slack.messages.some(
+          (m) => m.channel === CHANNEL.id && /Recommended/.test(JSON.stringify(m.blocks)),
+        ),
+      5000,
+    );
+    await x.settle(5000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(answerCards(x)).toHaveLength(1);
+    expect(
+      (await x.store.listRecentConsults({ limit: 100 })).filter((r) => r.idempotencyKey === key),
+    ).toHaveLength(1);
+  });
+
+  it('a double click on Share in channel posts once', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const x = h;
+    const { share } = await commandPreview(x);
+    const before = x.slack.callsOf('chat.postMessage').length;
+    const clicks = [x.slack.newResponseUrl(), x.slack.newResponseUrl()].map((url, i) =>
+      buttonClick(ACTION_IDS.shareInChannel, share, url, { triggerId: `trigger.click.${i}` }),
+    );
+    await Promise.all(clicks.map((c) => x.send(c)));
+    await x.settle();
+    await new Promise((r) => setTimeout(r, 300));
+    const parents = x.slack
+      .callsOf('chat.postMessage')
+      .slice(before)
+      .filter((c) => c.args.channel === CHANNEL.id && !c.args.thread_ts);
+    expect(parents).toHaveLength(1);
+  });
+});
+
+describe('jobs left by a crash are resumed at start', () => {
+  it('answered while the response_url lives; past it, the user is told in a DM; one log line each', async () => {
+    const sqlitePath = join(await mkdtemp(join(tmpdir(), 'resume-')), 'store.sqlite');
+    // Where the fresh job's response_url points: a Slack fake started before the app restarts.
+    const earlier = new SlackWebApiFake({ teamId: 'T0TEST', botUserId: 'UBOT', botId: 'BBOT' });
+    await earlier.start();
+    const before = await openStore({ sqlitePath });
+    const job = (key: string, at: Date, responseUrl: string) => ({
+      kind: 'command-reply',
+      idempotencyKey: key,
+      payload: { route: 'help', identifiersRemoved: [], conflicts: [], ignoredCount: 0 },
+      target: { responseUrl, channel: CHANNEL.id, user: USER.id, team: 'T0TEST' },
+      rulesetVersion: '2026.2.0',
+      at,
+    });
+    // The injected clock: the app restarts at NOW; one job is 10 minutes old, one 31 minutes.
+    const freshUrl = earlier.newResponseUrl();
+    const staleUrl = earlier.newResponseUrl();
+    await before.jobs.enqueue(job('command:fresh', new Date(NOW.getTime() - 10 * 60_000), freshUrl));
+    await before.jobs.enqueue(job('command:stale', new Date(NOW.getTime() - 31 * 60_000), staleUrl));
+    await before.close();
+    try {
+      h = await startHarness({ now: () => NOW, sqlitePath });
+      const x = h;
+      await x.settle(5000);
+      expect(x.logs.filter((l) => l.includes('"msg":"job resumed"'))).toHaveLength(2);
+      const fresh = earlier.responses.filter((r) => r.id === freshUrl.split('/').pop());
+      expect(fresh).toHaveLength(1);
+      expect(JSON.stringify(fresh[0]?.body)).toMatch(/thoracic-rt/);
+      expect(earlier.responses.filter((r) => r.id === staleUrl.split('/').pop())).toHaveLength(0);
+      const dm = x.slack.callsOf('chat.postMessage').find((c) => c.args.channel === USER.id);
+      expect(JSON.stringify(dm?.args)).toContain('E_DELIVERY_EXPIRED');
+      expect(x.logs.join('\n')).toContain('"msg":"job expired"');
+    } finally {
+      await earlier.stop();
+    }
+  });
+});
