@@ -20,6 +20,7 @@ import type {
   Verdict,
   WhatIf,
 } from './output-schema.js';
+import { markEngineOutput } from './provenance.js';
 import { KNOWLEDGE } from './ruleset.js';
 import { collectStatements } from './statement-selection.js';
 import { summarise } from './summary.js';
@@ -36,10 +37,10 @@ export function createEvaluator(k: CompiledKnowledge): Evaluate {
   return (input) => {
     // Canonical input takes the fast schema; shorthands and errors go through the forgiving one.
     const fast = CanonicalCaseSchema.safeParse(input);
-    if (fast.success) return { ok: true, output: evaluateCase(k, fast.data as Case) };
+    if (fast.success) return { ok: true, output: markEngineOutput(evaluateCase(k, fast.data as Case)) };
     const parsed = CaseSchema.safeParse(input);
     if (!parsed.success) return { ok: false, issues: toIssues(parsed.error.issues) };
-    return { ok: true, output: evaluateCase(k, parsed.data) };
+    return { ok: true, output: markEngineOutput(evaluateCase(k, parsed.data)) };
   };
 }
 

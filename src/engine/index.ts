@@ -14,6 +14,7 @@ export {
   MISSING_QUESTIONS,
 } from './facts.js';
 export * from './output-schema.js';
+export { isEngineOutput } from './provenance.js';
 export {
   checkRuleset,
   embeddedRuleset,

@@ -7,10 +7,10 @@ import { codeOf, errorFields } from '../errors/index.js';
 import { createLog, type Log } from '../log/logger.js';
 import { configSecrets } from '../log/secrets.js';
 import { openStore } from '../store/index.js';
-import { printGuide } from './guide.js';
-import { runPlayground } from './playground.js';
 import { scheduleRetention } from './retention.js';
-import { readinessHandler, runSlackServer } from './slack-server.js';
+
+// Each mode loads only its own code: a Slack deployment never loads the playground, nor the playground Bolt's
+// production wiring (dynamic imports; the production build keeps them as separate chunks).
 
 const result = readConfig(loadEnvironment());
 if (!result.ok) {
@@ -27,7 +27,8 @@ if (!result.ok) {
       process.exitCode = 1;
     });
   } else {
-    runSlackServer(config, config.mode, log).catch((err: unknown) => {
+    const mode = config.mode;
+    startSlack(config, mode, log).catch((err: unknown) => {
       if (codeOf(err) === 'E_TOKEN_KEY') {
         process.stderr.write(
           `Token encryption problem (set TOKEN_ENCRYPTION_KEY, or the old key in TOKEN_ENCRYPTION_KEY_PREVIOUS): ${(err as Error).message}\n`,
@@ -40,8 +41,18 @@ if (!result.ok) {
   }
 }
 
+async function startSlack(config: AppConfig, mode: Exclude<AppConfig['mode'], { kind: 'none' }>, log: Log) {
+  const { runSlackServer } = await import('./slack-server.js');
+  await runSlackServer(config, mode, log);
+}
+
 /** The playground with the same store, retention and readiness as a Slack deployment. */
 async function startLocal(config: AppConfig, log: Log): Promise<void> {
+  const [{ runPlayground }, { readinessHandler }, { printGuide }] = await Promise.all([
+    import('./playground.js'),
+    import('./slack-server.js'),
+    import('./guide.js'),
+  ]);
   const store = await openStore(config.store);
   const stopRetention = scheduleRetention(store, config.retentionYears, log);
   const playground = await runPlayground(config, log, (s) => process.stdout.write(s), {

@@ -1,16 +1,18 @@
 // Builds the Bolt app for a mode: Socket Mode, or HTTP (/slack/events plus GET /healthz). The same listeners
 // run in both; the Web API base URL can point elsewhere (proxies, the playground, tests).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, type InstallationStore, LogLevel } from '@slack/bolt';
+import type { InstallationStore } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import { errorFields } from '../errors/index.js';
 import type { Level, Log } from '../log/logger.js';
 import { boltLogger } from '../log/logger.js';
+import { App, HTTPReceiver, LogLevel } from './bolt.js';
 import type { SlackDeps } from './deps.js';
 import { rejectFutureTimestamps } from './future-timestamp-guard.js';
 import { type InFlight, trackInFlight } from './in-flight.js';
 import { registerListeners } from './listeners/index.js';
 import { BOT_SCOPES } from './manifest.js';
+import { createPooledFetch } from './pooled-fetch.js';
 import { JOB_KINDS } from './queue/kinds/index.js';
 import { postToResponseUrl, type Transport } from './queue/transport.js';
 import { createDeliveryQueue, type DeliveryQueue } from './queue/worker-pool.js';
@@ -59,6 +61,8 @@ export interface SlackRuntime {
   queue?: DeliveryQueue;
 }
 
+const NO_CONVO = { convoStore: false as const };
+
 const LEVELS: Record<Level, LogLevel> = {
   debug: LogLevel.DEBUG,
   info: LogLevel.INFO,
@@ -68,7 +72,10 @@ const LEVELS: Record<Level, LogLevel> = {
 
 export function createSlackApp(opts: SlackAppOptions): SlackRuntime {
   const logger = boltLogger(opts.log, opts.logLevel);
+  // One pooled keep-alive client for respond(), the delivery queue and every Web API call (cheaper than fetch).
+  const http = createPooledFetch();
   const clientOptions = {
+    fetch: http,
     // A Slack call that hangs must end: the user is told after 10 s instead of waiting forever.
     timeout: 10_000,
     ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
@@ -95,7 +102,8 @@ function deliveryQueue(opts: SlackAppOptions, app: App, clientOptions: WebClient
   const store = opts.deps.store!;
   const mode = opts.mode;
   const transport: Transport = {
-    respond: (url, m, replaceOriginal) => postToResponseUrl(url, m, replaceOriginal),
+    respond: (url, m, replaceOriginal) =>
+      postToResponseUrl(url, m, replaceOriginal, 10_000, clientOptions.fetch),
     async client(target) {
       if (mode.kind !== 'http-oauth') return app.client;
       // Multi-workspace: the job's workspace token comes from the installation store.
@@ -125,7 +133,9 @@ function httpRuntime(
   logger: BoltLogger,
   clientOptions: WebClientOptions,
 ): SlackRuntime {
-  const identity = opts.botIdentity ?? {};
+  // No listener keeps conversation state: Bolt's default in-memory store would look up (and miss, building an
+  // Error) on every event.
+  const identity = { ...NO_CONVO, ...opts.botIdentity };
   // Multi-workspace: Bolt serves /slack/install and /slack/oauth_redirect and keeps installations in the store.
   const oauth =
     mode.kind === 'http-oauth'
@@ -163,7 +173,7 @@ function httpRuntime(
   const app =
     mode.kind === 'http'
       ? new App({ receiver, token: mode.botToken, logger, clientOptions, ...identity })
-      : new App({ receiver, logger, clientOptions });
+      : new App({ receiver, logger, clientOptions, ...NO_CONVO });
   // Replace the listener the receiver's own server (and the playground) call, adding the future-date check.
   receiver.requestListener = limitConcurrency(rejectFutureTimestamps(receiver.requestListener));
   return { app, receiver, inFlight: trackInFlight(app) };
@@ -182,6 +192,7 @@ function socketRuntime(
     logger,
     logLevel: LEVELS[opts.logLevel],
     clientOptions,
+    ...NO_CONVO,
     ...(opts.botIdentity ?? {}),
   });
   return { app, inFlight: trackInFlight(app) };

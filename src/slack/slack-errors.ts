@@ -1,7 +1,7 @@
 // Turns Slack API failures into something the user can act on, with a stable code for support.
-import { RespondError } from '@slack/bolt';
 import { ErrorCode } from '@slack/web-api';
 import { codeOf, ERROR_CODES } from '../errors/index.js';
+import { RespondError } from './bolt.js';
 
 export interface ExplainedError {
   /** Stable code shown to the user and logged (never with message text). */

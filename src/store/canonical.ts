@@ -17,6 +17,20 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sorted) ?? 'null';
 }
 
+/** The canonical JSON of an object and of one of its top-level members, with the keys sorted once for both
+ * (the audit row stores the case and hashes the whole output). */
+export function canonicalJsonWithMember(value: object, key: string): { json: string; member: string } {
+  const sorted = sortKeys(value, 0);
+  const member = (value as Record<string, unknown>)[key];
+  if (sorted === INTEGER_KEYS || sorted === null || typeof sorted !== 'object') {
+    return { json: canonicalJson(value), member: canonicalJson(member) };
+  }
+  return {
+    json: JSON.stringify(sorted) ?? 'null',
+    member: JSON.stringify((sorted as Record<string, unknown>)[key]) ?? 'null',
+  };
+}
+
 function toJsonValue(value: unknown): unknown {
   return value !== null &&
     typeof value === 'object' &&

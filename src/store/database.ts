@@ -3,9 +3,8 @@
 // before any aggregate sees the connection (PostgreSQL under the advisory lock, SQLite in one immediate
 // transaction: see migrations.ts). close() is idempotent and stops the checkpointer before the pool.
 import { resolve } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import type Sqlite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { SAFETY_NET_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 import { ensurePrivateFile } from './file-modes.js';
 import { migratePostgres, migrateSqlite } from './migrations.js';
@@ -46,6 +45,8 @@ async function openPostgres(url: string, opts: StoreOptions, now: () => Date): P
   if (!/^postgres(ql)?:\/\//i.test(url)) {
     throw new StoreError('config', 'DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  // Each driver is loaded only when its dialect is used (pg is ~60 ms of start-up an SQLite deployment never needs).
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: opts.poolMax ?? 10 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener Node would crash
   // the process. The next query gets a fresh connection (or fails, and the caller sees it).
@@ -64,6 +65,7 @@ async function openPostgres(url: string, opts: StoreOptions, now: () => Date): P
 async function openSqlite(opts: StoreOptions, now: () => Date): Promise<OpenDatabase> {
   const path = resolve(opts.sqlitePath ?? DEFAULT_SQLITE_PATH);
   ensurePrivateFile(path);
+  const { default: Sqlite } = await import('better-sqlite3');
   const raw = new Sqlite(path);
   const busyTimeoutMs = Math.max(0, Math.trunc(opts.busyTimeoutMs ?? 5000));
   const checkpointMs = Math.max(0, Math.trunc(opts.sqliteCheckpointIntervalMs ?? 250));

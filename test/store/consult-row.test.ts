@@ -1,6 +1,7 @@
 // consultRow() is the one place a consult row's fields are worked out; the store suite checks them through the
 // database, this checks the function alone (no database), so a change to it fails here first.
 import { describe, expect, it } from 'vitest';
+import { isEngineOutput } from '../../src/engine/index.js';
 import { consultRow } from '../../src/store/consults.js';
 import { canonicalJson, StoreError, sha256Hex } from '../../src/store/index.js';
 import { exampleOutput, NOW } from './support.js';
@@ -52,6 +53,29 @@ describe('consultRow', () => {
     expect(() => consultRow({ at: NOW, surface: 'cli', output: tainted }, () => NOW)).toThrow(StoreError);
     expect(() => consultRow({ at: new Date(Number.NaN), surface: 'cli', output }, () => NOW)).toThrow(
       /consult: at/,
+    );
+  });
+
+  it('writes the same row for an engine output (trusted as it is) as for a copy (read through the schemas)', () => {
+    for (const name of ['ex1-egfr-oligo-naive', 'ex2-egfr-oligo-osimertinib-ecog2']) {
+      const output = exampleOutput(name);
+      expect(isEngineOutput(output)).toBe(true);
+      const copy = structuredClone(output);
+      expect(isEngineOutput(copy)).toBe(false);
+      const fields = { id: 'c-1', at: NOW, surface: 'cli' as const };
+      expect(consultRow({ ...fields, output }, () => NOW)).toEqual(
+        consultRow({ ...fields, output: copy }, () => NOW),
+      );
+    }
+  });
+
+  it('refuses a copy of an engine output whose case carries free text, and an output missing its facts', () => {
+    const output = structuredClone(exampleOutput('ex1-egfr-oligo-naive'));
+    (output.case as Record<string, unknown>).notes = 'Mr John Smith';
+    expect(() => consultRow({ at: NOW, surface: 'cli', output }, () => NOW)).toThrow(/structured facts only/);
+    const { verdict: _dropped, ...partial } = exampleOutput('ex1-egfr-oligo-naive');
+    expect(() => consultRow({ at: NOW, surface: 'cli', output: partial as never }, () => NOW)).toThrow(
+      /output: verdict/,
     );
   });
 });

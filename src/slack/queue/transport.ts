@@ -1,6 +1,6 @@
 // How a planned message reaches Slack, and what a failure means for the job: retry later (Slack unreachable,
 // rate limited: honouring Retry-After, 5xx) or give up and tell the user (the link expired, Slack refused).
-import type { WebClient } from '@slack/web-api';
+import type { FetchFunction, WebClient } from '@slack/web-api';
 import { ErrorCode } from '@slack/web-api';
 import { codeOf } from '../../errors/index.js';
 import type { JobTarget } from '../../store/index.js';
@@ -30,8 +30,10 @@ export async function postToResponseUrl(
   message: SlackMessage,
   replaceOriginal = false,
   timeoutMs = 10_000,
+  /** The app's pooled client (src/slack/pooled-fetch.ts); the built-in fetch by default. */
+  fetchFn: FetchFunction = globalThis.fetch as unknown as FetchFunction,
 ): Promise<void> {
-  const res = await fetch(url, {
+  const res = await fetchFn(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
