@@ -1,5 +1,6 @@
 // Where extractors put what they read, and how mentions of one fact are merged: equal values agree, a value
 // that refines another wins ("stage IV" + "stage IVB" = IVB), anything else is a conflict left out of the case.
+import { CASE_FIELD_BY_PATH, CASE_FIELDS } from '../engine/facts.js';
 import { scratchBytes } from './doc.js';
 import type { Conflict, Span, Understood } from './types.js';
 
@@ -12,8 +13,8 @@ export interface Candidate {
 /** Marker value of a list fact stated as empty ("asymptomatic", "no malignant effusion"). */
 export const NONE = '__none__';
 
-/** Facts whose mentions are collected into a list instead of competing for one value. */
-const LIST_FACTS = new Set(['metastases.sites', 'symptoms', 'serosalDisease', 'negativeFor']);
+/** Facts whose mentions are collected into a list instead of competing for one value (the fact catalogue). */
+const LIST_FACTS: ReadonlySet<string> = new Set(CASE_FIELDS.filter((f) => f.list).map((f) => f.path));
 
 type Refine = (a: unknown, b: unknown) => unknown;
 
@@ -45,13 +46,13 @@ const REFINE: Record<string, Refine> = {
   'therapy.response': moreSpecific('CR', 'PR'),
 };
 
+/** How a conflict question names a fact, where it reads better than the catalogue's label. */
 const LABELS: Record<string, string> = {
   ecog: 'ECOG performance status',
   karnofsky: 'Karnofsky performance status',
   histology: 'the histology',
   driver: 'the driver',
   egfrVariant: 'the EGFR variant',
-  pdl1: 'PD-L1 TPS',
   brain: 'the brain metastasis status',
   'stage.t': 'the T category',
   'stage.n': 'the N category',
@@ -72,13 +73,10 @@ const LABELS: Record<string, string> = {
   'primary.lobe': 'the lobe of the primary',
   'primary.endobronchial': 'endobronchial involvement',
   'lung.ild': 'the ILD status',
-  'lung.priorThoracicRt': 'prior thoracic RT',
-  'lung.poorFunction': 'poor lung function',
   'staging.petCt': 'PET-CT staging',
   'staging.brainMri': 'brain MRI staging',
   lifeExpectancyMonths: 'the life expectancy (months)',
   symptoms: 'the symptoms',
-  serosalDisease: 'serosal disease',
   primarySite: 'the primary site',
 };
 
@@ -90,7 +88,7 @@ function describe(value: unknown): string {
 }
 
 export function conflictQuestion(fact: string, values: readonly unknown[]): string {
-  const label = LABELS[fact] ?? fact;
+  const label = LABELS[fact] ?? CASE_FIELD_BY_PATH.get(fact)?.label ?? fact;
   return `The text gives ${label} as ${values.map(describe).join(' and as ')}: which is right?`;
 }
 
