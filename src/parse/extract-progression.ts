@@ -123,14 +123,28 @@ function within(ranges: readonly Span[], start: number): boolean {
   return ranges.some((r) => start >= r.start && start < r.end);
 }
 
-/** Items stated inside a progression sentence are metastatic sites even without a "mets" word. */
-export function claimProgressingSites(cues: ProgressionCues, mets: MetsResult): void {
-  for (const it of mets.items) {
-    if (it.negated || it.hedged) continue;
-    if (within(cues.ranges, it.start)) {
+/** Only a list separator between two sites: "liver, lung and bone", "liver & bone", "liver + bone". */
+const LIST_GAP_RE = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|\+\s*|\/\s*)$/;
+
+/**
+ * Items stated inside a progression sentence are metastatic sites even without a "mets" word, and so are the
+ * items that continue its list past a comma ("progression in liver, lung and bone"): the range grows over them.
+ */
+export function claimProgressingSites(doc: Doc, cues: ProgressionCues, mets: MetsResult): void {
+  const items = [...mets.items].sort((a, b) => a.start - b.start);
+  let listEnd = -1;
+  for (const it of items) {
+    if (it.negated || it.hedged) {
+      listEnd = -1;
+      continue;
+    }
+    const continues = listEnd >= 0 && LIST_GAP_RE.test(doc.lower.slice(listEnd, it.start));
+    if (within(cues.ranges, it.start) || continues) {
+      if (continues && !within(cues.ranges, it.start)) cues.ranges.push({ start: listEnd, end: it.end });
       it.progressing = true;
       it.metContext = true;
-    }
+      listEnd = it.end;
+    } else listEnd = -1;
   }
 }
 

@@ -156,7 +156,7 @@ function parse(input: string): ParseResult {
   const driver = extractDriver(doc, sink);
   const mets = parseMets(doc);
   const progression = findProgression(doc, sink);
-  claimProgressingSites(progression, mets);
+  claimProgressingSites(doc, progression, mets);
   emitMets(doc, sink, mets);
   extractChest(doc, sink);
   const therapy = extractTherapy(doc, sink, driver.driver);

@@ -52,7 +52,7 @@ const CLASSES: Record<string, Row[]> = {
   'progression told as a story': [
     {
       text: '2 bone mets at diagnosis, now widespread progression in liver, lung and bone on pembrolizumab',
-      facts: { 'progression.pattern': 'polyprogression', 'therapy.response': 'PD' },
+      facts: { 'progression.pattern': 'polyprogression', 'therapy.response': 'PD', 'progression.sites': 3 },
     },
     {
       text: 'new progression in 2 sites (1 liver, 1 adrenal), primary stable',
@@ -63,6 +63,9 @@ const CLASSES: Record<string, Row[]> = {
       },
     },
     { text: 'progressing in liver and bone', facts: { 'therapy.response': 'PD', 'progression.sites': 2 } },
+    // A comma list of sites after the progression words is one list: each site progresses.
+    { text: 'progression in liver, lung and bone', facts: { 'progression.sites': 3 } },
+    { text: 'progression in liver, adrenal &amp; bone, primary stable', facts: { 'progression.sites': 3 } },
     { text: 'widespread PD on chemo', facts: { 'progression.pattern': 'polyprogression' } },
     { text: 'progressing at multiple sites', facts: { 'progression.pattern': 'polyprogression' } },
     {
