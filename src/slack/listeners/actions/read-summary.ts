@@ -6,7 +6,7 @@ import { readText } from '../../../consult/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { explainSlackError } from '../../slack-errors.js';
 import { INTAKE_IDS } from '../../views/intake-ids.js';
-import { buildIntakeModal } from '../../views/intake-modal.js';
+import { buildIntakeModal, isExpandedIntake } from '../../views/intake-modal.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
@@ -49,6 +49,8 @@ export function readSummary(deps: SlackDeps) {
           metadata: view.private_metadata ?? '',
           initial: read.case,
           notice: notice(read),
+          // Read facts land in their fields; a collapsed form also shows the extra fields they fill.
+          expanded: isExpandedIntake(view.blocks),
         }),
       });
     } catch (err) {
