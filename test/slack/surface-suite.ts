@@ -181,6 +181,8 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
           type: 'plain_text_input',
           value: summary,
         };
+        // An answer the summary does not touch is kept.
+        setOption(values, 'brain', 'none');
         const updates = h.slack.callsOf('views.update').length;
         await h.send(
           blockActions({
@@ -201,6 +203,7 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         const state = simulateState(updated);
         expect(JSON.stringify(state[INTAKE_IDS.driver.blockId])).toContain('EGFR:ex19del');
         expect(JSON.stringify(state[INTAKE_IDS.ecog.blockId])).toContain('"1"');
+        expect(JSON.stringify(state[INTAKE_IDS.brain.blockId])).toContain('"none"');
         expect(JSON.stringify(updated)).not.toContain('Smith');
         expect(JSON.stringify(updated)).toMatch(/Identifiers were removed/);
       });

@@ -251,6 +251,22 @@ export function readIntakeDraft(values: unknown): IntakeDraft {
   return { draft, delivery, filled: new Set(INTAKE_FIELDS.filter((f) => r.filled(f))) };
 }
 
+/** Facts read from a pasted summary laid over what the form already says: a fact the summary states wins
+ * (one level deep, so a lesion count read does not drop an organ count entered); the rest is kept. */
+export function overlayFacts(base: Record<string, unknown>, over: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (v === undefined) continue;
+    const b = out[k];
+    out[k] = isPlainObject(b) && isPlainObject(v) ? { ...b, ...v } : v;
+  }
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 /** The display name of a field, for messages. */
 export function fieldName(field: IntakeField): string {
   return FIELD_TEXT[field].name;

@@ -20,7 +20,7 @@ import {
   type IntakeModalOptions,
   isExpandedIntake,
 } from '../../../src/slack/views/intake-modal.js';
-import { readIntakeDraft, readIntakeState } from '../../../src/slack/views/intake-state.js';
+import { overlayFacts, readIntakeDraft, readIntakeState } from '../../../src/slack/views/intake-state.js';
 import { arbCase, inputBlocks, setNumber, setOption, simulateState } from './helpers.js';
 
 const collapsed = (o: Partial<IntakeModalOptions> = {}) => buildIntakeModal({ metadata: '', ...o });
@@ -168,5 +168,29 @@ describe('intake form: errors when the view’s blocks are not known', () => {
   it('leaves them where they are', () => {
     const errors = { [INTAKE_IDS.location.blockId]: 'Choose one of the listed options.' };
     expect(placeErrors(errors, undefined)).toEqual(errors);
+  });
+});
+
+describe('intake form: "Read it" over answers already given', () => {
+  it('lets a fact the summary states win and keeps the rest, one level deep', () => {
+    const base = { ecog: 2, metastases: { organs: 2, burden: 'oligo' }, brain: 'none', driver: 'ALK' };
+    expect(
+      overlayFacts(base, { ecog: 1, metastases: { count: 3 }, driver: 'EGFR', pdl1: undefined }),
+    ).toEqual({
+      ecog: 1,
+      metastases: { organs: 2, burden: 'oligo', count: 3 },
+      brain: 'none',
+      driver: 'EGFR',
+    });
+  });
+
+  it('keeps an answered extra field visible in a collapsed form', () => {
+    const open = expanded({ initial: { stage: 'IV', driver: 'none' } });
+    const values = simulateState(open);
+    setOption(values, 'lobe', 'RUL');
+    const d = readIntakeDraft(values);
+    const view = collapsed({ initial: overlayFacts(d.draft, { ecog: 1 }), keep: d.filled });
+    expect(fields(view)).toContain('lobe');
+    expect(readIntakeDraft(simulateState(view)).draft).toMatchObject({ ecog: 1, primary: { lobe: 'RUL' } });
   });
 });
