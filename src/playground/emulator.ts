@@ -258,7 +258,12 @@ export class PlaygroundEmulator {
   }
 
   /** A button (or other interactive element) in a modal or the Home tab. */
-  async clickInView(input: { viewId: string; blockId: string; actionId: string }): Promise<Outcome> {
+  async clickInView(input: {
+    viewId: string;
+    blockId: string;
+    actionId: string;
+    values?: Record<string, Entry>;
+  }): Promise<Outcome> {
     const stored = this.slack.views.find((v) => v.id === input.viewId);
     if (!stored) return { ok: false, error: 'view not found' };
     const element = findElement(
@@ -272,7 +277,11 @@ export class PlaygroundEmulator {
       ...this.who(),
       triggerId: this.slack.issueTrigger(user),
       actions: [actionOf(element, input.blockId)],
-      view: this.slack.viewPayload(stored),
+      // The form's current state, as Slack sends it with a click in a modal.
+      view: {
+        ...this.slack.viewPayload(stored),
+        state: { values: stateFromEntries(stored.view as never, input.values ?? {}) },
+      },
     });
     return this.send(req, 'block_actions');
   }

@@ -41,7 +41,14 @@ const Bodies = {
   message: z.object({ text: Text, channel: Id.optional(), threadTs: Id.optional() }).strict(),
   action: z.union([
     z.object({ channel: Id, ts: Id, blockId: z.string().max(255), actionId: Id }).strict(),
-    z.object({ viewId: Id, blockId: z.string().max(255), actionId: Id }).strict(),
+    z
+      .object({
+        viewId: Id,
+        blockId: z.string().max(255),
+        actionId: Id,
+        values: z.record(z.string().max(255), EntrySchema).optional(),
+      })
+      .strict(),
   ]),
   messageShortcut: z.object({ channel: Id, ts: Id, callbackId: Id.optional() }).strict(),
   globalShortcut: z.object({ callbackId: Id.optional() }).strict(),

@@ -99,12 +99,12 @@ describe.skipIf(!CHROMIUM)('the playground in Chromium', () => {
       await send('/thoracic-rt form');
       const dialog = page.getByRole('dialog', { name: 'Thoracic RT case' });
       await dialog.waitFor();
-      const ecog = dialog.getByRole('textbox', { name: 'ECOG performance status', exact: true });
+      const ecog = dialog.getByRole('textbox', { name: 'ECOG', exact: true });
       await ecog.fill('7');
       await dialog.getByRole('button', { name: 'Assess' }).click();
 
       await dialog
-        .getByRole('group', { name: 'ECOG performance status' })
+        .getByRole('group', { name: 'ECOG', exact: true })
         .getByText(/ECOG must/)
         .waitFor();
       // The error is the one the field describes itself with, inside the field's own group.
@@ -114,18 +114,28 @@ describe.skipIf(!CHROMIUM)('the playground in Chromium', () => {
       );
       expect(errorTexts.join(' ')).toMatch(/ECOG/);
       expect(await ecog.getAttribute('aria-invalid')).toBe('true');
-      expect(await dialog.getByRole('group', { name: 'ECOG performance status' }).textContent()).toMatch(
+      expect(await dialog.getByRole('group', { name: 'ECOG', exact: true }).textContent()).toMatch(
         /ECOG.*(0|4)/,
       );
 
       await ecog.fill('1');
       await dialog
-        .getByRole('combobox', { name: 'Stage: M category' })
+        .getByRole('combobox', { name: 'Stage', exact: true })
         .selectOption({ label: 'M1c: multiple extrathoracic metastases' });
       await dialog
         .getByRole('combobox', { name: 'Driver', exact: true })
         .selectOption({ label: 'EGFR ex19del' });
-      await dialog.getByRole('combobox', { name: 'Burden' }).selectOption({ label: 'Oligometastatic' });
+      // The burden is behind "More facts": the form expands in place, keeping what was entered.
+      expect(await dialog.getByRole('combobox', { name: 'Metastatic burden' }).count()).toBe(0);
+      await dialog.getByRole('button', { name: 'More facts' }).click();
+      await dialog.getByRole('button', { name: 'Fewer facts' }).waitFor();
+      expect(await dialog.getByRole('textbox', { name: 'ECOG', exact: true }).inputValue()).toBe('1');
+      expect(await dialog.getByRole('combobox', { name: 'Driver', exact: true }).inputValue()).toBe(
+        'EGFR:ex19del',
+      );
+      await dialog
+        .getByRole('combobox', { name: 'Metastatic burden' })
+        .selectOption({ label: 'Oligometastatic' });
       const before = await channelLog().getByRole('article').count();
       await dialog.getByRole('button', { name: 'Assess' }).click();
       await dialog.waitFor({ state: 'detached' });

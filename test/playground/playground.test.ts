@@ -145,7 +145,9 @@ describe('modals', () => {
         [ecog]: { value: '1' },
         [INTAKE_IDS.stageM.blockId]: { selected: ['M1c'] },
         [INTAKE_IDS.driver.blockId]: { selected: ['EGFR:ex19del'] },
-        [INTAKE_IDS.burden.blockId]: { selected: ['oligo'] },
+        // Core fields: the form opens collapsed (Burden is behind "More facts").
+        [INTAKE_IDS.lesionCount.blockId]: { value: '3' },
+        [INTAKE_IDS.organs.blockId]: { value: '2' },
       },
     });
     expect(good.json).toEqual({ ok: true, closed: true });
@@ -273,7 +275,7 @@ describe('requests that do not come from the page', () => {
 
 describe('pieces', () => {
   it('stateFromEntries keeps initial values and maps chosen values to their options', () => {
-    const view = buildIntakeModal({ metadata: '', initial: { ecog: 2, driver: 'ALK' } });
+    const view = buildIntakeModal({ metadata: '', initial: { ecog: 2, driver: 'ALK' }, expanded: true });
     const values = stateFromEntries(view, {
       [INTAKE_IDS.stageM.blockId]: { selected: ['M1a'] },
       [INTAKE_IDS.sites.blockId]: { selected: ['bone', 'not-an-option', 'liver'] },

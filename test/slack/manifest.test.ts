@@ -13,7 +13,12 @@ import { registerListeners } from '../../src/slack/listeners/index.js';
 import { buildManifest } from '../../src/slack/manifest.js';
 import { COMPLETE_CALLBACK_ID } from '../../src/slack/views/complete-modal.js';
 import { DECISION_CALLBACK_ID } from '../../src/slack/views/decision-modal.js';
-import { INTAKE_CALLBACK_ID, INTAKE_READ_SUMMARY } from '../../src/slack/views/intake-ids.js';
+import {
+  INTAKE_CALLBACK_ID,
+  INTAKE_FEWER_FACTS,
+  INTAKE_MORE_FACTS,
+  INTAKE_READ_SUMMARY,
+} from '../../src/slack/views/intake-ids.js';
 
 // Slack's official JSON Schema (slackapi/manifest-schema) is not part of this repository: SLACK_MANIFEST_SCHEMA_DIR
 // names a folder holding it (.ci/run sets it). Without it the official check is skipped and says so; the
@@ -184,7 +189,9 @@ describe('manifest ↔ listeners ↔ intents', async () => {
   });
 
   it('has a listener for every button the answers carry, and for the intake modal', () => {
-    expect(seen.actions.sort()).toEqual([...Object.values(ACTION_IDS), INTAKE_READ_SUMMARY].sort());
+    expect(seen.actions.sort()).toEqual(
+      [...Object.values(ACTION_IDS), INTAKE_READ_SUMMARY, INTAKE_MORE_FACTS, INTAKE_FEWER_FACTS].sort(),
+    );
     expect(seen.views.sort()).toEqual(
       [COMPLETE_CALLBACK_ID, DECISION_CALLBACK_ID, INTAKE_CALLBACK_ID].sort(),
     );

@@ -21,10 +21,18 @@ import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { checkMessage, checkView } from '../../src/slack/blocks/check-message.js';
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
 import { COMPLETE_CALLBACK_ID } from '../../src/slack/views/complete-modal.js';
-import { INTAKE_CALLBACK_ID, INTAKE_IDS, INTAKE_READ_SUMMARY } from '../../src/slack/views/intake-ids.js';
+import {
+  INTAKE_CALLBACK_ID,
+  INTAKE_FEWER_FACTS,
+  INTAKE_FIELDS,
+  INTAKE_IDS,
+  INTAKE_MORE_FACTS,
+  INTAKE_READ_SUMMARY,
+  INTAKE_TOGGLE_BLOCK_ID,
+} from '../../src/slack/views/intake-ids.js';
 import { PUBLIC_EXAMPLES as PUBLIC } from '../support/public-examples.js';
 import { buttonsOf, type Harness, type HarnessMode, startHarness } from './support/harness.js';
-import { setNumber, simulateState } from './views/helpers.js';
+import { setNumber, setOption, simulateState } from './views/helpers.js';
 
 const PUBLIC_EXAMPLES: [string, string][] = PUBLIC.map((e) => [e.text, e.verdictLabel]);
 
@@ -173,6 +181,8 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
           type: 'plain_text_input',
           value: summary,
         };
+        // An answer the summary does not touch is kept.
+        setOption(values, 'brain', 'none');
         const updates = h.slack.callsOf('views.update').length;
         await h.send(
           blockActions({
@@ -193,6 +203,7 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         const state = simulateState(updated);
         expect(JSON.stringify(state[INTAKE_IDS.driver.blockId])).toContain('EGFR:ex19del');
         expect(JSON.stringify(state[INTAKE_IDS.ecog.blockId])).toContain('"1"');
+        expect(JSON.stringify(state[INTAKE_IDS.brain.blockId])).toContain('"none"');
         expect(JSON.stringify(updated)).not.toContain('Smith');
         expect(JSON.stringify(updated)).toMatch(/Identifiers were removed/);
       });
@@ -353,6 +364,80 @@ export function defineSurfaceSuite(mode: HarnessMode): void {
         const call = await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened]);
         return call.args.view as ModalView;
       }
+
+      it('More facts expands the form in place (views.update) keeping every answer; Fewer facts keeps filled fields; submit answers', async () => {
+        const responseUrl = h.slack.newResponseUrl();
+        const opened = h.slack.callsOf('views.open').length;
+        await h.send(slashCommand('form', responseUrl));
+        const view = (await h.slack.waitFor(() => h.slack.callsOf('views.open')[opened])).args
+          .view as ModalView;
+        const stored = h.slack.views.at(-1)!;
+        const ids = (v: ModalView) => v.blocks.flatMap((b) => (b.type === 'input' ? [b.block_id] : []));
+        expect(ids(view)).not.toContain(INTAKE_IDS.burden.blockId);
+        expect(ids(view).length - 1).toBeLessThanOrEqual(12);
+        const values = simulateState(view);
+        setNumber(values, 'ecog', '1');
+        setOption(values, 'stageM', 'M1c');
+        setOption(values, 'driver', 'EGFR:ex19del');
+        setOption(values, 'delivery', 'channel');
+        const press = async (actionId: string, from: ModalView, state: typeof values) => {
+          const updates = h.slack.callsOf('views.update').length;
+          await h.send(
+            blockActions({
+              responseUrl: h.slack.newResponseUrl(),
+              actions: [{ type: 'button', action_id: actionId, block_id: INTAKE_TOGGLE_BLOCK_ID }],
+              view: {
+                ...from,
+                id: stored.id,
+                hash: h.slack.views.find((v) => v.id === stored.id)!.hash,
+                state: { values: state },
+              },
+            }),
+          );
+          const update = await h.slack.waitFor(() => h.slack.callsOf('views.update')[updates]);
+          expect(update.args.view_id).toBe(stored.id);
+          return update.args.view as ModalView;
+        };
+
+        const open = await press(INTAKE_MORE_FACTS, view, values);
+        expect(checkView(open)).toEqual([]);
+        expect(ids(open)).toEqual(INTAKE_FIELDS.map((f) => INTAKE_IDS[f].blockId));
+        const carried = simulateState(open);
+        const answer = (state: typeof values, f: keyof typeof INTAKE_IDS) => {
+          const e = state[INTAKE_IDS[f].blockId]?.[INTAKE_IDS[f].actionId] as
+            | { value?: string; selected_option?: { value: string } }
+            | undefined;
+          return e?.selected_option?.value ?? e?.value;
+        };
+        for (const f of ['ecog', 'stageM', 'driver', 'delivery'] as const)
+          expect(answer(carried, f)).toBe(answer(values, f));
+        expect(answer(carried, 'ecog')).toBe('1');
+
+        setOption(carried, 'burden', 'oligo');
+        const shut = await press(INTAKE_FEWER_FACTS, open, carried);
+        expect(checkView(shut)).toEqual([]);
+        // The burden holds an answer, so it stays; empty extra fields are hidden again.
+        expect(ids(shut)).toContain(INTAKE_IDS.burden.blockId);
+        expect(ids(shut)).not.toContain(INTAKE_IDS.stageT.blockId);
+
+        const id = responseUrl.split('/').pop();
+        const posted = h.slack.messages.length;
+        const res = await h.send(
+          viewSubmission(INTAKE_CALLBACK_ID, simulateState(shut), shut.private_metadata ?? '', {
+            view: { ...shut, id: stored.id },
+          }),
+        );
+        expect(res.status).toBe(200);
+        expect(res.body).toBe('');
+        // "Post in channel" was chosen before expanding, and survived both updates.
+        const reply = await h.slack.waitFor(
+          () =>
+            h.slack.responses.find((r) => r.id === id) ??
+            h.slack.messages.slice(posted).find((m) => m.channel === CHANNEL.id),
+        );
+        expect(JSON.stringify(reply)).toMatch(/definitive thoracic RT/i);
+        expect(JSON.stringify(reply)).not.toMatch(/"ephemeral/);
+      });
 
       it('returns field errors under their inputs (ECOG 7)', async () => {
         const view = await openedModal();

@@ -323,8 +323,14 @@ function renderModal() {
   form.append(
     renderBlocks(v.blocks, {
       renderInput: renderInputBlock,
+      // Slack sends the form's current state with a click in a modal ("Read it", "More facts").
       onAction: (block, element) =>
-        post('action', { viewId: modal.id, blockId: block.block_id ?? '', actionId: element.action_id }),
+        post('action', {
+          viewId: modal.id,
+          blockId: block.block_id ?? '',
+          actionId: element.action_id,
+          values: collectEntries(form),
+        }),
     }),
   );
   const footer = el('footer', 'modal-footer');

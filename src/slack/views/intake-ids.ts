@@ -125,3 +125,36 @@ export function blockIdOf(field: IntakeField): string {
 /** action_id of "Read it" under the pasted summary: the modal is updated with the facts read from it. */
 export const INTAKE_READ_SUMMARY = 'intake_read_summary';
 export const INTAKE_SUMMARY_ACTIONS_BLOCK_ID = 'intake_summary_actions';
+
+/** The facts shown before "More facts" (≤ 12 inputs after the summary, with the delivery choice): the engine's
+ * critical facts (stage, driver, metastatic burden; the progression pattern when the response is PD) and the
+ * ones that most often decide the verdict. Every other fact field is behind "More facts". */
+export const CORE_INTAKE_FIELDS: ReadonlySet<IntakeField> = new Set<IntakeField>([
+  'summary',
+  'stageM',
+  'histology',
+  'driver',
+  'negativeFor',
+  'lesionCount',
+  'organs',
+  'brain',
+  'ecog',
+  'therapyStatus',
+  'response',
+  'progressionPattern',
+  'delivery',
+]);
+
+/** "More facts" expands the form in place (views.update); "Fewer facts" hides the empty extra fields again. */
+export const INTAKE_MORE_FACTS = 'intake_more_facts';
+export const INTAKE_FEWER_FACTS = 'intake_fewer_facts';
+export const INTAKE_TOGGLE_BLOCK_ID = 'intake_more_actions';
+
+const BLOCK_FIELDS: ReadonlyMap<string, IntakeField> = new Map(
+  INTAKE_FIELDS.map((f) => [INTAKE_IDS[f].blockId, f]),
+);
+
+/** The field whose input has this block_id, if any. */
+export function fieldOfBlock(blockId: string | undefined): IntakeField | undefined {
+  return blockId === undefined ? undefined : BLOCK_FIELDS.get(blockId);
+}

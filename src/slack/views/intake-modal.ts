@@ -13,12 +13,17 @@ import type {
   StaticSelect,
 } from '@slack/types';
 import { type Case, type CaseInput, CaseSchema } from '../../engine/case-schema.js';
-import { deriveStage } from '../../engine/index.js';
+import { CASE_FIELD_BY_PATH, deriveStage } from '../../engine/index.js';
 import {
+  CORE_INTAKE_FIELDS,
+  fieldOfBlock,
   INTAKE_CALLBACK_ID,
+  INTAKE_FEWER_FACTS,
   INTAKE_IDS,
+  INTAKE_MORE_FACTS,
   INTAKE_READ_SUMMARY,
   INTAKE_SUMMARY_ACTIONS_BLOCK_ID,
+  INTAKE_TOGGLE_BLOCK_ID,
   type IntakeField,
 } from './intake-ids.js';
 import {
@@ -26,6 +31,7 @@ import {
   BURDEN_CHOICES,
   type Choice,
   DELIVERY_CHOICES,
+  type Delivery,
   DRIVER_CHOICES,
   driverOptionValue,
   EDITION_CHOICES,
@@ -86,6 +92,12 @@ export interface IntakeModalOptions {
   metadata: string;
   /** Shown at the top, e.g. "Prefilled from the message; check every field". */
   notice?: string;
+  /** Every field shown ("More facts" was chosen); otherwise the core fields and those holding a value. */
+  expanded?: boolean;
+  /** Extra fields to keep visible when collapsed (they hold an answer the prefill could not carry). */
+  keep?: ReadonlySet<IntakeField>;
+  /** The delivery choice to start with (default: preview). */
+  delivery?: Delivery;
 }
 
 type Prefilled = ReturnType<typeof prefillFacts>;
@@ -114,102 +126,230 @@ function summaryBlocks(blocks: KnownBlock[]): void {
 /** The longest summary the field takes (the parser's own limit is higher). */
 export const SUMMARY_MAX = 3000;
 
+/** A titled group of inputs; a group left without visible inputs is not shown. */
+interface Section {
+  readonly title: string;
+  readonly inputs: InputBlock[];
+  readonly note?: string;
+}
+
+/** The label of a fact field: the fact catalogue's own label (src/engine/facts.ts), capitalised. */
+export function factLabel(path: string): string {
+  const def = CASE_FIELD_BY_PATH.get(path);
+  if (!def) throw new RangeError(`no case field ${path} in the fact catalogue`);
+  return def.label.charAt(0).toUpperCase() + def.label.slice(1);
+}
+
 /** The fact sections in display order, each prefilled from `c`. */
-function factSections(blocks: KnownBlock[], c: Prefilled): void {
-  diseaseSections(blocks, c);
-  treatmentSections(blocks, c);
+function factSections(c: Prefilled): Section[] {
+  const out: Section[] = [];
+  diseaseSections(out, c);
+  treatmentSections(out, c);
+  return out;
 }
 
 /** Disease, driver, metastases and performance status. */
-function diseaseSections(blocks: KnownBlock[], c: Prefilled): void {
-  section(blocks, 'Disease', [
-    select('primarySite', 'Primary site', PRIMARY_SITE_CHOICES, c.primarySite, {
-      hint: 'Choose "Not lung" for lung metastases of another primary: the question does not apply.',
-    }),
-    select('histology', 'Histology', HISTOLOGY_CHOICES, c.histology),
-    select('stageM', 'Stage: M category', M_CHOICES, mOption(c), { required: true }),
-    select('stageT', 'T category', T_CHOICES, caseless(T_CHOICES, c.stage?.t)),
-    select('stageN', 'N category', N_CHOICES, caseless(N_CHOICES, c.stage?.n)),
-    select('edition', 'TNM edition', EDITION_CHOICES, optString(c.stage?.edition)),
-  ]);
-
-  section(blocks, 'Driver', [
-    select('driver', 'Driver', DRIVER_CHOICES, driverOption(c), {
-      required: true,
-      hint: 'Choose "None (driver-negative)" when no actionable alteration was found.',
-    }),
-    multiSelect('negativeFor', 'Genes reported negative', PANEL_GENE_CHOICES, c.negativeFor),
-    numberInput('pdl1', 'PD-L1 TPS (%)', c.pdl1),
-  ]);
-
-  const m = c.metastases;
-  section(
-    blocks,
-    'Metastases',
-    [
-      numberInput('lesionCount', 'Number of metastatic lesions', m?.count, {
-        hint: 'Mediastinal nodes are not counted.',
+function diseaseSections(out: Section[], c: Prefilled): void {
+  out.push({
+    title: 'Disease',
+    inputs: [
+      select('primarySite', factLabel('primarySite'), PRIMARY_SITE_CHOICES, c.primarySite, {
+        hint: 'Choose "Not lung" for lung metastases of another primary: the question does not apply.',
       }),
-      numberInput('organs', 'Number of organs involved', m?.organs),
-      multiSelect('sites', 'Sites', SITE_CHOICES, m?.sites),
-      select('burden', 'Burden', BURDEN_CHOICES, m?.burden),
-      checkboxes('serosal', 'Serosal disease', SEROSAL_CHOICES, c.serosalDisease),
-      select('brain', 'Brain metastases', BRAIN_CHOICES, c.brain),
+      select('histology', factLabel('histology'), HISTOLOGY_CHOICES, c.histology),
+      select('stageM', factLabel('stage'), M_CHOICES, mOption(c), {
+        required: true,
+        hint: 'The M category; "M0 / stage I–III" if the disease is not metastatic.',
+      }),
+      select('stageT', factLabel('stage.t'), T_CHOICES, caseless(T_CHOICES, c.stage?.t)),
+      select('stageN', factLabel('stage.n'), N_CHOICES, caseless(N_CHOICES, c.stage?.n)),
+      select('edition', factLabel('stage.edition'), EDITION_CHOICES, optString(c.stage?.edition)),
     ],
-    'Oligometastatic = ≤ 5 lesions in ≤ 3 organs. Give both counts, or choose a burden.',
-  );
-
-  section(blocks, 'Performance', [
-    numberInput('ecog', 'ECOG performance status', c.ecog, { hint: 'A whole number from 0 to 4.' }),
-    select('karnofsky', 'Karnofsky (if ECOG is not known)', KARNOFSKY_CHOICES, optString(c.karnofsky)),
-    numberInput('lifeExpectancy', 'Life expectancy (months)', c.lifeExpectancyMonths),
-  ]);
+  });
+  out.push({
+    title: 'Driver',
+    inputs: [
+      select('driver', factLabel('driver'), DRIVER_CHOICES, driverOption(c), {
+        required: true,
+        hint: 'Choose "None (driver-negative)" when no actionable alteration was found.',
+      }),
+      multiSelect('negativeFor', factLabel('negativeFor'), PANEL_GENE_CHOICES, c.negativeFor),
+      numberInput('pdl1', factLabel('pdl1'), c.pdl1, { hint: 'Percent, 0 to 100.' }),
+    ],
+  });
+  const m = c.metastases;
+  out.push({
+    title: 'Metastases',
+    note: 'Oligometastatic = ≤ 5 lesions in ≤ 3 organs. Give both counts, or choose a burden (More facts).',
+    inputs: [
+      numberInput('lesionCount', factLabel('metastases.count'), m?.count, {
+        hint: 'The number of metastatic lesions; mediastinal nodes are not counted.',
+      }),
+      numberInput('organs', factLabel('metastases.organs'), m?.organs, {
+        hint: 'The number of organs involved.',
+      }),
+      multiSelect('sites', factLabel('metastases.sites'), SITE_CHOICES, m?.sites),
+      select('burden', factLabel('metastases.burden'), BURDEN_CHOICES, m?.burden),
+      checkboxes('serosal', factLabel('serosalDisease'), SEROSAL_CHOICES, c.serosalDisease),
+      select('brain', factLabel('brain'), BRAIN_CHOICES, c.brain),
+    ],
+  });
+  out.push({
+    title: 'Performance',
+    inputs: [
+      numberInput('ecog', factLabel('ecog'), c.ecog, { hint: 'A whole number from 0 to 4.' }),
+      select('karnofsky', factLabel('karnofsky'), KARNOFSKY_CHOICES, optString(c.karnofsky), {
+        hint: 'If ECOG is not known.',
+      }),
+      numberInput('lifeExpectancy', factLabel('lifeExpectancyMonths'), c.lifeExpectancyMonths),
+    ],
+  });
 }
 
-/** Systemic therapy, progression, the primary, symptoms, lung status and staging. */
-function treatmentSections(blocks: KnownBlock[], c: Prefilled): void {
+/** Systemic therapy and progression. */
+function treatmentSections(out: Section[], c: Prefilled): void {
   const t = c.therapy;
-  section(blocks, 'Systemic therapy', [
-    select('therapyStatus', 'Status', THERAPY_STATUS_CHOICES, t?.status),
-    select('regimen', 'Regimen', REGIMEN_CHOICES, t?.regimen),
-    textInput('agent', 'Agent(s)', 80, t?.agent, 'e.g. osimertinib'),
-    numberInput('therapyMonths', 'Months on therapy', t?.months),
-    numberInput('therapyWeeks', 'Weeks on therapy', t?.weeks, { hint: 'Instead of months, if easier.' }),
-    numberInput('therapyCycles', 'Cycles given', t?.cycles),
-    select('response', 'Best response', RESPONSE_CHOICES, t?.response),
-  ]);
-
+  out.push({
+    title: 'Systemic therapy',
+    inputs: [
+      select('therapyStatus', factLabel('therapy.status'), THERAPY_STATUS_CHOICES, t?.status),
+      select('regimen', factLabel('therapy.regimen'), REGIMEN_CHOICES, t?.regimen),
+      textInput('agent', factLabel('therapy.agent'), 80, t?.agent, 'e.g. osimertinib'),
+      numberInput('therapyMonths', factLabel('therapy.months'), t?.months),
+      numberInput('therapyWeeks', factLabel('therapy.weeks'), t?.weeks, {
+        hint: 'Instead of months, if easier.',
+      }),
+      numberInput('therapyCycles', factLabel('therapy.cycles'), t?.cycles),
+      select('response', factLabel('therapy.response'), RESPONSE_CHOICES, t?.response),
+    ],
+  });
   const p = c.progression;
-  section(blocks, 'Progression', [
-    select('progressionPattern', 'Pattern', PATTERN_CHOICES, p?.pattern, {
-      hint: 'Required when the response is PD.',
-    }),
-    checkbox('primaryProgressing', 'Primary tumour', 'The primary is progressing', p?.primaryProgressing),
-    numberInput('progressingSites', 'Number of progressing sites', p?.sites),
-  ]);
+  out.push({
+    title: 'Progression',
+    inputs: [
+      select('progressionPattern', factLabel('progression.pattern'), PATTERN_CHOICES, p?.pattern, {
+        hint: 'Required when the response is PD.',
+      }),
+      checkbox(
+        'primaryProgressing',
+        factLabel('progression.primaryProgressing'),
+        'The primary is progressing',
+        p?.primaryProgressing,
+      ),
+      numberInput('progressingSites', factLabel('progression.sites'), p?.sites),
+    ],
+  });
+  otherSections(out, c);
+}
 
+/** The primary, symptoms, lung status and staging. */
+function otherSections(out: Section[], c: Prefilled): void {
   const pr = c.primary;
-  section(blocks, 'Primary tumour', [
-    select('location', 'Location', LOCATION_CHOICES, pr?.location),
-    numberInput('sizeCm', 'Size (cm)', pr?.sizeCm),
-    checkbox('endobronchial', 'Endobronchial', 'Endobronchial invasion', pr?.endobronchial),
-    select('lobe', 'Lobe', LOBE_CHOICES, pr?.lobe),
-  ]);
-
-  section(blocks, 'Symptoms', [checkboxes('symptoms', 'Thoracic symptoms', SYMPTOM_CHOICES, c.symptoms)]);
-
+  out.push({
+    title: 'Primary tumour',
+    inputs: [
+      select('location', factLabel('primary.location'), LOCATION_CHOICES, pr?.location),
+      numberInput('sizeCm', factLabel('primary.sizeCm'), pr?.sizeCm),
+      checkbox(
+        'endobronchial',
+        factLabel('primary.endobronchial'),
+        'Endobronchial invasion',
+        pr?.endobronchial,
+      ),
+      select('lobe', factLabel('primary.lobe'), LOBE_CHOICES, pr?.lobe),
+    ],
+  });
+  out.push({
+    title: 'Symptoms',
+    inputs: [checkboxes('symptoms', factLabel('symptoms'), SYMPTOM_CHOICES, c.symptoms)],
+  });
   const l = c.lung;
-  section(blocks, 'Lung', [
-    select('ild', 'Interstitial lung disease', ILD_CHOICES, l?.ild),
-    checkbox('priorThoracicRt', 'Prior thoracic RT', 'Previous thoracic radiotherapy', l?.priorThoracicRt),
-    checkbox('poorLungFunction', 'Lung function', 'Poor lung function', l?.poorFunction),
-  ]);
-
+  out.push({
+    title: 'Lung',
+    inputs: [
+      select('ild', factLabel('lung.ild'), ILD_CHOICES, l?.ild),
+      checkbox(
+        'priorThoracicRt',
+        factLabel('lung.priorThoracicRt'),
+        'Previous thoracic radiotherapy',
+        l?.priorThoracicRt,
+      ),
+      checkbox('poorLungFunction', factLabel('lung.poorFunction'), 'Poor lung function', l?.poorFunction),
+    ],
+  });
   const s = c.staging;
-  section(blocks, 'Staging', [
-    select('petCt', 'PET-CT', STAGING_CHOICES, s?.petCt),
-    select('brainMri', 'Brain MRI', STAGING_CHOICES, s?.brainMri),
-  ]);
+  out.push({
+    title: 'Staging',
+    inputs: [
+      select('petCt', factLabel('staging.petCt'), STAGING_CHOICES, s?.petCt),
+      select('brainMri', factLabel('staging.brainMri'), STAGING_CHOICES, s?.brainMri),
+    ],
+  });
+}
+
+/** Whether an input starts with an answer (a chosen option other than "Not stated", ticks, or a value). */
+export function holdsValue(block: InputBlock): boolean {
+  const e = block.element as {
+    initial_option?: PlainTextOption;
+    initial_options?: unknown[];
+    initial_value?: string;
+  };
+  if (e.initial_option !== undefined) return e.initial_option.value !== NOT_STATED_CHOICE.value;
+  if (e.initial_options !== undefined) return e.initial_options.length > 0;
+  return e.initial_value !== undefined && e.initial_value !== '';
+}
+
+/** Collapsed, the form shows the core fields and every other field that holds a value, so no fact is ever
+ * submitted from a field the user cannot see; expanded, every field. */
+function visibleSections(sections: Section[], opts: IntakeModalOptions): Section[] {
+  if (opts.expanded) return sections;
+  const show = (b: InputBlock): boolean => {
+    const field = fieldOfBlock(b.block_id);
+    return (
+      field === undefined || CORE_INTAKE_FIELDS.has(field) || opts.keep?.has(field) === true || holdsValue(b)
+    );
+  };
+  return sections.map((s) => ({ ...s, inputs: s.inputs.filter(show) })).filter((s) => s.inputs.length > 0);
+}
+
+function pushSections(blocks: KnownBlock[], sections: Section[], expanded: boolean): void {
+  for (const s of sections) {
+    // The burden note points at a field that is only there when expanded.
+    const note = s.note && !expanded ? s.note : s.note?.replace(' (More facts)', '');
+    section(blocks, s.title, s.inputs, note);
+  }
+}
+
+/** "More facts" / "Fewer facts": expands or collapses the form in place. */
+function toggleBlocks(blocks: KnownBlock[], expanded: boolean): void {
+  blocks.push(
+    { type: 'divider' },
+    context(
+      expanded
+        ? '"Fewer facts" hides the empty extra fields; fields that hold a value stay.'
+        : 'More facts: TNM, PD-L1, sites, burden, serosal disease, Karnofsky, therapy details, the primary, symptoms, lung and staging.',
+    ),
+    {
+      type: 'actions',
+      block_id: INTAKE_TOGGLE_BLOCK_ID,
+      elements: [
+        expanded
+          ? { type: 'button', action_id: INTAKE_FEWER_FACTS, text: plain('Fewer facts') }
+          : { type: 'button', action_id: INTAKE_MORE_FACTS, text: plain('More facts') },
+      ],
+    },
+  );
+}
+
+/** Whether a built intake view is the expanded form (its toggle says "Fewer facts"). */
+export function isExpandedIntake(blocks: readonly unknown[] | undefined): boolean {
+  return (blocks ?? []).some(
+    (b) =>
+      isObj(b) &&
+      b.block_id === INTAKE_TOGGLE_BLOCK_ID &&
+      Array.isArray(b.elements) &&
+      b.elements.some((e) => isObj(e) && e.action_id === INTAKE_FEWER_FACTS),
+  );
 }
 
 export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
@@ -229,7 +369,9 @@ export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
   );
 
   summaryBlocks(blocks);
-  factSections(blocks, c);
+  const expanded = opts.expanded === true;
+  pushSections(blocks, visibleSections(factSections(c), opts), expanded);
+  toggleBlocks(blocks, expanded);
 
   blocks.push({ type: 'divider' }, header('Delivery'));
   blocks.push(
@@ -237,7 +379,7 @@ export function buildIntakeModal(opts: IntakeModalOptions): ModalView {
       type: 'radio_buttons',
       action_id: INTAKE_IDS.delivery.actionId,
       options: DELIVERY_CHOICES.map(option),
-      initial_option: option(DELIVERY_CHOICES[0]!),
+      initial_option: option(find(DELIVERY_CHOICES, opts.delivery) ?? DELIVERY_CHOICES[0]!),
     }),
   );
 

@@ -235,6 +235,43 @@ export function readIntakeState(values: unknown, now: Date = new Date()): Intake
   return { ok: true, case: parsed.data, delivery };
 }
 
+/** What a form says so far, without judging it (for "More facts" / "Fewer facts", which rebuild the form):
+ * the draft facts, the delivery choice, and every field that holds an answer, readable or not. */
+export interface IntakeDraft {
+  draft: Record<string, unknown>;
+  delivery: Delivery | undefined;
+  filled: Set<IntakeField>;
+}
+
+export function readIntakeDraft(values: unknown): IntakeDraft {
+  const top = RecordSchema.safeParse(values);
+  const r = new Reader(top.success ? top.data : {});
+  const { draft } = readDraft(r);
+  const delivery = r.one('delivery', DELIVERY_CHOICES);
+  return { draft, delivery, filled: new Set(INTAKE_FIELDS.filter((f) => r.filled(f))) };
+}
+
+/** Facts read from a pasted summary laid over what the form already says: a fact the summary states wins
+ * (one level deep, so a lesion count read does not drop an organ count entered); the rest is kept. */
+export function overlayFacts(base: Record<string, unknown>, over: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (v === undefined) continue;
+    const b = out[k];
+    out[k] = isPlainObject(b) && isPlainObject(v) ? { ...b, ...v } : v;
+  }
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The display name of a field, for messages. */
+export function fieldName(field: IntakeField): string {
+  return FIELD_TEXT[field].name;
+}
+
 /** What the form says, before validation, with the few raw choices the checks need. */
 interface Draft {
   draft: Record<string, unknown>;
@@ -349,10 +386,10 @@ function checkCriticalFacts(r: Reader, form: Draft, valid: Case | undefined, now
 
 function burdenMessage(count: number | undefined, organs: number | undefined): string {
   if (count !== undefined)
-    return `With ${count} lesions the number of organs decides the burden: enter it, or choose oligo/poly under Burden.`;
+    return `With ${count} lesions the number of organs decides the burden: enter it, or choose oligo/poly under Metastatic burden (More facts).`;
   if (organs !== undefined)
-    return 'Also enter the lesion count (or choose oligo/poly under Burden) so the burden can be judged.';
-  return 'Metastatic burden is needed: enter the lesion count and number of organs, or choose oligo/poly under Burden.';
+    return 'Also enter the lesion count (or choose oligo/poly under Metastatic burden, in More facts) so the burden can be judged.';
+  return 'Metastatic burden is needed: enter the lesion count and number of organs, or choose oligo/poly under Metastatic burden (More facts).';
 }
 
 /** zod's own messages ("Too big: expected …") are replaced by the field's rule; the schema's authored
@@ -452,6 +489,15 @@ class Reader {
       if (!out.includes(choice.value)) out.push(choice.value);
     }
     return out.length > 0 ? out : undefined;
+  }
+
+  /** Whether the user has given this field an answer of any kind (Not stated and empty are none). */
+  filled(field: IntakeField): boolean {
+    const e = this.element(field);
+    if (!e) return false;
+    if (e.selected_option) return e.selected_option.value !== NOT_STATED;
+    if (e.selected_options) return e.selected_options.length > 0;
+    return typeof e.value === 'string' && e.value.trim() !== '';
   }
 
   /** A single yes-checkbox: ticked → true, unticked → undefined (not stated). */

@@ -5,7 +5,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CaseSchema } from '../../../src/engine/case-schema.js';
 import { INTAKE_CALLBACK_ID, INTAKE_FIELDS, INTAKE_IDS } from '../../../src/slack/views/intake-ids.js';
-import { buildIntakeModal, formatNumber, prefillFacts } from '../../../src/slack/views/intake-modal.js';
+import {
+  buildIntakeModal,
+  formatNumber,
+  type IntakeModalOptions,
+  prefillFacts,
+} from '../../../src/slack/views/intake-modal.js';
 import { DRIVER_CHOICES, N_CHOICES, T_CHOICES } from '../../../src/slack/views/intake-options.js';
 import { readIntakeState } from '../../../src/slack/views/intake-state.js';
 import { arbCase, inputBlocks, simulateState } from './helpers.js';
@@ -33,7 +38,7 @@ function initialOptionsOf(el: AnyElement): PlainTextOption[] {
 }
 
 /** Slack's documented limits (slack-facts §4) and this modal's own contract; returns the violations. */
-function structuralProblems(view: ModalView): string[] {
+function structuralProblems(view: ModalView, all = true): string[] {
   const problems: string[] = [];
   const check = (ok: boolean, msg: string) => {
     if (!ok) problems.push(msg);
@@ -102,8 +107,17 @@ function structuralProblems(view: ModalView): string[] {
       check(el.initial_value.length <= el.max_length, `text too long in ${id}`);
     }
   }
-  check(blockIds.size === INTAKE_FIELDS.length, `${blockIds.size} inputs, expected ${INTAKE_FIELDS.length}`);
+  if (all)
+    check(
+      blockIds.size === INTAKE_FIELDS.length,
+      `${blockIds.size} inputs, expected ${INTAKE_FIELDS.length}`,
+    );
   return problems;
+}
+
+/** The expanded form ("More facts"): every field. */
+function full(opts: IntakeModalOptions): ModalView {
+  return buildIntakeModal({ ...opts, expanded: true });
 }
 
 function element(view: ModalView, blockId: string): AnyElement {
@@ -127,7 +141,7 @@ function initialValue(view: ModalView, field: keyof typeof INTAKE_IDS): string |
 
 describe('buildIntakeModal: structure', () => {
   it('an empty modal respects every limit', () => {
-    const view = buildIntakeModal({ metadata: '{"origin":"command"}' });
+    const view = full({ metadata: '{"origin":"command"}' });
     expect(structuralProblems(view)).toEqual([]);
     expect(view.title.text).toBe('Thoracic RT case');
     expect(view.submit?.text).toBe('Assess');
@@ -136,7 +150,7 @@ describe('buildIntakeModal: structure', () => {
   });
 
   it.each(EXAMPLES)('prefilled with %s respects every limit', (_name, example) => {
-    const view = buildIntakeModal({
+    const view = full({
       initial: example,
       metadata: '',
       notice: 'Prefilled from the message; check every field',
@@ -147,7 +161,7 @@ describe('buildIntakeModal: structure', () => {
   it('respects every limit for generated cases', () => {
     fc.assert(
       fc.property(fc.oneof(arbCase({ complete: true }), arbCase({ complete: false })), (c) => {
-        expect(structuralProblems(buildIntakeModal({ initial: c, metadata: 'x' }))).toEqual([]);
+        expect(structuralProblems(full({ initial: c, metadata: 'x' }))).toEqual([]);
       }),
       { numRuns: 300 },
     );
@@ -156,14 +170,14 @@ describe('buildIntakeModal: structure', () => {
   it('respects every limit whatever the initial value', () => {
     fc.assert(
       fc.property(fc.anything(), (initial) => {
-        expect(structuralProblems(buildIntakeModal({ initial, metadata: '' }))).toEqual([]);
+        expect(structuralProblems(full({ initial, metadata: '' }))).toEqual([]);
       }),
       { numRuns: 300 },
     );
   });
 
   it('groups inputs under headers with dividers and shows the notice first', () => {
-    const view = buildIntakeModal({ metadata: '', notice: 'Prefilled from the message; check every field' });
+    const view = full({ metadata: '', notice: 'Prefilled from the message; check every field' });
     const blocks = view.blocks as KnownBlock[];
     expect(blocks[0]).toMatchObject({
       type: 'context',
@@ -183,18 +197,19 @@ describe('buildIntakeModal: structure', () => {
       'Staging',
       'Delivery',
     ]);
-    expect(blocks.filter((b) => b.type === 'divider')).toHaveLength(headers.length);
+    // One more divider above "More facts" / "Fewer facts".
+    expect(blocks.filter((b) => b.type === 'divider')).toHaveLength(headers.length + 1);
   });
 
   it('leaves out a blank notice and rejects metadata over 3000 characters', () => {
-    const view = buildIntakeModal({ metadata: '', notice: '   ' });
-    expect((view.blocks as KnownBlock[]).filter((b) => b.type === 'context')).toHaveLength(2);
-    expect(() => buildIntakeModal({ metadata: 'x'.repeat(3001) })).toThrow(RangeError);
-    expect(() => buildIntakeModal({ metadata: 'x'.repeat(3000) })).not.toThrow();
+    const view = full({ metadata: '', notice: '   ' });
+    expect((view.blocks as KnownBlock[]).filter((b) => b.type === 'context')).toHaveLength(3);
+    expect(() => full({ metadata: 'x'.repeat(3001) })).toThrow(RangeError);
+    expect(() => full({ metadata: 'x'.repeat(3000) })).not.toThrow();
   });
 
   it('lists every EGFR variant as its own driver option', () => {
-    const view = buildIntakeModal({ metadata: '' });
+    const view = full({ metadata: '' });
     const texts = optionsOf(element(view, INTAKE_IDS.driver.blockId)).map((o) => o.text.text);
     expect(texts).toEqual([
       'EGFR ex19del',
@@ -216,7 +231,7 @@ describe('buildIntakeModal: structure', () => {
   });
 
   it('offers M0 / stage I–III and every M1 category for the stage', () => {
-    const view = buildIntakeModal({ metadata: '' });
+    const view = full({ metadata: '' });
     const options = optionsOf(element(view, INTAKE_IDS.stageM.blockId));
     expect(options.map((o) => o.value)).toEqual(['M0', 'M1', 'M1a', 'M1b', 'M1c', 'M1c1', 'M1c2']);
     expect(options[0]?.text.text).toBe('M0 / stage I–III');
@@ -228,7 +243,7 @@ describe('buildIntakeModal: structure', () => {
   });
 
   it('configures number inputs: ECOG without bounds, decimals only where they make sense', () => {
-    const view = buildIntakeModal({ metadata: '' });
+    const view = full({ metadata: '' });
     const num = (field: keyof typeof INTAKE_IDS) => {
       const el = element(view, INTAKE_IDS[field].blockId);
       if (el.type !== 'number_input') throw new Error(`${field} is ${el.type}`);
@@ -245,7 +260,7 @@ describe('buildIntakeModal: structure', () => {
   });
 
   it('defaults delivery to "Preview to me"', () => {
-    const view = buildIntakeModal({ metadata: '' });
+    const view = full({ metadata: '' });
     const el = element(view, INTAKE_IDS.delivery.blockId);
     expect(optionsOf(el).map((o) => o.text.text)).toEqual(['Preview to me', 'Post in channel']);
     expect(initialValue(view, 'delivery')).toBe('preview');
@@ -254,7 +269,7 @@ describe('buildIntakeModal: structure', () => {
 
 describe('buildIntakeModal: prefill', () => {
   it('maps each fact of a case to its option or value', () => {
-    const view = buildIntakeModal({
+    const view = full({
       metadata: '',
       initial: {
         histology: 'adenocarcinoma',
@@ -294,16 +309,13 @@ describe('buildIntakeModal: prefill', () => {
 
   it('preselects the M category a stated stage group implies', () => {
     const m = (group: string) =>
-      initialValue(buildIntakeModal({ metadata: '', initial: { stage: { group } } }), 'stageM');
+      initialValue(full({ metadata: '', initial: { stage: { group } } }), 'stageM');
     expect(m('IV')).toBe('M1');
     expect(m('IVA')).toBe('M1');
     expect(m('IVB')).toBe('M1c');
     expect(m('III')).toBe('M0');
     expect(
-      initialValue(
-        buildIntakeModal({ metadata: '', initial: { stage: { group: 'IV', m: 'M1b' } } }),
-        'stageM',
-      ),
+      initialValue(full({ metadata: '', initial: { stage: { group: 'IV', m: 'M1b' } } }), 'stageM'),
     ).toBe('M1b');
   });
 
@@ -318,7 +330,7 @@ describe('buildIntakeModal: prefill', () => {
       bogus: true,
     };
     expect(CaseSchema.safeParse(initial).success).toBe(false);
-    const view = buildIntakeModal({ metadata: '', initial });
+    const view = full({ metadata: '', initial });
     expect(initialValue(view, 'driver')).toBe('EGFR:L858R');
     expect(initialValue(view, 'ecog')).toBeUndefined();
     expect(initialValue(view, 'stageM')).toBe('M1b');
@@ -333,25 +345,19 @@ describe('buildIntakeModal: prefill', () => {
   it('shows the driver, not a conflicting EGFR variant, and an EGFR variant alone as EGFR', () => {
     expect(prefillFacts({ driver: 'ALK', egfrVariant: 'ex19del' })).toMatchObject({ driver: 'ALK' });
     expect(
-      initialValue(
-        buildIntakeModal({ metadata: '', initial: { driver: 'ALK', egfrVariant: 'ex19del' } }),
-        'driver',
-      ),
+      initialValue(full({ metadata: '', initial: { driver: 'ALK', egfrVariant: 'ex19del' } }), 'driver'),
     ).toBe('ALK');
+    expect(initialValue(full({ metadata: '', initial: { egfrVariant: 'uncommon' } }), 'driver')).toBe(
+      'EGFR:uncommon',
+    );
     expect(
-      initialValue(buildIntakeModal({ metadata: '', initial: { egfrVariant: 'uncommon' } }), 'driver'),
-    ).toBe('EGFR:uncommon');
-    expect(
-      initialValue(
-        buildIntakeModal({ metadata: '', initial: { driver: { gene: 'EGFR', variant: 'L858R' } } }),
-        'driver',
-      ),
+      initialValue(full({ metadata: '', initial: { driver: { gene: 'EGFR', variant: 'L858R' } } }), 'driver'),
     ).toBe('EGFR:L858R');
   });
 
   it('prefills nothing from a value that is not a case', () => {
     for (const initial of [null, 42, 'EGFR', [], { stage: 'M1c' }]) {
-      const view = buildIntakeModal({ metadata: '', initial });
+      const view = full({ metadata: '', initial });
       for (const field of INTAKE_FIELDS) {
         if (field !== 'delivery') expect(initialValue(view, field)).toBeUndefined();
       }
@@ -367,7 +373,7 @@ describe('buildIntakeModal: prefill', () => {
 });
 
 describe('buildIntakeModal: every choice can be "Not stated"', () => {
-  const view = buildIntakeModal({ metadata: '{"origin":"command"}' });
+  const view = full({ metadata: '{"origin":"command"}' });
   const facts = view.blocks.filter(
     (b): b is InputBlock => b.type === 'input' && b.block_id !== INTAKE_IDS.delivery.blockId,
   );
@@ -383,7 +389,7 @@ describe('buildIntakeModal: every choice can be "Not stated"', () => {
   });
 
   it('reads "Not stated" as an absent fact, and carries genes reported negative and a non-lung primary', () => {
-    const prefilled = buildIntakeModal({
+    const prefilled = full({
       metadata: '{"origin":"command"}',
       initial: {
         primarySite: 'non-lung',

@@ -16,15 +16,15 @@ const EXAMPLES: [string, unknown][] = readdirSync(EXAMPLES_DIR)
   .sort()
   .map((f) => [f, JSON.parse(readFileSync(join(EXAMPLES_DIR, f), 'utf8'))]);
 
-function roundTrip(initial: unknown) {
-  return readIntakeState(simulateState(buildIntakeModal({ initial, metadata: '' })));
+function roundTrip(expanded: boolean, initial: unknown) {
+  return readIntakeState(simulateState(buildIntakeModal({ initial, metadata: '', expanded })));
 }
 
 /** Either the carried facts come back, or exactly the critical-fact errors the form must give. */
-function expectRoundTrip(initial: unknown): void {
+function expectRoundTrip(expanded: boolean, initial: unknown): void {
   const expected = carriedFacts(initial);
   const missing = expectedCriticalErrors(expected);
-  const result = roundTrip(initial);
+  const result = roundTrip(expanded, initial);
   if (missing.length === 0) {
     expect(result).toEqual({ ok: true, case: expected, delivery: 'preview' });
   } else {
@@ -33,18 +33,19 @@ function expectRoundTrip(initial: unknown): void {
   }
 }
 
-describe('intake modal round trip', () => {
+// Collapsed (core fields and every field holding a value) and expanded ("More facts") alike.
+describe.each([false, true])('intake modal round trip (expanded: %s)', (expanded) => {
   it('has nine public examples', () => {
     expect(EXAMPLES).toHaveLength(9);
   });
 
   it.each(EXAMPLES)('%s comes back unchanged, or with its missing critical facts', (_name, example) => {
-    expectRoundTrip(example);
+    expectRoundTrip(expanded, example);
   });
 
   it.each(EXAMPLES)('%s comes back exactly as stated once the stage is chosen', (name, example) => {
     const withStage = { ...(example as object), stage: { m: 'M1' } };
-    const result = roundTrip(withStage);
+    const result = roundTrip(expanded, withStage);
     // The form has no field for a partial panel (negativeFor, ruleset 2026.2.0), so ex7 is asked its driver like
     // ex5; nor for a non-lung primary, so ex9 comes back with the facts the form carries.
     if (name.startsWith('ex5') || name.startsWith('ex7')) expect(result.ok).toBe(false);
@@ -55,12 +56,12 @@ describe('intake modal round trip', () => {
 
   it('returns ex1 (stage M1c stated) exactly as stated', () => {
     const ex1 = EXAMPLES.find(([name]) => name.startsWith('ex1'))?.[1];
-    expect(roundTrip(ex1)).toEqual({ ok: true, case: CaseSchema.parse(ex1), delivery: 'preview' });
+    expect(roundTrip(expanded, ex1)).toEqual({ ok: true, case: CaseSchema.parse(ex1), delivery: 'preview' });
   });
 
   it('asks only for the driver of ex5 (3 lesions: organs cannot exceed 3, so the burden is known)', () => {
     const ex5 = EXAMPLES.find(([name]) => name.startsWith('ex5'))?.[1];
-    const result = roundTrip({ ...(ex5 as object), stage: { m: 'M1' } });
+    const result = roundTrip(expanded, { ...(ex5 as object), stage: { m: 'M1' } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors)).toEqual([INTAKE_IDS.driver.blockId]);
@@ -69,7 +70,7 @@ describe('intake modal round trip', () => {
   it('returns complete generated cases unchanged', () => {
     fc.assert(
       fc.property(arbCase({ complete: true }), (c) => {
-        const result = roundTrip(c);
+        const result = roundTrip(expanded, c);
         expect(result).toEqual({ ok: true, case: carriedFacts(c), delivery: 'preview' });
       }),
       { numRuns: 500 },
@@ -80,7 +81,7 @@ describe('intake modal round trip', () => {
   it('returns any generated case unchanged or names exactly its missing critical facts', () => {
     fc.assert(
       fc.property(arbCase({ complete: false }), (c) => {
-        expectRoundTrip(c);
+        expectRoundTrip(expanded, c);
       }),
       { numRuns: 500 },
     );

@@ -250,7 +250,7 @@ describe('readIntakeState: validation errors under the right block', () => {
     });
     expect(errorsOf(readIntakeState(noBurden))).toEqual({
       [INTAKE_IDS.lesionCount.blockId]:
-        'Metastatic burden is needed: enter the lesion count and number of organs, or choose oligo/poly under Burden.',
+        'Metastatic burden is needed: enter the lesion count and number of organs, or choose oligo/poly under Metastatic burden (More facts).',
     });
     const countOnly = baseValues({ ...BASE, metastases: { count: 4 } });
     expect(errorOn(readIntakeState(countOnly), 'lesionCount')).toMatch(/number of organs/);

@@ -6,7 +6,8 @@ import { readText } from '../../../consult/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { explainSlackError } from '../../slack-errors.js';
 import { INTAKE_IDS } from '../../views/intake-ids.js';
-import { buildIntakeModal } from '../../views/intake-modal.js';
+import { buildIntakeModal, isExpandedIntake } from '../../views/intake-modal.js';
+import { overlayFacts, readIntakeDraft } from '../../views/intake-state.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
@@ -42,13 +43,19 @@ export function readSummary(deps: SlackDeps) {
     if (!view) return;
     try {
       const read = readText(pasted(body), { now: deps.now() });
+      // What the form already says is kept where the summary says nothing, and no answered field is hidden.
+      const form = readIntakeDraft(view.state?.values);
       await client.views.update({
         view_id: view.id,
         hash: view.hash,
         view: buildIntakeModal({
           metadata: view.private_metadata ?? '',
-          initial: read.case,
+          initial: overlayFacts(form.draft, read.case),
           notice: notice(read),
+          // Read facts land in their fields; a collapsed form also shows the extra fields they fill.
+          expanded: isExpandedIntake(view.blocks),
+          keep: form.filled,
+          ...(form.delivery ? { delivery: form.delivery } : {}),
         }),
       });
     } catch (err) {

@@ -6,6 +6,7 @@ import { consultCase } from '../../../consult/index.js';
 import type { SlackDeps } from '../../deps.js';
 import { enqueueJob } from '../../queue/enqueue.js';
 import { MODAL_ANSWER } from '../../queue/kinds/index.js';
+import { placeErrors } from '../../views/intake-errors.js';
 import { INTAKE_IDS } from '../../views/intake-ids.js';
 import { readIntakeState } from '../../views/intake-state.js';
 import { decodeMetadata } from '../../views/modal-metadata.js';
@@ -16,7 +17,8 @@ export function intakeSubmit(deps: SlackDeps) {
   return async ({ ack, body, view, client }: Args): Promise<void> => {
     const state = readIntakeState(view.state.values, deps.now());
     if (!state.ok) {
-      await ack({ response_action: 'errors', errors: state.errors });
+      // Errors may only name blocks the view shows (the form may be collapsed).
+      await ack({ response_action: 'errors', errors: placeErrors(state.errors, view.blocks) });
       return;
     }
     const meta = decodeMetadata(view.private_metadata);
