@@ -209,9 +209,18 @@ async function claim(
   limit: number,
 ) {
   const n = Math.max(1, Math.trunc(limit));
-  const values = [owner, now + leaseMs, 1, 'queued', now, now, n, 'queued'];
+  const values = [
+    owner,
+    now + leaseMs,
+    1,
+    'queued',
+    now,
+    now,
+    n,
+    ...(dialect === 'postgres' ? ['queued'] : []),
+  ];
   const query = compiledOnce(db, `jobs.claim.${dialect}`, values, () => {
-    let due = db
+    const select = db
       .selectFrom('delivery_jobs')
       .select('id')
       .where('state', '=', 'queued')
@@ -219,9 +228,8 @@ async function claim(
       .where((eb) => eb.or([eb('lease_expires_ms', 'is', null), eb('lease_expires_ms', '<=', now)]))
       .orderBy('run_after_ms')
       .limit(n);
-    // SQLite has one writer at a time, so the UPDATE … WHERE id IN (SELECT …) is atomic there as it stands.
-    if (dialect === 'postgres') due = due.forUpdate().skipLocked();
-    return db
+    const due = dialect === 'postgres' ? select.forUpdate().skipLocked() : select;
+    const update = db
       .updateTable('delivery_jobs')
       .set((eb) => ({
         lease_owner: owner,
@@ -229,8 +237,12 @@ async function claim(
         attempts: eb('attempts', '+', 1),
       }))
       .where('id', 'in', due)
-      .where('state', '=', 'queued')
       .returning(JOB_COLUMNS);
+    // SQLite has one writer at a time, so the UPDATE … WHERE id IN (SELECT …) is atomic there as it stands; an
+    // outer state test made its planner walk every queued row (the whole backlog) instead of the ids' key.
+    if (dialect === 'sqlite') return update;
+    // PostgreSQL re-checks the state of the rows it locked.
+    return update.where('state', '=', 'queued');
   });
   const { rows } = await db.executeQuery(query);
   return rows.map(toJob).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
