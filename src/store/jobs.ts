@@ -4,9 +4,10 @@
 // and marked done in the same transaction as the consult's audit row. One code path for both dialects; on
 // PostgreSQL the claim adds FOR UPDATE SKIP LOCKED so replicas never wait on, or take, each other's rows.
 import { randomUUID } from 'node:crypto';
-import { type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql, type UpdateObject } from 'kysely';
 import { z } from 'zod';
 import { canonicalJson } from './canonical.js';
+import { compiledOnce } from './compiled-once.js';
 import { recordConsult, setConsultThread } from './consults.js';
 import type { Database, DeliveryJobsTable } from './schema.js';
 import type { ConsultInput } from './types.js';
@@ -183,12 +184,14 @@ async function enqueue(db: Kysely<Database>, job: EnqueueInput) {
     error_code: null,
     consult_id: null,
   };
-  const res = await db
-    .insertInto('delivery_jobs')
-    .values(row)
-    .onConflict((oc) => oc.column('idempotency_key').doNothing())
-    .executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0n) === 1) return { id: row.id, created: true };
+  const insert = compiledOnce(db, 'jobs.enqueue', Object.values(row), () =>
+    db
+      .insertInto('delivery_jobs')
+      .values(row)
+      .onConflict((oc) => oc.column('idempotency_key').doNothing()),
+  );
+  const res = await db.executeQuery(insert);
+  if (Number(res.numAffectedRows ?? 0n) === 1) return { id: row.id, created: true };
   const first = await db
     .selectFrom('delivery_jobs')
     .select('id')
@@ -205,27 +208,43 @@ async function claim(
   leaseMs: number,
   limit: number,
 ) {
-  let due = db
-    .selectFrom('delivery_jobs')
-    .select('id')
-    .where('state', '=', 'queued')
-    .where('run_after_ms', '<=', now)
-    .where((eb) => eb.or([eb('lease_expires_ms', 'is', null), eb('lease_expires_ms', '<=', now)]))
-    .orderBy('run_after_ms')
-    .limit(Math.max(1, Math.trunc(limit)));
-  // SQLite has one writer at a time, so the UPDATE … WHERE id IN (SELECT …) is atomic there as it stands.
-  if (dialect === 'postgres') due = due.forUpdate().skipLocked();
-  const rows = await db
-    .updateTable('delivery_jobs')
-    .set((eb) => ({
-      lease_owner: owner,
-      lease_expires_ms: now + leaseMs,
-      attempts: eb('attempts', '+', 1),
-    }))
-    .where('id', 'in', due)
-    .where('state', '=', 'queued')
-    .returning(JOB_COLUMNS)
-    .execute();
+  const n = Math.max(1, Math.trunc(limit));
+  const values = [
+    owner,
+    now + leaseMs,
+    1,
+    'queued',
+    now,
+    now,
+    n,
+    ...(dialect === 'postgres' ? ['queued'] : []),
+  ];
+  const query = compiledOnce(db, `jobs.claim.${dialect}`, values, () => {
+    const select = db
+      .selectFrom('delivery_jobs')
+      .select('id')
+      .where('state', '=', 'queued')
+      .where('run_after_ms', '<=', now)
+      .where((eb) => eb.or([eb('lease_expires_ms', 'is', null), eb('lease_expires_ms', '<=', now)]))
+      .orderBy('run_after_ms')
+      .limit(n);
+    const due = dialect === 'postgres' ? select.forUpdate().skipLocked() : select;
+    const update = db
+      .updateTable('delivery_jobs')
+      .set((eb) => ({
+        lease_owner: owner,
+        lease_expires_ms: now + leaseMs,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where('id', 'in', due)
+      .returning(JOB_COLUMNS);
+    // SQLite has one writer at a time, so the UPDATE … WHERE id IN (SELECT …) is atomic there as it stands; an
+    // outer state test made its planner walk every queued row (the whole backlog) instead of the ids' key.
+    if (dialect === 'sqlite') return update;
+    // PostgreSQL re-checks the state of the rows it locked.
+    return update.where('state', '=', 'queued');
+  });
+  const { rows } = await db.executeQuery(query);
   return rows.map(toJob).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
 }
 
@@ -237,6 +256,22 @@ function held(db: Kysely<Database>, owner: string, id: string) {
     .where('state', '=', 'queued');
 }
 
+type JobUpdate = UpdateObject<Database, 'delivery_jobs'>;
+
+/** Updates job `id` while `owner` holds its lease (or unconditionally, `owner` null: inside completion's
+ * transaction, after the row was taken); resolves to the rows changed. The SET's columns name its compiled shape. */
+async function updateJob(db: Kysely<Database>, owner: string | null, id: string, set: JobUpdate) {
+  const shape = `jobs.update.${owner === null ? 'any' : 'held'}.${Object.keys(set).join(',')}`;
+  const values = [...Object.values(set), id, ...(owner === null ? [] : [owner, 'queued'])];
+  const query = compiledOnce(db, shape, values, () =>
+    owner === null
+      ? db.updateTable('delivery_jobs').set(set).where('id', '=', id)
+      : held(db, owner, id).set(set),
+  );
+  const res = await db.executeQuery(query);
+  return Number(res.numAffectedRows ?? 0n);
+}
+
 async function complete(
   db: Kysely<Database>,
   now: () => Date,
@@ -246,25 +281,20 @@ async function complete(
 ): Promise<{ consultId?: string } | undefined> {
   return db.transaction().execute(async (trx) => {
     // Take the row first: if the lease was lost, nothing (not even the audit row) is written.
-    const mine = await held(trx, owner, id).set({ state: 'queued' }).executeTakeFirst();
-    if (Number(mine.numUpdatedRows) !== 1) return undefined;
+    if ((await updateJob(trx, owner, id, { state: 'queued' })) !== 1) return undefined;
     const consult = done.consult ? await recordConsult(trx, now, done.consult) : undefined;
     if (consult && done.thread) await setConsultThread(trx, consult.id, done.thread.channel, done.thread.ts);
-    await trx
-      .updateTable('delivery_jobs')
-      .set({
-        state: 'done',
-        outcome: done.outcome,
-        error_code: done.errorCode ?? null,
-        consult_id: consult?.id ?? null,
-        done_at_ms: now().getTime(),
-        lease_owner: null,
-        lease_expires_ms: null,
-        sending_since_ms: null,
-        ...(done.releaseKey ? { idempotency_key: sql<string>`idempotency_key || ${`~released:${id}`}` } : {}),
-      })
-      .where('id', '=', id)
-      .execute();
+    await updateJob(trx, null, id, {
+      state: 'done',
+      outcome: done.outcome,
+      error_code: done.errorCode ?? null,
+      consult_id: consult?.id ?? null,
+      done_at_ms: now().getTime(),
+      lease_owner: null,
+      lease_expires_ms: null,
+      sending_since_ms: null,
+      ...(done.releaseKey ? { idempotency_key: sql<string>`idempotency_key || ${`~released:${id}`}` } : {}),
+    });
     return consult ? { consultId: consult.id } : {};
   });
 }
@@ -317,21 +347,18 @@ function leasedWrites(
 ): Pick<Jobs, 'markSending' | 'markPartDone' | 'retryLater'> {
   return {
     async markSending(owner, id) {
-      const res = await held(db, owner, id).set({ sending_since_ms: t() }).executeTakeFirst();
-      return Number(res.numUpdatedRows) === 1;
+      return (await updateJob(db, owner, id, { sending_since_ms: t() })) === 1;
     },
     async markPartDone(owner, id, partsDone) {
-      await held(db, owner, id).set({ parts_done: partsDone, sending_since_ms: null }).execute();
+      await updateJob(db, owner, id, { parts_done: partsDone, sending_since_ms: null });
     },
     async retryLater(owner, id, runAfter, errorCode) {
-      await held(db, owner, id)
-        .set({
-          run_after_ms: runAfter.getTime(),
-          error_code: errorCode,
-          lease_owner: null,
-          lease_expires_ms: null,
-        })
-        .execute();
+      await updateJob(db, owner, id, {
+        run_after_ms: runAfter.getTime(),
+        error_code: errorCode,
+        lease_owner: null,
+        lease_expires_ms: null,
+      });
     },
   };
 }

@@ -68,6 +68,8 @@ class WorkerPool implements DeliveryQueue {
   private stopped = true;
   private polling = false;
   private again = false;
+  /** The last poll stopped with the pool full, so due jobs may still be waiting. */
+  private backlog = false;
   private timer: NodeJS.Timeout | undefined;
   private renewTimer: NodeJS.Timeout | undefined;
 
@@ -148,14 +150,15 @@ class WorkerPool implements DeliveryQueue {
     try {
       do {
         this.again = false;
+        // Full: whatever is due waits for a free worker, which looks again when its job ends.
+        if (this.active.size >= this.cfg.concurrency) this.backlog = true;
         while (!this.stopped && this.active.size < this.cfg.concurrency) {
-          const got = await this.jobs.claim(
-            this.owner,
-            this.cfg.leaseMs,
-            this.cfg.concurrency - this.active.size,
-          );
-          if (got.length === 0) break;
+          const want = this.cfg.concurrency - this.active.size;
+          const got = await this.jobs.claim(this.owner, this.cfg.leaseMs, want);
           for (const job of got) this.launch(job);
+          // Fewer than asked for: nothing else was due (each claim is a write transaction, so no empty re-ask).
+          this.backlog = got.length === want;
+          if (!this.backlog) break;
         }
       } while (this.again && !this.stopped);
     } catch (err) {
@@ -173,7 +176,8 @@ class WorkerPool implements DeliveryQueue {
       .finally(() => {
         this.active.delete(job.id);
         if (this.active.size === 0) for (const r of this.idle.splice(0)) r();
-        if (!this.stopped) void this.poll();
+        // Only a pool that was full can have left due jobs behind; new ones notify, the timer finds the rest.
+        if (!this.stopped && this.backlog) void this.poll();
       });
   }
 
