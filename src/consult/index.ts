@@ -1,6 +1,7 @@
 // Public surface of the consult use case: the one path from a user's text or facts to a recorded answer.
 
 export type { IdentifierKind } from '../privacy/index.js';
+export { IDENTIFIER_KINDS } from '../privacy/index.js';
 export { type AnswerJson, answerJson } from './answer-json.js';
 export { type AuditContext, type AuditPort, createAuditPort, NO_AUDIT } from './audit-port.js';
 export {

@@ -4,4 +4,4 @@ export { guardIdentifiers } from './guard.js';
 export { MAX_GUARD_INPUT_LENGTH } from './normalise.js';
 export { isNhsNumber } from './numbers.js';
 export type { GuardOptions, GuardResult, IdentifierHit, IdentifierKind } from './types.js';
-export { DEFAULT_REFERENCE_YEAR, PLACEHOLDERS } from './types.js';
+export { DEFAULT_REFERENCE_YEAR, IDENTIFIER_KINDS, PLACEHOLDERS } from './types.js';

@@ -2,18 +2,20 @@
 
 /** The identifier kinds the guard reports. Labelled account, plan, licence, device and similar
  * "other unique identifying numbers" are reported as `mrn`, the closest kind. */
-export type IdentifierKind =
-  | 'name'
-  | 'mrn'
-  | 'date'
-  | 'phone'
-  | 'email'
-  | 'ssn'
-  | 'address'
-  | 'age-over-89'
-  | 'url'
-  | 'ip'
-  | 'zip';
+export const IDENTIFIER_KINDS = [
+  'name',
+  'mrn',
+  'date',
+  'phone',
+  'email',
+  'ssn',
+  'address',
+  'age-over-89',
+  'url',
+  'ip',
+  'zip',
+] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /** One detected identifier: `start`/`end` are UTF-16 offsets (`end` exclusive) into the text named where it is used. */
 export interface IdentifierHit {

@@ -1,19 +1,7 @@
 import { expect } from 'vitest';
-import type { GuardResult, IdentifierKind } from '../../src/privacy/index.js';
+import { type GuardResult, IDENTIFIER_KINDS, type IdentifierKind } from '../../src/privacy/index.js';
 
-export const ALL_KINDS: readonly IdentifierKind[] = [
-  'name',
-  'mrn',
-  'date',
-  'phone',
-  'email',
-  'ssn',
-  'address',
-  'age-over-89',
-  'url',
-  'ip',
-  'zip',
-];
+export const ALL_KINDS: readonly IdentifierKind[] = IDENTIFIER_KINDS;
 
 /** The kind of the hit that covers `text.slice(start, end)` entirely, or undefined. */
 export function kindCovering(result: GuardResult, start: number, end: number): IdentifierKind | undefined {

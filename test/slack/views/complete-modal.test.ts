@@ -4,7 +4,7 @@ import type { InputBlock, StaticSelect } from '@slack/types';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Case } from '../../../src/engine/index.js';
 import { checkView } from '../../../src/slack/blocks/check-message.js';
-import { replaceViaResponseUrl } from '../../../src/slack/response-url.js';
+import { postToResponseUrl, ResponseUrlError } from '../../../src/slack/queue/transport.js';
 import {
   buildCompletionModal,
   completionFields,
@@ -89,27 +89,29 @@ describe('the completion modal', () => {
   });
 });
 
-describe('replaceViaResponseUrl', () => {
+// A completion replaces its preview through the queue's response_url transport.
+describe('postToResponseUrl with replace_original', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
   });
 
-  it('posts replace_original to an https URL and reports whether Slack took it', async () => {
+  it('posts replace_original to the URL and throws a coded status when Slack refuses', async () => {
     const calls: { url: string; body: unknown }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: { body: string }) => {
       calls.push({ url, body: JSON.parse(init.body) });
       return new Response('ok', { status: calls.length === 1 ? 200 : 404 });
     });
     const m = { text: 'Recommended', blocks: [] };
-    expect(await replaceViaResponseUrl('https://hooks.slack.com/actions/1', m)).toBe(true);
+    await postToResponseUrl('https://hooks.slack.com/actions/1', m, true);
     expect(calls[0]!.body).toEqual({
       response_type: 'ephemeral',
       replace_original: true,
       text: 'Recommended',
       blocks: [],
     });
-    expect(await replaceViaResponseUrl('https://hooks.slack.com/actions/1', m)).toBe(false);
-    expect(await replaceViaResponseUrl('http://insecure.example/', m)).toBe(false);
+    await expect(postToResponseUrl('https://hooks.slack.com/actions/1', m, true)).rejects.toBeInstanceOf(
+      ResponseUrlError,
+    );
     expect(calls).toHaveLength(2);
   });
 });

@@ -2,9 +2,16 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import { consultCase } from '../../../consult/index.js';
 import type { Case, Output } from '../../../engine/index.js';
+import { buildNotice } from '../../blocks/notice.js';
+import type { SlackMessage } from '../../blocks/types.js';
 import { decodeCaseToken } from '../../case-token.js';
 
 export type ActionCase = { ok: true; case: Case; output: Output } | { ok: false; reason: string };
+
+/** What a button whose case cannot be read again answers (an old or altered message). */
+export function unreadableCaseNotice(): SlackMessage {
+  return buildNotice('error', 'I could not read that case again (E_CASE_TOKEN). Run the command again.');
+}
 
 /** Decodes the button's case and answers it again through the consult use case (recording nothing). */
 export async function caseFromAction(body: BlockAction, now: Date): Promise<ActionCase> {

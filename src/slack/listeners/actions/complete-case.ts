@@ -1,13 +1,12 @@
 // "Complete the case": the small modal with only the missing facts, prefilled; the full intake form when the
 // case has nothing the small modal can ask (or does not fit in it).
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { buildNotice } from '../../blocks/notice.js';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { openIntake } from '../../open-intake.js';
 import { buildCompletionModal } from '../../views/complete-modal.js';
 import type { ModalMetadata } from '../../views/modal-metadata.js';
-import { caseFromAction, channelOf } from './case-from-action.js';
+import { caseFromAction, channelOf, unreadableCaseNotice } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
@@ -21,9 +20,7 @@ export function completeCase(deps: SlackDeps) {
     try {
       const found = await caseFromAction(body, deps.now());
       if (!found.ok) {
-        await respondAll(respond, [
-          buildNotice('error', 'I could not read that case again (E_CASE_TOKEN). Run the command again.'),
-        ]);
+        await respondAll(respond, [unreadableCaseNotice()]);
         return;
       }
       // The preview's response_url lets the answer replace the preview in place.

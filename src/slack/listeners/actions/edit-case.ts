@@ -1,10 +1,9 @@
 // "Edit case" and "Complete the case": the intake modal, prefilled with what was understood.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { buildNotice } from '../../blocks/notice.js';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { openIntake } from '../../open-intake.js';
-import { caseFromAction, channelOf } from './case-from-action.js';
+import { caseFromAction, channelOf, unreadableCaseNotice } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
@@ -15,9 +14,7 @@ export function editCase(deps: SlackDeps, notice?: string) {
     try {
       const found = await caseFromAction(body, deps.now());
       if (!found.ok) {
-        await respondAll(respond, [
-          buildNotice('error', 'I could not read that case again (E_CASE_TOKEN). Run the command again.'),
-        ]);
+        await respondAll(respond, [unreadableCaseNotice()]);
         return;
       }
       await openIntake(

@@ -9,7 +9,7 @@ import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { enqueueJob } from '../../queue/enqueue.js';
 import { SHARE_ANSWER } from '../../queue/kinds/index.js';
-import { caseFromAction, channelOf } from './case-from-action.js';
+import { caseFromAction, channelOf, unreadableCaseNotice } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
@@ -28,9 +28,7 @@ export function shareInChannel(deps: SlackDeps) {
       if (!found.ok || !channel) {
         await ack();
         deps.log.warn('share without a usable case', { reason: found.ok ? 'no channel' : found.reason });
-        await respondAll(respond, [
-          buildNotice('error', 'I could not read that case again (E_CASE_TOKEN). Run the command again.'),
-        ]);
+        await respondAll(respond, [unreadableCaseNotice()]);
         return;
       }
       const container = body.container as { message_ts?: string } | undefined;

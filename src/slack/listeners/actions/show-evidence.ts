@@ -2,10 +2,9 @@
 // clicked, on a preview or on a shared card.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { buildDetailsModal } from '../../blocks/details.js';
-import { buildNotice } from '../../blocks/notice.js';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
-import { caseFromAction, channelOf } from './case-from-action.js';
+import { caseFromAction, channelOf, unreadableCaseNotice } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
@@ -16,9 +15,7 @@ export function showEvidence(deps: SlackDeps) {
     try {
       const found = await caseFromAction(body, deps.now());
       if (!found.ok) {
-        await respondAll(respond, [
-          buildNotice('error', 'I could not read that case again (E_CASE_TOKEN). Run the command again.'),
-        ]);
+        await respondAll(respond, [unreadableCaseNotice()]);
         return;
       }
       await client.views.open({ trigger_id: body.trigger_id, view: buildDetailsModal(found.output) });

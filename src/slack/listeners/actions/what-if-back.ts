@@ -1,10 +1,9 @@
 // "Back to the case as stated" on a what-if: the original case's card again, in place.
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { buildCard } from '../../blocks/card.js';
-import { buildNotice } from '../../blocks/notice.js';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
-import { caseFromAction, channelOf } from './case-from-action.js';
+import { caseFromAction, channelOf, unreadableCaseNotice } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
@@ -15,9 +14,7 @@ export function whatIfBack(deps: SlackDeps) {
     try {
       const found = await caseFromAction(body, deps.now());
       if (!found.ok) {
-        await respondAll(respond, [
-          buildNotice('error', 'I could not read that case again (E_CASE_TOKEN). Run the command again.'),
-        ]);
+        await respondAll(respond, [unreadableCaseNotice()]);
         return;
       }
       const token = (body.actions[0] as ButtonAction | undefined)?.value ?? '';

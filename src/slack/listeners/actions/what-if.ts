@@ -3,16 +3,13 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { consultCase } from '../../../consult/index.js';
 import { buildCard } from '../../blocks/card.js';
-import { buildNotice } from '../../blocks/notice.js';
 import { applyWhatIf, readWhatIfValue } from '../../blocks/what-if.js';
 import { decodeCaseToken, encodeCaseToken } from '../../case-token.js';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
-import { channelOf } from './case-from-action.js';
+import { channelOf, unreadableCaseNotice } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
-
-const UNREADABLE = 'I could not read that case again (E_CASE_TOKEN). Run the command again.';
 
 export function whatIf(deps: SlackDeps) {
   return async ({ ack, body, client, respond }: Args): Promise<void> => {
@@ -25,7 +22,7 @@ export function whatIf(deps: SlackDeps) {
       const result = changed ? await consultCase(changed, { now: deps.now() }) : undefined;
       const token = changed ? encodeCaseToken(changed) : undefined;
       if (!value || !result?.ok || !token) {
-        await respondAll(respond, [buildNotice('error', UNREADABLE)]);
+        await respondAll(respond, [unreadableCaseNotice()]);
         return;
       }
       const card = buildCard(result.output, {

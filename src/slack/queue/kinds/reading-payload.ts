@@ -2,22 +2,8 @@
 // identifier kinds removed, the parser's conflict questions (built from parsed values, never the user's words)
 // and how many fragments were ignored. Never the text itself.
 import { z } from 'zod';
-import type { IdentifierKind, Route } from '../../../consult/index.js';
+import { IDENTIFIER_KINDS, type Route } from '../../../consult/index.js';
 import { CaseSchema, TOPICS } from '../../../engine/index.js';
-
-const IDENTIFIER_KINDS = [
-  'name',
-  'mrn',
-  'date',
-  'phone',
-  'email',
-  'ssn',
-  'address',
-  'age-over-89',
-  'url',
-  'ip',
-  'zip',
-] as const satisfies readonly IdentifierKind[];
 
 export const IdentifierKindsSchema = z.array(z.enum(IDENTIFIER_KINDS)).max(20);
 
