@@ -18,7 +18,15 @@ export interface JobContext {
 
 /** One message and how it goes to Slack. `thread: 'first'` replies in the thread of this job's first post. */
 export type Part =
-  | { via: 'response_url'; message: SlackMessage; replaceOriginal?: boolean | undefined }
+  | {
+      via: 'response_url';
+      message: SlackMessage;
+      replaceOriginal?: boolean | undefined;
+      /** Sent again after an interrupted send, it goes with `replace_original` (README limits: a slash
+       * command's response_url has no original message, and Slack's docs do not say what it replaces). Only
+       * a job's first response_url message may set it, so it can only replace its own earlier copy. */
+      replaceOnResend?: boolean | undefined;
+    }
   | { via: 'post'; channel: string; threadTs?: string | 'first' | undefined; message: SlackMessage }
   | {
       via: 'ephemeral';

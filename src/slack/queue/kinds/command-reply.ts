@@ -12,8 +12,9 @@ import { type ReadingPayload, ReadingPayloadSchema } from './reading-payload.js'
 
 export const COMMAND_REPLY = 'command-reply';
 
+// The first message, resent after a crash cut its send, replaces its own earlier copy (if Slack had it).
 const viaUrl = (messages: SlackMessage[]): Plan['parts'] =>
-  messages.map((message) => ({ via: 'response_url' as const, message }));
+  messages.map((message, i) => ({ via: 'response_url' as const, message, replaceOnResend: i === 0 }));
 
 export const commandReply = defineKind<ReadingPayload>({
   name: COMMAND_REPLY,
