@@ -211,3 +211,24 @@ describe('jobs left by a crash are resumed at start', () => {
     }
   });
 });
+
+describe.each(HARNESS_MODES)('the ack of a mention in %s mode', (mode) => {
+  it('comes only after its job is in the queue (a slow write holds the ack)', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const x = h;
+    const jobs = x.store.jobs;
+    const enqueue = jobs.enqueue.bind(jobs);
+    let written = false;
+    jobs.enqueue = async (job) => {
+      await new Promise((r) => setTimeout(r, 400));
+      const res = await enqueue(job);
+      written = true;
+      return res;
+    };
+    const req = appMention(`<@UBOT> ${TEXT}`);
+    expect((await x.send(req)).status).toBe(200);
+    expect(written).toBe(true);
+    await x.settle();
+    await x.slack.waitFor(() => answerCards(x).length === 1, 5000);
+  });
+});
