@@ -61,6 +61,34 @@ async function commandPreview(x: Harness): Promise<{ share: string; edit: string
   };
 }
 
+/** A command's preview as the fake keeps it (its ts), and a button of it by action id prefix. */
+async function previewMessage(x: Harness, text = PUBLIC_EXAMPLES[4]!.text) {
+  const url = x.slack.newResponseUrl({ channel: CHANNEL.id, user: USER.id });
+  const id = url.split('/').pop();
+  await x.send(slashCommand(text, url, `trigger.preview.${Math.random()}`));
+  const message = await x.slack.waitFor(() => x.slack.messages.find((m) => m.responseId === id));
+  await x.settle();
+  const button = (prefix: string) => buttonsOf(message.blocks).find((b) => b.action_id?.startsWith(prefix))!;
+  return { message, button };
+}
+
+/** A click on the preview: its response_url's replace_original edits the preview, as in Slack. */
+const clickOn = (x: Harness, ts: string, b: { action_id?: string; value?: string }) =>
+  buttonClick(
+    b.action_id!,
+    b.value!,
+    x.slack.newResponseUrl({ channel: CHANNEL.id, user: USER.id, messageTs: ts }),
+  );
+
+async function whatIfCard(x: Harness) {
+  const { message, button } = await previewMessage(x);
+  await x.send(clickOn(x, message.ts, button(`${ACTION_IDS.whatIf}:`)));
+  await x.slack.waitFor(() => /What if/.test(message.text) && message);
+  await x.settle();
+  const back = buttonsOf(message.blocks).find((b) => b.action_id === ACTION_IDS.whatIfBack)!;
+  return { message, back };
+}
+
 function intakeSubmission(): SlackRequest {
   const meta = encodeMetadata({ origin: 'command', channelId: CHANNEL.id, userId: USER.id });
   const view = buildIntakeModal({ metadata: meta.value, initial: { stage: 'IV', driver: 'none', ecog: 1 } });
@@ -92,6 +120,20 @@ const SURFACES: Surface[] = [
   [
     'edit button',
     async (x) => buttonClick(ACTION_IDS.editCase, (await commandPreview(x)).edit, x.slack.newResponseUrl()),
+  ],
+  [
+    'what-if button',
+    async (x) => {
+      const { message, button } = await previewMessage(x);
+      return clickOn(x, message.ts, button(`${ACTION_IDS.whatIf}:`));
+    },
+  ],
+  [
+    'what-if-back button',
+    async (x) => {
+      const { message, back } = await whatIfCard(x);
+      return clickOn(x, message.ts, back);
+    },
   ],
   ['message shortcut', async (x) => messageShortcut(MESSAGE_SHORTCUT_ID, TEXT, x.slack.newResponseUrl())],
   ['global shortcut', async () => globalShortcut(GLOBAL_SHORTCUT_ID)],
@@ -230,5 +272,40 @@ describe.each(HARNESS_MODES)('the ack of a mention in %s mode', (mode) => {
     expect(written).toBe(true);
     await x.settle();
     await x.slack.waitFor(() => answerCards(x).length === 1, 5000);
+  });
+});
+
+describe.each(HARNESS_MODES)('the what-if buttons in %s mode', (mode) => {
+  it('a double click on What if shows one card in place of the preview (no second message)', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const x = h;
+    const { message, button } = await previewMessage(x);
+    const before = x.slack.messages.length;
+    const what = button(`${ACTION_IDS.whatIf}:`);
+    await Promise.all([x.send(clickOn(x, message.ts, what)), x.send(clickOn(x, message.ts, what))]);
+    await x.settle();
+    await x.slack.waitFor(() => /What if/.test(message.text) && message);
+    expect(x.slack.messages.length).toBe(before);
+    expect(x.slack.messages.filter((m) => /What if/.test(m.text))).toEqual([message]);
+  });
+
+  it('a click sent again as a Slack retry (X-Slack-Retry-Num) is answered once', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const x = h;
+    const { message, back } = await whatIfCard(x);
+    const posts = x.slack.responses.length;
+    const click = clickOn(x, message.ts, back);
+    // Signed again (a later timestamp), as Slack signs each delivery: past the replay guard, to the queue's key.
+    const t = Math.floor(Date.now() / 1000);
+    await x.send(click, { timestamp: t - 1 });
+    await x.send(click, {
+      timestamp: t,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    await x.settle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(x.slack.responses.length - posts).toBe(1);
+    expect(message.text).not.toMatch(/What if/);
+    expect(x.logs.join('\n')).toContain('duplicate request skipped');
   });
 });
