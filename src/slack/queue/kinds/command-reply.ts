@@ -1,6 +1,7 @@
 // /thoracic-rt text, queued: help, a topic answer, "nothing usable", or the case answer (audited), sent
 // through the command's response_url as ephemeral messages.
 import { buildAnswer } from '../../blocks/answer.js';
+import { renderEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { buildTopicAnswer } from '../../blocks/topic-answer.js';
@@ -24,6 +25,8 @@ export const commandReply = defineKind<ReadingPayload>({
       ? [buildNotice('privacy', p.identifiersRemoved.join(', '))]
       : [];
     if (p.route === 'help') return { parts: viaUrl([buildHelp([...deps.intents], deps.ruleset.version)]) };
+    if (p.route === 'evidence')
+      return { parts: viaUrl([renderEvidenceLookup(p.evidence ?? { kind: 'usage' }, deps.ruleset)]) };
     if (p.route === 'topic' && p.topic)
       return { parts: viaUrl([buildTopicAnswer(p.topic, deps.ruleset, p.case), ...privacy]) };
     if (p.route !== 'answer' || !p.case) return { parts: viaUrl([buildNotice('empty-case'), ...privacy]) };
