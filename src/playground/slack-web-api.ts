@@ -77,7 +77,8 @@ export interface FakeIdentity {
 }
 
 export interface FakeOptions {
-  /** Accept only trigger_ids from `issueTrigger`, and only for 3 seconds, as Slack does. Off: any non-empty id. */
+  /** Accept only trigger_ids from `issueTrigger`, once, and only for 3 seconds, as Slack does. Off: any
+   * non-empty id. */
   strictTriggers?: boolean;
   /** Clock for trigger expiry (tests). */
   now?: () => number;
@@ -102,6 +103,7 @@ export class SlackWebApiFake {
   private readonly expiredResponseIds = new Set<string>();
   private readonly responseContexts = new Map<string, ResponseContext>();
   private readonly triggers = new Map<string, { user: string; issuedAt: number }>();
+  private readonly usedTriggers = new Set<string>();
   private viewSeq = 0;
   private readonly waiters = new Set<() => void>();
   private readonly listeners = new Set<(e: FakeEvent) => void>();
@@ -575,6 +577,9 @@ export class SlackWebApiFake {
     if (!this.options.strictTriggers) return { ok: true, user: known?.user };
     if (!known) return { ok: false, error: 'invalid_trigger_id' };
     if (this.clock() - known.issuedAt > TRIGGER_TTL_MS) return { ok: false, error: 'expired_trigger_id' };
+    // Single use (views.open's `exchanged_trigger_id`).
+    if (this.usedTriggers.has(triggerId)) return { ok: false, error: 'exchanged_trigger_id' };
+    this.usedTriggers.add(triggerId);
     return { ok: true, user: known.user };
   }
 

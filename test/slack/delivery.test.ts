@@ -135,6 +135,13 @@ const SURFACES: Surface[] = [
       return clickOn(x, message.ts, back);
     },
   ],
+  [
+    'details button',
+    async (x) => {
+      const { message, button } = await previewMessage(x);
+      return clickOn(x, message.ts, button(ACTION_IDS.showEvidence));
+    },
+  ],
   ['message shortcut', async (x) => messageShortcut(MESSAGE_SHORTCUT_ID, TEXT, x.slack.newResponseUrl())],
   ['global shortcut', async () => globalShortcut(GLOBAL_SHORTCUT_ID)],
 ];
@@ -307,5 +314,41 @@ describe.each(HARNESS_MODES)('the what-if buttons in %s mode', (mode) => {
     expect(x.slack.responses.length - posts).toBe(1);
     expect(message.text).not.toMatch(/What if/);
     expect(x.logs.join('\n')).toContain('duplicate request skipped');
+  });
+});
+
+describe.each(HARNESS_MODES)('the Details button in %s mode', (mode) => {
+  it('a double click opens one modal; the same click retried opens none more', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const x = h;
+    const { message, button } = await previewMessage(x);
+    const details = button(ACTION_IDS.showEvidence);
+    await Promise.all([x.send(clickOn(x, message.ts, details)), x.send(clickOn(x, message.ts, details))]);
+    await x.settle();
+    await x.slack.waitFor(() => x.slack.callsOf('views.open').length > 0, 3000);
+    const click = clickOn(x, message.ts, details);
+    const t = Math.floor(Date.now() / 1000);
+    await x.send(click, { timestamp: t - 1 });
+    await x.send(click, { timestamp: t, headers: { 'x-slack-retry-num': '1' } });
+    await x.settle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(x.slack.callsOf('views.open')).toHaveLength(1);
+  });
+});
+
+describe('a Details job whose trigger has expired (as after a crash)', () => {
+  it('tells the clicker, with the code, through the response_url', async () => {
+    h = await startHarness({ now: () => NOW });
+    const x = h;
+    const { message, button } = await previewMessage(x);
+    x.slack.failNext('views.open', { error: 'expired_trigger_id' });
+    const click = clickOn(x, message.ts, button(ACTION_IDS.showEvidence));
+    await x.send(click);
+    await x.settle();
+    const told = await x.slack.waitFor(() =>
+      x.slack.responses.find((r) => /expired_trigger_id|E_SLACK/.test(JSON.stringify(r.body))),
+    );
+    expect(JSON.stringify(told.body)).toMatch(/Please try again/);
+    expect(x.logs.join('\n')).toContain('"msg":"delivery failed"');
   });
 });

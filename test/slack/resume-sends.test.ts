@@ -162,3 +162,39 @@ describe('the fake Slack, as Slack documents it', () => {
     );
   });
 });
+
+describe('a modal whose views.open was cut', () => {
+  const modal = (triggerId: string): Part[] => [
+    {
+      via: 'modal',
+      triggerId,
+      view: { type: 'modal', title: { type: 'plain_text', text: 'Details' }, blocks: [] },
+    },
+  ];
+
+  it('counts as opened when Slack says its single-use trigger was exchanged', async () => {
+    await fake.stop();
+    await startFake({ strictTriggers: true });
+    const trigger = fake.issueTrigger('U1');
+    await sendParts(modal(trigger), 0, {}, transport, { jobId: JOB });
+    const notes: string[] = [];
+    const again = await sendParts(modal(trigger), 0, {}, transport, {
+      jobId: JOB,
+      uncertain: true,
+      note: (m) => notes.push(m),
+    });
+    expect(again).not.toBe(false);
+    expect(fake.views).toHaveLength(1);
+    expect(notes).toEqual(['interrupted modal was opened already']);
+  });
+
+  it('fails when the trigger was exchanged on a first attempt (someone else opened it)', async () => {
+    await fake.stop();
+    await startFake({ strictTriggers: true });
+    const trigger = fake.issueTrigger('U1');
+    await sendParts(modal(trigger), 0, {}, transport, { jobId: JOB });
+    await expect(sendParts(modal(trigger), 0, {}, transport, { jobId: JOB })).rejects.toThrow(
+      /exchanged_trigger_id/,
+    );
+  });
+});

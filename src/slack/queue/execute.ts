@@ -101,10 +101,24 @@ async function resendUncertain(part: Part, index: number, ctx: Ctx): Promise<str
     note('interrupted send sent again, replacing its earlier copy', { part: index });
     return sendPart({ ...part, replaceOriginal: true }, index, ctx);
   }
-  // A replacement (replace_original) is the same message again; an ephemeral one may show twice.
-  if (!(part.via === 'response_url' && part.replaceOriginal))
+  // A replacement (replace_original) is the same message again; a modal's trigger is single use (see
+  // openModal); an ephemeral message may show twice.
+  if (!(part.via === 'response_url' && part.replaceOriginal) && part.via !== 'modal')
     note('interrupted send sent again; it may show twice', { part: index, via: part.via });
   return sendPart(part, index, ctx);
+}
+
+/** A trigger_id is single use: `exchanged_trigger_id` on a resend means the modal was opened already. */
+async function openModal(part: Extract<Part, { via: 'modal' }>, ctx: Ctx): Promise<undefined> {
+  const client = await ctx.transport.client(ctx.target);
+  try {
+    await client.views.open({ trigger_id: part.triggerId, view: part.view });
+  } catch (err) {
+    const code = (err as { data?: { error?: unknown } }).data?.error;
+    if (!(ctx.hooks.uncertain && code === 'exchanged_trigger_id')) throw err;
+    ctx.hooks.note?.('interrupted modal was opened already', {});
+  }
+  return undefined;
 }
 
 function threadOf(part: Extract<Part, { via: 'post' }>, firstTs: string | undefined): string | undefined {
@@ -146,6 +160,7 @@ function isPart(metadata: unknown, jobId: string, index: number): boolean {
 
 async function sendPart(part: Part, index: number, ctx: Ctx): Promise<string | undefined> {
   const { target, transport } = ctx;
+  if (part.via === 'modal') return openModal(part, ctx);
   const { text, blocks } = part.message;
   if (part.via === 'response_url') {
     if (!target.responseUrl) throw new Error('job has no response_url');

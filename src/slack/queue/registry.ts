@@ -2,6 +2,7 @@
 // facts only) and plans its delivery: the messages, in order, and the audit row written when they are all
 // delivered. Planning is pure over the payload and the request time, so every attempt plans the same answer.
 // New surfaces plug in by adding a kind here; the worker pool never changes.
+import type { ModalView } from '@slack/types';
 import type { z } from 'zod';
 import type { ConsultInput, JobTarget } from '../../store/index.js';
 import type { SlackMessage } from '../blocks/types.js';
@@ -28,6 +29,8 @@ export type Part =
       replaceOnResend?: boolean | undefined;
     }
   | { via: 'post'; channel: string; threadTs?: string | 'first' | undefined; message: SlackMessage }
+  /** A modal opened with the click's trigger_id (Slack accepts it for 3 s, once). */
+  | { via: 'modal'; triggerId: string; view: ModalView }
   | {
       via: 'ephemeral';
       channel: string;

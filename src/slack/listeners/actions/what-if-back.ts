@@ -3,13 +3,20 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { decodeCaseToken } from '../../case-token.js';
 import type { SlackDeps } from '../../deps.js';
-import { queueCardInPlace } from './card-in-place.js';
+import { CARD_IN_PLACE, CardPayloadSchema } from '../../queue/kinds/index.js';
+import { queueClick } from './queue-click.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
 export function whatIfBack(deps: SlackDeps) {
   return async (args: Args): Promise<void> => {
     const decoded = decodeCaseToken((args.body.actions[0] as ButtonAction | undefined)?.value);
-    await queueCardInPlace(deps, args, decoded.ok ? { case: decoded.case } : undefined, 'what_if_back');
+    const payload = decoded.ok ? { case: decoded.case } : undefined;
+    await queueClick(deps, args, {
+      kind: CARD_IN_PLACE,
+      schema: CardPayloadSchema,
+      payload,
+      surface: 'what_if_back',
+    });
   };
 }

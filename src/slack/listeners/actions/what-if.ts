@@ -5,7 +5,8 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { applyWhatIf, readWhatIfValue } from '../../blocks/what-if.js';
 import { decodeCaseToken, encodeCaseToken } from '../../case-token.js';
 import type { SlackDeps } from '../../deps.js';
-import { queueCardInPlace } from './card-in-place.js';
+import { CARD_IN_PLACE, CardPayloadSchema } from '../../queue/kinds/index.js';
+import { queueClick } from './queue-click.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
@@ -19,6 +20,11 @@ export function whatIf(deps: SlackDeps) {
       value && base?.ok && changed && encodeCaseToken(changed)
         ? { case: changed, whatIf: { key: value.key, base: base.case } }
         : undefined;
-    await queueCardInPlace(deps, args, payload, 'what_if');
+    await queueClick(deps, args, {
+      kind: CARD_IN_PLACE,
+      schema: CardPayloadSchema,
+      payload,
+      surface: 'what_if',
+    });
   };
 }

@@ -1,23 +1,28 @@
-// The ack seam of the what-if buttons: the card to show in place is queued before the ack (keyed by the
-// click's trigger id, so a replay or a retry of the same click adds nothing) and sent by a worker.
+// The ack seam of the answer buttons that show something to the clicker (What if, Back, Details): the job is
+// queued before the ack, keyed by the click's trigger id (a replay or a retry of the same click adds nothing),
+// and a worker sends it.
 import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { z } from 'zod';
 import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { enqueueJob } from '../../queue/enqueue.js';
-import { CARD_IN_PLACE, type CardPayload, CardPayloadSchema } from '../../queue/kinds/index.js';
 import { channelOf, unreadableCaseNotice } from './case-from-action.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
-/** Queues `payload` (undefined: the case could not be read) and acks; `surface` names the log lines. */
-export async function queueCardInPlace(
-  deps: SlackDeps,
-  { ack, body, client, respond }: Args,
-  payload: CardPayload | undefined,
-  surface: string,
-): Promise<void> {
+export interface ClickJob<P> {
+  kind: string;
+  schema: z.ZodType<P>;
+  /** undefined: the case could not be read (the clicker is told at once). */
+  payload: P | undefined;
+  /** Names the log lines. */
+  surface: string;
+}
+
+export async function queueClick<P>(deps: SlackDeps, args: Args, job: ClickJob<P>): Promise<void> {
+  const { ack, body, client, respond } = args;
   const channel = channelOf(body);
-  const valid = payload ? CardPayloadSchema.safeParse(payload) : undefined;
+  const valid = job.payload === undefined ? undefined : job.schema.safeParse(job.payload);
   try {
     if (!valid?.success) {
       await ack();
@@ -25,11 +30,11 @@ export async function queueCardInPlace(
       return;
     }
     const responseUrl = (body as { response_url?: string }).response_url;
-    const job = await enqueueJob(
+    const queued = await enqueueJob(
       deps,
       {
-        kind: CARD_IN_PLACE,
-        idempotencyKey: `card:${body.trigger_id}`,
+        kind: job.kind,
+        idempotencyKey: `click:${body.trigger_id}`,
         payload: valid.data,
         target: {
           user: body.user.id,
@@ -41,11 +46,11 @@ export async function queueCardInPlace(
       { respond, client },
     );
     await ack();
-    await job.afterAck();
+    await queued.afterAck();
   } catch (err) {
     await ack().catch(() => undefined);
     await reportFailure(deps, err, {
-      surface,
+      surface: job.surface,
       respond,
       client,
       user: body.user.id,
