@@ -1,7 +1,7 @@
 // Builds Slack requests as Slack sends them (used by the playground, the tests and the benchmarks): form-encoded
 // commands and interactivity payloads, JSON events, signed with the signing secret (v0 HMAC-SHA256 over
 // "v0:timestamp:body"), and `deliver` to POST one to an app's request URL.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 
 /** A signing secret for loopback tests and benchmarks only; real secrets come from the environment. */
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -112,7 +112,10 @@ export interface BlockActionsOptions extends Who {
   responseUrl?: string;
 }
 
-/** A block_actions payload: a button (or other element) in a message, a modal or the Home tab. */
+let clickSeq = 0;
+
+/** A block_actions payload: a button (or other element) in a message, a modal or the Home tab. Each click has
+ * its own trigger_id, as in Slack. */
 export function blockActions(opts: BlockActionsOptions): SlackRequest {
   const { team, user, channel } = who(opts);
   const actionTs = slackTs();
@@ -122,7 +125,7 @@ export function blockActions(opts: BlockActionsOptions): SlackRequest {
     user,
     api_app_id: API_APP_ID,
     token: 'legacy',
-    trigger_id: opts.triggerId ?? 'trigger.action.1',
+    trigger_id: opts.triggerId ?? `trigger.action.${++clickSeq}.${randomUUID().slice(0, 8)}`,
     actions: opts.actions.map((a) => ({ ...a, action_ts: actionTs })),
   };
   if (opts.view) {

@@ -25,6 +25,11 @@ export interface StoredMessage {
   source: 'api' | 'response_url' | 'user';
   /** Set when chat.update or a response_url `replace_original` changed the message. */
   edited?: boolean;
+  /** Message metadata posted with chat.postMessage (returned by conversations.history/replies only with
+   * `include_all_metadata`, as Slack does). */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** The response_url id a message was posted through. */
+  responseId?: string;
 }
 
 export interface StoredView {
@@ -72,10 +77,18 @@ export interface FakeIdentity {
 }
 
 export interface FakeOptions {
-  /** Accept only trigger_ids from `issueTrigger`, and only for 3 seconds, as Slack does. Off: any non-empty id. */
+  /** Accept only trigger_ids from `issueTrigger`, once, and only for 3 seconds, as Slack does. Off: any
+   * non-empty id. */
   strictTriggers?: boolean;
   /** Clock for trigger expiry (tests). */
   now?: () => number;
+  /**
+   * UNDOCUMENTED (an assumption, off by default): `replace_original: true` through a response_url that came with
+   * no message (a slash command's) replaces the last message posted through that same URL. Slack documents
+   * replace_original only for the message an interaction came from; with this off the fake posts a new
+   * message, the only behaviour the notes confirm. Tests that rely on it say so.
+   */
+  commandUrlReplacesOwnPost?: boolean;
 }
 
 /** Slack's trigger_id lifetime. */
@@ -90,6 +103,7 @@ export class SlackWebApiFake {
   private readonly expiredResponseIds = new Set<string>();
   private readonly responseContexts = new Map<string, ResponseContext>();
   private readonly triggers = new Map<string, { user: string; issuedAt: number }>();
+  private readonly usedTriggers = new Set<string>();
   private viewSeq = 0;
   private readonly waiters = new Set<() => void>();
   private readonly listeners = new Set<(e: FakeEvent) => void>();
@@ -266,7 +280,7 @@ export class SlackWebApiFake {
       }
       const body = parseArgs(raw, req.headers['content-type']);
       this.responses.push({ id, body });
-      this.storeResponse(body, this.responseContexts.get(id));
+      this.storeResponse(id, body, this.responseContexts.get(id));
       send(res, 200, { ok: true });
       this.notify();
       return true;
@@ -327,12 +341,18 @@ export class SlackWebApiFake {
     return `${1_790_000_000 + this.seq}.${String(this.seq).padStart(6, '0')}`;
   }
 
-  private storeResponse(body: Record<string, unknown>, ctx: ResponseContext | undefined): void {
+  /** The message `replace_original`/`delete_original` acts on: the one the interaction came from, or (only
+   * under the `commandUrlReplacesOwnPost` assumption) the last one this URL posted. */
+  private originalOf(id: string, ctx: ResponseContext | undefined): StoredMessage | undefined {
+    if (ctx?.messageTs) return this.messages.find((m) => m.channel === ctx.channel && m.ts === ctx.messageTs);
+    if (!this.options.commandUrlReplacesOwnPost) return undefined;
+    return this.messages.findLast((m) => m.responseId === id);
+  }
+
+  private storeResponse(id: string, body: Record<string, unknown>, ctx: ResponseContext | undefined): void {
     const text = typeof body.text === 'string' ? body.text : undefined;
     const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
-    const original = ctx?.messageTs
-      ? this.messages.find((m) => m.channel === ctx.channel && m.ts === ctx.messageTs)
-      : undefined;
+    const original = this.originalOf(id, ctx);
     if (original && (body.delete_original === true || body.delete_original === 'true')) {
       this.deleteMessage(original.channel, original.ts);
       return;
@@ -355,6 +375,7 @@ export class SlackWebApiFake {
       text: String(text ?? ''),
       blocks: blocks ?? [],
       source: 'response_url',
+      responseId: id,
     };
     this.messages.push(message);
     this.emit({ type: 'message', message });
@@ -371,7 +392,7 @@ export class SlackWebApiFake {
           ok: true,
           app_id: 'A0PLAYGROUND',
           authed_user: { id: 'U0INSTALLER' },
-          scope: 'app_mentions:read,chat:write,commands,im:write',
+          scope: 'app_mentions:read,channels:history,chat:write,commands,groups:history,im:write',
           token_type: 'bot',
           access_token: `xoxb-installed-${str('code')}`,
           bot_user_id: this.identity.botUserId,
@@ -396,6 +417,7 @@ export class SlackWebApiFake {
         const channel = /^[UW][A-Z0-9]+$/.test(target) ? this.dmChannelOf(target) : target;
         const ts = this.nextTs();
         const threadTs = str('thread_ts');
+        const metadata = metadataOf(args.metadata);
         const message: StoredMessage = {
           channel,
           ts,
@@ -404,11 +426,16 @@ export class SlackWebApiFake {
           text: str('text') ?? '',
           blocks: (args.blocks as unknown[]) ?? [],
           source: 'api',
+          ...(metadata ? { metadata } : {}),
         };
         this.messages.push(message);
         this.emit({ type: 'message', message });
         return { ok: true, channel, ts, message: { ts, text: str('text') ?? '' } };
       }
+      case 'conversations.history':
+        return this.history(args);
+      case 'conversations.replies':
+        return this.replies(args);
       case 'chat.postEphemeral': {
         const channel = str('channel');
         const user = str('user');
@@ -494,6 +521,54 @@ export class SlackWebApiFake {
     }
   }
 
+  /** conversations.history: the channel's top-level messages (no ephemeral ones), newest first, within
+   * oldest/latest, paged by `limit` and `cursor`; metadata only with include_all_metadata. */
+  private history(args: Record<string, unknown>): Record<string, unknown> {
+    const channel = typeof args.channel === 'string' ? args.channel : undefined;
+    if (!channel) return { ok: false, error: 'channel_not_found' };
+    const oldest = Number(args.oldest ?? 0);
+    const latest = args.latest === undefined ? Number.POSITIVE_INFINITY : Number(args.latest);
+    const found = this.messages
+      .filter((m) => m.channel === channel && !m.ephemeralTo && (!m.threadTs || m.threadTs === m.ts))
+      .filter((m) => Number(m.ts) >= oldest && Number(m.ts) <= latest)
+      .reverse();
+    return this.page(found, args);
+  }
+
+  /** conversations.replies: a thread's parent, then its replies, oldest first (no ephemeral ones). */
+  private replies(args: Record<string, unknown>): Record<string, unknown> {
+    const channel = typeof args.channel === 'string' ? args.channel : undefined;
+    const ts = typeof args.ts === 'string' ? args.ts : undefined;
+    if (!channel || !ts) return { ok: false, error: 'invalid_arguments' };
+    const inChannel = this.messages.filter((m) => m.channel === channel && !m.ephemeralTo);
+    const parent = inChannel.find((m) => m.ts === ts);
+    if (!parent) return { ok: false, error: 'thread_not_found' };
+    const thread = inChannel.filter((m) => m !== parent && m.threadTs === ts);
+    return this.page([parent, ...thread], args);
+  }
+
+  private page(found: StoredMessage[], args: Record<string, unknown>): Record<string, unknown> {
+    const limit = Math.max(1, Math.min(1000, Number(args.limit ?? 100) || 100));
+    const start = Number(typeof args.cursor === 'string' ? args.cursor : 0) || 0;
+    const slice = found.slice(start, start + limit);
+    const withMeta = args.include_all_metadata === true || args.include_all_metadata === 'true';
+    const more = start + limit < found.length;
+    return {
+      ok: true,
+      messages: slice.map((m) => ({
+        type: 'message',
+        ts: m.ts,
+        ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+        user: m.user,
+        text: m.text,
+        blocks: m.blocks,
+        ...(withMeta && m.metadata ? { metadata: m.metadata } : {}),
+      })),
+      has_more: more,
+      ...(more ? { response_metadata: { next_cursor: String(start + limit) } } : {}),
+    };
+  }
+
   private checkTrigger(
     triggerId: string | undefined,
   ): { ok: true; user: string | undefined } | { ok: false; error: string } {
@@ -502,6 +577,9 @@ export class SlackWebApiFake {
     if (!this.options.strictTriggers) return { ok: true, user: known?.user };
     if (!known) return { ok: false, error: 'invalid_trigger_id' };
     if (this.clock() - known.issuedAt > TRIGGER_TTL_MS) return { ok: false, error: 'expired_trigger_id' };
+    // Single use (views.open's `exchanged_trigger_id`).
+    if (this.usedTriggers.has(triggerId)) return { ok: false, error: 'exchanged_trigger_id' };
+    this.usedTriggers.add(triggerId);
     return { ok: true, user: known.user };
   }
 
@@ -562,6 +640,14 @@ export class SlackWebApiFake {
     this.emit({ type: 'view', method, view: stored });
     return { ok: true, view: this.viewPayload(stored) };
   }
+}
+
+function metadataOf(v: unknown): StoredMessage['metadata'] {
+  if (!v || typeof v !== 'object') return undefined;
+  const m = v as { event_type?: unknown; event_payload?: unknown };
+  if (typeof m.event_type !== 'string') return undefined;
+  const payload = m.event_payload && typeof m.event_payload === 'object' ? m.event_payload : {};
+  return { event_type: m.event_type, event_payload: payload as Record<string, unknown> };
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

@@ -18,6 +18,7 @@ import { postToResponseUrl, type Transport } from './queue/transport.js';
 import { createDeliveryQueue, type DeliveryQueue } from './queue/worker-pool.js';
 import { rejectReplays, requestDigest } from './replay-guard.js';
 import { limitConcurrency, MAX_BODY_BYTES } from './request-limits.js';
+import { socketReceiver } from './socket-ack.js';
 
 export type SlackAppMode =
   | { kind: 'socket'; botToken: string; appToken: string }
@@ -185,9 +186,16 @@ function socketRuntime(
   logger: BoltLogger,
   clientOptions: WebClientOptions,
 ): SlackRuntime {
-  const app = new App({
-    token: mode.botToken,
+  // The receiver Bolt would build, with the event acks held until the listener wrote its job.
+  const receiver = socketReceiver({
     appToken: mode.appToken,
+    logger,
+    logLevel: LEVELS[opts.logLevel],
+    installerOptions: { clientOptions },
+  });
+  const app = new App({
+    receiver,
+    token: mode.botToken,
     socketMode: true,
     logger,
     logLevel: LEVELS[opts.logLevel],

@@ -5,6 +5,7 @@ import type * as Bolt from '@slack/bolt';
 import * as AppModule from '@slack/bolt/dist/App.js';
 import * as ErrorsModule from '@slack/bolt/dist/errors.js';
 import * as HttpModule from '@slack/bolt/dist/receivers/HTTPReceiver.js';
+import * as SocketModule from '@slack/bolt/dist/receivers/SocketModeReceiver.js';
 
 /** A CommonJS module's exports, whichever interop loaded it: Node gives `module.exports` as the namespace's
  * default, esbuild's bundle the same, Vitest the namespace of named exports itself. */
@@ -23,3 +24,5 @@ export type LogLevel = Bolt.LogLevel;
 export const HTTPReceiver = exportsOf(HttpModule).default as typeof Bolt.HTTPReceiver;
 export type HTTPReceiver = Bolt.HTTPReceiver;
 export const RespondError = exportsOf(ErrorsModule).RespondError as typeof Bolt.RespondError;
+export const SocketModeReceiver = exportsOf(SocketModule).default as typeof Bolt.SocketModeReceiver;
+export type SocketModeReceiver = Bolt.SocketModeReceiver;

@@ -2,7 +2,14 @@
 // Socket Mode variant; `npm run manifest -- --url https://host` prints the HTTP-mode variant.
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID, SLASH_COMMAND } from './ids.js';
 
-export const BOT_SCOPES = ['app_mentions:read', 'chat:write', 'commands', 'im:write'] as const;
+export const BOT_SCOPES = [
+  'app_mentions:read',
+  'channels:history',
+  'chat:write',
+  'commands',
+  'groups:history',
+  'im:write',
+] as const;
 export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'app_uninstalled', 'tokens_revoked'] as const;
 
 export function buildManifest(opts: { url?: string } = {}): Record<string, unknown> {

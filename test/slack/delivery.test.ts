@@ -61,6 +61,34 @@ async function commandPreview(x: Harness): Promise<{ share: string; edit: string
   };
 }
 
+/** A command's preview as the fake keeps it (its ts), and a button of it by action id prefix. */
+async function previewMessage(x: Harness, text = PUBLIC_EXAMPLES[4]!.text) {
+  const url = x.slack.newResponseUrl({ channel: CHANNEL.id, user: USER.id });
+  const id = url.split('/').pop();
+  await x.send(slashCommand(text, url, `trigger.preview.${Math.random()}`));
+  const message = await x.slack.waitFor(() => x.slack.messages.find((m) => m.responseId === id));
+  await x.settle();
+  const button = (prefix: string) => buttonsOf(message.blocks).find((b) => b.action_id?.startsWith(prefix))!;
+  return { message, button };
+}
+
+/** A click on the preview: its response_url's replace_original edits the preview, as in Slack. */
+const clickOn = (x: Harness, ts: string, b: { action_id?: string; value?: string }) =>
+  buttonClick(
+    b.action_id!,
+    b.value!,
+    x.slack.newResponseUrl({ channel: CHANNEL.id, user: USER.id, messageTs: ts }),
+  );
+
+async function whatIfCard(x: Harness) {
+  const { message, button } = await previewMessage(x);
+  await x.send(clickOn(x, message.ts, button(`${ACTION_IDS.whatIf}:`)));
+  await x.slack.waitFor(() => /What if/.test(message.text) && message);
+  await x.settle();
+  const back = buttonsOf(message.blocks).find((b) => b.action_id === ACTION_IDS.whatIfBack)!;
+  return { message, back };
+}
+
 function intakeSubmission(): SlackRequest {
   const meta = encodeMetadata({ origin: 'command', channelId: CHANNEL.id, userId: USER.id });
   const view = buildIntakeModal({ metadata: meta.value, initial: { stage: 'IV', driver: 'none', ecog: 1 } });
@@ -92,6 +120,27 @@ const SURFACES: Surface[] = [
   [
     'edit button',
     async (x) => buttonClick(ACTION_IDS.editCase, (await commandPreview(x)).edit, x.slack.newResponseUrl()),
+  ],
+  [
+    'what-if button',
+    async (x) => {
+      const { message, button } = await previewMessage(x);
+      return clickOn(x, message.ts, button(`${ACTION_IDS.whatIf}:`));
+    },
+  ],
+  [
+    'what-if-back button',
+    async (x) => {
+      const { message, back } = await whatIfCard(x);
+      return clickOn(x, message.ts, back);
+    },
+  ],
+  [
+    'details button',
+    async (x) => {
+      const { message, button } = await previewMessage(x);
+      return clickOn(x, message.ts, button(ACTION_IDS.showEvidence));
+    },
   ],
   ['message shortcut', async (x) => messageShortcut(MESSAGE_SHORTCUT_ID, TEXT, x.slack.newResponseUrl())],
   ['global shortcut', async () => globalShortcut(GLOBAL_SHORTCUT_ID)],
@@ -209,5 +258,97 @@ describe('jobs left by a crash are resumed at start', () => {
     } finally {
       await earlier.stop();
     }
+  });
+});
+
+describe.each(HARNESS_MODES)('the ack of a mention in %s mode', (mode) => {
+  it('comes only after its job is in the queue (a slow write holds the ack)', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const x = h;
+    const jobs = x.store.jobs;
+    const enqueue = jobs.enqueue.bind(jobs);
+    let written = false;
+    jobs.enqueue = async (job) => {
+      await new Promise((r) => setTimeout(r, 400));
+      const res = await enqueue(job);
+      written = true;
+      return res;
+    };
+    const req = appMention(`<@UBOT> ${TEXT}`);
+    expect((await x.send(req)).status).toBe(200);
+    expect(written).toBe(true);
+    await x.settle();
+    await x.slack.waitFor(() => answerCards(x).length === 1, 5000);
+  });
+});
+
+describe.each(HARNESS_MODES)('the what-if buttons in %s mode', (mode) => {
+  it('a double click on What if shows one card in place of the preview (no second message)', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const x = h;
+    const { message, button } = await previewMessage(x);
+    const before = x.slack.messages.length;
+    const what = button(`${ACTION_IDS.whatIf}:`);
+    await Promise.all([x.send(clickOn(x, message.ts, what)), x.send(clickOn(x, message.ts, what))]);
+    await x.settle();
+    await x.slack.waitFor(() => /What if/.test(message.text) && message);
+    expect(x.slack.messages.length).toBe(before);
+    expect(x.slack.messages.filter((m) => /What if/.test(m.text))).toEqual([message]);
+  });
+
+  it('a click sent again as a Slack retry (X-Slack-Retry-Num) is answered once', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const x = h;
+    const { message, back } = await whatIfCard(x);
+    const posts = x.slack.responses.length;
+    const click = clickOn(x, message.ts, back);
+    // Signed again (a later timestamp), as Slack signs each delivery: past the replay guard, to the queue's key.
+    const t = Math.floor(Date.now() / 1000);
+    await x.send(click, { timestamp: t - 1 });
+    await x.send(click, {
+      timestamp: t,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    await x.settle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(x.slack.responses.length - posts).toBe(1);
+    expect(message.text).not.toMatch(/What if/);
+    expect(x.logs.join('\n')).toContain('duplicate request skipped');
+  });
+});
+
+describe.each(HARNESS_MODES)('the Details button in %s mode', (mode) => {
+  it('a double click opens one modal; the same click retried opens none more', async () => {
+    h = await startHarness({ mode, now: () => NOW });
+    const x = h;
+    const { message, button } = await previewMessage(x);
+    const details = button(ACTION_IDS.showEvidence);
+    await Promise.all([x.send(clickOn(x, message.ts, details)), x.send(clickOn(x, message.ts, details))]);
+    await x.settle();
+    await x.slack.waitFor(() => x.slack.callsOf('views.open').length > 0, 3000);
+    const click = clickOn(x, message.ts, details);
+    const t = Math.floor(Date.now() / 1000);
+    await x.send(click, { timestamp: t - 1 });
+    await x.send(click, { timestamp: t, headers: { 'x-slack-retry-num': '1' } });
+    await x.settle();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(x.slack.callsOf('views.open')).toHaveLength(1);
+  });
+});
+
+describe('a Details job whose trigger has expired (as after a crash)', () => {
+  it('tells the clicker, with the code, through the response_url', async () => {
+    h = await startHarness({ now: () => NOW });
+    const x = h;
+    const { message, button } = await previewMessage(x);
+    x.slack.failNext('views.open', { error: 'expired_trigger_id' });
+    const click = clickOn(x, message.ts, button(ACTION_IDS.showEvidence));
+    await x.send(click);
+    await x.settle();
+    const told = await x.slack.waitFor(() =>
+      x.slack.responses.find((r) => /expired_trigger_id|E_SLACK/.test(JSON.stringify(r.body))),
+    );
+    expect(JSON.stringify(told.body)).toMatch(/Please try again/);
+    expect(x.logs.join('\n')).toContain('"msg":"delivery failed"');
   });
 });

@@ -83,16 +83,43 @@ function find(ruleset: Ruleset, test: (haystack: string) => boolean): Matches {
   return { citations, statements };
 }
 
-/** The answer to an evidence lookup: one message within Slack's limits. */
-export function buildEvidenceLookup(query: string, ruleset: Ruleset): SlackMessage {
-  const shown = clip(query, MAX_QUERY);
-  const whole = matcher(shown);
-  if (!whole) return usage(ruleset.version);
+/** What a lookup found, by ruleset id: the query itself is never kept (a queued lookup stores this). */
+export type EvidenceMatch =
+  | { kind: 'usage' }
+  | { kind: 'none' }
+  | { kind: 'found'; citations: string[]; statements: string[] };
+
+/** Matches the query against the ruleset: the whole query first, else every word of it. */
+export function matchEvidence(query: string, ruleset: Ruleset): EvidenceMatch {
+  const whole = matcher(clip(query, MAX_QUERY));
+  if (!whole) return { kind: 'usage' };
   let matches = find(ruleset, whole);
   if (matches.citations.length === 0 && matches.statements.length === 0) {
-    const words = wordsMatcher(shown);
+    const words = wordsMatcher(clip(query, MAX_QUERY));
     if (words) matches = find(ruleset, words);
   }
+  if (matches.citations.length === 0 && matches.statements.length === 0) return { kind: 'none' };
+  return {
+    kind: 'found',
+    citations: matches.citations.map((c) => c.id),
+    statements: matches.statements.map((st) => st.id),
+  };
+}
+
+/** The answer to an evidence lookup: one message within Slack's limits. */
+export function buildEvidenceLookup(query: string, ruleset: Ruleset): SlackMessage {
+  return renderEvidenceLookup(matchEvidence(query, ruleset), ruleset);
+}
+
+/** The answer for a match (ids of another ruleset version that this one lacks are left out). */
+export function renderEvidenceLookup(match: EvidenceMatch, ruleset: Ruleset): SlackMessage {
+  if (match.kind === 'usage') return usage(ruleset.version);
+  const citationIds = new Set(match.kind === 'found' ? match.citations : []);
+  const statementIds = new Set(match.kind === 'found' ? match.statements : []);
+  const matches: Matches = {
+    citations: ruleset.citations.filter((c) => citationIds.has(c.id)),
+    statements: ruleset.statements.filter((st) => statementIds.has(st.id)),
+  };
   if (matches.citations.length === 0 && matches.statements.length === 0) return noMatch(ruleset.version);
 
   // Up to MAX_LOOKUP_ITEMS items, references first but leaving room for statements; fewer if the text budget

@@ -2,6 +2,7 @@
 // facts only) and plans its delivery: the messages, in order, and the audit row written when they are all
 // delivered. Planning is pure over the payload and the request time, so every attempt plans the same answer.
 // New surfaces plug in by adding a kind here; the worker pool never changes.
+import type { ModalView } from '@slack/types';
 import type { z } from 'zod';
 import type { ConsultInput, JobTarget } from '../../store/index.js';
 import type { SlackMessage } from '../blocks/types.js';
@@ -18,8 +19,18 @@ export interface JobContext {
 
 /** One message and how it goes to Slack. `thread: 'first'` replies in the thread of this job's first post. */
 export type Part =
-  | { via: 'response_url'; message: SlackMessage; replaceOriginal?: boolean | undefined }
+  | {
+      via: 'response_url';
+      message: SlackMessage;
+      replaceOriginal?: boolean | undefined;
+      /** Sent again after an interrupted send, it goes with `replace_original` (README limits: a slash
+       * command's response_url has no original message, and Slack's docs do not say what it replaces). Only
+       * a job's first response_url message may set it, so it can only replace its own earlier copy. */
+      replaceOnResend?: boolean | undefined;
+    }
   | { via: 'post'; channel: string; threadTs?: string | 'first' | undefined; message: SlackMessage }
+  /** A modal opened with the click's trigger_id (Slack accepts it for 3 s, once). */
+  | { via: 'modal'; triggerId: string; view: ModalView }
   | {
       via: 'ephemeral';
       channel: string;

@@ -192,6 +192,9 @@ class WorkerPool implements DeliveryQueue {
       const sent = await sendParts(plan.plan.parts, job.partsDone, job.target, this.opts.transport, {
         beforeSend: () => this.jobs.markSending(this.owner, job.id),
         afterSend: (i) => this.jobs.markPartDone(this.owner, job.id, i + 1),
+        jobId: job.id,
+        uncertain: job.uncertain,
+        note: (msg, fields) => this.deps.log.warn(msg, { job: job.id, ...fields }),
       });
       if (!sent) return this.deps.log.warn('job lease lost; another worker has it', { job: job.id });
       await this.finish(job, plan.plan, sent.firstTs);

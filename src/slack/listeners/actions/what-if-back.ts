@@ -1,33 +1,22 @@
-// "Back to the case as stated" on a what-if: the original case's card again, in place.
+// "Back to the case as stated" on a what-if: the original case's card again, in place. Queued before the ack
+// (src/slack/queue/kinds/card-in-place.ts).
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { buildCard } from '../../blocks/card.js';
-import { reportFailure, respondAll } from '../../deliver.js';
+import { decodeCaseToken } from '../../case-token.js';
 import type { SlackDeps } from '../../deps.js';
-import { caseFromAction, channelOf, unreadableCaseNotice } from './case-from-action.js';
+import { CARD_IN_PLACE, CardPayloadSchema } from '../../queue/kinds/index.js';
+import { queueClick } from './queue-click.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
 export function whatIfBack(deps: SlackDeps) {
-  return async ({ ack, body, client, respond }: Args): Promise<void> => {
-    await ack();
-    const channel = channelOf(body);
-    try {
-      const found = await caseFromAction(body, deps.now());
-      if (!found.ok) {
-        await respondAll(respond, [unreadableCaseNotice()]);
-        return;
-      }
-      const token = (body.actions[0] as ButtonAction | undefined)?.value ?? '';
-      const card = buildCard(found.output, { mode: 'preview', caseToken: token });
-      await respond({ replace_original: true, text: card.text, blocks: card.blocks });
-    } catch (err) {
-      await reportFailure(deps, err, {
-        surface: 'what_if_back',
-        respond,
-        client,
-        user: body.user.id,
-        ...(channel ? { channel } : {}),
-      });
-    }
+  return async (args: Args): Promise<void> => {
+    const decoded = decodeCaseToken((args.body.actions[0] as ButtonAction | undefined)?.value);
+    const payload = decoded.ok ? { case: decoded.case } : undefined;
+    await queueClick(deps, args, {
+      kind: CARD_IN_PLACE,
+      schema: CardPayloadSchema,
+      payload,
+      surface: 'what_if_back',
+    });
   };
 }

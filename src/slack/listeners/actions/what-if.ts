@@ -1,44 +1,30 @@
 // One-click what-if on a preview: the same case with one value set, answered again through src/consult and
 // shown in place of the preview (replace_original), marked "What if", with a button back to the case as stated.
+// Queued before the ack (src/slack/queue/kinds/card-in-place.ts).
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { consultCase } from '../../../consult/index.js';
-import { buildCard } from '../../blocks/card.js';
 import { applyWhatIf, readWhatIfValue } from '../../blocks/what-if.js';
 import { decodeCaseToken, encodeCaseToken } from '../../case-token.js';
-import { reportFailure, respondAll } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
-import { channelOf, unreadableCaseNotice } from './case-from-action.js';
+import { CARD_IN_PLACE, CardPayloadSchema } from '../../queue/kinds/index.js';
+import { queueClick } from './queue-click.js';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockAction>;
 
 export function whatIf(deps: SlackDeps) {
-  return async ({ ack, body, client, respond }: Args): Promise<void> => {
-    await ack();
-    const channel = channelOf(body);
-    try {
-      const value = readWhatIfValue((body.actions[0] as ButtonAction | undefined)?.value);
-      const base = value ? decodeCaseToken(value.token) : undefined;
-      const changed = value && base?.ok ? applyWhatIf(base.case, value.key) : undefined;
-      const result = changed ? await consultCase(changed, { now: deps.now() }) : undefined;
-      const token = changed ? encodeCaseToken(changed) : undefined;
-      if (!value || !result?.ok || !token) {
-        await respondAll(respond, [unreadableCaseNotice()]);
-        return;
-      }
-      const card = buildCard(result.output, {
-        mode: 'what-if',
-        caseToken: token,
-        whatIf: { key: value.key, baseToken: value.token },
-      });
-      await respond({ replace_original: true, text: card.text, blocks: card.blocks });
-    } catch (err) {
-      await reportFailure(deps, err, {
-        surface: 'what_if',
-        respond,
-        client,
-        user: body.user.id,
-        ...(channel ? { channel } : {}),
-      });
-    }
+  return async (args: Args): Promise<void> => {
+    const value = readWhatIfValue((args.body.actions[0] as ButtonAction | undefined)?.value);
+    const base = value ? decodeCaseToken(value.token) : undefined;
+    const changed = value && base?.ok ? applyWhatIf(base.case, value.key) : undefined;
+    // The card carries the changed case in its buttons: one too long for a button cannot be shown.
+    const payload =
+      value && base?.ok && changed && encodeCaseToken(changed)
+        ? { case: changed, whatIf: { key: value.key, base: base.case } }
+        : undefined;
+    await queueClick(deps, args, {
+      kind: CARD_IN_PLACE,
+      schema: CardPayloadSchema,
+      payload,
+      surface: 'what_if',
+    });
   };
 }

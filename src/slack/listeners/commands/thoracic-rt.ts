@@ -1,12 +1,11 @@
 // /thoracic-rt [case text | form | help | evidence <trial or topic> | dose/timing/safety question]
 // Thin: route the text once → queue the reply (structured facts only) → ack → a worker answers through
-// response_url. The form and evidence lookups are answered at once after the ack (a trigger id lasts 3 s; an
-// evidence query is user text, which the queue never stores).
+// response_url. The form is opened at once after the ack (a trigger id lasts 3 s); an evidence lookup is
+// matched before the ack and queued as the ids it matched (the query is user text, which the queue never stores).
 import { createHash } from 'node:crypto';
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { route } from '../../../consult/index.js';
-import { buildEvidenceLookup } from '../../blocks/evidence-lookup.js';
-import { reportFailure, respondAll } from '../../deliver.js';
+import { reportFailure } from '../../deliver.js';
 import type { SlackDeps } from '../../deps.js';
 import { openIntake } from '../../open-intake.js';
 import { enqueueJob } from '../../queue/enqueue.js';
@@ -30,7 +29,7 @@ export function thoracicRtCommand(deps: SlackDeps) {
       await ack();
       return reportFailure(deps, err, where);
     }
-    const payload = readingPayload(routed);
+    const payload = readingPayload(routed, deps.ruleset);
     if (payload) {
       const job = await enqueueJob(
         deps,
@@ -54,18 +53,13 @@ export function thoracicRtCommand(deps: SlackDeps) {
     }
     await ack();
     try {
-      if (routed.kind === 'form') {
-        await openIntake(client, command.trigger_id, {
-          origin: 'command',
-          channelId: command.channel_id,
-          userId: command.user_id,
-          // The answer comes back through the command's response_url (an invalid one is dropped).
-          responseUrl: command.response_url,
-        });
-        return;
-      }
-      if (routed.kind === 'evidence')
-        await respondAll(respond, [buildEvidenceLookup(routed.query, deps.ruleset)]);
+      await openIntake(client, command.trigger_id, {
+        origin: 'command',
+        channelId: command.channel_id,
+        userId: command.user_id,
+        // The answer comes back through the command's response_url (an invalid one is dropped).
+        responseUrl: command.response_url,
+      });
     } catch (err) {
       await reportFailure(deps, err, where);
     }

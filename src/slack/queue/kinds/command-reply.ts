@@ -1,6 +1,7 @@
 // /thoracic-rt text, queued: help, a topic answer, "nothing usable", or the case answer (audited), sent
 // through the command's response_url as ephemeral messages.
 import { buildAnswer } from '../../blocks/answer.js';
+import { renderEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { buildTopicAnswer } from '../../blocks/topic-answer.js';
@@ -12,8 +13,9 @@ import { type ReadingPayload, ReadingPayloadSchema } from './reading-payload.js'
 
 export const COMMAND_REPLY = 'command-reply';
 
+// The first message, resent after a crash cut its send, replaces its own earlier copy (if Slack had it).
 const viaUrl = (messages: SlackMessage[]): Plan['parts'] =>
-  messages.map((message) => ({ via: 'response_url' as const, message }));
+  messages.map((message, i) => ({ via: 'response_url' as const, message, replaceOnResend: i === 0 }));
 
 export const commandReply = defineKind<ReadingPayload>({
   name: COMMAND_REPLY,
@@ -23,6 +25,8 @@ export const commandReply = defineKind<ReadingPayload>({
       ? [buildNotice('privacy', p.identifiersRemoved.join(', '))]
       : [];
     if (p.route === 'help') return { parts: viaUrl([buildHelp([...deps.intents], deps.ruleset.version)]) };
+    if (p.route === 'evidence')
+      return { parts: viaUrl([renderEvidenceLookup(p.evidence ?? { kind: 'usage' }, deps.ruleset)]) };
     if (p.route === 'topic' && p.topic)
       return { parts: viaUrl([buildTopicAnswer(p.topic, deps.ruleset, p.case), ...privacy]) };
     if (p.route !== 'answer' || !p.case) return { parts: viaUrl([buildNotice('empty-case'), ...privacy]) };

@@ -1,6 +1,7 @@
 // "@Thoracic RT <question>", queued: the reply goes in the mention's thread (help, a topic answer, nothing
 // usable, or the shared case answer with its board-decision button, audited); the privacy notice goes to the
 // author alone.
+import { renderEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
 import { buildNotice } from '../../blocks/notice.js';
 import { buildTopicAnswer } from '../../blocks/topic-answer.js';
@@ -28,6 +29,8 @@ export const mentionReply = defineKind<ReadingPayload>({
     const post = (message: SlackMessage): Part => ({ via: 'post', channel, threadTs, message });
     if (p.route === 'help')
       return { parts: [...parts, post(buildHelp([...deps.intents], deps.ruleset.version))] };
+    if (p.route === 'evidence')
+      return { parts: [post(renderEvidenceLookup(p.evidence ?? { kind: 'usage' }, deps.ruleset))] };
     if (p.route === 'topic' && p.topic)
       return { parts: [...parts, post(buildTopicAnswer(p.topic, deps.ruleset, p.case))] };
     if (p.route !== 'answer' || !p.case) return { parts: [...parts, post(buildNotice('empty-case'))] };
