@@ -4,9 +4,10 @@
 // a continuing clause or a bracket), not from the token pass, and because "no brain mets" and a negative brain MRI
 // against a stated brain met is a conflict the board must see.
 import type { Doc } from './doc.js';
-import { clauseIndex, polarity, scanFrom } from './doc.js';
+import { clauseIndex, matchAll, polarity } from './doc.js';
 import type { MetItem } from './extract-mets.js';
 import type { Sink } from './sink.js';
+import { T } from './vocabulary.js';
 
 const BRAIN_SYMPTOMATIC_RE =
   /\b(?:symptomatic|seizures?|headaches?|neuro(?:logical)?\s+(?:deficits?|symptoms?)|hemipar\w*|haemipar\w*|weakness|confusion|mass\s+effect|midline\s+shift|raised\s+icp|on\s+(?:dex|dexamethasone|steroids))\b/g;
@@ -78,8 +79,7 @@ export function emitBrain(
   const brainPos = positives.filter((it) => it.site === 'brain');
   const otherStarts = positives.filter((it) => it.site !== 'brain').map((it) => it.start);
   const imagingNeg: { start: number; end: number }[] = [];
-  BRAIN_NEG_IMAGING_RE.lastIndex = scanFrom(doc, ['brain', 'head', 'cranial']);
-  for (let m = BRAIN_NEG_IMAGING_RE.exec(doc.lower); m !== null; m = BRAIN_NEG_IMAGING_RE.exec(doc.lower)) {
+  for (const m of matchAll(doc, BRAIN_NEG_IMAGING_RE, T.brainImagingNegative)) {
     imagingNeg.push({ start: m.index, end: m.index + m[0].length });
   }
   const noneSpans = [...brainNeg, ...imagingNeg];

@@ -1,6 +1,8 @@
 // The text being parsed: a lower-cased copy with the same offsets, its clauses, and the polarity test
 // (asserted, negated or hedged) shared by every extractor.
 import type { Span } from './types.js';
+import type { PatternName, VocabularyEntry } from './vocabulary.js';
+import { T, VOCABULARY } from './vocabulary.js';
 
 export interface Doc {
   /** The (possibly capped) input text. */
@@ -11,14 +13,18 @@ export interface Doc {
   readonly clauses: readonly Span[];
   /** Words ("osimertinib", "x3", "2.8"), and every other non-space character as its own token. */
   readonly tokens: readonly Token[];
-  /** Which letter pairs ("ec", "co", "og") occur: a cheap test that a word cannot be in the text. */
-  readonly bigrams: Uint8Array;
+  /** Per vocabulary pattern (by id), the sorted offsets where one of its triggers starts; absent when none does. */
+  readonly triggerHits: readonly (number[] | undefined)[];
 }
 
+export type TokenKind = 'word' | 'number' | 'punct';
+
 export interface Token {
+  /** Normalised form: lower case, dashes and quotes folded. */
   w: string;
   start: number;
   end: number;
+  kind: TokenKind;
 }
 
 export type Polarity = 'pos' | 'neg' | 'hedge';
@@ -132,7 +138,12 @@ function tokenize(lower: string): Token[] {
       }
       while (j < n && isLetter(lower.charCodeAt(j))) j++;
     }
-    out.push({ w: lower.slice(i, j), start: i, end: j });
+    out.push({
+      w: lower.slice(i, j),
+      start: i,
+      end: j,
+      kind: isLetter(c) ? 'word' : isDigit(c) ? 'number' : 'punct',
+    });
     i = j;
   }
   return out;
@@ -152,42 +163,156 @@ export function scratchBytes(slot: string, size: number): Uint8Array {
   return buf;
 }
 
-function letterPairs(lower: string): Uint8Array {
-  const seen = new Uint8Array(26 * 26);
-  let prev = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i) - 97;
-    if (c >= 0 && c < 26) {
-      if (prev >= 0) seen[prev * 26 + c] = 1;
-      prev = c;
-    } else prev = -1;
-  }
-  return seen;
+interface TrieNode {
+  next: Map<number, TrieNode> | undefined;
+  /** Patterns with a trigger ending here. */
+  ids: number[] | undefined;
 }
 
+/** The vocabulary's triggers as a trie over character codes, and the patterns that take any digit run ("#"). */
+const TRIE: TrieNode = { next: undefined, ids: undefined };
+const DIGIT_PATTERNS: number[] = [];
+const PATTERN_ID = new Map<readonly string[], number>();
+const PATTERN_COUNT = Object.keys(VOCABULARY).length;
+{
+  let id = 0;
+  for (const entry of Object.values(VOCABULARY) as VocabularyEntry[]) {
+    PATTERN_ID.set(entry.triggers, id);
+    for (const t of entry.triggers) {
+      if (t === '#') {
+        DIGIT_PATTERNS.push(id);
+        continue;
+      }
+      let node = TRIE;
+      for (let i = 0; i < t.length; i++) {
+        node.next ??= new Map();
+        let child = node.next.get(t.charCodeAt(i));
+        if (!child) {
+          child = { next: undefined, ids: undefined };
+          node.next.set(t.charCodeAt(i), child);
+        }
+        node = child;
+      }
+      node.ids ??= [];
+      if (!node.ids.includes(id)) node.ids.push(id);
+    }
+    id++;
+  }
+}
+
+function hit(hits: (number[] | undefined)[], id: number, pos: number): void {
+  const list = hits[id];
+  if (!list) hits[id] = [pos];
+  else if ((list[list.length - 1] as number) !== pos) list.push(pos);
+}
+
+/** Where each pattern's triggers start: one walk down the trie per token, in text order (so each list is sorted). */
+function indexTriggers(lower: string, tokens: readonly Token[]): (number[] | undefined)[] {
+  const hits: (number[] | undefined)[] = new Array(PATTERN_COUNT);
+  for (const tok of tokens) {
+    let node: TrieNode | undefined = TRIE;
+    for (let i = tok.start; i < tok.end && node?.next; i++) {
+      node = node.next.get(lower.charCodeAt(i));
+      if (node?.ids) for (const id of node.ids) hit(hits, id, tok.start);
+    }
+    if (tok.kind === 'punct') continue;
+    // Digit runs, also inside a word ("c3", "x2"), for the "#" trigger.
+    for (let i = tok.start; i < tok.end; i++) {
+      if (isDigit(lower.charCodeAt(i)) && (i === tok.start || !isDigit(lower.charCodeAt(i - 1))))
+        for (const id of DIGIT_PATTERNS) hit(hits, id, i);
+    }
+  }
+  return hits;
+}
+
+/** The one pass over the text: folded lower case, clauses, tokens, and where every vocabulary trigger occurs. */
 export function makeDoc(text: string): Doc {
   const lower = lowerSameLength(text).replace(FOLD_RE, fold);
-  return { text, lower, clauses: splitClauses(lower), tokens: tokenize(lower), bigrams: letterPairs(lower) };
+  const tokens = tokenize(lower);
+  return { text, lower, clauses: splitClauses(lower), tokens, triggerHits: indexTriggers(lower, tokens) };
+}
+
+const NONE: readonly number[] = [];
+
+/** Trigger offsets for a list that is not a vocabulary entry: a plain scan of the tokens. */
+function scanTriggers(doc: Doc, triggers: readonly string[]): number[] {
+  const out: number[] = [];
+  const { lower } = doc;
+  for (const tok of doc.tokens) {
+    if (triggers.some((t) => t !== '#' && tok.w.startsWith(t))) out.push(tok.start);
+    if (!triggers.includes('#') || tok.kind === 'punct') continue;
+    for (let i = tok.start; i < tok.end; i++)
+      if (isDigit(lower.charCodeAt(i)) && (i === tok.start || !isDigit(lower.charCodeAt(i - 1))))
+        if (out[out.length - 1] !== i) out.push(i);
+  }
+  return out;
 }
 
 /**
- * False when none of the needles occurs in the text: a cheap gate (letter pairs first, then a substring
- * search) before scanning the whole text with a regex.
+ * Offsets where a word starting with one of the triggers begins, sorted: "#" stands for every digit run, a
+ * punctuation trigger for that character. Empty when the text holds none of them (the extractor then does no work).
  */
-export function mentions(doc: Doc, needles: readonly string[]): boolean {
-  const seen = doc.bigrams;
-  for (const needle of needles) {
-    let possible = true;
-    for (let i = 1; i < needle.length && possible; i++) {
-      const a = needle.charCodeAt(i - 1) - 97;
-      const b = needle.charCodeAt(i) - 97;
-      if (a >= 0 && a < 26 && b >= 0 && b < 26) {
-        if (seen[a * 26 + b] === 0) possible = false;
-      }
-    }
-    // The pairs only rule a needle out cheaply; a possible one is looked up, so a gate is never a false alarm.
-    if (possible && doc.lower.includes(needle)) return true;
+export function triggerStarts(doc: Doc, triggers: readonly string[]): readonly number[] {
+  const id = PATTERN_ID.get(triggers);
+  if (id === undefined) return scanTriggers(doc, triggers);
+  return doc.triggerHits[id] ?? NONE;
+}
+
+/** True when a word starting with one of the triggers occurs. */
+export function hasTrigger(doc: Doc, triggers: readonly string[]): boolean {
+  return triggerStarts(doc, triggers).length > 0;
+}
+
+/** True when a trigger of any of the named patterns occurs: an extractor's gate. */
+export function mentionsAny(doc: Doc, names: readonly PatternName[]): boolean {
+  for (const name of names) if (hasTrigger(doc, VOCABULARY[name].triggers)) return true;
+  return false;
+}
+
+/** Each pattern's sticky copy (tried at one offset) and the triggers it was read with. */
+const compiled = new Map<RegExp, { sticky: RegExp; triggers: readonly string[] }>();
+function compiledOf(re: RegExp, triggers: readonly string[]): RegExp {
+  let c = compiled.get(re);
+  if (!c) {
+    c = { sticky: new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`), triggers };
+    compiled.set(re, c);
   }
+  return c.sticky;
+}
+
+/** Every pattern read so far with its triggers (for the vocabulary coverage test). */
+export function patternsSeen(): ReadonlyMap<RegExp, { readonly triggers: readonly string[] }> {
+  return compiled;
+}
+
+/**
+ * The matches of `re` over the text, in order and without overlap, exactly as a global scan finds them, when
+ * every match starts at a trigger (the vocabulary's contract, checked by test/parse/vocabulary.test.ts): the
+ * pattern is tried only where a trigger word starts, so the cost follows the trigger words, not the text length.
+ */
+export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): RegExpExecArray[] {
+  const sticky = compiledOf(re, triggers);
+  const starts = triggerStarts(doc, triggers);
+  const out: RegExpExecArray[] = [];
+  if (starts.length === 0) return out;
+  const { lower } = doc;
+  let from = 0;
+  let prev = -1;
+  for (const p of starts) {
+    if (p < from || p === prev) continue;
+    prev = p;
+    sticky.lastIndex = p;
+    const m = sticky.exec(lower);
+    if (m === null) continue;
+    out.push(m);
+    from = m.index + Math.max(1, m[0].length);
+  }
+  return out;
+}
+
+/** False when none of the needles occurs in the text (a substring test; the vocabulary's triggers are cheaper). */
+export function mentions(doc: Doc, needles: readonly string[]): boolean {
+  for (const needle of needles) if (doc.lower.includes(needle)) return true;
   return false;
 }
 
@@ -233,7 +358,7 @@ export function clauseWindow(doc: Doc, start: number, end: number, radius = 160)
 // A negation or hedge before a term holds until one of these words ("no ILD but haemoptysis").
 const BREAKER_RE = /\b(?:but|however|although|though|whereas|except|and|with|plus|yet)\b|\+/g;
 const CUE_RE =
-  /\b(?:(no|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|vs|versus))\b|(w\/o|r\/o)|(\?)/g;
+  /\b(?:(no|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|vs|versus))\b|\b(w\/o|r\/o)|(\?)/g;
 const POST_NEG_RE =
   /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*[:=]\s*(?:no|none|nil)\b/;
 const POST_HEDGE_RE =
@@ -254,15 +379,12 @@ function cueIndex(doc: Doc): CueIndex {
   let index = cueIndexes.get(doc);
   if (index) return index;
   index = { cueStart: [], cueEnd: [], cueNeg: [], breakStart: [], breakEnd: [] };
-  const { lower } = doc;
-  CUE_RE.lastIndex = 0;
-  for (let m = CUE_RE.exec(lower); m !== null; m = CUE_RE.exec(lower)) {
+  for (const m of matchAll(doc, CUE_RE, T.negationCue)) {
     index.cueStart.push(m.index);
     index.cueEnd.push(m.index + m[0].length);
     index.cueNeg.push(m[1] !== undefined || m[3] === 'w/o');
   }
-  BREAKER_RE.lastIndex = 0;
-  for (let m = BREAKER_RE.exec(lower); m !== null; m = BREAKER_RE.exec(lower)) {
+  for (const m of matchAll(doc, BREAKER_RE, T.scopeBreaker)) {
     index.breakStart.push(m.index);
     index.breakEnd.push(m.index + m[0].length);
   }

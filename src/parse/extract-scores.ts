@@ -1,7 +1,8 @@
 // Numeric scores: ECOG/WHO PS, Karnofsky, PD-L1 TPS and life expectancy.
 import type { Doc } from './doc.js';
-import { polarity, scanFrom } from './doc.js';
+import { matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
+import { T } from './vocabulary.js';
 
 const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4 };
 
@@ -23,9 +24,8 @@ const LIFE_RE =
 export function extractScores(doc: Doc, sink: Sink): void {
   const { lower, text } = doc;
 
-  const ecogAt = (re: RegExp, src: string, from: number): void => {
-    re.lastIndex = from;
-    for (let m = re.exec(src); m !== null; m = re.exec(src)) {
+  const ecogAt = (src: string, matches: Iterable<RegExpExecArray>): void => {
+    for (const m of matches) {
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
@@ -44,21 +44,16 @@ export function extractScores(doc: Doc, sink: Sink): void {
       if (m[2] !== undefined && Number(m[2]) !== a) sink.add('ecog', Number(m[2]), start, end);
     }
   };
-  ecogAt(
-    ECOG_RE,
-    lower,
-    scanFrom(doc, ['ecog', 'ecgo', 'eocg', 'ecig', 'ps', 'who', 'performance', 'zubrod']),
-  );
-  ecogAt(WHO_RE, text, text.includes('WHO') ? 0 : text.length);
+  ecogAt(lower, matchAll(doc, ECOG_RE, T.ecog));
+  // "WHO 1" is read in capitals ("who" is a pronoun), so on the original text.
+  if (text.includes('WHO')) ecogAt(text, text.matchAll(WHO_RE));
   extractKarnofsky(doc, sink);
   extractPdl1(doc, sink);
   extractLifeExpectancy(doc, sink);
 }
 
 function extractKarnofsky(doc: Doc, sink: Sink): void {
-  const { lower } = doc;
-  KPS_RE.lastIndex = scanFrom(doc, ['kps', 'karn']);
-  for (let m = KPS_RE.exec(lower); m !== null; m = KPS_RE.exec(lower)) {
+  for (const m of matchAll(doc, KPS_RE, T.karnofsky)) {
     const start = m.index;
     const end = start + m[0].length;
     const k = Number(m[1]);
@@ -70,8 +65,7 @@ function extractKarnofsky(doc: Doc, sink: Sink): void {
 
 function extractPdl1(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  PDL1_RE.lastIndex = scanFrom(doc, ['pd', 'tps']);
-  for (let m = PDL1_RE.exec(lower); m !== null; m = PDL1_RE.exec(lower)) {
+  for (const m of matchAll(doc, PDL1_RE, T.pdl1)) {
     const start = m.index;
     let end = start + m[0].length;
     const tail = lower.slice(end, end + 48);
@@ -108,9 +102,7 @@ function extractPdl1(doc: Doc, sink: Sink): void {
 }
 
 function extractLifeExpectancy(doc: Doc, sink: Sink): void {
-  const { lower } = doc;
-  LIFE_RE.lastIndex = scanFrom(doc, ['expectancy', 'prognosis', 'survival']);
-  for (let m = LIFE_RE.exec(lower); m !== null; m = LIFE_RE.exec(lower)) {
+  for (const m of matchAll(doc, LIFE_RE, T.lifeExpectancy)) {
     const start = m.index;
     const end = start + m[0].length;
     sink.consume(start, end);

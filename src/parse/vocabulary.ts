@@ -1,0 +1,405 @@
+// The parser's vocabulary as data: for every pattern an extractor reads, the fact it refines and the trigger words
+// any of its matches starts with. A trigger is the start of a token's normalised word ("haemo" covers haemoptysis,
+// "tumou" and "tumor" the British and American spelling; prefixes also cover typos such as "adenocarinoma"), "#"
+// is any run of digits, and a punctuation character stands for itself. A pattern is tried only where one of its
+// triggers starts, and an extractor whose triggers are all absent does not run: the cost follows the words that
+// matter, not the length of the text. Every list is checked against its pattern's source by
+// test/parse/vocabulary.test.ts (a match that could start elsewhere fails the test, naming the start it missed).
+
+export interface VocabularyEntry {
+  /** The case fact (dotted path) the pattern reads, or the parser concern it serves. */
+  readonly fact: string;
+  readonly triggers: readonly string[];
+}
+
+const NUMBER_WORDS = [
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleve',
+  'twelv',
+];
+
+export const VOCABULARY = {
+  // Polarity (doc.ts): negation and hedge cues, and the words that end their scope.
+  negationCue: {
+    fact: 'polarity',
+    triggers: [
+      '?',
+      'absen',
+      'can',
+      'conce',
+      'denie',
+      'equiv',
+      'exclu',
+      'free',
+      'indet',
+      'likel',
+      'neg',
+      'never',
+      'nil',
+      'no',
+      'possi',
+      'presu',
+      'proba',
+      'queri',
+      'query',
+      'quest',
+      'r',
+      'rule',
+      'suspe',
+      'suspi',
+      'to',
+      'versu',
+      'vs',
+      'w',
+    ],
+  },
+  scopeBreaker: {
+    fact: 'polarity',
+    triggers: ['+', 'altho', 'and', 'but', 'excep', 'howev', 'plus', 'thoug', 'where', 'with', 'yet'],
+  },
+
+  // Scores.
+  ecog: { fact: 'ecog', triggers: ['ecgo', 'ecig', 'ecog', 'eocg', 'perfo', 'ps', 'who', 'zubro'] },
+  karnofsky: { fact: 'karnofsky', triggers: ['karn', 'kps'] },
+  pdl1: { fact: 'pdl1', triggers: ['pd', 'tps'] },
+  lifeExpectancy: {
+    fact: 'lifeExpectancyMonths',
+    triggers: ['estim', 'expec', 'life', 'progn', 'survi'],
+  },
+
+  // Nodes.
+  nodeWord: { fact: 'stage.n', triggers: ['adeno', 'lad', 'ln', 'lymph', 'nodal', 'node', 'stati'] },
+  nodeNegative: { fact: 'stage.n', triggers: ['no'] },
+
+  // Driver.
+  gene: {
+    fact: 'driver',
+    triggers: ['alk', 'braf', 'c', 'egfr', 'erbb2', 'her', 'kras', 'met', 'ntrk', 'ret', 'ros'],
+  },
+  metExon14: { fact: 'driver', triggers: ['metex'] },
+  egfrEx19del: { fact: 'egfrVariant', triggers: ['19', 'del', 'e746', 'ex'] },
+  egfrL858r: { fact: 'egfrVariant', triggers: ['exon', 'l858r'] },
+  egfrEx20ins: { fact: 'egfrVariant', triggers: ['a767', 'd770', 'ex', 'inser'] },
+  egfrUncommon: {
+    fact: 'egfrVariant',
+    triggers: ['atypi', 'compo', 'e709', 'egfr', 'g719', 'l861q', 'rare', 's768i', 'uncom'],
+  },
+  egfrOther: { fact: 'driver', triggers: ['c797s', 'exon', 't790m'] },
+  krasVariant: { fact: 'driver', triggers: ['g12', 'g13', 'q61'] },
+  brafV600: { fact: 'driver', triggers: ['v600'] },
+  alkFusion: { fact: 'driver', triggers: ['eml4'] },
+  retFusion: { fact: 'driver', triggers: ['ccdc6', 'kif5b'] },
+  ros1Fusion: { fact: 'driver', triggers: ['cd74'] },
+  driverUnstated: { fact: 'driver', triggers: ['bioma', 'drive', 'genom', 'molec', 'mutat', 'ngs'] },
+  driverNone: {
+    fact: 'driver',
+    triggers: [
+      'all',
+      'bioma',
+      'drive',
+      'genom',
+      'molec',
+      'negat',
+      'ngs',
+      'no',
+      'oncog',
+      'pan',
+      'quadr',
+      'tripl',
+      'wild',
+    ],
+  },
+
+  // Stage and histology.
+  tnm: {
+    fact: 'stage.t',
+    triggers: [
+      'c',
+      'p',
+      'r',
+      'y',
+      't0',
+      't1',
+      't2',
+      't3',
+      't4',
+      'ti',
+      'tx',
+      'n0',
+      'n1',
+      'n2',
+      'n3',
+      'nx',
+      'm0',
+      'm1',
+    ],
+  },
+  stageGroup: { fact: 'stage.group', triggers: ['stage'] },
+  metastatic: { fact: 'stage.group', triggers: ['metas', 'mnscl', 'stage'] },
+  edition: {
+    fact: 'stage.edition',
+    triggers: ['8', '9', 'ajcc', 'eight', 'iaslc', 'ninth', 'tnm', 'uicc'],
+  },
+  histologyOther: {
+    fact: 'histology',
+    triggers: ['adeno', 'carci', 'large', 'lcnec', 'pleom', 'pulmo', 'sarco'],
+  },
+  adenocarcinoma: { fact: 'histology', triggers: ['adeno', 'luad'] },
+  squamous: { fact: 'histology', triggers: ['lusc', 'scc', 'sq'] },
+  largeCell: { fact: 'histology', triggers: ['large', 'lcc'] },
+  nsclcNos: { fact: 'histology', triggers: ['nos', 'not', 'nsclc'] },
+  smallCell: { fact: 'histology', triggers: ['sclc', 'small'] },
+  nonLung: {
+    fact: 'primarySite',
+    triggers: [
+      'bladd',
+      'breas',
+      'cervi',
+      'colon',
+      'color',
+      'crc',
+      'endom',
+      'esoph',
+      'gastr',
+      'h',
+      'kidne',
+      'mcrc',
+      'melan',
+      'met',
+      'non',
+      'oesop',
+      'ovari',
+      'pancr',
+      'prima',
+      'prost',
+      'rcc',
+      'recta',
+      'renal',
+      'sarco',
+      'thyro',
+      'uroth',
+    ],
+  },
+  lung: {
+    fact: 'primarySite',
+    triggers: ['bronc', 'carci', 'luad', 'lung', 'lusc', 'mnscl', 'non', 'nsclc', 'prima', 'sclc'],
+  },
+
+  // Metastases (the sites themselves are read by the token walk of extract-mets.ts).
+  brainImagingNegative: { fact: 'brain', triggers: ['brain', 'crani', 'ct', 'head', 'mr'] },
+  polyStatement: { fact: 'metastases.burden', triggers: ['disea', 'metas', 'mets'] },
+  lesionsInOrgans: { fact: 'metastases.count', triggers: ['#'] },
+  organTotal: { fact: 'metastases.organs', triggers: ['#', ...NUMBER_WORDS] },
+  malignantEffusion: { fact: 'serosalDisease', triggers: ['malig', 'mpe', 'peric', 'pleur'] },
+  leptomeningeal: { fact: 'serosalDisease', triggers: ['carci', 'lepto', 'lmd', 'menin'] },
+
+  // The primary tumour, symptoms, lung and staging work-up.
+  ultracentral: {
+    fact: 'primary.location',
+    triggers: [
+      'abut',
+      'again',
+      'compr',
+      'conta',
+      'encas',
+      'exten',
+      'in',
+      'lesio',
+      'mass',
+      'overl',
+      'prima',
+      'touch',
+      'tumor',
+      'tumou',
+      'ultra',
+      'withi',
+    ],
+  },
+  central: {
+    fact: 'primary.location',
+    triggers: ['at', 'centr', 'hilar', 'near', 'para', 'peri', 'withi'],
+  },
+  peripheral: { fact: 'primary.location', triggers: ['outer', 'perip', 'pleur', 'sub'] },
+  endobronchial: { fact: 'primary.endobronchial', triggers: ['endo', 'intra'] },
+  lobe: { fact: 'primary.lobe', triggers: ['l', 'r'] },
+  size: { fact: 'primary.sizeCm', triggers: ['#'] },
+  hemoptysis: { fact: 'symptoms', triggers: ['cough', 'haemo', 'hemop'] },
+  airwayObstruction: {
+    fact: 'symptoms',
+    triggers: ['airwa', 'atele', 'bronc', 'colla', 'lobar', 'lobe', 'lung', 'obstr', 'post', 'strid'],
+  },
+  chestPain: { fact: 'symptoms', triggers: ['chest', 'pleur', 'thora'] },
+  svcSyndrome: { fact: 'symptoms', triggers: ['super', 'svc'] },
+  cough: { fact: 'symptoms', triggers: ['cough'] },
+  dyspnea: { fact: 'symptoms', triggers: ['breat', 'doe', 'dyspn', 'short', 'sob'] },
+  asymptomatic: { fact: 'symptoms', triggers: ['asymp', 'no', 'sympt'] },
+  ipf: { fact: 'lung.ild', triggers: ['idiop', 'ipf', 'uip', 'usual'] },
+  ild: { fact: 'lung.ild', triggers: ['fibro', 'ild', 'inter', 'lung', 'nsip', 'pulmo'] },
+  noPriorRt: {
+    fact: 'lung.priorThoracicRt',
+    triggers: ['no', 'previ', 'prior', 'radia', 'radio', 'rt'],
+  },
+  priorRt: {
+    fact: 'lung.priorThoracicRt',
+    triggers: [
+      '4',
+      '5',
+      '6',
+      '7',
+      'breas',
+      'chemo',
+      'chest',
+      'concu',
+      'crt',
+      'defin',
+      'ebrt',
+      'esoph',
+      'irrad',
+      'lll',
+      'lul',
+      'lung',
+      'media',
+      'oesop',
+      'pacif',
+      'port',
+      'post',
+      'previ',
+      'prima',
+      'prior',
+      'radia',
+      'radio',
+      're',
+      'rll',
+      'rml',
+      'rt',
+      'rul',
+      'sabr',
+      'sbrt',
+      'seque',
+      'thora',
+      'xrt',
+    ],
+  },
+  poorLungFunction: {
+    fact: 'lung.poorFunction',
+    triggers: [
+      'borde',
+      'gold',
+      'home',
+      'impai',
+      'limit',
+      'ltot',
+      'margi',
+      'o2',
+      'oxyge',
+      'poor',
+      'reduc',
+      'sever',
+    ],
+  },
+  goodLungFunction: {
+    fact: 'lung.poorFunction',
+    triggers: ['adequ', 'good', 'lung', 'norma', 'pft', 'prese'],
+  },
+  fev1: { fact: 'lung.poorFunction', triggers: ['dlco', 'fev1', 'tlco'] },
+  petCt: { fact: 'staging.petCt', triggers: ['fdg', 'pet'] },
+  ctOnly: { fact: 'staging.petCt', triggers: ['ct', 'stage'] },
+  mri: { fact: 'staging.brainMri', triggers: ['mr'] },
+
+  // Systemic therapy (the drug names themselves are looked up token by token in extract-therapy.ts).
+  drugClassPhrase: {
+    fact: 'therapy.regimen',
+    triggers: ['alk', 'anti', 'braf', 'check', 'chemo', 'egfr', 'kras', 'met', 'pd', 'ret', 'ros1'],
+  },
+  naive: {
+    fact: 'therapy.status',
+    triggers: [
+      'chemo',
+      'drug',
+      'egfr',
+      'immun',
+      'io',
+      'na',
+      'newly',
+      'no',
+      'syste',
+      'thera',
+      'tki',
+      'treat',
+      'tx',
+      'untre',
+    ],
+  },
+  offTreatment: { fact: 'therapy.status', triggers: ['drug', 'no', 'off', 'treat'] },
+  months: { fact: 'therapy.months', triggers: ['#'] },
+  years: { fact: 'therapy.months', triggers: ['#'] },
+  weeks: { fact: 'therapy.weeks', triggers: ['#'] },
+  cycles: { fact: 'therapy.cycles', triggers: ['#', 'c', ...NUMBER_WORDS] },
+  xCycles: { fact: 'therapy.cycles', triggers: ['#', 'x', '×'] },
+  completeResponse: { fact: 'therapy.response', triggers: ['cmr', 'compl'] },
+  partialResponse: {
+    fact: 'therapy.response',
+    triggers: [
+      'decre',
+      'drama',
+      'excel',
+      'good',
+      'major',
+      'marke',
+      'metab',
+      'near',
+      'ongoi',
+      'parti',
+      'pmr',
+      'radio',
+      'reduc',
+      'regre',
+      'respo',
+      'shrin',
+      'shrun',
+      'signi',
+    ],
+  },
+  stableDisease: { fact: 'therapy.response', triggers: ['disea', 'stabi', 'stabl', 'uncha'] },
+
+  // Progression.
+  noProgression: { fact: 'progression.pattern', triggers: ['nil', 'no', 'progr', 'witho'] },
+  oligoprogression: { fact: 'progression.pattern', triggers: ['limit', 'oligo', 'opd'] },
+  polyprogression: {
+    fact: 'progression.pattern',
+    triggers: ['diffu', 'exten', 'gener', 'multi', 'poly', 'progr', 'syste', 'wides'],
+  },
+  progression: {
+    fact: 'therapy.response',
+    triggers: ['enlar', 'growi', 'grown', 'growt', 'incre', 'new', 'progr'],
+  },
+  primaryMention: {
+    fact: 'progression.primaryProgressing',
+    triggers: ['lingu', 'lll', 'lul', 'lung', 'prima', 'rll', 'rml', 'rul', 'thora'],
+  },
+  restControlled: {
+    fact: 'progression.pattern',
+    triggers: ['all', 'elsew', 'other', 'remai', 'rest'],
+  },
+} as const satisfies Record<string, VocabularyEntry>;
+
+export type PatternName = keyof typeof VOCABULARY;
+
+/** The trigger words of one pattern. */
+export const T: { readonly [K in PatternName]: readonly string[] } = Object.fromEntries(
+  Object.entries(VOCABULARY).map(([name, entry]) => [name, entry.triggers]),
+) as unknown as { readonly [K in PatternName]: readonly string[] };
+
+/** The triggers of several patterns together: an extractor's gate (it runs when any of them occurs). */
+export function triggersOf(names: readonly PatternName[]): readonly string[] {
+  return [...new Set(names.flatMap((n) => VOCABULARY[n].triggers))];
+}
