@@ -163,18 +163,25 @@ export function scratchBytes(slot: string, size: number): Uint8Array {
   return buf;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode> | undefined;
-  /** Patterns with a trigger ending here. */
-  ids: number[] | undefined;
-}
-
-/** The vocabulary's triggers as a trie over character codes, and the patterns that take any digit run ("#"). */
-const TRIE: TrieNode = { next: undefined, ids: undefined };
-const DIGIT_PATTERNS: number[] = [];
+/**
+ * The vocabulary's triggers as one trie, stored flat: state × symbol → next state (0: none), with the patterns
+ * whose trigger ends at each state. Symbols are a-z, 0-9 and the punctuation the triggers use.
+ */
+const SYMBOLS = 64;
+const SYM = new Uint8Array(65536);
 const PATTERN_ID = new Map<readonly string[], number>();
 const PATTERN_COUNT = Object.keys(VOCABULARY).length;
-{
+/** Patterns that take any digit run ("#"). */
+const DIGIT_PATTERNS: number[] = [];
+const { NEXT, IDS } = buildTrie();
+
+function buildTrie(): { NEXT: Int32Array; IDS: (number[] | undefined)[] } {
+  let symbols = 1;
+  for (let c = 97; c <= 122; c++) SYM[c] = symbols++;
+  for (let c = 48; c <= 57; c++) SYM[c] = symbols++;
+  const next: number[] = [];
+  const ids: (number[] | undefined)[] = [undefined];
+  let states = 1;
   let id = 0;
   for (const entry of Object.values(VOCABULARY) as VocabularyEntry[]) {
     PATTERN_ID.set(entry.triggers, id);
@@ -183,21 +190,29 @@ const PATTERN_COUNT = Object.keys(VOCABULARY).length;
         DIGIT_PATTERNS.push(id);
         continue;
       }
-      let node = TRIE;
+      let state = 0;
       for (let i = 0; i < t.length; i++) {
-        node.next ??= new Map();
-        let child = node.next.get(t.charCodeAt(i));
-        if (!child) {
-          child = { next: undefined, ids: undefined };
-          node.next.set(t.charCodeAt(i), child);
+        const code = t.charCodeAt(i);
+        if (SYM[code] === 0) SYM[code] = symbols++;
+        const slot = state * SYMBOLS + (SYM[code] as number);
+        if (!next[slot]) {
+          next[slot] = states;
+          ids[states++] = undefined;
         }
-        node = child;
+        state = next[slot] as number;
       }
-      node.ids ??= [];
-      if (!node.ids.includes(id)) node.ids.push(id);
+      const list = ids[state] ?? [];
+      if (!list.includes(id)) list.push(id);
+      ids[state] = list;
     }
     id++;
   }
+  if (symbols > SYMBOLS) throw new Error('vocabulary: too many trigger characters');
+  const table = new Int32Array(states * SYMBOLS);
+  next.forEach((to, slot) => {
+    table[slot] = to;
+  });
+  return { NEXT: table, IDS: ids };
 }
 
 function hit(hits: (number[] | undefined)[], id: number, pos: number): void {
@@ -210,10 +225,13 @@ function hit(hits: (number[] | undefined)[], id: number, pos: number): void {
 function indexTriggers(lower: string, tokens: readonly Token[]): (number[] | undefined)[] {
   const hits: (number[] | undefined)[] = new Array(PATTERN_COUNT);
   for (const tok of tokens) {
-    let node: TrieNode | undefined = TRIE;
-    for (let i = tok.start; i < tok.end && node?.next; i++) {
-      node = node.next.get(lower.charCodeAt(i));
-      if (node?.ids) for (const id of node.ids) hit(hits, id, tok.start);
+    let state = 0;
+    for (let i = tok.start; i < tok.end; i++) {
+      const sym = SYM[lower.charCodeAt(i)] as number;
+      state = sym === 0 ? 0 : (NEXT[state * SYMBOLS + sym] as number);
+      if (state === 0) break;
+      const ids = IDS[state];
+      if (ids) for (const id of ids) hit(hits, id, tok.start);
     }
     if (tok.kind === 'punct') continue;
     // Digit runs, also inside a word ("c3", "x2"), for the "#" trigger.
