@@ -114,8 +114,9 @@ function isSpace(c: number): boolean {
 }
 
 /** Words are letters then digits then letters ("ex19del", "t8"), numbers may carry a decimal and letters
- * ("2.8", "3cm"); any other character but a space is a token of its own (line breaks included). */
-function tokenize(lower: string): Token[] {
+ * ("2.8", "3cm"); any other character but a space is a token of its own (line breaks included). The same pass
+ * notes where each vocabulary pattern's triggers start (`hits`, by pattern id). */
+function tokenize(lower: string, hits: (number[] | undefined)[]): Token[] {
   const out: Token[] = [];
   const n = lower.length;
   let i = 0;
@@ -126,18 +127,27 @@ function tokenize(lower: string): Token[] {
       continue;
     }
     let j = i + 1;
+    // Where digit runs start inside the token; noted after its word triggers, to keep the offsets sorted.
+    let run = -1;
+    let decimalRun = -1;
     if (isLetter(c)) {
       while (j < n && isLetter(lower.charCodeAt(j))) j++;
+      if (j < n && isDigit(lower.charCodeAt(j))) run = j;
       while (j < n && isDigit(lower.charCodeAt(j))) j++;
       while (j < n && isLetter(lower.charCodeAt(j))) j++;
     } else if (isDigit(c)) {
+      run = i;
       while (j < n && isDigit(lower.charCodeAt(j))) j++;
       if (lower.charCodeAt(j) === 46 && isDigit(lower.charCodeAt(j + 1))) {
+        decimalRun = j + 1;
         j += 2;
         while (j < n && isDigit(lower.charCodeAt(j))) j++;
       }
       while (j < n && isLetter(lower.charCodeAt(j))) j++;
     }
+    triggersAt(lower, i, j, hits);
+    if (run >= 0) digitRunAt(hits, run);
+    if (decimalRun >= 0) digitRunAt(hits, decimalRun);
     out.push({
       w: lower.slice(i, j),
       start: i,
@@ -221,33 +231,29 @@ function hit(hits: (number[] | undefined)[], id: number, pos: number): void {
   else if ((list[list.length - 1] as number) !== pos) list.push(pos);
 }
 
-/** Where each pattern's triggers start: one walk down the trie per token, in text order (so each list is sorted). */
-function indexTriggers(lower: string, tokens: readonly Token[]): (number[] | undefined)[] {
-  const hits: (number[] | undefined)[] = new Array(PATTERN_COUNT);
-  for (const tok of tokens) {
-    let state = 0;
-    for (let i = tok.start; i < tok.end; i++) {
-      const sym = SYM[lower.charCodeAt(i)] as number;
-      state = sym === 0 ? 0 : (NEXT[state * SYMBOLS + sym] as number);
-      if (state === 0) break;
-      const ids = IDS[state];
-      if (ids) for (const id of ids) hit(hits, id, tok.start);
-    }
-    if (tok.kind === 'punct') continue;
-    // Digit runs, also inside a word ("c3", "x2"), for the "#" trigger.
-    for (let i = tok.start; i < tok.end; i++) {
-      if (isDigit(lower.charCodeAt(i)) && (i === tok.start || !isDigit(lower.charCodeAt(i - 1))))
-        for (const id of DIGIT_PATTERNS) hit(hits, id, i);
-    }
+/** The patterns whose trigger starts the token [start, end): one walk down the trie. */
+function triggersAt(lower: string, start: number, end: number, hits: (number[] | undefined)[]): void {
+  let state = 0;
+  for (let i = start; i < end; i++) {
+    const sym = SYM[lower.charCodeAt(i)] as number;
+    state = sym === 0 ? 0 : (NEXT[state * SYMBOLS + sym] as number);
+    if (state === 0) return;
+    const ids = IDS[state];
+    if (ids) for (const id of ids) hit(hits, id, start);
   }
-  return hits;
+}
+
+/** A run of digits starts here, also inside a word ("c3", "x2"): the "#" trigger. */
+function digitRunAt(hits: (number[] | undefined)[], pos: number): void {
+  for (const id of DIGIT_PATTERNS) hit(hits, id, pos);
 }
 
 /** The one pass over the text: folded lower case, clauses, tokens, and where every vocabulary trigger occurs. */
 export function makeDoc(text: string): Doc {
   const lower = lowerSameLength(text).replace(FOLD_RE, fold);
-  const tokens = tokenize(lower);
-  return { text, lower, clauses: splitClauses(lower), tokens, triggerHits: indexTriggers(lower, tokens) };
+  const triggerHits: (number[] | undefined)[] = new Array(PATTERN_COUNT);
+  const tokens = tokenize(lower, triggerHits);
+  return { text, lower, clauses: splitClauses(lower), tokens, triggerHits };
 }
 
 const NONE: readonly number[] = [];
