@@ -19,6 +19,25 @@ const BRAIN_TREATED_RE =
 const BRAIN_NEG_IMAGING_RE =
   /\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
 
+/** The first cue of `re` in the window (starting at `from`) that no other reader took and that is not negated. */
+function firstCue(
+  doc: Doc,
+  sink: Sink,
+  re: RegExp,
+  window: string,
+  from: number,
+): { start: number; end: number } | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) {
+    const s = from + m.index;
+    const e = s + m[0].length;
+    if (sink.isConsumed(s, e)) continue;
+    if (polarity(doc, s, e) === 'neg') continue;
+    return { start: s, end: e };
+  }
+  return undefined;
+}
+
 function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[]): string | undefined {
   const ci = clauseIndex(doc, item.start);
   if (ci < 0) return undefined;
@@ -37,22 +56,11 @@ function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[])
   }
   const from = Math.max(clause.start, item.start - 160);
   const window = doc.lower.slice(from, Math.min(end, item.end + 160));
-  const found = (re: RegExp): { start: number; end: number } | undefined => {
-    re.lastIndex = 0;
-    for (let m = re.exec(window); m !== null; m = re.exec(window)) {
-      const s = from + m.index;
-      const e = s + m[0].length;
-      if (sink.isConsumed(s, e)) continue;
-      if (polarity(doc, s, e) === 'neg') continue;
-      return { start: s, end: e };
-    }
-    return undefined;
-  };
-  const sym = found(BRAIN_SYMPTOMATIC_RE);
-  const untreated = found(BRAIN_UNTREATED_RE);
-  const treated = found(BRAIN_TREATED_RE);
+  const sym = firstCue(doc, sink, BRAIN_SYMPTOMATIC_RE, window, from);
+  const untreated = firstCue(doc, sink, BRAIN_UNTREATED_RE, window, from);
+  const treated = firstCue(doc, sink, BRAIN_TREATED_RE, window, from);
   // "asymptomatic" here describes the brain metastases, not the patient.
-  const quiet = found(BRAIN_ASYMPTOMATIC_RE);
+  const quiet = firstCue(doc, sink, BRAIN_ASYMPTOMATIC_RE, window, from);
   for (const hit of [sym, untreated, treated, quiet]) if (hit) sink.consume(hit.start, hit.end);
   const status = sym
     ? 'symptomatic'

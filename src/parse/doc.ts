@@ -480,6 +480,12 @@ const LIST_HEAD_RE =
 const LIST_END_RE = /\b(?:or|nor)\b/;
 const LIST_ITEM_MAX = 48;
 
+/** A clause short enough and without a count to be an item of a comma list. */
+function listItem(doc: Doc, i: number): boolean {
+  const c = doc.clauses[i] as Span;
+  return c.end - c.start <= LIST_ITEM_MAX && !/(?:^|\s)\d/.test(doc.lower.slice(c.start, c.end));
+}
+
 /**
  * A cue at the head of a comma list holds for every item of it: "no ILD, brain mets or effusion",
  * "denies haemoptysis, chest pain or dyspnoea". The list must be closed by "or"/"nor" and every item short and
@@ -487,16 +493,13 @@ const LIST_ITEM_MAX = 48;
  */
 function carriedPolarity(doc: Doc, clause: Span): Polarity {
   const { lower, clauses } = doc;
+  if (lower.charCodeAt(clause.start - 1) !== 44) return 'pos';
   const at = clauseIndex(doc, clause.start);
-  if (at <= 0 || lower.charCodeAt(clause.start - 1) !== 44) return 'pos';
-  const item = (i: number) => {
-    const c = clauses[i] as Span;
-    return c.end - c.start <= LIST_ITEM_MAX && !/(?:^|\s)\d/.test(lower.slice(c.start, c.end));
-  };
-  if (!item(at)) return 'pos';
+  if (at <= 0) return 'pos';
+  if (!listItem(doc, at)) return 'pos';
   // The list's end: this clause or a later comma-joined short one holds "or"/"nor".
   let closed = false;
-  for (let i = at; i < clauses.length && i < at + 8 && item(i); i++) {
+  for (let i = at; i < clauses.length && i < at + 8 && listItem(doc, i); i++) {
     const c = clauses[i] as Span;
     if (LIST_END_RE.test(lower.slice(c.start, c.end))) {
       closed = true;
@@ -509,7 +512,7 @@ function carriedPolarity(doc: Doc, clause: Span): Polarity {
     const c = clauses[i] as Span;
     const head = LIST_HEAD_RE.exec(lower.slice(c.start, c.end));
     if (head) return head[1] !== undefined ? 'neg' : 'hedge';
-    if (!item(i) || (i > 0 && lower.charCodeAt(c.start - 1) !== 44)) return 'pos';
+    if (!listItem(doc, i) || (i > 0 && lower.charCodeAt(c.start - 1) !== 44)) return 'pos';
   }
   return 'pos';
 }

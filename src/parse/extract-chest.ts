@@ -236,19 +236,20 @@ function extractLung(doc: Doc, sink: Sink): void {
   }
 }
 
+function workUpStatus(lower: string, start: number, end: number): 'done' | 'not-done' {
+  const before = lower.slice(Math.max(0, start - 30), start);
+  const after = lower.slice(end, end + 40);
+  if (NOT_DONE_BEFORE_RE.test(before) || NOT_DONE_AFTER_RE.test(after)) return 'not-done';
+  return 'done';
+}
+
 function extractStaging(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  const status = (start: number, end: number): 'done' | 'not-done' => {
-    const before = lower.slice(Math.max(0, start - 30), start);
-    const after = lower.slice(end, end + 40);
-    if (NOT_DONE_BEFORE_RE.test(before) || NOT_DONE_AFTER_RE.test(after)) return 'not-done';
-    return 'done';
-  };
   for (const m of matchAll(doc, PET_RE, T.petCt)) {
     const start = m.index;
     const end = start + m[0].length;
     if (/\?\s?$/.test(lower.slice(Math.max(0, start - 2), start))) continue;
-    sink.add('staging.petCt', status(start, end), start, end);
+    sink.add('staging.petCt', workUpStatus(lower, start, end), start, end);
   }
   for (const m of matchAll(doc, CT_ONLY_RE, T.ctOnly)) {
     sink.add('staging.petCt', 'not-done', m.index, m.index + m[0].length);
@@ -261,7 +262,7 @@ function extractStaging(doc: Doc, sink: Sink): void {
     const local = near.split(/[;.\n]/).find((part) => part.includes(m?.[0] ?? '')) ?? near;
     if (!BRAIN_WORD_RE.test(local)) continue;
     if (m[0] === 'mr' && !/\b(?:brain|head)\b/.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
-    sink.add('staging.brainMri', status(start, end), start, end);
+    sink.add('staging.brainMri', workUpStatus(lower, start, end), start, end);
   }
 }
 

@@ -21,32 +21,33 @@ const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
 const LIFE_RE =
   /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only)\s*)?(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?)/g;
 
+/** ECOG/WHO values; `src` is the text the matches were read in. */
+function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecArray>): void {
+  for (const m of matches) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    // "ECOG 2 vs ECOG 1": two values offered, a conflict to ask, not a hedge to drop.
+    const alternative =
+      /\b(?:vs\.?|versus)\s*$/.test(src.slice(Math.max(0, start - 9), start)) ||
+      /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i.test(src.slice(end, end + 16));
+    if (polarity(doc, start, end) === 'hedge' && !alternative) {
+      sink.see(start, end);
+      continue;
+    }
+    sink.consume(start, end);
+    const a = DIGIT_WORDS[m[1] as string] ?? Number(m[1]);
+    sink.add('ecog', a, start, end);
+    // "ECOG 1-2": two values, so the text asks a question rather than picking one.
+    if (m[2] !== undefined && Number(m[2]) !== a) sink.add('ecog', Number(m[2]), start, end);
+  }
+}
+
 export function extractScores(doc: Doc, sink: Sink): void {
   const { lower, text } = doc;
-
-  const ecogAt = (src: string, matches: Iterable<RegExpExecArray>): void => {
-    for (const m of matches) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (sink.isConsumed(start, end)) continue;
-      // "ECOG 2 vs ECOG 1": two values offered, a conflict to ask, not a hedge to drop.
-      const alternative =
-        /\b(?:vs\.?|versus)\s*$/.test(src.slice(Math.max(0, start - 9), start)) ||
-        /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i.test(src.slice(end, end + 16));
-      if (polarity(doc, start, end) === 'hedge' && !alternative) {
-        sink.see(start, end);
-        continue;
-      }
-      sink.consume(start, end);
-      const a = DIGIT_WORDS[m[1] as string] ?? Number(m[1]);
-      sink.add('ecog', a, start, end);
-      // "ECOG 1-2": two values, so the text asks a question rather than picking one.
-      if (m[2] !== undefined && Number(m[2]) !== a) sink.add('ecog', Number(m[2]), start, end);
-    }
-  };
-  ecogAt(lower, matchAll(doc, ECOG_RE, T.ecog));
+  ecogAt(doc, sink, lower, matchAll(doc, ECOG_RE, T.ecog));
   // "WHO 1" is read in capitals ("who" is a pronoun), so on the original text.
-  if (text.includes('WHO')) ecogAt(text, text.matchAll(WHO_RE));
+  if (text.includes('WHO')) ecogAt(doc, sink, text, text.matchAll(WHO_RE));
   extractKarnofsky(doc, sink);
   extractPdl1(doc, sink);
   extractLifeExpectancy(doc, sink);

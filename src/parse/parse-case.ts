@@ -68,12 +68,12 @@ function keepStatedProgression(values: Map<string, unknown>, conflicts: readonly
     values.set('therapy.response', 'PD');
 }
 
+function spansOfFact(sink: Sink, fact: string): Span[] {
+  return sink.candidates.filter((c) => c.fact === fact).map((c) => c.span);
+}
+
 /** Cross-fact checks the per-fact merge cannot see. */
-function crossCheck(
-  values: Map<string, unknown>,
-  conflicts: Conflict[],
-  spansOf: (fact: string) => Span[],
-): void {
+function crossCheck(values: Map<string, unknown>, conflicts: Conflict[], sink: Sink): void {
   const driver = values.get('driver');
   if (values.has('egfrVariant') && driver !== 'EGFR') values.delete('egfrVariant');
 
@@ -84,7 +84,7 @@ function crossCheck(
     conflicts.push({
       fact: 'metastases.count',
       values: vals,
-      spans: [...spansOf('metastases.count'), ...spansOf('metastases.organs')],
+      spans: [...spansOfFact(sink, 'metastases.count'), ...spansOfFact(sink, 'metastases.organs')],
       question: conflictQuestion('metastases.count', vals),
     });
     values.delete('metastases.count');
@@ -97,7 +97,7 @@ function crossCheck(
     conflicts.push({
       fact: 'ecog',
       values: vals,
-      spans: [...spansOf('ecog'), ...spansOf('karnofsky')],
+      spans: [...spansOfFact(sink, 'ecog'), ...spansOfFact(sink, 'karnofsky')],
       question: conflictQuestion('ecog', vals),
     });
     values.delete('ecog');
@@ -163,8 +163,7 @@ function parse(input: string): ParseResult {
   emitProgression(doc, sink, progression, mets, therapy.responses);
 
   const resolved = resolve(sink, (fact) => LIST_ORDER[fact] ?? []);
-  const spansOf = (fact: string): Span[] => sink.candidates.filter((c) => c.fact === fact).map((c) => c.span);
-  crossCheck(resolved.values, resolved.conflicts, spansOf);
+  crossCheck(resolved.values, resolved.conflicts, sink);
   keepStatedProgression(resolved.values, resolved.conflicts);
 
   const built: Record<string, unknown> = {};
