@@ -15,6 +15,10 @@ export interface Doc {
   readonly tokens: readonly Token[];
   /** Per vocabulary pattern (by id), the sorted offsets where one of its triggers starts; absent when none does. */
   readonly triggerHits: readonly (number[] | undefined)[];
+  /** The index of the clause holding each offset, or -1 at a separator. */
+  readonly clauseOf: Int32Array;
+  /** Negation cues and scope breakers, found on first use. */
+  cues: CueIndex | undefined;
 }
 
 export type TokenKind = 'word' | 'number' | 'punct';
@@ -253,7 +257,13 @@ export function makeDoc(text: string): Doc {
   const lower = lowerSameLength(text).replace(FOLD_RE, fold);
   const triggerHits: (number[] | undefined)[] = new Array(PATTERN_COUNT);
   const tokens = tokenize(lower, triggerHits);
-  return { text, lower, clauses: splitClauses(lower), tokens, triggerHits };
+  const clauses = splitClauses(lower);
+  const clauseOf = new Int32Array(lower.length).fill(-1);
+  for (let k = 0; k < clauses.length; k++) {
+    const c = clauses[k] as Span;
+    clauseOf.fill(k, c.start, c.end);
+  }
+  return { text, lower, clauses, tokens, triggerHits, clauseOf, cues: undefined };
 }
 
 const NONE: readonly number[] = [];
@@ -342,32 +352,13 @@ export function mentions(doc: Doc, needles: readonly string[]): boolean {
 
 /** The clause holding offset `pos` (a zero-width span between clauses if `pos` is a separator). */
 export function clauseAt(doc: Doc, pos: number): Span {
-  const { clauses } = doc;
-  let lo = 0;
-  let hi = clauses.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = clauses[mid] as Span;
-    if (pos < c.start) hi = mid - 1;
-    else if (pos >= c.end) lo = mid + 1;
-    else return c;
-  }
-  return { start: pos, end: pos };
+  const k = clauseIndex(doc, pos);
+  return k >= 0 ? (doc.clauses[k] as Span) : { start: pos, end: pos };
 }
 
 /** Index of the clause holding `pos`, or -1. */
 export function clauseIndex(doc: Doc, pos: number): number {
-  const { clauses } = doc;
-  let lo = 0;
-  let hi = clauses.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = clauses[mid] as Span;
-    if (pos < c.start) hi = mid - 1;
-    else if (pos >= c.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return pos >= 0 && pos < doc.clauseOf.length ? (doc.clauseOf[pos] as number) : -1;
 }
 
 /**
@@ -388,7 +379,7 @@ const POST_NEG_RE =
 const POST_HEDGE_RE =
   /^\s*(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)))/;
 
-interface CueIndex {
+export interface CueIndex {
   cueStart: number[];
   cueEnd: number[];
   cueNeg: boolean[];
@@ -396,11 +387,9 @@ interface CueIndex {
   breakEnd: number[];
 }
 
-const cueIndexes = new WeakMap<Doc, CueIndex>();
-
 /** Negation/hedge cues and scope breakers of the whole text, found once per text. */
 function cueIndex(doc: Doc): CueIndex {
-  let index = cueIndexes.get(doc);
+  let index = doc.cues;
   if (index) return index;
   index = { cueStart: [], cueEnd: [], cueNeg: [], breakStart: [], breakEnd: [] };
   for (const m of matchAll(doc, CUE_RE, T.negationCue)) {
@@ -412,7 +401,7 @@ function cueIndex(doc: Doc): CueIndex {
     index.breakStart.push(m.index);
     index.breakEnd.push(m.index + m[0].length);
   }
-  cueIndexes.set(doc, index);
+  doc.cues = index;
   return index;
 }
 
