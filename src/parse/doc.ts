@@ -204,9 +204,12 @@ function buildTrie(): { NEXT: Int32Array; IDS: (number[] | undefined)[] } {
         DIGIT_PATTERNS.push(id);
         continue;
       }
+      // "r$": the whole word is "r" (not "rul", "right").
+      const whole = t.length > 1 && t.endsWith('$');
+      const word = whole ? t.slice(0, -1) : t;
       let state = 0;
-      for (let i = 0; i < t.length; i++) {
-        const code = t.charCodeAt(i);
+      for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i);
         if (SYM[code] === 0) SYM[code] = symbols++;
         const slot = state * SYMBOLS + (SYM[code] as number);
         if (!next[slot]) {
@@ -216,7 +219,8 @@ function buildTrie(): { NEXT: Int32Array; IDS: (number[] | undefined)[] } {
         state = next[slot] as number;
       }
       const list = ids[state] ?? [];
-      if (!list.includes(id)) list.push(id);
+      const mark = whole ? ~id : id;
+      if (!list.includes(mark)) list.push(mark);
       ids[state] = list;
     }
     id++;
@@ -243,7 +247,11 @@ function triggersAt(lower: string, start: number, end: number, hits: (number[] |
     state = sym === 0 ? 0 : (NEXT[state * SYMBOLS + sym] as number);
     if (state === 0) return;
     const ids = IDS[state];
-    if (ids) for (const id of ids) hit(hits, id, start);
+    if (ids)
+      for (const id of ids) {
+        if (id >= 0) hit(hits, id, start);
+        else if (i === end - 1) hit(hits, ~id, start);
+      }
   }
 }
 
@@ -268,12 +276,16 @@ export function makeDoc(text: string): Doc {
 
 const NONE: readonly number[] = [];
 
+function startsTrigger(word: string, t: string): boolean {
+  return t.length > 1 && t.endsWith('$') ? word === t.slice(0, -1) : word.startsWith(t);
+}
+
 /** Trigger offsets for a list that is not a vocabulary entry: a plain scan of the tokens. */
 function scanTriggers(doc: Doc, triggers: readonly string[]): number[] {
   const out: number[] = [];
   const { lower } = doc;
   for (const tok of doc.tokens) {
-    if (triggers.some((t) => t !== '#' && tok.w.startsWith(t))) out.push(tok.start);
+    if (triggers.some((t) => t !== '#' && startsTrigger(tok.w, t))) out.push(tok.start);
     if (!triggers.includes('#') || tok.kind === 'punct') continue;
     for (let i = tok.start; i < tok.end; i++)
       if (isDigit(lower.charCodeAt(i)) && (i === tok.start || !isDigit(lower.charCodeAt(i - 1))))
@@ -284,7 +296,7 @@ function scanTriggers(doc: Doc, triggers: readonly string[]): number[] {
 
 /**
  * Offsets where a word starting with one of the triggers begins, sorted: "#" stands for every digit run, a
- * punctuation trigger for that character. Empty when the text holds none of them (the extractor then does no work).
+ * punctuation trigger for that character, and "r$" for the word "r" alone. Empty when the text holds none of them (the extractor then does no work).
  */
 export function triggerStarts(doc: Doc, triggers: readonly string[]): readonly number[] {
   const id = PATTERN_ID.get(triggers);

@@ -52,14 +52,15 @@ export const VOCABULARY = {
       'queri',
       'query',
       'quest',
-      'r',
+      'r$',
       'rule',
       'suspe',
       'suspi',
-      'to',
+      'to$',
       'versu',
       'vs',
-      'w',
+      'w$',
+      'witho',
     ],
   },
   scopeBreaker: {
@@ -83,7 +84,7 @@ export const VOCABULARY = {
   // Driver.
   gene: {
     fact: 'driver',
-    triggers: ['alk', 'braf', 'c', 'egfr', 'erbb2', 'her', 'kras', 'met', 'ntrk', 'ret', 'ros'],
+    triggers: ['alk', 'braf', 'c$', 'cmet', 'egfr', 'erbb2', 'her', 'kras', 'met', 'ntrk', 'ret', 'ros'],
   },
   metExon14: { fact: 'driver', triggers: ['metex'] },
   egfrEx19del: { fact: 'egfrVariant', triggers: ['19', 'del', 'e746', 'ex'] },
@@ -122,11 +123,18 @@ export const VOCABULARY = {
   // Stage and histology.
   tnm: {
     fact: 'stage.t',
+    // Prefixes of "cT2", "pN1", "ycT", "T4", "N2", "M1c", "Tis", "TX".
     triggers: [
-      'c',
-      'p',
-      'r',
-      'y',
+      'ct',
+      'cn',
+      'cm',
+      'pt',
+      'pn',
+      'pm',
+      'rt',
+      'yc',
+      'yp',
+      'yr',
       't0',
       't1',
       't2',
@@ -170,7 +178,11 @@ export const VOCABULARY = {
       'endom',
       'esoph',
       'gastr',
-      'h',
+      'h$',
+      'hcc',
+      'head',
+      'hepat',
+      'hnscc',
       'kidne',
       'mcrc',
       'melan',
@@ -230,7 +242,10 @@ export const VOCABULARY = {
   },
   peripheral: { fact: 'primary.location', triggers: ['outer', 'perip', 'pleur', 'sub'] },
   endobronchial: { fact: 'primary.endobronchial', triggers: ['endo', 'intra'] },
-  lobe: { fact: 'primary.lobe', triggers: ['l', 'r'] },
+  lobe: {
+    fact: 'primary.lobe',
+    triggers: ['l$', 'left', 'lingu', 'lll', 'lul', 'r$', 'right', 'rll', 'rml', 'rul'],
+  },
   size: { fact: 'primary.sizeCm', triggers: ['#'] },
   hemoptysis: { fact: 'symptoms', triggers: ['cough', 'haemo', 'hemop'] },
   airwayObstruction: {
@@ -343,7 +358,10 @@ export const VOCABULARY = {
   months: { fact: 'therapy.months', triggers: ['#'] },
   years: { fact: 'therapy.months', triggers: ['#'] },
   weeks: { fact: 'therapy.weeks', triggers: ['#'] },
-  cycles: { fact: 'therapy.cycles', triggers: ['#', 'c', ...NUMBER_WORDS] },
+  cycles: {
+    fact: 'therapy.cycles',
+    triggers: ['#', 'c', ...NUMBER_WORDS],
+  },
   xCycles: { fact: 'therapy.cycles', triggers: ['#', 'x', '×'] },
   completeResponse: { fact: 'therapy.response', triggers: ['cmr', 'compl'] },
   partialResponse: {

@@ -197,7 +197,8 @@ function isAlnum(ch: string): boolean {
 
 /**
  * Whether a match starting as `start` begins at a token the triggers name: a bounded letter or digit start whose
- * letters begin with a trigger, a digit start under the "#" trigger, or a punctuation start equal to a trigger.
+ * letters begin with a trigger (or are the whole word of an "r$" trigger), a digit start under the "#" trigger,
+ * or a punctuation start equal to a trigger.
  */
 export function covered(start: string, triggers: readonly string[]): boolean {
   const bounded = start.startsWith(BOUNDED);
@@ -208,5 +209,12 @@ export function covered(start: string, triggers: readonly string[]): boolean {
   if (first === DIGIT || first === ANY) return false;
   if (!isAlnum(first)) return triggers.includes(first);
   if (!bounded) return false;
-  return triggers.some((t) => t !== '#' && s.startsWith(t));
+  return triggers.some((t) => {
+    if (t === '#') return false;
+    if (!(t.length > 1 && t.endsWith('$'))) return s.startsWith(t);
+    // A whole-word trigger: the match must go on with a character that ends the word.
+    const word = t.slice(0, -1);
+    const after = s[word.length];
+    return s.startsWith(word) && after !== undefined && !isAlnum(after) && after !== DIGIT && after !== ANY;
+  });
 }
