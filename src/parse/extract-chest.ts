@@ -1,7 +1,7 @@
 // The primary tumour (location, lobe, size, endobronchial), thoracic symptoms, lung status (ILD, prior thoracic RT,
 // poor function) and staging work-up (PET-CT, brain MRI).
 import type { Doc } from './doc.js';
-import { matchAll, polarity } from './doc.js';
+import { matchAll, polarity, splitAt } from './doc.js';
 import type { Sink } from './sink.js';
 import { NONE } from './sink.js';
 import { T } from './vocabulary.js';
@@ -158,8 +158,8 @@ function extractSize(doc: Doc, sink: Sink): void {
     )
       continue;
     // The nearest qualifying word decides: after the size first ("4 cm RUL mass"), then before ("adrenal met 2 cm").
-    const afterWords = after.split(/[,;.]/)[0] ?? '';
-    const beforeWords = before.split(/[,;.]/).pop() ?? '';
+    const afterWords = splitAt(after, ',;.')[0] ?? '';
+    const beforeWords = splitAt(before, ',;.').pop() ?? '';
     let isPrimary: boolean | undefined;
     const a1 = NOT_PRIMARY_NEAR_RE.exec(afterWords);
     const a2 = PRIMARY_NEAR_RE.exec(afterWords);
@@ -219,7 +219,7 @@ function extractLung(doc: Doc, sink: Sink): void {
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
     const clause = doc.lower.slice(Math.max(0, start - 40), Math.min(doc.lower.length, end + 16));
-    const local = clause.split(/[,;.\n]/).find((part) => part.includes(m[0])) ?? m[0];
+    const local = splitAt(clause, ',;.\n').find((part) => part.includes(m[0])) ?? m[0];
     if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
     const pol = polarity(doc, start, end);
     if (pol === 'pos') sink.add('lung.priorThoracicRt', true, start, end);
@@ -259,7 +259,7 @@ function extractStaging(doc: Doc, sink: Sink): void {
     const end = start + m[0].length;
     // An MRI is a brain MRI when the words around it say brain ("MRI brain", "no brain mets on MRI").
     const near = lower.slice(Math.max(0, start - 40), Math.min(lower.length, end + 24));
-    const local = near.split(/[;.\n]/).find((part) => part.includes(m?.[0] ?? '')) ?? near;
+    const local = splitAt(near, ';.\n').find((part) => part.includes(m?.[0] ?? '')) ?? near;
     if (!BRAIN_WORD_RE.test(local)) continue;
     if (m[0] === 'mr' && !/\b(?:brain|head)\b/.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
     sink.add('staging.brainMri', workUpStatus(lower, start, end), start, end);
