@@ -400,9 +400,24 @@ export function clauseWindow(doc: Doc, start: number, end: number, radius = 160)
 const BREAKER_RE = /\b(?:but|however|although|though|whereas|except|and|with|plus|yet)\b|\+/g;
 const CUE_RE =
   /\b(?:(no|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|vs|versus))\b|\b(w\/o|r\/o)|(\?)/g;
-const POST_NEG_RE =
+/** Every match of POST_NEG_RE or POST_HEDGE_RE starts, after white space, with one of these (checked by a test). */
+export const POST_CUE_STARTS = ':=-?abceinpqrstuv';
+
+/** JavaScript's \s, by code. */
+function isRegexSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0x1680 || c === 0x2028 || c === 0x2029 || isSpace(c);
+}
+
+/** Whether a cue after a fragment is possible: the first non-space character can start one. */
+function mayFollow(lower: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isRegexSpace(lower.charCodeAt(i))) i++;
+  return i < to && POST_CUE_STARTS.includes(lower[i] as string);
+}
+
+export const POST_NEG_RE =
   /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*[:=]\s*(?:no|none|nil)\b/;
-const POST_HEDGE_RE =
+export const POST_HEDGE_RE =
   /^\s*(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)))/;
 
 export interface CueIndex {
@@ -484,9 +499,12 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
     const broken = j >= 0 && (index.breakEnd[j] as number) <= start;
     if (!broken) return index.cueNeg[i] ? 'neg' : 'hedge';
   }
-  const post = lower.slice(end, Math.min(clause.end + 1, end + 40));
-  if (POST_NEG_RE.test(post)) return 'neg';
-  if (POST_HEDGE_RE.test(post)) return 'hedge';
+  const postEnd = Math.min(clause.end + 1, end + 40);
+  if (mayFollow(lower, end, postEnd)) {
+    const post = lower.slice(end, postEnd);
+    if (POST_NEG_RE.test(post)) return 'neg';
+    if (POST_HEDGE_RE.test(post)) return 'hedge';
+  }
   return carriedPolarity(doc, clause);
 }
 

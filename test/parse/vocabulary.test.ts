@@ -4,11 +4,19 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARSER_CASES } from '../../bench/parser-cases.js';
-import { makeDoc, matchAll, patternsSeen, triggerStarts } from '../../src/parse/doc.js';
+import {
+  makeDoc,
+  matchAll,
+  POST_CUE_STARTS,
+  POST_HEDGE_RE,
+  POST_NEG_RE,
+  patternsSeen,
+  triggerStarts,
+} from '../../src/parse/doc.js';
 import { parseCase } from '../../src/parse/index.js';
 import { type PatternName, VOCABULARY } from '../../src/parse/vocabulary.js';
 import { loadCorpus } from './corpus/score.js';
-import { covered, matchStarts } from './regex-starts.js';
+import { BOUNDED, covered, matchStarts } from './regex-starts.js';
 
 const TEXTS = [...loadCorpus().map((p) => p.text), ...PARSER_CASES];
 
@@ -69,6 +77,19 @@ describe('vocabulary triggers', () => {
         expect(fast, `${NAME_OF.get(triggers)} on ${JSON.stringify(text)}`).toEqual(
           globalScan(re, doc.lower),
         );
+      }
+    }
+  });
+});
+
+describe('cues after a fragment', () => {
+  it('every negation or hedge written after a fragment starts with a listed character', () => {
+    for (const re of [POST_NEG_RE, POST_HEDGE_RE]) {
+      for (const start of matchStarts(re, 4)) {
+        // A prefix of white space only was cut at the length limit: the runtime check skips white space too.
+        const first = [...start].find((ch) => ch !== BOUNDED && ch !== ' ' && ch !== '\n');
+        if (first === undefined) continue;
+        expect(POST_CUE_STARTS.includes(first), JSON.stringify(start)).toBe(true);
       }
     }
   });
