@@ -13,10 +13,10 @@ export interface Doc {
   readonly clauses: readonly Span[];
   /** Words ("osimertinib", "x3", "2.8"), and every other non-space character as its own token. */
   readonly tokens: readonly Token[];
-  /** Per vocabulary pattern (by id), the sorted offsets where one of its triggers starts; absent when none does. */
-  readonly triggerHits: readonly (number[] | undefined)[];
-  /** The index of the clause holding each offset, or -1 at a separator. */
-  readonly clauseOf: Int32Array;
+  /** Offsets where vocabulary triggers start, grouped by pattern id and sorted within each group... */
+  readonly hitPos: Int32Array;
+  /** ...pattern `id`'s group is hitPos[hitStart[id]] up to hitPos[hitStart[id + 1]]. */
+  readonly hitStart: Int32Array;
   /** Negation cues and scope breakers, found on first use. */
   cues: CueIndex | undefined;
 }
@@ -120,7 +120,7 @@ function isSpace(c: number): boolean {
 /** Words are letters then digits then letters ("ex19del", "t8"), numbers may carry a decimal and letters
  * ("2.8", "3cm"); any other character but a space is a token of its own (line breaks included). The same pass
  * notes where each vocabulary pattern's triggers start (`hits`, by pattern id). */
-function tokenize(lower: string, hits: (number[] | undefined)[]): Token[] {
+function tokenize(lower: string, hits: Hits): Token[] {
   const out: Token[] = [];
   const n = lower.length;
   let i = 0;
@@ -233,14 +233,58 @@ function buildTrie(): { NEXT: Int32Array; IDS: (number[] | undefined)[] } {
   return { NEXT: table, IDS: ids };
 }
 
-function hit(hits: (number[] | undefined)[], id: number, pos: number): void {
-  const list = hits[id];
-  if (!list) hits[id] = [pos];
-  else if ((list[list.length - 1] as number) !== pos) list.push(pos);
+/** Trigger hits as (pattern, offset) pairs in text order, in buffers reused between parses. */
+interface Hits {
+  ids: Int32Array;
+  pos: Int32Array;
+  n: number;
+  /** The last offset noted per pattern (a token may start two triggers of one pattern). */
+  last: Int32Array;
+}
+const HITS: Hits = {
+  ids: new Int32Array(1024),
+  pos: new Int32Array(1024),
+  n: 0,
+  last: new Int32Array(PATTERN_COUNT),
+};
+
+function hit(hits: Hits, id: number, pos: number): void {
+  if (hits.last[id] === pos) return;
+  hits.last[id] = pos;
+  if (hits.n === hits.ids.length) {
+    const ids = new Int32Array(hits.n * 2);
+    ids.set(hits.ids);
+    const at = new Int32Array(hits.n * 2);
+    at.set(hits.pos);
+    hits.ids = ids;
+    hits.pos = at;
+  }
+  hits.ids[hits.n] = id;
+  hits.pos[hits.n++] = pos;
+}
+
+/** The pairs grouped by pattern (a stable counting sort keeps each group in text order). */
+function groupHits(hits: Hits): { hitPos: Int32Array; hitStart: Int32Array } {
+  const hitStart = new Int32Array(PATTERN_COUNT + 1);
+  for (let k = 0; k < hits.n; k++) {
+    const slot = (hits.ids[k] as number) + 1;
+    hitStart[slot] = (hitStart[slot] as number) + 1;
+  }
+  for (let id = 0; id < PATTERN_COUNT; id++)
+    hitStart[id + 1] = (hitStart[id + 1] as number) + (hitStart[id] as number);
+  const fill = hitStart.slice(0, PATTERN_COUNT);
+  const hitPos = new Int32Array(hits.n);
+  for (let k = 0; k < hits.n; k++) {
+    const id = hits.ids[k] as number;
+    const at = fill[id] as number;
+    hitPos[at] = hits.pos[k] as number;
+    fill[id] = at + 1;
+  }
+  return { hitPos, hitStart };
 }
 
 /** The patterns whose trigger starts the token [start, end): one walk down the trie. */
-function triggersAt(lower: string, start: number, end: number, hits: (number[] | undefined)[]): void {
+function triggersAt(lower: string, start: number, end: number, hits: Hits): void {
   let state = 0;
   for (let i = start; i < end; i++) {
     const sym = SYM[lower.charCodeAt(i)] as number;
@@ -256,25 +300,19 @@ function triggersAt(lower: string, start: number, end: number, hits: (number[] |
 }
 
 /** A run of digits starts here, also inside a word ("c3", "x2"): the "#" trigger. */
-function digitRunAt(hits: (number[] | undefined)[], pos: number): void {
+function digitRunAt(hits: Hits, pos: number): void {
   for (const id of DIGIT_PATTERNS) hit(hits, id, pos);
 }
 
 /** The one pass over the text: folded lower case, clauses, tokens, and where every vocabulary trigger occurs. */
 export function makeDoc(text: string): Doc {
   const lower = lowerSameLength(text).replace(FOLD_RE, fold);
-  const triggerHits: (number[] | undefined)[] = new Array(PATTERN_COUNT);
-  const tokens = tokenize(lower, triggerHits);
-  const clauses = splitClauses(lower);
-  const clauseOf = new Int32Array(lower.length).fill(-1);
-  for (let k = 0; k < clauses.length; k++) {
-    const c = clauses[k] as Span;
-    clauseOf.fill(k, c.start, c.end);
-  }
-  return { text, lower, clauses, tokens, triggerHits, clauseOf, cues: undefined };
+  HITS.n = 0;
+  HITS.last.fill(-1);
+  const tokens = tokenize(lower, HITS);
+  const { hitPos, hitStart } = groupHits(HITS);
+  return { text, lower, clauses: splitClauses(lower), tokens, hitPos, hitStart, cues: undefined };
 }
-
-const NONE: readonly number[] = [];
 
 function startsTrigger(word: string, t: string): boolean {
   return t.length > 1 && t.endsWith('$') ? word === t.slice(0, -1) : word.startsWith(t);
@@ -301,12 +339,14 @@ function scanTriggers(doc: Doc, triggers: readonly string[]): number[] {
 export function triggerStarts(doc: Doc, triggers: readonly string[]): readonly number[] {
   const id = PATTERN_ID.get(triggers);
   if (id === undefined) return scanTriggers(doc, triggers);
-  return doc.triggerHits[id] ?? NONE;
+  return Array.from(doc.hitPos.subarray(doc.hitStart[id], doc.hitStart[id + 1]));
 }
 
 /** True when a word starting with one of the triggers occurs. */
 export function hasTrigger(doc: Doc, triggers: readonly string[]): boolean {
-  return triggerStarts(doc, triggers).length > 0;
+  const id = PATTERN_ID.get(triggers);
+  if (id === undefined) return scanTriggers(doc, triggers).length > 0;
+  return (doc.hitStart[id + 1] as number) > (doc.hitStart[id] as number);
 }
 
 /** True when a trigger of any of the named patterns occurs: an extractor's gate. */
@@ -336,24 +376,28 @@ export function patternsSeen(): ReadonlyMap<RegExp, { readonly triggers: readonl
  * every match starts at a trigger (the vocabulary's contract, checked by test/parse/vocabulary.test.ts): the
  * pattern is tried only where a trigger word starts, so the cost follows the trigger words, not the text length.
  */
-export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): RegExpExecArray[] {
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
+export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): readonly RegExpExecArray[] {
   const sticky = compiledOf(re, triggers);
-  const starts = triggerStarts(doc, triggers);
-  const out: RegExpExecArray[] = [];
-  if (starts.length === 0) return out;
+  const id = PATTERN_ID.get(triggers);
+  const starts = id === undefined ? Int32Array.from(scanTriggers(doc, triggers)) : doc.hitPos;
+  const first = id === undefined ? 0 : (doc.hitStart[id] as number);
+  const last = id === undefined ? starts.length : (doc.hitStart[id + 1] as number);
+  let out: RegExpExecArray[] | undefined;
   const { lower } = doc;
   let from = 0;
-  let prev = -1;
-  for (const p of starts) {
-    if (p < from || p === prev) continue;
-    prev = p;
+  for (let k = first; k < last; k++) {
+    const p = starts[k] as number;
+    if (p < from) continue;
     sticky.lastIndex = p;
     const m = sticky.exec(lower);
     if (m === null) continue;
+    out ??= [];
     out.push(m);
     from = m.index + Math.max(1, m[0].length);
   }
-  return out;
+  return out ?? NO_MATCHES;
 }
 
 /** `text.split(/[<separators>]/)` without a regex (a regex split tries the pattern at every character). */
@@ -384,7 +428,17 @@ export function clauseAt(doc: Doc, pos: number): Span {
 
 /** Index of the clause holding `pos`, or -1. */
 export function clauseIndex(doc: Doc, pos: number): number {
-  return pos >= 0 && pos < doc.clauseOf.length ? (doc.clauseOf[pos] as number) : -1;
+  const { clauses } = doc;
+  let lo = 0;
+  let hi = clauses.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = clauses[mid] as Span;
+    if (pos < c.start) hi = mid - 1;
+    else if (pos >= c.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /**
