@@ -181,7 +181,7 @@ export function scratchBytes(slot: string, size: number): Uint8Array {
  * The vocabulary's triggers as one trie, stored flat: state × symbol → next state (0: none), with the patterns
  * whose trigger ends at each state. Symbols are a-z, 0-9 and the punctuation the triggers use.
  */
-const SYMBOLS = 64;
+const SYMBOLS = 48;
 const SYM = new Uint8Array(65536);
 const PATTERN_ID = new Map<readonly string[], number>();
 const PATTERN_COUNT = Object.keys(VOCABULARY).length;
@@ -189,7 +189,7 @@ const PATTERN_COUNT = Object.keys(VOCABULARY).length;
 const DIGIT_PATTERNS: number[] = [];
 const { NEXT, IDS } = buildTrie();
 
-function buildTrie(): { NEXT: Int32Array; IDS: (number[] | undefined)[] } {
+function buildTrie(): { NEXT: Uint16Array; IDS: (number[] | undefined)[] } {
   let symbols = 1;
   for (let c = 97; c <= 122; c++) SYM[c] = symbols++;
   for (let c = 48; c <= 57; c++) SYM[c] = symbols++;
@@ -226,7 +226,8 @@ function buildTrie(): { NEXT: Int32Array; IDS: (number[] | undefined)[] } {
     id++;
   }
   if (symbols > SYMBOLS) throw new Error('vocabulary: too many trigger characters');
-  const table = new Int32Array(states * SYMBOLS);
+  if (states > 0xffff) throw new Error('vocabulary: too many trigger states');
+  const table = new Uint16Array(states * SYMBOLS);
   next.forEach((to, slot) => {
     table[slot] = to;
   });
