@@ -367,6 +367,20 @@ function compiledOf(re: RegExp, triggers: readonly string[]): RegExp {
   return c.sticky;
 }
 
+let recording: Set<readonly string[]> | undefined;
+
+/** The trigger lists of the patterns `run` reads (for the test that each extractor's gate lists its patterns). */
+export function patternsReadBy(run: () => void): Set<readonly string[]> {
+  const seen = new Set<readonly string[]>();
+  recording = seen;
+  try {
+    run();
+  } finally {
+    recording = undefined;
+  }
+  return seen;
+}
+
 /** Every pattern read so far with its triggers (for the vocabulary coverage test). */
 export function patternsSeen(): ReadonlyMap<RegExp, { readonly triggers: readonly string[] }> {
   return compiled;
@@ -381,6 +395,7 @@ const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 
 export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): readonly RegExpExecArray[] {
   const sticky = compiledOf(re, triggers);
+  recording?.add(triggers);
   const id = PATTERN_ID.get(triggers);
   const starts = id === undefined ? Int32Array.from(scanTriggers(doc, triggers)) : doc.hitPos;
   const first = id === undefined ? 0 : (doc.hitStart[id] as number);

@@ -5,7 +5,7 @@
 import type { Doc } from './doc.js';
 import { clauseWindow, matchAll, mentionsAny, polarity } from './doc.js';
 import type { Sink } from './sink.js';
-import { T } from './vocabulary.js';
+import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 
 /** Station words and the N they imply, as data: the first matching row names the category. */
 const STATIONS: readonly { re: RegExp; n: 'N1' | 'N2' | 'N3' }[] = [
@@ -56,7 +56,7 @@ function stationsNear(
 
 export function extractNodes(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  if (!mentionsAny(doc, ['nodeWord', 'nodeNegative'])) return;
+  if (!mentionsAny(doc, EXTRACTOR_PATTERNS.nodes)) return;
   let best: { n: keyof typeof RANK; start: number; end: number } | undefined;
   for (const w of matchAll(doc, NODE_WORDS_RE, T.nodeWord)) {
     // "mediastinal LN negative on EBUS": the nodes named are not involved.

@@ -6,7 +6,7 @@ import { clauseWindow, matchAll, mentionsAny, polarity } from './doc.js';
 import type { MetsResult } from './extract-mets.js';
 import type { Sink } from './sink.js';
 import type { Span } from './types.js';
-import { T } from './vocabulary.js';
+import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 
 const PD_RE =
   /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
@@ -61,7 +61,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
   const explicitFound: { value: 'oligoprogression' | 'polyprogression' | 'none'; span: Span }[] = [];
   const noneSpans: Span[] = [];
 
-  if (!mentionsAny(doc, ['noProgression', 'oligoprogression', 'polyprogression', 'progression'])) {
+  if (!mentionsAny(doc, EXTRACTOR_PATTERNS.progression)) {
     return { ranges: [], cues: [], explicit: undefined };
   }
   for (const m of matchAll(doc, NONE_RE, T.noProgression)) {

@@ -412,6 +412,74 @@ export const VOCABULARY = {
 
 export type PatternName = keyof typeof VOCABULARY;
 
+/**
+ * The patterns of the extractors that read nothing but patterns: each runs only when a trigger of one of its
+ * patterns occurs (test/parse/vocabulary.test.ts checks that a closed gate never hides a fact). The metastasis
+ * and therapy readers also walk every token (site words, drug names), so they always run.
+ */
+export const EXTRACTOR_PATTERNS = {
+  tumour: [
+    'tnm',
+    'stageGroup',
+    'metastatic',
+    'edition',
+    'histologyOther',
+    'adenocarcinoma',
+    'squamous',
+    'largeCell',
+    'nsclcNos',
+    'smallCell',
+    'nonLung',
+    'lung',
+  ],
+  scores: ['ecog', 'karnofsky', 'pdl1', 'lifeExpectancy'],
+  nodes: ['nodeWord', 'nodeNegative'],
+  driver: [
+    'gene',
+    'metExon14',
+    'egfrEx19del',
+    'egfrL858r',
+    'egfrEx20ins',
+    'egfrUncommon',
+    'egfrOther',
+    'krasVariant',
+    'brafV600',
+    'alkFusion',
+    'retFusion',
+    'ros1Fusion',
+    'driverUnstated',
+    'driverNone',
+  ],
+  chest: [
+    'ultracentral',
+    'central',
+    'peripheral',
+    'endobronchial',
+    'lobe',
+    'size',
+    'hemoptysis',
+    'airwayObstruction',
+    'chestPain',
+    'svcSyndrome',
+    'cough',
+    'dyspnea',
+    'asymptomatic',
+    'ipf',
+    'ild',
+    'noPriorRt',
+    'priorRt',
+    'poorLungFunction',
+    'goodLungFunction',
+    'fev1',
+    'petCt',
+    'ctOnly',
+    'mri',
+  ],
+  progression: ['noProgression', 'oligoprogression', 'polyprogression', 'progression'],
+} as const satisfies Record<string, readonly PatternName[]>;
+
+export type GatedExtractor = keyof typeof EXTRACTOR_PATTERNS;
+
 /** The trigger words of one pattern. */
 export const T: { readonly [K in PatternName]: readonly string[] } = Object.fromEntries(
   Object.entries(VOCABULARY).map(([name, entry]) => [name, entry.triggers]),

@@ -7,14 +7,26 @@ import { PARSER_CASES } from '../../bench/parser-cases.js';
 import {
   makeDoc,
   matchAll,
+  mentionsAny,
   POST_CUE_STARTS,
   POST_HEDGE_RE,
   POST_NEG_RE,
+  patternsReadBy,
   patternsSeen,
   triggerStarts,
 } from '../../src/parse/doc.js';
+import { extractChest } from '../../src/parse/extract-chest.js';
+import { extractDriver } from '../../src/parse/extract-driver.js';
+import { extractScores } from '../../src/parse/extract-scores.js';
+import { extractTumour } from '../../src/parse/extract-tumour.js';
 import { parseCase } from '../../src/parse/index.js';
-import { type PatternName, VOCABULARY } from '../../src/parse/vocabulary.js';
+import { Sink } from '../../src/parse/sink.js';
+import {
+  EXTRACTOR_PATTERNS,
+  type GatedExtractor,
+  type PatternName,
+  VOCABULARY,
+} from '../../src/parse/vocabulary.js';
 import { loadCorpus } from './corpus/score.js';
 import { BOUNDED, covered, matchStarts } from './regex-starts.js';
 
@@ -162,6 +174,57 @@ describe('trigger index', () => {
 });
 
 describe('extractor gates', () => {
+  const EXTRACTORS: Partial<
+    Record<GatedExtractor, (doc: ReturnType<typeof makeDoc>, sink: Sink) => unknown>
+  > = {
+    tumour: extractTumour,
+    scores: extractScores,
+    driver: extractDriver,
+    chest: extractChest,
+  };
+
+  it('each gate lists every pattern its extractor reads', () => {
+    const docs = TEXTS.map((t) => makeDoc(t));
+    for (const [name, run] of Object.entries(EXTRACTORS)) {
+      const read = patternsReadBy(() => {
+        for (const doc of docs) run(doc, new Sink(doc.text.length));
+      });
+      // Negation cues only qualify what other patterns found (doc.ts reads them once per text).
+      const names = [...read]
+        .map((t) => NAME_OF.get(t))
+        .filter((n) => !n || VOCABULARY[n].fact !== 'polarity');
+      const gate: readonly string[] = EXTRACTOR_PATTERNS[name as GatedExtractor];
+      expect(
+        names.filter((n) => n === undefined || !gate.includes(n)),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('a closed gate never hides a fact: the extractor, run anyway, finds nothing', () => {
+    const words = [...new Set(TEXTS.flatMap((t) => t.split(/\s+/)))].filter(Boolean);
+    const mixes = fc.sample(
+      fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }).map((w) => w.join(' ')),
+      { numRuns: 400, seed: 41 },
+    );
+    let closed = 0;
+    for (const text of [...TEXTS, ...mixes]) {
+      const doc = makeDoc(text);
+      for (const [name, run] of Object.entries(EXTRACTORS)) {
+        if (mentionsAny(doc, EXTRACTOR_PATTERNS[name as GatedExtractor])) continue;
+        closed++;
+        const sink = new Sink(text.length);
+        run(doc, sink);
+        expect([sink.candidates, sink.conflicts, sink.seen], `${name} on ${JSON.stringify(text)}`).toEqual([
+          [],
+          [],
+          [],
+        ]);
+      }
+    }
+    expect(closed).toBeGreaterThan(100);
+  });
+
   const drivers = (text: string) =>
     parseCase(text).understood.filter((u) => ['driver', 'negativeFor', 'egfrVariant'].includes(u.fact));
 
