@@ -1,5 +1,7 @@
 // The text being parsed: a lower-cased copy with the same offsets, its clauses, and the polarity test
-// (asserted, negated or hedged) shared by every extractor.
+// (asserted, negated or hedged) shared by every extractor. One tokenizer pass gives the tokens and, walking each
+// token down a trie of the vocabulary's triggers (vocabulary.ts), the offsets where each pattern can match;
+// matchAll then tries a pattern only there, so the work follows the trigger words, not the length of the text.
 import type { Span } from './types.js';
 import type { PatternName, VocabularyEntry } from './vocabulary.js';
 import { T, VOCABULARY } from './vocabulary.js';
