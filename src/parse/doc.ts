@@ -266,6 +266,8 @@ function hit(hits: Hits, id: number, pos: number): void {
   hits.pos[hits.n++] = pos;
 }
 
+const FILL = new Int32Array(PATTERN_COUNT);
+
 /** The pairs grouped by pattern (a stable counting sort keeps each group in text order). */
 function groupHits(hits: Hits): { hitPos: Int32Array; hitStart: Int32Array } {
   const hitStart = new Int32Array(PATTERN_COUNT + 1);
@@ -275,7 +277,8 @@ function groupHits(hits: Hits): { hitPos: Int32Array; hitStart: Int32Array } {
   }
   for (let id = 0; id < PATTERN_COUNT; id++)
     hitStart[id + 1] = (hitStart[id + 1] as number) + (hitStart[id] as number);
-  const fill = hitStart.slice(0, PATTERN_COUNT);
+  const fill = FILL;
+  fill.set(hitStart.subarray(0, PATTERN_COUNT));
   const hitPos = new Int32Array(hits.n);
   for (let k = 0; k < hits.n; k++) {
     const id = hits.ids[k] as number;
@@ -359,14 +362,21 @@ export function mentionsAny(doc: Doc, names: readonly PatternName[]): boolean {
 }
 
 /** Each pattern's sticky copy (tried at one offset) and the triggers it was read with. */
-const compiled = new Map<RegExp, { sticky: RegExp; triggers: readonly string[] }>();
-function compiledOf(re: RegExp, triggers: readonly string[]): RegExp {
+interface Compiled {
+  sticky: RegExp;
+  triggers: readonly string[];
+  /** The vocabulary pattern id of the triggers, or -1 for an ad-hoc list. */
+  id: number;
+}
+const compiled = new Map<RegExp, Compiled>();
+function compiledOf(re: RegExp, triggers: readonly string[]): Compiled {
   let c = compiled.get(re);
-  if (!c) {
-    c = { sticky: new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`), triggers };
+  if (!c || c.triggers !== triggers) {
+    const sticky = c?.sticky ?? new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
+    c = { sticky, triggers, id: PATTERN_ID.get(triggers) ?? -1 };
     compiled.set(re, c);
   }
-  return c.sticky;
+  return c;
 }
 
 let recording: Set<readonly string[]> | undefined;
@@ -396,12 +406,11 @@ export function patternsSeen(): ReadonlyMap<RegExp, { readonly triggers: readonl
 const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 
 export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): readonly RegExpExecArray[] {
-  const sticky = compiledOf(re, triggers);
+  const { sticky, id } = compiledOf(re, triggers);
   recording?.add(triggers);
-  const id = PATTERN_ID.get(triggers);
-  const starts = id === undefined ? Int32Array.from(scanTriggers(doc, triggers)) : doc.hitPos;
-  const first = id === undefined ? 0 : (doc.hitStart[id] as number);
-  const last = id === undefined ? starts.length : (doc.hitStart[id + 1] as number);
+  const starts = id < 0 ? Int32Array.from(scanTriggers(doc, triggers)) : doc.hitPos;
+  const first = id < 0 ? 0 : (doc.hitStart[id] as number);
+  const last = id < 0 ? starts.length : (doc.hitStart[id + 1] as number);
   let out: RegExpExecArray[] | undefined;
   const { lower } = doc;
   let from = 0;
