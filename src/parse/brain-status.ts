@@ -4,9 +4,10 @@
 // a continuing clause or a bracket), not from the token pass, and because "no brain mets" and a negative brain MRI
 // against a stated brain met is a conflict the board must see.
 import type { Doc } from './doc.js';
-import { clauseIndex, polarity, scanFrom } from './doc.js';
+import { clauseIndex, matchAll, polarity } from './doc.js';
 import type { MetItem } from './extract-mets.js';
 import type { Sink } from './sink.js';
+import { T } from './vocabulary.js';
 
 const BRAIN_SYMPTOMATIC_RE =
   /\b(?:symptomatic|seizures?|headaches?|neuro(?:logical)?\s+(?:deficits?|symptoms?)|hemipar\w*|haemipar\w*|weakness|confusion|mass\s+effect|midline\s+shift|raised\s+icp|on\s+(?:dex|dexamethasone|steroids))\b/g;
@@ -17,6 +18,25 @@ const BRAIN_TREATED_RE =
   /(?:\bs\/p\b|\bstatus\s+post\b|\bpost[\s-]?(?:srs|wbrt|sbrt|rt|radiosurgery|op|surgery|resection|gamma\s?knife)\b|\bafter\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection|rt)\b|\btreated\b|\birradiated\b|\bresected\b|\bexcised\b|\b(?:had|received|completed)\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\b|\bsrs'?d\b|\bstable\b|\bcontrolled\b|\bresponding\b|\bresponded\b|\bregressed\b|\bresolved\b)/g;
 const BRAIN_NEG_IMAGING_RE =
   /\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
+
+/** The first cue of `re` in the window (starting at `from`) that no other reader took and that is not negated. */
+function firstCue(
+  doc: Doc,
+  sink: Sink,
+  re: RegExp,
+  window: string,
+  from: number,
+): { start: number; end: number } | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) {
+    const s = from + m.index;
+    const e = s + m[0].length;
+    if (sink.isConsumed(s, e)) continue;
+    if (polarity(doc, s, e) === 'neg') continue;
+    return { start: s, end: e };
+  }
+  return undefined;
+}
 
 function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[]): string | undefined {
   const ci = clauseIndex(doc, item.start);
@@ -36,22 +56,11 @@ function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[])
   }
   const from = Math.max(clause.start, item.start - 160);
   const window = doc.lower.slice(from, Math.min(end, item.end + 160));
-  const found = (re: RegExp): { start: number; end: number } | undefined => {
-    re.lastIndex = 0;
-    for (let m = re.exec(window); m !== null; m = re.exec(window)) {
-      const s = from + m.index;
-      const e = s + m[0].length;
-      if (sink.isConsumed(s, e)) continue;
-      if (polarity(doc, s, e) === 'neg') continue;
-      return { start: s, end: e };
-    }
-    return undefined;
-  };
-  const sym = found(BRAIN_SYMPTOMATIC_RE);
-  const untreated = found(BRAIN_UNTREATED_RE);
-  const treated = found(BRAIN_TREATED_RE);
+  const sym = firstCue(doc, sink, BRAIN_SYMPTOMATIC_RE, window, from);
+  const untreated = firstCue(doc, sink, BRAIN_UNTREATED_RE, window, from);
+  const treated = firstCue(doc, sink, BRAIN_TREATED_RE, window, from);
   // "asymptomatic" here describes the brain metastases, not the patient.
-  const quiet = found(BRAIN_ASYMPTOMATIC_RE);
+  const quiet = firstCue(doc, sink, BRAIN_ASYMPTOMATIC_RE, window, from);
   for (const hit of [sym, untreated, treated, quiet]) if (hit) sink.consume(hit.start, hit.end);
   const status = sym
     ? 'symptomatic'
@@ -78,8 +87,7 @@ export function emitBrain(
   const brainPos = positives.filter((it) => it.site === 'brain');
   const otherStarts = positives.filter((it) => it.site !== 'brain').map((it) => it.start);
   const imagingNeg: { start: number; end: number }[] = [];
-  BRAIN_NEG_IMAGING_RE.lastIndex = scanFrom(doc, ['brain', 'head', 'cranial']);
-  for (let m = BRAIN_NEG_IMAGING_RE.exec(doc.lower); m !== null; m = BRAIN_NEG_IMAGING_RE.exec(doc.lower)) {
+  for (const m of matchAll(doc, BRAIN_NEG_IMAGING_RE, T.brainImagingNegative)) {
     imagingNeg.push({ start: m.index, end: m.index + m[0].length });
   }
   const noneSpans = [...brainNeg, ...imagingNeg];

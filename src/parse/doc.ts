@@ -1,6 +1,10 @@
 // The text being parsed: a lower-cased copy with the same offsets, its clauses, and the polarity test
-// (asserted, negated or hedged) shared by every extractor.
+// (asserted, negated or hedged) shared by every extractor. One tokenizer pass gives the tokens and, walking each
+// token down a trie of the vocabulary's triggers (vocabulary.ts), the offsets where each pattern can match;
+// matchAll then tries a pattern only there, so the work follows the trigger words, not the length of the text.
 import type { Span } from './types.js';
+import type { PatternName, VocabularyEntry } from './vocabulary.js';
+import { T, VOCABULARY } from './vocabulary.js';
 
 export interface Doc {
   /** The (possibly capped) input text. */
@@ -11,14 +15,22 @@ export interface Doc {
   readonly clauses: readonly Span[];
   /** Words ("osimertinib", "x3", "2.8"), and every other non-space character as its own token. */
   readonly tokens: readonly Token[];
-  /** Which letter pairs ("ec", "co", "og") occur: a cheap test that a word cannot be in the text. */
-  readonly bigrams: Uint8Array;
+  /** Offsets where vocabulary triggers start, grouped by pattern id and sorted within each group... */
+  readonly hitPos: Int32Array;
+  /** ...pattern `id`'s group is hitPos[hitStart[id]] up to hitPos[hitStart[id + 1]]. */
+  readonly hitStart: Int32Array;
+  /** Negation cues and scope breakers, found on first use. */
+  cues: CueIndex | undefined;
 }
 
+export type TokenKind = 'word' | 'number' | 'punct';
+
 export interface Token {
+  /** Normalised form: lower case, dashes and quotes folded. */
   w: string;
   start: number;
   end: number;
+  kind: TokenKind;
 }
 
 export type Polarity = 'pos' | 'neg' | 'hedge';
@@ -108,8 +120,9 @@ function isSpace(c: number): boolean {
 }
 
 /** Words are letters then digits then letters ("ex19del", "t8"), numbers may carry a decimal and letters
- * ("2.8", "3cm"); any other character but a space is a token of its own (line breaks included). */
-function tokenize(lower: string): Token[] {
+ * ("2.8", "3cm"); any other character but a space is a token of its own (line breaks included). The same pass
+ * notes where each vocabulary pattern's triggers start (`hits`, by pattern id). */
+function tokenize(lower: string, hits: Hits): Token[] {
   const out: Token[] = [];
   const n = lower.length;
   let i = 0;
@@ -120,19 +133,33 @@ function tokenize(lower: string): Token[] {
       continue;
     }
     let j = i + 1;
+    // Where digit runs start inside the token; noted after its word triggers, to keep the offsets sorted.
+    let run = -1;
+    let decimalRun = -1;
     if (isLetter(c)) {
       while (j < n && isLetter(lower.charCodeAt(j))) j++;
+      if (j < n && isDigit(lower.charCodeAt(j))) run = j;
       while (j < n && isDigit(lower.charCodeAt(j))) j++;
       while (j < n && isLetter(lower.charCodeAt(j))) j++;
     } else if (isDigit(c)) {
+      run = i;
       while (j < n && isDigit(lower.charCodeAt(j))) j++;
       if (lower.charCodeAt(j) === 46 && isDigit(lower.charCodeAt(j + 1))) {
+        decimalRun = j + 1;
         j += 2;
         while (j < n && isDigit(lower.charCodeAt(j))) j++;
       }
       while (j < n && isLetter(lower.charCodeAt(j))) j++;
     }
-    out.push({ w: lower.slice(i, j), start: i, end: j });
+    triggersAt(lower, i, j, hits);
+    if (run >= 0) digitRunAt(hits, run);
+    if (decimalRun >= 0) digitRunAt(hits, decimalRun);
+    out.push({
+      w: lower.slice(i, j),
+      start: i,
+      end: j,
+      kind: isLetter(c) ? 'word' : isDigit(c) ? 'number' : 'punct',
+    });
     i = j;
   }
   return out;
@@ -152,58 +179,278 @@ export function scratchBytes(slot: string, size: number): Uint8Array {
   return buf;
 }
 
-function letterPairs(lower: string): Uint8Array {
-  const seen = new Uint8Array(26 * 26);
-  let prev = -1;
-  for (let i = 0; i < lower.length; i++) {
-    const c = lower.charCodeAt(i) - 97;
-    if (c >= 0 && c < 26) {
-      if (prev >= 0) seen[prev * 26 + c] = 1;
-      prev = c;
-    } else prev = -1;
+/**
+ * The vocabulary's triggers as one trie, stored flat: state × symbol → next state (0: none), with the patterns
+ * whose trigger ends at each state. Symbols are a-z, 0-9 and the punctuation the triggers use.
+ */
+const SYMBOLS = 48;
+const SYM = new Uint8Array(65536);
+const PATTERN_ID = new Map<readonly string[], number>();
+const PATTERN_COUNT = Object.keys(VOCABULARY).length;
+/** Patterns that take any digit run ("#"). */
+const DIGIT_PATTERNS: number[] = [];
+const { NEXT, IDS } = buildTrie();
+
+function buildTrie(): { NEXT: Uint16Array; IDS: (number[] | undefined)[] } {
+  let symbols = 1;
+  for (let c = 97; c <= 122; c++) SYM[c] = symbols++;
+  for (let c = 48; c <= 57; c++) SYM[c] = symbols++;
+  const next: number[] = [];
+  const ids: (number[] | undefined)[] = [undefined];
+  let states = 1;
+  let id = 0;
+  for (const entry of Object.values(VOCABULARY) as VocabularyEntry[]) {
+    PATTERN_ID.set(entry.triggers, id);
+    for (const t of entry.triggers) {
+      if (t === '#') {
+        DIGIT_PATTERNS.push(id);
+        continue;
+      }
+      // "r$": the whole word is "r" (not "rul", "right").
+      const whole = t.length > 1 && t.endsWith('$');
+      const word = whole ? t.slice(0, -1) : t;
+      let state = 0;
+      for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i);
+        if (SYM[code] === 0) SYM[code] = symbols++;
+        const slot = state * SYMBOLS + (SYM[code] as number);
+        if (!next[slot]) {
+          next[slot] = states;
+          ids[states++] = undefined;
+        }
+        state = next[slot] as number;
+      }
+      const list = ids[state] ?? [];
+      const mark = whole ? ~id : id;
+      if (!list.includes(mark)) list.push(mark);
+      ids[state] = list;
+    }
+    id++;
+  }
+  if (symbols > SYMBOLS) throw new Error('vocabulary: too many trigger characters');
+  if (states > 0xffff) throw new Error('vocabulary: too many trigger states');
+  const table = new Uint16Array(states * SYMBOLS);
+  next.forEach((to, slot) => {
+    table[slot] = to;
+  });
+  return { NEXT: table, IDS: ids };
+}
+
+/** Trigger hits as (pattern, offset) pairs in text order, in buffers reused between parses. */
+interface Hits {
+  ids: Int32Array;
+  pos: Int32Array;
+  n: number;
+  /** The last offset noted per pattern (a token may start two triggers of one pattern). */
+  last: Int32Array;
+}
+const HITS: Hits = {
+  ids: new Int32Array(1024),
+  pos: new Int32Array(1024),
+  n: 0,
+  last: new Int32Array(PATTERN_COUNT),
+};
+
+function hit(hits: Hits, id: number, pos: number): void {
+  if (hits.last[id] === pos) return;
+  hits.last[id] = pos;
+  if (hits.n === hits.ids.length) {
+    const ids = new Int32Array(hits.n * 2);
+    ids.set(hits.ids);
+    const at = new Int32Array(hits.n * 2);
+    at.set(hits.pos);
+    hits.ids = ids;
+    hits.pos = at;
+  }
+  hits.ids[hits.n] = id;
+  hits.pos[hits.n++] = pos;
+}
+
+const FILL = new Int32Array(PATTERN_COUNT);
+
+/** The pairs grouped by pattern (a stable counting sort keeps each group in text order). */
+function groupHits(hits: Hits): { hitPos: Int32Array; hitStart: Int32Array } {
+  const hitStart = new Int32Array(PATTERN_COUNT + 1);
+  for (let k = 0; k < hits.n; k++) {
+    const slot = (hits.ids[k] as number) + 1;
+    hitStart[slot] = (hitStart[slot] as number) + 1;
+  }
+  for (let id = 0; id < PATTERN_COUNT; id++)
+    hitStart[id + 1] = (hitStart[id + 1] as number) + (hitStart[id] as number);
+  const fill = FILL;
+  fill.set(hitStart.subarray(0, PATTERN_COUNT));
+  const hitPos = new Int32Array(hits.n);
+  for (let k = 0; k < hits.n; k++) {
+    const id = hits.ids[k] as number;
+    const at = fill[id] as number;
+    hitPos[at] = hits.pos[k] as number;
+    fill[id] = at + 1;
+  }
+  return { hitPos, hitStart };
+}
+
+/** The patterns whose trigger starts the token [start, end): one walk down the trie. */
+function triggersAt(lower: string, start: number, end: number, hits: Hits): void {
+  let state = 0;
+  for (let i = start; i < end; i++) {
+    const sym = SYM[lower.charCodeAt(i)] as number;
+    state = sym === 0 ? 0 : (NEXT[state * SYMBOLS + sym] as number);
+    if (state === 0) return;
+    const ids = IDS[state];
+    if (ids)
+      for (const id of ids) {
+        if (id >= 0) hit(hits, id, start);
+        else if (i === end - 1) hit(hits, ~id, start);
+      }
+  }
+}
+
+/** A run of digits starts here, also inside a word ("c3", "x2"): the "#" trigger. */
+function digitRunAt(hits: Hits, pos: number): void {
+  for (const id of DIGIT_PATTERNS) hit(hits, id, pos);
+}
+
+/** The one pass over the text: folded lower case, clauses, tokens, and where every vocabulary trigger occurs. */
+export function makeDoc(text: string): Doc {
+  const lower = lowerSameLength(text).replace(FOLD_RE, fold);
+  HITS.n = 0;
+  HITS.last.fill(-1);
+  const tokens = tokenize(lower, HITS);
+  const { hitPos, hitStart } = groupHits(HITS);
+  return { text, lower, clauses: splitClauses(lower), tokens, hitPos, hitStart, cues: undefined };
+}
+
+function startsTrigger(word: string, t: string): boolean {
+  return t.length > 1 && t.endsWith('$') ? word === t.slice(0, -1) : word.startsWith(t);
+}
+
+/** Trigger offsets for a list that is not a vocabulary entry: a plain scan of the tokens. */
+function scanTriggers(doc: Doc, triggers: readonly string[]): number[] {
+  const out: number[] = [];
+  const { lower } = doc;
+  for (const tok of doc.tokens) {
+    if (triggers.some((t) => t !== '#' && startsTrigger(tok.w, t))) out.push(tok.start);
+    if (!triggers.includes('#') || tok.kind === 'punct') continue;
+    for (let i = tok.start; i < tok.end; i++)
+      if (isDigit(lower.charCodeAt(i)) && (i === tok.start || !isDigit(lower.charCodeAt(i - 1))))
+        if (out[out.length - 1] !== i) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Offsets where a word starting with one of the triggers begins, sorted: "#" stands for every digit run, a
+ * punctuation trigger for that character, and "r$" for the word "r" alone. Empty when the text holds none of them (the extractor then does no work).
+ */
+export function triggerStarts(doc: Doc, triggers: readonly string[]): readonly number[] {
+  const id = PATTERN_ID.get(triggers);
+  if (id === undefined) return scanTriggers(doc, triggers);
+  return Array.from(doc.hitPos.subarray(doc.hitStart[id], doc.hitStart[id + 1]));
+}
+
+/** True when a word starting with one of the triggers occurs. */
+export function hasTrigger(doc: Doc, triggers: readonly string[]): boolean {
+  const id = PATTERN_ID.get(triggers);
+  if (id === undefined) return scanTriggers(doc, triggers).length > 0;
+  return (doc.hitStart[id + 1] as number) > (doc.hitStart[id] as number);
+}
+
+/** True when a trigger of any of the named patterns occurs: an extractor's gate. */
+export function mentionsAny(doc: Doc, names: readonly PatternName[]): boolean {
+  for (const name of names) if (hasTrigger(doc, VOCABULARY[name].triggers)) return true;
+  return false;
+}
+
+/** Each pattern's sticky copy (tried at one offset) and the triggers it was read with. */
+interface Compiled {
+  sticky: RegExp;
+  triggers: readonly string[];
+  /** The vocabulary pattern id of the triggers, or -1 for an ad-hoc list. */
+  id: number;
+}
+const compiled = new Map<RegExp, Compiled>();
+function compiledOf(re: RegExp, triggers: readonly string[]): Compiled {
+  let c = compiled.get(re);
+  if (!c || c.triggers !== triggers) {
+    const sticky = c?.sticky ?? new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
+    c = { sticky, triggers, id: PATTERN_ID.get(triggers) ?? -1 };
+    compiled.set(re, c);
+  }
+  return c;
+}
+
+let recording: Set<readonly string[]> | undefined;
+
+/** The trigger lists of the patterns `run` reads (for the test that each extractor's gate lists its patterns). */
+export function patternsReadBy(run: () => void): Set<readonly string[]> {
+  const seen = new Set<readonly string[]>();
+  recording = seen;
+  try {
+    run();
+  } finally {
+    recording = undefined;
   }
   return seen;
 }
 
-export function makeDoc(text: string): Doc {
-  const lower = lowerSameLength(text).replace(FOLD_RE, fold);
-  return { text, lower, clauses: splitClauses(lower), tokens: tokenize(lower), bigrams: letterPairs(lower) };
+/** Every pattern read so far with its triggers (for the vocabulary coverage test). */
+export function patternsSeen(): ReadonlyMap<RegExp, { readonly triggers: readonly string[] }> {
+  return compiled;
 }
 
 /**
- * False when none of the needles occurs in the text: a cheap gate (letter pairs first, then a substring
- * search) before scanning the whole text with a regex.
+ * The matches of `re` over the text, in order and without overlap, exactly as a global scan finds them, when
+ * every match starts at a trigger (the vocabulary's contract, checked by test/parse/vocabulary.test.ts): the
+ * pattern is tried only where a trigger word starts, so the cost follows the trigger words, not the text length.
  */
-export function mentions(doc: Doc, needles: readonly string[]): boolean {
-  const seen = doc.bigrams;
-  for (const needle of needles) {
-    let possible = true;
-    for (let i = 1; i < needle.length && possible; i++) {
-      const a = needle.charCodeAt(i - 1) - 97;
-      const b = needle.charCodeAt(i) - 97;
-      if (a >= 0 && a < 26 && b >= 0 && b < 26) {
-        if (seen[a * 26 + b] === 0) possible = false;
-      }
-    }
-    // The pairs only rule a needle out cheaply; a possible one is looked up, so a gate is never a false alarm.
-    if (possible && doc.lower.includes(needle)) return true;
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
+export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): readonly RegExpExecArray[] {
+  const { sticky, id } = compiledOf(re, triggers);
+  recording?.add(triggers);
+  const starts = id < 0 ? Int32Array.from(scanTriggers(doc, triggers)) : doc.hitPos;
+  const first = id < 0 ? 0 : (doc.hitStart[id] as number);
+  const last = id < 0 ? starts.length : (doc.hitStart[id + 1] as number);
+  let out: RegExpExecArray[] | undefined;
+  const { lower } = doc;
+  let from = 0;
+  for (let k = first; k < last; k++) {
+    const p = starts[k] as number;
+    if (p < from) continue;
+    sticky.lastIndex = p;
+    const m = sticky.exec(lower);
+    if (m === null) continue;
+    out ??= [];
+    out.push(m);
+    from = m.index + Math.max(1, m[0].length);
   }
+  return out ?? NO_MATCHES;
+}
+
+/** `text.split(/[<separators>]/)` without a regex (a regex split tries the pattern at every character). */
+export function splitAt(text: string, separators: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (separators.includes(text[i] as string)) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/** False when none of the needles occurs in the text (a substring test; the vocabulary's triggers are cheaper). */
+export function mentions(doc: Doc, needles: readonly string[]): boolean {
+  for (const needle of needles) if (doc.lower.includes(needle)) return true;
   return false;
 }
 
 /** The clause holding offset `pos` (a zero-width span between clauses if `pos` is a separator). */
 export function clauseAt(doc: Doc, pos: number): Span {
-  const { clauses } = doc;
-  let lo = 0;
-  let hi = clauses.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = clauses[mid] as Span;
-    if (pos < c.start) hi = mid - 1;
-    else if (pos >= c.end) lo = mid + 1;
-    else return c;
-  }
-  return { start: pos, end: pos };
+  const k = clauseIndex(doc, pos);
+  return k >= 0 ? (doc.clauses[k] as Span) : { start: pos, end: pos };
 }
 
 /** Index of the clause holding `pos`, or -1. */
@@ -233,13 +480,28 @@ export function clauseWindow(doc: Doc, start: number, end: number, radius = 160)
 // A negation or hedge before a term holds until one of these words ("no ILD but haemoptysis").
 const BREAKER_RE = /\b(?:but|however|although|though|whereas|except|and|with|plus|yet)\b|\+/g;
 const CUE_RE =
-  /\b(?:(no|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|vs|versus))\b|(w\/o|r\/o)|(\?)/g;
-const POST_NEG_RE =
+  /\b(?:(no|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|vs|versus))\b|\b(w\/o|r\/o)|(\?)/g;
+/** Every match of POST_NEG_RE or POST_HEDGE_RE starts, after white space, with one of these (checked by a test). */
+export const POST_CUE_STARTS = ':=-?abceinpqrstuv';
+
+/** JavaScript's \s, by code. */
+function isRegexSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0x1680 || c === 0x2028 || c === 0x2029 || isSpace(c);
+}
+
+/** Whether a cue after a fragment is possible: the first non-space character can start one. */
+function mayFollow(lower: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isRegexSpace(lower.charCodeAt(i))) i++;
+  return i < to && POST_CUE_STARTS.includes(lower[i] as string);
+}
+
+export const POST_NEG_RE =
   /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*[:=]\s*(?:no|none|nil)\b/;
-const POST_HEDGE_RE =
+export const POST_HEDGE_RE =
   /^\s*(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)))/;
 
-interface CueIndex {
+export interface CueIndex {
   cueStart: number[];
   cueEnd: number[];
   cueNeg: boolean[];
@@ -247,26 +509,21 @@ interface CueIndex {
   breakEnd: number[];
 }
 
-const cueIndexes = new WeakMap<Doc, CueIndex>();
-
 /** Negation/hedge cues and scope breakers of the whole text, found once per text. */
 function cueIndex(doc: Doc): CueIndex {
-  let index = cueIndexes.get(doc);
+  let index = doc.cues;
   if (index) return index;
   index = { cueStart: [], cueEnd: [], cueNeg: [], breakStart: [], breakEnd: [] };
-  const { lower } = doc;
-  CUE_RE.lastIndex = 0;
-  for (let m = CUE_RE.exec(lower); m !== null; m = CUE_RE.exec(lower)) {
+  for (const m of matchAll(doc, CUE_RE, T.negationCue)) {
     index.cueStart.push(m.index);
     index.cueEnd.push(m.index + m[0].length);
     index.cueNeg.push(m[1] !== undefined || m[3] === 'w/o');
   }
-  BREAKER_RE.lastIndex = 0;
-  for (let m = BREAKER_RE.exec(lower); m !== null; m = BREAKER_RE.exec(lower)) {
+  for (const m of matchAll(doc, BREAKER_RE, T.scopeBreaker)) {
     index.breakStart.push(m.index);
     index.breakEnd.push(m.index + m[0].length);
   }
-  cueIndexes.set(doc, index);
+  doc.cues = index;
   return index;
 }
 
@@ -323,9 +580,12 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
     const broken = j >= 0 && (index.breakEnd[j] as number) <= start;
     if (!broken) return index.cueNeg[i] ? 'neg' : 'hedge';
   }
-  const post = lower.slice(end, Math.min(clause.end + 1, end + 40));
-  if (POST_NEG_RE.test(post)) return 'neg';
-  if (POST_HEDGE_RE.test(post)) return 'hedge';
+  const postEnd = Math.min(clause.end + 1, end + 40);
+  if (mayFollow(lower, end, postEnd)) {
+    const post = lower.slice(end, postEnd);
+    if (POST_NEG_RE.test(post)) return 'neg';
+    if (POST_HEDGE_RE.test(post)) return 'hedge';
+  }
   return carriedPolarity(doc, clause);
 }
 
@@ -334,6 +594,12 @@ const LIST_HEAD_RE =
 const LIST_END_RE = /\b(?:or|nor)\b/;
 const LIST_ITEM_MAX = 48;
 
+/** A clause short enough and without a count to be an item of a comma list. */
+function listItem(doc: Doc, i: number): boolean {
+  const c = doc.clauses[i] as Span;
+  return c.end - c.start <= LIST_ITEM_MAX && !/(?:^|\s)\d/.test(doc.lower.slice(c.start, c.end));
+}
+
 /**
  * A cue at the head of a comma list holds for every item of it: "no ILD, brain mets or effusion",
  * "denies haemoptysis, chest pain or dyspnoea". The list must be closed by "or"/"nor" and every item short and
@@ -341,16 +607,13 @@ const LIST_ITEM_MAX = 48;
  */
 function carriedPolarity(doc: Doc, clause: Span): Polarity {
   const { lower, clauses } = doc;
+  if (lower.charCodeAt(clause.start - 1) !== 44) return 'pos';
   const at = clauseIndex(doc, clause.start);
-  if (at <= 0 || lower.charCodeAt(clause.start - 1) !== 44) return 'pos';
-  const item = (i: number) => {
-    const c = clauses[i] as Span;
-    return c.end - c.start <= LIST_ITEM_MAX && !/(?:^|\s)\d/.test(lower.slice(c.start, c.end));
-  };
-  if (!item(at)) return 'pos';
+  if (at <= 0) return 'pos';
+  if (!listItem(doc, at)) return 'pos';
   // The list's end: this clause or a later comma-joined short one holds "or"/"nor".
   let closed = false;
-  for (let i = at; i < clauses.length && i < at + 8 && item(i); i++) {
+  for (let i = at; i < clauses.length && i < at + 8 && listItem(doc, i); i++) {
     const c = clauses[i] as Span;
     if (LIST_END_RE.test(lower.slice(c.start, c.end))) {
       closed = true;
@@ -363,7 +626,7 @@ function carriedPolarity(doc: Doc, clause: Span): Polarity {
     const c = clauses[i] as Span;
     const head = LIST_HEAD_RE.exec(lower.slice(c.start, c.end));
     if (head) return head[1] !== undefined ? 'neg' : 'hedge';
-    if (!item(i) || (i > 0 && lower.charCodeAt(c.start - 1) !== 44)) return 'pos';
+    if (!listItem(doc, i) || (i > 0 && lower.charCodeAt(c.start - 1) !== 44)) return 'pos';
   }
   return 'pos';
 }

@@ -1,9 +1,10 @@
 // The primary tumour (location, lobe, size, endobronchial), thoracic symptoms, lung status (ILD, prior thoracic RT,
 // poor function) and staging work-up (PET-CT, brain MRI).
 import type { Doc } from './doc.js';
-import { mentions, polarity, scanFrom } from './doc.js';
+import { matchAll, polarity, splitAt } from './doc.js';
 import type { Sink } from './sink.js';
 import { NONE } from './sink.js';
+import { T } from './vocabulary.js';
 
 const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]mb\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
 const ULTRA_RE = new RegExp(
@@ -11,7 +12,7 @@ const ULTRA_RE = new RegExp(
   'g',
 );
 const CENTRAL_RE =
-  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?:peri|para)?[\s-]?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*)|(?:near|at)\s+the\s+hilum)\b/g;
+  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?:(?:peri|para)[\s-]?)?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*)|(?:near|at)\s+the\s+hilum)\b/g;
 const PERIPHERAL_RE =
   /\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b/g;
 const LOBE_RE = /\b(rul|rml|rll|lul|lll|lingula[a-z]*|(?:right|left|r|l)\s+(?:upper|middle|lower)\s+lobe)\b/g;
@@ -27,30 +28,30 @@ const PRIMARY_NEAR_RE =
   /\b(?:primary|tumou?r|mass|lesion|nodule|gtv|rul|rml|rll|lul|lll|lobe|lingula|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
 const ENDOBRONCHIAL_RE = /\bendo[\s-]?bronchial\b|\bintra[\s-]?luminal\b/g;
 
-const SYMPTOM_RES: { needles: readonly string[]; re: RegExp; value: string }[] = [
+const SYMPTOM_RES: { triggers: readonly string[]; re: RegExp; value: string }[] = [
   {
-    needles: ['moptys', 'blood', 'moptis'],
+    triggers: T.hemoptysis,
     re: /\b(?:ha?emoptys[a-z]*|hemoptisis|coughing\s+(?:up\s+)?blood)\b/g,
     value: 'hemoptysis',
   },
   {
-    needles: ['airway', 'obstruct', 'stridor', 'collapse', 'atelect'],
+    triggers: T.airwayObstruction,
     re: /\b(?:airway\s+(?:obstruction|compromise|narrowing|stenosis)|obstructed\s+airway|(?:post[\s-]?)?obstructive\s+(?:pneumonia|pneumonitis|collapse|atelectasis)|bronchial\s+obstruction|stridor|lobar\s+collapse|(?:lung|lobe|lobar)\s+collapse|collapse\s+of\s+the\s+(?:rul|rml|rll|lul|lll|lingula|(?:right|left)\s+(?:upper|middle|lower)\s+lobe|lung)|atelectasis)\b/g,
     value: 'airway-obstruction',
   },
   {
-    needles: ['pain', 'discomfort'],
+    triggers: T.chestPain,
     re: /\b(?:chest(?:\s+wall)?\s+pain|pleuritic\s+pain|thoracic\s+pain|chest\s+discomfort)\b/g,
     value: 'chest-pain',
   },
   {
-    needles: ['svc', 'vena'],
+    triggers: T.svcSyndrome,
     re: /\b(?:svc\s*(?:o|s|syndrome|obstruction|compression)|svco|svcs|superior\s+vena\s+cava(?:l)?\s+(?:syndrome|obstruction|compression))\b/g,
     value: 'svc-syndrome',
   },
-  { needles: ['cough'], re: /\b(?:cough|coughing)\b(?!\s+(?:up\s+)?blood)/g, value: 'cough' },
+  { triggers: T.cough, re: /\b(?:cough|coughing)\b(?!\s+(?:up\s+)?blood)/g, value: 'cough' },
   {
-    needles: ['dysp', 'sob', 'doe', 'breath'],
+    triggers: T.dyspnea,
     re: /\b(?:dyspno?ea|dyspno?eic|dyspnea|dyspneic|sob|sobo?e|doe|shortness\s+of\s+breath|breathless(?:ness)?|short\s+of\s+breath)\b/g,
     value: 'dyspnea',
   },
@@ -92,15 +93,13 @@ const CT_ONLY_RE = /\b(?:ct[\s-]only|staged\s+(?:with|by)\s+ct\s+(?:alone|only)|
 function emitAll(
   doc: Doc,
   sink: Sink,
-  needles: readonly string[],
+  triggers: readonly string[],
   re: RegExp,
   fact: string,
   value: unknown,
   negValue?: unknown,
 ): void {
-  if (!mentions(doc, needles)) return;
-  re.lastIndex = 0;
-  for (let m = re.exec(doc.lower); m !== null; m = re.exec(doc.lower)) {
+  for (const m of matchAll(doc, re, triggers)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
@@ -112,32 +111,17 @@ function emitAll(
 }
 
 function extractPrimary(doc: Doc, sink: Sink): void {
-  emitAll(
-    doc,
-    sink,
-    ['ultra', 'bronch', 'trache', 'carina', 'pbt', 'mb', 'sophag'],
-    ULTRA_RE,
-    'primary.location',
-    'ultracentral',
-  );
-  emitAll(
-    doc,
-    sink,
-    ['central', 'hilar', 'hilum', 'within', 'trache'],
-    CENTRAL_RE,
-    'primary.location',
-    'central',
-  );
-  emitAll(doc, sink, ['periph', 'pleural', 'outer'], PERIPHERAL_RE, 'primary.location', 'peripheral');
-  emitAll(doc, sink, ['endo', 'intra'], ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false);
+  emitAll(doc, sink, T.ultracentral, ULTRA_RE, 'primary.location', 'ultracentral');
+  emitAll(doc, sink, T.central, CENTRAL_RE, 'primary.location', 'central');
+  emitAll(doc, sink, T.peripheral, PERIPHERAL_RE, 'primary.location', 'peripheral');
+  emitAll(doc, sink, T.endobronchial, ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false);
   extractLobe(doc, sink);
   extractSize(doc, sink);
 }
 
 function extractLobe(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  LOBE_RE.lastIndex = scanFrom(doc, ['rul', 'rml', 'rll', 'lul', 'lll', 'lingula', 'lobe']);
-  for (let m = LOBE_RE.exec(lower); m !== null; m = LOBE_RE.exec(lower)) {
+  for (const m of matchAll(doc, LOBE_RE, T.lobe)) {
     const start = m.index;
     const end = start + m[0].length;
     // A lobe named with a metastasis ("contralateral LLL nodule") is not the primary's lobe.
@@ -159,8 +143,7 @@ function extractLobe(doc: Doc, sink: Sink): void {
 /** The primary's size: the largest dimension of a size whose nearest qualifying word is the primary's. */
 function extractSize(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  SIZE_RE.lastIndex = scanFrom(doc, ['cm', 'mm']);
-  for (let m = SIZE_RE.exec(lower); m !== null; m = SIZE_RE.exec(lower)) {
+  for (const m of matchAll(doc, SIZE_RE, T.size)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
@@ -175,8 +158,8 @@ function extractSize(doc: Doc, sink: Sink): void {
     )
       continue;
     // The nearest qualifying word decides: after the size first ("4 cm RUL mass"), then before ("adrenal met 2 cm").
-    const afterWords = after.split(/[,;.]/)[0] ?? '';
-    const beforeWords = before.split(/[,;.]/).pop() ?? '';
+    const afterWords = splitAt(after, ',;.')[0] ?? '';
+    const beforeWords = splitAt(before, ',;.').pop() ?? '';
     let isPrimary: boolean | undefined;
     const a1 = NOT_PRIMARY_NEAR_RE.exec(afterWords);
     const a2 = PRIMARY_NEAR_RE.exec(afterWords);
@@ -197,10 +180,8 @@ function extractSize(doc: Doc, sink: Sink): void {
 }
 
 function extractSymptoms(doc: Doc, sink: Sink): void {
-  for (const { needles, re, value } of SYMPTOM_RES) {
-    if (!mentions(doc, needles)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(doc.lower); m !== null; m = re.exec(doc.lower)) {
+  for (const { triggers, re, value } of SYMPTOM_RES) {
+    for (const m of matchAll(doc, re, triggers)) {
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
@@ -210,8 +191,7 @@ function extractSymptoms(doc: Doc, sink: Sink): void {
       else sink.see(start, end);
     }
   }
-  ASYMPTOMATIC_RE.lastIndex = scanFrom(doc, ['symptom']);
-  for (let m = ASYMPTOMATIC_RE.exec(doc.lower); m !== null; m = ASYMPTOMATIC_RE.exec(doc.lower)) {
+  for (const m of matchAll(doc, ASYMPTOMATIC_RE, T.asymptomatic)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
@@ -227,22 +207,19 @@ function extractSymptoms(doc: Doc, sink: Sink): void {
 }
 
 function extractLung(doc: Doc, sink: Sink): void {
-  emitAll(doc, sink, ['ipf', 'uip', 'idiopathic', 'usual'], IPF_RE, 'lung.ild', 'ipf', 'none');
-  emitAll(doc, sink, ['ild', 'interstitial', 'fibro', 'nsip'], ILD_RE, 'lung.ild', 'ild', 'none');
+  emitAll(doc, sink, T.ipf, IPF_RE, 'lung.ild', 'ipf', 'none');
+  emitAll(doc, sink, T.ild, ILD_RE, 'lung.ild', 'ild', 'none');
 
-  const rt = scanFrom(doc, ['rt', 'radi', 'sbrt', 'sabr', 'port', 'gy', 'pacific']);
-  NO_PRIOR_RT_RE.lastIndex = rt;
-  for (let m = NO_PRIOR_RT_RE.exec(doc.lower); m !== null; m = NO_PRIOR_RT_RE.exec(doc.lower)) {
+  for (const m of matchAll(doc, NO_PRIOR_RT_RE, T.noPriorRt)) {
     sink.consume(m.index, m.index + m[0].length);
     sink.add('lung.priorThoracicRt', false, m.index, m.index + m[0].length);
   }
-  PRIOR_RT_RE.lastIndex = rt;
-  for (let m = PRIOR_RT_RE.exec(doc.lower); m !== null; m = PRIOR_RT_RE.exec(doc.lower)) {
+  for (const m of matchAll(doc, PRIOR_RT_RE, T.priorRt)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
     const clause = doc.lower.slice(Math.max(0, start - 40), Math.min(doc.lower.length, end + 16));
-    const local = clause.split(/[,;.\n]/).find((part) => part.includes(m[0])) ?? m[0];
+    const local = splitAt(clause, ',;.\n').find((part) => part.includes(m[0])) ?? m[0];
     if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
     const pol = polarity(doc, start, end);
     if (pol === 'pos') sink.add('lung.priorThoracicRt', true, start, end);
@@ -250,46 +227,42 @@ function extractLung(doc: Doc, sink: Sink): void {
     else sink.see(start, end);
   }
 
-  const lungFunction = ['function', 'pft', 'reserve', 'copd', 'emphysema', 'oxygen', 'o2', 'ltot', 'gold'];
-  emitAll(doc, sink, lungFunction, POOR_FUNCTION_RE, 'lung.poorFunction', true);
-  emitAll(doc, sink, lungFunction, GOOD_FUNCTION_RE, 'lung.poorFunction', false);
-  FEV1_RE.lastIndex = scanFrom(doc, ['fev1', 'dlco', 'tlco']);
-  for (let m = FEV1_RE.exec(doc.lower); m !== null; m = FEV1_RE.exec(doc.lower)) {
+  emitAll(doc, sink, T.poorLungFunction, POOR_FUNCTION_RE, 'lung.poorFunction', true);
+  emitAll(doc, sink, T.goodLungFunction, GOOD_FUNCTION_RE, 'lung.poorFunction', false);
+  for (const m of matchAll(doc, FEV1_RE, T.fev1)) {
     const pct = Number(m[2]);
     const limit = m[1] === 'fev1' ? 50 : 40;
     sink.add('lung.poorFunction', pct < limit, m.index, m.index + m[0].length);
   }
 }
 
+function workUpStatus(lower: string, start: number, end: number): 'done' | 'not-done' {
+  const before = lower.slice(Math.max(0, start - 30), start);
+  const after = lower.slice(end, end + 40);
+  if (NOT_DONE_BEFORE_RE.test(before) || NOT_DONE_AFTER_RE.test(after)) return 'not-done';
+  return 'done';
+}
+
 function extractStaging(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  const status = (start: number, end: number): 'done' | 'not-done' => {
-    const before = lower.slice(Math.max(0, start - 30), start);
-    const after = lower.slice(end, end + 40);
-    if (NOT_DONE_BEFORE_RE.test(before) || NOT_DONE_AFTER_RE.test(after)) return 'not-done';
-    return 'done';
-  };
-  PET_RE.lastIndex = scanFrom(doc, ['pet']);
-  for (let m = PET_RE.exec(lower); m !== null; m = PET_RE.exec(lower)) {
+  for (const m of matchAll(doc, PET_RE, T.petCt)) {
     const start = m.index;
     const end = start + m[0].length;
     if (/\?\s?$/.test(lower.slice(Math.max(0, start - 2), start))) continue;
-    sink.add('staging.petCt', status(start, end), start, end);
+    sink.add('staging.petCt', workUpStatus(lower, start, end), start, end);
   }
-  CT_ONLY_RE.lastIndex = scanFrom(doc, ['ct']);
-  for (let m = CT_ONLY_RE.exec(lower); m !== null; m = CT_ONLY_RE.exec(lower)) {
+  for (const m of matchAll(doc, CT_ONLY_RE, T.ctOnly)) {
     sink.add('staging.petCt', 'not-done', m.index, m.index + m[0].length);
   }
-  MRI_RE.lastIndex = scanFrom(doc, ['mr']);
-  for (let m = MRI_RE.exec(lower); m !== null; m = MRI_RE.exec(lower)) {
+  for (const m of matchAll(doc, MRI_RE, T.mri)) {
     const start = m.index;
     const end = start + m[0].length;
     // An MRI is a brain MRI when the words around it say brain ("MRI brain", "no brain mets on MRI").
     const near = lower.slice(Math.max(0, start - 40), Math.min(lower.length, end + 24));
-    const local = near.split(/[;.\n]/).find((part) => part.includes(m?.[0] ?? '')) ?? near;
+    const local = splitAt(near, ';.\n').find((part) => part.includes(m?.[0] ?? '')) ?? near;
     if (!BRAIN_WORD_RE.test(local)) continue;
     if (m[0] === 'mr' && !/\b(?:brain|head)\b/.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
-    sink.add('staging.brainMri', status(start, end), start, end);
+    sink.add('staging.brainMri', workUpStatus(lower, start, end), start, end);
   }
 }
 

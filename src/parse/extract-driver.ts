@@ -1,9 +1,10 @@
 // Oncogenic driver and EGFR variant. A gene stated negative rules out that gene only; the driver is "none"
 // only when the text says so for all ("driver negative", "no actionable mutation", "pan-negative").
 import type { Doc } from './doc.js';
-import { polarity, scanFrom } from './doc.js';
+import { matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import type { Span } from './types.js';
+import { T } from './vocabulary.js';
 
 type Gene = 'EGFR' | 'ALK' | 'ROS1' | 'RET' | 'MET' | 'BRAF' | 'NTRK' | 'HER2' | 'KRAS';
 const ALL_GENES: readonly Gene[] = ['EGFR', 'ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2', 'KRAS'];
@@ -38,56 +39,43 @@ const NONE_RE =
 const UNSTATED_RE =
   /\b(?:driver|drivers|mutation|molecular|ngs|genomic|biomarkers?)\s+(?:status\s+|testing\s+|results?\s+|profiling\s+)?(?:not\s+(?:yet\s+)?(?:stated|known|tested|available|done|back)|unknown|pending|awaited|in\s+progress|outstanding|to\s+follow)\b/g;
 
-const NONE_NEEDLES = [
-  'driver',
-  'mutation',
-  'alteration',
-  'target',
-  'fusion',
-  'oncogene',
-  'neg',
-  'wt',
-  'wild',
-  'actionable',
-]; // every NONE_RE branch holds one of these
-
 interface VariantRule {
-  needles: readonly string[];
+  triggers: readonly string[];
   re: RegExp;
   gene: Gene;
   variant?: 'ex19del' | 'L858R' | 'exon20ins' | 'uncommon';
 }
 const VARIANT_RULES: VariantRule[] = [
   {
-    needles: ['19', 'e746'],
+    triggers: T.egfrEx19del,
     re: /\b(?:ex(?:on)?[\s-]?19[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'ex19del',
   },
   {
-    needles: ['l858r'],
+    triggers: T.egfrL858r,
     re: /\b(?:exon[\s-]?21[\s-]?)?l858r\+?(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'L858R',
   },
   {
-    needles: ['20', 'a767', 'd770'],
+    triggers: T.egfrEx20ins,
     re: /\b(?:ex(?:on)?[\s-]?20[\s-]?(?:ins(?:ertion)?s?|insertion)|insertions?\s+(?:in\s+)?exon[\s-]?20|a767_v769dup|d770_n771ins[a-z]*)(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'exon20ins',
   },
   {
-    needles: ['g719', 'l861', 's768', 'e709', 'uncommon', 'atypical', 'rare', 'compound'],
+    triggers: T.egfrUncommon,
     re: /\b(?:g719[xacsd]?|l861q|s768i|e709[xak]?|(?:uncommon|atypical|rare|compound)\s+egfr(?:\s+mutation)?|egfr\s+(?:uncommon|atypical|rare|compound)(?:\s+mutation)?)(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'uncommon',
   },
-  { needles: ['t790', 'c797', '21'], re: /\b(?:t790m|c797s|exon[\s-]?21)(?![a-z0-9])/g, gene: 'EGFR' },
-  { needles: ['g12', 'g13', 'q61'], re: /\b(?:g12[cdvasr]|g13[cd]|q61[hlkr])(?![a-z0-9])/g, gene: 'KRAS' },
-  { needles: ['v600'], re: /\bv600[ek]?(?![a-z0-9])/g, gene: 'BRAF' },
-  { needles: ['eml4'], re: /\beml4\b/g, gene: 'ALK' },
-  { needles: ['kif5b', 'ccdc6'], re: /\bkif5b\b|\bccdc6\b/g, gene: 'RET' },
-  { needles: ['cd74'], re: /\bcd74\b/g, gene: 'ROS1' },
+  { triggers: T.egfrOther, re: /\b(?:t790m|c797s|exon[\s-]?21)(?![a-z0-9])/g, gene: 'EGFR' },
+  { triggers: T.krasVariant, re: /\b(?:g12[cdvasr]|g13[cd]|q61[hlkr])(?![a-z0-9])/g, gene: 'KRAS' },
+  { triggers: T.brafV600, re: /\bv600[ek]?(?![a-z0-9])/g, gene: 'BRAF' },
+  { triggers: T.alkFusion, re: /\beml4\b/g, gene: 'ALK' },
+  { triggers: T.retFusion, re: /\bkif5b\b|\bccdc6\b/g, gene: 'RET' },
+  { triggers: T.ros1Fusion, re: /\bcd74\b/g, gene: 'ROS1' },
 ];
 
 function geneOf(word: string): Gene {
@@ -127,19 +115,7 @@ export interface DriverResult {
 function geneMentions(doc: Doc): Mention[] {
   const { lower, text } = doc;
   const mentions: Mention[] = [];
-  GENE_RE.lastIndex = scanFrom(doc, [
-    'egfr',
-    'alk',
-    'ros',
-    'ret',
-    'braf',
-    'ntrk',
-    'her',
-    'erbb',
-    'kras',
-    'met',
-  ]);
-  for (let m = GENE_RE.exec(lower); m !== null; m = GENE_RE.exec(lower)) {
+  for (const m of matchAll(doc, GENE_RE, T.gene)) {
     const start = m.index;
     const end = start + m[0].length;
     const gene = geneOf(m[1] as string);
@@ -155,8 +131,7 @@ function geneMentions(doc: Doc): Mention[] {
     }
     mentions.push({ gene, start, end, status: ownStatus(lower.slice(end, end + 48), m[2]) });
   }
-  METEX14_RE.lastIndex = scanFrom(doc, ['metex']);
-  for (let m = METEX14_RE.exec(lower); m !== null; m = METEX14_RE.exec(lower)) {
+  for (const m of matchAll(doc, METEX14_RE, T.metExon14)) {
     mentions.push({ gene: 'MET', start: m.index, end: m.index + m[0].length, status: 'pos' });
   }
   return mentions.sort((a, b) => a.start - b.start);
@@ -222,8 +197,7 @@ const HER2_NEAR_RE = /\b(?:her[\s-]?2|erbb2)\b/;
 function readVariants(doc: Doc, sink: Sink, t: Tally): void {
   const { lower } = doc;
   for (const rule of VARIANT_RULES) {
-    rule.re.lastIndex = scanFrom(doc, rule.needles);
-    for (let m = rule.re.exec(lower); m !== null; m = rule.re.exec(lower)) {
+    for (const m of matchAll(doc, rule.re, rule.triggers)) {
       const start = m.index;
       const end = start + m[0].length;
       const pol = polarity(doc, start, end);
@@ -244,13 +218,11 @@ function readVariants(doc: Doc, sink: Sink, t: Tally): void {
 /** Global statements that no driver was found ("driver negative", "pan-negative"): a complete panel. */
 function noneStatements(doc: Doc, sink: Sink): Span[] {
   const { lower } = doc;
-  UNSTATED_RE.lastIndex = scanFrom(doc, ['driver', 'mutation', 'molecular', 'ngs', 'genomic', 'biomarker']);
-  for (let m = UNSTATED_RE.exec(lower); m !== null; m = UNSTATED_RE.exec(lower)) {
+  for (const m of matchAll(doc, UNSTATED_RE, T.driverUnstated)) {
     sink.see(m.index, m.index + m[0].length);
   }
   const noneSpans: Span[] = [];
-  NONE_RE.lastIndex = scanFrom(doc, NONE_NEEDLES);
-  for (let m = NONE_RE.exec(lower); m !== null; m = NONE_RE.exec(lower)) {
+  for (const m of matchAll(doc, NONE_RE, T.driverNone)) {
     const start = m.index;
     const end = start + m[0].length;
     if (/\?\s?$/.test(lower.slice(Math.max(0, start - 2), start))) {

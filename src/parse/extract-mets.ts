@@ -6,8 +6,9 @@
 
 import { emitBrain } from './brain-status.js';
 import type { Doc, Token } from './doc.js';
-import { polarity, scanFrom } from './doc.js';
+import { matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
+import { T } from './vocabulary.js';
 
 type Site =
   | 'bone'
@@ -805,26 +806,17 @@ function parseGroups(doc: Doc): Group[] {
   return new GroupParser(doc.tokens).run();
 }
 
-const POLY_STATEMENT_NEEDLES = [
-  'widespread',
-  'diffuse',
-  'extensive',
-  'disseminated',
-  'innumerable',
-  'multiple',
-  'numerous',
-];
 const POLY_STATEMENT_RE =
   /\b(?:disease|metastases|mets|metastatic\s+disease)\s+(?:is|are)\s+(?:widespread|diffuse|extensive|disseminated|innumerable|multiple|numerous)\b/g;
 
-const SEROSAL_RES: { needles: readonly string[]; re: RegExp; kind: string }[] = [
+const SEROSAL_RES: { triggers: readonly string[]; re: RegExp; kind: string }[] = [
   {
-    needles: ['effusion', 'mpe', 'malignant', 'carcinomatosis'],
+    triggers: T.malignantEffusion,
     re: /\bmalignant\s+(?:(?:left|right|bilateral|large|small|moderate|recurrent|loculated)\s+)?(pleural|pericardial)\s+effusions?\b|\b(pleural|pericardial)\s+effusions?\s*[:(,-]?\s*(?:cytology[\s-]?(?:positive|proven|\+)|positive\s+cytology|malignant|m1a)\b|\bmpe\b|\bmalignant\s+(?:effusion|pericardial\s+disease)\b|\bpleural\s+carcinomatosis\b/g,
     kind: 'effusion',
   },
   {
-    needles: ['lepto', 'lmd', 'mening'],
+    triggers: T.leptomeningeal,
     re: /\blepto[\s-]?mening\w*|\blmd\b|\bmeningeal\s+carcinomatosis\b|\bcarcinomatous\s+meningitis\b/g,
     kind: 'leptomeningeal',
   },
@@ -857,9 +849,8 @@ function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {
 
 /** Malignant effusions and leptomeningeal disease: serosal disease, not metastatic sites. */
 function emitSerosal(doc: Doc, sink: Sink): void {
-  for (const { needles, re, kind } of SEROSAL_RES) {
-    re.lastIndex = scanFrom(doc, needles);
-    for (let m = re.exec(doc.lower); m !== null; m = re.exec(doc.lower)) {
+  for (const { triggers, re, kind } of SEROSAL_RES) {
+    for (const m of matchAll(doc, re, triggers)) {
       const start = m.index;
       const end = start + m[0].length;
       if (polarity(doc, start, end) !== 'pos') {
@@ -934,8 +925,7 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
 
   for (const grp of groups)
     for (const b of grp.burden) sink.add('metastases.burden', b.value, b.start, b.end);
-  POLY_STATEMENT_RE.lastIndex = scanFrom(doc, POLY_STATEMENT_NEEDLES);
-  for (let m = POLY_STATEMENT_RE.exec(doc.lower); m !== null; m = POLY_STATEMENT_RE.exec(doc.lower)) {
+  for (const m of matchAll(doc, POLY_STATEMENT_RE, T.polyStatement)) {
     sink.add('metastases.burden', 'poly', m.index, m.index + m[0].length);
   }
 
@@ -953,8 +943,7 @@ const LESIONS_IN_ORGANS_RE =
 function lesionsInOrgans(doc: Doc): { n: number; start: number; end: number }[] {
   const out: { n: number; start: number; end: number }[] = [];
   if (!doc.lower.includes('organ')) return out;
-  LESIONS_IN_ORGANS_RE.lastIndex = 0;
-  for (let m = LESIONS_IN_ORGANS_RE.exec(doc.lower); m !== null; m = LESIONS_IN_ORGANS_RE.exec(doc.lower)) {
+  for (const m of matchAll(doc, LESIONS_IN_ORGANS_RE, T.lesionsInOrgans)) {
     const n = Number(m[1]);
     if (n >= 1 && polarity(doc, m.index, m.index + m[0].length) === 'pos')
       out.push({ n, start: m.index, end: m.index + m[0].length });
@@ -965,8 +954,7 @@ function lesionsInOrgans(doc: Doc): { n: number; start: number; end: number }[] 
 function statedOrganTotals(doc: Doc): { n: number; start: number; end: number }[] {
   const out: { n: number; start: number; end: number }[] = [];
   if (!doc.lower.includes('organ')) return out;
-  ORGAN_TOTAL_RE.lastIndex = 0;
-  for (let m = ORGAN_TOTAL_RE.exec(doc.lower); m !== null; m = ORGAN_TOTAL_RE.exec(doc.lower)) {
+  for (const m of matchAll(doc, ORGAN_TOTAL_RE, T.organTotal)) {
     const word = m[1] ?? '';
     const n = /^\d/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
     const start = m.index;

@@ -3,8 +3,9 @@
 // intrapulmonary N1); "node-negative", "no nodal disease" give N0. The highest N named wins, as in staging;
 // a TNM string that says otherwise is a conflict, asked by the one conflict policy.
 import type { Doc } from './doc.js';
-import { clauseWindow, mentions, polarity } from './doc.js';
+import { clauseWindow, matchAll, mentionsAny, polarity } from './doc.js';
 import type { Sink } from './sink.js';
+import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 
 /** Station words and the N they imply, as data: the first matching row names the category. */
 const STATIONS: readonly { re: RegExp; n: 'N1' | 'N2' | 'N3' }[] = [
@@ -55,10 +56,9 @@ function stationsNear(
 
 export function extractNodes(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  if (!mentions(doc, ['node', 'nodal', 'lymph', 'ln', 'adenopathy', 'lad', 'ebus', 'station'])) return;
+  if (!mentionsAny(doc, EXTRACTOR_PATTERNS.nodes)) return;
   let best: { n: keyof typeof RANK; start: number; end: number } | undefined;
-  NODE_WORDS_RE.lastIndex = 0;
-  for (let w = NODE_WORDS_RE.exec(lower); w !== null; w = NODE_WORDS_RE.exec(lower)) {
+  for (const w of matchAll(doc, NODE_WORDS_RE, T.nodeWord)) {
     // "mediastinal LN negative on EBUS": the nodes named are not involved.
     if (NODES_CLEAR_RE.test(lower.slice(w.index + w[0].length, w.index + w[0].length + 28))) continue;
     stationsNear(doc, w.index, w.index + w[0].length, (n, start, end) => {
@@ -67,8 +67,7 @@ export function extractNodes(doc: Doc, sink: Sink): void {
     });
   }
   if (!best) {
-    N0_RE.lastIndex = 0;
-    const m = N0_RE.exec(lower);
+    const m = matchAll(doc, N0_RE, T.nodeNegative)[0];
     if (m) best = { n: 'N0', start: m.index, end: m.index + m[0].length };
   }
   if (best) sink.add('stage.n', best.n, best.start, best.end);

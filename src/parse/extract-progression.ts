@@ -2,10 +2,11 @@
 // "≤5 progressing sites with the rest controlled" is oligoprogression (decision-spec §2); when the text does not
 // say the rest is controlled, the pattern stays unknown and the engine asks.
 import type { Doc } from './doc.js';
-import { clauseWindow, mentions, polarity, scanFrom } from './doc.js';
+import { clauseWindow, matchAll, mentionsAny, polarity } from './doc.js';
 import type { MetsResult } from './extract-mets.js';
 import type { Sink } from './sink.js';
 import type { Span } from './types.js';
+import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 
 const PD_RE =
   /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
@@ -60,22 +61,20 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
   const explicitFound: { value: 'oligoprogression' | 'polyprogression' | 'none'; span: Span }[] = [];
   const noneSpans: Span[] = [];
 
-  if (!mentions(doc, ['progress', 'pd', 'opd', 'grow', 'enlarg', 'grown', 'increas', 'new'])) {
+  if (!mentionsAny(doc, EXTRACTOR_PATTERNS.progression)) {
     return { ranges: [], cues: [], explicit: undefined };
   }
-  NONE_RE.lastIndex = scanFrom(doc, ['progress', 'pd', 'new']);
-  for (let m = NONE_RE.exec(lower); m !== null; m = NONE_RE.exec(lower)) {
+  for (const m of matchAll(doc, NONE_RE, T.noProgression)) {
     const span = { start: m.index, end: m.index + m[0].length };
     noneSpans.push(span);
     sink.consume(span.start, span.end);
     explicitFound.push({ value: 'none', span });
   }
-  for (const [re, value, needles] of [
-    [OLIGO_RE, 'oligoprogression', ['oligo', 'opd', 'limited']],
-    [POLY_RE, 'polyprogression', ['progress', 'pd']],
+  for (const [re, value, triggers] of [
+    [OLIGO_RE, 'oligoprogression', T.oligoprogression],
+    [POLY_RE, 'polyprogression', T.polyprogression],
   ] as const) {
-    re.lastIndex = scanFrom(doc, needles);
-    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    for (const m of matchAll(doc, re, triggers)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (sink.isConsumed(span.start, span.end)) continue;
       const pol = polarity(doc, span.start, span.end);
@@ -88,8 +87,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
       cues.push(span);
     }
   }
-  PD_RE.lastIndex = 0;
-  for (let m = PD_RE.exec(lower); m !== null; m = PD_RE.exec(lower)) {
+  for (const m of matchAll(doc, PD_RE, T.progression)) {
     const span = { start: m.index, end: m.index + m[0].length };
     if (sink.isConsumed(span.start, span.end)) continue;
     if (HYPOTHETICAL_BEFORE_RE.test(lower.slice(Math.max(0, span.start - 24), span.start))) continue;
@@ -183,18 +181,7 @@ function progressingOrgans(
 /** Whether the primary is among the progressing sites (or stated controlled). */
 function primaryProgression(doc: Doc, sink: Sink, ranges: readonly Span[], e: Extent): boolean {
   let primary = false;
-  PRIMARY_RE.lastIndex = scanFrom(doc, [
-    'primary',
-    'thoracic',
-    'lung',
-    'rul',
-    'rml',
-    'rll',
-    'lul',
-    'lll',
-    'lingul',
-  ]);
-  for (let m = PRIMARY_RE.exec(doc.lower); m !== null; m = PRIMARY_RE.exec(doc.lower)) {
+  for (const m of matchAll(doc, PRIMARY_RE, T.primaryMention)) {
     const start = m.index;
     const end = start + m[0].length;
     const sub = subclause(doc, start, end);
@@ -230,8 +217,9 @@ function inferredPattern(
 ): 'oligoprogression' | 'polyprogression' | undefined {
   const { lower } = doc;
   const polyWords = ranges.some((r) => POLY_WORD_RE.test(lower.slice(r.start, r.end)));
-  REST_RE.lastIndex = 0;
-  const rest = REST_RE.test(lower) || ranges.some((r) => ONLY_RE.test(lower.slice(r.start, r.end)));
+  const rest =
+    matchAll(doc, REST_RE, T.restControlled).length > 0 ||
+    ranges.some((r) => ONLY_RE.test(lower.slice(r.start, r.end)));
   const controlledElsewhere = responses.some((r) => r.value !== 'PD' && !within(ranges, r.span.start));
   if (sites > 5 || polyWords) return 'polyprogression';
   if (rest || controlledElsewhere) return 'oligoprogression';

@@ -1,7 +1,8 @@
 // Numeric scores: ECOG/WHO PS, Karnofsky, PD-L1 TPS and life expectancy.
 import type { Doc } from './doc.js';
-import { polarity, scanFrom } from './doc.js';
+import { matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
+import { T } from './vocabulary.js';
 
 const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4 };
 
@@ -20,45 +21,40 @@ const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
 const LIFE_RE =
   /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only)\s*)?(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?)/g;
 
+/** ECOG/WHO values; `src` is the text the matches were read in. */
+function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecArray>): void {
+  for (const m of matches) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    // "ECOG 2 vs ECOG 1": two values offered, a conflict to ask, not a hedge to drop.
+    const alternative =
+      /\b(?:vs\.?|versus)\s*$/.test(src.slice(Math.max(0, start - 9), start)) ||
+      /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i.test(src.slice(end, end + 16));
+    if (polarity(doc, start, end) === 'hedge' && !alternative) {
+      sink.see(start, end);
+      continue;
+    }
+    sink.consume(start, end);
+    const a = DIGIT_WORDS[m[1] as string] ?? Number(m[1]);
+    sink.add('ecog', a, start, end);
+    // "ECOG 1-2": two values, so the text asks a question rather than picking one.
+    if (m[2] !== undefined && Number(m[2]) !== a) sink.add('ecog', Number(m[2]), start, end);
+  }
+}
+
 export function extractScores(doc: Doc, sink: Sink): void {
   const { lower, text } = doc;
-
-  const ecogAt = (re: RegExp, src: string, from: number): void => {
-    re.lastIndex = from;
-    for (let m = re.exec(src); m !== null; m = re.exec(src)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (sink.isConsumed(start, end)) continue;
-      // "ECOG 2 vs ECOG 1": two values offered, a conflict to ask, not a hedge to drop.
-      const alternative =
-        /\b(?:vs\.?|versus)\s*$/.test(src.slice(Math.max(0, start - 9), start)) ||
-        /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i.test(src.slice(end, end + 16));
-      if (polarity(doc, start, end) === 'hedge' && !alternative) {
-        sink.see(start, end);
-        continue;
-      }
-      sink.consume(start, end);
-      const a = DIGIT_WORDS[m[1] as string] ?? Number(m[1]);
-      sink.add('ecog', a, start, end);
-      // "ECOG 1-2": two values, so the text asks a question rather than picking one.
-      if (m[2] !== undefined && Number(m[2]) !== a) sink.add('ecog', Number(m[2]), start, end);
-    }
-  };
-  ecogAt(
-    ECOG_RE,
-    lower,
-    scanFrom(doc, ['ecog', 'ecgo', 'eocg', 'ecig', 'ps', 'who', 'performance', 'zubrod']),
-  );
-  ecogAt(WHO_RE, text, text.includes('WHO') ? 0 : text.length);
+  ecogAt(doc, sink, lower, matchAll(doc, ECOG_RE, T.ecog));
+  // "WHO 1" is read in capitals ("who" is a pronoun), so on the original text.
+  if (text.includes('WHO')) ecogAt(doc, sink, text, text.matchAll(WHO_RE));
   extractKarnofsky(doc, sink);
   extractPdl1(doc, sink);
   extractLifeExpectancy(doc, sink);
 }
 
 function extractKarnofsky(doc: Doc, sink: Sink): void {
-  const { lower } = doc;
-  KPS_RE.lastIndex = scanFrom(doc, ['kps', 'karn']);
-  for (let m = KPS_RE.exec(lower); m !== null; m = KPS_RE.exec(lower)) {
+  for (const m of matchAll(doc, KPS_RE, T.karnofsky)) {
     const start = m.index;
     const end = start + m[0].length;
     const k = Number(m[1]);
@@ -70,8 +66,7 @@ function extractKarnofsky(doc: Doc, sink: Sink): void {
 
 function extractPdl1(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  PDL1_RE.lastIndex = scanFrom(doc, ['pd', 'tps']);
-  for (let m = PDL1_RE.exec(lower); m !== null; m = PDL1_RE.exec(lower)) {
+  for (const m of matchAll(doc, PDL1_RE, T.pdl1)) {
     const start = m.index;
     let end = start + m[0].length;
     const tail = lower.slice(end, end + 48);
@@ -108,9 +103,7 @@ function extractPdl1(doc: Doc, sink: Sink): void {
 }
 
 function extractLifeExpectancy(doc: Doc, sink: Sink): void {
-  const { lower } = doc;
-  LIFE_RE.lastIndex = scanFrom(doc, ['expectancy', 'prognosis', 'survival']);
-  for (let m = LIFE_RE.exec(lower); m !== null; m = LIFE_RE.exec(lower)) {
+  for (const m of matchAll(doc, LIFE_RE, T.lifeExpectancy)) {
     const start = m.index;
     const end = start + m[0].length;
     sink.consume(start, end);

@@ -1,8 +1,9 @@
 // Systemic therapy: agents and regimen class, status (naive / on / off), duration and response.
 import type { Doc } from './doc.js';
-import { clauseAt, clauseWindow, polarity, scanFrom } from './doc.js';
+import { clauseAt, clauseWindow, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import type { Span } from './types.js';
+import { T } from './vocabulary.js';
 
 type DrugClass = 'egfr-tki' | 'other-tki' | 'chemo' | 'io' | 'tki' | 'adjunct' | 'unclassified';
 
@@ -110,8 +111,6 @@ const PRIOR_RE =
 const MONTHS_RE = /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])/g;
 const YEARS_RE = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)/g;
 const WEEKS_RE = /(?<![\d.])(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
-// Every CYCLES_RE match holds one of these ("4 cycles", "cx4", "C3D1").
-const CYCLE_NEEDLES = ['cycle', 'cx', 'course', 'c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9'];
 const CYCLES_RE =
   /(?<![\d.])(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
@@ -134,19 +133,19 @@ const DURATION_EXCLUDE_RE =
 const RESPONSE_CONTEXT_RE =
   /\b(?:pr|sd|cr|pd|response|responding|stable|progress\w*|restag\w*|treatment|therapy|tki|chemo\w*|io)\b/;
 
-const RESPONSE_RES: { needles: readonly string[]; re: RegExp; value: 'CR' | 'PR' | 'SD' }[] = [
+const RESPONSE_RES: { triggers: readonly string[]; re: RegExp; value: 'CR' | 'PR' | 'SD' }[] = [
   {
-    needles: ['complete', 'cmr'],
+    triggers: T.completeResponse,
     re: /\b(?:complete\s+(?:metabolic\s+)?(?:response|remission|resolution)|cmr)\b/g,
     value: 'CR',
   },
   {
-    needles: ['respon', 'remission', 'pmr', 'shrink', 'shrunk', 'regress', 'decreas', 'reduction'],
+    triggers: T.partialResponse,
     re: /\b(?:near[\s-]complete\s+response|(?:partial|good|excellent|major|marked|dramatic|radiological|radiologic|significant|ongoing|metabolic)\s+(?:metabolic\s+)?(?:response|remission)|pmr|responding|responded|responsive|shrinkage|shrinking|shrunk|regressing|regressed|decreased\s+in\s+size|reduction\s+in\s+size)\b/g,
     value: 'PR',
   },
   {
-    needles: ['stab', 'unchanged', 'control'],
+    triggers: T.stableDisease,
     re: /(?<!(?:clinically|haemodynamically|hemodynamically|medically|neurologically)\s)\b(?:stable\s+disease|stable|stability|unchanged|disease\s+control)\b(?!\s+angina)/g,
     value: 'SD',
   },
@@ -183,8 +182,7 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
   const { lower } = doc;
   const out: Mention[] = [];
   const ioPhrases: Span[] = [];
-  IO_PHRASE_RE.lastIndex = scanFrom(doc, ['pd', 'checkpoint', 'tki', 'inhibitor', 'chemo']);
-  for (let m = IO_PHRASE_RE.exec(lower); m !== null; m = IO_PHRASE_RE.exec(lower)) {
+  for (const m of matchAll(doc, IO_PHRASE_RE, T.drugClassPhrase)) {
     const start = m.index;
     const end = start + m[0].length;
     ioPhrases.push({ start, end });
@@ -285,8 +283,7 @@ function emitRegimen(sink: Sink, current: readonly Mention[], driver: string | u
 function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   const { lower } = doc;
   let explicit = 0;
-  NAIVE_RE.lastIndex = scanFrom(doc, ['na', 'prior', 'untreated', 'newly', 'not']);
-  for (let m = NAIVE_RE.exec(lower); m !== null; m = NAIVE_RE.exec(lower)) {
+  for (const m of matchAll(doc, NAIVE_RE, T.naive)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
@@ -295,8 +292,7 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     sink.add('therapy.status', 'naive', start, end);
     explicit++;
   }
-  OFF_ANYWHERE_RE.lastIndex = scanFrom(doc, ['off', 'break', 'holiday', 'longer']);
-  for (let m = OFF_ANYWHERE_RE.exec(lower); m !== null; m = OFF_ANYWHERE_RE.exec(lower)) {
+  for (const m of matchAll(doc, OFF_ANYWHERE_RE, T.offTreatment)) {
     sink.add('therapy.status', 'off-treatment', m.index, m.index + m[0].length);
     explicit++;
   }
@@ -338,13 +334,11 @@ function duration(
   doc: Doc,
   sink: Sink,
   all: readonly Mention[],
-  rule: { re: RegExp; needles: readonly string[]; fact: string; scale: (n: number) => number | undefined },
+  rule: { re: RegExp; triggers: readonly string[]; fact: string; scale: (n: number) => number | undefined },
 ): boolean {
   let found = false;
   const { re } = rule;
-  const { lower } = doc;
-  re.lastIndex = scanFrom(doc, rule.needles);
-  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+  for (const m of matchAll(doc, re, rule.triggers)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
@@ -360,19 +354,19 @@ function duration(
 const DURATIONS = [
   {
     re: MONTHS_RE,
-    needles: ['mo', 'mth', 'mnth', '/12'],
+    triggers: T.months,
     fact: 'therapy.months',
     scale: (n: number) => (n <= 240 ? n : undefined),
   },
   {
     re: YEARS_RE,
-    needles: ['year', 'yr'],
+    triggers: T.years,
     fact: 'therapy.months',
     scale: (n: number) => (n * 12 <= 240 ? n * 12 : undefined),
   },
   {
     re: WEEKS_RE,
-    needles: ['w', '/52'],
+    triggers: T.weeks,
     fact: 'therapy.weeks',
     scale: (n: number) => (n <= 1000 ? n : undefined),
   },
@@ -385,11 +379,9 @@ function emitDurations(
   all: readonly Mention[],
   classes: ReadonlySet<DrugClass>,
 ): boolean {
-  const { lower } = doc;
   let timed = false;
   for (const rule of DURATIONS) timed = duration(doc, sink, all, rule) || timed;
-  CYCLES_RE.lastIndex = scanFrom(doc, CYCLE_NEEDLES);
-  for (let m = CYCLES_RE.exec(lower); m !== null; m = CYCLES_RE.exec(lower)) {
+  for (const m of matchAll(doc, CYCLES_RE, T.cycles)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
@@ -400,8 +392,7 @@ function emitDurations(
     timed = true;
   }
   if (!(classes.has('chemo') || classes.has('io'))) return timed;
-  X_CYCLES_RE.lastIndex = 0;
-  for (let m = X_CYCLES_RE.exec(lower); m !== null; m = X_CYCLES_RE.exec(lower)) {
+  for (const m of matchAll(doc, X_CYCLES_RE, T.xCycles)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
@@ -432,9 +423,8 @@ function isEarlier(lower: string, start: number): boolean {
 function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
   const { lower, text } = doc;
   const responses: TherapyResult['responses'] = [];
-  for (const { needles, re, value } of RESPONSE_RES) {
-    re.lastIndex = scanFrom(doc, needles);
-    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+  for (const { triggers, re, value } of RESPONSE_RES) {
+    for (const m of matchAll(doc, re, triggers)) {
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;

@@ -1,7 +1,8 @@
 // Stage (TNM of the 8th/9th edition, stage group words), histology and primary site.
 import type { Doc } from './doc.js';
-import { polarity, scanFrom } from './doc.js';
+import { matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
+import { T } from './vocabulary.js';
 
 const T_PART = '(?:y?[cpr])?t(?:is|x|0|1mi|1a|1b|1c|1|2a|2b|2|3|4)';
 const N_PART = '(?:y?[cp])?n(?:x|0|1|2a|2b|2|3)';
@@ -18,8 +19,6 @@ const VERTEBRA_AFTER_RE =
   /^\s*(?:-|to)?\s*(?:t\d|l\d|vertebra|vertebral|spine|spinal|body|level|pedicle|cord)/;
 const VERTEBRA_BEFORE_RE = /(?:vertebra[el]?|spine|spinal|level|at|to|from)\s*$/;
 
-// Every TNM part has t/n/m followed by a category character.
-const TNM_GATE_RE = /[tnm](?:[0-4x]|is)/;
 const RECURRENCE_RE =
   /\b(?:recurren[a-z]*|relaps[a-z]*|now\s+metastatic|metastatic\s+recurrence|progressed\s+to\s+stage\s+iv)\b/;
 // "s/p chemoRT for stage III in 2021", "previous stage IIIA": a stage of the past (metachronous disease, §4.1).
@@ -43,21 +42,6 @@ function stageIsHistory(doc: Doc, start: number, end: number): boolean {
 const STAGE_RE = /\bstage\s*(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])/g;
 const METASTATIC_RE =
   /(?<!non[\s-]?)\bmetastatic\b(?!\s+to\s+(?:the\s+)?(?:mediastin|hilar|subcarinal|paratracheal|regional|ipsilateral|lymph|nodes?\b|n[123]\b))|\bmnsclc\b|\bstage\s+four\b/g;
-// Every EDITION_RE match holds one of these ("8th ed", "9 ed", "TNM 9").
-const EDITION_NEEDLES = [
-  'tnm',
-  'ajcc',
-  'uicc',
-  'iaslc',
-  '8th',
-  '9th',
-  '8 ed',
-  '9 ed',
-  '8ed',
-  '9ed',
-  'eighth',
-  'ninth',
-];
 const EDITION_RE =
   /\b(?:(?:tnm|ajcc|uicc|iaslc)[\s-]?(8|9)(?:th)?\b|(8|9)(?:th)?\s*(?:ed(?:ition|\.)?|tnm)(?![a-z])|(eighth|ninth)\s+(?:edition|tnm))/g;
 
@@ -75,8 +59,7 @@ function extractStage(doc: Doc, sink: Sink): void {
 /** "cT2bN2M1c", "T3 N1 M1b": each part is a fact of its own. */
 function extractTnm(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  TNM_RE.lastIndex = TNM_GATE_RE.test(lower) ? 0 : lower.length;
-  for (let m = TNM_RE.exec(lower); m !== null; m = TNM_RE.exec(lower)) {
+  for (const m of matchAll(doc, TNM_RE, T.tnm)) {
     const start = m.index;
     const end = start + m[0].length;
     PART_RE.lastIndex = 0;
@@ -113,8 +96,7 @@ function extractTnm(doc: Doc, sink: Sink): void {
 /** "stage IVB", "metastatic", "TNM 9th edition". */
 function extractStageWords(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  STAGE_RE.lastIndex = scanFrom(doc, ['stage']);
-  for (let m = STAGE_RE.exec(lower); m !== null; m = STAGE_RE.exec(lower)) {
+  for (const m of matchAll(doc, STAGE_RE, T.stageGroup)) {
     const start = m.index;
     const end = start + m[0].length;
     if (polarity(doc, start, end) !== 'pos') {
@@ -138,8 +120,7 @@ function extractStageWords(doc: Doc, sink: Sink): void {
     sink.add('stage.group', group, start, end);
   }
 
-  METASTATIC_RE.lastIndex = scanFrom(doc, ['metastatic', 'mnsclc', 'stage']);
-  for (let m = METASTATIC_RE.exec(lower); m !== null; m = METASTATIC_RE.exec(lower)) {
+  for (const m of matchAll(doc, METASTATIC_RE, T.metastatic)) {
     const start = m.index;
     const end = start + m[0].length;
     if (polarity(doc, start, end) !== 'pos') {
@@ -149,41 +130,40 @@ function extractStageWords(doc: Doc, sink: Sink): void {
     sink.add('stage.group', 'IV', start, end);
   }
 
-  EDITION_RE.lastIndex = scanFrom(doc, EDITION_NEEDLES);
-  for (let m = EDITION_RE.exec(lower); m !== null; m = EDITION_RE.exec(lower)) {
+  for (const m of matchAll(doc, EDITION_RE, T.edition)) {
     const digit = m[1] ?? m[2] ?? (m[3] === 'eighth' ? '8' : '9');
     sink.add('stage.edition', digit === '8' ? 8 : 9, m.index, m.index + m[0].length);
   }
 }
 
-const HISTOLOGY_RES: { needles: readonly string[]; re: RegExp; value: string }[] = [
+const HISTOLOGY_RES: { triggers: readonly string[]; re: RegExp; value: string }[] = [
   {
-    needles: ['adeno', 'sarcom', 'pleomorph', 'lcnec', 'neuro', 'carcinoid', 'blastoma'],
+    triggers: T.histologyOther,
     re: /\b(?:adeno[\s-]?squamous|sarcomatoid|pleomorphic\s+carcinoma|lcnec|large[\s-]?cell\s+neuro[\s-]?endocrine|carcinoid|carcino[\s-]?sarcoma|pulmonary\s+blastoma)\b/g,
     value: 'other',
   },
   {
-    needles: ['adeno', 'luad'],
+    triggers: T.adenocarcinoma,
     re: /\b(?:adeno(?!squam|[\s-]squam|path|ma|id|myo)[a-z]*|luad)\b/g,
     value: 'adenocarcinoma',
   },
   {
-    needles: ['sq', 'scc', 'lusc'],
+    triggers: T.squamous,
     re: /(?<!non[\s-]?)\b(?:(?:sq[u]?amou?s|sqaumou?s)(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+cell)\b/g,
     value: 'squamous',
   },
   {
-    needles: ['large', 'lcc'],
+    triggers: T.largeCell,
     re: /\b(?:large[\s-]?cell(?:\s+(?:carcinoma|cancer|ca))?|lcc)\b/g,
     value: 'large-cell',
   },
   {
-    needles: ['nos', 'otherwise', 'unclassified'],
+    triggers: T.nsclcNos,
     re: /\b(?:nsclc[\s-]*\(?nos\)?|nos|not\s+otherwise\s+specified|nsclc[\s-]+unclassified)\b/g,
     value: 'nsclc-nos',
   },
   {
-    needles: ['small', 'sclc'],
+    triggers: T.smallCell,
     re: /(?<!non[\s-]?)\b(?:small[\s-]?cell(?:\s+lung)?(?:\s+(?:carcinoma|cancer|ca))?|sclc)\b/g,
     value: 'sclc',
   },
@@ -197,33 +177,6 @@ const NON_LUNG_RE =
 // A second, earlier cancer ("previous breast cancer 2010") when the text also names a lung cancer.
 const LUNG_MENTION_RE =
   /\b(?:nsclc|luad|lusc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca)|non[\s-]?small[\s-]?cell)\b/;
-const NON_LUNG_NEEDLES = [
-  'lung',
-  'colo',
-  'rect',
-  'breast',
-  'renal',
-  'kidney',
-  'prostat',
-  'pancrea',
-  'gastric',
-  'sophag',
-  'ovar',
-  'bladder',
-  'thyroid',
-  'hepato',
-  'endomet',
-  'cervic',
-  'crc',
-  'rcc',
-  'hcc',
-  'melanom',
-  'sarcom',
-  'urothel',
-  'neck',
-  'hnscc',
-  'from',
-];
 
 const CANCER_HISTORY_BEFORE_RE =
   /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known)\s+$/;
@@ -238,9 +191,8 @@ function isHistory(lower: string, start: number, end: number): boolean {
 
 function extractHistology(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  for (const { needles, re, value } of HISTOLOGY_RES) {
-    re.lastIndex = scanFrom(doc, needles);
-    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+  for (const { triggers, re, value } of HISTOLOGY_RES) {
+    for (const m of matchAll(doc, re, triggers)) {
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
@@ -255,9 +207,8 @@ function extractHistology(doc: Doc, sink: Sink): void {
       sink.add('histology', value, start, end);
     }
   }
-  NON_LUNG_RE.lastIndex = scanFrom(doc, NON_LUNG_NEEDLES);
   let nonLung = false;
-  for (let m = NON_LUNG_RE.exec(lower); m !== null; m = NON_LUNG_RE.exec(lower)) {
+  for (const m of matchAll(doc, NON_LUNG_RE, T.nonLung)) {
     if (polarity(doc, m.index, m.index + m[0].length) !== 'pos') continue;
     if (isHistory(lower, m.index, m.index + m[0].length) && LUNG_MENTION_RE.test(lower)) continue;
     nonLung = true;
@@ -265,8 +216,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
     sink.add('primarySite', 'non-lung', m.index, m.index + m[0].length);
   }
   if (nonLung) return;
-  LUNG_RE.lastIndex = scanFrom(doc, ['sclc', 'luad', 'lusc', 'lung', 'bronchogenic', 'small']);
-  for (let m = LUNG_RE.exec(lower); m !== null; m = LUNG_RE.exec(lower)) {
+  for (const m of matchAll(doc, LUNG_RE, T.lung)) {
     const start = m.index;
     const end = start + m[0].length;
     if (polarity(doc, start, end) !== 'pos') continue;

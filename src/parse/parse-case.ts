@@ -5,7 +5,7 @@ import type { Case } from '../engine/case-schema.js';
 import { METASTASIS_SITES, PANEL_GENES, SEROSAL_KINDS, SYMPTOMS } from '../engine/case-schema.js';
 import { karnofskyToEcog } from '../engine/index.js';
 import type { Doc } from './doc.js';
-import { makeDoc, scratchBytes } from './doc.js';
+import { makeDoc, mentionsAny, scratchBytes } from './doc.js';
 import { extractChest } from './extract-chest.js';
 import { extractDriver } from './extract-driver.js';
 import { emitMets, parseMets } from './extract-mets.js';
@@ -16,6 +16,7 @@ import { extractTherapy } from './extract-therapy.js';
 import { extractTumour } from './extract-tumour.js';
 import { conflictQuestion, resolve, Sink } from './sink.js';
 import type { Conflict, ParseResult, Span, Understood } from './types.js';
+import { EXTRACTOR_PATTERNS } from './vocabulary.js';
 
 /** Only this many characters are read; the rest is reported in `ignored`. */
 export const MAX_INPUT_CHARS = 20_000;
@@ -68,12 +69,12 @@ function keepStatedProgression(values: Map<string, unknown>, conflicts: readonly
     values.set('therapy.response', 'PD');
 }
 
+function spansOfFact(sink: Sink, fact: string): Span[] {
+  return sink.candidates.filter((c) => c.fact === fact).map((c) => c.span);
+}
+
 /** Cross-fact checks the per-fact merge cannot see. */
-function crossCheck(
-  values: Map<string, unknown>,
-  conflicts: Conflict[],
-  spansOf: (fact: string) => Span[],
-): void {
+function crossCheck(values: Map<string, unknown>, conflicts: Conflict[], sink: Sink): void {
   const driver = values.get('driver');
   if (values.has('egfrVariant') && driver !== 'EGFR') values.delete('egfrVariant');
 
@@ -84,7 +85,7 @@ function crossCheck(
     conflicts.push({
       fact: 'metastases.count',
       values: vals,
-      spans: [...spansOf('metastases.count'), ...spansOf('metastases.organs')],
+      spans: [...spansOfFact(sink, 'metastases.count'), ...spansOfFact(sink, 'metastases.organs')],
       question: conflictQuestion('metastases.count', vals),
     });
     values.delete('metastases.count');
@@ -97,7 +98,7 @@ function crossCheck(
     conflicts.push({
       fact: 'ecog',
       values: vals,
-      spans: [...spansOf('ecog'), ...spansOf('karnofsky')],
+      spans: [...spansOfFact(sink, 'ecog'), ...spansOfFact(sink, 'karnofsky')],
       question: conflictQuestion('ecog', vals),
     });
     values.delete('ecog');
@@ -150,21 +151,21 @@ function parse(input: string): ParseResult {
   const doc = makeDoc(input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input);
   const sink = new Sink(doc.text.length);
 
-  extractTumour(doc, sink);
-  extractScores(doc, sink);
+  // An extractor whose vocabulary triggers are all absent has nothing to read (src/parse/vocabulary.ts).
+  if (mentionsAny(doc, EXTRACTOR_PATTERNS.tumour)) extractTumour(doc, sink);
+  if (mentionsAny(doc, EXTRACTOR_PATTERNS.scores)) extractScores(doc, sink);
   extractNodes(doc, sink);
-  const driver = extractDriver(doc, sink);
+  const driver = mentionsAny(doc, EXTRACTOR_PATTERNS.driver) ? extractDriver(doc, sink) : {};
   const mets = parseMets(doc);
   const progression = findProgression(doc, sink);
   claimProgressingSites(doc, progression, mets);
   emitMets(doc, sink, mets);
-  extractChest(doc, sink);
+  if (mentionsAny(doc, EXTRACTOR_PATTERNS.chest)) extractChest(doc, sink);
   const therapy = extractTherapy(doc, sink, driver.driver);
   emitProgression(doc, sink, progression, mets, therapy.responses);
 
   const resolved = resolve(sink, (fact) => LIST_ORDER[fact] ?? []);
-  const spansOf = (fact: string): Span[] => sink.candidates.filter((c) => c.fact === fact).map((c) => c.span);
-  crossCheck(resolved.values, resolved.conflicts, spansOf);
+  crossCheck(resolved.values, resolved.conflicts, sink);
   keepStatedProgression(resolved.values, resolved.conflicts);
 
   const built: Record<string, unknown> = {};
