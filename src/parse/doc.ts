@@ -237,7 +237,7 @@ const CUE_RE =
 const POST_NEG_RE =
   /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*[:=]\s*(?:no|none|nil)\b/;
 const POST_HEDGE_RE =
-  /^\s*(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)))/;
+  /^\s*(?:(?:(?:pattern|appearances?|changes?|features?|lesions?|nodules?|mass|focus|foci|mets?|metastas[a-z]*|on|hr|hrct|ct|pet|mri|imaging|the|scan)\s*){0,4}\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)))/;
 
 interface CueIndex {
   cueStart: number[];
@@ -310,7 +310,9 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
   // "?ILD" / "? ILD": the question mark may sit just before the clause start.
   if (
     lower.charCodeAt(start - 1) === 63 ||
-    (lower.charCodeAt(start - 2) === 63 && isSpace(lower.charCodeAt(start - 1)))
+    (lower.charCodeAt(start - 2) === 63 &&
+      isSpace(lower.charCodeAt(start - 1)) &&
+      !isQuestionMark(doc, start - 2))
   )
     return 'hedge';
   const from = Math.max(clause.start, start - 80);
@@ -321,12 +323,31 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
     const cueEnd = index.cueEnd[i] as number;
     const j = firstAtOrAfter(index.breakStart, cueEnd);
     const broken = j >= 0 && (index.breakEnd[j] as number) <= start;
-    if (!broken) return index.cueNeg[i] ? 'neg' : 'hedge';
+    const asked = !index.cueNeg[i] && isQuestionMark(doc, index.cueStart[i] as number);
+    if (!broken && !asked) return index.cueNeg[i] ? 'neg' : 'hedge';
   }
   const post = lower.slice(end, Math.min(clause.end + 1, end + 40));
   if (POST_NEG_RE.test(post)) return 'neg';
-  if (POST_HEDGE_RE.test(post)) return 'hedge';
+  if (POST_HEDGE_RE.test(post) && !isQuestionMark(doc, end + post.indexOf('?'))) return 'hedge';
   return carriedPolarity(doc, clause);
+}
+
+// A sentence that asks the board something ("would you treat…", "is SBRT safe with ILD?"): its question mark
+// ends the question; it does not hedge the finding before it ("UIP pattern on CT?", "adrenal met?").
+const ASKING_RE =
+  /\b(?:safe|safely|safety|tox|toxicity|toxicities|risks?|risky|role|indicated|indication|offer|treat|treating|candidate|benefit|worth|reasonable|recommend\w*|advise|advice|thoughts|opinion|options?|dose|doses|dosing|fractionation|fractions|schedule|timing|when|rt|radiotherapy|radiation|sbrt|sabr|consider|consolidat\w*|irradiat\w*|re-?irradiat\w*|proceed|approach|manage|management|how|what|which|should|would)\b/;
+
+/** Whether the "?" at `pos` closes an asking sentence (and is not glued to the word after it, as "?ILD" is). */
+export function isQuestionMark(doc: Doc, pos: number): boolean {
+  const { lower } = doc;
+  if (pos < 0 || lower.charCodeAt(pos) !== 63 || isLetter(lower.charCodeAt(pos + 1))) return false;
+  let from = pos - 1;
+  while (from >= 0 && pos - from < 300) {
+    const c = lower.charCodeAt(from);
+    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 13) break;
+    from--;
+  }
+  return ASKING_RE.test(lower.slice(from + 1, pos));
 }
 
 const LIST_HEAD_RE =

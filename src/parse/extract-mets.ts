@@ -6,7 +6,7 @@
 
 import { emitBrain } from './brain-status.js';
 import type { Doc, Token } from './doc.js';
-import { polarity, scanFrom } from './doc.js';
+import { isQuestionMark, polarity, scanFrom } from './doc.js';
 import type { Sink } from './sink.js';
 
 type Site =
@@ -353,7 +353,11 @@ class GroupParser {
   private st: State = GroupParser.fresh();
   private i = 0;
 
-  constructor(private readonly toks: readonly Token[]) {}
+  constructor(
+    private readonly toks: readonly Token[],
+    /** Whether a "?" closes a question to the board rather than hedging a finding. */
+    private readonly asks: (pos: number) => boolean = () => false,
+  ) {}
 
   private static fresh(): State {
     return {
@@ -645,6 +649,11 @@ class GroupParser {
   }
 
   private onHedge(t: Token, next: Token | undefined): void {
+    if (t.w === '?' && this.asks(t.start)) {
+      // "would you treat the primary with 3 bone mets?": the end of a question, not a hedge.
+      this.finish();
+      return;
+    }
     const g = this.g;
     // After a closed item and not before another one, the hedge is about what was just said:
     // "adrenal met?", "liver lesion, indeterminate".
@@ -802,7 +811,7 @@ class GroupParser {
 
 /** Parse all metastasis mentions into items and, per group, totals and burden words. */
 function parseGroups(doc: Doc): Group[] {
-  return new GroupParser(doc.tokens).run();
+  return new GroupParser(doc.tokens, (pos) => isQuestionMark(doc, pos)).run();
 }
 
 const POLY_STATEMENT_NEEDLES = [

@@ -25,6 +25,10 @@ const CONTROLLED_RE =
   /\b(?:stable|responding|controlled|quiescent|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
 const REST_RE =
   /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|quiescent|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
+// The PD codes of the therapy extractor's CODE_RE ("PD", "iUPD", "iCPD"), not "PD-L1"; "initial PD" is the past.
+const PD_CODE_RE = /\b(?:PD|iUPD|iCPD)\b(?!-?L?1\b|-1\b)/g;
+const EARLIER_PD_RE =
+  /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
 const SITE_COUNT_RE = /\b(?:in|at)\s+(\d{1,2})\s+(?:sites?|lesions?|locations?|places)\b/;
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
@@ -107,6 +111,16 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
   const values = new Set(explicitFound.map((e) => e.value));
   const explicit = values.size === 1 ? [...values][0] : undefined;
   const ranges = cues.map((c) => subclause(doc, c.start, c.end));
+  // "PD in liver and bone": the response code's sites progress too, so they are claimed before the metastasis
+  // facts; the code itself is read as a response by the therapy extractor, which adds its range again.
+  PD_CODE_RE.lastIndex = doc.text.includes('PD') ? 0 : doc.text.length;
+  for (let m = PD_CODE_RE.exec(doc.text); m !== null; m = PD_CODE_RE.exec(doc.text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end) || polarity(doc, start, end) !== 'pos') continue;
+    if (EARLIER_PD_RE.test(lower.slice(Math.max(0, start - 16), start))) continue;
+    ranges.push(subclause(doc, start, end));
+  }
   return { ranges, cues, explicit };
 }
 

@@ -104,6 +104,10 @@ const OFF_ANYWHERE_RE =
   /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+on\s+treatment)\b/g;
 const ON_RE =
   /\b(?:on|currently|receiving|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
+// "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
+// the drug, not about the drug, which the patient is taking.
+const EVENT_ON_DRUG_RE =
+  /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to)\s+(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
@@ -226,7 +230,7 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
     // "chemo-naive", "TKI-naive": a status, not a regimen.
     if (/^[\s-]?na[iï]ve/.test(lower.slice(end, end + 7))) continue;
     const pol = polarity(doc, start, end);
-    if (pol === 'neg') {
+    if (pol === 'neg' && !EVENT_ON_DRUG_RE.test(lower.slice(Math.max(0, start - 80), start))) {
       sink.see(start, end);
       continue;
     }

@@ -4,7 +4,9 @@
 // way a front end reaches the parser, so Slack markup is decoded before the guard and the parser.
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/consult/read-text.js';
+import { route } from '../../src/consult/route.js';
 import { CaseSchema } from '../../src/engine/case-schema.js';
+import { loadIntentsSync } from '../../src/intents/load-intents.js';
 import { get } from './support.js';
 
 interface Row {
@@ -80,6 +82,33 @@ const CLASSES: Record<string, Row[]> = {
       text: 'limited progression on osimertinib, rest controlled',
       facts: { 'progression.pattern': 'oligoprogression' },
     },
+    // The negated event is not a negated drug: the patient is on osimertinib.
+    {
+      text: 'no progression on osimertinib',
+      facts: { 'therapy.agent': 'osimertinib', 'progression.pattern': 'none' },
+    },
+    {
+      text: 'no new lesions after 6 months of alectinib',
+      facts: { 'therapy.agent': 'alectinib', 'therapy.months': 6, 'progression.pattern': 'none' },
+    },
+    {
+      text: 'without significant toxicity during pembrolizumab',
+      facts: { 'therapy.agent': 'pembrolizumab' },
+    },
+    { text: 'no prior osimertinib', absent: ['therapy.agent'] },
+    { text: 'not on osimertinib', absent: ['therapy.agent'] },
+    // A response code with sites: the sites progress (claimed before the metastasis facts are read).
+    {
+      text: 'PD in liver and bone',
+      facts: { 'therapy.response': 'PD', 'progression.sites': 2, 'metastases.sites': ['bone', 'liver'] },
+    },
+    { text: 'PD in liver only', facts: { 'progression.sites': 1 } },
+    {
+      text: 'iUPD in the adrenal and liver on pembrolizumab',
+      facts: { 'progression.sites': 2, 'therapy.response': 'PD' },
+    },
+    { text: 'PD-L1 80%, liver and bone', absent: ['progression.sites', 'metastases.sites'] },
+    { text: 'after initial PD in liver, now PR', absent: ['progression.sites'] },
   ],
   'non-lung primaries': [
     { text: 'colon cancer primary, KRAS G12D, 2 lung mets', facts: { primarySite: 'non-lung' } },
@@ -158,6 +187,19 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'cannot exclude a liver metastasis', absent: ['metastases.sites'] },
     { text: 'rule out brain mets', absent: ['metastases.sites'] },
     { text: 'suspicious for adrenal metastasis', absent: ['metastases.sites'] },
+    { text: 'UIP pattern on CT? awaiting respiratory review', absent: ['lung.ild'] },
+    { text: 'adrenal lesion on PET? biopsy planned', absent: ['metastases.sites'] },
+    { text: 'equivocal bone lesion, 1 liver met', facts: { 'metastases.sites': ['liver'] } },
+    { text: 'ILD on CT?', absent: ['lung.ild'] },
+    // The question mark of a question to the board closes it; it does not hedge the facts it asks about.
+    {
+      text: 'Would you treat the primary in EGFR ex19del with 3 bone mets?',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] },
+    },
+    { text: 'is SBRT safe with ILD?', facts: { 'lung.ild': 'ild' } },
+    { text: 'Is SBRT safe? 2 bone mets, EGFR+', facts: { 'metastases.count': 2 } },
+    { text: 'RT to primary for 2 bone mets?', facts: { 'metastases.count': 2 } },
+    { text: 'Is SBRT safe? ?adrenal met', absent: ['metastases.sites'] },
   ],
   'negation across commas': [
     {
@@ -185,6 +227,29 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'esophageal cancer, lung mets', facts: { primarySite: 'non-lung' } },
   ],
 };
+
+describe('a topic question states the facts it asks about (issue 14)', () => {
+  const loaded = loadIntentsSync();
+  const intents = loaded.ok ? loaded.intents : [];
+
+  it.each([
+    ['safety with ILD', 'ild'],
+    ['safety with ILD?', 'ild'],
+    ['is SBRT safe with interstitial lung disease?', 'ild'],
+    ['toxicity of thoracic RT with IPF?', 'ipf'],
+  ])('%s → the safety topic, narrowed to the ILD status', (text, ild) => {
+    const r = route(text, intents);
+    expect(r.kind).toBe('topic');
+    expect(r.kind === 'topic' && r.topic).toBe('safety');
+    expect(r.reading.case.lung?.ild).toBe(ild);
+  });
+
+  it('keeps a safety question about a stated case on the safety intent', () => {
+    const r = route('EGFR L858R on osimertinib, is SBRT safe with ILD?', intents);
+    expect(r.classification.intent).toBe('safety');
+    expect(r.reading.case.lung?.ild).toBe('ild');
+  });
+});
 
 describe('phrasing classes (issue 14)', () => {
   for (const [name, rows] of Object.entries(CLASSES)) {
