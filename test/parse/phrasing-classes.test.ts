@@ -177,8 +177,10 @@ const CLASSES: Record<string, Row[]> = {
   ],
   'ECOG and KPS disagreeing': [
     { text: 'ECOG 1, KPS 70', facts: { ecog: 1, karnofsky: 70 } },
-    { text: 'ECOG 1, KPS 50', conflicts: ['ecog'], absent: ['ecog', 'karnofsky'] },
-    { text: 'ECOG 0 and Karnofsky 60', conflicts: ['ecog'], absent: ['ecog'] },
+    // decision-spec §2: the stated ECOG is used (the engine flags ps-conflict) and the question is asked.
+    { text: 'ECOG 1, KPS 50', conflicts: ['ecog'], facts: { ecog: 1, karnofsky: 50 } },
+    { text: 'ECOG 0 and Karnofsky 60', conflicts: ['ecog'], facts: { ecog: 0, karnofsky: 60 } },
+    { text: 'KPS 80, ECOG 3', conflicts: ['ecog'], facts: { ecog: 3, karnofsky: 80 } },
     { text: 'ECOG 2 vs ECOG 1', conflicts: ['ecog'], absent: ['ecog'] },
   ],
   hedges: [
