@@ -16,7 +16,7 @@ const BRAIN_UNTREATED_RE =
 const BRAIN_TREATED_RE =
   /(?:\bs\/p\b|\bstatus\s+post\b|\bpost[\s-]?(?:srs|wbrt|sbrt|rt|radiosurgery|op|surgery|resection|gamma\s?knife)\b|\bafter\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection|rt)\b|\btreated\b|\birradiated\b|\bresected\b|\bexcised\b|\b(?:had|received|completed)\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\b|\bsrs'?d\b|\bstable\b|\bcontrolled\b|\bresponding\b|\bresponded\b|\bregressed\b|\bresolved\b)/g;
 const BRAIN_NEG_IMAGING_RE =
-  /\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
+  /\b(?:negative|normal|clear|unremarkable)\s+(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head)\s+(?:mri|mr|ct|imaging))\b|\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
 
 function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[]): string | undefined {
   const ci = clauseIndex(doc, item.start);

@@ -34,6 +34,8 @@ export interface MetItem {
   metContext: boolean;
   /** Counted by "x2" or "(2)" after it: a metastasis even without the word ("bone x2"). */
   ownCount?: boolean;
+  /** The count 1 comes only from a singular word ("liver met"): a following "x2" replaces it. */
+  singular?: boolean;
   /** A lung site named "contralateral" or "bilateral": a nodule there is a metastasis. */
   qualifiedLung?: boolean;
 }
@@ -297,6 +299,9 @@ const ITEM_START = new Set<K>([
   K.Contralateral,
 ]);
 
+// What may follow a hedge after a comma for it to be about the items before the comma.
+const HEDGE_TAIL = new Set<K>([K.Unknown, K.End, K.Hedge, K.Blocker, K.Met]);
+
 function isDigitStart(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 48 && c <= 57;
@@ -352,6 +357,8 @@ class GroupParser {
   private g: Group | null = null;
   private st: State = GroupParser.fresh();
   private i = 0;
+  /** What was just named before a comma, for a hedge that follows the comma. */
+  private commaClosed: MetItem[] = [];
 
   constructor(
     private readonly toks: readonly Token[],
@@ -405,6 +412,7 @@ class GroupParser {
     }
     this.g = null;
     this.st = GroupParser.fresh();
+    this.commaClosed = [];
   }
 
   private close(g: Group, t: Token, word: string): void {
@@ -422,7 +430,10 @@ class GroupParser {
       only.count = st.count.n;
       st.count = undefined;
     }
-    if (only && only.count === undefined && SINGULAR_MET_WORDS.has(word)) only.count = 1;
+    if (only && only.count === undefined && SINGULAR_MET_WORDS.has(word)) {
+      only.count = 1;
+      only.singular = true;
+    }
     if (
       pending.length === 0 &&
       st.count?.n !== undefined &&
@@ -561,8 +572,9 @@ class GroupParser {
     if (next && isSmallNumber(next.w)) {
       const item = this.backItem();
       const after = this.toks[this.i + 2];
-      if (item && item.count === undefined && !(after && UNITS.has(after.w))) {
+      if (item && (item.count === undefined || item.singular) && !(after && UNITS.has(after.w))) {
         item.count = Number(next.w);
+        item.singular = false;
         item.ownCount = true;
         (this.g as Group).end = next.end;
         this.i++;
@@ -574,8 +586,10 @@ class GroupParser {
 
   private countBack(n: number): void {
     const item = this.backItem();
-    if (item && item.count === undefined) {
+    if (item && (item.count === undefined || item.singular)) {
+      // "liver met x2": two liver metastases, though "met" alone would be one.
       item.count = n;
+      item.singular = false;
       item.ownCount = true;
     }
   }
@@ -665,6 +679,14 @@ class GroupParser {
       g.lastClosed = [];
       return;
     }
+    // "adrenal lesion, indeterminate", "liver lesion, ?cyst ?met": a hedge that ends the list after a comma is
+    // about what was named before it (not "bone mets, possibly also liver", which hedges the liver).
+    const prev = this.toks[this.i - 1];
+    if (g && prev?.w === ',' && this.commaClosed.length > 0 && HEDGE_TAIL.has(ahead)) {
+      for (const it of this.commaClosed) it.hedged = true;
+      this.commaClosed = [];
+      return;
+    }
     this.open(t);
     this.st.hedged = true;
   }
@@ -704,7 +726,10 @@ class GroupParser {
         this.st.hedged = false;
         this.st.progressing = false;
       }
-      if (kind === K.Connector && !KEEP_LAST.has(w)) g.lastClosed = [];
+      if (kind === K.Connector && !KEEP_LAST.has(w)) {
+        this.commaClosed = w === ',' ? g.lastClosed : [];
+        g.lastClosed = [];
+      }
       return;
     }
     this.finish();

@@ -95,7 +95,7 @@ const IO_PHRASE_RE =
   /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
 
 const NAIVE_RE =
-  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+(?:yet\s+)?started\s+(?:any\s+)?(?:treatment|therapy|systemic)|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic))/g;
+  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+(?:yet\s+)?started\s+(?:any\s+)?(?:treatment|therapy|systemic)|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
   /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed)\b/;
 const OFF_RE =
@@ -289,7 +289,16 @@ function emitRegimen(sink: Sink, current: readonly Mention[], driver: string | u
 function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   const { lower } = doc;
   let explicit = 0;
-  NAIVE_RE.lastIndex = scanFrom(doc, ['na', 'prior', 'untreated', 'newly', 'not']);
+  NAIVE_RE.lastIndex = scanFrom(doc, [
+    'na',
+    'prior',
+    'untreated',
+    'newly',
+    'not',
+    'yet',
+    'to date',
+    'so far',
+  ]);
   for (let m = NAIVE_RE.exec(lower); m !== null; m = NAIVE_RE.exec(lower)) {
     const start = m.index;
     const end = start + m[0].length;

@@ -50,6 +50,12 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['driver'],
     },
     { text: 'negative EGFR/ALK', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
+    {
+      text: 'EGFR mut negative, ALK rearrangement not detected',
+      facts: { negativeFor: ['EGFR', 'ALK'] },
+      absent: ['driver'],
+    },
+    { text: 'ALK rearrangement positive', facts: { driver: 'ALK' } },
   ],
   'progression told as a story': [
     {
@@ -121,6 +127,8 @@ const CLASSES: Record<string, Row[]> = {
     { text: '1 bone met + 1 liver met, EGFR L858R', facts: { driver: 'EGFR', 'metastases.count': 2 } },
     { text: '1 bone met + 1 liver met', facts: { 'metastases.count': 2 }, absent: ['driver'] },
     { text: '5 lesions in 3 organs', facts: { 'metastases.count': 5, 'metastases.organs': 3 } },
+    // "x2" after a singular "met" counts it: two liver metastases, not one.
+    { text: 'liver met x2 + adrenal met x1', facts: { 'metastases.count': 3 }, absent: ['driver'] },
     { text: 'MET+', facts: { driver: 'MET' } },
   ],
   'prior thoracic RT and a historical stage': [
@@ -140,12 +148,22 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'lung.priorThoracicRt': true },
     },
     { text: 'palliative RT to the spine 2023', absent: ['lung.priorThoracicRt'] },
+    { text: 'received 60 Gy/30 fx to the chest in 2021', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'SBRT to the left upper lobe in 2022', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'SABR RUL 2020 for a T1 primary', facts: { 'lung.priorThoracicRt': true } },
+    {
+      text: 'durvalumab consolidation after concurrent chemoradiotherapy',
+      facts: { 'lung.priorThoracicRt': true },
+    },
+    { text: 'consider SBRT to the left upper lobe', absent: ['lung.priorThoracicRt'] },
+    { text: 'would you give 60 Gy to the chest after 4 cycles?', absent: ['lung.priorThoracicRt'] },
   ],
   'location and size words': [
     { text: 'hilar mass abutting the left main bronchus', facts: { 'primary.location': 'ultracentral' } },
     { text: 'paratracheal mass', facts: { 'primary.location': 'central' } },
     { text: 'tumour invading the carina', facts: { 'primary.location': 'ultracentral' } },
     { text: 'tumour in the right main bronchus', facts: { 'primary.location': 'ultracentral' } },
+    { text: 'mass obstructing the left main bronchus', facts: { 'primary.location': 'ultracentral' } },
     { text: 'endobronchial component', facts: { 'primary.endobronchial': true } },
     { text: 'primary 42 mm', facts: { 'primary.sizeCm': 4.2 } },
     { text: '4.2 x 3.1 cm RUL mass', facts: { 'primary.sizeCm': 4.2, 'primary.lobe': 'RUL' } },
@@ -193,6 +211,11 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'adrenal lesion on PET? biopsy planned', absent: ['metastases.sites'] },
     { text: 'equivocal bone lesion, 1 liver met', facts: { 'metastases.sites': ['liver'] } },
     { text: 'ILD on CT?', absent: ['lung.ild'] },
+    { text: 'adrenal lesion, indeterminate', absent: ['metastases.sites'] },
+    { text: 'liver lesion, ?cyst ?met', absent: ['metastases.sites'] },
+    { text: 'sclerotic rib lesion of uncertain significance', absent: ['metastases.sites'] },
+    { text: 'bone mets, possibly also liver', facts: { 'metastases.sites': ['bone'] } },
+    { text: '2 liver mets, cirrhosis', facts: { 'metastases.sites': ['liver'], 'metastases.count': 2 } },
     // The question mark of a question to the board closes it; it does not hedge the facts it asks about.
     {
       text: 'Would you treat the primary in EGFR ex19del with 3 bone mets?',
@@ -214,6 +237,8 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'no ILD, 2 liver mets', facts: { 'metastases.count': 2 } },
     { text: 'liver mets: none', absent: ['metastases.sites'] },
     { text: 'negative for brain mets, 2 liver mets', facts: { 'metastases.sites': ['liver'] } },
+    { text: 'negative brain MRI, 1 adrenal met', facts: { brain: 'none', 'metastases.sites': ['adrenal'] } },
+    { text: 'no systemic therapy yet', facts: { 'therapy.status': 'naive' } },
   ],
   'typos and spelling': [
     { text: 'adenocarinoma', facts: { histology: 'adenocarcinoma' } },
