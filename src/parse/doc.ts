@@ -231,9 +231,10 @@ export function clauseWindow(doc: Doc, start: number, end: number, radius = 160)
 }
 
 // A negation or hedge before a term holds until one of these words ("no ILD but haemoptysis").
-const BREAKER_RE = /\b(?:but|however|although|though|whereas|except|and|with|plus|yet)\b|\+/g;
+const BREAKER_RE =
+  /\b(?:but|however|although|though|whereas|except|besides|other\s+than|apart\s+from|aside\s+from|and|with|plus|yet)\b|\+/g;
 const CUE_RE =
-  /\b(?:(no|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|vs|versus))\b|(w\/o|r\/o)|(\?)/g;
+  /\b(?:(no|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|vs|versus|if|unless|whether))\b|(w\/o|r\/o)|(\?)/g;
 const POST_NEG_RE =
   /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*[:=]\s*(?:no|none|nil)\b/;
 const POST_HEDGE_RE =

@@ -359,6 +359,8 @@ class GroupParser {
   private i = 0;
   /** What was just named before a comma, for a hedge that follows the comma. */
   private commaClosed: MetItem[] = [];
+  /** The group after "other than"/"apart from"/"except" continues a metastasis list. */
+  private inheritMet = false;
 
   constructor(
     private readonly toks: readonly Token[],
@@ -385,18 +387,36 @@ class GroupParser {
     return this.groups;
   }
 
+  /** "no mets other than 2 in bone", "no distant mets apart from 2 bone lesions", "no mets except 1 adrenal":
+   * the exception starts a new group whose items are metastases, not negated. */
+  private exception(t: Token): boolean {
+    const prev = this.toks[this.i - 1]?.w;
+    const w = t.w;
+    const hit =
+      w === 'except' ||
+      w === 'besides' ||
+      (w === 'than' && prev === 'other') ||
+      (w === 'from' && (prev === 'apart' || prev === 'aside'));
+    if (!hit || !this.g?.hasMet) return false;
+    this.finish();
+    this.inheritMet = true;
+    return true;
+  }
+
   private open(t: Token): Group {
-    if (!this.g)
+    if (!this.g) {
       this.g = {
         start: t.start,
         end: t.end,
-        hasMet: false,
+        hasMet: this.inheritMet,
         pending: [],
         items: [],
         lastClosed: [],
         totals: [],
         burden: [],
       };
+      this.inheritMet = false;
+    }
     this.g.end = Math.max(this.g.end, t.end);
     return this.g;
   }
@@ -413,6 +433,7 @@ class GroupParser {
     this.g = null;
     this.st = GroupParser.fresh();
     this.commaClosed = [];
+    this.inheritMet = false;
   }
 
   private close(g: Group, t: Token, word: string): void {
@@ -477,6 +498,7 @@ class GroupParser {
   /** One token: a modifier of the state, or a word that names a site, a metastasis or a connector. */
   private step(t: Token): void {
     const next = this.toks[this.i + 1];
+    if (this.exception(t)) return;
     const kind = this.kindOf(t.w);
     if (this.modify(kind, t, next)) return;
     this.name(kind, t, next);
@@ -682,7 +704,9 @@ class GroupParser {
     // "adrenal lesion, indeterminate", "liver lesion, ?cyst ?met": a hedge that ends the list after a comma is
     // about what was named before it (not "bone mets, possibly also liver", which hedges the liver).
     const prev = this.toks[this.i - 1];
-    if (g && prev?.w === ',' && this.commaClosed.length > 0 && HEDGE_TAIL.has(ahead)) {
+    // "L3 lesion, equivocal on PET": the imaging after it does not make the hedge about something new.
+    const onImaging = next?.w === 'on' && IMAGING_WORDS.has(this.toks[this.i + 2]?.w ?? '');
+    if (g && prev?.w === ',' && this.commaClosed.length > 0 && (HEDGE_TAIL.has(ahead) || onImaging)) {
       for (const it of this.commaClosed) it.hedged = true;
       this.commaClosed = [];
       return;

@@ -24,7 +24,7 @@ const STATIONS: readonly { re: RegExp; n: 'N1' | 'N2' | 'N3' }[] = [
 const AREA_RE =
   /\b(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|stations?\s+1?\d[rl]?|1?\d[rl])\b/g;
 const N0_RE =
-  /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
+  /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+(?:(?:or|and|nor)\s+|\/\s*)?)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
 const NODES_CLEAR_RE =
   /^[\s,:-]*(?:(?:are|were|is)\s+)?(?:negative|neg\b|-ve\b|clear|benign|reactive|uninvolved|not\s+(?:involved|enlarged|avid)|non[\s-]?avid|normal)/;
 const RANK = { N0: 0, N1: 1, N2: 2, N3: 3 } as const;

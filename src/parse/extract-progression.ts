@@ -20,7 +20,7 @@ const HYPOTHETICAL_BEFORE_RE =
 const HYPOTHETICAL_AFTER_RE = /^[\s-]*(?:free|survival|risk)\b/;
 const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
 const PRIMARY_RE =
-  /\b(?:primary(?!\s+(?:site|care|team|endpoint|physician|histology|lung\s+cancer|tumou?r\s+board))|thoracic\s+(?:disease|primary|tumou?r)|lung\s+(?:primary|tumou?r|mass|lesion)|(?:rul|rml|rll|lul|lll|lingular?)\s+(?:mass|tumou?r|primary|lesion|nodule))\b/g;
+  /\b(?:primary(?!\s+(?:care|team|endpoint|physician|histology|lung\s+cancer|tumou?r\s+board))(?!\s+site\s*(?:[:=]|is\b|was\b|unknown\b|of\b|not\b))|(?:in|at)\s+the\s+chest(?!\s+wall)|thoracic\s+(?:disease|primary|tumou?r)|lung\s+(?:primary|tumou?r|mass|lesion)|(?:rul|rml|rll|lul|lll|lingular?)\s+(?:mass|tumou?r|primary|lesion|nodule))\b/g;
 const CONTROLLED_RE =
   /\b(?:stable|responding|controlled|quiescent|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
 const REST_RE =
@@ -199,6 +199,7 @@ function primaryProgression(doc: Doc, sink: Sink, ranges: readonly Span[], e: Ex
   let primary = false;
   PRIMARY_RE.lastIndex = scanFrom(doc, [
     'primary',
+    'chest',
     'thoracic',
     'lung',
     'rul',

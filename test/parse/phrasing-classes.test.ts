@@ -115,6 +115,15 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'PD-L1 80%, liver and bone', absent: ['progression.sites', 'metastases.sites'] },
     { text: 'after initial PD in liver, now PR', absent: ['progression.sites'] },
+    {
+      text: 'progression at the primary site only on pembrolizumab maintenance',
+      facts: { 'progression.primaryProgressing': true, 'progression.pattern': 'oligoprogression' },
+    },
+    {
+      text: 'restaging: SD in the chest, PD in the liver (2 new lesions)',
+      facts: { 'progression.primaryProgressing': false, 'therapy.response': 'PD' },
+    },
+    { text: 'primary site: colon, progression in the liver', absent: ['progression.primaryProgressing'] },
   ],
   'non-lung primaries': [
     { text: 'colon cancer primary, KRAS G12D, 2 lung mets', facts: { primarySite: 'non-lung' } },
@@ -178,6 +187,7 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'station 4R positive on EBUS', facts: { 'stage.n': 'N2' } },
     { text: 'no mediastinal nodes, hilar node positive', facts: { 'stage.n': 'N1' } },
     { text: 'hilar mass', absent: ['stage.n'] },
+    { text: 'no hilar or mediastinal nodes', facts: { 'stage.n': 'N0' } },
     { text: 'mediastinal LN negative on EBUS', absent: ['stage.n'] },
     { text: 'subcarinal node, benign', absent: ['stage.n'] },
     { text: 'paratracheal lymph nodes', facts: { 'stage.n': 'N2' }, absent: ['primary.location'] },
@@ -216,6 +226,10 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'sclerotic rib lesion of uncertain significance', absent: ['metastases.sites'] },
     { text: 'bone mets, possibly also liver', facts: { 'metastases.sites': ['bone'] } },
     { text: '2 liver mets, cirrhosis', facts: { 'metastases.sites': ['liver'], 'metastases.count': 2 } },
+    { text: 'L3 lesion, equivocal on PET', absent: ['metastases.sites'] },
+    // A condition is not a finding.
+    { text: 'What dose for the primary if the adrenal met is confirmed?', absent: ['metastases.sites'] },
+    { text: 'RT to the primary if PR at 3 months?', absent: ['therapy.response'] },
     // The question mark of a question to the board closes it; it does not hedge the facts it asks about.
     {
       text: 'Would you treat the primary in EGFR ex19del with 3 bone mets?',
@@ -239,6 +253,9 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'negative for brain mets, 2 liver mets', facts: { 'metastases.sites': ['liver'] } },
     { text: 'negative brain MRI, 1 adrenal met', facts: { brain: 'none', 'metastases.sites': ['adrenal'] } },
     { text: 'no systemic therapy yet', facts: { 'therapy.status': 'naive' } },
+    { text: 'no mets other than 2 in bone', facts: { 'metastases.sites': ['bone'], 'metastases.count': 2 } },
+    { text: 'no distant mets apart from 2 bone lesions', facts: { 'metastases.sites': ['bone'] } },
+    { text: 'no other mets than the primary', absent: ['metastases.sites'] },
   ],
   'typos and spelling': [
     { text: 'adenocarinoma', facts: { histology: 'adenocarcinoma' } },
