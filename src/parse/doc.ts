@@ -238,7 +238,7 @@ const CUE_RE =
 const POST_NEG_RE =
   /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*[:=]\s*(?:no|none|nil)\b/;
 const POST_HEDGE_RE =
-  /^\s*(?:(?:(?:pattern|appearances?|changes?|features?|lesions?|nodules?|mass|focus|foci|mets?|metastas[a-z]*|on|hr|hrct|ct|pet|mri|imaging|the|scan)\s*){0,4}(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)|of\s+(?:uncertain|unclear|indeterminate|undetermined)\s+(?:significance|a?etiology|nature))))/;
+  /^\s*(?:(?:(?:pattern|appearances?|changes?|features?|lesions?|nodules?|mass|focus|foci|mets?|metastas[a-z]*|on|hr|hrct|ct|pet|mri|imaging|the|scan)\s*){0,4}(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)|of\s+(?:uncertain|unclear|indeterminate|undetermined)\s+(?:significance|a?etiology|nature)|(?:may|might|could)\s+(?:represent|be|reflect)|not\s+typical\s+(?:of|for)|atypical\s+for|non[\s-]?specific)))/;
 
 interface CueIndex {
   cueStart: number[];

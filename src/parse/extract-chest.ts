@@ -169,7 +169,7 @@ function extractSize(doc: Doc, sink: Sink): void {
     // "within 2 cm of the PBT" is a distance.
     if (/\b(?:within|of|from|<|>|margin|by)\s*$/.test(before) && /^\s*(?:of|from)\b/.test(after)) continue;
     if (
-      /^\s*(?:of|from)\s+(?:the\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin)/.test(
+      /^\s*(?:of|from)\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin)/.test(
         after,
       )
     )

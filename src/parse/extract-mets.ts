@@ -897,7 +897,7 @@ export function parseMets(doc: Doc): MetsResult {
 /** Turn the mentions into facts: sites, organs, count, burden, brain status, serosal disease. */
 // "adrenal nodule, likely adenoma": the next words call what was named benign.
 const BENIGN_AFTER_RE =
-  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*[,:-]?\s*(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative)\b/;
+  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*[,:-]?\s*(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative|not\s+typical\s+(?:of|for)|atypical\s+for)\b/;
 
 /** The text-level polarity (lists, "cannot exclude", "rule out") can negate or hedge what the token walk kept. */
 function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {

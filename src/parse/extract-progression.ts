@@ -8,10 +8,10 @@ import type { Sink } from './sink.js';
 import type { Span } from './types.js';
 
 const PD_RE =
-  /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
+  /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
 const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
-  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
+  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
 const NONE_RE =
   /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))/g;
 // Progression that has not happened: "RT at progression?", "progression-free survival".

@@ -107,7 +107,7 @@ const ON_RE =
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
 // the drug, not about the drug, which the patient is taking.
 const EVENT_ON_DRUG_RE =
-  /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to)\s+(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
+  /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to)\s+(?:starting\s+|commencing\s+|initiation\s+of\s+|start\s+of\s+)?(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 

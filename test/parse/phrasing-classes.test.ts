@@ -124,6 +124,15 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'progression.primaryProgressing': false, 'therapy.response': 'PD' },
     },
     { text: 'primary site: colon, progression in the liver', absent: ['progression.primaryProgressing'] },
+    { text: 'PD at multiple sites after 3 cycles', facts: { 'progression.pattern': 'polyprogression' } },
+    {
+      text: 'no radiological progression since starting alectinib 10 months ago',
+      facts: { 'therapy.agent': 'alectinib', 'progression.pattern': 'none' },
+    },
+    {
+      text: 'new liver and adrenal lesions on osimertinib, primary responding',
+      facts: { 'therapy.response': 'PD', 'progression.primaryProgressing': false, 'progression.sites': 2 },
+    },
   ],
   'non-lung primaries': [
     { text: 'colon cancer primary, KRAS G12D, 2 lung mets', facts: { primarySite: 'non-lung' } },
@@ -175,6 +184,7 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'mass obstructing the left main bronchus', facts: { 'primary.location': 'ultracentral' } },
     { text: 'endobronchial component', facts: { 'primary.endobronchial': true } },
     { text: 'primary 42 mm', facts: { 'primary.sizeCm': 4.2 } },
+    { text: 'lesion 1 cm from the left main bronchus', absent: ['primary.sizeCm'] },
     { text: '4.2 x 3.1 cm RUL mass', facts: { 'primary.sizeCm': 4.2, 'primary.lobe': 'RUL' } },
   ],
   'nodal stage from TNM and words': [
@@ -227,6 +237,8 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'bone mets, possibly also liver', facts: { 'metastases.sites': ['bone'] } },
     { text: '2 liver mets, cirrhosis', facts: { 'metastases.sites': ['liver'], 'metastases.count': 2 } },
     { text: 'L3 lesion, equivocal on PET', absent: ['metastases.sites'] },
+    { text: 'the liver lesion may represent a metastasis', absent: ['metastases.sites'] },
+    { text: 'bone lesion, not typical for metastasis', absent: ['metastases.sites'] },
     // A condition is not a finding.
     { text: 'What dose for the primary if the adrenal met is confirmed?', absent: ['metastases.sites'] },
     { text: 'RT to the primary if PR at 3 months?', absent: ['therapy.response'] },
