@@ -133,6 +133,8 @@ const STRONG_MET_WORDS = new Set(
       'deposit deposits',
   ),
 );
+// "oligometastatic disease (3 lesions)": after a strong metastasis word these count the metastases.
+const LESION_TOTAL_WORDS = new Set(['lesions', 'deposits', 'sites', 'foci']);
 const SINGULAR_MET_WORDS = new Set(
   words('met metastasis metastatis secondary deposit lesion nodule focus mass site'),
 );
@@ -218,11 +220,14 @@ export interface Group {
   start: number;
   end: number;
   hasMet: boolean;
+  /** A strong metastasis word ("mets", "oligometastatic") was read: "(3 lesions)" after it is a total. */
+  strongMet?: boolean;
   pending: MetItem[];
   items: MetItem[];
   /** Items closed by the last metastasis word: "x2", "(2)", "?" after it refer to them. */
   lastClosed: MetItem[];
-  totals: { n: number; start: number; end: number }[];
+  /** Stated totals; a provisional one ("2 mets in the liver…") counts only when the per-site counts do not. */
+  totals: { n: number; start: number; end: number; provisional?: boolean }[];
   burden: { value: 'oligo' | 'poly'; start: number; end: number }[];
 }
 
@@ -439,6 +444,7 @@ class GroupParser {
   private close(g: Group, t: Token, word: string): void {
     const st = this.st;
     g.hasMet = true;
+    const strong = STRONG_MET_WORDS.has(word) || (g.strongMet === true && LESION_TOTAL_WORDS.has(word));
     const pending = g.pending.filter(
       (it) =>
         it.site !== 'contralateral-lung' ||
@@ -455,26 +461,36 @@ class GroupParser {
       only.count = 1;
       only.singular = true;
     }
-    if (
-      pending.length === 0 &&
-      st.count?.n !== undefined &&
-      STRONG_MET_WORDS.has(word) &&
-      !st.negated &&
-      !st.hedged
-    ) {
-      g.totals.push({ n: st.count.n, start: st.count.start, end: t.end });
+    const counted = pending.length === 0 && st.count?.n !== undefined && !st.negated && !st.hedged;
+    const carry = counted && this.countForNextSite();
+    if (counted && strong && st.count?.n !== undefined) {
+      const total = { n: st.count.n, start: st.count.start, end: t.end };
+      g.totals.push(carry ? { ...total, provisional: true } : total);
     }
     if (st.count?.poly && !st.negated && !st.hedged)
       g.burden.push({ value: 'poly', start: st.count.start, end: t.end });
+    if (STRONG_MET_WORDS.has(word)) g.strongMet = true;
     g.items.push(...g.pending);
     g.lastClosed = pending;
     g.pending = [];
-    st.count = undefined;
+    st.count = carry ? st.count : undefined;
     st.blocked = false;
     st.lateral = undefined;
     st.distant = false;
     st.regional = false;
     st.strongLung = false;
+  }
+
+  /** "two metastases in the liver and one in the adrenal", "3 lesions in the liver": the count belongs to the
+   * site named right after the metastasis word. */
+  private countForNextSite(): boolean {
+    const a = this.toks[this.i + 1]?.w;
+    if (a !== 'in' && a !== 'at' && a !== 'within' && a !== 'involving') return false;
+    let j = this.i + 2;
+    if (this.toks[j]?.w === 'the') j++;
+    let w = this.toks[j]?.w ?? '';
+    if (LATERAL_ONE.has(w) || LATERAL_TWO.has(w)) w = this.toks[j + 1]?.w ?? '';
+    return SITE_WORDS.has(w);
   }
 
   private backItem(): MetItem | undefined {
@@ -981,9 +997,9 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
     } else if (sum !== undefined) sum += [...entry.counts][0] as number;
   }
   const totals = groups.flatMap((grp) => grp.totals);
-  for (const t of totals) sink.add('metastases.count', t.n, t.start, t.end);
-  if (organs > 0 && sum !== undefined && sum > 0 && sum <= 1000)
-    sink.add('metastases.count', sum, spanStart, spanEnd);
+  const summed = organs > 0 && sum !== undefined && sum > 0 && sum <= 1000;
+  for (const t of totals) if (!(t.provisional && summed)) sink.add('metastases.count', t.n, t.start, t.end);
+  if (summed && sum !== undefined) sink.add('metastases.count', sum, spanStart, spanEnd);
   // A stated organ total ("4 mets in 2 organs", "across three organ systems") beats counting named sites.
   for (const t of lesionsInOrgans(doc)) sink.add('metastases.count', t.n, t.start, t.end);
   const statedOrgans = statedOrganTotals(doc);

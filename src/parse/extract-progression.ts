@@ -29,6 +29,7 @@ const REST_RE =
 const PD_CODE_RE = /\b(?:PD|iUPD|iCPD)\b(?!-?L?1\b|-1\b)/g;
 const EARLIER_PD_RE =
   /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
+const BRACKET_COUNT_RE = /^\s*\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)/;
 const SITE_COUNT_RE = /\b(?:in|at)\s+(\d{1,2})\s+(?:sites?|lesions?|locations?|places)\b/;
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
@@ -228,6 +229,12 @@ function primaryProgression(doc: Doc, sink: Sink, ranges: readonly Span[], e: Ex
 function statedSites(doc: Doc, ranges: readonly Span[], counted: number, e: Extent): number {
   let sites = counted;
   for (const r of ranges) {
+    // "limited progression (2 lesions)": a bracket right after the progression words counts its sites.
+    const bracket = BRACKET_COUNT_RE.exec(doc.lower.slice(r.end, r.end + 24));
+    if (bracket) {
+      sites = Math.max(sites, Number(bracket[1]));
+      widen(e, r.end, r.end + bracket[0].length);
+    }
     const m = SITE_COUNT_RE.exec(doc.lower.slice(r.start, r.end));
     if (!m) continue;
     sites = Math.max(sites, Number(m[1]));

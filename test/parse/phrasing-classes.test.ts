@@ -126,6 +126,10 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'primary site: colon, progression in the liver', absent: ['progression.primaryProgressing'] },
     { text: 'PD at multiple sites after 3 cycles', facts: { 'progression.pattern': 'polyprogression' } },
     {
+      text: 'limited progression (2 lesions) on osimertinib, rest controlled',
+      facts: { 'progression.sites': 2, 'progression.pattern': 'oligoprogression' },
+    },
+    {
       text: 'no radiological progression since starting alectinib 10 months ago',
       facts: { 'therapy.agent': 'alectinib', 'progression.pattern': 'none' },
     },
@@ -147,6 +151,14 @@ const CLASSES: Record<string, Row[]> = {
     { text: '5 lesions in 3 organs', facts: { 'metastases.count': 5, 'metastases.organs': 3 } },
     // "x2" after a singular "met" counts it: two liver metastases, not one.
     { text: 'liver met x2 + adrenal met x1', facts: { 'metastases.count': 3 }, absent: ['driver'] },
+    // A count before "in the <site>" is that site's: the stated total yields to the per-site sum.
+    {
+      text: 'two metastases in the liver and one in the adrenal',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['liver', 'adrenal'] },
+    },
+    { text: '3 lesions in the liver', facts: { 'metastases.count': 3 } },
+    { text: '2 mets in the liver and adrenal', facts: { 'metastases.count': 2 } },
+    { text: 'oligometastatic disease (3 lesions)', facts: { 'metastases.count': 3 } },
     { text: 'MET+', facts: { driver: 'MET' } },
   ],
   'prior thoracic RT and a historical stage': [
