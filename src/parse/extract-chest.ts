@@ -7,7 +7,7 @@ import { NONE } from './sink.js';
 
 const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]mb\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
 const ULTRA_RE = new RegExp(
-  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}`,
+  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|cent(?:red|ered)\s+(?:on|in)|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}`,
   'g',
 );
 const CENTRAL_RE =
@@ -18,8 +18,9 @@ const LOBE_RE = /\b(rul|rml|rll|lul|lll|lingula[a-z]*|(?:right|left|r|l)\s+(?:up
 // "LLL nodules", "RML collapse": the lobe of a metastasis or a complication, not of the primary.
 const LOBE_NOT_PRIMARY_AFTER_RE =
   /^\s*(?:(?:lung|pulmonary|lobe)\s+)?(?:met|mets|metastas[a-z]*|nodules|collapse|atelectasis|satellite)\b/;
+// A decimal comma ("4,2 cm") is a decimal, never the "2 cm" after a list comma.
 const SIZE_RE =
-  /(?<![\d.])(\d{1,3}(?:\.\d{1,2})?)(?:\s?(?:x|×|by)\s?(\d{1,3}(?:\.\d{1,2})?)){0,2}\s?(cm|mm)\b/g;
+  /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?:\s?(?:x|×|by)\s?(\d{1,3}(?:[.,]\d{1,2})?)){0,2}\s?(cm|mm)\b/g;
 // Words near a size that make it a metastasis, a margin or a distance rather than the primary.
 const NOT_PRIMARY_NEAR_RE =
   /\b(?:met|mets|metastas[a-z]*|bone|liver|hepatic|adrenal|brain|node|nodes|nodal|lymph|ln|contralateral|margin|ptv|ctv|itv|expansion|slice|effusion|pleural|kidney|renal|skin|spleen|deposit|secondar[a-z]*|nodules|lesions)\b/;
@@ -187,7 +188,9 @@ function extractSize(doc: Doc, sink: Sink): void {
       if (b1 || b2) isPrimary = b2 && !b1;
     }
     if (isPrimary === false) continue;
-    const dims = [m[1], m[2]].filter((d): d is string => d !== undefined).map(Number);
+    const dims = [m[1], m[2]]
+      .filter((d): d is string => d !== undefined)
+      .map((d) => Number(d.replace(',', '.')));
     // Only the last dimension carries the unit ("4.2 x 3.1 cm").
     const unit = m[3] === 'mm' ? 0.1 : 1;
     const cm = Math.round(Math.max(...dims) * unit * 100) / 100;

@@ -634,6 +634,14 @@ class GroupParser {
 
   private onNumber(t: Token, next: Token | undefined): void {
     const prev = this.toks[this.i - 1];
+    // "4,2 cm": a size with a decimal comma, not a count of 4.
+    const frac = this.toks[this.i + 2];
+    if (next?.w === ',' && next.start === t.end && frac?.start === next.end && isDigitStart(frac.w)) {
+      if (UNITS.has(this.toks[this.i + 3]?.w ?? '') || /^\d+(?:cm|mm)$/.test(frac.w)) {
+        this.i += UNITS.has(this.toks[this.i + 3]?.w ?? '') ? 3 : 2;
+        return;
+      }
+    }
     const n = prev && NOT_COUNT_AFTER.has(prev.w) ? undefined : countOf(t, next);
     if (n === undefined) {
       // A size or another number: skip it (and its unit) without ending the group.

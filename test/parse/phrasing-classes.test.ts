@@ -197,6 +197,11 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'endobronchial component', facts: { 'primary.endobronchial': true } },
     { text: 'primary 42 mm', facts: { 'primary.sizeCm': 4.2 } },
     { text: 'lesion 1 cm from the left main bronchus', absent: ['primary.sizeCm'] },
+    // A decimal comma is a decimal: 4.2 cm, not 2 cm (nor a count of 4 metastases).
+    { text: '4,2 cm RUL mass', facts: { 'primary.sizeCm': 4.2 } },
+    { text: '6,5 x 4,1 cm central mass', facts: { 'primary.sizeCm': 6.5, 'primary.location': 'central' } },
+    { text: '4,2 cm adrenal met', facts: { 'metastases.count': 1 } },
+    { text: 'tumor centered on the left main bronchus', facts: { 'primary.location': 'ultracentral' } },
     { text: '4.2 x 3.1 cm RUL mass', facts: { 'primary.sizeCm': 4.2, 'primary.lobe': 'RUL' } },
   ],
   'nodal stage from TNM and words': [
