@@ -186,6 +186,7 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'lung.priorThoracicRt': true },
     },
     { text: 'consider SBRT to the left upper lobe', absent: ['lung.priorThoracicRt'] },
+    { text: 'evidence from the PORT trial?', absent: ['lung.priorThoracicRt'] },
     { text: 'would you give 60 Gy to the chest after 4 cycles?', absent: ['lung.priorThoracicRt'] },
   ],
   'location and size words': [
