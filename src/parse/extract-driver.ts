@@ -22,6 +22,7 @@ const SKIP_RE =
 const NEUTRAL_RE = /^-?\s*(?:tkis?\b|inhibitors?|targeted|directed|blockade|antibod|therap|treatment|tki)/;
 const NEG_RE =
   /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutations?|mut|rearrangements?|fusions?|translocations?|amplifications?|alterations?|variants?)\s+(?:(?:is|was|were)\s+)?)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
+const BRACKET_NEG_RE = /^\s*\(\s*(?:-|neg(?:ative)?|-ve|wt|wild[\s-]?type)\s*\)/;
 const HEDGE_RE =
   /^[:=]?\s*(?:pending|awaited|sent|requested|in\s+progress|tbc|to\s+follow|unknown|not\s+(?:yet\s+)?(?:tested|done|available|known|assessed)|\?)/;
 const POS_RE =
@@ -110,6 +111,8 @@ interface Mention {
 
 function ownStatus(tailRaw: string, suffix: string | undefined): Status {
   if (suffix) return 'pos';
+  // "EGFR (-)", "ALK (neg)": the bracket is the result, not a label to skip.
+  if (BRACKET_NEG_RE.test(tailRaw)) return 'neg';
   const tail = tailRaw.replace(SKIP_RE, '');
   if (NEUTRAL_RE.test(tail)) return 'neutral';
   if (NEG_RE.test(tail)) return 'neg';

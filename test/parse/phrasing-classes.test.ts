@@ -56,6 +56,7 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['driver'],
     },
     { text: 'ALK rearrangement positive', facts: { driver: 'ALK' } },
+    { text: 'EGFR (-), ALK (-)', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
   ],
   'progression told as a story': [
     {
