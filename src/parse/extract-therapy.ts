@@ -101,7 +101,7 @@ const PLANNED_RE =
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
-  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+on\s+treatment)\b/g;
+  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?)\b/g;
 const ON_RE =
   /\b(?:on|currently|receiving|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
@@ -320,8 +320,10 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     const w = clauseWindow(doc, m.start, m.end);
     const ctext = lower.slice(w.start, w.end);
     let status: string | undefined;
+    // "off pembrolizumab since June": off whatever drug is named right after "off".
+    const offDrug = /\boff\s+(?:all\s+)?$/.test(lower.slice(Math.max(0, m.start - 9), m.start));
     if (PLANNED_RE.test(ctext)) status = 'naive';
-    else if (OFF_RE.test(ctext)) status = 'off-treatment';
+    else if (offDrug || OFF_RE.test(ctext)) status = 'off-treatment';
     else if (ON_RE.test(ctext)) status = 'on-treatment';
     if (status) {
       doneClauses.add(clause.start);

@@ -284,6 +284,11 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'negative for brain mets, 2 liver mets', facts: { 'metastases.sites': ['liver'] } },
     { text: 'negative brain MRI, 1 adrenal met', facts: { brain: 'none', 'metastases.sites': ['adrenal'] } },
     { text: 'no systemic therapy yet', facts: { 'therapy.status': 'naive' } },
+    { text: 'no longer on osimertinib', facts: { 'therapy.status': 'off-treatment' } },
+    {
+      text: 'off pembrolizumab since June',
+      facts: { 'therapy.status': 'off-treatment', 'therapy.agent': 'pembrolizumab' },
+    },
     { text: 'no mets other than 2 in bone', facts: { 'metastases.sites': ['bone'], 'metastases.count': 2 } },
     { text: 'no distant mets apart from 2 bone lesions', facts: { 'metastases.sites': ['bone'] } },
     { text: 'no other mets than the primary', absent: ['metastases.sites'] },
