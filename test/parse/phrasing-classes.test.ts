@@ -145,6 +145,13 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'pulmonary metastases from a head and neck SCC', facts: { primarySite: 'non-lung' } },
     { text: 'lung adenocarcinoma, previous breast cancer 2010', facts: { primarySite: 'lung' } },
     { text: 'history of prostate cancer, now NSCLC', facts: { primarySite: 'lung' } },
+    {
+      text: 'squamous cell carcinoma of the lung, history of head and neck SCC 2019',
+      facts: { primarySite: 'lung', histology: 'squamous' },
+    },
+    { text: 'uterine leiomyosarcoma, 3 lung mets', facts: { primarySite: 'non-lung' } },
+    { text: 'osteosarcoma lung mets', facts: { primarySite: 'non-lung' } },
+    { text: 'pulmonary carcinosarcoma, 2 bone mets', absent: ['primarySite'] },
   ],
   '"met +" is two metastases': [
     { text: '1 bone met + 1 liver met, EGFR L858R', facts: { driver: 'EGFR', 'metastases.count': 2 } },
