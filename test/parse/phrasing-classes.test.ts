@@ -224,6 +224,8 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'no mediastinal nodes, hilar node positive', facts: { 'stage.n': 'N1' } },
     { text: 'hilar mass', absent: ['stage.n'] },
     { text: 'no hilar or mediastinal nodes', facts: { 'stage.n': 'N0' } },
+    { text: 'enlarged but PET-negative mediastinal nodes', absent: ['stage.n'] },
+    { text: 'reactive mediastinal nodes, FDG-avid hilar node', facts: { 'stage.n': 'N1' } },
     { text: 'mediastinal LN negative on EBUS', absent: ['stage.n'] },
     { text: 'subcarinal node, benign', absent: ['stage.n'] },
     { text: 'paratracheal lymph nodes', facts: { 'stage.n': 'N2' }, absent: ['primary.location'] },
