@@ -24,11 +24,14 @@ function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[])
   const clause = doc.clauses[ci];
   if (!clause) return undefined;
   let end = clause.end;
-  const nextClause = doc.clauses[ci + 1];
-  // "brain mets, treated with SRS": the next clause continues when it names no other site;
-  // "brain mets x3 (asymptomatic, untreated)": so does a bracket right after the mention.
-  if (nextClause && doc.lower.slice(clause.end, nextClause.start).trim() === ',') {
-    if (!otherStarts.some((s) => s >= nextClause.start && s < nextClause.end)) end = nextClause.end;
+  // "brain mets, treated with SRS", "brain met, asymptomatic, for SRS": the next clauses (up to two)
+  // continue while they name no other site; "brain mets x3 (asymptomatic, untreated)": so does a bracket.
+  for (let k = ci + 1; k <= ci + 2; k++) {
+    const prev = doc.clauses[k - 1] as (typeof doc.clauses)[number];
+    const next = doc.clauses[k];
+    if (!next || doc.lower.slice(prev.end, next.start).trim() !== ',') break;
+    if (otherStarts.some((s) => s >= next.start && s < next.end)) break;
+    end = next.end;
   }
   if (doc.lower.charCodeAt(clause.end) === 40) {
     const close = doc.lower.indexOf(')', clause.end);

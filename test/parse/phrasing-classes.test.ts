@@ -292,6 +292,7 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'liver mets: none', absent: ['metastases.sites'] },
     { text: 'negative for brain mets, 2 liver mets', facts: { 'metastases.sites': ['liver'] } },
     { text: 'negative brain MRI, 1 adrenal met', facts: { brain: 'none', 'metastases.sites': ['adrenal'] } },
+    { text: 'brain met, asymptomatic, for SRS', facts: { brain: 'untreated-asymptomatic' } },
     { text: 'no systemic therapy yet', facts: { 'therapy.status': 'naive' } },
     { text: 'no longer on osimertinib', facts: { 'therapy.status': 'off-treatment' } },
     {
