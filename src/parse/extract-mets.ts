@@ -649,9 +649,45 @@ class GroupParser {
       return;
     }
     const g = this.open(t);
-    this.st.count = { n, start: t.start };
     this.st.negated = false;
     g.lastClosed = [];
+    const bound = this.boundOf(next);
+    if (!bound) {
+      this.st.count = { n, start: t.start };
+      return;
+    }
+    // "more than 5 bone mets", ">5 mets", "at least 4", "5+": a bound, not a count. Above 5 lesions is the
+    // polymetastatic burden (EORTC); "fewer than 6", "up to 5" keep it oligometastatic; the count stays unknown.
+    const least = bound.lower ? n + (bound.strict ? 1 : 0) : undefined;
+    const most = bound.lower ? undefined : n - (bound.strict ? 1 : 0);
+    this.st.count = least !== undefined && least > 5 ? { poly: true, start: t.start } : { start: t.start };
+    if (most !== undefined && most <= 5) g.burden.push({ value: 'oligo', start: t.start, end: t.end });
+    if (bound.skip) this.i += bound.skip;
+  }
+
+  /** A bound written around the number at `this.i`: before it (">", "more than", "up to") or after it ("+", "or more"). */
+  private boundOf(next: Token | undefined): { lower: boolean; strict: boolean; skip?: number } | undefined {
+    const t = this.toks[this.i] as Token;
+    let p1 = this.toks[this.i - 1]?.w ?? '';
+    let p2 = this.toks[this.i - 2]?.w ?? '';
+    // ">= 3", "<= 5" as typed
+    if (p1 === '=' && (p2 === '>' || p2 === '<')) {
+      p1 = p2 === '>' ? '≥' : '≤';
+      p2 = '';
+    }
+    if (next?.w === '+' && next.start === t.end && !isDigitStart(this.toks[this.i + 2]?.w ?? ''))
+      return { lower: true, strict: false, skip: 1 };
+    if (next?.w === 'or' && (this.toks[this.i + 2]?.w === 'more' || this.toks[this.i + 2]?.w === 'greater'))
+      return { lower: true, strict: false, skip: 2 };
+    if (p1 === '>' || p1 === 'over' || (p1 === 'than' && (p2 === 'more' || p2 === 'greater')))
+      return { lower: true, strict: true };
+    if (p1 === '≥' || (p1 === 'least' && p2 === 'at') || p1 === 'minimum')
+      return { lower: true, strict: false };
+    if (p1 === '<' || (p1 === 'than' && (p2 === 'fewer' || p2 === 'less')))
+      return { lower: false, strict: true };
+    if (p1 === '≤' || (p1 === 'to' && p2 === 'up') || p1 === 'maximum')
+      return { lower: false, strict: false };
+    return undefined;
   }
 
   private onNumberWord(t: Token): void {

@@ -167,6 +167,18 @@ const CLASSES: Record<string, Row[]> = {
     { text: '3 lesions in the liver', facts: { 'metastases.count': 3 } },
     { text: '2 mets in the liver and adrenal', facts: { 'metastases.count': 2 } },
     { text: 'oligometastatic disease (3 lesions)', facts: { 'metastases.count': 3 } },
+    // A bound is not a count: "more than 5" is polymetastatic, never the oligometastatic count 5.
+    {
+      text: 'more than 5 bone mets',
+      facts: { 'metastases.burden': 'poly', 'metastases.sites': ['bone'] },
+      absent: ['metastases.count'],
+    },
+    { text: '>5 mets', facts: { 'metastases.burden': 'poly' }, absent: ['metastases.count'] },
+    { text: '5+ bone mets', absent: ['metastases.count', 'metastases.burden'] },
+    { text: 'at least 4 liver mets', absent: ['metastases.count'] },
+    { text: 'fewer than 6 mets', facts: { 'metastases.burden': 'oligo' }, absent: ['metastases.count'] },
+    { text: '6 or more bone mets', facts: { 'metastases.burden': 'poly' }, absent: ['metastases.count'] },
+    { text: '1 bone met +1 liver met', facts: { 'metastases.count': 2 } },
     { text: 'MET+', facts: { driver: 'MET' } },
   ],
   'prior thoracic RT and a historical stage': [
