@@ -204,7 +204,8 @@ function countOf(tok: Token, next: Token | undefined): number | undefined {
 }
 
 interface State {
-  count?: { n?: number; poly?: boolean; start: number };
+  /** `oligo`: an upper bound of 5 or fewer ("up to 5 mets"), the oligometastatic burden once a met word follows. */
+  count?: { n?: number; poly?: boolean; oligo?: boolean; start: number };
   negated: boolean;
   hedged: boolean;
   progressing: boolean;
@@ -469,6 +470,8 @@ class GroupParser {
     }
     if (st.count?.poly && !st.negated && !st.hedged)
       g.burden.push({ value: 'poly', start: st.count.start, end: t.end });
+    if (st.count?.oligo && STRONG_MET_WORDS.has(word) && !st.negated && !st.hedged)
+      g.burden.push({ value: 'oligo', start: st.count.start, end: t.end });
     if (STRONG_MET_WORDS.has(word)) g.strongMet = true;
     g.items.push(...g.pending);
     g.lastClosed = pending;
@@ -660,8 +663,10 @@ class GroupParser {
     // polymetastatic burden (EORTC); "fewer than 6", "up to 5" keep it oligometastatic; the count stays unknown.
     const least = bound.lower ? n + (bound.strict ? 1 : 0) : undefined;
     const most = bound.lower ? undefined : n - (bound.strict ? 1 : 0);
-    this.st.count = least !== undefined && least > 5 ? { poly: true, start: t.start } : { start: t.start };
-    if (most !== undefined && most <= 5) g.burden.push({ value: 'oligo', start: t.start, end: t.end });
+    this.st.count =
+      least !== undefined && least > 5
+        ? { poly: true, start: t.start }
+        : { oligo: most !== undefined && most <= 5, start: t.start };
     if (bound.skip) this.i += bound.skip;
   }
 

@@ -11,7 +11,7 @@ const PD_RE =
   /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
 const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
-  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
+  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
 const NONE_RE =
   /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))/g;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
@@ -30,7 +30,8 @@ const PD_CODE_RE = /\b(?:PD|iUPD|iCPD)\b(?!-?L?1\b|-1\b)/g;
 const EARLIER_PD_RE =
   /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
 const BRACKET_COUNT_RE = /^\s*\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)/;
-const SITE_COUNT_RE = /\b(?:in|at)\s+(\d{1,2})\s+(?:sites?|lesions?|locations?|places)\b/;
+const SITE_COUNT_RE =
+  /\b(?:in|at)\s+(\d{1,2})(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
 
@@ -237,7 +238,8 @@ function statedSites(doc: Doc, ranges: readonly Span[], counted: number, e: Exte
     }
     const m = SITE_COUNT_RE.exec(doc.lower.slice(r.start, r.end));
     if (!m) continue;
-    sites = Math.max(sites, Number(m[1]));
+    // "in 1 of 3 liver lesions": the stated part is the progressing count, not the lesions around it.
+    sites = m[2] ? Number(m[1]) : Math.max(sites, Number(m[1]));
     widen(e, r.start + m.index, r.start + m.index + m[0].length);
   }
   return sites;

@@ -126,6 +126,12 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'primary site: colon, progression in the liver', absent: ['progression.primaryProgressing'] },
     { text: 'PD at multiple sites after 3 cycles', facts: { 'progression.pattern': 'polyprogression' } },
+    { text: 'progression in more than 5 sites', facts: { 'progression.pattern': 'polyprogression' } },
+    {
+      text: 'progressing in 2 of 5 lesions, rest stable',
+      facts: { 'progression.sites': 2, 'progression.pattern': 'oligoprogression' },
+    },
+    { text: 'progression in up to 3 sites, rest stable', absent: ['metastases.burden'] },
     {
       text: 'limited progression (2 lesions) on osimertinib, rest controlled',
       facts: { 'progression.sites': 2, 'progression.pattern': 'oligoprogression' },
