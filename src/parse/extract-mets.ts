@@ -144,7 +144,7 @@ const WEAK_FOR_LUNG = new Set(['disease', 'involvement', 'spread', 'mass', 'mass
 const POLY_WORDS = new Set(
   words(
     'multiple numerous innumerable countless diffuse widespread extensive disseminated multifocal miliary ' +
-      'myriad many polymetastatic',
+      'myriad many polymetastatic poly',
   ),
 );
 const MULTI_WORDS = new Set(['several', 'few', 'some', 'scattered', 'various']);
@@ -611,6 +611,10 @@ class GroupParser {
   /** "x3", "× 3", "(2)" after a site or a met word count the item before them. */
   private onTimes(next: Token | undefined): void {
     if (next && isSmallNumber(next.w)) {
+      if (this.totalAfterMetWord(Number(next.w), next.end, this.toks[this.i + 2])) {
+        this.i++;
+        return;
+      }
       const item = this.backItem();
       const after = this.toks[this.i + 2];
       if (item && (item.count === undefined || item.singular) && !(after && UNITS.has(after.w))) {
@@ -625,7 +629,22 @@ class GroupParser {
     if (!this.g) this.finish();
   }
 
+  /** "oligometastases (3)", "mets x3": a count right after a metastasis word that closed no site is a total. */
+  private totalAfterMetWord(n: number, end: number, after: Token | undefined): boolean {
+    const g = this.g;
+    const prev = this.toks[this.i - 1];
+    if (!g || !prev || this.backItem() || g.lastClosed.length > 0) return false;
+    // "oligometastatic (2 bone, 1 adrenal)": the number belongs to the site after it.
+    if (after && ITEM_START.has(this.kindOf(after.w))) return false;
+    const strong = STRONG_MET_WORDS.has(prev.w) || prev.w.startsWith('oligomet');
+    if (!strong || this.st.negated || this.st.hedged) return false;
+    g.totals.push({ n, start: prev.start, end });
+    g.end = end;
+    return true;
+  }
+
   private countBack(n: number): void {
+    if (this.totalAfterMetWord(n, (this.toks[this.i] as Token).end, this.toks[this.i + 1])) return;
     const item = this.backItem();
     if (item && (item.count === undefined || item.singular)) {
       // "liver met x2": two liver metastases, though "met" alone would be one.

@@ -6,7 +6,7 @@ import type { Sink } from './sink.js';
 const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4 };
 
 const ECOG_RE =
-  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|performance\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
+  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|performance\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
 // "WHO 1" only in capitals: "who" is a pronoun.
 const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?!\d|\.\d)/g;
 const KPS_RE =

@@ -185,6 +185,9 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'fewer than 6 mets', facts: { 'metastases.burden': 'oligo' }, absent: ['metastases.count'] },
     { text: '6 or more bone mets', facts: { 'metastases.burden': 'poly' }, absent: ['metastases.count'] },
     { text: '1 bone met +1 liver met', facts: { 'metastases.count': 2 } },
+    { text: 'oligometastases (3)', facts: { 'metastases.count': 3, 'metastases.burden': 'oligo' } },
+    { text: 'oligometastatic (2 bone, 1 adrenal)', facts: { 'metastases.count': 3 } },
+    { text: 'poly-metastatic disease', facts: { 'metastases.burden': 'poly' } },
     { text: 'MET+', facts: { driver: 'MET' } },
   ],
   'prior thoracic RT and a historical stage': [
@@ -327,6 +330,7 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'sqaumous NSCLC', facts: { histology: 'squamous' } },
     { text: 'Karnofksy 80', facts: { karnofsky: 80 } },
     { text: 'ECGO 1', facts: { ecog: 1 } },
+    { text: 'ECOG-1', facts: { ecog: 1 } },
     { text: 'haemoptysis', facts: { symptoms: ['hemoptysis'] } },
     { text: 'hemoptysis', facts: { symptoms: ['hemoptysis'] } },
     { text: 'tumour 3 cm peripheral', facts: { 'primary.sizeCm': 3 } },
