@@ -57,6 +57,12 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'ALK rearrangement positive', facts: { driver: 'ALK' } },
     { text: 'EGFR (-), ALK (-)', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
+    // A test named without its result is not a positive gene.
+    { text: 'EGFR status', absent: ['driver', 'negativeFor'] },
+    { text: 'EGFR report attached', absent: ['driver'] },
+    { text: 'sent for EGFR', absent: ['driver'] },
+    { text: 'EGFR status: ex19del', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'adeno, EGFR, 2 bone mets', facts: { driver: 'EGFR' } },
   ],
   'progression told as a story': [
     {
@@ -260,6 +266,7 @@ const CLASSES: Record<string, Row[]> = {
     { text: '<@U123> EGFR L858R, 1 liver met', facts: { driver: 'EGFR', 'metastases.count': 1 } },
     { text: 'see <https://example.org/x|the scan>: ALK+', facts: { driver: 'ALK' } },
     { text: 'ROS1 fusion, mail <mailto:a@b.org|a@b.org>', facts: { driver: 'ROS1' } },
+    { text: '<https://x.org/a|EGFR report> ECOG 1', facts: { ecog: 1 }, absent: ['driver'] },
     { text: 'ECOG &lt;2, 3 bone mets', facts: { 'metastases.count': 3 }, absent: ['ecog'] },
   ],
   'ECOG and KPS disagreeing': [
