@@ -275,6 +275,9 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'ECOG 1, KPS 50', conflicts: ['ecog'], facts: { ecog: 1, karnofsky: 50 } },
     { text: 'ECOG 0 and Karnofsky 60', conflicts: ['ecog'], facts: { ecog: 0, karnofsky: 60 } },
     { text: 'KPS 80, ECOG 3', conflicts: ['ecog'], facts: { ecog: 3, karnofsky: 80 } },
+    // A past performance status is not today's.
+    { text: 'previously ECOG 0, now 1', facts: { ecog: 1 } },
+    { text: 'ECOG 0 at diagnosis, now ECOG 2', facts: { ecog: 2 } },
     { text: 'ECOG 2 vs ECOG 1', conflicts: ['ecog'], absent: ['ecog'] },
   ],
   hedges: [
