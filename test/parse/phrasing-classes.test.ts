@@ -297,6 +297,9 @@ const CLASSES: Record<string, Row[]> = {
     { text: '2 liver mets, cirrhosis', facts: { 'metastases.sites': ['liver'], 'metastases.count': 2 } },
     { text: 'L3 lesion, equivocal on PET', absent: ['metastases.sites'] },
     { text: 'the liver lesion may represent a metastasis', absent: ['metastases.sites'] },
+    { text: 'adrenal nodule: met vs adenoma', absent: ['metastases.sites'] },
+    { text: 'DDx adrenal met', absent: ['metastases.sites'] },
+    { text: 'adrenal met: confirmed', facts: { 'metastases.sites': ['adrenal'] } },
     { text: 'bone lesion, not typical for metastasis', absent: ['metastases.sites'] },
     // A condition is not a finding.
     { text: 'What dose for the primary if the adrenal met is confirmed?', absent: ['metastases.sites'] },
