@@ -64,7 +64,7 @@ export function readingLines(reading: Reading): string[] {
       lines.push(`  • ${u.fact} = ${JSON.stringify(u.value)}  ← "${u.text}"`);
   }
   if (reading.conflicts.length > 0) {
-    lines.push('', 'Conflicts (left unknown; please clarify)');
+    lines.push('', 'Conflicts (please clarify)');
     for (const c of reading.conflicts) lines.push(`  ? ${c.question}`);
   }
   if (reading.ignored.length > 0)

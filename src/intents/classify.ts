@@ -110,12 +110,18 @@ export function classifyIntent(
     triggerScore[c.intent.id] = score;
   }
   const caseFacts = countFacts(options.facts ?? []);
+  // "on osimertinib, is SBRT safe with ILD?": the facts a triggered topic declares are what it asks about, so
+  // they do not also score the case-fact intents against it.
+  const asked = compiled.filter((c) => (triggerScore[c.intent.id] ?? 0) > 0 && !c.intent.caseFactWeight);
+  const aboutTopic = (path: string) =>
+    asked.some((c) => c.intent.facts.some((f) => path === f || path.startsWith(`${f}.`)));
+  const otherFacts = countFacts((options.facts ?? []).filter((p) => !aboutTopic(p)));
 
   let best: { id: string; score: number; trigger: number } | undefined;
   for (const c of compiled) {
     const id = c.intent.id;
     const weight = c.intent.caseFactWeight ?? 0;
-    const factScore = caseFacts >= (c.intent.minCaseFacts ?? 1) ? weight * caseFacts : 0;
+    const factScore = otherFacts >= (c.intent.minCaseFacts ?? 1) ? weight * otherFacts : 0;
     const score = (triggerScore[id] ?? 0) + factScore;
     scores[id] = score;
     if (

@@ -17,7 +17,7 @@ const BRAIN_UNTREATED_RE =
 const BRAIN_TREATED_RE =
   /(?:\bs\/p\b|\bstatus\s+post\b|\bpost[\s-]?(?:srs|wbrt|sbrt|rt|radiosurgery|op|surgery|resection|gamma\s?knife)\b|\bafter\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection|rt)\b|\btreated\b|\birradiated\b|\bresected\b|\bexcised\b|\b(?:had|received|completed)\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\b|\bsrs'?d\b|\bstable\b|\bcontrolled\b|\bresponding\b|\bresponded\b|\bregressed\b|\bresolved\b)/g;
 const BRAIN_NEG_IMAGING_RE =
-  /\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
+  /\b(?:negative|normal|clear|unremarkable)\s+(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head)\s+(?:mri|mr|ct|imaging))\b|\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
 
 /** The first cue of `re` in the window (starting at `from`) that no other reader took and that is not negated. */
 function firstCue(
@@ -44,11 +44,14 @@ function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[])
   const clause = doc.clauses[ci];
   if (!clause) return undefined;
   let end = clause.end;
-  const nextClause = doc.clauses[ci + 1];
-  // "brain mets, treated with SRS": the next clause continues when it names no other site;
-  // "brain mets x3 (asymptomatic, untreated)": so does a bracket right after the mention.
-  if (nextClause && doc.lower.slice(clause.end, nextClause.start).trim() === ',') {
-    if (!otherStarts.some((s) => s >= nextClause.start && s < nextClause.end)) end = nextClause.end;
+  // "brain mets, treated with SRS", "brain met, asymptomatic, for SRS": the next clauses (up to two)
+  // continue while they name no other site; "brain mets x3 (asymptomatic, untreated)": so does a bracket.
+  for (let k = ci + 1; k <= ci + 2; k++) {
+    const prev = doc.clauses[k - 1] as (typeof doc.clauses)[number];
+    const next = doc.clauses[k];
+    if (!next || doc.lower.slice(prev.end, next.start).trim() !== ',') break;
+    if (otherStarts.some((s) => s >= next.start && s < next.end)) break;
+    end = next.end;
   }
   if (doc.lower.charCodeAt(clause.end) === 40) {
     const close = doc.lower.indexOf(')', clause.end);

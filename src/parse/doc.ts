@@ -478,11 +478,12 @@ export function clauseWindow(doc: Doc, start: number, end: number, radius = 160)
 }
 
 // A negation or hedge before a term holds until one of these words ("no ILD but haemoptysis").
-const BREAKER_RE = /\b(?:but|however|although|though|whereas|except|and|with|plus|yet)\b|\+/g;
+const BREAKER_RE =
+  /\b(?:but|however|although|though|whereas|except|besides|other\s+than|apart\s+from|aside\s+from|and|with|plus|yet)\b|\+/g;
 const CUE_RE =
-  /\b(?:(no|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|vs|versus))\b|\b(w\/o|r\/o)|(\?)/g;
+  /\b(?:(no|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|vs|versus|if|unless|whether|ddx|differential(?:\s+(?:diagnosis|includes?))?))\b|\b(w\/o|r\/o)|(\?)/g;
 /** Every match of POST_NEG_RE or POST_HEDGE_RE starts, after white space, with one of these (checked by a test). */
-export const POST_CUE_STARTS = ':=-?abceinpqrstuv';
+export const POST_CUE_STARTS = ':=-?abcefhilmnopqrstuv';
 
 /** JavaScript's \s, by code. */
 function isRegexSpace(c: number): boolean {
@@ -499,7 +500,7 @@ function mayFollow(lower: string, from: number, to: number): boolean {
 export const POST_NEG_RE =
   /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*[:=]\s*(?:no|none|nil)\b/;
 export const POST_HEDGE_RE =
-  /^\s*(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)))/;
+  /^\s*(?:(?:(?:pattern|appearances?|changes?|features?|lesions?|nodules?|mass|focus|foci|mets?|metastas[a-z]*|on|hr|hrct|ct|pet|mri|imaging|the|scan)\s*[:=-]?\s*){0,4}(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)|of\s+(?:uncertain|unclear|indeterminate|undetermined)\s+(?:significance|a?etiology|nature)|(?:may|might|could)\s+(?:represent|be|reflect)|not\s+typical\s+(?:of|for)|atypical\s+for|non[\s-]?specific)))/;
 
 export interface CueIndex {
   cueStart: number[];
@@ -567,7 +568,9 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
   // "?ILD" / "? ILD": the question mark may sit just before the clause start.
   if (
     lower.charCodeAt(start - 1) === 63 ||
-    (lower.charCodeAt(start - 2) === 63 && isSpace(lower.charCodeAt(start - 1)))
+    (lower.charCodeAt(start - 2) === 63 &&
+      isSpace(lower.charCodeAt(start - 1)) &&
+      !isQuestionMark(doc, start - 2))
   )
     return 'hedge';
   const from = Math.max(clause.start, start - 80);
@@ -578,15 +581,34 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
     const cueEnd = index.cueEnd[i] as number;
     const j = firstAtOrAfter(index.breakStart, cueEnd);
     const broken = j >= 0 && (index.breakEnd[j] as number) <= start;
-    if (!broken) return index.cueNeg[i] ? 'neg' : 'hedge';
+    const asked = !index.cueNeg[i] && isQuestionMark(doc, index.cueStart[i] as number);
+    if (!broken && !asked) return index.cueNeg[i] ? 'neg' : 'hedge';
   }
   const postEnd = Math.min(clause.end + 1, end + 40);
   if (mayFollow(lower, end, postEnd)) {
     const post = lower.slice(end, postEnd);
     if (POST_NEG_RE.test(post)) return 'neg';
-    if (POST_HEDGE_RE.test(post)) return 'hedge';
+    if (POST_HEDGE_RE.test(post) && !isQuestionMark(doc, end + post.indexOf('?'))) return 'hedge';
   }
   return carriedPolarity(doc, clause);
+}
+
+// A sentence that asks the board something ("would you treat…", "is SBRT safe with ILD?"): its question mark
+// ends the question; it does not hedge the finding before it ("UIP pattern on CT?", "adrenal met?").
+const ASKING_RE =
+  /\b(?:safe|safely|safety|tox|toxicity|toxicities|risks?|risky|role|indicated|indication|offer|treat|treating|candidate|benefit|worth|reasonable|recommend\w*|advise|advice|thoughts|opinion|options?|dose|doses|dosing|fractionation|fractions|schedule|timing|when|rt|radiotherapy|radiation|sbrt|sabr|consider|consolidat\w*|irradiat\w*|re-?irradiat\w*|proceed|approach|manage|management|how|what|which|should|would)\b/;
+
+/** Whether the "?" at `pos` closes an asking sentence (and is not glued to the word after it, as "?ILD" is). */
+export function isQuestionMark(doc: Doc, pos: number): boolean {
+  const { lower } = doc;
+  if (pos < 0 || lower.charCodeAt(pos) !== 63 || isLetter(lower.charCodeAt(pos + 1))) return false;
+  let from = pos - 1;
+  while (from >= 0 && pos - from < 300) {
+    const c = lower.charCodeAt(from);
+    if (c === 46 || c === 33 || c === 63 || c === 10 || c === 13) break;
+    from--;
+  }
+  return ASKING_RE.test(lower.slice(from + 1, pos));
 }
 
 const LIST_HEAD_RE =

@@ -19,10 +19,15 @@ const GENE_WORD_BEFORE_RE = /(?:egfr|alk|ros1|ret|braf|ntrk\d?|her2|kras)\s*(?:[
 const GENE_WORD_AFTER_RE = /^\s*(?:[/,&]|and|or)\s*(?:egfr|alk|ros1|ret|braf|ntrk|her2|kras)/;
 
 const SKIP_RE =
-  /^[\s:]*(?:\(\s*[a-z0-9-]+\s*\)\s*)?(?:(?:status|testing|tested|test|results?|by\s+(?:ngs|pcr|ihc|fish)|on\s+ngs|ngs|pcr|ihc|fish|gene|mutation\s+analysis)\s*[:=]?\s*)*/;
+  /^[\s:]*(?:\(\s*[a-z0-9-]+\s*\)\s*)?(?:(?:status|testing|tested|test|results?|reports?|by\s+(?:ngs|pcr|ihc|fish)|on\s+ngs|ngs|pcr|ihc|fish|gene|mutation\s+analysis)\s*[:=]?\s*)*/;
 const NEUTRAL_RE = /^-?\s*(?:tkis?\b|inhibitors?|targeted|directed|blockade|antibod|therap|treatment|tki)/;
 const NEG_RE =
-  /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutation|mut)\s+)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
+  /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutations?|mut|rearrangements?|fusions?|translocations?|amplifications?|alterations?|variants?)\s+(?:(?:is|was|were)\s+)?)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
+const BRACKET_NEG_RE = /^\s*\(\s*(?:-|neg(?:ative)?|-ve|wt|wild[\s-]?type)\s*\)/;
+const TEST_WORD_RE = /\b(?:status|testing|tested|test|results?|reports?|analysis)\b/;
+// "sent for EGFR", "awaiting ALK FISH": a test asked for, its result unknown.
+const ASKED_BEFORE_RE =
+  /\b(?:sent\s+for|awaiting|await(?:ed)?|requested|pending|test(?:ed|ing)?\s+for|ask(?:ed|ing)?\s+about|check(?:ed|ing)?|order(?:ed)?)\s+(?:an?\s+|the\s+)?$/;
 const HEDGE_RE =
   /^[:=]?\s*(?:pending|awaited|sent|requested|in\s+progress|tbc|to\s+follow|unknown|not\s+(?:yet\s+)?(?:tested|done|available|known|assessed)|\?)/;
 const POS_RE =
@@ -98,11 +103,15 @@ interface Mention {
 
 function ownStatus(tailRaw: string, suffix: string | undefined): Status {
   if (suffix) return 'pos';
+  // "EGFR (-)", "ALK (neg)": the bracket is the result, not a label to skip.
+  if (BRACKET_NEG_RE.test(tailRaw)) return 'neg';
   const tail = tailRaw.replace(SKIP_RE, '');
   if (NEUTRAL_RE.test(tail)) return 'neutral';
   if (NEG_RE.test(tail)) return 'neg';
   if (HEDGE_RE.test(tail)) return 'hedge';
   if (POS_RE.test(tail)) return 'pos';
+  // "EGFR status", "EGFR testing", "EGFR report attached": a test named without its result.
+  if (TEST_WORD_RE.test(tailRaw.slice(0, tailRaw.length - tail.length))) return 'hedge';
   return 'default';
 }
 
@@ -155,6 +164,10 @@ function shareListStatus(doc: Doc, mentions: readonly Mention[]): void {
     if (!prev || !LIST_SEP_RE.test(lower.slice(prev.end, cur.start))) runStart = cur.start;
     if (cur.status === 'default' && NEG_BEFORE_RE.test(lower.slice(Math.max(0, runStart - 16), runStart))) {
       cur.status = 'neg';
+      continue;
+    }
+    if (cur.status === 'default' && ASKED_BEFORE_RE.test(lower.slice(Math.max(0, runStart - 24), runStart))) {
+      cur.status = 'hedge';
       continue;
     }
     if (cur.status === 'default' || cur.status === 'pos') {

@@ -6,7 +6,7 @@
 
 import { emitBrain } from './brain-status.js';
 import type { Doc, Token } from './doc.js';
-import { matchAll, polarity } from './doc.js';
+import { isQuestionMark, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import { T } from './vocabulary.js';
 
@@ -35,6 +35,8 @@ export interface MetItem {
   metContext: boolean;
   /** Counted by "x2" or "(2)" after it: a metastasis even without the word ("bone x2"). */
   ownCount?: boolean;
+  /** The count 1 comes only from a singular word ("liver met"): a following "x2" replaces it. */
+  singular?: boolean;
   /** A lung site named "contralateral" or "bilateral": a nodule there is a metastasis. */
   qualifiedLung?: boolean;
 }
@@ -132,6 +134,8 @@ const STRONG_MET_WORDS = new Set(
       'deposit deposits',
   ),
 );
+// "oligometastatic disease (3 lesions)": after a strong metastasis word these count the metastases.
+const LESION_TOTAL_WORDS = new Set(['lesions', 'deposits', 'sites', 'foci']);
 const SINGULAR_MET_WORDS = new Set(
   words('met metastasis metastatis secondary deposit lesion nodule focus mass site'),
 );
@@ -141,7 +145,7 @@ const WEAK_FOR_LUNG = new Set(['disease', 'involvement', 'spread', 'mass', 'mass
 const POLY_WORDS = new Set(
   words(
     'multiple numerous innumerable countless diffuse widespread extensive disseminated multifocal miliary ' +
-      'myriad many polymetastatic',
+      'myriad many polymetastatic poly',
   ),
 );
 const MULTI_WORDS = new Set(['several', 'few', 'some', 'scattered', 'various']);
@@ -201,7 +205,8 @@ function countOf(tok: Token, next: Token | undefined): number | undefined {
 }
 
 interface State {
-  count?: { n?: number; poly?: boolean; start: number };
+  /** `oligo`: an upper bound of 5 or fewer ("up to 5 mets"), the oligometastatic burden once a met word follows. */
+  count?: { n?: number; poly?: boolean; oligo?: boolean; start: number };
   negated: boolean;
   hedged: boolean;
   progressing: boolean;
@@ -217,11 +222,14 @@ export interface Group {
   start: number;
   end: number;
   hasMet: boolean;
+  /** A strong metastasis word ("mets", "oligometastatic") was read: "(3 lesions)" after it is a total. */
+  strongMet?: boolean;
   pending: MetItem[];
   items: MetItem[];
   /** Items closed by the last metastasis word: "x2", "(2)", "?" after it refer to them. */
   lastClosed: MetItem[];
-  totals: { n: number; start: number; end: number }[];
+  /** Stated totals; a provisional one ("2 mets in the liver…") counts only when the per-site counts do not. */
+  totals: { n: number; start: number; end: number; provisional?: boolean }[];
   burden: { value: 'oligo' | 'poly'; start: number; end: number }[];
 }
 
@@ -298,6 +306,9 @@ const ITEM_START = new Set<K>([
   K.Contralateral,
 ]);
 
+// What may follow a hedge after a comma for it to be about the items before the comma.
+const HEDGE_TAIL = new Set<K>([K.Unknown, K.End, K.Hedge, K.Blocker, K.Met]);
+
 function isDigitStart(w: string): boolean {
   const c = w.charCodeAt(0);
   return c >= 48 && c <= 57;
@@ -353,8 +364,16 @@ class GroupParser {
   private g: Group | null = null;
   private st: State = GroupParser.fresh();
   private i = 0;
+  /** What was just named before a comma, for a hedge that follows the comma. */
+  private commaClosed: MetItem[] = [];
+  /** The group after "other than"/"apart from"/"except" continues a metastasis list. */
+  private inheritMet = false;
 
-  constructor(private readonly toks: readonly Token[]) {}
+  constructor(
+    private readonly toks: readonly Token[],
+    /** Whether a "?" closes a question to the board rather than hedging a finding. */
+    private readonly asks: (pos: number) => boolean = () => false,
+  ) {}
 
   private static fresh(): State {
     return {
@@ -375,18 +394,36 @@ class GroupParser {
     return this.groups;
   }
 
+  /** "no mets other than 2 in bone", "no distant mets apart from 2 bone lesions", "no mets except 1 adrenal":
+   * the exception starts a new group whose items are metastases, not negated. */
+  private exception(t: Token): boolean {
+    const prev = this.toks[this.i - 1]?.w;
+    const w = t.w;
+    const hit =
+      w === 'except' ||
+      w === 'besides' ||
+      (w === 'than' && prev === 'other') ||
+      (w === 'from' && (prev === 'apart' || prev === 'aside'));
+    if (!hit || !this.g?.hasMet) return false;
+    this.finish();
+    this.inheritMet = true;
+    return true;
+  }
+
   private open(t: Token): Group {
-    if (!this.g)
+    if (!this.g) {
       this.g = {
         start: t.start,
         end: t.end,
-        hasMet: false,
+        hasMet: this.inheritMet,
         pending: [],
         items: [],
         lastClosed: [],
         totals: [],
         burden: [],
       };
+      this.inheritMet = false;
+    }
     this.g.end = Math.max(this.g.end, t.end);
     return this.g;
   }
@@ -402,11 +439,14 @@ class GroupParser {
     }
     this.g = null;
     this.st = GroupParser.fresh();
+    this.commaClosed = [];
+    this.inheritMet = false;
   }
 
   private close(g: Group, t: Token, word: string): void {
     const st = this.st;
     g.hasMet = true;
+    const strong = STRONG_MET_WORDS.has(word) || (g.strongMet === true && LESION_TOTAL_WORDS.has(word));
     const pending = g.pending.filter(
       (it) =>
         it.site !== 'contralateral-lung' ||
@@ -419,27 +459,42 @@ class GroupParser {
       only.count = st.count.n;
       st.count = undefined;
     }
-    if (only && only.count === undefined && SINGULAR_MET_WORDS.has(word)) only.count = 1;
-    if (
-      pending.length === 0 &&
-      st.count?.n !== undefined &&
-      STRONG_MET_WORDS.has(word) &&
-      !st.negated &&
-      !st.hedged
-    ) {
-      g.totals.push({ n: st.count.n, start: st.count.start, end: t.end });
+    if (only && only.count === undefined && SINGULAR_MET_WORDS.has(word)) {
+      only.count = 1;
+      only.singular = true;
+    }
+    const counted = pending.length === 0 && st.count?.n !== undefined && !st.negated && !st.hedged;
+    const carry = counted && this.countForNextSite();
+    if (counted && strong && st.count?.n !== undefined) {
+      const total = { n: st.count.n, start: st.count.start, end: t.end };
+      g.totals.push(carry ? { ...total, provisional: true } : total);
     }
     if (st.count?.poly && !st.negated && !st.hedged)
       g.burden.push({ value: 'poly', start: st.count.start, end: t.end });
+    if (st.count?.oligo && STRONG_MET_WORDS.has(word) && !st.negated && !st.hedged)
+      g.burden.push({ value: 'oligo', start: st.count.start, end: t.end });
+    if (STRONG_MET_WORDS.has(word)) g.strongMet = true;
     g.items.push(...g.pending);
     g.lastClosed = pending;
     g.pending = [];
-    st.count = undefined;
+    st.count = carry ? st.count : undefined;
     st.blocked = false;
     st.lateral = undefined;
     st.distant = false;
     st.regional = false;
     st.strongLung = false;
+  }
+
+  /** "two metastases in the liver and one in the adrenal", "3 lesions in the liver": the count belongs to the
+   * site named right after the metastasis word. */
+  private countForNextSite(): boolean {
+    const a = this.toks[this.i + 1]?.w;
+    if (a !== 'in' && a !== 'at' && a !== 'within' && a !== 'involving') return false;
+    let j = this.i + 2;
+    if (this.toks[j]?.w === 'the') j++;
+    let w = this.toks[j]?.w ?? '';
+    if (LATERAL_ONE.has(w) || LATERAL_TWO.has(w)) w = this.toks[j + 1]?.w ?? '';
+    return SITE_WORDS.has(w);
   }
 
   private backItem(): MetItem | undefined {
@@ -463,6 +518,7 @@ class GroupParser {
   /** One token: a modifier of the state, or a word that names a site, a metastasis or a connector. */
   private step(t: Token): void {
     const next = this.toks[this.i + 1];
+    if (this.exception(t)) return;
     const kind = this.kindOf(t.w);
     if (this.modify(kind, t, next)) return;
     this.name(kind, t, next);
@@ -556,10 +612,15 @@ class GroupParser {
   /** "x3", "× 3", "(2)" after a site or a met word count the item before them. */
   private onTimes(next: Token | undefined): void {
     if (next && isSmallNumber(next.w)) {
+      if (this.totalAfterMetWord(Number(next.w), next.end, this.toks[this.i + 2])) {
+        this.i++;
+        return;
+      }
       const item = this.backItem();
       const after = this.toks[this.i + 2];
-      if (item && item.count === undefined && !(after && UNITS.has(after.w))) {
+      if (item && (item.count === undefined || item.singular) && !(after && UNITS.has(after.w))) {
         item.count = Number(next.w);
+        item.singular = false;
         item.ownCount = true;
         (this.g as Group).end = next.end;
         this.i++;
@@ -569,16 +630,41 @@ class GroupParser {
     if (!this.g) this.finish();
   }
 
+  /** "oligometastases (3)", "mets x3": a count right after a metastasis word that closed no site is a total. */
+  private totalAfterMetWord(n: number, end: number, after: Token | undefined): boolean {
+    const g = this.g;
+    const prev = this.toks[this.i - 1];
+    if (!g || !prev || this.backItem() || g.lastClosed.length > 0) return false;
+    // "oligometastatic (2 bone, 1 adrenal)": the number belongs to the site after it.
+    if (after && ITEM_START.has(this.kindOf(after.w))) return false;
+    const strong = STRONG_MET_WORDS.has(prev.w) || prev.w.startsWith('oligomet');
+    if (!strong || this.st.negated || this.st.hedged) return false;
+    g.totals.push({ n, start: prev.start, end });
+    g.end = end;
+    return true;
+  }
+
   private countBack(n: number): void {
+    if (this.totalAfterMetWord(n, (this.toks[this.i] as Token).end, this.toks[this.i + 1])) return;
     const item = this.backItem();
-    if (item && item.count === undefined) {
+    if (item && (item.count === undefined || item.singular)) {
+      // "liver met x2": two liver metastases, though "met" alone would be one.
       item.count = n;
+      item.singular = false;
       item.ownCount = true;
     }
   }
 
   private onNumber(t: Token, next: Token | undefined): void {
     const prev = this.toks[this.i - 1];
+    // "4,2 cm": a size with a decimal comma, not a count of 4.
+    const frac = this.toks[this.i + 2];
+    if (next?.w === ',' && next.start === t.end && frac?.start === next.end && isDigitStart(frac.w)) {
+      if (UNITS.has(this.toks[this.i + 3]?.w ?? '') || /^\d+(?:cm|mm)$/.test(frac.w)) {
+        this.i += UNITS.has(this.toks[this.i + 3]?.w ?? '') ? 3 : 2;
+        return;
+      }
+    }
     const n = prev && NOT_COUNT_AFTER.has(prev.w) ? undefined : countOf(t, next);
     if (n === undefined) {
       // A size or another number: skip it (and its unit) without ending the group.
@@ -586,9 +672,47 @@ class GroupParser {
       return;
     }
     const g = this.open(t);
-    this.st.count = { n, start: t.start };
     this.st.negated = false;
     g.lastClosed = [];
+    const bound = this.boundOf(next);
+    if (!bound) {
+      this.st.count = { n, start: t.start };
+      return;
+    }
+    // "more than 5 bone mets", ">5 mets", "at least 4", "5+": a bound, not a count. Above 5 lesions is the
+    // polymetastatic burden (EORTC); "fewer than 6", "up to 5" keep it oligometastatic; the count stays unknown.
+    const least = bound.lower ? n + (bound.strict ? 1 : 0) : undefined;
+    const most = bound.lower ? undefined : n - (bound.strict ? 1 : 0);
+    this.st.count =
+      least !== undefined && least > 5
+        ? { poly: true, start: t.start }
+        : { oligo: most !== undefined && most <= 5, start: t.start };
+    if (bound.skip) this.i += bound.skip;
+  }
+
+  /** A bound written around the number at `this.i`: before it (">", "more than", "up to") or after it ("+", "or more"). */
+  private boundOf(next: Token | undefined): { lower: boolean; strict: boolean; skip?: number } | undefined {
+    const t = this.toks[this.i] as Token;
+    let p1 = this.toks[this.i - 1]?.w ?? '';
+    let p2 = this.toks[this.i - 2]?.w ?? '';
+    // ">= 3", "<= 5" as typed
+    if (p1 === '=' && (p2 === '>' || p2 === '<')) {
+      p1 = p2 === '>' ? '≥' : '≤';
+      p2 = '';
+    }
+    if (next?.w === '+' && next.start === t.end && !isDigitStart(this.toks[this.i + 2]?.w ?? ''))
+      return { lower: true, strict: false, skip: 1 };
+    if (next?.w === 'or' && (this.toks[this.i + 2]?.w === 'more' || this.toks[this.i + 2]?.w === 'greater'))
+      return { lower: true, strict: false, skip: 2 };
+    if (p1 === '>' || p1 === 'over' || (p1 === 'than' && (p2 === 'more' || p2 === 'greater')))
+      return { lower: true, strict: true };
+    if (p1 === '≥' || (p1 === 'least' && p2 === 'at') || p1 === 'minimum')
+      return { lower: true, strict: false };
+    if (p1 === '<' || (p1 === 'than' && (p2 === 'fewer' || p2 === 'less')))
+      return { lower: false, strict: true };
+    if (p1 === '≤' || (p1 === 'to' && p2 === 'up') || p1 === 'maximum')
+      return { lower: false, strict: false };
+    return undefined;
   }
 
   private onNumberWord(t: Token): void {
@@ -646,6 +770,11 @@ class GroupParser {
   }
 
   private onHedge(t: Token, next: Token | undefined): void {
+    if (t.w === '?' && this.asks(t.start)) {
+      // "would you treat the primary with 3 bone mets?": the end of a question, not a hedge.
+      this.finish();
+      return;
+    }
     const g = this.g;
     // After a closed item and not before another one, the hedge is about what was just said:
     // "adrenal met?", "liver lesion, indeterminate".
@@ -655,6 +784,16 @@ class GroupParser {
     if (g && g.lastClosed.length > 0 && (!ITEM_START.has(ahead) || aboutLast)) {
       for (const it of g.lastClosed) it.hedged = true;
       g.lastClosed = [];
+      return;
+    }
+    // "adrenal lesion, indeterminate", "liver lesion, ?cyst ?met": a hedge that ends the list after a comma is
+    // about what was named before it (not "bone mets, possibly also liver", which hedges the liver).
+    const prev = this.toks[this.i - 1];
+    // "L3 lesion, equivocal on PET": the imaging after it does not make the hedge about something new.
+    const onImaging = next?.w === 'on' && IMAGING_WORDS.has(this.toks[this.i + 2]?.w ?? '');
+    if (g && prev?.w === ',' && this.commaClosed.length > 0 && (HEDGE_TAIL.has(ahead) || onImaging)) {
+      for (const it of this.commaClosed) it.hedged = true;
+      this.commaClosed = [];
       return;
     }
     this.open(t);
@@ -696,7 +835,10 @@ class GroupParser {
         this.st.hedged = false;
         this.st.progressing = false;
       }
-      if (kind === K.Connector && !KEEP_LAST.has(w)) g.lastClosed = [];
+      if (kind === K.Connector && !KEEP_LAST.has(w)) {
+        this.commaClosed = w === ',' ? g.lastClosed : [];
+        g.lastClosed = [];
+      }
       return;
     }
     this.finish();
@@ -803,7 +945,7 @@ class GroupParser {
 
 /** Parse all metastasis mentions into items and, per group, totals and burden words. */
 function parseGroups(doc: Doc): Group[] {
-  return new GroupParser(doc.tokens).run();
+  return new GroupParser(doc.tokens, (pos) => isQuestionMark(doc, pos)).run();
 }
 
 const POLY_STATEMENT_RE =
@@ -831,7 +973,7 @@ export function parseMets(doc: Doc): MetsResult {
 /** Turn the mentions into facts: sites, organs, count, burden, brain status, serosal disease. */
 // "adrenal nodule, likely adenoma": the next words call what was named benign.
 const BENIGN_AFTER_RE =
-  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*[,:-]?\s*(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative)\b/;
+  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*[,:-]?\s*(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative|not\s+typical\s+(?:of|for)|atypical\s+for)\b/;
 
 /** The text-level polarity (lists, "cannot exclude", "rule out") can negate or hedge what the token walk kept. */
 function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {
@@ -914,9 +1056,9 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
     } else if (sum !== undefined) sum += [...entry.counts][0] as number;
   }
   const totals = groups.flatMap((grp) => grp.totals);
-  for (const t of totals) sink.add('metastases.count', t.n, t.start, t.end);
-  if (organs > 0 && sum !== undefined && sum > 0 && sum <= 1000)
-    sink.add('metastases.count', sum, spanStart, spanEnd);
+  const summed = organs > 0 && sum !== undefined && sum > 0 && sum <= 1000;
+  for (const t of totals) if (!(t.provisional && summed)) sink.add('metastases.count', t.n, t.start, t.end);
+  if (summed && sum !== undefined) sink.add('metastases.count', sum, spanStart, spanEnd);
   // A stated organ total ("4 mets in 2 organs", "across three organ systems") beats counting named sites.
   for (const t of lesionsInOrgans(doc)) sink.add('metastases.count', t.n, t.start, t.end);
   const statedOrgans = statedOrganTotals(doc);

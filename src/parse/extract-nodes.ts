@@ -25,9 +25,12 @@ const STATIONS: readonly { re: RegExp; n: 'N1' | 'N2' | 'N3' }[] = [
 const AREA_RE =
   /\b(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|stations?\s+1?\d[rl]?|1?\d[rl])\b/g;
 const N0_RE =
-  /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
+  /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+(?:(?:or|and|nor)\s+|\/\s*)?)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
 const NODES_CLEAR_RE =
   /^[\s,:-]*(?:(?:are|were|is)\s+)?(?:negative|neg\b|-ve\b|clear|benign|reactive|uninvolved|not\s+(?:involved|enlarged|avid)|non[\s-]?avid|normal)/;
+// "PET-negative mediastinal nodes", "reactive hilar nodes": named, and not involved.
+const NODES_CLEAR_BEFORE_RE =
+  /\b(?:(?:pet|fdg)[\s-]?(?:negative|neg|-ve)|non[\s-]?(?:fdg[\s-]?)?avid|reactive|benign(?:[\s-]appearing)?|uninvolved|normal[\s-]sized)\s+(?:(?:subcentimet(?:re|er)|sub[\s-]?cm|small|enlarged|prominent)\s+)?$/;
 const RANK = { N0: 0, N1: 1, N2: 2, N3: 3 } as const;
 
 function stationN(text: string): 'N1' | 'N2' | 'N3' | undefined {
@@ -63,6 +66,7 @@ export function extractNodes(doc: Doc, sink: Sink): void {
     if (NODES_CLEAR_RE.test(lower.slice(w.index + w[0].length, w.index + w[0].length + 28))) continue;
     stationsNear(doc, w.index, w.index + w[0].length, (n, start, end) => {
       if (polarity(doc, start, end) !== 'pos') return;
+      if (NODES_CLEAR_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) return;
       if (!best || RANK[n] > RANK[best.n]) best = { n, start, end };
     });
   }

@@ -9,10 +9,10 @@ import type { Span } from './types.js';
 import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 
 const PD_RE =
-  /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,2}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
+  /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
 const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
-  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
+  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
 const NONE_RE =
   /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))/g;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
@@ -21,12 +21,20 @@ const HYPOTHETICAL_BEFORE_RE =
 const HYPOTHETICAL_AFTER_RE = /^[\s-]*(?:free|survival|risk)\b/;
 const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
 const PRIMARY_RE =
-  /\b(?:primary(?!\s+(?:site|care|team|endpoint|physician|histology|lung\s+cancer|tumou?r\s+board))|thoracic\s+(?:disease|primary|tumou?r)|lung\s+(?:primary|tumou?r|mass|lesion)|(?:rul|rml|rll|lul|lll|lingular?)\s+(?:mass|tumou?r|primary|lesion|nodule))\b/g;
+  /\b(?:primary(?!\s+(?:care|team|endpoint|physician|histology|lung\s+cancer|tumou?r\s+board))(?!\s+site\s*(?:[:=]|is\b|was\b|unknown\b|of\b|not\b))|(?:in|at)\s+the\s+chest(?!\s+wall)|thoracic\s+(?:disease|primary|tumou?r)|lung\s+(?:primary|tumou?r|mass|lesion)|(?:rul|rml|rll|lul|lll|lingular?)\s+(?:mass|tumou?r|primary|lesion|nodule))\b/g;
 const CONTROLLED_RE =
   /\b(?:stable|responding|controlled|quiescent|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
 const REST_RE =
   /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|quiescent|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
-const SITE_COUNT_RE = /\b(?:in|at)\s+(\d{1,2})\s+(?:sites?|lesions?|locations?|places)\b/;
+// The PD codes of the therapy extractor's CODE_RE ("PD", "iUPD", "iCPD"), not "PD-L1"; "initial PD" is the past.
+const PD_CODE_RE = /\b(?:pd|iupd|icpd)\b(?!-?l?1\b|-1\b)/g;
+// Codes are capitals ("PD"); a lower-case "pd" is not read as a response, as in the therapy extractor.
+const PD_CODE_CASE_RE = /^(?:PD|iUPD|iCPD)$/;
+const EARLIER_PD_RE =
+  /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
+const BRACKET_COUNT_RE = /^\s*\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)/;
+const SITE_COUNT_RE =
+  /\b(?:in|at)\s+(\d{1,2})(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
 
@@ -105,6 +113,16 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
   const values = new Set(explicitFound.map((e) => e.value));
   const explicit = values.size === 1 ? [...values][0] : undefined;
   const ranges = cues.map((c) => subclause(doc, c.start, c.end));
+  // "PD in liver and bone": the response code's sites progress too, so they are claimed before the metastasis
+  // facts; the code itself is read as a response by the therapy extractor, which adds its range again.
+  for (const m of matchAll(doc, PD_CODE_RE, T.pdCode)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!PD_CODE_CASE_RE.test(doc.text.slice(start, end))) continue;
+    if (sink.isConsumed(start, end) || polarity(doc, start, end) !== 'pos') continue;
+    if (EARLIER_PD_RE.test(lower.slice(Math.max(0, start - 16), start))) continue;
+    ranges.push(subclause(doc, start, end));
+  }
   return { ranges, cues, explicit };
 }
 
@@ -200,9 +218,16 @@ function primaryProgression(doc: Doc, sink: Sink, ranges: readonly Span[], e: Ex
 function statedSites(doc: Doc, ranges: readonly Span[], counted: number, e: Extent): number {
   let sites = counted;
   for (const r of ranges) {
+    // "limited progression (2 lesions)": a bracket right after the progression words counts its sites.
+    const bracket = BRACKET_COUNT_RE.exec(doc.lower.slice(r.end, r.end + 24));
+    if (bracket) {
+      sites = Math.max(sites, Number(bracket[1]));
+      widen(e, r.end, r.end + bracket[0].length);
+    }
     const m = SITE_COUNT_RE.exec(doc.lower.slice(r.start, r.end));
     if (!m) continue;
-    sites = Math.max(sites, Number(m[1]));
+    // "in 1 of 3 liver lesions": the stated part is the progressing count, not the lesions around it.
+    sites = m[2] ? Number(m[1]) : Math.max(sites, Number(m[1]));
     widen(e, r.start + m.index, r.start + m.index + m[0].length);
   }
   return sites;

@@ -7,7 +7,7 @@ import { T } from './vocabulary.js';
 const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4 };
 
 const ECOG_RE =
-  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|performance\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
+  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|performance\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
 // "WHO 1" only in capitals: "who" is a pronoun.
 const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?!\d|\.\d)/g;
 const KPS_RE =
@@ -20,6 +20,30 @@ const PDL1_NEG_RE =
 const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
 const LIFE_RE =
   /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only)\s*)?(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?)/g;
+
+// "previously ECOG 0, now 1", "ECOG 0 at diagnosis": a past performance status is not today's.
+const PAST_BEFORE_RE = /\b(?:previously|initially|formerly|originally|baseline|at\s+diagnosis)\s*:?\s*$/;
+const PAST_AFTER_RE = /^\s*(?:at\s+(?:diagnosis|baseline|presentation)|previously|initially)\b/;
+const NOW_AFTER_RE =
+  /^[\s,;)]*(?:but\s+|and\s+)?(?:now|currently|today)\s*(?:(?:ecog|who|ps)\s*)?[:=]?\s*([0-4])(?![\d.%])/;
+
+/** True when the ECOG at [start, end) is a past one; today's value right after it ("…, now 1") is read instead. */
+function pastEcog(doc: Doc, sink: Sink, start: number, end: number): boolean {
+  const { lower } = doc;
+  const past =
+    PAST_BEFORE_RE.test(lower.slice(Math.max(0, start - 20), start)) ||
+    PAST_AFTER_RE.test(lower.slice(end, end + 24));
+  if (!past) return false;
+  sink.see(start, end);
+  const tail = lower.slice(end, end + 48).replace(PAST_AFTER_RE, '');
+  const now = NOW_AFTER_RE.exec(tail);
+  if (now && !/\b(?:ecog|who|ps)\b/.test(now[0])) {
+    const at = end + (lower.slice(end, end + 48).length - tail.length) + now[0].length;
+    sink.add('ecog', Number(now[1]), at - 1, at);
+    sink.consume(at - 1, at);
+  }
+  return true;
+}
 
 /** ECOG/WHO values; `src` is the text the matches were read in. */
 function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecArray>): void {
@@ -36,6 +60,7 @@ function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecA
       continue;
     }
     sink.consume(start, end);
+    if (pastEcog(doc, sink, start, end)) continue;
     const a = DIGIT_WORDS[m[1] as string] ?? Number(m[1]);
     sink.add('ecog', a, start, end);
     // "ECOG 1-2": two values, so the text asks a question rather than picking one.

@@ -91,6 +91,9 @@ function crossCheck(values: Map<string, unknown>, conflicts: Conflict[], sink: S
     values.delete('metastases.count');
   }
 
+  // decision-spec §2: when ECOG and Karnofsky disagree the stated ECOG is used (the engine flags ps-conflict),
+  // so both stay in the case; the question is still asked. Dropping them would let "ECOG 3, KPS 80" be read
+  // as an unknown performance status assumed 0–1.
   const ecog = values.get('ecog');
   const kps = values.get('karnofsky');
   if (typeof ecog === 'number' && typeof kps === 'number' && !consistentPs(ecog, kps)) {
@@ -101,8 +104,6 @@ function crossCheck(values: Map<string, unknown>, conflicts: Conflict[], sink: S
       spans: [...spansOfFact(sink, 'ecog'), ...spansOfFact(sink, 'karnofsky')],
       question: conflictQuestion('ecog', vals),
     });
-    values.delete('ecog');
-    values.delete('karnofsky');
   }
 }
 

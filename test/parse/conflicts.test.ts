@@ -32,7 +32,6 @@ const cases: { text: string; fact: string; values: unknown[] }[] = [
   { text: 'driver negative, EGFR L858R', fact: 'driver', values: ['EGFR', 'none'] },
   { text: 'EGFR wt ... EGFR exon 19 deletion', fact: 'driver', values: ['EGFR', 'EGFR negative'] },
   { text: '2 mets: bone, liver, adrenal', fact: 'metastases.count', values: [2, '3 organs'] },
-  { text: 'ECOG 0, KPS 60', fact: 'ecog', values: ['ECOG 0', 'KPS 60'] },
   { text: 'asymptomatic, mild cough', fact: 'symptoms', values: [[], ['cough']] },
   { text: 'tumour 3 cm ... primary 5 cm', fact: 'primary.sizeCm', values: [3, 5] },
   { text: 'RUL mass; LLL primary', fact: 'primary.lobe', values: ['RUL', 'LLL'] },
@@ -58,6 +57,16 @@ describe('conflicts', () => {
     expect(r.conflicts[0]).toMatchObject({ fact: 'ecog', values: [1, 3] });
     expect(r.conflicts[0]?.question).toContain('ECOG');
     expect(r.case.histology).toBe('adenocarcinoma');
+  });
+
+  // decision-spec §2: ECOG and Karnofsky disagreeing keep the stated ECOG (the engine flags ps-conflict); the
+  // question is still asked.
+  it('ECOG 0, KPS 60 asks which is right and keeps the stated ECOG', () => {
+    const r = parseCase('ECOG 0, KPS 60');
+    expect(r.conflicts).toHaveLength(1);
+    expect(r.conflicts[0]).toMatchObject({ fact: 'ecog', values: ['ECOG 0', 'KPS 60'] });
+    expect(r.conflicts[0]?.question).toMatch(/\?$/);
+    expect(r.case).toMatchObject({ ecog: 0, karnofsky: 60 });
   });
 
   it('a more specific value refines a general one without a conflict', () => {

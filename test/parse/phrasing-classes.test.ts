@@ -4,7 +4,9 @@
 // way a front end reaches the parser, so Slack markup is decoded before the guard and the parser.
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/consult/read-text.js';
+import { route } from '../../src/consult/route.js';
 import { CaseSchema } from '../../src/engine/case-schema.js';
+import { loadIntentsSync } from '../../src/intents/load-intents.js';
 import { get } from './support.js';
 
 interface Row {
@@ -48,6 +50,19 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['driver'],
     },
     { text: 'negative EGFR/ALK', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
+    {
+      text: 'EGFR mut negative, ALK rearrangement not detected',
+      facts: { negativeFor: ['EGFR', 'ALK'] },
+      absent: ['driver'],
+    },
+    { text: 'ALK rearrangement positive', facts: { driver: 'ALK' } },
+    { text: 'EGFR (-), ALK (-)', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
+    // A test named without its result is not a positive gene.
+    { text: 'EGFR status', absent: ['driver', 'negativeFor'] },
+    { text: 'EGFR report attached', absent: ['driver'] },
+    { text: 'sent for EGFR', absent: ['driver'] },
+    { text: 'EGFR status: ex19del', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'adeno, EGFR, 2 bone mets', facts: { driver: 'EGFR' } },
   ],
   'progression told as a story': [
     {
@@ -80,6 +95,61 @@ const CLASSES: Record<string, Row[]> = {
       text: 'limited progression on osimertinib, rest controlled',
       facts: { 'progression.pattern': 'oligoprogression' },
     },
+    // The negated event is not a negated drug: the patient is on osimertinib.
+    {
+      text: 'no progression on osimertinib',
+      facts: { 'therapy.agent': 'osimertinib', 'progression.pattern': 'none' },
+    },
+    {
+      text: 'no new lesions after 6 months of alectinib',
+      facts: { 'therapy.agent': 'alectinib', 'therapy.months': 6, 'progression.pattern': 'none' },
+    },
+    {
+      text: 'without significant toxicity during pembrolizumab',
+      facts: { 'therapy.agent': 'pembrolizumab' },
+    },
+    { text: 'no prior osimertinib', absent: ['therapy.agent'] },
+    { text: 'not on osimertinib', absent: ['therapy.agent'] },
+    // A response code with sites: the sites progress (claimed before the metastasis facts are read).
+    {
+      text: 'PD in liver and bone',
+      facts: { 'therapy.response': 'PD', 'progression.sites': 2, 'metastases.sites': ['bone', 'liver'] },
+    },
+    { text: 'PD in liver only', facts: { 'progression.sites': 1 } },
+    {
+      text: 'iUPD in the adrenal and liver on pembrolizumab',
+      facts: { 'progression.sites': 2, 'therapy.response': 'PD' },
+    },
+    { text: 'PD-L1 80%, liver and bone', absent: ['progression.sites', 'metastases.sites'] },
+    { text: 'after initial PD in liver, now PR', absent: ['progression.sites'] },
+    {
+      text: 'progression at the primary site only on pembrolizumab maintenance',
+      facts: { 'progression.primaryProgressing': true, 'progression.pattern': 'oligoprogression' },
+    },
+    {
+      text: 'restaging: SD in the chest, PD in the liver (2 new lesions)',
+      facts: { 'progression.primaryProgressing': false, 'therapy.response': 'PD' },
+    },
+    { text: 'primary site: colon, progression in the liver', absent: ['progression.primaryProgressing'] },
+    { text: 'PD at multiple sites after 3 cycles', facts: { 'progression.pattern': 'polyprogression' } },
+    { text: 'progression in more than 5 sites', facts: { 'progression.pattern': 'polyprogression' } },
+    {
+      text: 'progressing in 2 of 5 lesions, rest stable',
+      facts: { 'progression.sites': 2, 'progression.pattern': 'oligoprogression' },
+    },
+    { text: 'progression in up to 3 sites, rest stable', absent: ['metastases.burden'] },
+    {
+      text: 'limited progression (2 lesions) on osimertinib, rest controlled',
+      facts: { 'progression.sites': 2, 'progression.pattern': 'oligoprogression' },
+    },
+    {
+      text: 'no radiological progression since starting alectinib 10 months ago',
+      facts: { 'therapy.agent': 'alectinib', 'progression.pattern': 'none' },
+    },
+    {
+      text: 'new liver and adrenal lesions on osimertinib, primary responding',
+      facts: { 'therapy.response': 'PD', 'progression.primaryProgressing': false, 'progression.sites': 2 },
+    },
   ],
   'non-lung primaries': [
     { text: 'colon cancer primary, KRAS G12D, 2 lung mets', facts: { primarySite: 'non-lung' } },
@@ -87,11 +157,43 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'pulmonary metastases from a head and neck SCC', facts: { primarySite: 'non-lung' } },
     { text: 'lung adenocarcinoma, previous breast cancer 2010', facts: { primarySite: 'lung' } },
     { text: 'history of prostate cancer, now NSCLC', facts: { primarySite: 'lung' } },
+    {
+      text: 'squamous cell carcinoma of the lung, history of head and neck SCC 2019',
+      facts: { primarySite: 'lung', histology: 'squamous' },
+    },
+    { text: 'uterine leiomyosarcoma, 3 lung mets', facts: { primarySite: 'non-lung' } },
+    { text: 'osteosarcoma lung mets', facts: { primarySite: 'non-lung' } },
+    { text: 'pulmonary carcinosarcoma, 2 bone mets', absent: ['primarySite'] },
   ],
   '"met +" is two metastases': [
     { text: '1 bone met + 1 liver met, EGFR L858R', facts: { driver: 'EGFR', 'metastases.count': 2 } },
     { text: '1 bone met + 1 liver met', facts: { 'metastases.count': 2 }, absent: ['driver'] },
     { text: '5 lesions in 3 organs', facts: { 'metastases.count': 5, 'metastases.organs': 3 } },
+    // "x2" after a singular "met" counts it: two liver metastases, not one.
+    { text: 'liver met x2 + adrenal met x1', facts: { 'metastases.count': 3 }, absent: ['driver'] },
+    // A count before "in the <site>" is that site's: the stated total yields to the per-site sum.
+    {
+      text: 'two metastases in the liver and one in the adrenal',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['liver', 'adrenal'] },
+    },
+    { text: '3 lesions in the liver', facts: { 'metastases.count': 3 } },
+    { text: '2 mets in the liver and adrenal', facts: { 'metastases.count': 2 } },
+    { text: 'oligometastatic disease (3 lesions)', facts: { 'metastases.count': 3 } },
+    // A bound is not a count: "more than 5" is polymetastatic, never the oligometastatic count 5.
+    {
+      text: 'more than 5 bone mets',
+      facts: { 'metastases.burden': 'poly', 'metastases.sites': ['bone'] },
+      absent: ['metastases.count'],
+    },
+    { text: '>5 mets', facts: { 'metastases.burden': 'poly' }, absent: ['metastases.count'] },
+    { text: '5+ bone mets', absent: ['metastases.count', 'metastases.burden'] },
+    { text: 'at least 4 liver mets', absent: ['metastases.count'] },
+    { text: 'fewer than 6 mets', facts: { 'metastases.burden': 'oligo' }, absent: ['metastases.count'] },
+    { text: '6 or more bone mets', facts: { 'metastases.burden': 'poly' }, absent: ['metastases.count'] },
+    { text: '1 bone met +1 liver met', facts: { 'metastases.count': 2 } },
+    { text: 'oligometastases (3)', facts: { 'metastases.count': 3, 'metastases.burden': 'oligo' } },
+    { text: 'oligometastatic (2 bone, 1 adrenal)', facts: { 'metastases.count': 3 } },
+    { text: 'poly-metastatic disease', facts: { 'metastases.burden': 'poly' } },
     { text: 'MET+', facts: { driver: 'MET' } },
   ],
   'prior thoracic RT and a historical stage': [
@@ -111,14 +213,31 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'lung.priorThoracicRt': true },
     },
     { text: 'palliative RT to the spine 2023', absent: ['lung.priorThoracicRt'] },
+    { text: 'received 60 Gy/30 fx to the chest in 2021', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'SBRT to the left upper lobe in 2022', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'SABR RUL 2020 for a T1 primary', facts: { 'lung.priorThoracicRt': true } },
+    {
+      text: 'durvalumab consolidation after concurrent chemoradiotherapy',
+      facts: { 'lung.priorThoracicRt': true },
+    },
+    { text: 'consider SBRT to the left upper lobe', absent: ['lung.priorThoracicRt'] },
+    { text: 'evidence from the PORT trial?', absent: ['lung.priorThoracicRt'] },
+    { text: 'would you give 60 Gy to the chest after 4 cycles?', absent: ['lung.priorThoracicRt'] },
   ],
   'location and size words': [
     { text: 'hilar mass abutting the left main bronchus', facts: { 'primary.location': 'ultracentral' } },
     { text: 'paratracheal mass', facts: { 'primary.location': 'central' } },
     { text: 'tumour invading the carina', facts: { 'primary.location': 'ultracentral' } },
     { text: 'tumour in the right main bronchus', facts: { 'primary.location': 'ultracentral' } },
+    { text: 'mass obstructing the left main bronchus', facts: { 'primary.location': 'ultracentral' } },
     { text: 'endobronchial component', facts: { 'primary.endobronchial': true } },
     { text: 'primary 42 mm', facts: { 'primary.sizeCm': 4.2 } },
+    { text: 'lesion 1 cm from the left main bronchus', absent: ['primary.sizeCm'] },
+    // A decimal comma is a decimal: 4.2 cm, not 2 cm (nor a count of 4 metastases).
+    { text: '4,2 cm RUL mass', facts: { 'primary.sizeCm': 4.2 } },
+    { text: '6,5 x 4,1 cm central mass', facts: { 'primary.sizeCm': 6.5, 'primary.location': 'central' } },
+    { text: '4,2 cm adrenal met', facts: { 'metastases.count': 1 } },
+    { text: 'tumor centered on the left main bronchus', facts: { 'primary.location': 'ultracentral' } },
     { text: '4.2 x 3.1 cm RUL mass', facts: { 'primary.sizeCm': 4.2, 'primary.lobe': 'RUL' } },
   ],
   'nodal stage from TNM and words': [
@@ -131,6 +250,9 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'station 4R positive on EBUS', facts: { 'stage.n': 'N2' } },
     { text: 'no mediastinal nodes, hilar node positive', facts: { 'stage.n': 'N1' } },
     { text: 'hilar mass', absent: ['stage.n'] },
+    { text: 'no hilar or mediastinal nodes', facts: { 'stage.n': 'N0' } },
+    { text: 'enlarged but PET-negative mediastinal nodes', absent: ['stage.n'] },
+    { text: 'reactive mediastinal nodes, FDG-avid hilar node', facts: { 'stage.n': 'N1' } },
     { text: 'mediastinal LN negative on EBUS', absent: ['stage.n'] },
     { text: 'subcarinal node, benign', absent: ['stage.n'] },
     { text: 'paratracheal lymph nodes', facts: { 'stage.n': 'N2' }, absent: ['primary.location'] },
@@ -144,12 +266,18 @@ const CLASSES: Record<string, Row[]> = {
     { text: '<@U123> EGFR L858R, 1 liver met', facts: { driver: 'EGFR', 'metastases.count': 1 } },
     { text: 'see <https://example.org/x|the scan>: ALK+', facts: { driver: 'ALK' } },
     { text: 'ROS1 fusion, mail <mailto:a@b.org|a@b.org>', facts: { driver: 'ROS1' } },
+    { text: '<https://x.org/a|EGFR report> ECOG 1', facts: { ecog: 1 }, absent: ['driver'] },
     { text: 'ECOG &lt;2, 3 bone mets', facts: { 'metastases.count': 3 }, absent: ['ecog'] },
   ],
   'ECOG and KPS disagreeing': [
     { text: 'ECOG 1, KPS 70', facts: { ecog: 1, karnofsky: 70 } },
-    { text: 'ECOG 1, KPS 50', conflicts: ['ecog'], absent: ['ecog', 'karnofsky'] },
-    { text: 'ECOG 0 and Karnofsky 60', conflicts: ['ecog'], absent: ['ecog'] },
+    // decision-spec §2: the stated ECOG is used (the engine flags ps-conflict) and the question is asked.
+    { text: 'ECOG 1, KPS 50', conflicts: ['ecog'], facts: { ecog: 1, karnofsky: 50 } },
+    { text: 'ECOG 0 and Karnofsky 60', conflicts: ['ecog'], facts: { ecog: 0, karnofsky: 60 } },
+    { text: 'KPS 80, ECOG 3', conflicts: ['ecog'], facts: { ecog: 3, karnofsky: 80 } },
+    // A past performance status is not today's.
+    { text: 'previously ECOG 0, now 1', facts: { ecog: 1 } },
+    { text: 'ECOG 0 at diagnosis, now ECOG 2', facts: { ecog: 2 } },
     { text: 'ECOG 2 vs ECOG 1', conflicts: ['ecog'], absent: ['ecog'] },
   ],
   hedges: [
@@ -158,6 +286,33 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'cannot exclude a liver metastasis', absent: ['metastases.sites'] },
     { text: 'rule out brain mets', absent: ['metastases.sites'] },
     { text: 'suspicious for adrenal metastasis', absent: ['metastases.sites'] },
+    { text: 'UIP pattern on CT? awaiting respiratory review', absent: ['lung.ild'] },
+    { text: 'adrenal lesion on PET? biopsy planned', absent: ['metastases.sites'] },
+    { text: 'equivocal bone lesion, 1 liver met', facts: { 'metastases.sites': ['liver'] } },
+    { text: 'ILD on CT?', absent: ['lung.ild'] },
+    { text: 'adrenal lesion, indeterminate', absent: ['metastases.sites'] },
+    { text: 'liver lesion, ?cyst ?met', absent: ['metastases.sites'] },
+    { text: 'sclerotic rib lesion of uncertain significance', absent: ['metastases.sites'] },
+    { text: 'bone mets, possibly also liver', facts: { 'metastases.sites': ['bone'] } },
+    { text: '2 liver mets, cirrhosis', facts: { 'metastases.sites': ['liver'], 'metastases.count': 2 } },
+    { text: 'L3 lesion, equivocal on PET', absent: ['metastases.sites'] },
+    { text: 'the liver lesion may represent a metastasis', absent: ['metastases.sites'] },
+    { text: 'adrenal nodule: met vs adenoma', absent: ['metastases.sites'] },
+    { text: 'DDx adrenal met', absent: ['metastases.sites'] },
+    { text: 'adrenal met: confirmed', facts: { 'metastases.sites': ['adrenal'] } },
+    { text: 'bone lesion, not typical for metastasis', absent: ['metastases.sites'] },
+    // A condition is not a finding.
+    { text: 'What dose for the primary if the adrenal met is confirmed?', absent: ['metastases.sites'] },
+    { text: 'RT to the primary if PR at 3 months?', absent: ['therapy.response'] },
+    // The question mark of a question to the board closes it; it does not hedge the facts it asks about.
+    {
+      text: 'Would you treat the primary in EGFR ex19del with 3 bone mets?',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] },
+    },
+    { text: 'is SBRT safe with ILD?', facts: { 'lung.ild': 'ild' } },
+    { text: 'Is SBRT safe? 2 bone mets, EGFR+', facts: { 'metastases.count': 2 } },
+    { text: 'RT to primary for 2 bone mets?', facts: { 'metastases.count': 2 } },
+    { text: 'Is SBRT safe? ?adrenal met', absent: ['metastases.sites'] },
   ],
   'negation across commas': [
     {
@@ -170,6 +325,17 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'no ILD, 2 liver mets', facts: { 'metastases.count': 2 } },
     { text: 'liver mets: none', absent: ['metastases.sites'] },
     { text: 'negative for brain mets, 2 liver mets', facts: { 'metastases.sites': ['liver'] } },
+    { text: 'negative brain MRI, 1 adrenal met', facts: { brain: 'none', 'metastases.sites': ['adrenal'] } },
+    { text: 'brain met, asymptomatic, for SRS', facts: { brain: 'untreated-asymptomatic' } },
+    { text: 'no systemic therapy yet', facts: { 'therapy.status': 'naive' } },
+    { text: 'no longer on osimertinib', facts: { 'therapy.status': 'off-treatment' } },
+    {
+      text: 'off pembrolizumab since June',
+      facts: { 'therapy.status': 'off-treatment', 'therapy.agent': 'pembrolizumab' },
+    },
+    { text: 'no mets other than 2 in bone', facts: { 'metastases.sites': ['bone'], 'metastases.count': 2 } },
+    { text: 'no distant mets apart from 2 bone lesions', facts: { 'metastases.sites': ['bone'] } },
+    { text: 'no other mets than the primary', absent: ['metastases.sites'] },
   ],
   'typos and spelling': [
     { text: 'adenocarinoma', facts: { histology: 'adenocarcinoma' } },
@@ -177,6 +343,7 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'sqaumous NSCLC', facts: { histology: 'squamous' } },
     { text: 'Karnofksy 80', facts: { karnofsky: 80 } },
     { text: 'ECGO 1', facts: { ecog: 1 } },
+    { text: 'ECOG-1', facts: { ecog: 1 } },
     { text: 'haemoptysis', facts: { symptoms: ['hemoptysis'] } },
     { text: 'hemoptysis', facts: { symptoms: ['hemoptysis'] } },
     { text: 'tumour 3 cm peripheral', facts: { 'primary.sizeCm': 3 } },
@@ -185,6 +352,29 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'esophageal cancer, lung mets', facts: { primarySite: 'non-lung' } },
   ],
 };
+
+describe('a topic question states the facts it asks about (issue 14)', () => {
+  const loaded = loadIntentsSync();
+  const intents = loaded.ok ? loaded.intents : [];
+
+  it.each([
+    ['safety with ILD', 'ild'],
+    ['safety with ILD?', 'ild'],
+    ['is SBRT safe with interstitial lung disease?', 'ild'],
+    ['toxicity of thoracic RT with IPF?', 'ipf'],
+  ])('%s → the safety topic, narrowed to the ILD status', (text, ild) => {
+    const r = route(text, intents);
+    expect(r.kind).toBe('topic');
+    expect(r.kind === 'topic' && r.topic).toBe('safety');
+    expect(r.reading.case.lung?.ild).toBe(ild);
+  });
+
+  it('keeps a safety question about a stated case on the safety intent', () => {
+    const r = route('EGFR L858R on osimertinib, is SBRT safe with ILD?', intents);
+    expect(r.classification.intent).toBe('safety');
+    expect(r.reading.case.lung?.ild).toBe('ild');
+  });
+});
 
 describe('phrasing classes (issue 14)', () => {
   for (const [name, rows] of Object.entries(CLASSES)) {
