@@ -479,6 +479,64 @@ const dose: GoldenCase[] = [
     },
   },
   {
+    name: '§6 dose (negative): progressing central 5.1 cm primary at oligoprogression → no ≤5-fraction SBRT',
+    rule: 4,
+    decidedBy: ['oligoprogression'],
+    input: {
+      ...NONE,
+      primary: { location: 'central', sizeCm: 5.1, endobronchial: false },
+      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      progression: { pattern: 'oligoprogression', sites: 2, primaryProgressing: true },
+    },
+    expect: {
+      verdict: 'consider',
+      doseIncludes: [[60, 30]],
+      doseExcludes: [
+        [50, 5],
+        [33, 3],
+      ],
+    },
+  },
+  {
+    name: '§6 dose (boundary): primary not stated as progressing or controlled, central 5.1 cm → SBRT to the progressing sites only with the assumption stated',
+    rule: 4,
+    decidedBy: ['oligoprogression'],
+    input: {
+      ...NONE,
+      primary: { location: 'central', sizeCm: 5.1, endobronchial: false },
+      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      progression: { pattern: 'oligoprogression', sites: 2 },
+    },
+    expect: {
+      verdict: 'consider',
+      doseIncludes: [[50, 5]],
+      assumption: /primary is not a progressing site outside SBRT’s location rules/,
+    },
+  },
+  {
+    name: '§6 dose (boundary): progressing central 5 cm primary → 5 fractions, not the peripheral 3-fraction schedule',
+    rule: 4,
+    decidedBy: ['oligoprogression'],
+    input: {
+      ...NONE,
+      primary: { location: 'central', sizeCm: 5, endobronchial: false },
+      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      progression: { pattern: 'oligoprogression', sites: 2, primaryProgressing: true },
+    },
+    expect: { verdict: 'consider', doseIncludes: [[50, 5]], doseExcludes: [[33, 3]] },
+  },
+  {
+    name: '§6 dose (positive): progressing peripheral 3 cm primary → SBRT to the progressing sites offered',
+    rule: 4,
+    decidedBy: ['oligoprogression'],
+    input: {
+      ...NONE,
+      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      progression: { pattern: 'oligoprogression', sites: 2, primaryProgressing: true },
+    },
+    expect: { verdict: 'consider', doseIncludes: [[50, 5]] },
+  },
+  {
     name: '§6 dose (negative): IPF → no SBRT of ≤8 fractions, 54 Gy / 3 never first',
     rule: 5,
     decidedBy: ['egfr-oligo', 'ild-cap'],

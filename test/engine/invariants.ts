@@ -273,7 +273,7 @@ export function checkDoseSafety(c: CaseJson, out: Output): void {
     (primaryControlled ||
       (c.progression?.primaryProgressing === undefined &&
         (d.assumes ?? []).some((a) =>
-          /primary is not an ultracentral or endobronchial progressing site/.test(a),
+          /primary is not a progressing site outside SBRT’s location rules/.test(a),
         )));
   const few = (n: number) => nonPalliative(out).filter((d) => d.fractions <= n && !spared(d));
   if (c.primary?.endobronchial === true || (location === 'ultracentral' && nodePositive(c)))

@@ -47,7 +47,8 @@ const A = {
   sizeCm5: 'assumes ≤5 cm',
   sizeCm6: 'assumes ≤6 cm',
   lesions: 'assumes ≤5 lesions',
-  progressingPrimary: 'assumes the primary is not an ultracentral or endobronchial progressing site',
+  progressingPrimary:
+    'assumes the primary is not a progressing site outside SBRT’s location rules (ultracentral, endobronchial, >5 cm)',
 } as const;
 
 const SBRT_ASSUMES = {
@@ -236,10 +237,15 @@ export const DOSE_OPTIONS: readonly DoseOptionDef[] = [
       when: all(
         NO_ILD,
         NO_PRIOR_RT,
-        // §6: a progressing ultracentral or endobronchial primary is not given ≤5-fraction SBRT.
+        // §6: a progressing primary follows the same location rules: no ≤5-fraction SBRT to an ultracentral,
+        // endobronchial or >5 cm one, and 3 fractions only to a peripheral one (3-fraction schedules are peripheral).
         any(
           eq('primaryProgressing', false),
-          all(isIn('location', ['peripheral', 'central']), NOT_ENDOBRONCHIAL),
+          all(
+            isIn('location', id === 'opd-sbrt-5' ? ['peripheral', 'central'] : ['peripheral']),
+            lte('sizeCm', 5),
+            NOT_ENDOBRONCHIAL,
+          ),
         ),
       ),
       assumes: {
@@ -247,10 +253,13 @@ export const DOSE_OPTIONS: readonly DoseOptionDef[] = [
         priorThoracicRt: A.priorThoracicRt,
         primaryProgressing: A.progressingPrimary,
         location: A.progressingPrimary,
+        sizeCm: A.progressingPrimary,
         endobronchial: A.progressingPrimary,
       },
       requires:
-        'SBRT to progressing sites needs no ILD, no prior thoracic RT and no ultracentral progressing primary',
+        id === 'opd-sbrt-5'
+          ? 'SBRT to progressing sites needs no ILD, no prior thoracic RT, and a progressing primary (if any) peripheral or central, ≤5 cm, not endobronchial'
+          : 'SBRT to progressing sites needs no ILD, no prior thoracic RT, and a progressing primary (if any) peripheral, ≤5 cm, not endobronchial',
       statements: [],
       citations: id === 'opd-sbrt-5' ? ['opd-review', 'curb'] : ['opd-review'],
     }),
