@@ -171,7 +171,7 @@ function toJob(raw: unknown) {
   };
 }
 
-async function enqueue(db: Kysely<Database>, job: EnqueueInput): Promise<Enqueued> {
+async function enqueue(db: Kysely<Database>, now: number, job: EnqueueInput): Promise<Enqueued> {
   const input = validate(EnqueueSchema, job, 'delivery job');
   const target = validate(JobTargetSchema, job.target, 'delivery job target');
   const at = input.at.getTime();
@@ -190,7 +190,8 @@ async function enqueue(db: Kysely<Database>, job: EnqueueInput): Promise<Enqueue
     created_at_ms: at,
     run_after_ms: at,
     lease_owner: lease?.owner ?? null,
-    lease_expires_ms: lease ? at + lease.ms : null,
+    // The store's clock, as a claim's lease (the job's `at` is the caller's clock).
+    lease_expires_ms: lease ? now + lease.ms : null,
     sending_since_ms: null,
     done_at_ms: null,
     outcome: null,
@@ -395,7 +396,7 @@ function leasedWrites(
 export function jobsAggregate(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', now: () => Date): Jobs {
   const t = () => now().getTime();
   return {
-    enqueue: (job) => enqueue(db, job),
+    enqueue: (job) => enqueue(db, t(), job),
     claim: (owner, leaseMs, limit) => claim(db, dialect, t(), owner, leaseMs, limit),
     renew: (owner, ids, leaseMs) => renew(db, t(), owner, ids, leaseMs),
     ...leasedWrites(db, t),
