@@ -7,6 +7,7 @@ import { codeOf, errorFields } from '../../errors/index.js';
 import { withRequestId } from '../../log/request-context.js';
 import type { JobCompletion, JobRecord, Jobs, QueueDepth } from '../../store/index.js';
 import type { SlackDeps } from '../deps.js';
+import { yieldToAcks } from '../yield-to-acks.js';
 import { sendParts } from './execute.js';
 import { expireJob, reportJobFailure } from './notify-user.js';
 import type { JobContext, KindRegistry, Plan } from './registry.js';
@@ -242,6 +243,9 @@ class WorkerPool implements DeliveryQueue {
   }
 
   private async runJob(job: JobRecord): Promise<void> {
+    // The plan is the CPU-heavy part (parse, engine, Block Kit): one job's per event-loop turn, so that requests
+    // already waiting on their sockets are acknowledged first (acks never queue behind a burst of answers).
+    await yieldToAcks();
     if (job.uncertain)
       this.deps.log.warn('job resumed after an interrupted send', { job: job.id, part: job.partsDone });
     const plan = await this.planOf(job);
