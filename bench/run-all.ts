@@ -289,11 +289,95 @@ async function coldStarts(rounds: number) {
   return out;
 }
 
+/** One throwaway database on the server of `url` (created here, dropped after). */
+async function withBenchDatabase<T>(url: string, fn: (dbUrl: string) => Promise<T>): Promise<T> {
+  const { default: pg } = await import('pg');
+  const name = `bench_replicas_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    try {
+      return await fn(u.toString());
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+export interface ReplicaRun {
+  replicas: number;
+  connections: number;
+  commands: number;
+  answered: number;
+  answeredPerSecond: number;
+  loadAverage: string;
+}
+
+/** `n` app processes on one PostgreSQL database; the connections split between them; answers counted together. */
+async function replicaRun(
+  dbUrl: string,
+  n: number,
+  connections: number,
+  amount: number,
+): Promise<ReplicaRun> {
+  const procs: Proc[] = [];
+  try {
+    for (let i = 0; i < n; i++) procs.push(await startTarget('app', apiUrl, dbUrl));
+    for (const p of procs) {
+      await deliver(
+        `http://127.0.0.1:${p.port}/slack/events`,
+        slashCommand(TEXTS[0]!, fake.newResponseUrl()),
+      );
+      await autocannonRun(p.port, 10, 300, 20);
+    }
+    // The warm-ups' last answers land before the count starts.
+    await drain(0, 10_000);
+    arrivals.clear();
+    const loadAvg = loadAverage();
+    const t0 = performance.now();
+    const runs = await Promise.all(
+      procs.map((p) => autocannonRun(p.port, Math.ceil(connections / n), Math.ceil(amount / n), 40)),
+    );
+    const sent = runs.reduce((k, r) => k + r.r.requests.total, 0);
+    await drain(sent, 60_000);
+    const end = Math.max(...arrivals.values());
+    return {
+      replicas: n,
+      connections,
+      commands: sent,
+      answered: arrivals.size,
+      answeredPerSecond: arrivals.size / ((end - t0) / 1000),
+      loadAverage: loadAvg,
+    };
+  } finally {
+    for (const p of procs) await stopTarget(p);
+  }
+}
+
+/** BENCH_REPLICAS_DATABASE_URL: one and two replicas of the app on one PostgreSQL, 50 connections, 5,000 commands. */
+async function replicaRuns(): Promise<ReplicaRun[] | undefined> {
+  const url = process.env.BENCH_REPLICAS_DATABASE_URL;
+  if (!url) return undefined;
+  return withBenchDatabase(url, async (dbUrl) => [
+    await replicaRun(dbUrl, 1, 50, 5000),
+    await replicaRun(dbUrl, 2, 50, 5000),
+  ]);
+}
+
 const only = process.env.BENCH_ONLY?.split(',') as TargetName[] | undefined;
 const results: TargetResult[] = [];
 for (const name of ['app', 'standard', 'ack-only'] as const) {
   if (!only || only.includes(name)) results.push(await measureTarget(name));
 }
+const replicas = await replicaRuns().catch((err: unknown) => {
+  console.error(`replica runs failed: ${(err as Error).message}`);
+  return undefined;
+});
 const cold = await coldStarts(7);
 await fake.stop();
 fakeServer.closeAllConnections();
@@ -317,9 +401,16 @@ const { text, json } = report({
   cold,
 });
 console.log(text);
+if (replicas) {
+  console.log('\nreplicas on one PostgreSQL (50 connections split between them, 5,000 commands):');
+  for (const r of replicas)
+    console.log(
+      `  ${r.replicas} app process(es): ${r.answeredPerSecond.toFixed(0)} answered/s (${r.answered}/${r.commands}), load ${r.loadAverage}`,
+    );
+}
 const wallSeconds = (Date.now() - startedAt) / 1000;
 writeFileSync(
   join(HERE, 'results.json'),
-  `${JSON.stringify({ ...(json as object), wallSeconds }, null, 2)}\n`,
+  `${JSON.stringify({ ...(json as object), ...(replicas ? { replicas } : {}), wallSeconds }, null, 2)}\n`,
 );
 console.log(`\nwrote bench/results.json (${wallSeconds.toFixed(0)} s, load average now ${loadAverage()})`);

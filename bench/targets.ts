@@ -76,7 +76,12 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-function command(name: TargetName, port: number, apiUrl: string): { args: string[]; env: NodeJS.ProcessEnv } {
+function command(
+  name: TargetName,
+  port: number,
+  apiUrl: string,
+  databaseUrl = process.env.BENCH_DATABASE_URL,
+): { args: string[]; env: NodeJS.ProcessEnv } {
   const base = { PATH: process.env.PATH ?? '', SLACK_API_URL: apiUrl, LOG_LEVEL: 'warn' };
   if (name !== 'app') return { args: [PEER_FILE, name, String(port)], env: base };
   return {
@@ -88,16 +93,16 @@ function command(name: TargetName, port: number, apiUrl: string): { args: string
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       PORT: String(port),
       SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'bench-store-')), 'bench.sqlite'),
-      ...(process.env.BENCH_DATABASE_URL ? { DATABASE_URL: process.env.BENCH_DATABASE_URL } : {}),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
   };
 }
 
 /** Spawns a target and measures spawn → port open (polled every 2 ms). */
-export async function startTarget(name: TargetName, apiUrl: string): Promise<Proc> {
+export async function startTarget(name: TargetName, apiUrl: string, databaseUrl?: string): Promise<Proc> {
   const port = await freePort();
   const stderr: string[] = [];
-  const { args, env } = command(name, port, apiUrl);
+  const { args, env } = command(name, port, apiUrl, databaseUrl);
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (d: Buffer) => {

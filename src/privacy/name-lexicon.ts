@@ -2,25 +2,13 @@
 // names and 900 surnames, plus its ~20,000 ordinary English words. Only the word lists are used: running
 // compromise's tagger on every message would cost tens of milliseconds on 20 kB, and it is tuned for prose, not
 // for "SMITH John 62M". Loaded once at import; lookups are O(1), so the guard stays linear.
-import nlp from 'compromise/two';
+import { nameLexiconLists } from './name-lexicon-source.js';
 
-interface CompromiseModel {
-  one: { lexicon: Record<string, string | string[]> };
-}
-
-const lexicon = (nlp.model() as unknown as CompromiseModel).one.lexicon;
-
-const given = new Set<string>();
-const surnames = new Set<string>();
-const english = new Set<string>();
-for (const [word, tag] of Object.entries(lexicon)) {
-  if (word.includes(' ')) continue;
-  const tags = Array.isArray(tag) ? tag.join(',') : tag;
-  if (/\b(?:MaleName|FemaleName|FirstName)\b/.test(tags)) given.add(word);
-  else if (/\bLastName\b/.test(tags)) surnames.add(word);
-  else if (!/\b(?:Person|Place|City|Country|Region|Organization|SportsTeam|ProperNoun)\b/.test(tags))
-    english.add(word);
-}
+// Built once at import (the production build ships the lists precomputed: see name-lexicon-source.ts).
+const lists = nameLexiconLists();
+const given = new Set<string>(lists.given);
+const surnames = new Set<string>(lists.surnames);
+const english = new Set<string>(lists.english);
 
 /** Given names (lower case). */
 export const GIVEN_NAMES: ReadonlySet<string> = given;

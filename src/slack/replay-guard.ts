@@ -2,6 +2,10 @@
 // acknowledged with 200 and not handled again, on any replica: its digest is claimed in the store once it has
 // passed Bolt's signature check. Slack's own retries are new requests (new timestamp and signature); they are
 // made idempotent by each surface's key (event id, trigger id, view hash) in the delivery queue.
+// A slash command is not claimed here: a replay carries the same trigger id and response_url, so the command's
+// job key (unique in the queue) already makes it a duplicate, with no claims row (one write fewer before every
+// ack). The command's answers that are not queued (the form, evidence lookups, failures) claim the digest
+// themselves through `firstDelivery` before acting.
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { App } from '@slack/bolt';
@@ -21,19 +25,30 @@ export function requestDigest(req: IncomingMessage): { requestDigest?: string } 
   return { requestDigest: digest.digest('hex') };
 }
 
+/** True unless this exact signed request was handled before (on any replica); a store failure lets it through. */
+export async function firstDelivery(deps: SlackDeps, context: object): Promise<boolean> {
+  const digest = (context as { requestDigest?: unknown }).requestDigest;
+  const store = deps.store;
+  if (typeof digest !== 'string' || !store) return true;
+  try {
+    if (await store.claimOnce(`replay:${digest}`, REPLAY_WINDOW_MS)) return true;
+  } catch (err) {
+    deps.log.error('replay check failed', errorFields(err, 'E_CLAIM'));
+    return true;
+  }
+  replayIgnored(deps, context);
+  return false;
+}
+
+export function replayIgnored(deps: SlackDeps, context: object): void {
+  deps.log.warn('replayed request ignored', { retryNum: (context as { retryNum?: number }).retryNum });
+}
+
 export function rejectReplays(app: App, deps: SlackDeps): void {
   app.use(async (args) => {
-    const digest = (args.context as { requestDigest?: unknown }).requestDigest;
-    const store = deps.store;
-    if (typeof digest !== 'string' || !store) return args.next();
-    let first = true;
-    try {
-      first = await store.claimOnce(`replay:${digest}`, REPLAY_WINDOW_MS);
-    } catch (err) {
-      deps.log.error('replay check failed', errorFields(err, 'E_CLAIM'));
-    }
-    if (first) return args.next();
-    deps.log.warn('replayed request ignored', { retryNum: args.context.retryNum });
+    // Slash commands check in their listener (see above).
+    if (typeof (args.body as { command?: unknown }).command === 'string') return args.next();
+    if (await firstDelivery(deps, args.context)) return args.next();
     const ack = (args as { ack?: () => Promise<void> }).ack;
     if (ack) await ack();
   });

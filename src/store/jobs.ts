@@ -37,6 +37,15 @@ export interface EnqueueInput {
   target: JobTarget;
   rulesetVersion: string;
   at: Date;
+  /** Written already leased to `owner` for `ms` (the acking process works its own job: no claim after). */
+  lease?: { owner: string; ms: number } | undefined;
+}
+
+export interface Enqueued {
+  id: string;
+  created: boolean;
+  /** The job as leased to `lease.owner`, when it was written with a lease. */
+  leased?: JobRecord;
 }
 
 export interface JobRecord {
@@ -72,7 +81,7 @@ export interface QueueDepth {
 
 export interface Jobs {
   /** Writes the job unless one with its key exists; `created: false` is a retry, replay or double click. */
-  enqueue(job: EnqueueInput): Promise<{ id: string; created: boolean }>;
+  enqueue(job: EnqueueInput): Promise<Enqueued>;
   /** Leases up to `limit` due jobs for `owner` (none leased by a live worker). */
   claim(owner: string, leaseMs: number, limit: number): Promise<JobRecord[]>;
   /** Extends the leases `owner` holds on `ids`; resolves to how many it still holds. */
@@ -104,6 +113,7 @@ const EnqueueSchema = z.object({
   idempotencyKey: z.string().min(1).max(500),
   rulesetVersion: z.string().min(1).max(64),
   at: z.date(),
+  lease: z.object({ owner: z.string().min(1).max(200), ms: z.number().int().positive() }).optional(),
 });
 
 const ms = z.coerce.number().int().nonnegative();
@@ -161,10 +171,12 @@ function toJob(raw: unknown) {
   };
 }
 
-async function enqueue(db: Kysely<Database>, job: EnqueueInput) {
+async function enqueue(db: Kysely<Database>, now: number, job: EnqueueInput): Promise<Enqueued> {
   const input = validate(EnqueueSchema, job, 'delivery job');
   const target = validate(JobTargetSchema, job.target, 'delivery job target');
-  const row: Insertable<DeliveryJobsTable> & { id: string } = {
+  const at = input.at.getTime();
+  const lease = input.lease;
+  const row: Insertable<DeliveryJobsTable> & { id: string; payload_json: string } = {
     id: randomUUID(),
     idempotency_key: input.idempotencyKey,
     kind: input.kind,
@@ -172,12 +184,14 @@ async function enqueue(db: Kysely<Database>, job: EnqueueInput) {
     target_json: canonicalJson(target),
     ruleset_version: input.rulesetVersion,
     state: 'queued',
-    attempts: 0,
+    // A lease taken here is the first attempt, as a claim would have counted it.
+    attempts: lease ? 1 : 0,
     parts_done: 0,
-    created_at_ms: input.at.getTime(),
-    run_after_ms: input.at.getTime(),
-    lease_owner: null,
-    lease_expires_ms: null,
+    created_at_ms: at,
+    run_after_ms: at,
+    lease_owner: lease?.owner ?? null,
+    // The store's clock, as a claim's lease (the job's `at` is the caller's clock).
+    lease_expires_ms: lease ? now + lease.ms : null,
     sending_since_ms: null,
     done_at_ms: null,
     outcome: null,
@@ -191,7 +205,23 @@ async function enqueue(db: Kysely<Database>, job: EnqueueInput) {
       .onConflict((oc) => oc.column('idempotency_key').doNothing()),
   );
   const res = await db.executeQuery(insert);
-  if (Number(res.numAffectedRows ?? 0n) === 1) return { id: row.id, created: true };
+  if (Number(res.numAffectedRows ?? 0n) === 1) {
+    if (!lease) return { id: row.id, created: true };
+    // What a claim would have read back: the stored payload (parsed from its JSON), first attempt, no send yet.
+    const leased: JobRecord = {
+      id: row.id,
+      kind: input.kind,
+      idempotencyKey: input.idempotencyKey,
+      payload: JSON.parse(row.payload_json) as unknown,
+      target,
+      rulesetVersion: input.rulesetVersion,
+      attempts: 1,
+      partsDone: 0,
+      createdAt: new Date(at),
+      uncertain: false,
+    };
+    return { id: row.id, created: true, leased };
+  }
   const first = await db
     .selectFrom('delivery_jobs')
     .select('id')
@@ -366,7 +396,7 @@ function leasedWrites(
 export function jobsAggregate(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', now: () => Date): Jobs {
   const t = () => now().getTime();
   return {
-    enqueue: (job) => enqueue(db, job),
+    enqueue: (job) => enqueue(db, t(), job),
     claim: (owner, leaseMs, limit) => claim(db, dialect, t(), owner, leaseMs, limit),
     renew: (owner, ids, leaseMs) => renew(db, t(), owner, ids, leaseMs),
     ...leasedWrites(db, t),

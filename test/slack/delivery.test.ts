@@ -110,6 +110,15 @@ const SURFACES: Surface[] = [
     'slash command',
     async (x) => slashCommand(TEXT, x.slack.newResponseUrl(), `trigger.replay.${Math.random()}`),
   ],
+  // Not queued (answered at once after the ack): the replay check is the command's own digest claim.
+  [
+    'slash command opening the form',
+    async (x) => slashCommand('form', x.slack.newResponseUrl(), `t.${Math.random()}`),
+  ],
+  [
+    'slash command evidence lookup',
+    async (x) => slashCommand('evidence PACIFIC', x.slack.newResponseUrl(), `t.${Math.random()}`),
+  ],
   ['mention', async () => appMention(`<@UBOT> ${TEXT}`)],
   ['modal submission', async () => intakeSubmission()],
   [

@@ -1,5 +1,7 @@
 // The pool's claims: a claim that returns fewer jobs than asked for ends the poll (each claim is a write
 // transaction), yet a pool that was full still picks up the jobs it left waiting as soon as a worker is free.
+// A job enqueued with the pool's reservation is leased in its INSERT and worked here without any claim; past
+// the pool's room, jobs are written unleased and claimed as workers free up.
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +32,7 @@ afterEach(async () => {
   store = undefined;
 });
 
-async function pool(concurrency: number, hold?: Promise<void>) {
+async function pool(concurrency: number, hold?: Promise<void>, prefetch = 0) {
   store = await openStore({ sqlitePath: join(await mkdtemp(join(tmpdir(), 'pool-')), 'audit.sqlite') });
   const delivered: string[] = [];
   let claims = 0;
@@ -52,8 +54,8 @@ async function pool(concurrency: number, hold?: Promise<void>) {
   };
   const deps = { log: quiet, now: () => new Date() } as unknown as SlackDeps;
   // The timer poll is a minute away: only notify() and finished jobs make the pool look.
-  queue = createDeliveryQueue({ jobs, kinds, deps, transport, concurrency, pollMs: 60_000 });
-  const enqueue = (n: number) =>
+  queue = createDeliveryQueue({ jobs, kinds, deps, transport, concurrency, prefetch, pollMs: 60_000 });
+  const enqueue = (n: number, lease?: { owner: string; ms: number }) =>
     store!.jobs.enqueue({
       kind: 'test-answer',
       idempotencyKey: `k${n}`,
@@ -61,8 +63,20 @@ async function pool(concurrency: number, hold?: Promise<void>) {
       target: { responseUrl: `https://hooks.example/r/${n}` },
       rulesetVersion: 'test',
       at: new Date(),
+      lease,
     });
-  return { delivered, claims: () => claims, enqueue, q: queue };
+  /** What the ack path does: reserve, enqueue with the lease, hand the leased job over (or cancel). */
+  const enqueueHere = async (n: number) => {
+    const r = queue!.reserve();
+    const res = await enqueue(n, r && { owner: r.owner, ms: r.leaseMs });
+    if (r && res.leased) r.take(res.leased);
+    else {
+      r?.cancel();
+      if (res.created) queue!.notify();
+    }
+    return { reserved: r !== undefined, ...res };
+  };
+  return { delivered, claims: () => claims, enqueue, enqueueHere, q: queue };
 }
 
 const until = async (cond: () => boolean) => {
@@ -96,5 +110,29 @@ describe('delivery worker pool', () => {
     await until(() => p.q.running === 0);
     await new Promise((r) => setTimeout(r, 50));
     expect(p.claims()).toBe(2);
+  });
+
+  it('jobs leased at enqueue are worked here with no claim; past its room the pool claims the rest', async () => {
+    let release!: () => void;
+    const p = await pool(2, new Promise<void>((r) => (release = r)), 1);
+    await p.q.start();
+    await until(() => p.claims() === 1);
+    const results = [];
+    for (let n = 0; n < 5; n++) results.push(await p.enqueueHere(n));
+    // Two workers and one waiting: three leased in their INSERT, two left for a claim.
+    expect(results.map((r) => r.reserved)).toEqual([true, true, true, false, false]);
+    expect(results.map((r) => r.leased?.attempts)).toEqual([1, 1, 1, undefined, undefined]);
+    // Another replica cannot take the leased ones.
+    expect((await store!.jobs.claim('other-replica', 10_000, 5)).map((j) => j.id).sort()).toEqual(
+      [results[3]!.id, results[4]!.id].sort(),
+    );
+    await until(() => p.q.running === 2);
+    release();
+    await until(() => p.delivered.length === 3);
+    expect(p.delivered.sort()).toEqual([0, 1, 2].map((n) => `https://hooks.example/r/${n}`));
+    await until(() => p.q.running === 0);
+    // The duplicate of a delivered job is not leased again.
+    const dup = await p.enqueueHere(0);
+    expect([dup.reserved, dup.created, dup.leased]).toEqual([true, false, undefined]);
   });
 });

@@ -77,6 +77,36 @@ export function defineJobsSuite(t: JobsSuiteDeps): void {
       expect(await t.count('consults')).toBe(0);
     });
 
+    it('can be written already leased: first attempt, no claim by anyone until the lease expires', async () => {
+      await t.fresh();
+      const store = await t.open();
+      const res = await store.jobs.enqueue({ ...job('k'), lease: { owner: 'w1', ms: 5000 } });
+      expect(res.leased).toMatchObject({ id: res.id, attempts: 1, partsDone: 0, uncertain: false });
+      expect(res.leased?.payload).toEqual(job('k').payload);
+      expect(await store.jobs.get(res.id)).toMatchObject({ attempts: 1, payload: job('k').payload });
+      expect(await store.jobs.claim('w2', 5000, 1)).toEqual([]);
+      expect((await store.jobs.depth()).leased).toBe(1);
+      expect(await store.jobs.markSending('w1', res.id)).toBe(true);
+      // The lease runs on the store's clock, whatever the request's own time says.
+      const old = await store.jobs.enqueue({
+        ...job('k-old'),
+        at: new Date(NOW.getTime() - 3_600_000),
+        lease: { owner: 'w1', ms: 5000 },
+      });
+      expect(old.leased).toBeDefined();
+      expect(await store.jobs.claim('w2', 5000, 1)).toEqual([]);
+      // A retry of the same request while the job runs finds it and takes no lease.
+      const again = await store.jobs.enqueue({ ...job('k'), lease: { owner: 'w3', ms: 5000 } });
+      expect(again).toEqual({ id: res.id, created: false });
+      t.setClock(new Date(NOW.getTime() + 5001));
+      // The lessee stopped (a crash): the next claimant gets it as a second attempt that may have been sent.
+      const taken = (await store.jobs.claim('w2', 5000, 2)).find((j) => j.id === res.id);
+      expect(taken).toMatchObject({ id: res.id, attempts: 2, uncertain: true });
+      expect(
+        await store.jobs.complete('w1', res.id, { outcome: 'delivered', consult: consult() }),
+      ).toBeUndefined();
+    });
+
     it('complete with the audit row in one transaction, keyed by the job', async () => {
       await t.fresh();
       const store = await t.open();

@@ -34,16 +34,24 @@ export async function enqueueJob(
   via: { respond?: RespondFn | undefined; client: WebClient },
 ): Promise<Enqueued> {
   if (deps.store && deps.queue) {
+    // This process leases the job in its own INSERT when it has room to work it (no claim UPDATE after).
+    const lease = deps.queue.reserve?.();
     try {
       const res = await deps.store.jobs.enqueue({
         ...req,
         rulesetVersion: deps.ruleset.version,
         at: deps.now(),
+        lease: lease && { owner: lease.owner, ms: lease.leaseMs },
       });
-      if (res.created) deps.queue.notify();
-      else deps.log.info('duplicate request skipped', { job: res.id, kind: req.kind });
+      if (res.leased && lease) lease.take(res.leased);
+      else {
+        lease?.cancel();
+        if (res.created) deps.queue.notify();
+        else deps.log.info('duplicate request skipped', { job: res.id, kind: req.kind });
+      }
       return { status: res.created ? 'queued' : 'duplicate', afterAck: NOTHING };
     } catch (err) {
+      lease?.cancel();
       deps.log.error('job could not be queued; answering in memory', errorFields(err, 'E_STORE'));
     }
   }

@@ -7,6 +7,7 @@ import { codeOf, errorFields } from '../../errors/index.js';
 import { withRequestId } from '../../log/request-context.js';
 import type { JobCompletion, JobRecord, Jobs, QueueDepth } from '../../store/index.js';
 import type { SlackDeps } from '../deps.js';
+import { yieldToAcks } from '../yield-to-acks.js';
 import { sendParts } from './execute.js';
 import { expireJob, reportJobFailure } from './notify-user.js';
 import type { JobContext, KindRegistry, Plan } from './registry.js';
@@ -19,6 +20,8 @@ export interface QueueOptions {
   transport: Transport;
   /** Jobs worked at once by this process. Default 4. */
   concurrency?: number;
+  /** Jobs this process may hold leased at enqueue while waiting for a worker (its own, never claimed). Default 32. */
+  prefetch?: number;
   /** Lease length; renewed every third of it while a job runs. Default 10 s. */
   leaseMs?: number;
   /** How often the queue is checked for jobs of other replicas and retries due. Default 250 ms. */
@@ -35,10 +38,22 @@ export interface DeliveryQueue {
   start(): Promise<void>;
   /** A job was just enqueued here: look now rather than at the next poll. */
   notify(): void;
+  /** A lease for the job about to be enqueued here, while this process has room for it (else undefined: the job
+   * is written unleased and any worker claims it). The caller then `take`s the leased job, or `cancel`s. */
+  reserve(): Reservation | undefined;
   /** Stops leasing; resolves true when running jobs finished within `timeoutMs`. */
   stop(timeoutMs: number): Promise<boolean>;
   depth(): Promise<QueueDepth>;
   readonly running: number;
+}
+
+export interface Reservation {
+  owner: string;
+  leaseMs: number;
+  /** Runs the job written with this lease (after the current turn, so the ack goes out first). */
+  take(job: JobRecord): void;
+  /** The job was not written with the lease (a duplicate, or the write failed). */
+  cancel(): void;
 }
 
 export const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
@@ -64,6 +79,10 @@ class WorkerPool implements DeliveryQueue {
   private readonly jobs: Jobs;
   private readonly deps: SlackDeps;
   private readonly active = new Set<string>();
+  /** Leased at enqueue by this process, waiting for a worker (their leases renewed with the running ones'). */
+  private readonly waiting: JobRecord[] = [];
+  /** Reservations handed out whose job is not written yet. */
+  private reserved = 0;
   private readonly idle: (() => void)[] = [];
   private stopped = true;
   private polling = false;
@@ -76,6 +95,7 @@ class WorkerPool implements DeliveryQueue {
   constructor(private readonly opts: QueueOptions) {
     this.cfg = {
       concurrency: opts.concurrency ?? 4,
+      prefetch: opts.prefetch ?? 32,
       leaseMs: opts.leaseMs ?? 10_000,
       pollMs: opts.pollMs ?? 250,
       maxAttempts: opts.maxAttempts ?? 6,
@@ -113,11 +133,45 @@ class WorkerPool implements DeliveryQueue {
     if (!this.stopped) setImmediate(() => void this.poll());
   }
 
+  /** How many more jobs this process may hold leased (running, waiting, or reserved for an enqueue). */
+  private room(): number {
+    const held = this.active.size + this.waiting.length + this.reserved;
+    return Math.max(0, this.cfg.concurrency + this.cfg.prefetch - held);
+  }
+
+  reserve(): Reservation | undefined {
+    if (this.stopped || this.room() === 0) return undefined;
+    this.reserved += 1;
+    let open = true;
+    const close = () => {
+      if (!open) return false;
+      open = false;
+      this.reserved -= 1;
+      return true;
+    };
+    return {
+      owner: this.owner,
+      leaseMs: this.cfg.leaseMs,
+      take: (job) => {
+        if (!close()) return;
+        this.waiting.push(job);
+        setImmediate(() => this.drainWaiting());
+      },
+      cancel: () => void close(),
+    };
+  }
+
+  /** Starts waiting jobs while workers are free (also while stopping: they were acknowledged and are leased). */
+  private drainWaiting(): void {
+    while (this.waiting.length > 0 && this.active.size < this.cfg.concurrency)
+      this.launch(this.waiting.shift()!);
+  }
+
   async stop(timeoutMs: number): Promise<boolean> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     const ok =
-      this.active.size === 0 ||
+      (this.active.size === 0 && this.waiting.length === 0) ||
       (await new Promise<boolean>((resolve) => {
         const t = setTimeout(() => resolve(false), timeoutMs);
         this.idle.push(() => {
@@ -152,10 +206,16 @@ class WorkerPool implements DeliveryQueue {
         this.again = false;
         // Full: whatever is due waits for a free worker, which looks again when its job ends.
         if (this.active.size >= this.cfg.concurrency) this.backlog = true;
+        // Jobs this process leased at enqueue go first; the queue is asked only for the workers left over.
+        this.drainWaiting();
         while (!this.stopped && this.active.size < this.cfg.concurrency) {
-          const want = this.cfg.concurrency - this.active.size;
+          // A worker is free and nothing waits here: lease enough for the workers and the waiting room at once,
+          // so a backlog costs one claim per batch rather than one per job.
+          const want = this.room();
+          if (want === 0) break;
           const got = await this.jobs.claim(this.owner, this.cfg.leaseMs, want);
-          for (const job of got) this.launch(job);
+          this.waiting.push(...got);
+          this.drainWaiting();
           // Fewer than asked for: nothing else was due (each claim is a write transaction, so no empty re-ask).
           this.backlog = got.length === want;
           if (!this.backlog) break;
@@ -175,6 +235,7 @@ class WorkerPool implements DeliveryQueue {
       .catch((err: unknown) => this.deps.log.error('job failed unexpectedly', errorFields(err, 'E_INTERNAL')))
       .finally(() => {
         this.active.delete(job.id);
+        this.drainWaiting();
         if (this.active.size === 0) for (const r of this.idle.splice(0)) r();
         // Only a pool that was full can have left due jobs behind; new ones notify, the timer finds the rest.
         if (!this.stopped && this.backlog) void this.poll();
@@ -182,6 +243,9 @@ class WorkerPool implements DeliveryQueue {
   }
 
   private async runJob(job: JobRecord): Promise<void> {
+    // The plan is the CPU-heavy part (parse, engine, Block Kit): one job's per event-loop turn, so that requests
+    // already waiting on their sockets are acknowledged first (acks never queue behind a burst of answers).
+    await yieldToAcks();
     if (job.uncertain)
       this.deps.log.warn('job resumed after an interrupted send', { job: job.id, part: job.partsDone });
     const plan = await this.planOf(job);
@@ -292,9 +356,10 @@ class WorkerPool implements DeliveryQueue {
   }
 
   private async renew(): Promise<void> {
-    if (this.active.size === 0) return;
+    if (this.active.size === 0 && this.waiting.length === 0) return;
     try {
-      await this.jobs.renew(this.owner, [...this.active], this.cfg.leaseMs);
+      const ids = [...this.active, ...this.waiting.map((j) => j.id)];
+      await this.jobs.renew(this.owner, ids, this.cfg.leaseMs);
     } catch (err) {
       this.deps.log.error('lease renewal failed', errorFields(err, 'E_STORE'));
     }

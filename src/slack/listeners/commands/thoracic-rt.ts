@@ -10,11 +10,12 @@ import type { SlackDeps } from '../../deps.js';
 import { openIntake } from '../../open-intake.js';
 import { enqueueJob } from '../../queue/enqueue.js';
 import { COMMAND_REPLY, readingPayload } from '../../queue/kinds/index.js';
+import { firstDelivery, replayIgnored } from '../../replay-guard.js';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
 export function thoracicRtCommand(deps: SlackDeps) {
-  return async ({ ack, command, respond, client }: Args): Promise<void> => {
+  return async ({ ack, command, respond, client, context }: Args): Promise<void> => {
     const where = {
       surface: 'command',
       respond,
@@ -27,7 +28,8 @@ export function thoracicRtCommand(deps: SlackDeps) {
       routed = route(command.text ?? '', deps.intents, deps.now());
     } catch (err) {
       await ack();
-      return reportFailure(deps, err, where);
+      if (await firstDelivery(deps, context)) await reportFailure(deps, err, where);
+      return;
     }
     const payload = readingPayload(routed, deps.ruleset);
     if (payload) {
@@ -49,9 +51,12 @@ export function thoracicRtCommand(deps: SlackDeps) {
         { respond, client },
       );
       await ack();
+      // The job key names this invocation (trigger id, response_url): a duplicate is this request replayed.
+      if (job.status === 'duplicate') return replayIgnored(deps, context);
       return job.afterAck();
     }
     await ack();
+    if (!(await firstDelivery(deps, context))) return;
     try {
       await openIntake(client, command.trigger_id, {
         origin: 'command',
