@@ -20,6 +20,7 @@ const viaUrl = (messages: SlackMessage[]): Plan['parts'] =>
 export const commandReply = defineKind<ReadingPayload>({
   name: COMMAND_REPLY,
   payload: ReadingPayloadSchema,
+  commandResponseUrl: true,
   async plan(p, { deps, createdAt, target }) {
     const privacy = p.identifiersRemoved.length
       ? [buildNotice('privacy', p.identifiersRemoved.join(', '))]
