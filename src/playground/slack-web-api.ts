@@ -392,7 +392,7 @@ export class SlackWebApiFake {
           ok: true,
           app_id: 'A0PLAYGROUND',
           authed_user: { id: 'U0INSTALLER' },
-          scope: 'app_mentions:read,channels:history,chat:write,commands,groups:history,im:write',
+          scope: 'app_mentions:read,channels:history,chat:write,commands,groups:history,im:history,im:write',
           token_type: 'bot',
           access_token: `xoxb-installed-${str('code')}`,
           bot_user_id: this.identity.botUserId,
