@@ -17,7 +17,7 @@ import { NOTICE_PART } from '../../src/slack/queue/notify-user.js';
 import { defineKind, kindRegistry } from '../../src/slack/queue/registry.js';
 import { postToResponseUrl, type Transport } from '../../src/slack/queue/transport.js';
 import { createDeliveryQueue, type DeliveryQueue } from '../../src/slack/queue/worker-pool.js';
-import { type JobTarget, type Jobs, openStore, type Store } from '../../src/store/index.js';
+import { type Jobs, type JobTarget, openStore, type Store } from '../../src/store/index.js';
 
 const CHANNEL = 'C0BOARD';
 const USER = 'U0ASKER';
@@ -60,7 +60,10 @@ async function setUp(options: FakeOptions = {}) {
 /** A worker process. `killedBeforeCompletion`: it dies after telling the user, before the job is marked done. */
 function worker(opts: { killedBeforeCompletion?: boolean; now?: () => Date } = {}) {
   const client = new WebClient('xoxb-test', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
-  const transport: Transport = { respond: (u, m, r) => postToResponseUrl(u, m, r), client: async () => client };
+  const transport: Transport = {
+    respond: (u, m, r) => postToResponseUrl(u, m, r),
+    client: async () => client,
+  };
   const log = createLog('debug', (line) => logs.push(line));
   const deps = { log, now: opts.now ?? NOW } as unknown as SlackDeps;
   const jobs: Jobs = opts.killedBeforeCompletion
