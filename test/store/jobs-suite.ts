@@ -164,12 +164,12 @@ export function defineJobsSuite(t: JobsSuiteDeps): void {
       const [again] = await store.jobs.claim('w2', 10_000, 1);
       expect(again).toMatchObject({ id, attempts: 2, notice });
       expect(await store.jobs.markNotice('w', id, notice)).toBe(false);
-      await expect(
-        store.jobs.markNotice('w2', id, { ...notice, outcome: 'lost' as never }),
-      ).rejects.toThrow(/notice/);
+      await expect(store.jobs.markNotice('w2', id, { ...notice, outcome: 'lost' as never })).rejects.toThrow(
+        /notice/,
+      );
     });
 
-        it('finished jobs go with the retention prune; waiting ones stay', async () => {
+    it('finished jobs go with the retention prune; waiting ones stay', async () => {
       await t.fresh();
       const store = await t.open();
       const done = await store.jobs.enqueue(job('old'));
