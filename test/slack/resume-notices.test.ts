@@ -50,10 +50,11 @@ afterEach(async () => {
   await fake?.stop();
 });
 
-async function setUp(options: FakeOptions = {}) {
+async function setUp(options: FakeOptions = {}, now?: () => Date) {
   fake = new SlackWebApiFake({ teamId: 'T1', botUserId: 'UBOT', botId: 'BBOT' }, options);
   await fake.start();
-  store = await openStore({ sqlitePath: join(await mkdtemp(join(tmpdir(), 'notices-')), 'store.sqlite') });
+  const sqlitePath = join(await mkdtemp(join(tmpdir(), 'notices-')), 'store.sqlite');
+  store = await openStore({ sqlitePath, ...(now ? { now } : {}) });
   logs = [];
 }
 
@@ -226,6 +227,27 @@ describe('the expired-job direct message, killed before its completion', () => {
     await until(async () => (await store.jobs.get(id))?.state === 'done', 'the resumed job');
     expect(told()).toHaveLength(1);
     expect(fake.messages.filter((m) => m.text === 'answer')).toHaveLength(0);
+    expect((await store.jobs.get(id))?.outcome).toBe('expired');
+  });
+});
+
+describe('a job whose retry comes after its response_url lifetime', () => {
+  it('is not answered late: its user is told once in a DM', async () => {
+    let t = Date.now();
+    const clock = () => new Date(t);
+    await setUp({}, clock);
+    const id = await enqueue('answers', { channel: CHANNEL, user: USER }, clock());
+    fake.failNext('chat.postMessage', { status: 500 });
+    await worker({ now: clock }).start();
+    await until(() => logged('delivery retry') === 1, 'the retry');
+    // The retry is due after Slack's 30 minutes (a long outage, or Retry-After).
+    t += 31 * 60_000;
+    await until(async () => (await store.jobs.get(id))?.state === 'done', 'the job');
+    const dm = fake.dmChannelOf(USER);
+    expect(fake.messages.filter((m) => m.text === 'answer')).toHaveLength(0);
+    expect(fake.messages.filter((m) => m.channel === dm && withCode(/E_DELIVERY_EXPIRED/)(m))).toHaveLength(
+      1,
+    );
     expect((await store.jobs.get(id))?.outcome).toBe('expired');
   });
 });
