@@ -180,12 +180,18 @@ describe.each(HARNESS_MODES)('Slack retries in %s mode', (mode) => {
     h = await startHarness({ mode, now: () => NOW });
     const req = appMention(`<@UBOT> ${TEXT}`);
     const key = `event:${(JSON.parse(req.body) as { event_id: string }).event_id}`;
-    await h.send(req);
-    for (const n of ['1', '2'])
-      await h.send(req, { headers: { 'x-slack-retry-num': n, 'x-slack-retry-reason': 'http_timeout' } });
+    // Each delivery signed anew (later timestamps), as Slack does: past the replay guard, to the queue's key.
+    const t = Math.floor(Date.now() / 1000);
+    await h.send(req, { timestamp: t - 2 });
+    for (const n of [1, 2])
+      await h.send(req, {
+        timestamp: t - 2 + n,
+        headers: { 'x-slack-retry-num': String(n), 'x-slack-retry-reason': 'http_timeout' },
+      });
     await h.settle();
     await new Promise((r) => setTimeout(r, 300));
     expect(answerCards(h)).toHaveLength(1);
+    expect(h.logs.filter((l) => l.includes('"msg":"duplicate request skipped"'))).toHaveLength(2);
     const rows = (await h.store.listRecentConsults({ limit: 100 })).filter((r) => r.idempotencyKey === key);
     expect(rows).toHaveLength(1);
   });
@@ -195,12 +201,17 @@ describe.each(HARNESS_MODES)('Slack retries in %s mode', (mode) => {
     const req = appMention(`<@UBOT> ${TEXT}`);
     const key = `event:${(JSON.parse(req.body) as { event_id: string }).event_id}`;
     h.slack.failNext('chat.postMessage', { status: 500 });
-    await h.send(req);
+    // Slack signs each delivery anew (a later timestamp): past the replay guard, to the queue's key.
+    const t = Math.floor(Date.now() / 1000);
+    await h.send(req, { timestamp: t - 1 });
     const x = h;
     // Slack's retry comes after the post failed (not while the first attempt may still succeed).
     await x.slack.waitFor(() => x.logs.some((l) => l.includes('"msg":"delivery retry"')), 5000);
     expect(x.slack.callsOf('chat.postMessage')).toHaveLength(1);
-    await h.send(req, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } });
+    await h.send(req, {
+      timestamp: t,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' },
+    });
     expect(x.logs.filter((l) => l.includes('"msg":"duplicate request skipped"'))).toHaveLength(1);
     await x.slack.waitFor(
       () =>

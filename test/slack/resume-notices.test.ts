@@ -251,3 +251,22 @@ describe('a job whose retry comes after its response_url lifetime', () => {
     expect((await store.jobs.get(id))?.outcome).toBe('expired');
   });
 });
+
+describe('a failure notice that Slack could not take (5xx)', () => {
+  it('is tried again later, looked for first, and shown once; the job ends reported', async () => {
+    await setUp();
+    const parent = fake.postUserMessage({ channel: CHANNEL, user: USER, text: 'question' }).ts;
+    const id = await enqueue('fails-in-thread', { channel: CHANNEL, threadTs: parent, user: USER });
+    fake.failNext('chat.postMessage', { status: 500 });
+    await worker().start();
+    await until(async () => (await store.jobs.get(id))?.state === 'done', 'the job');
+    expect(fake.messages.filter((m) => m.threadTs === parent && withCode(/E_INTERNAL/)(m))).toHaveLength(1);
+    expect(fake.callsOf('chat.postMessage')).toHaveLength(2);
+    expect(fake.callsOf('conversations.replies')).toHaveLength(1);
+    expect(await store.jobs.get(id)).toMatchObject({
+      outcome: 'reported',
+      errorCode: 'E_INTERNAL',
+      attempts: 2,
+    });
+  });
+});

@@ -50,14 +50,14 @@ export async function reportJobFailure(
   job: JobRecord,
   f: Pick<JobNotice, 'code' | 'message'>,
   opts: NoticeOptions = {},
-): Promise<void> {
+): Promise<Told> {
   const notice = buildNotice('error', `${f.message} (${f.code})`);
   const t = job.target;
   const ctx: Ctx = { deps, job, resumed: job.notice !== undefined };
   try {
     if (opts.inThread && t.channel && t.threadTs) {
       await postNotice(ctx, await transport.client(t), { channel: t.channel, thread: t.threadTs }, notice);
-      return;
+      return { ok: true };
     }
     if (t.responseUrl && f.code !== 'E_RESPONSE_URL' && job.partsDone < RESPONSE_URL_USES) {
       try {
@@ -68,7 +68,7 @@ export async function reportJobFailure(
             via: 'response_url',
           });
         await transport.respond(t.responseUrl, notice, replace);
-        return;
+        return { ok: true };
       } catch {
         // The link refused too: fall through to the Web API.
       }
@@ -83,14 +83,18 @@ export async function reportJobFailure(
         text: notice.text,
         blocks: notice.blocks,
       });
-    } else if (t.user) {
-      await postNotice(ctx, client, { dmWith: t.user }, notice);
+      return { ok: true };
     }
+    if (!t.user) return { ok: false, retryable: false, code: f.code };
+    await postNotice(ctx, client, { dmWith: t.user }, notice);
+    return { ok: true };
   } catch (err) {
     deps.log.error('could not report failure to user', {
       ...errorFields(err, 'E_INTERNAL'),
       jobCode: f.code,
     });
+    const failed = classifyFailure(err);
+    return { ok: false, retryable: failed.retryable, code: failed.code };
   }
 }
 

@@ -349,10 +349,17 @@ class WorkerPool implements DeliveryQueue {
   private async report(job: JobRecord, notice: JobNotice, plan: Plan | undefined): Promise<void> {
     if (!(await this.noticeRecorded(job, notice))) return;
     const kind = this.opts.kinds.get(job.kind);
-    await reportJobFailure(this.deps, this.opts.transport, job, notice, {
+    const told = await reportJobFailure(this.deps, this.opts.transport, job, notice, {
       inThread: kind?.reportInThread,
       replaceOnResend: kind?.commandResponseUrl,
     });
+    // Slack could not be reached to tell them: the notice is tried again later (looked for first, it may have
+    // arrived), so an audit row still means the user was told, as far as attempts allow.
+    if (!told.ok && told.retryable && job.attempts < this.cfg.maxAttempts) {
+      const at = new Date(this.deps.now().getTime() + backoffMs(job.attempts));
+      await this.jobs.retryLater(this.owner, job.id, at, notice.code);
+      return;
+    }
     await this.jobs.complete(this.owner, job.id, {
       outcome: 'reported',
       errorCode: notice.code,
