@@ -89,6 +89,12 @@ export interface FakeOptions {
    * message, the only behaviour the notes confirm. Tests that rely on it say so.
    */
   commandUrlReplacesOwnPost?: boolean;
+  /**
+   * SECONDARY SOURCE (off by default): a response_url is "usable up to 5 times within 30 minutes" (slack-facts §2.6,
+   * quoted from secondary sources). With this set, a URL refuses every POST after this many, answering 404 as the
+   * fake does for an expired URL; what Slack answers past the uses is not documented in our notes (an assumption).
+   */
+  responseUrlMaxUses?: number;
 }
 
 /** Slack's trigger_id lifetime. */
@@ -101,6 +107,7 @@ export class SlackWebApiFake {
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   private readonly faults = new Map<string, Fault[]>();
   private readonly expiredResponseIds = new Set<string>();
+  private readonly responseUses = new Map<string, number>();
   private readonly responseContexts = new Map<string, ResponseContext>();
   private readonly triggers = new Map<string, { user: string; issuedAt: number }>();
   private readonly usedTriggers = new Set<string>();
@@ -274,10 +281,13 @@ export class SlackWebApiFake {
     }
     if (req.method === 'POST' && isResponse) {
       const id = url.pathname.slice('/response/'.length);
-      if (this.expiredResponseIds.has(id)) {
+      const uses = this.responseUses.get(id) ?? 0;
+      const max = this.options.responseUrlMaxUses;
+      if (this.expiredResponseIds.has(id) || (max !== undefined && uses >= max)) {
         send(res, 404, { ok: false, error: 'expired_url' });
         return true;
       }
+      this.responseUses.set(id, uses + 1);
       const body = parseArgs(raw, req.headers['content-type']);
       this.responses.push({ id, body });
       this.storeResponse(id, body, this.responseContexts.get(id));
@@ -392,7 +402,7 @@ export class SlackWebApiFake {
           ok: true,
           app_id: 'A0PLAYGROUND',
           authed_user: { id: 'U0INSTALLER' },
-          scope: 'app_mentions:read,channels:history,chat:write,commands,groups:history,im:write',
+          scope: 'app_mentions:read,channels:history,chat:write,commands,groups:history,im:history,im:write',
           token_type: 'bot',
           access_token: `xoxb-installed-${str('code')}`,
           bot_user_id: this.identity.botUserId,

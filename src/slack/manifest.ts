@@ -8,8 +8,22 @@ export const BOT_SCOPES = [
   'chat:write',
   'commands',
   'groups:history',
+  'im:history',
   'im:write',
 ] as const;
+
+/** Why the app asks for each scope (README "Set up"; the manifest test requires one per scope). The history
+ * scopes are read only to find the app's own messages by their metadata; nothing read is stored or logged. */
+export const SCOPE_REASONS: Record<(typeof BOT_SCOPES)[number], string> = {
+  'app_mentions:read': 'answer @mentions in channels',
+  'channels:history': 'find an answer a crash cut in a public channel before posting it again',
+  'chat:write': 'post answers, evidence threads and notices',
+  commands: 'the /thoracic-rt slash command',
+  'groups:history': 'find an answer a crash cut in a private channel before posting it again',
+  'im:history':
+    'find a failure or expired-answer notice a crash cut in the direct message before sending it again',
+  'im:write': 'open the direct message for those notices (and to find them there)',
+};
 export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'app_uninstalled', 'tokens_revoked'] as const;
 
 export function buildManifest(opts: { url?: string } = {}): Record<string, unknown> {

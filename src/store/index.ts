@@ -9,6 +9,8 @@ export {
   type EnqueueInput,
   JOB_OUTCOMES,
   type JobCompletion,
+  type JobNotice,
+  JobNoticeSchema,
   type JobOutcome,
   type JobRecord,
   type Jobs,

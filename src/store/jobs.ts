@@ -60,7 +60,18 @@ export interface JobRecord {
   createdAt: Date;
   /** A previous attempt was sending a message when it stopped: that message may have reached Slack. */
   uncertain: boolean;
+  /** A previous attempt was telling the user the job failed or expired: that notice may have reached Slack. */
+  notice?: JobNotice | undefined;
 }
+
+/** What a job that ends without its answer tells the user (recorded before it is sent). */
+export const JobNoticeSchema = z.object({
+  outcome: z.enum(['reported', 'expired']),
+  code: z.string().min(1).max(100),
+  /** The app's own notice text (never the user's). */
+  message: z.string().min(1).max(2000),
+});
+export type JobNotice = z.infer<typeof JobNoticeSchema>;
 
 export interface JobCompletion {
   outcome: JobOutcome;
@@ -90,6 +101,8 @@ export interface Jobs {
   markSending(owner: string, id: string): Promise<boolean>;
   /** Records that message `partsDone - 1` reached Slack. */
   markPartDone(owner: string, id: string, partsDone: number): Promise<void>;
+  /** Records the notice about to be sent instead of the answer (false: the lease was lost, do not send). */
+  markNotice(owner: string, id: string, notice: JobNotice): Promise<boolean>;
   /** Marks the job done (with its audit row, atomically); undefined if the lease was lost first. */
   complete(owner: string, id: string, done: JobCompletion): Promise<{ consultId?: string } | undefined>;
   /** Gives the job back to run again at `runAfter` (a retryable failure). */
@@ -132,6 +145,7 @@ const JobRowSchema = z.object({
   outcome: z.string().nullable(),
   error_code: z.string().nullable(),
   consult_id: z.string().nullable(),
+  notice_json: z.string().nullable().optional(),
 });
 
 const JOB_COLUMNS = [
@@ -149,6 +163,7 @@ const JOB_COLUMNS = [
   'outcome',
   'error_code',
   'consult_id',
+  'notice_json',
 ] as const;
 
 function toJob(raw: unknown) {
@@ -164,6 +179,9 @@ function toJob(raw: unknown) {
     partsDone: row.parts_done,
     createdAt: new Date(row.created_at_ms),
     uncertain: row.sending_since_ms !== null,
+    notice: row.notice_json
+      ? validate(JobNoticeSchema, JSON.parse(row.notice_json), 'delivery job notice')
+      : undefined,
     state: row.state,
     outcome: row.outcome,
     errorCode: row.error_code,
@@ -374,13 +392,17 @@ async function pending(db: Kysely<Database>, limit: number) {
 function leasedWrites(
   db: Kysely<Database>,
   t: () => number,
-): Pick<Jobs, 'markSending' | 'markPartDone' | 'retryLater'> {
+): Pick<Jobs, 'markSending' | 'markPartDone' | 'markNotice' | 'retryLater'> {
   return {
     async markSending(owner, id) {
       return (await updateJob(db, owner, id, { sending_since_ms: t() })) === 1;
     },
     async markPartDone(owner, id, partsDone) {
       await updateJob(db, owner, id, { parts_done: partsDone, sending_since_ms: null });
+    },
+    async markNotice(owner, id, notice) {
+      const json = canonicalJson(validate(JobNoticeSchema, notice, 'delivery job notice'));
+      return (await updateJob(db, owner, id, { notice_json: json })) === 1;
     },
     async retryLater(owner, id, runAfter, errorCode) {
       await updateJob(db, owner, id, {

@@ -7,6 +7,7 @@
 // Migrations are append-only: never edit one that has shipped, add the next.
 import type Sqlite from 'better-sqlite3';
 import { type Compilable, type Kysely, sql } from 'kysely';
+import { deliveryJobNotice } from './migrations/0005-delivery-job-notice.js';
 import type { Database } from './schema.js';
 
 export interface Migration {
@@ -127,6 +128,7 @@ export const MIGRATIONS: readonly Migration[] = [
       db.schema.createIndex('delivery_jobs_done').on('delivery_jobs').columns(['done_at_ms']),
     ],
   },
+  deliveryJobNotice,
 ];
 
 function migrationsTable(db: Kysely<Database>): Compilable {

@@ -105,6 +105,8 @@ export interface DeliveryJobsTable {
   outcome: string | null;
   error_code: string | null;
   consult_id: string | null;
+  /** Set before the user is told the job failed or expired: `{ outcome, code, message }` (the app's notice, JSON). */
+  notice_json?: string | null;
 }
 
 export interface SchemaMigrationsTable {

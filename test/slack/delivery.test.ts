@@ -20,6 +20,7 @@ import {
 import { SlackWebApiFake } from '../../src/playground/slack-web-api.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { GLOBAL_SHORTCUT_ID, MESSAGE_SHORTCUT_ID } from '../../src/slack/ids.js';
+import { postToResponseUrl } from '../../src/slack/queue/transport.js';
 import { INTAKE_CALLBACK_ID } from '../../src/slack/views/intake-ids.js';
 import { buildIntakeModal } from '../../src/slack/views/intake-modal.js';
 import { encodeMetadata } from '../../src/slack/views/modal-metadata.js';
@@ -179,12 +180,18 @@ describe.each(HARNESS_MODES)('Slack retries in %s mode', (mode) => {
     h = await startHarness({ mode, now: () => NOW });
     const req = appMention(`<@UBOT> ${TEXT}`);
     const key = `event:${(JSON.parse(req.body) as { event_id: string }).event_id}`;
-    await h.send(req);
-    for (const n of ['1', '2'])
-      await h.send(req, { headers: { 'x-slack-retry-num': n, 'x-slack-retry-reason': 'http_timeout' } });
+    // Each delivery signed anew (later timestamps), as Slack does: past the replay guard, to the queue's key.
+    const t = Math.floor(Date.now() / 1000);
+    await h.send(req, { timestamp: t - 2 });
+    for (const n of [1, 2])
+      await h.send(req, {
+        timestamp: t - 2 + n,
+        headers: { 'x-slack-retry-num': String(n), 'x-slack-retry-reason': 'http_timeout' },
+      });
     await h.settle();
     await new Promise((r) => setTimeout(r, 300));
     expect(answerCards(h)).toHaveLength(1);
+    expect(h.logs.filter((l) => l.includes('"msg":"duplicate request skipped"'))).toHaveLength(2);
     const rows = (await h.store.listRecentConsults({ limit: 100 })).filter((r) => r.idempotencyKey === key);
     expect(rows).toHaveLength(1);
   });
@@ -194,9 +201,18 @@ describe.each(HARNESS_MODES)('Slack retries in %s mode', (mode) => {
     const req = appMention(`<@UBOT> ${TEXT}`);
     const key = `event:${(JSON.parse(req.body) as { event_id: string }).event_id}`;
     h.slack.failNext('chat.postMessage', { status: 500 });
-    await h.send(req);
-    await h.send(req, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' } });
+    // Slack signs each delivery anew (a later timestamp): past the replay guard, to the queue's key.
+    const t = Math.floor(Date.now() / 1000);
+    await h.send(req, { timestamp: t - 1 });
     const x = h;
+    // Slack's retry comes after the post failed (not while the first attempt may still succeed).
+    await x.slack.waitFor(() => x.logs.some((l) => l.includes('"msg":"delivery retry"')), 5000);
+    expect(x.slack.callsOf('chat.postMessage')).toHaveLength(1);
+    await h.send(req, {
+      timestamp: t,
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_error' },
+    });
+    expect(x.logs.filter((l) => l.includes('"msg":"duplicate request skipped"'))).toHaveLength(1);
     await x.slack.waitFor(
       () =>
         x.slack.messages.some(
@@ -207,6 +223,9 @@ describe.each(HARNESS_MODES)('Slack retries in %s mode', (mode) => {
     await x.settle(5000);
     await new Promise((r) => setTimeout(r, 300));
     expect(answerCards(x)).toHaveLength(1);
+    // The failed post was retried by the queue (the first call failed, the card came from a later one).
+    const first = x.slack.callsOf('chat.postMessage')[0]!;
+    expect(answerCards(x)[0]?.metadata).toEqual(first.args.metadata);
     expect(
       (await x.store.listRecentConsults({ limit: 100 })).filter((r) => r.idempotencyKey === key),
     ).toHaveLength(1);
@@ -232,10 +251,14 @@ describe.each(HARNESS_MODES)('Slack retries in %s mode', (mode) => {
 });
 
 describe('jobs left by a crash are resumed at start', () => {
-  it('answered while the response_url lives; past it, the user is told in a DM; one log line each', async () => {
+  it('answered while the response_url lives (29 min), its user told once in a DM past it (31 min), or when its uses are spent', async () => {
     const sqlitePath = join(await mkdtemp(join(tmpdir(), 'resume-')), 'store.sqlite');
-    // Where the fresh job's response_url points: a Slack fake started before the app restarts.
-    const earlier = new SlackWebApiFake({ teamId: 'T0TEST', botUserId: 'UBOT', botId: 'BBOT' });
+    // Where the jobs' response_urls point: a Slack fake started before the app restarts, whose URLs take 5 POSTs
+    // (secondary sources; see the fake's option).
+    const earlier = new SlackWebApiFake(
+      { teamId: 'T0TEST', botUserId: 'UBOT', botId: 'BBOT' },
+      { responseUrlMaxUses: 5 },
+    );
     await earlier.start();
     const before = await openStore({ sqlitePath });
     const job = (key: string, at: Date, responseUrl: string) => ({
@@ -246,29 +269,51 @@ describe('jobs left by a crash are resumed at start', () => {
       rulesetVersion: '2026.2.0',
       at,
     });
-    // The injected clock: the app restarts at NOW; one job is 10 minutes old, one 31 minutes.
+    // The injected clock: the app restarts at NOW; one job is 29 minutes old, one 31 minutes, and one young job's
+    // response_url was used five times already.
     const freshUrl = earlier.newResponseUrl();
     const staleUrl = earlier.newResponseUrl();
-    await before.jobs.enqueue(job('command:fresh', new Date(NOW.getTime() - 10 * 60_000), freshUrl));
-    await before.jobs.enqueue(job('command:stale', new Date(NOW.getTime() - 31 * 60_000), staleUrl));
+    const spentUrl = earlier.newResponseUrl();
+    for (let i = 0; i < 5; i++) await postToResponseUrl(spentUrl, { text: `use ${i}`, blocks: [] });
+    await expect(postToResponseUrl(spentUrl, { text: 'sixth', blocks: [] })).rejects.toThrow(/404/);
+    const ids = {
+      fresh: (await before.jobs.enqueue(job('command:fresh', minutesAgo(29), freshUrl))).id,
+      stale: (await before.jobs.enqueue(job('command:stale', minutesAgo(31), staleUrl))).id,
+      spent: (await before.jobs.enqueue(job('command:spent', minutesAgo(1), spentUrl))).id,
+    };
     await before.close();
     try {
       h = await startHarness({ now: () => NOW, sqlitePath });
       const x = h;
       await x.settle(5000);
-      expect(x.logs.filter((l) => l.includes('"msg":"job resumed"'))).toHaveLength(2);
+      expect(x.logs.filter((l) => l.includes('"msg":"job resumed"'))).toHaveLength(3);
       const fresh = earlier.responses.filter((r) => r.id === freshUrl.split('/').pop());
       expect(fresh).toHaveLength(1);
       expect(JSON.stringify(fresh[0]?.body)).toMatch(/thoracic-rt/);
       expect(earlier.responses.filter((r) => r.id === staleUrl.split('/').pop())).toHaveLength(0);
-      const dm = x.slack.callsOf('chat.postMessage').find((c) => c.args.channel === USER.id);
-      expect(JSON.stringify(dm?.args)).toContain('E_DELIVERY_EXPIRED');
+      const dms = x.slack.callsOf('chat.postMessage').filter((c) => c.args.channel === USER.id);
+      expect(dms).toHaveLength(1);
+      expect(JSON.stringify(dms[0]?.args)).toContain('E_DELIVERY_EXPIRED');
+      expect(dms[0]?.args.metadata).toMatchObject({ event_payload: { job_id: ids.stale, part: 'notice' } });
       expect(x.logs.join('\n')).toContain('"msg":"job expired"');
+      // The spent URL refused the answer: its user is told, once, in the channel, with the code.
+      const told = x.slack.callsOf('chat.postEphemeral');
+      expect(told).toHaveLength(1);
+      expect(told[0]?.args).toMatchObject({ channel: CHANNEL.id, user: USER.id });
+      expect(JSON.stringify(told[0]?.args)).toContain('E_RESPONSE_URL');
+      const outcome = async (id: string) => (await x.store.jobs.get(id))?.outcome;
+      expect([await outcome(ids.fresh), await outcome(ids.stale), await outcome(ids.spent)]).toEqual([
+        'delivered',
+        'expired',
+        'reported',
+      ]);
     } finally {
       await earlier.stop();
     }
   });
 });
+
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
 describe.each(HARNESS_MODES)('the ack of a mention in %s mode', (mode) => {
   it('comes only after its job is in the queue (a slow write holds the ack)', async () => {

@@ -10,7 +10,7 @@ import { loadIntents } from '../../src/intents/load-intents.js';
 import { createLog } from '../../src/log/logger.js';
 import { ACTION_IDS } from '../../src/slack/blocks/action-ids.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
-import { buildManifest } from '../../src/slack/manifest.js';
+import { BOT_SCOPES, buildManifest, SCOPE_REASONS } from '../../src/slack/manifest.js';
 import { COMPLETE_CALLBACK_ID } from '../../src/slack/views/complete-modal.js';
 import { DECISION_CALLBACK_ID } from '../../src/slack/views/decision-modal.js';
 import {
@@ -148,6 +148,15 @@ describe('manifest.json', () => {
     expect(validate(manifest), JSON.stringify(validate.errors)).toBe(true);
     const http = buildManifest({ url: 'https://rt.example.org' });
     expect(validate(http), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('asks for each bot scope with a reason; im:history reads back the notices sent in a DM', () => {
+    const scopes: string[] = manifest.oauth_config.scopes.bot;
+    expect(scopes).toEqual([...BOT_SCOPES]);
+    expect(Object.keys(SCOPE_REASONS).sort()).toEqual([...scopes].sort());
+    for (const s of scopes) expect(SCOPE_REASONS[s as keyof typeof SCOPE_REASONS]).toMatch(/\w{3,}/);
+    // The resumed notice's look-up: conversations.open (im:write), then conversations.history on the DM.
+    expect(scopes).toEqual(expect.arrayContaining(['im:history', 'im:write']));
   });
 
   it('points every request URL at /slack/events in the HTTP variant', () => {

@@ -151,6 +151,24 @@ export function defineJobsSuite(t: JobsSuiteDeps): void {
       expect(await store.jobs.get(id)).toMatchObject({ errorCode: 'E_SLACK_RATELIMITED' });
     });
 
+    it('remember the notice being sent (only while leased), so a resumed job tells the user the same once', async () => {
+      await t.fresh();
+      const store = await t.open();
+      const { id } = await store.jobs.enqueue(job('k'));
+      const notice = { outcome: 'reported' as const, code: 'E_SLACK_REFUSED', message: 'Slack refused it.' };
+      expect(await store.jobs.markNotice('nobody', id, notice)).toBe(false);
+      await store.jobs.claim('w', 10_000, 1);
+      expect(await store.jobs.markNotice('w', id, notice)).toBe(true);
+      // The worker dies with the lease: the next claim reads the notice back.
+      t.setClock(new Date(NOW.getTime() + 10_001));
+      const [again] = await store.jobs.claim('w2', 10_000, 1);
+      expect(again).toMatchObject({ id, attempts: 2, notice });
+      expect(await store.jobs.markNotice('w', id, notice)).toBe(false);
+      await expect(store.jobs.markNotice('w2', id, { ...notice, outcome: 'lost' as never })).rejects.toThrow(
+        /notice/,
+      );
+    });
+
     it('finished jobs go with the retention prune; waiting ones stay', async () => {
       await t.fresh();
       const store = await t.open();

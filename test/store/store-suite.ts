@@ -66,6 +66,7 @@ const EXPECTED_COLUMNS: Record<string, string[]> = {
     'kind',
     'lease_expires_ms',
     'lease_owner',
+    'notice_json',
     'outcome',
     'parts_done',
     'payload_json',

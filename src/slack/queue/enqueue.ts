@@ -103,6 +103,6 @@ async function runInline(deps: SlackDeps, req: JobRequest, transport: Transport)
   } catch (err) {
     const f = classifyFailure(err);
     deps.log.warn('listener failed', { surface: req.kind, code: f.code });
-    await reportJobFailure(deps, transport, job, f, kind?.reportInThread);
+    await reportJobFailure(deps, transport, job, f, { inThread: kind?.reportInThread });
   }
 }

@@ -125,13 +125,14 @@ function threadOf(part: Extract<Part, { via: 'post' }>, firstTs: string | undefi
   return part.threadTs === 'first' ? firstTs : part.threadTs;
 }
 
-/** The ts of the message job `jobId` posted as part `index` in `channel` (or the thread), if Slack has it. */
+/** The ts of the message job `jobId` posted as part `index` (or its notice) in `channel` (or the thread), if Slack
+ * has it. */
 export async function findPosted(
   client: WebClient,
   channel: string,
   thread: string | undefined,
   jobId: string,
-  index: number,
+  index: number | 'notice',
 ): Promise<string | undefined> {
   let cursor: string | undefined;
   // A resumed job is seconds or minutes old: its post is among the channel's latest messages.
@@ -149,12 +150,13 @@ export async function findPosted(
   return undefined;
 }
 
-function isPart(metadata: unknown, jobId: string, index: number): boolean {
+function isPart(metadata: unknown, jobId: string, index: number | 'notice'): boolean {
   const m = metadata as { event_type?: unknown; event_payload?: { job_id?: unknown; part?: unknown } };
+  const part = m?.event_payload?.part;
   return (
     m?.event_type === DELIVERY_EVENT &&
     m.event_payload?.job_id === jobId &&
-    Number(m.event_payload?.part) === index
+    (typeof index === 'number' ? Number(part) === index : part === index)
   );
 }
 

@@ -56,6 +56,9 @@ export interface JobKind<P = unknown> {
   readonly reportInThread?: boolean;
   /** A permanent failure frees the request's key (and writes no audit row), so the user's next click retries. */
   readonly retryableByUser?: boolean;
+  /** The target's response_url is a slash command's (it came with no message): a failure notice resent after a
+   * crash goes with replace_original, as the answer's first message does (README limits: an assumption). */
+  readonly commandResponseUrl?: boolean;
   plan(payload: P, ctx: JobContext): Plan | Promise<Plan>;
 }
 

@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { codeOf, errorFields } from '../../errors/index.js';
 import { withRequestId } from '../../log/request-context.js';
-import type { JobCompletion, JobRecord, Jobs, QueueDepth } from '../../store/index.js';
+import type { JobCompletion, JobNotice, JobRecord, Jobs, QueueDepth } from '../../store/index.js';
 import type { SlackDeps } from '../deps.js';
 import { yieldToAcks } from '../yield-to-acks.js';
 import { sendParts } from './execute.js';
-import { expireJob, reportJobFailure } from './notify-user.js';
+import { EXPIRED_NOTICE, expireJob, reportJobFailure } from './notify-user.js';
 import type { JobContext, KindRegistry, Plan } from './registry.js';
 import { classifyFailure, type FailureClass, type Transport } from './transport.js';
 
@@ -249,6 +249,8 @@ class WorkerPool implements DeliveryQueue {
     if (job.uncertain)
       this.deps.log.warn('job resumed after an interrupted send', { job: job.id, part: job.partsDone });
     const plan = await this.planOf(job);
+    // The user was being told this job failed or expired: tell them that, once, rather than deliver now.
+    if (job.notice) return this.resumeNotice(job, job.notice, plan.ok ? plan.plan : undefined);
     if (!plan.ok) return this.fail(job, plan.failure);
     if (this.deps.now().getTime() - job.createdAt.getTime() > this.cfg.lifetimeMs)
       return this.expire(job, plan.plan);
@@ -329,17 +331,45 @@ class WorkerPool implements DeliveryQueue {
       attempt: job.attempts,
       errorName: (err as Error)?.name,
     });
+    await this.report(job, { outcome: 'reported', code: f.code, message: f.message }, plan);
+  }
+
+  private resumeNotice(job: JobRecord, notice: JobNotice, plan: Plan | undefined): Promise<void> {
+    this.deps.log.warn('job resumed after an interrupted notice', { job: job.id, code: notice.code });
+    return notice.outcome === 'expired' ? this.expire(job, plan) : this.report(job, notice, plan);
+  }
+
+  /** Records the notice (once) before it is sent, so a resume knows the user may have been told. */
+  private async noticeRecorded(job: JobRecord, notice: JobNotice): Promise<boolean> {
+    if (job.notice || (await this.jobs.markNotice(this.owner, job.id, notice))) return true;
+    this.deps.log.warn('job lease lost before its notice; another worker has it', { job: job.id });
+    return false;
+  }
+
+  private async report(job: JobRecord, notice: JobNotice, plan: Plan | undefined): Promise<void> {
+    if (!(await this.noticeRecorded(job, notice))) return;
     const kind = this.opts.kinds.get(job.kind);
-    await reportJobFailure(this.deps, this.opts.transport, job, f, kind?.reportInThread);
+    const told = await reportJobFailure(this.deps, this.opts.transport, job, notice, {
+      inThread: kind?.reportInThread,
+      replaceOnResend: kind?.commandResponseUrl,
+    });
+    // Slack could not be reached to tell them: the notice is tried again later (looked for first, it may have
+    // arrived), so an audit row still means the user was told, as far as attempts allow.
+    if (!told.ok && told.retryable && job.attempts < this.cfg.maxAttempts) {
+      const at = new Date(this.deps.now().getTime() + backoffMs(job.attempts));
+      await this.jobs.retryLater(this.owner, job.id, at, notice.code);
+      return;
+    }
     await this.jobs.complete(this.owner, job.id, {
       outcome: 'reported',
-      errorCode: f.code,
+      errorCode: notice.code,
       consult: this.auditOf(job, plan),
       releaseKey: kind?.retryableByUser,
     });
   }
 
-  private async expire(job: JobRecord, plan: Plan): Promise<void> {
+  private async expire(job: JobRecord, plan: Plan | undefined): Promise<void> {
+    if (!(await this.noticeRecorded(job, EXPIRED_NOTICE))) return;
     const told = await expireJob(this.deps, this.opts.transport, job);
     if (!told.ok && told.retryable && job.attempts < this.cfg.maxAttempts) {
       const at = new Date(this.deps.now().getTime() + backoffMs(job.attempts));

@@ -1,5 +1,5 @@
 // /thoracic-rt text, queued: help, a topic answer, "nothing usable", or the case answer (audited), sent
-// through the command's response_url as ephemeral messages.
+// through the command's response_url as one ephemeral message (its privacy notice folded in).
 import { buildAnswer } from '../../blocks/answer.js';
 import { renderEvidenceLookup } from '../../blocks/evidence-lookup.js';
 import { buildHelp } from '../../blocks/help.js';
@@ -7,19 +7,26 @@ import { buildNotice } from '../../blocks/notice.js';
 import { buildTopicAnswer } from '../../blocks/topic-answer.js';
 import type { SlackMessage } from '../../blocks/types.js';
 import { encodeCaseToken } from '../../case-token.js';
+import { foldMessages } from '../fold-messages.js';
 import { defineKind, type Plan } from '../registry.js';
 import { evaluateQueuedCase } from './evaluate-case.js';
 import { type ReadingPayload, ReadingPayloadSchema } from './reading-payload.js';
 
 export const COMMAND_REPLY = 'command-reply';
 
-// The first message, resent after a crash cut its send, replaces its own earlier copy (if Slack had it).
+// One response_url message per answer (the privacy notice folded in), so the message resent after a crash cut
+// its send, with replace_original, is the whole answer and replaces its own earlier copy (if Slack had it).
 const viaUrl = (messages: SlackMessage[]): Plan['parts'] =>
-  messages.map((message, i) => ({ via: 'response_url' as const, message, replaceOnResend: i === 0 }));
+  foldMessages(messages).map((message, i) => ({
+    via: 'response_url' as const,
+    message,
+    replaceOnResend: i === 0,
+  }));
 
 export const commandReply = defineKind<ReadingPayload>({
   name: COMMAND_REPLY,
   payload: ReadingPayloadSchema,
+  commandResponseUrl: true,
   async plan(p, { deps, createdAt, target }) {
     const privacy = p.identifiersRemoved.length
       ? [buildNotice('privacy', p.identifiersRemoved.join(', '))]
