@@ -528,7 +528,7 @@ class GroupParser {
   private modify(kind: K, t: Token, next: Token | undefined): boolean {
     switch (kind) {
       case K.End:
-        this.finish();
+        this.onEnd(t);
         return true;
       case K.Place:
         this.onPlace(t, next);
@@ -602,6 +602,38 @@ class GroupParser {
     }
   }
 
+  /** "no bone, no liver mets; 1 adrenal": a counted bare site right after ";" continues the metastasis list. */
+  private onEnd(t: Token): void {
+    const carry = t.w === ';' && this.g?.hasMet === true && this.countedSiteAhead();
+    this.finish();
+    if (carry) this.inheritMet = true;
+  }
+
+  private countedSiteAhead(): boolean {
+    const num = this.toks[this.i + 1];
+    const site = this.toks[this.i + 2];
+    const after = this.toks[this.i + 3];
+    if (!num || !site || countOf(num, site) === undefined) return false;
+    const found = SITE_WORDS.get(site.w);
+    if (!found || found[1] === 'lung') return false;
+    return !after || this.kindOf(after.w) === K.End || after.w === ',' || after.w === 'and';
+  }
+
+  /** "liver mets: 3", "bone mets - 2", "bone: 2": a count after a colon or dash counts the item before it. */
+  private countAfterColon(t: Token, n: number): boolean {
+    const prev = this.toks[this.i - 1]?.w;
+    if (prev !== ':' && prev !== '-' && prev !== '–' && prev !== '—') return false;
+    const after = this.toks[this.i + 1];
+    if (after && this.kindOf(after.w) !== K.End && after.w !== ',' && after.w !== ')') return false;
+    const item = this.backItem();
+    if (!item || item.negated || (item.count !== undefined && !item.singular)) return false;
+    item.count = n;
+    item.singular = false;
+    item.ownCount = true;
+    (this.g as Group).end = t.end;
+    return true;
+  }
+
   private onPlace(t: Token, next: Token | undefined): void {
     // "liver segment 7", "station 4R": the number names a place, not a count.
     if (next && (isDigitStart(next.w) || ROMAN_RE.test(next.w))) this.i++;
@@ -666,6 +698,7 @@ class GroupParser {
       }
     }
     const n = prev && NOT_COUNT_AFTER.has(prev.w) ? undefined : countOf(t, next);
+    if (n !== undefined && this.countAfterColon(t, n)) return;
     if (n === undefined) {
       // A size or another number: skip it (and its unit) without ending the group.
       if (next && UNITS.has(next.w)) this.i++;
@@ -716,6 +749,7 @@ class GroupParser {
   }
 
   private onNumberWord(t: Token): void {
+    if (t.w !== 'a' && t.w !== 'an' && this.countAfterColon(t, NUMBER_WORDS.get(t.w) as number)) return;
     const g = this.open(t);
     this.st.count = { n: NUMBER_WORDS.get(t.w) as number, start: t.start };
     if (t.w !== 'a' && t.w !== 'an') this.st.negated = false;

@@ -168,6 +168,8 @@ interface Mention {
   start: number;
   end: number;
   prior: boolean;
+  /** A course that ended ("completed durvalumab"): off treatment when nothing current is named. */
+  done?: boolean;
 }
 
 function lookup(word: string): Drug | undefined {
@@ -238,8 +240,36 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
   for (const mention of out) {
     const clause = clauseWindow(doc, mention.start, mention.end, 60);
     mention.prior = PRIOR_RE.test(lower.slice(clause.start, mention.start));
+    if (!mention.prior && finishedCourse(lower, mention, out)) {
+      mention.prior = true;
+      mention.done = true;
+    }
   }
   return out;
+}
+
+// "post PACIFIC (1 yr durvalumab)", "completed durvalumab 2023", "durvalumab finished", "completed 2 years of
+// pembrolizumab": a checkpoint-inhibitor course that ended is past treatment, not the current regimen. A chemo
+// partner in the same sentence ("completed 4 cycles carbo/pem/pembro") is induction before maintenance, so it stays.
+const FINISHED_RE = /\b(?:pacific|completed|completion|finished|done|ended|concluded)\b/;
+const STILL_ON_RE =
+  /\b(?:currently|still|ongoing|continuing|continues|remains\s+on|now\s+on|maintenance|since)\b/;
+const YEAR_RE = /\b(?:19|20)\d\d\b/;
+
+function finishedCourse(lower: string, m: Mention, all: readonly Mention[]): boolean {
+  if (m.drug.cls !== 'io') return false;
+  const raw = lower.slice(Math.max(0, m.start - 48), Math.min(lower.length, m.end + 32));
+  const at = m.start - Math.max(0, m.start - 48);
+  const cuts = ['.', ';', ',', '\n'];
+  const cutStart = Math.max(...cuts.map((c) => raw.lastIndexOf(c, at - 1))) + 1;
+  const ends = cuts.map((c) => raw.indexOf(c, at)).filter((i) => i >= 0);
+  const local = raw.slice(cutStart, ends.length > 0 ? Math.min(...ends) : raw.length);
+  if (STILL_ON_RE.test(local) || /\bon\s+$/.test(lower.slice(Math.max(0, m.start - 4), m.start)))
+    return false;
+  const from = m.start - (at - cutStart);
+  const to = from + local.length;
+  if (all.some((o) => o.drug.cls === 'chemo' && o.start >= from && o.end <= to)) return false;
+  return FINISHED_RE.test(local) || (m.drug.name === 'durvalumab' && YEAR_RE.test(local));
 }
 
 function regimenOf(classes: Set<DrugClass>, driver: string | undefined): string | undefined {
@@ -455,8 +485,19 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   const current = all.some((m) => !m.prior) ? all.filter((m) => !m.prior) : all;
   const classes = emitRegimen(sink, current, driver);
   // Status: explicit words first; a drug with a duration or a response is on treatment.
-  const explicit = explicitStatus(doc, sink, all);
-  const timed = emitDurations(doc, sink, all, classes);
+  let explicit = explicitStatus(doc, sink, all);
+  if (explicit === 0 && current === all && all.some((m) => m.done)) {
+    const done = all.find((m) => m.done) as Mention;
+    sink.add('therapy.status', 'off-treatment', done.start, done.end);
+    explicit++;
+  }
+  // The length of a finished course is not time on the current treatment.
+  const timed = emitDurations(
+    doc,
+    sink,
+    all.filter((m) => !m.done),
+    classes,
+  );
   const responses = readResponses(doc, sink);
   if (explicit === 0 && all.length > 0 && (timed || responses.length > 0)) {
     const first = current[0] as Mention;

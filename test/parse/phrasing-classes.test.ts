@@ -351,6 +351,50 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'oesophageal cancer, lung mets', facts: { primarySite: 'non-lung' } },
     { text: 'esophageal cancer, lung mets', facts: { primarySite: 'non-lung' } },
   ],
+  'counts after a colon or dash, lists after a semicolon': [
+    { text: 'liver mets: 3', facts: { 'metastases.count': 3, 'metastases.sites': ['liver'] } },
+    { text: 'bone mets - 2', facts: { 'metastases.count': 2, 'metastases.sites': ['bone'] } },
+    { text: 'liver mets: three', facts: { 'metastases.count': 3 } },
+    { text: 'mets (liver) x 2', facts: { 'metastases.count': 2, 'metastases.sites': ['liver'] } },
+    { text: 'adrenal metastasis ×1', facts: { 'metastases.count': 1, 'metastases.sites': ['adrenal'] } },
+    { text: 'bone: 2, liver: 1', facts: { 'metastases.count': 3, 'metastases.sites': ['bone', 'liver'] } },
+    { text: 'liver: 2 cm cyst', absent: ['metastases.count', 'metastases.sites'] },
+    {
+      text: 'no bone, no liver mets; 1 adrenal',
+      facts: { 'metastases.count': 1, 'metastases.sites': ['adrenal'] },
+    },
+    { text: 'brain mets; 1 lung nodule', facts: { 'metastases.sites': ['brain'] } },
+  ],
+  'past consolidation immunotherapy': [
+    {
+      text: 'post PACIFIC (1 yr durvalumab)',
+      facts: { 'therapy.status': 'off-treatment', 'lung.priorThoracicRt': true },
+      absent: ['therapy.months'],
+    },
+    { text: 'completed durvalumab 2023', facts: { 'therapy.status': 'off-treatment' } },
+    { text: 'durvalumab finished', facts: { 'therapy.status': 'off-treatment' } },
+    {
+      text: 'post PACIFIC, now on osimertinib',
+      facts: {
+        'therapy.status': 'on-treatment',
+        'therapy.regimen': 'egfr-tki',
+        'lung.priorThoracicRt': true,
+      },
+    },
+    { text: 'on durvalumab since 2023', facts: { 'therapy.status': 'on-treatment' } },
+    {
+      text: 'completed 4 cycles carbo/pem/pembro, SD',
+      facts: { 'therapy.status': 'on-treatment', 'therapy.cycles': 4 },
+    },
+    { text: 'complete response to pembrolizumab', facts: { 'therapy.status': 'on-treatment' } },
+    { text: 'PACIFIC trial data suggest pneumonitis risk', absent: ['lung.priorThoracicRt'] },
+  ],
+  'a response code after a site': [
+    {
+      text: 'liver PR, adrenal PD',
+      facts: { 'therapy.response': 'PD', 'progression.sites': 1, 'progression.pattern': 'oligoprogression' },
+    },
+  ],
 };
 
 describe('a topic question states the facts it asks about (issue 14)', () => {
