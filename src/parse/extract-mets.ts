@@ -87,7 +87,7 @@ sites(
   ),
 );
 sites('liver', 'liver', ['liver', 'hepatic', 'hepatics', 'livers']);
-sites('adrenal', 'adrenal', ['adrenal', 'adrenals', 'suprarenal']);
+sites('adrenal', 'adrenal', ['adrenal', 'adrenals', 'suprarenal', 'adr']);
 sites('brain', 'brain', ['brain', 'cerebral', 'cerebellar', 'intracranial', 'cns', 'intraaxial']);
 sites('contralateral-lung', 'lung', ['lung', 'lungs', 'pulmonary', 'pulm']);
 sites('pleura', 'pleura', ['pleura', 'pleural']);
@@ -177,6 +177,7 @@ const CONNECTORS = new Set(
 const DESCRIPTORS = new Set(
   words(
     'small large tiny known lytic sclerotic blastic mixed hypermetabolic fdg pet avid biopsy proven ' +
+      'hypodense hyperdense hypoattenuating hypoechoic enhancing osteolytic osteoblastic ring ' +
       'confirmed subcentimetre subcentimeter subcm painful asymptomatic symptomatic untreated treated ' +
       'synchronous metachronous additional further other another only dominant evidence signs sign any ' +
       'definite obvious radiological cortical seen noted identified present frontal parietal temporal ' +
@@ -368,6 +369,8 @@ class GroupParser {
   private commaClosed: MetItem[] = [];
   /** The group after "other than"/"apart from"/"except" continues a metastasis list. */
   private inheritMet = false;
+  /** The last group closed in this sentence named a metastasis. */
+  private prevMet = false;
 
   constructor(
     private readonly toks: readonly Token[],
@@ -431,16 +434,29 @@ class GroupParser {
   private finish(): void {
     const g = this.g;
     if (g) {
-      // A site with its own count ("bone x2", "liver (3)") is a metastasis even without the word.
-      for (const it of g.pending) if (g.hasMet || it.ownCount) it.metContext = true;
+      // A site with its own count ("bone x2", "liver (3)") is a metastasis even without the word, and so is a
+      // list of counted sites ("3 bone + 1 adr") or one right after a metastasis ("1 brain met (SRS), 1 adrenal").
+      const listed = this.countedList(g.pending);
+      for (const it of g.pending) if (g.hasMet || it.ownCount || listed) it.metContext = true;
       g.items.push(...g.pending);
       g.pending = [];
       if (g.items.length > 0 || g.totals.length > 0 || g.burden.length > 0) this.groups.push(g);
     }
+    if (g) this.prevMet = g.hasMet;
     this.g = null;
     this.st = GroupParser.fresh();
     this.commaClosed = [];
     this.inheritMet = false;
+  }
+
+  private countedList(pending: readonly MetItem[]): boolean {
+    if (pending.length === 0 || !(this.prevMet || pending.length >= 2)) return false;
+    const organs = new Set<string>();
+    for (const it of pending) {
+      if (it.count === undefined || it.negated || it.hedged || it.organ === 'lung') return false;
+      organs.add(it.organ);
+    }
+    return organs.size === pending.length;
   }
 
   private close(g: Group, t: Token, word: string): void {
@@ -606,6 +622,7 @@ class GroupParser {
   private onEnd(t: Token): void {
     const carry = t.w === ';' && this.g?.hasMet === true && this.countedSiteAhead();
     this.finish();
+    this.prevMet = false;
     if (carry) this.inheritMet = true;
   }
 
@@ -781,6 +798,7 @@ class GroupParser {
     const g = this.open(t);
     if (!this.st.negated && !this.st.hedged) g.burden.push({ value: 'oligo', start: t.start, end: t.end });
     if (t.w !== 'oligo') this.close(g, t, 'metastatic');
+    else g.hasMet = true;
   }
 
   /** "negative", "pending" after what was named; "negative for" before it. */
@@ -794,7 +812,10 @@ class GroupParser {
     }
     const g = this.g;
     if (!g) return;
-    const targets = g.pending.length > 0 ? g.pending : g.lastClosed;
+    let targets = g.pending.length > 0 ? g.pending : g.lastClosed;
+    // "bone: 2, liver: 1, brain: none": a cue after a colon is about the one site before the colon.
+    if (this.toks[this.i - 1]?.w === ':' && targets === g.pending && g.pending.length > 1)
+      targets = g.pending.slice(-1);
     for (const it of targets) {
       if (kind === K.PostNeg) it.negated = true;
       else it.hedged = true;

@@ -96,13 +96,13 @@ const IO_PHRASE_RE =
   /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
 
 const NAIVE_RE =
-  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+(?:yet\s+)?started\s+(?:any\s+)?(?:treatment|therapy|systemic)|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment)\s+(?:yet|to\s+date|so\s+far))/g;
+  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+(?:yet\s+)?started\s+(?:any\s+)?(?:treatment|therapy|systemic)|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
   /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed)\b/;
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
-  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?)\b/g;
+  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
   /\b(?:on|currently|receiving|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
@@ -112,7 +112,8 @@ const EVENT_ON_DRUG_RE =
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
-const MONTHS_RE = /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])/g;
+const MONTHS_RE =
+  /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months?\b/g;
 const YEARS_RE = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)/g;
 const WEEKS_RE = /(?<![\d.])(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
 const CYCLES_RE =
@@ -378,7 +379,7 @@ function duration(
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
-    const n = rule.scale(Number(m[1]));
+    const n = rule.scale(m[2] !== undefined ? (WORD_NUM[m[2]] ?? Number.NaN) : Number(m[1]));
     if (n === undefined) continue;
     sink.consume(start, end);
     sink.add(rule.fact, n, start, end);
@@ -420,7 +421,9 @@ function emitDurations(
   for (const m of matchAll(doc, CYCLES_RE, T.cycles)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
+    // "pembrolizumab, 6 cycles": written-out cycles are treatment wherever a drug is named; "C4" needs its clause.
+    const written = (m[1] !== undefined || m[4] !== undefined) && all.length > 0;
+    if (sink.isConsumed(start, end) || !(written || therapyClause(doc, all, start))) continue;
     const n = m[4] !== undefined ? WORD_NUM[m[4]] : Number(m[1] ?? m[2] ?? m[3]);
     if (n === undefined || n > 100) continue;
     sink.consume(start, end);
