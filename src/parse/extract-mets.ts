@@ -168,6 +168,9 @@ const BLOCKERS = new Set(
       'function reserve fibrosis interstitial',
   ),
 );
+// What may follow a count after a colon: "liver mets: 3", "bone mets - 2 (T8, L2)".
+const COUNT_TAIL = new Set([',', ')', '(']);
+const PRIMARY_LUNG_BEFORE = new Set(words('scc sqcc squamous adeno adenocarcinoma nsclc carcinoma primary'));
 const CONNECTORS = new Set(
   words(
     '+ & and or , / with plus to in of the at involving within ( ) : - each on also including incl as ' +
@@ -641,7 +644,7 @@ class GroupParser {
     const prev = this.toks[this.i - 1]?.w;
     if (prev !== ':' && prev !== '-' && prev !== '–' && prev !== '—') return false;
     const after = this.toks[this.i + 1];
-    if (after && this.kindOf(after.w) !== K.End && after.w !== ',' && after.w !== ')') return false;
+    if (after && this.kindOf(after.w) !== K.End && !COUNT_TAIL.has(after.w)) return false;
     const item = this.backItem();
     if (!item || item.negated || (item.count !== undefined && !item.singular)) return false;
     item.count = n;
@@ -974,6 +977,8 @@ class GroupParser {
       st.blocked = false;
       return;
     }
+    // "SCC lung, 1 adrenal met": the lung named after the histology is the primary, not a metastasis.
+    if (site[1] === 'lung' && PRIMARY_LUNG_BEFORE.has(this.toks[this.i - 1]?.w ?? '')) return;
     let count = st.count?.n;
     if (count === undefined && st.lateral !== undefined && PAIRED.has(site[1])) count = st.lateral;
     const item: MetItem = {

@@ -270,7 +270,9 @@ function finishedCourse(lower: string, m: Mention, all: readonly Mention[]): boo
   const from = m.start - (at - cutStart);
   const to = from + local.length;
   if (all.some((o) => o.drug.cls === 'chemo' && o.start >= from && o.end <= to)) return false;
-  return FINISHED_RE.test(local) || (m.drug.name === 'durvalumab' && YEAR_RE.test(local));
+  // "durvalumab x 12 months, completed": the completion word may stand alone after a comma.
+  const tail = /^\s*,\s*(?:completed|finished|done|ended)\b/.test(lower.slice(to, to + 14));
+  return tail || FINISHED_RE.test(local) || (m.drug.name === 'durvalumab' && YEAR_RE.test(local));
 }
 
 function regimenOf(classes: Set<DrugClass>, driver: string | undefined): string | undefined {

@@ -244,7 +244,10 @@ export const VOCABULARY = {
       'non',
       'nsclc',
       'prima',
+      'scc',
       'sclc',
+      'sqcc',
+      'squam',
     ],
   },
 
