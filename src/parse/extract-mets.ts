@@ -168,6 +168,7 @@ const BLOCKERS = new Set(
       'function reserve fibrosis interstitial',
   ),
 );
+const LEVEL_JOIN = new Set([',', 'and', '&', '/', '+']);
 // What may follow a count after a colon: "liver mets: 3", "bone mets - 2 (T8, L2)".
 const COUNT_TAIL = new Set([',', ')', '(']);
 const PRIMARY_LUNG_BEFORE = new Set(words('scc sqcc squamous adeno adenocarcinoma nsclc carcinoma primary'));
@@ -912,6 +913,10 @@ class GroupParser {
     const pelvicNode = (w === 'pelvic' || w === 'iliac') && next !== undefined && NODE_WORDS.has(next.w);
     if (kind === K.Node || pelvicNode) return this.nodeSite(t, next, pelvicNode);
     if (kind === K.Contralateral) return this.contralateralSite(t, next);
+    if (kind === K.Vertebra) {
+      const levels = this.vertebraLevels(t);
+      if (levels) return levels;
+    }
     if (kind === K.Vertebra && next && (MET_WORDS.has(next.w) || next.w.startsWith('vertebr'))) {
       if (!next.w.startsWith('vertebr')) return { site: ['bone', 'bone'], end: t.end };
       // "T8 vertebral met": one bone item, not two.
@@ -923,6 +928,33 @@ class GroupParser {
       return site ? { site, end: t.end } : undefined;
     }
     return undefined;
+  }
+
+  /** "T8 and L2 vertebral mets", "bone mets at T8 and L2": a list of spinal levels counts bone lesions. */
+  private vertebraLevels(t: Token): { site: [Site, string]; end: number } | 'handled' | undefined {
+    const { toks } = this;
+    let j = this.i;
+    let n = 1;
+    while (LEVEL_JOIN.has(toks[j + 1]?.w ?? '') && VERTEBRA_CODE_RE.test(toks[j + 2]?.w ?? '')) {
+      j += 2;
+      n++;
+    }
+    if (n < 2) return undefined;
+    const after = toks[j + 1];
+    if (after && (MET_WORDS.has(after.w) || after.w.startsWith('vertebr'))) {
+      if (after.w.startsWith('vertebr')) j++;
+      this.st.count = { n, start: t.start };
+      this.i = j;
+      return { site: ['bone', 'bone'], end: (toks[j] as Token).end };
+    }
+    const at = ['at', 'in', 'involving', 'of'].includes(toks[this.i - 1]?.w ?? '');
+    const item = this.backItem() ?? (at ? this.g?.items[this.g.items.length - 1] : undefined);
+    if (!item || item.site !== 'bone' || item.count !== undefined || item.negated) return undefined;
+    item.count = n;
+    item.ownCount = true;
+    this.i = j;
+    (this.g as Group).end = (toks[j] as Token).end;
+    return 'handled';
   }
 
   private nodeSite(

@@ -16,7 +16,7 @@ const PART_RE =
   /(?:y?[cpr])?(t)(is|x|0|1mi|1a|1b|1c|1|2a|2b|2|3|4)|(?:y?[cp])?(n)(x|0|1|2a|2b|2|3)|[cp]?(m)(0|1a|1b|1c1|1c2|1c|1)/g;
 // "T4 vertebra", "T4-T6", "at T4": a spinal level, not a T category.
 const VERTEBRA_AFTER_RE =
-  /^\s*(?:-|to)?\s*(?:t\d|l\d|vertebra|vertebral|spine|spinal|body|level|pedicle|cord)/;
+  /^\s*(?:-|to)?\s*(?:t\d|l\d|vertebra|vertebral|spine|spinal|body|level|pedicle|cord)|^\s*(?:and|,|&)\s*[tl]\d{1,2}\b[^.;\n]{0,12}\b(?:vertebra|vertebral|mets?|metastas|lesions?|level)/;
 const VERTEBRA_BEFORE_RE = /(?:vertebra[el]?|spine|spinal|level|at|to|from)\s*$/;
 
 const RECURRENCE_RE =

@@ -437,6 +437,9 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'started on apixaban for PE, EGFR wt, 2 bone mets', absent: ['therapy.agent', 'therapy.status'] },
     { text: 'prior SBRT 54 Gy/3 2022 to RUL, now 2 liver mets', facts: { 'metastases.count': 2 } },
+    { text: 'T8 and L2 vertebral mets, cT2N1', facts: { 'metastases.count': 2, 'stage.t': 'T2' } },
+    { text: 'cT2a, bone mets at T8 and L2', facts: { 'metastases.count': 2, 'stage.t': 'T2a' } },
+    { text: 'T4 and L2 vertebral mets', facts: { 'metastases.count': 2 }, absent: ['stage.t'] },
   ],
   'a response code after a site': [
     {
