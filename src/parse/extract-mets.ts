@@ -949,7 +949,7 @@ class GroupParser {
     }
     const at = ['at', 'in', 'involving', 'of'].includes(toks[this.i - 1]?.w ?? '');
     const item = this.backItem() ?? (at ? this.g?.items[this.g.items.length - 1] : undefined);
-    if (!item || item.site !== 'bone' || item.count !== undefined || item.negated) return undefined;
+    if (item?.site !== 'bone' || item.count !== undefined || item.negated) return undefined;
     item.count = n;
     item.ownCount = true;
     this.i = j;
