@@ -34,7 +34,7 @@ const EARLIER_PD_RE =
   /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
 const BRACKET_COUNT_RE = /^\s*\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)/;
 const SITE_COUNT_RE =
-  /\b(?:in|at)\s+(\d{1,2})(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
+  /(?:\b(?:in|at)\s+|\bdisease\s*:\s*)(\d{1,2})(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
 
