@@ -27,6 +27,8 @@ const NOT_PRIMARY_NEAR_RE =
   /\b(?:met|mets|metastas[a-z]*|bone|liver|hepatic|adrenal|brain|node|nodes|nodal|lymph|ln|contralateral|margin|ptv|ctv|itv|expansion|slice|effusion|pleural|kidney|renal|skin|spleen|deposit|secondar[a-z]*|nodules|lesions)\b/;
 const PRIMARY_NEAR_RE =
   /\b(?:primary|tumou?r|mass|lesion|nodule|gtv|rul|rml|rll|lul|lll|lobe|lingula|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
+const LUNG_SPECIFIC_RE =
+  /\b(?:primary|tumou?r|gtv|rul|rml|rll|lul|lll|lobe|lingula|lung|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
 const ENDOBRONCHIAL_RE = /\bendo[\s-]?bronchial\b|\bintra[\s-]?luminal\b/g;
 
 const SYMPTOM_RES: { triggers: readonly string[]; re: RegExp; value: string }[] = [
@@ -67,7 +69,7 @@ const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiatio
 const THORAX =
   '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|primary)';
 const PRIOR_RT_RE = new RegExp(
-  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\s+(?:regimen|protocol|approach|consolidation)|\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`,
+  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))|\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`,
   'g',
 );
 const PAST_CUE_RE =
@@ -170,6 +172,8 @@ function extractSize(doc: Doc, sink: Sink): void {
       const b2 = PRIMARY_NEAR_RE.test(beforeWords);
       if (b1 || b2) isPrimary = b2 && !b1;
     }
+    // "MRI brain: solitary 8 mm enhancing lesion": a bare lesion word after a clause about another organ.
+    if (isPrimary && NOT_PRIMARY_NEAR_RE.test(beforeWords) && !LUNG_SPECIFIC_RE.test(afterWords)) continue;
     if (isPrimary === false) continue;
     const dims = [m[1], m[2]]
       .filter((d): d is string => d !== undefined)
@@ -220,7 +224,8 @@ function extractLung(doc: Doc, sink: Sink): void {
   for (const m of matchAll(doc, PRIOR_RT_RE, T.priorRt)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (sink.isConsumed(start, end)) continue;
+    // Only where the match starts: "radiotherapy for breast cancer" keeps its RT when "breast cancer" was read.
+    if (sink.isConsumed(start, start + 1)) continue;
     const clause = doc.lower.slice(Math.max(0, start - 40), Math.min(doc.lower.length, end + 16));
     const local = splitAt(clause, ',;.\n').find((part) => part.includes(m[0])) ?? m[0];
     if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history

@@ -38,7 +38,7 @@ const LIST_SEP_RE = /^\s*(?:[/,&]\s*(?:and\b|or\b)?|and\b|or\b)\s*$/;
 const NEG_BEFORE_RE = /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?[:=]?\s*$/;
 
 const NONE_RE =
-  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene)s?\b(?!\s+(?:testing|analysis|results?|status))|driver[\s-]?(?:mutation[\s-]?)?(?:negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|no\s+(?:actionable|targetable|driver))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
+  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene)s?\b(?!\s+(?:testing|analysis|results?|status))|driver[\s-]?(?:mutation[\s-]?)?(?:negative|neg)\b|drivers?\s*[:=-]\s*(?:none|nil|negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|no\s+(?:actionable|targetable|driver))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
 
 // "driver not stated", "NGS pending": read, and deliberately left unknown.
 const UNSTATED_RE =
@@ -53,7 +53,7 @@ interface VariantRule {
 const VARIANT_RULES: VariantRule[] = [
   {
     triggers: T.egfrEx19del,
-    re: /\b(?:ex(?:on)?[\s-]?19[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
+    re: /\b(?:ex(?:x?on)?[\s-]?19[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'ex19del',
   },

@@ -87,7 +87,7 @@ sites(
   ),
 );
 sites('liver', 'liver', ['liver', 'hepatic', 'hepatics', 'livers']);
-sites('adrenal', 'adrenal', ['adrenal', 'adrenals', 'suprarenal']);
+sites('adrenal', 'adrenal', ['adrenal', 'adrenals', 'suprarenal', 'adr']);
 sites('brain', 'brain', ['brain', 'cerebral', 'cerebellar', 'intracranial', 'cns', 'intraaxial']);
 sites('contralateral-lung', 'lung', ['lung', 'lungs', 'pulmonary', 'pulm']);
 sites('pleura', 'pleura', ['pleura', 'pleural']);
@@ -168,6 +168,10 @@ const BLOCKERS = new Set(
       'function reserve fibrosis interstitial',
   ),
 );
+const LEVEL_JOIN = new Set([',', 'and', '&', '/', '+']);
+// What may follow a count after a colon: "liver mets: 3", "bone mets - 2 (T8, L2)".
+const COUNT_TAIL = new Set([',', ')', '(']);
+const PRIMARY_LUNG_BEFORE = new Set(words('scc sqcc squamous adeno adenocarcinoma nsclc carcinoma primary'));
 const CONNECTORS = new Set(
   words(
     '+ & and or , / with plus to in of the at involving within ( ) : - each on also including incl as ' +
@@ -177,6 +181,7 @@ const CONNECTORS = new Set(
 const DESCRIPTORS = new Set(
   words(
     'small large tiny known lytic sclerotic blastic mixed hypermetabolic fdg pet avid biopsy proven ' +
+      'hypodense hyperdense hypoattenuating hypoechoic enhancing osteolytic osteoblastic ring ' +
       'confirmed subcentimetre subcentimeter subcm painful asymptomatic symptomatic untreated treated ' +
       'synchronous metachronous additional further other another only dominant evidence signs sign any ' +
       'definite obvious radiological cortical seen noted identified present frontal parietal temporal ' +
@@ -368,6 +373,8 @@ class GroupParser {
   private commaClosed: MetItem[] = [];
   /** The group after "other than"/"apart from"/"except" continues a metastasis list. */
   private inheritMet = false;
+  /** The last group closed in this sentence named a metastasis. */
+  private prevMet = false;
 
   constructor(
     private readonly toks: readonly Token[],
@@ -431,16 +438,29 @@ class GroupParser {
   private finish(): void {
     const g = this.g;
     if (g) {
-      // A site with its own count ("bone x2", "liver (3)") is a metastasis even without the word.
-      for (const it of g.pending) if (g.hasMet || it.ownCount) it.metContext = true;
+      // A site with its own count ("bone x2", "liver (3)") is a metastasis even without the word, and so is a
+      // list of counted sites ("3 bone + 1 adr") or one right after a metastasis ("1 brain met (SRS), 1 adrenal").
+      const listed = this.countedList(g.pending);
+      for (const it of g.pending) if (g.hasMet || it.ownCount || listed) it.metContext = true;
       g.items.push(...g.pending);
       g.pending = [];
       if (g.items.length > 0 || g.totals.length > 0 || g.burden.length > 0) this.groups.push(g);
     }
+    if (g) this.prevMet = g.hasMet;
     this.g = null;
     this.st = GroupParser.fresh();
     this.commaClosed = [];
     this.inheritMet = false;
+  }
+
+  private countedList(pending: readonly MetItem[]): boolean {
+    if (pending.length === 0 || !(this.prevMet || pending.length >= 2)) return false;
+    const organs = new Set<string>();
+    for (const it of pending) {
+      if (it.count === undefined || it.negated || it.hedged || it.organ === 'lung') return false;
+      organs.add(it.organ);
+    }
+    return organs.size === pending.length;
   }
 
   private close(g: Group, t: Token, word: string): void {
@@ -528,7 +548,7 @@ class GroupParser {
   private modify(kind: K, t: Token, next: Token | undefined): boolean {
     switch (kind) {
       case K.End:
-        this.finish();
+        this.onEnd(t);
         return true;
       case K.Place:
         this.onPlace(t, next);
@@ -602,6 +622,39 @@ class GroupParser {
     }
   }
 
+  /** "no bone, no liver mets; 1 adrenal": a counted bare site right after ";" continues the metastasis list. */
+  private onEnd(t: Token): void {
+    const carry = t.w === ';' && this.g?.hasMet === true && this.countedSiteAhead();
+    this.finish();
+    this.prevMet = false;
+    if (carry) this.inheritMet = true;
+  }
+
+  private countedSiteAhead(): boolean {
+    const num = this.toks[this.i + 1];
+    const site = this.toks[this.i + 2];
+    const after = this.toks[this.i + 3];
+    if (!num || !site || countOf(num, site) === undefined) return false;
+    const found = SITE_WORDS.get(site.w);
+    if (!found || found[1] === 'lung') return false;
+    return !after || this.kindOf(after.w) === K.End || after.w === ',' || after.w === 'and';
+  }
+
+  /** "liver mets: 3", "bone mets - 2", "bone: 2": a count after a colon or dash counts the item before it. */
+  private countAfterColon(t: Token, n: number): boolean {
+    const prev = this.toks[this.i - 1]?.w;
+    if (prev !== ':' && prev !== '-' && prev !== '–' && prev !== '—') return false;
+    const after = this.toks[this.i + 1];
+    if (after && this.kindOf(after.w) !== K.End && !COUNT_TAIL.has(after.w)) return false;
+    const item = this.backItem();
+    if (!item || item.negated || (item.count !== undefined && !item.singular)) return false;
+    item.count = n;
+    item.singular = false;
+    item.ownCount = true;
+    (this.g as Group).end = t.end;
+    return true;
+  }
+
   private onPlace(t: Token, next: Token | undefined): void {
     // "liver segment 7", "station 4R": the number names a place, not a count.
     if (next && (isDigitStart(next.w) || ROMAN_RE.test(next.w))) this.i++;
@@ -666,6 +719,7 @@ class GroupParser {
       }
     }
     const n = prev && NOT_COUNT_AFTER.has(prev.w) ? undefined : countOf(t, next);
+    if (n !== undefined && this.countAfterColon(t, n)) return;
     if (n === undefined) {
       // A size or another number: skip it (and its unit) without ending the group.
       if (next && UNITS.has(next.w)) this.i++;
@@ -716,6 +770,7 @@ class GroupParser {
   }
 
   private onNumberWord(t: Token): void {
+    if (t.w !== 'a' && t.w !== 'an' && this.countAfterColon(t, NUMBER_WORDS.get(t.w) as number)) return;
     const g = this.open(t);
     this.st.count = { n: NUMBER_WORDS.get(t.w) as number, start: t.start };
     if (t.w !== 'a' && t.w !== 'an') this.st.negated = false;
@@ -747,6 +802,7 @@ class GroupParser {
     const g = this.open(t);
     if (!this.st.negated && !this.st.hedged) g.burden.push({ value: 'oligo', start: t.start, end: t.end });
     if (t.w !== 'oligo') this.close(g, t, 'metastatic');
+    else g.hasMet = true;
   }
 
   /** "negative", "pending" after what was named; "negative for" before it. */
@@ -760,7 +816,10 @@ class GroupParser {
     }
     const g = this.g;
     if (!g) return;
-    const targets = g.pending.length > 0 ? g.pending : g.lastClosed;
+    let targets = g.pending.length > 0 ? g.pending : g.lastClosed;
+    // "bone: 2, liver: 1, brain: none": a cue after a colon is about the one site before the colon.
+    if (this.toks[this.i - 1]?.w === ':' && targets === g.pending && g.pending.length > 1)
+      targets = g.pending.slice(-1);
     for (const it of targets) {
       if (kind === K.PostNeg) it.negated = true;
       else it.hedged = true;
@@ -854,6 +913,10 @@ class GroupParser {
     const pelvicNode = (w === 'pelvic' || w === 'iliac') && next !== undefined && NODE_WORDS.has(next.w);
     if (kind === K.Node || pelvicNode) return this.nodeSite(t, next, pelvicNode);
     if (kind === K.Contralateral) return this.contralateralSite(t, next);
+    if (kind === K.Vertebra) {
+      const levels = this.vertebraLevels(t);
+      if (levels) return levels;
+    }
     if (kind === K.Vertebra && next && (MET_WORDS.has(next.w) || next.w.startsWith('vertebr'))) {
       if (!next.w.startsWith('vertebr')) return { site: ['bone', 'bone'], end: t.end };
       // "T8 vertebral met": one bone item, not two.
@@ -865,6 +928,33 @@ class GroupParser {
       return site ? { site, end: t.end } : undefined;
     }
     return undefined;
+  }
+
+  /** "T8 and L2 vertebral mets", "bone mets at T8 and L2": a list of spinal levels counts bone lesions. */
+  private vertebraLevels(t: Token): { site: [Site, string]; end: number } | 'handled' | undefined {
+    const { toks } = this;
+    let j = this.i;
+    let n = 1;
+    while (LEVEL_JOIN.has(toks[j + 1]?.w ?? '') && VERTEBRA_CODE_RE.test(toks[j + 2]?.w ?? '')) {
+      j += 2;
+      n++;
+    }
+    if (n < 2) return undefined;
+    const after = toks[j + 1];
+    if (after && (MET_WORDS.has(after.w) || after.w.startsWith('vertebr'))) {
+      if (after.w.startsWith('vertebr')) j++;
+      this.st.count = { n, start: t.start };
+      this.i = j;
+      return { site: ['bone', 'bone'], end: (toks[j] as Token).end };
+    }
+    const at = ['at', 'in', 'involving', 'of'].includes(toks[this.i - 1]?.w ?? '');
+    const item = this.backItem() ?? (at ? this.g?.items[this.g.items.length - 1] : undefined);
+    if (item?.site !== 'bone' || item.count !== undefined || item.negated) return undefined;
+    item.count = n;
+    item.ownCount = true;
+    this.i = j;
+    (this.g as Group).end = (toks[j] as Token).end;
+    return 'handled';
   }
 
   private nodeSite(
@@ -919,6 +1009,8 @@ class GroupParser {
       st.blocked = false;
       return;
     }
+    // "SCC lung, 1 adrenal met": the lung named after the histology is the primary, not a metastasis.
+    if (site[1] === 'lung' && PRIMARY_LUNG_BEFORE.has(this.toks[this.i - 1]?.w ?? '')) return;
     let count = st.count?.n;
     if (count === undefined && st.lateral !== undefined && PAIRED.has(site[1])) count = st.lateral;
     const item: MetItem = {

@@ -12,7 +12,7 @@ const PD_RE =
   /\b(?:progressive\s+disease|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
 const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
-  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progression\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
+  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progr?ess?ion\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
 const NONE_RE =
   /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))/g;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
@@ -25,7 +25,7 @@ const PRIMARY_RE =
 const CONTROLLED_RE =
   /\b(?:stable|responding|controlled|quiescent|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
 const REST_RE =
-  /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|quiescent|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
+  /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|quiescent|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|(?:everything|all)\s+else\s+(?:is\s+|remains\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
 // The PD codes of the therapy extractor's CODE_RE ("PD", "iUPD", "iCPD"), not "PD-L1"; "initial PD" is the past.
 const PD_CODE_RE = /\b(?:pd|iupd|icpd)\b(?!-?l?1\b|-1\b)/g;
 // Codes are capitals ("PD"); a lower-case "pd" is not read as a response, as in the therapy extractor.
@@ -34,7 +34,7 @@ const EARLIER_PD_RE =
   /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
 const BRACKET_COUNT_RE = /^\s*\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)/;
 const SITE_COUNT_RE =
-  /\b(?:in|at)\s+(\d{1,2})(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
+  /(?:\b(?:in|at)\s+|\bdisease\s*:\s*)(\d{1,2})(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
 

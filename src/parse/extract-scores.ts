@@ -7,11 +7,11 @@ import { T } from './vocabulary.js';
 const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4 };
 
 const ECOG_RE =
-  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|performance\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
+  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance)\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
 // "WHO 1" only in capitals: "who" is a pronoun.
 const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?!\d|\.\d)/g;
 const KPS_RE =
-  /\b(?:kps|karn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was)?\s*(\d{2,3})\s*%?/g;
+  /\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was)?\s*(\d{2,3})\s*%?/g;
 const PDL1_RE = /\b(?:pd[\s-]?l1|pdl1|tps)\b/g;
 const PDL1_VALUE_RE =
   /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(\d{1,3}(?:\.\d+)?)\s*(%|percent)?(?!\s*[-–]\s*\d)/;

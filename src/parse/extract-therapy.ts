@@ -96,13 +96,13 @@ const IO_PHRASE_RE =
   /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
 
 const NAIVE_RE =
-  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+(?:yet\s+)?started\s+(?:any\s+)?(?:treatment|therapy|systemic)|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment)\s+(?:yet|to\s+date|so\s+far))/g;
+  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+(?:yet\s+)?started\s+(?:any\s+)?(?:treatment|therapy|systemic)|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
   /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed)\b/;
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
-  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?)\b/g;
+  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
   /\b(?:on|currently|receiving|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
@@ -112,7 +112,8 @@ const EVENT_ON_DRUG_RE =
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
-const MONTHS_RE = /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])/g;
+const MONTHS_RE =
+  /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months?\b/g;
 const YEARS_RE = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)/g;
 const WEEKS_RE = /(?<![\d.])(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
 const CYCLES_RE =
@@ -168,6 +169,8 @@ interface Mention {
   start: number;
   end: number;
   prior: boolean;
+  /** A course that ended ("completed durvalumab"): off treatment when nothing current is named. */
+  done?: boolean;
 }
 
 function lookup(word: string): Drug | undefined {
@@ -238,8 +241,38 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
   for (const mention of out) {
     const clause = clauseWindow(doc, mention.start, mention.end, 60);
     mention.prior = PRIOR_RE.test(lower.slice(clause.start, mention.start));
+    if (!mention.prior && finishedCourse(lower, mention, out)) {
+      mention.prior = true;
+      mention.done = true;
+    }
   }
   return out;
+}
+
+// "post PACIFIC (1 yr durvalumab)", "completed durvalumab 2023", "durvalumab finished", "completed 2 years of
+// pembrolizumab": a checkpoint-inhibitor course that ended is past treatment, not the current regimen. A chemo
+// partner in the same sentence ("completed 4 cycles carbo/pem/pembro") is induction before maintenance, so it stays.
+const FINISHED_RE = /\b(?:pacific|completed|completion|finished|done|ended|concluded)\b/;
+const STILL_ON_RE =
+  /\b(?:currently|still|ongoing|continuing|continues|remains\s+on|now\s+on|maintenance|since)\b/;
+const YEAR_RE = /\b(?:19|20)\d\d\b/;
+
+function finishedCourse(lower: string, m: Mention, all: readonly Mention[]): boolean {
+  if (m.drug.cls !== 'io') return false;
+  const raw = lower.slice(Math.max(0, m.start - 48), Math.min(lower.length, m.end + 32));
+  const at = m.start - Math.max(0, m.start - 48);
+  const cuts = ['.', ';', ',', '\n'];
+  const cutStart = Math.max(...cuts.map((c) => raw.lastIndexOf(c, at - 1))) + 1;
+  const ends = cuts.map((c) => raw.indexOf(c, at)).filter((i) => i >= 0);
+  const local = raw.slice(cutStart, ends.length > 0 ? Math.min(...ends) : raw.length);
+  if (STILL_ON_RE.test(local) || /\bon\s+$/.test(lower.slice(Math.max(0, m.start - 4), m.start)))
+    return false;
+  const from = m.start - (at - cutStart);
+  const to = from + local.length;
+  if (all.some((o) => o.drug.cls === 'chemo' && o.start >= from && o.end <= to)) return false;
+  // "durvalumab x 12 months, completed": the completion word may stand alone after a comma.
+  const tail = /^\s*,\s*(?:completed|finished|done|ended)\b/.test(lower.slice(to, to + 14));
+  return tail || FINISHED_RE.test(local) || (m.drug.name === 'durvalumab' && YEAR_RE.test(local));
 }
 
 function regimenOf(classes: Set<DrugClass>, driver: string | undefined): string | undefined {
@@ -348,7 +381,7 @@ function duration(
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
-    const n = rule.scale(Number(m[1]));
+    const n = rule.scale(m[2] !== undefined ? (WORD_NUM[m[2]] ?? Number.NaN) : Number(m[1]));
     if (n === undefined) continue;
     sink.consume(start, end);
     sink.add(rule.fact, n, start, end);
@@ -390,7 +423,9 @@ function emitDurations(
   for (const m of matchAll(doc, CYCLES_RE, T.cycles)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
+    // "pembrolizumab, 6 cycles": written-out cycles are treatment wherever a drug is named; "C4" needs its clause.
+    const written = (m[1] !== undefined || m[4] !== undefined) && all.length > 0;
+    if (sink.isConsumed(start, end) || !(written || therapyClause(doc, all, start))) continue;
     const n = m[4] !== undefined ? WORD_NUM[m[4]] : Number(m[1] ?? m[2] ?? m[3]);
     if (n === undefined || n > 100) continue;
     sink.consume(start, end);
@@ -455,8 +490,19 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   const current = all.some((m) => !m.prior) ? all.filter((m) => !m.prior) : all;
   const classes = emitRegimen(sink, current, driver);
   // Status: explicit words first; a drug with a duration or a response is on treatment.
-  const explicit = explicitStatus(doc, sink, all);
-  const timed = emitDurations(doc, sink, all, classes);
+  let explicit = explicitStatus(doc, sink, all);
+  if (explicit === 0 && current === all && all.some((m) => m.done)) {
+    const done = all.find((m) => m.done) as Mention;
+    sink.add('therapy.status', 'off-treatment', done.start, done.end);
+    explicit++;
+  }
+  // The length of a finished course is not time on the current treatment.
+  const timed = emitDurations(
+    doc,
+    sink,
+    all.filter((m) => !m.done),
+    classes,
+  );
   const responses = readResponses(doc, sink);
   if (explicit === 0 && all.length > 0 && (timed || responses.length > 0)) {
     const first = current[0] as Mention;

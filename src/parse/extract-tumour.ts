@@ -16,7 +16,7 @@ const PART_RE =
   /(?:y?[cpr])?(t)(is|x|0|1mi|1a|1b|1c|1|2a|2b|2|3|4)|(?:y?[cp])?(n)(x|0|1|2a|2b|2|3)|[cp]?(m)(0|1a|1b|1c1|1c2|1c|1)/g;
 // "T4 vertebra", "T4-T6", "at T4": a spinal level, not a T category.
 const VERTEBRA_AFTER_RE =
-  /^\s*(?:-|to)?\s*(?:t\d|l\d|vertebra|vertebral|spine|spinal|body|level|pedicle|cord)/;
+  /^\s*(?:-|to)?\s*(?:t\d|l\d|vertebra|vertebral|spine|spinal|body|level|pedicle|cord)|^\s*(?:and|,|&)\s*[tl]\d{1,2}\b[^.;\n]{0,12}\b(?:vertebra|vertebral|mets?|metastas|lesions?|level)/;
 const VERTEBRA_BEFORE_RE = /(?:vertebra[el]?|spine|spinal|level|at|to|from)\s*$/;
 
 const RECURRENCE_RE =
@@ -39,11 +39,11 @@ function stageIsHistory(doc: Doc, start: number, end: number): boolean {
   return HISTORY_BEFORE_RE.test(text.slice(from, start)) || YEAR_RE.test(text.slice(from, to));
 }
 
-const STAGE_RE = /\bstage\s*(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])/g;
+const STAGE_RE = /\bstage\s*(?:[:=]\s*)?(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])/g;
 const METASTATIC_RE =
   /(?<!non[\s-]?)\bmetastatic\b(?!\s+to\s+(?:the\s+)?(?:mediastin|hilar|subcarinal|paratracheal|regional|ipsilateral|lymph|nodes?\b|n[123]\b))|\bmnsclc\b|\bstage\s+four\b/g;
 const EDITION_RE =
-  /\b(?:(?:tnm|ajcc|uicc|iaslc)[\s-]?(8|9)(?:th)?\b|(8|9)(?:th)?\s*(?:ed(?:ition|\.)?|tnm)(?![a-z])|(eighth|ninth)\s+(?:edition|tnm))/g;
+  /\b(?:(?:tnm|ajcc|uicc|iaslc)[\s-]?(8|9)(?:th)?\b|(?<![\d.])(8|9)(?:th)?\s*(?:ed(?:ition|\.)?|tnm)(?![a-z])|(eighth|ninth)\s+(?:edition|tnm))/g;
 
 function canonT(cat: string): string {
   if (cat === 'is') return 'Tis';
@@ -69,6 +69,8 @@ function extractTnm(doc: Doc, sink: Sink): void {
       const cat = p[2] ?? p[4] ?? p[6] ?? '';
       parts.push({ letter, cat, start: start + p.index, end: start + p.index + p[0].length });
     }
+    // "Tx: pembrolizumab": the abbreviation of treatment, not the T category TX.
+    if (m[0] === 'tx' && doc.text.slice(start, end) !== 'TX') continue;
     // A lone "T4" next to spinal words is a vertebra.
     if (parts.length === 1 && parts[0]?.letter === 't') {
       const after = lower.slice(end, end + 16);
@@ -149,7 +151,7 @@ const HISTOLOGY_RES: { triggers: readonly string[]; re: RegExp; value: string }[
   },
   {
     triggers: T.squamous,
-    re: /(?<!non[\s-]?)\b(?:(?:sq[u]?amou?s|sqaumou?s)(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+cell)\b/g,
+    re: /(?<!non[\s-]?)\b(?:(?:sq[u]?amou?s|sqaumou?s|squamu?s)(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+(?:cell|nsclc))\b/g,
     value: 'squamous',
   },
   {
@@ -170,7 +172,7 @@ const HISTOLOGY_RES: { triggers: readonly string[]; re: RegExp; value: string }[
 ];
 
 const LUNG_RE =
-  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|(?:adeno)?carcinoma\s+of\s+the\s+lung|cancer\s+of\s+the\s+lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung)\b/g;
+  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|(?:adeno)?carcinoma\s+of\s+the\s+lung|cancer\s+of\s+the\s+lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung|(?:scc|sqcc|squamous|adeno(?:carcinoma)?)\s+lung)\b/g;
 const NON_LUNG_RE =
   /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|thyroid|hepatocellular|endometrial|cervical|urothelial|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r)\b|\b(?:m?crc|rcc|hcc|hnscc|melanoma|(?:osteo|leiomyo|lipo|rhabdomyo|angio|chondro|synovial\s+|ewing'?s?\s+)?sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
 
@@ -189,6 +191,14 @@ function isHistory(lower: string, start: number, end: number): boolean {
   );
 }
 
+// "father had lung cancer", "mother: breast ca", "FHx colon cancer": a relative's cancer, not the patient's.
+const FAMILY_BEFORE_RE =
+  /\b(?:mother|father|mum|mom|dad|parents?|sister|brother|siblings?|aunt|uncle|grand(?:mother|father|parents?)|cousin|son|daughter|family\s+history|fhx?)\b[^.;\n]*$/;
+
+function isFamily(lower: string, start: number): boolean {
+  return FAMILY_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start));
+}
+
 function extractHistology(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   for (const { triggers, re, value } of HISTOLOGY_RES) {
@@ -199,7 +209,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
       // "adeno" inside "NSCLC NOS, adeno favoured" is fine; "large cell" inside "large cell neuroendocrine" is not.
       if (value === 'large-cell' && /^[\s-]*neuro/.test(lower.slice(end, end + 8))) continue;
       const pol = polarity(doc, start, end);
-      if (pol !== 'pos') {
+      if (pol !== 'pos' || isFamily(lower, start)) {
         sink.see(start, end);
         continue;
       }
@@ -209,7 +219,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
   }
   let nonLung = false;
   for (const m of matchAll(doc, NON_LUNG_RE, T.nonLung)) {
-    if (polarity(doc, m.index, m.index + m[0].length) !== 'pos') continue;
+    if (polarity(doc, m.index, m.index + m[0].length) !== 'pos' || isFamily(lower, m.index)) continue;
     if (isHistory(lower, m.index, m.index + m[0].length) && LUNG_MENTION_RE.test(lower)) continue;
     nonLung = true;
     sink.consume(m.index, m.index + m[0].length);
@@ -219,7 +229,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
   for (const m of matchAll(doc, LUNG_RE, T.lung)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (polarity(doc, start, end) !== 'pos') continue;
+    if (polarity(doc, start, end) !== 'pos' || isFamily(lower, start)) continue;
     sink.add('primarySite', 'lung', start, end);
   }
 }

@@ -90,8 +90,8 @@ export const VOCABULARY = {
   },
 
   // Scores.
-  ecog: { fact: 'ecog', triggers: ['ecgo', 'ecig', 'ecog', 'eocg', 'perfo', 'ps', 'who', 'zubro'] },
-  karnofsky: { fact: 'karnofsky', triggers: ['karn', 'kps'] },
+  ecog: { fact: 'ecog', triggers: ['ecgo', 'ecig', 'ecog', 'eocg', 'perfo', 'prefo', 'ps', 'who', 'zubro'] },
+  karnofsky: { fact: 'karnofsky', triggers: ['karn', 'kern', 'kps'] },
   pdl1: { fact: 'pdl1', triggers: ['pd', 'tps'] },
   lifeExpectancy: {
     fact: 'lifeExpectancyMonths',
@@ -244,7 +244,10 @@ export const VOCABULARY = {
       'non',
       'nsclc',
       'prima',
+      'scc',
       'sclc',
+      'sqcc',
+      'squam',
     ],
   },
 
@@ -410,7 +413,7 @@ export const VOCABULARY = {
     ],
   },
   offTreatment: { fact: 'therapy.status', triggers: ['drug', 'no', 'off', 'treat'] },
-  months: { fact: 'therapy.months', triggers: ['#'] },
+  months: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
   years: { fact: 'therapy.months', triggers: ['#'] },
   weeks: { fact: 'therapy.weeks', triggers: ['#'] },
   cycles: {
@@ -463,7 +466,7 @@ export const VOCABULARY = {
   },
   restControlled: {
     fact: 'progression.pattern',
-    triggers: ['all', 'elsew', 'other', 'remai', 'rest'],
+    triggers: ['all', 'elsew', 'every', 'other', 'remai', 'rest'],
   },
 } as const satisfies Record<string, VocabularyEntry>;
 

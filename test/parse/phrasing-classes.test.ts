@@ -351,6 +351,102 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'oesophageal cancer, lung mets', facts: { primarySite: 'non-lung' } },
     { text: 'esophageal cancer, lung mets', facts: { primarySite: 'non-lung' } },
   ],
+  'counts after a colon or dash, lists after a semicolon': [
+    { text: 'liver mets: 3', facts: { 'metastases.count': 3, 'metastases.sites': ['liver'] } },
+    { text: 'bone mets - 2', facts: { 'metastases.count': 2, 'metastases.sites': ['bone'] } },
+    { text: 'liver mets: three', facts: { 'metastases.count': 3 } },
+    { text: 'mets (liver) x 2', facts: { 'metastases.count': 2, 'metastases.sites': ['liver'] } },
+    { text: 'adrenal metastasis ×1', facts: { 'metastases.count': 1, 'metastases.sites': ['adrenal'] } },
+    { text: 'bone: 2, liver: 1', facts: { 'metastases.count': 3, 'metastases.sites': ['bone', 'liver'] } },
+    { text: 'liver: 2 cm cyst', absent: ['metastases.count', 'metastases.sites'] },
+    {
+      text: 'no bone, no liver mets; 1 adrenal',
+      facts: { 'metastases.count': 1, 'metastases.sites': ['adrenal'] },
+    },
+    { text: 'brain mets; 1 lung nodule', facts: { 'metastases.sites': ['brain'] } },
+  ],
+  'past consolidation immunotherapy': [
+    {
+      text: 'post PACIFIC (1 yr durvalumab)',
+      facts: { 'therapy.status': 'off-treatment', 'lung.priorThoracicRt': true },
+      absent: ['therapy.months'],
+    },
+    { text: 'completed durvalumab 2023', facts: { 'therapy.status': 'off-treatment' } },
+    { text: 'durvalumab finished', facts: { 'therapy.status': 'off-treatment' } },
+    {
+      text: 'post PACIFIC, now on osimertinib',
+      facts: {
+        'therapy.status': 'on-treatment',
+        'therapy.regimen': 'egfr-tki',
+        'lung.priorThoracicRt': true,
+      },
+    },
+    { text: 'on durvalumab since 2023', facts: { 'therapy.status': 'on-treatment' } },
+    {
+      text: 'completed 4 cycles carbo/pem/pembro, SD',
+      facts: { 'therapy.status': 'on-treatment', 'therapy.cycles': 4 },
+    },
+    { text: 'complete response to pembrolizumab', facts: { 'therapy.status': 'on-treatment' } },
+    { text: 'PACIFIC trial data suggest pneumonitis risk', absent: ['lung.priorThoracicRt'] },
+  ],
+  'board notes: distractors and shorthand': [
+    {
+      text: 'LUAD cT4N3M1c, EGFR ex19, 3 bone + 1 adr',
+      facts: { 'metastases.count': 4, 'metastases.sites': ['bone', 'adrenal'], 'stage.n': 'N3' },
+    },
+    {
+      text: 'pan-negative adeno, 1 brain met (treated SRS), 1 adrenal, ECOG 1',
+      facts: { 'metastases.count': 2, 'metastases.sites': ['adrenal', 'brain'] },
+    },
+    {
+      text: 'EGFR L858R | osimertinib 8/12 | PR | oligo (3 bone) | ECOG 1',
+      facts: { 'metastases.count': 3 },
+    },
+    {
+      text: 'mother had breast cancer; sister on tamoxifen; EGFR ex19del, 2 bone mets',
+      absent: ['primarySite'],
+    },
+    {
+      text: 'father had lung cancer, mother breast cancer; pt: SCC lung, 1 adrenal met',
+      facts: { primarySite: 'lung', 'metastases.sites': ['adrenal'], 'metastases.count': 1 },
+    },
+    {
+      text: 'Dx: LUAD\nStage: IVB\nDriver: none\nTx: pembrolizumab, 6 cycles, PR',
+      facts: { 'stage.group': 'IVB', driver: 'none', 'therapy.cycles': 6 },
+      absent: ['stage.t'],
+    },
+    {
+      text: 'Bone: 2, liver: 1, brain: none',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['bone', 'liver'] },
+    },
+    {
+      text: 'MRI brain: solitary 8 mm enhancing lesion, L frontal, consistent with metastasis',
+      facts: { 'metastases.sites': ['brain'] },
+      absent: ['primary.sizeCm'],
+    },
+    { text: 'six months of osimertinib, ongoing partial response', facts: { 'therapy.months': 6 } },
+    { text: 'never smoker; no chemotherapy so far; EGFR ex19del', facts: { 'therapy.status': 'naive' } },
+    { text: 'not on any treatment currently, 2 liver mets', facts: { 'therapy.status': 'off-treatment' } },
+    {
+      text: 'progression at the primary and one adrenal, everything else controlled on osimertinib',
+      facts: { 'progression.pattern': 'oligoprogression', 'progression.primaryProgressing': true },
+    },
+    {
+      text: 'radiotherapy for breast cancer 2010 (left chest wall), now lung adenocarcinoma with 1 liver met',
+      facts: { 'lung.priorThoracicRt': true, primarySite: 'lung' },
+    },
+    { text: 'started on apixaban for PE, EGFR wt, 2 bone mets', absent: ['therapy.agent', 'therapy.status'] },
+    { text: 'prior SBRT 54 Gy/3 2022 to RUL, now 2 liver mets', facts: { 'metastases.count': 2 } },
+    { text: 'T8 and L2 vertebral mets, cT2N1', facts: { 'metastases.count': 2, 'stage.t': 'T2' } },
+    { text: 'cT2a, bone mets at T8 and L2', facts: { 'metastases.count': 2, 'stage.t': 'T2a' } },
+    { text: 'T4 and L2 vertebral mets', facts: { 'metastases.count': 2 }, absent: ['stage.t'] },
+  ],
+  'a response code after a site': [
+    {
+      text: 'liver PR, adrenal PD',
+      facts: { 'therapy.response': 'PD', 'progression.sites': 1, 'progression.pattern': 'oligoprogression' },
+    },
+  ],
 };
 
 describe('a topic question states the facts it asks about (issue 14)', () => {
