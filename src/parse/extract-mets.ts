@@ -206,12 +206,12 @@ function countOf(tok: Token, next: Token | undefined): number | undefined {
 
 interface State {
   /** `oligo`: an upper bound of 5 or fewer ("up to 5 mets"), the oligometastatic burden once a met word follows. */
-  count?: { n?: number; poly?: boolean; oligo?: boolean; start: number };
+  count: { n?: number; poly?: boolean; oligo?: boolean; start: number } | undefined;
   negated: boolean;
   hedged: boolean;
   progressing: boolean;
   blocked: boolean;
-  lateral?: 1 | 2;
+  lateral: 1 | 2 | undefined;
   distant: boolean;
   regional: boolean;
   /** "contralateral"/"bilateral" make a lung nodule a metastasis. */
@@ -359,13 +359,15 @@ kinds(K.Met, MET_WORDS);
 kinds(K.Connector, CONNECTORS);
 kinds(K.Descriptor, DESCRIPTORS);
 
+const NO_ITEMS: readonly MetItem[] = Object.freeze([]);
+
 class GroupParser {
   private readonly groups: Group[] = [];
   private g: Group | null = null;
   private st: State = GroupParser.fresh();
   private i = 0;
   /** What was just named before a comma, for a hedge that follows the comma. */
-  private commaClosed: MetItem[] = [];
+  private commaClosed: readonly MetItem[] = NO_ITEMS;
   /** The group after "other than"/"apart from"/"except" continues a metastasis list. */
   private inheritMet = false;
 
@@ -377,14 +379,30 @@ class GroupParser {
 
   private static fresh(): State {
     return {
+      count: undefined,
       negated: false,
       hedged: false,
       progressing: false,
       blocked: false,
+      lateral: undefined,
       distant: false,
       regional: false,
       strongLung: false,
     };
+  }
+
+  /** Back to a fresh state in place (a sentence end resets it; no object per sentence). */
+  private reset(): void {
+    const st = this.st;
+    st.count = undefined;
+    st.negated = false;
+    st.hedged = false;
+    st.progressing = false;
+    st.blocked = false;
+    st.lateral = undefined;
+    st.distant = false;
+    st.regional = false;
+    st.strongLung = false;
   }
 
   run(): Group[] {
@@ -438,8 +456,8 @@ class GroupParser {
       if (g.items.length > 0 || g.totals.length > 0 || g.burden.length > 0) this.groups.push(g);
     }
     this.g = null;
-    this.st = GroupParser.fresh();
-    this.commaClosed = [];
+    this.reset();
+    this.commaClosed = NO_ITEMS;
     this.inheritMet = false;
   }
 
@@ -793,7 +811,7 @@ class GroupParser {
     const onImaging = next?.w === 'on' && IMAGING_WORDS.has(this.toks[this.i + 2]?.w ?? '');
     if (g && prev?.w === ',' && this.commaClosed.length > 0 && (HEDGE_TAIL.has(ahead) || onImaging)) {
       for (const it of this.commaClosed) it.hedged = true;
-      this.commaClosed = [];
+      this.commaClosed = NO_ITEMS;
       return;
     }
     this.open(t);
@@ -836,7 +854,7 @@ class GroupParser {
         this.st.progressing = false;
       }
       if (kind === K.Connector && !KEEP_LAST.has(w)) {
-        this.commaClosed = w === ',' ? g.lastClosed : [];
+        this.commaClosed = w === ',' ? g.lastClosed : NO_ITEMS;
         g.lastClosed = [];
       }
       return;

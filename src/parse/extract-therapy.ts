@@ -87,7 +87,7 @@ drug('chemotherapy', 'chemo', ['chemotherap'], ['chemo', 'platinum', 'doublet'])
 drug('immunotherapy', 'io', ['immunotherap'], ['io', 'ici', 'icis']);
 drug('TKI', 'tki', [], ['tki', 'tkis']);
 // Every prefix is at least four letters long: its first four letters rule most words out at once.
-const HEADS = new Set([...PREFIXES.keys()].map((p) => p.slice(0, 4)));
+const HEADS = new Set([...PREFIXES.keys()].map((p) => headKey(p)));
 const PREFIX_LENGTHS = [...new Set([...PREFIXES.keys()].map((p) => p.length))].sort((a, b) => b - a);
 // "chemoRT", "chemoradiation": radiotherapy, handled as prior thoracic RT.
 const NOT_DRUG_RE = /^chemo[\s-]?(?:rt|rad|radiation|radiotherapy|xrt|irradiation)/;
@@ -170,10 +170,20 @@ interface Mention {
   prior: boolean;
 }
 
+/** A word's first four characters as one number (no substring per token); -1 when one is not ASCII. */
+function headKey(word: string): number {
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(1);
+  const c = word.charCodeAt(2);
+  const d = word.charCodeAt(3);
+  if ((a | b | c | d) > 127) return -1;
+  return (a << 21) | (b << 14) | (c << 7) | d;
+}
+
 function lookup(word: string): Drug | undefined {
   const exact = EXACT.get(word);
   if (exact) return exact;
-  if (word.length < 4 || !HEADS.has(word.slice(0, 4))) return undefined;
+  if (word.length < 4 || !HEADS.has(headKey(word))) return undefined;
   for (const len of PREFIX_LENGTHS) {
     if (word.length < len) continue;
     const hit = PREFIXES.get(word.slice(0, len));

@@ -149,7 +149,7 @@ function ignoredSpans(doc: Doc, used: readonly Span[]): Span[] {
 }
 
 function parse(input: string): ParseResult {
-  const doc = makeDoc(input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input);
+  const doc = makeDoc(input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input, true);
   const sink = new Sink(doc.text.length);
 
   // An extractor whose vocabulary triggers are all absent has nothing to read (src/parse/vocabulary.ts).
