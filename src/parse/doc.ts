@@ -434,6 +434,8 @@ export function patternsSeen(): ReadonlyMap<RegExp, { readonly triggers: readonl
  * pattern is tried only where a trigger word starts, so the cost follows the trigger words, not the text length.
  */
 const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+/** matchAll's scratch list (no pattern is run while another's matches are collected). */
+const FOUND: (RegExpExecArray | undefined)[] = [];
 
 export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): readonly RegExpExecArray[] {
   const { sticky, id } = compiledOf(re, triggers);
@@ -441,7 +443,8 @@ export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): rea
   const starts = id < 0 ? Int32Array.from(scanTriggers(doc, triggers)) : doc.hitPos;
   const first = id < 0 ? 0 : (doc.hitStart[id] as number);
   const last = id < 0 ? starts.length : (doc.hitStart[id + 1] as number);
-  let out: RegExpExecArray[] | undefined;
+  const found = FOUND;
+  let n = 0;
   const { lower } = doc;
   let from = 0;
   for (let k = first; k < last; k++) {
@@ -450,11 +453,14 @@ export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): rea
     sticky.lastIndex = p;
     const m = sticky.exec(lower);
     if (m === null) continue;
-    out ??= [];
-    out.push(m);
+    found[n++] = m;
     from = m.index + Math.max(1, m[0].length);
   }
-  return out ?? NO_MATCHES;
+  if (n === 0) return NO_MATCHES;
+  // An array of exactly n (a pushed-to array grows to 17 slots at its first push).
+  const out = found.slice(0, n) as RegExpExecArray[];
+  found.fill(undefined, 0, n);
+  return out;
 }
 
 /** `text.split(/[<separators>]/)` without a regex (a regex split tries the pattern at every character). */
@@ -645,11 +651,12 @@ const LIST_HEAD_RE =
   /^\s*(?:(no|nil|without|denies|denied|negative\s+for|absence\s+of|free\s+of)|(possible|probable|query|suspected|\?))\b/;
 const LIST_END_RE = /\b(?:or|nor)\b/;
 const LIST_ITEM_MAX = 48;
+const COUNT_IN_ITEM_RE = /(?:^|\s)\d/;
 
 /** A clause short enough and without a count to be an item of a comma list. */
 function listItem(doc: Doc, i: number): boolean {
   const c = doc.clauses[i] as Span;
-  return c.end - c.start <= LIST_ITEM_MAX && !/(?:^|\s)\d/.test(doc.lower.slice(c.start, c.end));
+  return c.end - c.start <= LIST_ITEM_MAX && !COUNT_IN_ITEM_RE.test(doc.lower.slice(c.start, c.end));
 }
 
 /**

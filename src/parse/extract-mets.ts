@@ -192,15 +192,18 @@ const UNITS = new Set(
 );
 const END_TOKENS = new Set([';', '.', '\n', '\r', 'but', 'however', 'although', 'except', 'whereas']);
 const VERTEBRA_CODE_RE = /^[tlcs]\d{1,2}$/;
+// Module constants: a regex literal in a function body is a new RegExp object each time it is evaluated.
+const SMALL_INT_RE = /^\d{1,3}$/;
+const TIMES_SUFFIX_RE = /^\d{1,2}x$/;
 
 function countOf(tok: Token, next: Token | undefined): number | undefined {
   const w = tok.w;
-  if (/^\d{1,3}$/.test(w)) {
+  if (SMALL_INT_RE.test(w)) {
     if (next && (UNITS.has(next.w) || next.w === '/' || next.w === '-' || next.w === '.')) return undefined;
     const n = Number(w);
     return n >= 1 && n <= 200 ? n : undefined;
   }
-  if (/^\d{1,2}x$/.test(w)) return Number(w.slice(0, -1));
+  if (TIMES_SUFFIX_RE.test(w)) return Number(w.slice(0, -1));
   return NUMBER_WORDS.get(w);
 }
 

@@ -192,6 +192,12 @@ function lookup(word: string): Drug | undefined {
   return undefined;
 }
 
+/** A loop, not `spans.some(closure)`: a closure over the loop's `start`/`end` costs a context per token. */
+function insideAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const p of spans) if (p.start <= start && end <= p.end) return true;
+  return false;
+}
+
 function findDrugs(doc: Doc, sink: Sink): Mention[] {
   const { lower } = doc;
   const out: Mention[] = [];
@@ -222,7 +228,7 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
     const d = lookup(word);
     if (!d) continue;
     const { start, end } = tok;
-    if (ioPhrases.some((p) => p.start <= start && end <= p.end)) continue;
+    if (insideAny(ioPhrases, start, end)) continue;
     if (NOT_DRUG_RE.test(lower.slice(start, start + 24))) continue;
     // Short forms count only next to another drug ("carbo/pac", "cis/doc").
     if (word === 'doc' || word === 'pac' || word === 'nab' || word === 'cis') {

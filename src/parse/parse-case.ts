@@ -130,10 +130,21 @@ function isFiller(text: string): boolean {
   return true;
 }
 
-function ignoredSpans(doc: Doc, used: readonly Span[]): Span[] {
+function mark(covered: Uint8Array, spans: readonly Span[]): void {
+  for (const u of spans) covered.fill(1, Math.max(0, u.start), Math.max(u.start, u.end));
+}
+
+function ignoredSpans(
+  doc: Doc,
+  understood: readonly Understood[],
+  conflicts: readonly Conflict[],
+  seen: readonly Span[],
+): Span[] {
   // Mark what some fact, conflict or deliberate non-fact used; a clause with no mark and real words is ignored.
   const covered = scratchBytes('covered', doc.lower.length + 1);
-  for (const u of used) covered.fill(1, Math.max(0, u.start), Math.max(u.start, u.end));
+  for (const u of understood) covered.fill(1, Math.max(0, u.span.start), Math.max(u.span.start, u.span.end));
+  for (const c of conflicts) mark(covered, c.spans);
+  mark(covered, seen);
   const out: Span[] = [];
   for (const clause of doc.clauses) {
     let hit = false;
@@ -176,8 +187,7 @@ function parse(input: string): ParseResult {
     .filter((u) => resolved.values.has(u.fact))
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   const conflicts = resolved.conflicts;
-  const used: Span[] = [...understood.map((u) => u.span), ...conflicts.flatMap((c) => c.spans), ...sink.seen];
-  const ignored = ignoredSpans(doc, used);
+  const ignored = ignoredSpans(doc, understood, conflicts, sink.seen);
   if (input.length > MAX_INPUT_CHARS) ignored.push({ start: MAX_INPUT_CHARS, end: input.length });
   return { case: built as Case, understood, ignored, conflicts };
 }
