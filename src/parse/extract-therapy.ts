@@ -2,6 +2,7 @@
 import type { Doc } from './doc.js';
 import { clauseAt, clauseWindow, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
+import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
 import { T } from './vocabulary.js';
 
@@ -250,7 +251,7 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
     }
     out.push({ drug: d, start, end, prior: false });
   }
-  out.sort((a, b) => a.start - b.start);
+  sortSmall(out, (a, b) => a.start - b.start);
   for (const mention of out) {
     const clause = clauseWindow(doc, mention.start, mention.end, 60);
     mention.prior = PRIOR_RE.test(lower.slice(clause.start, mention.start));

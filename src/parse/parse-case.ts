@@ -15,6 +15,7 @@ import { extractScores } from './extract-scores.js';
 import { extractTherapy } from './extract-therapy.js';
 import { extractTumour } from './extract-tumour.js';
 import { conflictQuestion, resolve, Sink } from './sink.js';
+import { sortSmall } from './sort-small.js';
 import type { Conflict, ParseResult, Span, Understood } from './types.js';
 import { EXTRACTOR_PATTERNS } from './vocabulary.js';
 
@@ -183,9 +184,10 @@ function parse(input: string): ParseResult {
   const built: Record<string, unknown> = {};
   for (const [fact, value] of resolved.values) setPath(built, fact, value);
 
-  const understood: Understood[] = resolved.understood
-    .filter((u) => resolved.values.has(u.fact))
-    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const understood: Understood[] = sortSmall(
+    resolved.understood.filter((u) => resolved.values.has(u.fact)),
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+  );
   const conflicts = resolved.conflicts;
   const ignored = ignoredSpans(doc, understood, conflicts, sink.seen);
   if (input.length > MAX_INPUT_CHARS) ignored.push({ start: MAX_INPUT_CHARS, end: input.length });

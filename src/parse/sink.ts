@@ -2,6 +2,7 @@
 // that refines another wins ("stage IV" + "stage IVB" = IVB), anything else is a conflict left out of the case.
 import { CASE_FIELD_BY_PATH, CASE_FIELDS } from '../engine/facts.js';
 import { scratchBytes } from './doc.js';
+import { sortSmall } from './sort-small.js';
 import type { Conflict, Span, Understood } from './types.js';
 
 export interface Candidate {
@@ -193,7 +194,7 @@ function resolveList(
     });
     return;
   }
-  const distinct = [...items].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const distinct = sortSmall([...items], (a, b) => order.indexOf(a) - order.indexOf(b));
   out.values.set(fact, distinct);
   for (let k = from; k < to; k++) {
     const c = cands[k] as Candidate;
