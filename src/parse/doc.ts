@@ -179,6 +179,11 @@ function tokenize(lower: string, hits: Hits, pooled: boolean): Token[] {
 const TOKEN_POOL: Token[] = [];
 const POOLED_TOKENS: Token[] = [];
 
+/** After a pooled parse: the reused tokens drop their words, so no fragment of the text outlives its parse. */
+export function releasePooledDoc(): void {
+  for (let k = 0; k < POOLED_TOKENS.length; k++) (POOLED_TOKENS[k] as Token).w = '';
+}
+
 /**
  * A zeroed byte buffer of at least `size` bytes from a pool that is reused between parses (allocating typed
  * arrays costs more than the parse of a short case). Parsing is synchronous, so one slot per use is enough.

@@ -5,7 +5,7 @@ import type { Case } from '../engine/case-schema.js';
 import { METASTASIS_SITES, PANEL_GENES, SEROSAL_KINDS, SYMPTOMS } from '../engine/case-schema.js';
 import { karnofskyToEcog } from '../engine/index.js';
 import type { Doc } from './doc.js';
-import { makeDoc, mentionsAny, scratchBytes } from './doc.js';
+import { makeDoc, mentionsAny, releasePooledDoc, scratchBytes } from './doc.js';
 import { extractChest } from './extract-chest.js';
 import { extractDriver } from './extract-driver.js';
 import { emitMets, parseMets } from './extract-mets.js';
@@ -210,5 +210,7 @@ export function parseCase(text: string): ParseResult {
       ignored: input.length > 0 ? [{ start: 0, end: Math.min(input.length, MAX_INPUT_CHARS) }] : [],
       conflicts: [],
     };
+  } finally {
+    releasePooledDoc();
   }
 }
