@@ -122,8 +122,9 @@ function isSpace(c: number): boolean {
 /** Words are letters then digits then letters ("ex19del", "t8"), numbers may carry a decimal and letters
  * ("2.8", "3cm"); any other character but a space is a token of its own (line breaks included). The same pass
  * notes where each vocabulary pattern's triggers start (`hits`, by pattern id). */
-function tokenize(lower: string, hits: Hits): Token[] {
-  const out: Token[] = [];
+function tokenize(lower: string, hits: Hits, pooled: boolean): Token[] {
+  const out: Token[] = pooled ? POOLED_TOKENS : [];
+  let count = 0;
   const n = lower.length;
   let i = 0;
   while (i < n) {
@@ -154,15 +155,33 @@ function tokenize(lower: string, hits: Hits): Token[] {
     triggersAt(lower, i, j, hits);
     if (run >= 0) digitRunAt(hits, run);
     if (decimalRun >= 0) digitRunAt(hits, decimalRun);
-    out.push({
-      w: lower.slice(i, j),
-      start: i,
-      end: j,
-      kind: isLetter(c) ? 'word' : isDigit(c) ? 'number' : 'punct',
-    });
+    const kind: TokenKind = isLetter(c) ? 'word' : isDigit(c) ? 'number' : 'punct';
+    const w = lower.slice(i, j);
+    let tok = pooled ? TOKEN_POOL[count] : undefined;
+    if (tok) {
+      tok.w = w;
+      tok.start = i;
+      tok.end = j;
+      tok.kind = kind;
+    } else {
+      tok = { w, start: i, end: j, kind };
+      if (pooled) TOKEN_POOL.push(tok);
+    }
+    out[count++] = tok;
     i = j;
   }
+  out.length = count;
   return out;
+}
+
+/** Token objects and the token list reused by `makeDoc(text, true)`: a parse allocates no token objects once
+ * the pool is as long as its text (parsing is synchronous and nothing keeps a Doc past the parse). */
+const TOKEN_POOL: Token[] = [];
+const POOLED_TOKENS: Token[] = [];
+
+/** After a pooled parse: the reused tokens drop their words, so no fragment of the text outlives its parse. */
+export function releasePooledDoc(): void {
+  for (let k = 0; k < POOLED_TOKENS.length; k++) (POOLED_TOKENS[k] as Token).w = '';
 }
 
 /**
@@ -267,10 +286,23 @@ function hit(hits: Hits, id: number, pos: number): void {
 }
 
 const FILL = new Int32Array(PATTERN_COUNT);
+// Reused by `makeDoc(text, true)`; a longer buffer than the hits is fine (hitStart bounds every group).
+const POOLED_HIT_START = new Int32Array(PATTERN_COUNT + 1);
+let POOLED_HIT_POS = new Int32Array(1024);
 
 /** The pairs grouped by pattern (a stable counting sort keeps each group in text order). */
-function groupHits(hits: Hits): { hitPos: Int32Array; hitStart: Int32Array } {
-  const hitStart = new Int32Array(PATTERN_COUNT + 1);
+function groupHits(hits: Hits, pooled: boolean): { hitPos: Int32Array; hitStart: Int32Array } {
+  let hitStart: Int32Array;
+  let hitPos: Int32Array;
+  if (pooled) {
+    hitStart = POOLED_HIT_START;
+    hitStart.fill(0);
+    if (POOLED_HIT_POS.length < hits.n) POOLED_HIT_POS = new Int32Array(hits.ids.length);
+    hitPos = POOLED_HIT_POS;
+  } else {
+    hitStart = new Int32Array(PATTERN_COUNT + 1);
+    hitPos = new Int32Array(hits.n);
+  }
   for (let k = 0; k < hits.n; k++) {
     const slot = (hits.ids[k] as number) + 1;
     hitStart[slot] = (hitStart[slot] as number) + 1;
@@ -278,8 +310,7 @@ function groupHits(hits: Hits): { hitPos: Int32Array; hitStart: Int32Array } {
   for (let id = 0; id < PATTERN_COUNT; id++)
     hitStart[id + 1] = (hitStart[id + 1] as number) + (hitStart[id] as number);
   const fill = FILL;
-  fill.set(hitStart.subarray(0, PATTERN_COUNT));
-  const hitPos = new Int32Array(hits.n);
+  for (let id = 0; id < PATTERN_COUNT; id++) fill[id] = hitStart[id] as number;
   for (let k = 0; k < hits.n; k++) {
     const id = hits.ids[k] as number;
     const at = fill[id] as number;
@@ -310,13 +341,17 @@ function digitRunAt(hits: Hits, pos: number): void {
   for (const id of DIGIT_PATTERNS) hit(hits, id, pos);
 }
 
-/** The one pass over the text: folded lower case, clauses, tokens, and where every vocabulary trigger occurs. */
-export function makeDoc(text: string): Doc {
+/**
+ * The one pass over the text: folded lower case, clauses, tokens, and where every vocabulary trigger occurs.
+ * `pooled`: the tokens and trigger index live in buffers reused by the next pooled call, so the Doc must not be
+ * used after it (parseCase's own Doc; a caller holding several Docs leaves it false).
+ */
+export function makeDoc(text: string, pooled = false): Doc {
   const lower = lowerSameLength(text).replace(FOLD_RE, fold);
   HITS.n = 0;
   HITS.last.fill(-1);
-  const tokens = tokenize(lower, HITS);
-  const { hitPos, hitStart } = groupHits(HITS);
+  const tokens = tokenize(lower, HITS, pooled);
+  const { hitPos, hitStart } = groupHits(HITS, pooled);
   return { text, lower, clauses: splitClauses(lower), tokens, hitPos, hitStart, cues: undefined };
 }
 
@@ -404,6 +439,8 @@ export function patternsSeen(): ReadonlyMap<RegExp, { readonly triggers: readonl
  * pattern is tried only where a trigger word starts, so the cost follows the trigger words, not the text length.
  */
 const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+/** matchAll's scratch list (no pattern is run while another's matches are collected). */
+const FOUND: (RegExpExecArray | undefined)[] = [];
 
 export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): readonly RegExpExecArray[] {
   const { sticky, id } = compiledOf(re, triggers);
@@ -411,7 +448,8 @@ export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): rea
   const starts = id < 0 ? Int32Array.from(scanTriggers(doc, triggers)) : doc.hitPos;
   const first = id < 0 ? 0 : (doc.hitStart[id] as number);
   const last = id < 0 ? starts.length : (doc.hitStart[id + 1] as number);
-  let out: RegExpExecArray[] | undefined;
+  const found = FOUND;
+  let n = 0;
   const { lower } = doc;
   let from = 0;
   for (let k = first; k < last; k++) {
@@ -420,11 +458,14 @@ export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): rea
     sticky.lastIndex = p;
     const m = sticky.exec(lower);
     if (m === null) continue;
-    out ??= [];
-    out.push(m);
+    found[n++] = m;
     from = m.index + Math.max(1, m[0].length);
   }
-  return out ?? NO_MATCHES;
+  if (n === 0) return NO_MATCHES;
+  // An array of exactly n (a pushed-to array grows to 17 slots at its first push).
+  const out = found.slice(0, n) as RegExpExecArray[];
+  found.fill(undefined, 0, n);
+  return out;
 }
 
 /** `text.split(/[<separators>]/)` without a regex (a regex split tries the pattern at every character). */
@@ -615,11 +656,12 @@ const LIST_HEAD_RE =
   /^\s*(?:(no|nil|without|denies|denied|negative\s+for|absence\s+of|free\s+of)|(possible|probable|query|suspected|\?))\b/;
 const LIST_END_RE = /\b(?:or|nor)\b/;
 const LIST_ITEM_MAX = 48;
+const COUNT_IN_ITEM_RE = /(?:^|\s)\d/;
 
 /** A clause short enough and without a count to be an item of a comma list. */
 function listItem(doc: Doc, i: number): boolean {
   const c = doc.clauses[i] as Span;
-  return c.end - c.start <= LIST_ITEM_MAX && !/(?:^|\s)\d/.test(doc.lower.slice(c.start, c.end));
+  return c.end - c.start <= LIST_ITEM_MAX && !COUNT_IN_ITEM_RE.test(doc.lower.slice(c.start, c.end));
 }
 
 /**

@@ -3,6 +3,7 @@
 import type { Doc } from './doc.js';
 import { matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
+import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
 import { T } from './vocabulary.js';
 
@@ -143,7 +144,7 @@ function geneMentions(doc: Doc): Mention[] {
   for (const m of matchAll(doc, METEX14_RE, T.metExon14)) {
     mentions.push({ gene: 'MET', start: m.index, end: m.index + m[0].length, status: 'pos' });
   }
-  return mentions.sort((a, b) => a.start - b.start);
+  return sortSmall(mentions, (a, b) => a.start - b.start);
 }
 
 /** A list ("EGFR/ALK/ROS1 negative", "negative for EGFR, ALK") shares one status. */

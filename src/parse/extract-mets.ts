@@ -197,26 +197,29 @@ const UNITS = new Set(
 );
 const END_TOKENS = new Set([';', '.', '\n', '\r', 'but', 'however', 'although', 'except', 'whereas']);
 const VERTEBRA_CODE_RE = /^[tlcs]\d{1,2}$/;
+// Module constants: a regex literal in a function body is a new RegExp object each time it is evaluated.
+const SMALL_INT_RE = /^\d{1,3}$/;
+const TIMES_SUFFIX_RE = /^\d{1,2}x$/;
 
 function countOf(tok: Token, next: Token | undefined): number | undefined {
   const w = tok.w;
-  if (/^\d{1,3}$/.test(w)) {
+  if (SMALL_INT_RE.test(w)) {
     if (next && (UNITS.has(next.w) || next.w === '/' || next.w === '-' || next.w === '.')) return undefined;
     const n = Number(w);
     return n >= 1 && n <= 200 ? n : undefined;
   }
-  if (/^\d{1,2}x$/.test(w)) return Number(w.slice(0, -1));
+  if (TIMES_SUFFIX_RE.test(w)) return Number(w.slice(0, -1));
   return NUMBER_WORDS.get(w);
 }
 
 interface State {
   /** `oligo`: an upper bound of 5 or fewer ("up to 5 mets"), the oligometastatic burden once a met word follows. */
-  count?: { n?: number; poly?: boolean; oligo?: boolean; start: number };
+  count: { n?: number; poly?: boolean; oligo?: boolean; start: number } | undefined;
   negated: boolean;
   hedged: boolean;
   progressing: boolean;
   blocked: boolean;
-  lateral?: 1 | 2;
+  lateral: 1 | 2 | undefined;
   distant: boolean;
   regional: boolean;
   /** "contralateral"/"bilateral" make a lung nodule a metastasis. */
@@ -364,13 +367,15 @@ kinds(K.Met, MET_WORDS);
 kinds(K.Connector, CONNECTORS);
 kinds(K.Descriptor, DESCRIPTORS);
 
+const NO_ITEMS: readonly MetItem[] = Object.freeze([]);
+
 class GroupParser {
   private readonly groups: Group[] = [];
   private g: Group | null = null;
   private st: State = GroupParser.fresh();
   private i = 0;
   /** What was just named before a comma, for a hedge that follows the comma. */
-  private commaClosed: MetItem[] = [];
+  private commaClosed: readonly MetItem[] = NO_ITEMS;
   /** The group after "other than"/"apart from"/"except" continues a metastasis list. */
   private inheritMet = false;
   /** The last group closed in this sentence named a metastasis. */
@@ -384,14 +389,30 @@ class GroupParser {
 
   private static fresh(): State {
     return {
+      count: undefined,
       negated: false,
       hedged: false,
       progressing: false,
       blocked: false,
+      lateral: undefined,
       distant: false,
       regional: false,
       strongLung: false,
     };
+  }
+
+  /** Back to a fresh state in place (a sentence end resets it; no object per sentence). */
+  private reset(): void {
+    const st = this.st;
+    st.count = undefined;
+    st.negated = false;
+    st.hedged = false;
+    st.progressing = false;
+    st.blocked = false;
+    st.lateral = undefined;
+    st.distant = false;
+    st.regional = false;
+    st.strongLung = false;
   }
 
   run(): Group[] {
@@ -448,8 +469,8 @@ class GroupParser {
     }
     if (g) this.prevMet = g.hasMet;
     this.g = null;
-    this.st = GroupParser.fresh();
-    this.commaClosed = [];
+    this.reset();
+    this.commaClosed = NO_ITEMS;
     this.inheritMet = false;
   }
 
@@ -852,7 +873,7 @@ class GroupParser {
     const onImaging = next?.w === 'on' && IMAGING_WORDS.has(this.toks[this.i + 2]?.w ?? '');
     if (g && prev?.w === ',' && this.commaClosed.length > 0 && (HEDGE_TAIL.has(ahead) || onImaging)) {
       for (const it of this.commaClosed) it.hedged = true;
-      this.commaClosed = [];
+      this.commaClosed = NO_ITEMS;
       return;
     }
     this.open(t);
@@ -895,7 +916,7 @@ class GroupParser {
         this.st.progressing = false;
       }
       if (kind === K.Connector && !KEEP_LAST.has(w)) {
-        this.commaClosed = w === ',' ? g.lastClosed : [];
+        this.commaClosed = w === ',' ? g.lastClosed : NO_ITEMS;
         g.lastClosed = [];
       }
       return;

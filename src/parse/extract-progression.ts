@@ -5,6 +5,7 @@ import type { Doc } from './doc.js';
 import { clauseWindow, matchAll, mentionsAny, polarity } from './doc.js';
 import type { MetsResult } from './extract-mets.js';
 import type { Sink } from './sink.js';
+import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
 import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 
@@ -147,7 +148,7 @@ const LIST_GAP_RE = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|\+\s*|\/\s*)
  * items that continue its list past a comma ("progression in liver, lung and bone"): the range grows over them.
  */
 export function claimProgressingSites(doc: Doc, cues: ProgressionCues, mets: MetsResult): void {
-  const items = [...mets.items].sort((a, b) => a.start - b.start);
+  const items = sortSmall([...mets.items], (a, b) => a.start - b.start);
   let listEnd = -1;
   for (const it of items) {
     if (it.negated || it.hedged) {

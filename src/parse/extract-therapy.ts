@@ -2,6 +2,7 @@
 import type { Doc } from './doc.js';
 import { clauseAt, clauseWindow, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
+import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
 import { T } from './vocabulary.js';
 
@@ -87,7 +88,7 @@ drug('chemotherapy', 'chemo', ['chemotherap'], ['chemo', 'platinum', 'doublet'])
 drug('immunotherapy', 'io', ['immunotherap'], ['io', 'ici', 'icis']);
 drug('TKI', 'tki', [], ['tki', 'tkis']);
 // Every prefix is at least four letters long: its first four letters rule most words out at once.
-const HEADS = new Set([...PREFIXES.keys()].map((p) => p.slice(0, 4)));
+const HEADS = new Set([...PREFIXES.keys()].map((p) => headKey(p)));
 const PREFIX_LENGTHS = [...new Set([...PREFIXES.keys()].map((p) => p.length))].sort((a, b) => b - a);
 // "chemoRT", "chemoradiation": radiotherapy, handled as prior thoracic RT.
 const NOT_DRUG_RE = /^chemo[\s-]?(?:rt|rad|radiation|radiotherapy|xrt|irradiation)/;
@@ -173,16 +174,32 @@ interface Mention {
   done?: boolean;
 }
 
+/** A word's first four characters as one number (no substring per token); -1 when one is not ASCII. */
+function headKey(word: string): number {
+  const a = word.charCodeAt(0);
+  const b = word.charCodeAt(1);
+  const c = word.charCodeAt(2);
+  const d = word.charCodeAt(3);
+  if ((a | b | c | d) > 127) return -1;
+  return (a << 21) | (b << 14) | (c << 7) | d;
+}
+
 function lookup(word: string): Drug | undefined {
   const exact = EXACT.get(word);
   if (exact) return exact;
-  if (word.length < 4 || !HEADS.has(word.slice(0, 4))) return undefined;
+  if (word.length < 4 || !HEADS.has(headKey(word))) return undefined;
   for (const len of PREFIX_LENGTHS) {
     if (word.length < len) continue;
     const hit = PREFIXES.get(word.slice(0, len));
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** A loop, not `spans.some(closure)`: a closure over the loop's `start`/`end` costs a context per token. */
+function insideAny(spans: readonly Span[], start: number, end: number): boolean {
+  for (const p of spans) if (p.start <= start && end <= p.end) return true;
+  return false;
 }
 
 function findDrugs(doc: Doc, sink: Sink): Mention[] {
@@ -215,7 +232,7 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
     const d = lookup(word);
     if (!d) continue;
     const { start, end } = tok;
-    if (ioPhrases.some((p) => p.start <= start && end <= p.end)) continue;
+    if (insideAny(ioPhrases, start, end)) continue;
     if (NOT_DRUG_RE.test(lower.slice(start, start + 24))) continue;
     // Short forms count only next to another drug ("carbo/pac", "cis/doc").
     if (word === 'doc' || word === 'pac' || word === 'nab' || word === 'cis') {
@@ -237,7 +254,7 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
     }
     out.push({ drug: d, start, end, prior: false });
   }
-  out.sort((a, b) => a.start - b.start);
+  sortSmall(out, (a, b) => a.start - b.start);
   for (const mention of out) {
     const clause = clauseWindow(doc, mention.start, mention.end, 60);
     mention.prior = PRIOR_RE.test(lower.slice(clause.start, mention.start));

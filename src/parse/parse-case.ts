@@ -5,7 +5,7 @@ import type { Case } from '../engine/case-schema.js';
 import { METASTASIS_SITES, PANEL_GENES, SEROSAL_KINDS, SYMPTOMS } from '../engine/case-schema.js';
 import { karnofskyToEcog } from '../engine/index.js';
 import type { Doc } from './doc.js';
-import { makeDoc, mentionsAny, scratchBytes } from './doc.js';
+import { makeDoc, mentionsAny, releasePooledDoc, scratchBytes } from './doc.js';
 import { extractChest } from './extract-chest.js';
 import { extractDriver } from './extract-driver.js';
 import { emitMets, parseMets } from './extract-mets.js';
@@ -15,6 +15,7 @@ import { extractScores } from './extract-scores.js';
 import { extractTherapy } from './extract-therapy.js';
 import { extractTumour } from './extract-tumour.js';
 import { conflictQuestion, resolve, Sink } from './sink.js';
+import { sortSmall } from './sort-small.js';
 import type { Conflict, ParseResult, Span, Understood } from './types.js';
 import { EXTRACTOR_PATTERNS } from './vocabulary.js';
 
@@ -130,10 +131,21 @@ function isFiller(text: string): boolean {
   return true;
 }
 
-function ignoredSpans(doc: Doc, used: readonly Span[]): Span[] {
+function mark(covered: Uint8Array, spans: readonly Span[]): void {
+  for (const u of spans) covered.fill(1, Math.max(0, u.start), Math.max(u.start, u.end));
+}
+
+function ignoredSpans(
+  doc: Doc,
+  understood: readonly Understood[],
+  conflicts: readonly Conflict[],
+  seen: readonly Span[],
+): Span[] {
   // Mark what some fact, conflict or deliberate non-fact used; a clause with no mark and real words is ignored.
   const covered = scratchBytes('covered', doc.lower.length + 1);
-  for (const u of used) covered.fill(1, Math.max(0, u.start), Math.max(u.start, u.end));
+  for (const u of understood) covered.fill(1, Math.max(0, u.span.start), Math.max(u.span.start, u.span.end));
+  for (const c of conflicts) mark(covered, c.spans);
+  mark(covered, seen);
   const out: Span[] = [];
   for (const clause of doc.clauses) {
     let hit = false;
@@ -149,7 +161,7 @@ function ignoredSpans(doc: Doc, used: readonly Span[]): Span[] {
 }
 
 function parse(input: string): ParseResult {
-  const doc = makeDoc(input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input);
+  const doc = makeDoc(input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input, true);
   const sink = new Sink(doc.text.length);
 
   // An extractor whose vocabulary triggers are all absent has nothing to read (src/parse/vocabulary.ts).
@@ -172,12 +184,12 @@ function parse(input: string): ParseResult {
   const built: Record<string, unknown> = {};
   for (const [fact, value] of resolved.values) setPath(built, fact, value);
 
-  const understood: Understood[] = resolved.understood
-    .filter((u) => resolved.values.has(u.fact))
-    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const understood: Understood[] = sortSmall(
+    resolved.understood.filter((u) => resolved.values.has(u.fact)),
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+  );
   const conflicts = resolved.conflicts;
-  const used: Span[] = [...understood.map((u) => u.span), ...conflicts.flatMap((c) => c.spans), ...sink.seen];
-  const ignored = ignoredSpans(doc, used);
+  const ignored = ignoredSpans(doc, understood, conflicts, sink.seen);
   if (input.length > MAX_INPUT_CHARS) ignored.push({ start: MAX_INPUT_CHARS, end: input.length });
   return { case: built as Case, understood, ignored, conflicts };
 }
@@ -198,5 +210,7 @@ export function parseCase(text: string): ParseResult {
       ignored: input.length > 0 ? [{ start: 0, end: Math.min(input.length, MAX_INPUT_CHARS) }] : [],
       conflicts: [],
     };
+  } finally {
+    releasePooledDoc();
   }
 }

@@ -2,6 +2,7 @@
 // that refines another wins ("stage IV" + "stage IVB" = IVB), anything else is a conflict left out of the case.
 import { CASE_FIELD_BY_PATH, CASE_FIELDS } from '../engine/facts.js';
 import { scratchBytes } from './doc.js';
+import { sortSmall } from './sort-small.js';
 import type { Conflict, Span, Understood } from './types.js';
 
 export interface Candidate {
@@ -171,59 +172,153 @@ function mergedValues(fact: string, cands: readonly Candidate[]): unknown[] {
 function resolveList(
   fact: string,
   cands: readonly Candidate[],
+  from: number,
+  to: number,
   order: readonly string[],
   out: Resolved,
 ): void {
-  const items = cands.filter((c) => c.value !== NONE);
-  const none = cands.filter((c) => c.value === NONE);
-  if (items.length > 0 && none.length > 0) {
-    const listed = [...new Set(items.map((c) => String(c.value)))];
+  const items = new Set<string>();
+  let none = false;
+  for (let k = from; k < to; k++) {
+    const value = (cands[k] as Candidate).value;
+    if (value === NONE) none = true;
+    else items.add(String(value));
+  }
+  if (items.size > 0 && none) {
+    const listed = [...items];
     out.conflicts.push({
       fact,
       values: [[], listed],
-      spans: cands.map((c) => c.span),
+      spans: spansOf(cands, from, to),
       question: conflictQuestion(fact, [[], listed]),
     });
     return;
   }
-  const distinct = [...new Set(items.map((c) => String(c.value)))].sort(
-    (a, b) => order.indexOf(a) - order.indexOf(b),
-  );
+  const distinct = sortSmall([...items], (a, b) => order.indexOf(a) - order.indexOf(b));
   out.values.set(fact, distinct);
-  for (const c of cands) out.understood.push({ fact, value: c.value === NONE ? [] : c.value, span: c.span });
+  for (let k = from; k < to; k++) {
+    const c = cands[k] as Candidate;
+    out.understood.push({ fact, value: c.value === NONE ? [] : c.value, span: c.span });
+  }
+}
+
+function spansOf(cands: readonly Candidate[], from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  for (let k = from; k < to; k++) spans.push((cands[k] as Candidate).span);
+  return spans;
+}
+
+function agreed(
+  fact: string,
+  value: unknown,
+  cands: readonly Candidate[],
+  from: number,
+  to: number,
+  out: Resolved,
+): void {
+  out.values.set(fact, value);
+  for (let k = from; k < to; k++) out.understood.push({ fact, value, span: (cands[k] as Candidate).span });
 }
 
 /** The one conflict policy: one value (after refinement) is the fact; two or more leave it unknown and ask. */
-function resolveOne(fact: string, cands: readonly Candidate[], out: Resolved): void {
-  const first = cands[0] as Candidate;
-  const merged = cands.every((c) => c.value === first.value) ? [first.value] : mergedValues(fact, cands);
-  if (merged.length === 1) {
-    out.values.set(fact, merged[0]);
-    for (const c of cands) out.understood.push({ fact, value: merged[0], span: c.span });
+function resolveOne(
+  fact: string,
+  cands: readonly Candidate[],
+  from: number,
+  to: number,
+  out: Resolved,
+): void {
+  const first = (cands[from] as Candidate).value;
+  let same = true;
+  for (let k = from + 1; k < to && same; k++) same = (cands[k] as Candidate).value === first;
+  const merged = same ? undefined : mergedValues(fact, cands.slice(from, to));
+  if (!merged || merged.length === 1) {
+    agreed(fact, merged ? merged[0] : first, cands, from, to, out);
     return;
   }
   out.conflicts.push({
     fact,
     values: merged,
-    spans: cands.map((c) => c.span),
+    spans: spansOf(cands, from, to),
     question: conflictQuestion(fact, merged),
   });
 }
 
+/** Fact names as small numbers (the names are a closed set: the extractors' literals), for grouping without a
+ * Map and an array per fact on every parse. */
+const FACT_ID = new Map<string, number>();
+const FACT_NAME: string[] = [];
+let factCount = new Int32Array(64);
+let factFill = new Int32Array(64);
+/** factMark[id] === stamp: the fact was met in this parse. */
+let factMark = new Int32Array(64);
+let stamp = 0;
+const CAND_FACT: number[] = [];
+const FACT_ORDER: number[] = [];
+const GROUPED: Candidate[] = [];
+const NO_CANDIDATE: Candidate = { fact: '', value: undefined, span: { start: 0, end: 0 } };
+
+function factId(fact: string): number {
+  let id = FACT_ID.get(fact);
+  if (id === undefined) {
+    id = FACT_NAME.length;
+    FACT_ID.set(fact, id);
+    FACT_NAME.push(fact);
+    if (id >= factCount.length) {
+      factCount = new Int32Array(id * 2);
+      factFill = new Int32Array(id * 2);
+      const mark = new Int32Array(id * 2);
+      mark.set(factMark);
+      factMark = mark;
+    }
+  }
+  return id;
+}
+
+/** The candidates grouped by fact (facts in order of first mention, candidates in order within each), in
+ * buffers reused between parses; returns how many facts, their ids in FACT_ORDER and group ends in factFill. */
+function groupByFact(cands: readonly Candidate[]): number {
+  const n = cands.length;
+  let facts = 0;
+  stamp = stamp === 0x3fffffff ? 1 : stamp + 1;
+  for (let k = 0; k < n; k++) {
+    const id = factId((cands[k] as Candidate).fact);
+    CAND_FACT[k] = id;
+    if (factMark[id] !== stamp) {
+      factMark[id] = stamp;
+      FACT_ORDER[facts++] = id;
+      factCount[id] = 0;
+    }
+    factCount[id] = (factCount[id] as number) + 1;
+  }
+  let at = 0;
+  for (let f = 0; f < facts; f++) {
+    const id = FACT_ORDER[f] as number;
+    factFill[id] = at;
+    at += factCount[id] as number;
+  }
+  for (let k = 0; k < n; k++) {
+    const id = CAND_FACT[k] as number;
+    GROUPED[factFill[id] as number] = cands[k] as Candidate;
+    factFill[id] = (factFill[id] as number) + 1;
+  }
+  return facts;
+}
+
 /** Merge all candidates of each fact; `order` gives the canonical order of list items. */
 export function resolve(sink: Sink, order: (fact: string) => readonly string[]): Resolved {
-  const byFact = new Map<string, Candidate[]>();
-  for (const c of sink.candidates) {
-    const list = byFact.get(c.fact);
-    if (list) list.push(c);
-    else byFact.set(c.fact, [c]);
+  const facts = groupByFact(sink.candidates);
+  const out: Resolved = { values: new Map(), understood: [], conflicts: sink.conflicts.slice() };
+  for (let f = 0; f < facts; f++) {
+    const id = FACT_ORDER[f] as number;
+    const fact = FACT_NAME[id] as string;
+    const to = factFill[id] as number;
+    const from = to - (factCount[id] as number);
+    if (sink.conflicts.length > 0 && sink.conflicts.some((c) => c.fact === fact)) continue;
+    if (LIST_FACTS.has(fact)) resolveList(fact, GROUPED, from, to, order(fact), out);
+    else resolveOne(fact, GROUPED, from, to, out);
   }
-  const out: Resolved = { values: new Map(), understood: [], conflicts: [...sink.conflicts] };
-  const forced = new Set(sink.conflicts.map((c) => c.fact));
-  for (const [fact, cands] of byFact) {
-    if (forced.has(fact)) continue;
-    if (LIST_FACTS.has(fact)) resolveList(fact, cands, order(fact), out);
-    else resolveOne(fact, cands, out);
-  }
+  // Keep the buffer's capacity but not the candidates.
+  GROUPED.fill(NO_CANDIDATE, 0, sink.candidates.length);
   return out;
 }
