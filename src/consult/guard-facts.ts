@@ -7,8 +7,8 @@ import { CASE_VOCABULARY } from '../engine/index.js';
 import {
   DEFAULT_REFERENCE_YEAR,
   guardFields,
-  guardIdentifiers,
   type IdentifierKind,
+  unchangedByGuard,
 } from '../privacy/index.js';
 
 export interface GuardedFacts {
@@ -24,20 +24,10 @@ export function guardFacts(facts: unknown, now?: Date): GuardedFacts {
 
 const byYear = new Map<number, ReadonlySet<string>>();
 
-/** The words of `vocabulary` that the guard returns exactly as they are for `referenceYear`. */
-export function unchangedWords(vocabulary: Iterable<string>, referenceYear: number): Set<string> {
-  const out = new Set<string>();
-  for (const w of vocabulary) {
-    const r = guardIdentifiers(w, { referenceYear });
-    if (r.hits.length === 0 && !r.truncated && r.redacted === w) out.add(w);
-  }
-  return out;
-}
-
 function unchangedVocabulary(referenceYear: number): ReadonlySet<string> {
   let words = byYear.get(referenceYear);
   if (!words) {
-    words = unchangedWords(CASE_VOCABULARY, referenceYear);
+    words = unchangedByGuard(CASE_VOCABULARY, { referenceYear });
     // Requests carry the current year (a test may pass any): a few years are kept.
     if (byYear.size >= 4) byYear.clear();
     byYear.set(referenceYear, words);

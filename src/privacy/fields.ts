@@ -48,3 +48,14 @@ export function guardFields<T>(input: T, options: GuardFieldsOptions = {}): Guar
   const value = walk(input, '', 0) as T;
   return { value, paths, kinds: [...kinds].sort(), truncated };
 }
+
+/** The words the guard returns exactly as they are (no hit, not cut) with `options`: a caller may pass them to
+ * guardFields as `unchanged` for those options. */
+export function unchangedByGuard(words: Iterable<string>, options: GuardOptions = {}): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    const r = guardIdentifiers(w, options);
+    if (r.hits.length === 0 && !r.truncated && r.redacted === w) out.add(w);
+  }
+  return out;
+}
