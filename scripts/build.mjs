@@ -6,9 +6,11 @@
 // dist/main/, so the files read at run time resolve as from src/main/ and src/playground/: intents/ and examples/
 // from the repository root (../../), the playground page from dist/main/page/ (copied here).
 // Type checking is `npm run typecheck`; esbuild only strips types. The guard's name word lists are evaluated here
-// (scripts/name-lexicon-data.mjs), so compromise is not in the bundle.
+// (scripts/name-lexicon-data.mjs), so compromise is not in the bundle. Bolt's App.js loads Socket Mode lazily
+// (scripts/lazy-socket-mode.mjs).
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { lazySocketModePlugin } from './lazy-socket-mode.mjs';
 import { nameLexiconPlugin } from './name-lexicon-data.mjs';
 
 const ENTRIES = ['start', 'consult', 'audit', 'recheck', 'api-key', 'manifest'];
@@ -33,8 +35,8 @@ const result = await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
-  // The guard's word lists as data, not compromise evaluated at every start.
-  plugins: [await nameLexiconPlugin(root.pathname)],
+  // The guard's word lists as data, not compromise evaluated at every start; Socket Mode loaded on first use.
+  plugins: [await nameLexiconPlugin(root.pathname), lazySocketModePlugin],
   sourcemap: true,
   metafile: true,
   logLevel: 'warning',

@@ -2,9 +2,15 @@
 // which is never the same as "no" (an empty symptoms list means "no symptoms").
 import { z } from 'zod';
 
+const vocabulary = new Set<string>();
+
+/** Every enum value a case can hold (histologies, sites, statuses…): a closed vocabulary, never user text. */
+export const CASE_VOCABULARY: ReadonlySet<string> = vocabulary;
+
 /** Accept enum values case-insensitively and with spaces/underscores for hyphens, so that
  * "Untreated asymptomatic" or "EGFR" from a form or a script reaches the canonical value. */
 function looseEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  for (const v of values) vocabulary.add(v);
   const lookup = new Map<string, T[number]>();
   for (const v of values) lookup.set(normaliseToken(v), v);
   return z.preprocess((input) => {
@@ -289,6 +295,7 @@ function buildCaseSchema(loose: boolean) {
 }
 
 function strictEnum<const T extends readonly [string, ...string[]]>(values: T) {
+  for (const v of values) vocabulary.add(v);
   return z.enum(values);
 }
 

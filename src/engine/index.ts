@@ -1,6 +1,6 @@
 // Public surface of the recommendation engine. Pure: no I/O, no clock, no framework.
 export type { Case, CaseInput } from './case-schema.js';
-export { CaseSchema } from './case-schema.js';
+export { CASE_VOCABULARY, CaseSchema } from './case-schema.js';
 export { deriveStage, karnofskyToEcog } from './derive.js';
 export { createEvaluator, type Evaluate, type EvaluateOptions, evaluate } from './evaluate.js';
 export {

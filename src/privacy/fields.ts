@@ -17,13 +17,21 @@ export interface GuardFieldsResult<T> {
 /** Structures deeper than this are not walked further; their strings are replaced by an empty string. */
 const MAX_DEPTH = 16;
 
-export function guardFields<T>(input: T, options: GuardOptions = {}): GuardFieldsResult<T> {
+export interface GuardFieldsOptions extends GuardOptions {
+  /** Strings the caller has checked the guard leaves exactly as they are, with these options (a closed
+   * vocabulary such as the case schema's enum values): passed through without running the guard again. */
+  unchanged?: ReadonlySet<string>;
+}
+
+export function guardFields<T>(input: T, options: GuardFieldsOptions = {}): GuardFieldsResult<T> {
+  const unchanged = options.unchanged;
   const paths: string[] = [];
   const kinds = new Set<IdentifierKind>();
   let truncated = false;
   const walk = (v: unknown, path: string, depth: number): unknown => {
     if (typeof v === 'string') {
       if (depth > MAX_DEPTH) return '';
+      if (unchanged?.has(v)) return v;
       const r = guardIdentifiers(v, options);
       if (r.hits.length > 0) paths.push(path);
       for (const k of r.kinds) kinds.add(k);
@@ -39,4 +47,15 @@ export function guardFields<T>(input: T, options: GuardOptions = {}): GuardField
   };
   const value = walk(input, '', 0) as T;
   return { value, paths, kinds: [...kinds].sort(), truncated };
+}
+
+/** The words the guard returns exactly as they are (no hit, not cut) with `options`: a caller may pass them to
+ * guardFields as `unchanged` for those options. */
+export function unchangedByGuard(words: Iterable<string>, options: GuardOptions = {}): Set<string> {
+  const out = new Set<string>();
+  for (const w of words) {
+    const r = guardIdentifiers(w, options);
+    if (r.hits.length === 0 && !r.truncated && r.redacted === w) out.add(w);
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 // Public surface of the identifier guard (HIPAA Safe Harbor). Pure: no I/O, no clock, no state.
-export { guardFields } from './fields.js';
+export { type GuardFieldsOptions, guardFields, unchangedByGuard } from './fields.js';
 export { guardIdentifiers } from './guard.js';
 export { MAX_GUARD_INPUT_LENGTH } from './normalise.js';
 export { isNhsNumber } from './numbers.js';

@@ -3,7 +3,7 @@
 // the queue before Slack hears the ack; this gives Socket Mode the same order: the envelope's ack is held
 // until the listener returned (it writes the job and returns; the answer is the queue's work).
 import type { ReceiverEvent } from '@slack/bolt';
-import { type App, SocketModeReceiver } from './bolt.js';
+import { type App, type SocketModeReceiver, socketModeReceiverClass } from './bolt.js';
 
 /** Wraps `app` for the receiver: events are acknowledged once their listeners returned. */
 export function ackEventsAfterListeners(app: App): Pick<App, 'processEvent'> {
@@ -25,9 +25,10 @@ export function ackEventsAfterListeners(app: App): Pick<App, 'processEvent'> {
 
 /** A SocketModeReceiver whose event acks wait for the listeners (see above). */
 export function socketReceiver(
-  opts: ConstructorParameters<typeof SocketModeReceiver>[0],
+  opts: ConstructorParameters<ReturnType<typeof socketModeReceiverClass>>[0],
 ): SocketModeReceiver {
-  const receiver = new SocketModeReceiver(opts);
+  const Receiver = socketModeReceiverClass();
+  const receiver = new Receiver(opts);
   const init = receiver.init.bind(receiver);
   receiver.init = (app: App) => init(ackEventsAfterListeners(app) as App);
   return receiver;

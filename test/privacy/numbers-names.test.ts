@@ -170,3 +170,13 @@ describe('guardFields', () => {
     expect(guardFields('MRN 12345678').value).toBe('MRN [MRN]');
   });
 });
+
+describe('guardFields with strings known to be unchanged', () => {
+  it('passes the listed strings through and still guards every other string', () => {
+    const input = { histology: 'adenocarcinoma', agent: 'Mr Smith', sites: ['bone', 'MRN 12345678'] };
+    const r = guardFields(input, { unchanged: new Set(['adenocarcinoma', 'bone']) });
+    expect(r.value).toEqual({ histology: 'adenocarcinoma', agent: '[NAME]', sites: ['bone', 'MRN [MRN]'] });
+    expect(r.paths).toEqual(['agent', 'sites.1']);
+    expect(r.kinds).toEqual(['mrn', 'name']);
+  });
+});

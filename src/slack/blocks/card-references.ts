@@ -30,6 +30,21 @@ export function shortLabel(c: Citation): string {
   return clip(year ? `${first} ${year}` : first, 24);
 }
 
+/** A reference's linked short label. An answer's citations are the ruleset's own frozen objects: each one's label
+ * is worked out once (any other citation every time). */
+const linkedLabels = new WeakMap<Citation, string>();
+
+function linkedLabel(c: Citation): string {
+  let s = linkedLabels.get(c);
+  if (s === undefined) {
+    const href = citationLink(c);
+    const label = shortLabel(c);
+    s = href ? link(href, label) : escapeMrkdwn(label);
+    if (Object.isFrozen(c)) linkedLabels.set(c, s);
+  }
+  return s;
+}
+
 /** `[1] <doi|NROG-002> · [3] <pubmed|Jia 2021>`: the references of `ids`, in number order, each linked. */
 export function referencesLine(
   ids: Iterable<string>,
@@ -39,10 +54,6 @@ export function referencesLine(
   const wanted = new Set(ids);
   return citations
     .filter((c) => wanted.has(c.id) && numbers.has(c.id))
-    .map((c) => {
-      const href = citationLink(c);
-      const label = shortLabel(c);
-      return `[${numbers.get(c.id)}] ${href ? link(href, label) : escapeMrkdwn(label)}`;
-    })
+    .map((c) => `[${numbers.get(c.id)}] ${linkedLabel(c)}`)
     .join(' · ');
 }

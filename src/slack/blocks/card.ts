@@ -3,8 +3,8 @@
 // missing facts, and one context line linking exactly the references those lines cite. Everything else is in
 // Details (buildDetails). Budget: ≤ 12 blocks and ≤ 1,500 characters of text (shared: ≤ 8 blocks).
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import type { Output, Statement } from '../../engine/index.js';
-import { markers } from '../../present/citation-link.js';
+import type { Citation, Output, Statement } from '../../engine/index.js';
+import { citationNumbers, markers } from '../../present/citation-link.js';
 import {
   CARD_DISCLAIMER,
   EVIDENCE_LABEL,
@@ -25,7 +25,7 @@ import {
   WHAT_IF_ACTIONS_BLOCK_ID,
   WHAT_IF_BACK,
 } from './action-ids.js';
-import { answerNumbers, citedCitations, referencesLine } from './card-references.js';
+import { citedCitations, referencesLine } from './card-references.js';
 import { context, header, identifierKinds, SEVERITY_MARK, section, verdictSummary } from './parts.js';
 import { type WhatIfKey, whatIfChoices, whatIfValue, whatIfWords } from './what-if.js';
 
@@ -272,10 +272,13 @@ function footerText(output: Output, opts: CardOptions): string {
 export function buildCard(output: Output, opts: CardOptions): { text: string; blocks: KnownBlock[] } {
   // As much as fits the character budget, in this order of giving way: dose options beyond the first, the
   // options' assumptions and the evidence level, then warnings (counted, never critical flags). All are in Details.
-  let card = cardWith(output, opts, FITS[0]!);
+  // The references and their numbers are the same whatever fits: worked out once.
+  const refs: Refs = { cited: citedCitations(output), numbers: new Map() };
+  refs.numbers = citationNumbers(refs.cited);
+  let card = cardWith(output, opts, FITS[0]!, refs);
   for (const fit of FITS.slice(1)) {
     if (visibleTextLength(card.blocks) <= CARD_MAX_CHARS) break;
-    card = cardWith(output, opts, fit);
+    card = cardWith(output, opts, fit, refs);
   }
   return card;
 }
@@ -291,12 +294,21 @@ const FITS: readonly Fit[] = [
   { doses: 1, tight: true, warnings: 0 },
 ];
 
-function cardWith(output: Output, opts: CardOptions, fit: Fit): { text: string; blocks: KnownBlock[] } {
-  const numbers = answerNumbers(output);
+interface Refs {
+  cited: Citation[];
+  numbers: Map<string, number>;
+}
+
+function cardWith(
+  output: Output,
+  opts: CardOptions,
+  fit: Fit,
+  { cited, numbers }: Refs,
+): { text: string; blocks: KnownBlock[] } {
   const { blocks, cites } = contentBlocks(output, opts, numbers, fit);
   blocks.push(...askerNotices(opts));
   if (opts.decision) blocks.push(decisionSection(opts.decision));
-  const refs = referencesLine(cites, citedCitations(output), numbers);
+  const refs = referencesLine(cites, cited, numbers);
   blocks.push(context(refs ? [refs, footerText(output, opts)] : [footerText(output, opts)]));
   blocks.push(...buttons(output, opts));
   return { text: fallback(output, opts), blocks };
