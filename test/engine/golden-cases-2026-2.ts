@@ -28,6 +28,13 @@ const NONE: CaseJson = {
   therapy: { status: 'naive', regimen: 'chemo-io' },
 };
 const { driver: _d, ...NO_DRIVER_STATED } = NONE;
+/** Progression after induction chemo-immunotherapy (the oligoprogression cases). */
+const PD_ON_CHEMO_IO: CaseJson['therapy'] = {
+  status: 'on-treatment',
+  regimen: 'chemo-io',
+  cycles: 6,
+  response: 'PD',
+};
 const R5 = { verdict: 'recommended', evidence: 'phase-3-rct' } as const;
 const R8 = { verdict: 'consider', evidence: 'phase-2-rct' } as const;
 
@@ -106,7 +113,7 @@ const sharedBranches: GoldenCase[] = [
     decidedBy: ['oligoprogression'],
     input: {
       ...NO_DRIVER_STATED,
-      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      therapy: PD_ON_CHEMO_IO,
       progression: { pattern: 'oligoprogression', sites: 2, primaryProgressing: false },
     },
     expect: { verdict: 'consider', timing: 'at-oligoprogression', missing: ['driver'] },
@@ -466,7 +473,7 @@ const dose: GoldenCase[] = [
     input: {
       ...NONE,
       primary: { location: 'central', sizeCm: 3, endobronchial: true },
-      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      therapy: PD_ON_CHEMO_IO,
       progression: { pattern: 'oligoprogression', sites: 2, primaryProgressing: true },
     },
     expect: {
@@ -485,7 +492,7 @@ const dose: GoldenCase[] = [
     input: {
       ...NONE,
       primary: { location: 'central', sizeCm: 5.1, endobronchial: false },
-      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      therapy: PD_ON_CHEMO_IO,
       progression: { pattern: 'oligoprogression', sites: 2, primaryProgressing: true },
     },
     expect: {
@@ -504,7 +511,7 @@ const dose: GoldenCase[] = [
     input: {
       ...NONE,
       primary: { location: 'central', sizeCm: 5.1, endobronchial: false },
-      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      therapy: PD_ON_CHEMO_IO,
       progression: { pattern: 'oligoprogression', sites: 2 },
     },
     expect: {
@@ -520,7 +527,7 @@ const dose: GoldenCase[] = [
     input: {
       ...NONE,
       primary: { location: 'central', sizeCm: 5, endobronchial: false },
-      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      therapy: PD_ON_CHEMO_IO,
       progression: { pattern: 'oligoprogression', sites: 2, primaryProgressing: true },
     },
     expect: { verdict: 'consider', doseIncludes: [[50, 5]], doseExcludes: [[33, 3]] },
@@ -531,7 +538,7 @@ const dose: GoldenCase[] = [
     decidedBy: ['oligoprogression'],
     input: {
       ...NONE,
-      therapy: { status: 'on-treatment', regimen: 'chemo-io', cycles: 6, response: 'PD' },
+      therapy: PD_ON_CHEMO_IO,
       progression: { pattern: 'oligoprogression', sites: 2, primaryProgressing: true },
     },
     expect: { verdict: 'consider', doseIncludes: [[50, 5]] },

@@ -7,11 +7,17 @@
 // response_url message is sent again (replacing its own earlier copy where the part allows it, see registry).
 import type { WebClient } from '@slack/web-api';
 import type { JobTarget } from '../../store/index.js';
+import { slackErrorCode } from '../slack-errors.js';
 import type { Part } from './registry.js';
 import type { Transport } from './transport.js';
 
 /** The metadata event type of every message a queued job posts: `{ job_id, part }`. */
 export const DELIVERY_EVENT = 'thoracic_rt_delivery';
+
+/** The metadata a job's post carries, so a resumed job can find it (`findPosted`). */
+export function deliveryMetadata(jobId: string, part: number | 'notice') {
+  return { event_type: DELIVERY_EVENT, event_payload: { job_id: jobId, part } };
+}
 
 export interface PartHooks {
   /** Before a part is sent; false stops (the lease was lost). */
@@ -114,8 +120,7 @@ async function openModal(part: Extract<Part, { via: 'modal' }>, ctx: Ctx): Promi
   try {
     await client.views.open({ trigger_id: part.triggerId, view: part.view });
   } catch (err) {
-    const code = (err as { data?: { error?: unknown } }).data?.error;
-    if (!(ctx.hooks.uncertain && code === 'exchanged_trigger_id')) throw err;
+    if (!(ctx.hooks.uncertain && slackErrorCode(err) === 'exchanged_trigger_id')) throw err;
     ctx.hooks.note?.('interrupted modal was opened already', {});
   }
   return undefined;
@@ -189,9 +194,7 @@ async function sendPart(part: Part, index: number, ctx: Ctx): Promise<string | u
     unfurl_links: false,
     unfurl_media: false,
     ...(thread ? { thread_ts: thread } : {}),
-    ...(jobId
-      ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { job_id: jobId, part: index } } }
-      : {}),
+    ...(jobId ? { metadata: deliveryMetadata(jobId, index) } : {}),
   });
   return posted.ts;
 }

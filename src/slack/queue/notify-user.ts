@@ -11,7 +11,7 @@ import type { JobNotice, JobRecord } from '../../store/index.js';
 import { buildNotice } from '../blocks/notice.js';
 import type { SlackMessage } from '../blocks/types.js';
 import type { SlackDeps } from '../deps.js';
-import { DELIVERY_EVENT, findPosted } from './execute.js';
+import { deliveryMetadata, findPosted } from './execute.js';
 import { classifyFailure, type Transport } from './transport.js';
 
 /** Slack allows five uses of a response_url. */
@@ -130,7 +130,7 @@ async function postNotice(ctx: Ctx, client: WebClient, where: Where, notice: Sla
     text: notice.text,
     blocks: notice.blocks,
     unfurl_links: false,
-    metadata: { event_type: DELIVERY_EVENT, event_payload: { job_id: ctx.job.id, part: NOTICE_PART } },
+    metadata: deliveryMetadata(ctx.job.id, NOTICE_PART),
   });
 }
 

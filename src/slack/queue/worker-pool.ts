@@ -9,7 +9,7 @@ import type { JobCompletion, JobNotice, JobRecord, Jobs, QueueDepth } from '../.
 import type { SlackDeps } from '../deps.js';
 import { yieldToAcks } from '../yield-to-acks.js';
 import { sendParts } from './execute.js';
-import { EXPIRED_NOTICE, expireJob, reportJobFailure } from './notify-user.js';
+import { EXPIRED_NOTICE, expireJob, reportJobFailure, type Told } from './notify-user.js';
 import type { JobContext, KindRegistry, Plan } from './registry.js';
 import { classifyFailure, type FailureClass, type Transport } from './transport.js';
 
@@ -355,11 +355,7 @@ class WorkerPool implements DeliveryQueue {
     });
     // Slack could not be reached to tell them: the notice is tried again later (looked for first, it may have
     // arrived), so an audit row still means the user was told, as far as attempts allow.
-    if (!told.ok && told.retryable && job.attempts < this.cfg.maxAttempts) {
-      const at = new Date(this.deps.now().getTime() + backoffMs(job.attempts));
-      await this.jobs.retryLater(this.owner, job.id, at, notice.code);
-      return;
-    }
+    if (await this.noticeRetriedLater(job, told, notice.code)) return;
     await this.jobs.complete(this.owner, job.id, {
       outcome: 'reported',
       errorCode: notice.code,
@@ -371,11 +367,7 @@ class WorkerPool implements DeliveryQueue {
   private async expire(job: JobRecord, plan: Plan | undefined): Promise<void> {
     if (!(await this.noticeRecorded(job, EXPIRED_NOTICE))) return;
     const told = await expireJob(this.deps, this.opts.transport, job);
-    if (!told.ok && told.retryable && job.attempts < this.cfg.maxAttempts) {
-      const at = new Date(this.deps.now().getTime() + backoffMs(job.attempts));
-      await this.jobs.retryLater(this.owner, job.id, at, told.code);
-      return;
-    }
+    if (!told.ok && (await this.noticeRetriedLater(job, told, told.code))) return;
     const errorCode = told.ok ? 'E_DELIVERY_EXPIRED' : told.code;
     await this.jobs.complete(this.owner, job.id, {
       outcome: 'expired',
@@ -383,6 +375,14 @@ class WorkerPool implements DeliveryQueue {
       consult: told.ok ? this.auditOf(job, plan) : undefined,
     });
     this.deps.log.warn('job expired', { job: job.id, kind: job.kind, userTold: told.ok });
+  }
+
+  /** A notice Slack could not take for now is tried again after a back-off, while attempts remain. */
+  private async noticeRetriedLater(job: JobRecord, told: Told, code: string): Promise<boolean> {
+    if (told.ok || !told.retryable || job.attempts >= this.cfg.maxAttempts) return false;
+    const at = new Date(this.deps.now().getTime() + backoffMs(job.attempts));
+    await this.jobs.retryLater(this.owner, job.id, at, code);
+    return true;
   }
 
   private async renew(): Promise<void> {
