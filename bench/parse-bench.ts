@@ -35,6 +35,27 @@ function longText(size: number): string {
   return text.slice(0, size);
 }
 
+// The peer: the least any parser must do, one regex tokenization of the lower-cased text (words, numbers, other
+// characters). Timed the same way in the same run, so the ratio carries across machines where the µs do not.
+const PEER_TOKEN_RE = /[a-z]+|\d+(?:\.\d+)?|\S/g;
+function peerTokenize(text: string): number {
+  let n = 0;
+  for (const _ of text.toLowerCase().matchAll(PEER_TOKEN_RE)) n++;
+  return n;
+}
+
+/** p50/p99 of wall time of single calls of `fn` over the cases, after the caller's warm-up. */
+function wallPercentiles(rounds: number, fn: (text: string) => unknown): { p50: number; p99: number } {
+  const samples = new Float64Array(rounds);
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    fn(CASES[i % CASES.length] as string);
+    samples[i] = (performance.now() - t0) * 1000;
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+}
+
 /** p50/p99 of the CPU time (user + system, this process) of single parses. */
 function cpuPercentiles(rounds: number): { p50: number; p99: number } {
   const samples = new Float64Array(rounds);
@@ -84,6 +105,11 @@ function main(): void {
   // shared machine this shows the parser's own tail (garbage collection included).
   console.log(
     `  cpu/parse   p50 ${cpuTail.p50} µs   p99 ${cpuTail.p99} µs   (process CPU time per parse, 1 µs resolution)`,
+  );
+  for (let i = 0; i < 3000; i++) peerTokenize(CASES[i % CASES.length] as string);
+  const peer = wallPercentiles(rounds, peerTokenize);
+  console.log(
+    `  peer        bare regex tokenization of the same cases: p50 ${peer.p50.toFixed(1)} µs, p99 ${peer.p99.toFixed(1)} µs; parser ${(p50 / peer.p50).toFixed(1)}× at p50, ${(p99 / peer.p99).toFixed(1)}× at p99`,
   );
   // Latency percentiles include time the OS gave to other processes; say how busy the machine was.
   for (const size of [5_000, 10_000, 20_000]) {
