@@ -205,10 +205,12 @@ interface Mention {
   done?: boolean;
 }
 
-function lookup(word: string): Drug | undefined {
-  let state = 0;
-  let prefix: Drug | undefined;
-  for (let i = 0; i < word.length; i++) {
+/** `first`: the word's first character code, a-z (the caller has read it). */
+function lookup(word: string, first: number): Drug | undefined {
+  let state = TRIE[first - 97] as number;
+  if (state === 0) return undefined;
+  let prefix = TRIE_PREFIX[state];
+  for (let i = 1; i < word.length; i++) {
     const letter = word.charCodeAt(i) - 97;
     state = letter >= 0 && letter <= 25 ? (TRIE[state * 26 + letter] as number) : 0;
     if (state === 0) return prefix;
@@ -250,7 +252,7 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
     const word = tok.w;
     const c = word.charCodeAt(0);
     if (word.length < 2 || c < 97 || c > 122) continue;
-    const d = lookup(word);
+    const d = lookup(word, c);
     if (!d) continue;
     const { start, end } = tok;
     if (insideAny(ioPhrases, start, end)) continue;
@@ -542,18 +544,14 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   const classes = emitRegimen(sink, current, driver);
   // Status: explicit words first; a drug with a duration or a response is on treatment.
   let explicit = explicitStatus(doc, sink, all);
-  if (explicit === 0 && current === all && all.some((m) => m.done)) {
-    const done = all.find((m) => m.done) as Mention;
+  const done = all.find((m) => m.done);
+  const anyDone = done !== undefined;
+  if (explicit === 0 && current === all && done) {
     sink.add('therapy.status', 'off-treatment', done.start, done.end);
     explicit++;
   }
   // The length of a finished course is not time on the current treatment.
-  const timed = emitDurations(
-    doc,
-    sink,
-    all.filter((m) => !m.done),
-    classes,
-  );
+  const timed = emitDurations(doc, sink, anyDone ? all.filter((m) => !m.done) : all, classes);
   const responses = readResponses(doc, sink);
   if (explicit === 0 && all.length > 0 && (timed || responses.length > 0)) {
     const first = current[0] as Mention;
