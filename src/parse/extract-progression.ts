@@ -39,6 +39,11 @@ const SITE_COUNT_RE =
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
 
+const EXPLICIT_PATTERNS = [
+  [OLIGO_RE, 'oligoprogression', T.oligoprogression],
+  [POLY_RE, 'polyprogression', T.polyprogression],
+] as const;
+
 export interface ProgressionCues {
   /** Sub-clauses that report progression (cut at "but", "whereas"). */
   ranges: Span[];
@@ -79,10 +84,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     sink.consume(span.start, span.end);
     explicitFound.push({ value: 'none', span });
   }
-  for (const [re, value, triggers] of [
-    [OLIGO_RE, 'oligoprogression', T.oligoprogression],
-    [POLY_RE, 'polyprogression', T.polyprogression],
-  ] as const) {
+  for (const [re, value, triggers] of EXPLICIT_PATTERNS) {
     for (const m of matchAll(doc, re, triggers)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (sink.isConsumed(span.start, span.end)) continue;
@@ -111,8 +113,9 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     cues.push(span);
   }
   for (const e of explicitFound) sink.add('progression.pattern', e.value, e.span.start, e.span.end);
-  const values = new Set(explicitFound.map((e) => e.value));
-  const explicit = values.size === 1 ? [...values][0] : undefined;
+  // The pattern when every explicit statement names the same one.
+  let explicit = explicitFound[0]?.value;
+  for (const e of explicitFound) if (e.value !== explicit) explicit = undefined;
   const ranges = cues.map((c) => subclause(doc, c.start, c.end));
   // "PD in liver and bone": the response code's sites progress too, so they are claimed before the metastasis
   // facts; the code itself is read as a response by the therapy extractor, which adds its range again.

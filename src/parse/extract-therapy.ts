@@ -87,11 +87,42 @@ drug('ramucirumab', 'adjunct', ['ramuc']);
 drug('chemotherapy', 'chemo', ['chemotherap'], ['chemo', 'platinum', 'doublet']);
 drug('immunotherapy', 'io', ['immunotherap'], ['io', 'ici', 'icis']);
 drug('TKI', 'tki', [], ['tki', 'tkis']);
-// Every prefix is at least four letters long: its first four letters rule most words out at once.
-const HEADS = new Set([...PREFIXES.keys()].map((p) => headKey(p)));
-const PREFIX_LENGTHS = [...new Set([...PREFIXES.keys()].map((p) => p.length))].sort((a, b) => b - a);
+/**
+ * The exact words and prefixes as one letter trie, stored flat (state × letter → next state, 0: none): a token is
+ * looked up by walking its letters, with no substring and no string hash per token. A word's exact entry wins,
+ * then its longest prefix entry (as a look-up of the exact word, then of its prefixes longest first, would do).
+ */
+const TRIE_NEXT: number[] = [0];
+const TRIE_EXACT: (Drug | undefined)[] = [undefined];
+const TRIE_PREFIX: (Drug | undefined)[] = [undefined];
+function trieState(word: string): number {
+  let state = 0;
+  for (let i = 0; i < word.length; i++) {
+    const letter = word.charCodeAt(i) - 97;
+    if (letter < 0 || letter > 25) throw new Error(`therapy vocabulary: not a-z: ${word}`);
+    const slot = state * 26 + letter;
+    let next = TRIE_NEXT[slot] ?? 0;
+    if (next === 0) {
+      next = TRIE_EXACT.length;
+      TRIE_EXACT.push(undefined);
+      TRIE_PREFIX.push(undefined);
+      TRIE_NEXT[slot] = next;
+    }
+    state = next;
+  }
+  return state;
+}
+for (const [p, d] of PREFIXES) TRIE_PREFIX[trieState(p)] = d;
+for (const [e, d] of EXACT) TRIE_EXACT[trieState(e)] = d;
+const TRIE = Int32Array.from({ length: TRIE_EXACT.length * 26 }, (_, slot) => TRIE_NEXT[slot] ?? 0);
 // "chemoRT", "chemoradiation": radiotherapy, handled as prior thoracic RT.
-const NOT_DRUG_RE = /^chemo[\s-]?(?:rt|rad|radiation|radiotherapy|xrt|irradiation)/;
+// Sticky, tried at the token (its longest match is well inside the 24 characters the test once read).
+const NOT_DRUG_RE = /chemo[\s-]?(?:rt|rad|radiation|radiotherapy|xrt|irradiation)/y;
+const NAIVE_AFTER_RE = /[\s-]?na[iï]ve/y;
+const SHORT_FORM_PARTNER_RE =
+  /[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|pacli|taxol|gem|doce|vino|etop|chemo)\b/;
+const SPLIT_RE = /[\s-]/;
+const CLASS_TKI_RE = /^(?:alk|ros1|ret|met|braf|kras)/;
 
 const IO_PHRASE_RE =
   /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
@@ -174,26 +205,18 @@ interface Mention {
   done?: boolean;
 }
 
-/** A word's first four characters as one number (no substring per token); -1 when one is not ASCII. */
-function headKey(word: string): number {
-  const a = word.charCodeAt(0);
-  const b = word.charCodeAt(1);
-  const c = word.charCodeAt(2);
-  const d = word.charCodeAt(3);
-  if ((a | b | c | d) > 127) return -1;
-  return (a << 21) | (b << 14) | (c << 7) | d;
-}
-
-function lookup(word: string): Drug | undefined {
-  const exact = EXACT.get(word);
-  if (exact) return exact;
-  if (word.length < 4 || !HEADS.has(headKey(word))) return undefined;
-  for (const len of PREFIX_LENGTHS) {
-    if (word.length < len) continue;
-    const hit = PREFIXES.get(word.slice(0, len));
-    if (hit) return hit;
+/** `first`: the word's first character code, a-z (the caller has read it). */
+function lookup(word: string, first: number): Drug | undefined {
+  let state = TRIE[first - 97] as number;
+  if (state === 0) return undefined;
+  let prefix = TRIE_PREFIX[state];
+  for (let i = 1; i < word.length; i++) {
+    const letter = word.charCodeAt(i) - 97;
+    state = letter >= 0 && letter <= 25 ? (TRIE[state * 26 + letter] as number) : 0;
+    if (state === 0) return prefix;
+    prefix = TRIE_PREFIX[state] ?? prefix;
   }
-  return undefined;
+  return TRIE_EXACT[state] ?? prefix;
 }
 
 /** A loop, not `spans.some(closure)`: a closure over the loop's `start`/`end` costs a context per token. */
@@ -211,14 +234,14 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
     const end = start + m[0].length;
     ioPhrases.push({ start, end });
     const text = m[0];
-    if (/^chemo/.test(text)) {
+    if (text.startsWith('chemo')) {
       out.push({ drug: { name: 'chemotherapy', cls: 'chemo' }, start, end, prior: false });
       out.push({ drug: { name: 'immunotherapy', cls: 'io' }, start, end, prior: false });
-    } else if (/^egfr/.test(text))
+    } else if (text.startsWith('egfr'))
       out.push({ drug: { name: 'EGFR TKI', cls: 'egfr-tki' }, start, end, prior: false });
-    else if (/^(?:alk|ros1|ret|met|braf|kras)/.test(text)) {
+    else if (CLASS_TKI_RE.test(text)) {
       out.push({
-        drug: { name: `${text.split(/[\s-]/)[0]?.toUpperCase()} inhibitor`, cls: 'other-tki' },
+        drug: { name: `${text.split(SPLIT_RE)[0]?.toUpperCase()} inhibitor`, cls: 'other-tki' },
         start,
         end,
         prior: false,
@@ -229,24 +252,21 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
     const word = tok.w;
     const c = word.charCodeAt(0);
     if (word.length < 2 || c < 97 || c > 122) continue;
-    const d = lookup(word);
+    const d = lookup(word, c);
     if (!d) continue;
     const { start, end } = tok;
     if (insideAny(ioPhrases, start, end)) continue;
-    if (NOT_DRUG_RE.test(lower.slice(start, start + 24))) continue;
+    NOT_DRUG_RE.lastIndex = start;
+    if (NOT_DRUG_RE.test(lower)) continue;
     // Short forms count only next to another drug ("carbo/pac", "cis/doc").
     if (word === 'doc' || word === 'pac' || word === 'nab' || word === 'cis') {
       const around = lower.slice(Math.max(0, start - 12), Math.min(lower.length, end + 14));
-      if (
-        !/[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|pacli|taxol|gem|doce|vino|etop|chemo)\b/.test(
-          around.replace(word, ''),
-        )
-      )
-        continue;
+      if (!SHORT_FORM_PARTNER_RE.test(around.replace(word, ''))) continue;
     }
     if (sink.isConsumed(start, end)) continue;
     // "chemo-naive", "TKI-naive": a status, not a regimen.
-    if (/^[\s-]?na[iï]ve/.test(lower.slice(end, end + 7))) continue;
+    NAIVE_AFTER_RE.lastIndex = end;
+    if (NAIVE_AFTER_RE.test(lower)) continue;
     const pol = polarity(doc, start, end);
     if (pol === 'neg' && !EVENT_ON_DRUG_RE.test(lower.slice(Math.max(0, start - 80), start))) {
       sink.see(start, end);
@@ -274,21 +294,37 @@ const STILL_ON_RE =
   /\b(?:currently|still|ongoing|continuing|continues|remains\s+on|now\s+on|maintenance|since)\b/;
 const YEAR_RE = /\b(?:19|20)\d\d\b/;
 
+const ON_BEFORE_RE = /\bon\s+$/;
+const DONE_AFTER_RE = /^\s*,\s*(?:completed|finished|done|ended)\b/;
+
+/** A cut of the drug's local phrase: ".", ";", "," or a line break. */
+function isCut(c: number): boolean {
+  return c === 46 || c === 59 || c === 44 || c === 10;
+}
+
 function finishedCourse(lower: string, m: Mention, all: readonly Mention[]): boolean {
   if (m.drug.cls !== 'io') return false;
-  const raw = lower.slice(Math.max(0, m.start - 48), Math.min(lower.length, m.end + 32));
-  const at = m.start - Math.max(0, m.start - 48);
-  const cuts = ['.', ';', ',', '\n'];
-  const cutStart = Math.max(...cuts.map((c) => raw.lastIndexOf(c, at - 1))) + 1;
-  const ends = cuts.map((c) => raw.indexOf(c, at)).filter((i) => i >= 0);
-  const local = raw.slice(cutStart, ends.length > 0 ? Math.min(...ends) : raw.length);
-  if (STILL_ON_RE.test(local) || /\bon\s+$/.test(lower.slice(Math.max(0, m.start - 4), m.start)))
+  // The phrase around the drug, cut at the nearest cut on each side within 48 characters before, 32 after.
+  const lo = Math.max(0, m.start - 48);
+  const hi = Math.min(lower.length, m.end + 32);
+  let from = lo;
+  for (let k = m.start - 1; k >= lo; k--)
+    if (isCut(lower.charCodeAt(k))) {
+      from = k + 1;
+      break;
+    }
+  let to = hi;
+  for (let k = m.start; k < hi; k++)
+    if (isCut(lower.charCodeAt(k))) {
+      to = k;
+      break;
+    }
+  const local = lower.slice(from, to);
+  if (STILL_ON_RE.test(local) || ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 4), m.start)))
     return false;
-  const from = m.start - (at - cutStart);
-  const to = from + local.length;
-  if (all.some((o) => o.drug.cls === 'chemo' && o.start >= from && o.end <= to)) return false;
+  for (const o of all) if (o.drug.cls === 'chemo' && o.start >= from && o.end <= to) return false;
   // "durvalumab x 12 months, completed": the completion word may stand alone after a comma.
-  const tail = /^\s*,\s*(?:completed|finished|done|ended)\b/.test(lower.slice(to, to + 14));
+  const tail = DONE_AFTER_RE.test(lower.slice(to, to + 14));
   return tail || FINISHED_RE.test(local) || (m.drug.name === 'durvalumab' && YEAR_RE.test(local));
 }
 
@@ -508,18 +544,14 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   const classes = emitRegimen(sink, current, driver);
   // Status: explicit words first; a drug with a duration or a response is on treatment.
   let explicit = explicitStatus(doc, sink, all);
-  if (explicit === 0 && current === all && all.some((m) => m.done)) {
-    const done = all.find((m) => m.done) as Mention;
+  const done = all.find((m) => m.done);
+  const anyDone = done !== undefined;
+  if (explicit === 0 && current === all && done) {
     sink.add('therapy.status', 'off-treatment', done.start, done.end);
     explicit++;
   }
   // The length of a finished course is not time on the current treatment.
-  const timed = emitDurations(
-    doc,
-    sink,
-    all.filter((m) => !m.done),
-    classes,
-  );
+  const timed = emitDurations(doc, sink, anyDone ? all.filter((m) => !m.done) : all, classes);
   const responses = readResponses(doc, sink);
   if (explicit === 0 && all.length > 0 && (timed || responses.length > 0)) {
     const first = current[0] as Mention;

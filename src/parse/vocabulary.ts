@@ -391,7 +391,36 @@ export const VOCABULARY = {
   // Systemic therapy (the drug names themselves are looked up token by token in extract-therapy.ts).
   drugClassPhrase: {
     fact: 'therapy.regimen',
-    triggers: ['alk', 'anti', 'braf', 'check', 'chemo', 'egfr', 'kras', 'met', 'pd', 'ret', 'ros1'],
+    // Whole words or the next letter of the phrase: "met" alone, not "metastases"; "chemo-io", not "chemotherapy".
+    triggers: [
+      'alk$',
+      'alki',
+      'alkt',
+      'anti$',
+      'antip',
+      'braf$',
+      'brafi',
+      'braft',
+      'checkp',
+      'chemo$',
+      'chemoi',
+      'egfr$',
+      'egfri',
+      'egfrt',
+      'kras$',
+      'krasi',
+      'krast',
+      'met$',
+      'meti',
+      'mett',
+      'pd$',
+      'pd1',
+      'pdl1',
+      'ret$',
+      'reti',
+      'rett',
+      'ros1',
+    ],
   },
   naive: {
     fact: 'therapy.status',
@@ -403,7 +432,8 @@ export const VOCABULARY = {
       'io',
       'na',
       'newly',
-      'no',
+      'no$',
+      'not$',
       'syste',
       'thera',
       'tki',
@@ -412,7 +442,7 @@ export const VOCABULARY = {
       'untre',
     ],
   },
-  offTreatment: { fact: 'therapy.status', triggers: ['drug', 'no', 'off', 'treat'] },
+  offTreatment: { fact: 'therapy.status', triggers: ['drug', 'no$', 'not$', 'off', 'treat'] },
   months: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
   years: { fact: 'therapy.months', triggers: ['#'] },
   weeks: { fact: 'therapy.weeks', triggers: ['#'] },
@@ -436,10 +466,11 @@ export const VOCABULARY = {
       'ongoi',
       'parti',
       'pmr',
-      'radio',
+      'radiol',
       'reduc',
       'regre',
-      'respo',
+      'respond',
+      'responsi',
       'shrin',
       'shrun',
       'signi',
@@ -448,13 +479,13 @@ export const VOCABULARY = {
   stableDisease: { fact: 'therapy.response', triggers: ['disea', 'stabi', 'stabl', 'uncha'] },
 
   // Progression.
-  noProgression: { fact: 'progression.pattern', triggers: ['nil', 'no', 'progr', 'witho'] },
+  noProgression: { fact: 'progression.pattern', triggers: ['nil', 'no$', 'not$', 'progr', 'witho'] },
   // The response codes of progression, read case-sensitively on the original text ("PD", "iUPD", "iCPD").
   pdCode: { fact: 'progression.pattern', triggers: ['icpd', 'iupd', 'pd'] },
   oligoprogression: { fact: 'progression.pattern', triggers: ['limit', 'oligo', 'opd'] },
   polyprogression: {
     fact: 'progression.pattern',
-    triggers: ['diffu', 'exten', 'gener', 'multi', 'pd', 'poly', 'progr', 'syste', 'wides'],
+    triggers: ['diffu', 'exten', 'gener', 'multi', 'pd$', 'poly', 'progr', 'syste', 'wides'],
   },
   progression: {
     fact: 'therapy.response',
@@ -466,7 +497,7 @@ export const VOCABULARY = {
   },
   restControlled: {
     fact: 'progression.pattern',
-    triggers: ['all', 'elsew', 'every', 'other', 'remai', 'rest'],
+    triggers: ['all$', 'elsew', 'every', 'other$', 'otherw', 'remai', 'rest$'],
   },
 } as const satisfies Record<string, VocabularyEntry>;
 
