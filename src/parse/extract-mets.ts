@@ -197,20 +197,6 @@ const UNITS = new Set(
 );
 const END_TOKENS = new Set([';', '.', '\n', '\r', 'but', 'however', 'although', 'except', 'whereas']);
 const VERTEBRA_CODE_RE = /^[tlcs]\d{1,2}$/;
-// Module constants: a regex literal in a function body is a new RegExp object each time it is evaluated.
-const SMALL_INT_RE = /^\d{1,3}$/;
-const TIMES_SUFFIX_RE = /^\d{1,2}x$/;
-
-function countOf(tok: Token, next: Token | undefined): number | undefined {
-  const w = tok.w;
-  if (SMALL_INT_RE.test(w)) {
-    if (next && (UNITS.has(next.w) || next.w === '/' || next.w === '-' || next.w === '.')) return undefined;
-    const n = Number(w);
-    return n >= 1 && n <= 200 ? n : undefined;
-  }
-  if (TIMES_SUFFIX_RE.test(w)) return Number(w.slice(0, -1));
-  return NUMBER_WORDS.get(w);
-}
 
 interface State {
   /** `oligo`: an upper bound of 5 or fewer ("up to 5 mets"), the oligometastatic burden once a met word follows. */
@@ -235,7 +221,7 @@ export interface Group {
   pending: MetItem[];
   items: MetItem[];
   /** Items closed by the last metastasis word: "x2", "(2)", "?" after it refer to them. */
-  lastClosed: MetItem[];
+  lastClosed: readonly MetItem[];
   /** Stated totals; a provisional one ("2 mets in the liver…") counts only when the per-site counts do not. */
   totals: { n: number; start: number; end: number; provisional?: boolean }[];
   burden: { value: 'oligo' | 'poly'; start: number; end: number }[];
@@ -323,7 +309,8 @@ function isDigitStart(w: string): boolean {
 }
 
 function isSmallNumber(w: string): boolean {
-  return (w.length === 1 || w.length === 2) && isDigitStart(w) && isDigitStart(w.slice(-1));
+  const last = w.charCodeAt(w.length - 1);
+  return (w.length === 1 || w.length === 2) && isDigitStart(w) && last >= 48 && last <= 57;
 }
 
 /** Kinds that depend on the spelling rather than a word list: "x3", "T8", "metastasess", "oligometastases". */
@@ -369,11 +356,168 @@ kinds(K.Descriptor, DESCRIPTORS);
 
 const NO_ITEMS: readonly MetItem[] = Object.freeze([]);
 
+/** Word-list memberships read at other tokens than the current one, as bits (one look-up per token). */
+const F = {
+  Met: 1 << 0,
+  Strong: 1 << 1,
+  LesionTotal: 1 << 2,
+  Singular: 1 << 3,
+  WeakLung: 1 << 4,
+  WeakPlainLung: 1 << 5,
+  Node: 1 << 6,
+  Unit: 1 << 7,
+  Site: 1 << 8,
+  Imaging: 1 << 9,
+  NotCountAfter: 1 << 10,
+  PrimaryLung: 1 << 11,
+  LevelJoin: 1 << 12,
+  CountTail: 1 << 13,
+  BlockNext: 1 << 14,
+  Clearing: 1 << 15,
+  KeepLast: 1 << 16,
+  /** "except", "besides", "than", "from": may start an exception group. */
+  Except: 1 << 17,
+  PelvicIliac: 1 << 18,
+  Lat: 1 << 20,
+  /** The kind came from the spelling (guessKind), which the look-ahead kind ignores. */
+  Guessed: 1 << 19,
+} as const;
+/** Kind in the low 5 bits, flags above. */
+const KIND_BITS = 5;
+const KIND_MASK = (1 << KIND_BITS) - 1;
+
+const WORD_CODE = new Map<string, number>();
+function flag(bit: number, list: Iterable<string>): void {
+  for (const w of list) WORD_CODE.set(w, (WORD_CODE.get(w) ?? 0) | (bit << KIND_BITS));
+}
+for (const [w, kind] of KIND) WORD_CODE.set(w, kind);
+flag(F.Met, MET_WORDS);
+flag(F.Strong, STRONG_MET_WORDS);
+flag(F.LesionTotal, LESION_TOTAL_WORDS);
+flag(F.Singular, SINGULAR_MET_WORDS);
+flag(F.WeakLung, WEAK_FOR_LUNG);
+flag(F.WeakPlainLung, WEAK_FOR_PLAIN_LUNG);
+flag(F.Node, NODE_WORDS);
+flag(F.Unit, UNITS);
+flag(F.Site, SITE_WORDS.keys());
+flag(F.Imaging, IMAGING_WORDS);
+flag(F.NotCountAfter, NOT_COUNT_AFTER);
+flag(F.PrimaryLung, PRIMARY_LUNG_BEFORE);
+flag(F.LevelJoin, LEVEL_JOIN);
+flag(F.CountTail, COUNT_TAIL);
+flag(F.BlockNext, BLOCK_NEXT);
+flag(F.Clearing, CLEARING);
+flag(F.KeepLast, KEEP_LAST);
+flag(F.Except, ['except', 'besides', 'than', 'from']);
+flag(F.PelvicIliac, ['pelvic', 'iliac']);
+flag(F.Lat, [...LATERAL_ONE, ...LATERAL_TWO]);
+/** The code of a one-character token by char code (a quarter of the tokens are punctuation). */
+const CHAR_CODE = new Int32Array(256);
+for (let c = 0; c < 256; c++) CHAR_CODE[c] = WORD_CODE.get(String.fromCharCode(c)) ?? 0;
+/** The vocabulary by a signature of first, second and last character and length: a token is looked up without
+ * hashing the whole fresh string (a Map look-up of a new string costs more than the rest of its classification),
+ * and most words outside the vocabulary are rejected by an empty slot. */
+const SIG_BITS = 14;
+function signature(w: string): number {
+  const len = w.length;
+  const h =
+    Math.imul(w.charCodeAt(0), 0x9e3779b1) ^
+    Math.imul(w.charCodeAt(1), 0x85ebca77) ^
+    Math.imul(w.charCodeAt(len - 1), 0xc2b2ae3d) ^
+    Math.imul(len, 0x27d4eb2f);
+  return h >>> (32 - SIG_BITS);
+}
+/** Chains of vocabulary entries per signature: head entry (-1 for none), next entry, word, code. */
+const SIG_HEAD = new Int32Array(1 << SIG_BITS).fill(-1);
+const SIG_NEXT: number[] = [];
+const SIG_WORD: string[] = [];
+const SIG_CODE: number[] = [];
+for (const [w, code] of WORD_CODE) {
+  const s = signature(w);
+  SIG_NEXT.push(SIG_HEAD[s] as number);
+  SIG_HEAD[s] = SIG_WORD.length;
+  SIG_WORD.push(w);
+  SIG_CODE.push(code);
+}
+function wordCode(w: string): number | undefined {
+  for (let e = SIG_HEAD[signature(w)] as number; e >= 0; e = SIG_NEXT[e] as number)
+    if (SIG_WORD[e] === w) return SIG_CODE[e];
+  return undefined;
+}
+/** What close() reads of the word "metastases"/"metastatic" when another word stands for it. */
+const METASTASES_FLAGS = F.Met | F.Strong;
+
+/** Per-token kinds and flags of the current parse (parsing is synchronous: one buffer serves every parse). */
+let KINDS = new Uint8Array(512);
+let FLAGS = new Int32Array(512);
+
+function classify(toks: readonly Token[]): void {
+  const n = toks.length;
+  if (KINDS.length < n) {
+    KINDS = new Uint8Array(n * 2);
+    FLAGS = new Int32Array(n * 2);
+  }
+  const kinds = KINDS;
+  const flags = FLAGS;
+  for (let i = 0; i < n; i++) {
+    const w = (toks[i] as Token).w;
+    const c = w.charCodeAt(0);
+    let code: number;
+    if (c >= 48 && c <= 57) code = K.Number;
+    else if (w.length === 1 && c < 256) code = CHAR_CODE[c] as number;
+    else {
+      const known = wordCode(w);
+      if (known !== undefined) code = known;
+      else {
+        const guess = guessKind(w);
+        code = guess === K.Unknown ? 0 : guess | (F.Guessed << KIND_BITS);
+      }
+    }
+    kinds[i] = code & KIND_MASK;
+    flags[i] = code >>> KIND_BITS;
+  }
+}
+
+/** Kind sets as bit masks over K. */
+function kindMask(list: readonly K[]): number {
+  let m = 0;
+  for (const k of list) m |= 1 << k;
+  return m;
+}
+const ITEM_START_MASK = kindMask([...ITEM_START]);
+const HEDGE_TAIL_MASK = kindMask([...HEDGE_TAIL]);
+
+/** A count of 1 to 3 digits, or -1. */
+function smallInt(w: string): number {
+  const len = w.length;
+  if (len > 3) return -1;
+  let n = 0;
+  for (let k = 0; k < len; k++) {
+    const d = w.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** "2x", "12x": the count before the x, or -1. */
+function timesSuffix(w: string): number {
+  const len = w.length;
+  if ((len !== 2 && len !== 3) || w.charCodeAt(len - 1) !== 120) return -1;
+  return smallInt(w.slice(0, -1));
+}
+
+const SIZE_WITH_UNIT_RE = /^\d+(?:cm|mm)$/;
+const BONE: [Site, string] = ['bone', 'bone'];
+
 class GroupParser {
   private readonly groups: Group[] = [];
   private g: Group | null = null;
+  /** An empty group to reuse (most groups end without an item). */
+  private spare: Group | null = null;
   private st: State = GroupParser.fresh();
   private i = 0;
+  private readonly n: number;
   /** What was just named before a comma, for a hedge that follows the comma. */
   private commaClosed: readonly MetItem[] = NO_ITEMS;
   /** The group after "other than"/"apart from"/"except" continues a metastasis list. */
@@ -385,7 +529,9 @@ class GroupParser {
     private readonly toks: readonly Token[],
     /** Whether a "?" closes a question to the board rather than hedging a finding. */
     private readonly asks: (pos: number) => boolean = () => false,
-  ) {}
+  ) {
+    this.n = toks.length;
+  }
 
   private static fresh(): State {
     return {
@@ -415,9 +561,15 @@ class GroupParser {
     st.strongLung = false;
   }
 
+  /** Flags of token k, 0 past either end (as a word in no list). */
+  private flagsAt(k: number): number {
+    return k >= 0 && k < this.n ? (FLAGS[k] as number) : 0;
+  }
+
   run(): Group[] {
-    const { toks } = this;
-    for (this.i = 0; this.i < toks.length; this.i++) this.step(toks[this.i] as Token);
+    const { toks, n } = this;
+    classify(toks);
+    for (this.i = 0; this.i < n; this.i++) this.step(toks[this.i] as Token);
     this.finish();
     return this.groups;
   }
@@ -440,19 +592,31 @@ class GroupParser {
 
   private open(t: Token): Group {
     if (!this.g) {
-      this.g = {
-        start: t.start,
-        end: t.end,
-        hasMet: this.inheritMet,
-        pending: [],
-        items: [],
-        lastClosed: [],
-        totals: [],
-        burden: [],
-      };
+      const spare = this.spare;
+      if (spare) {
+        // A group that ended empty: its lists are empty and nothing refers to it.
+        spare.start = t.start;
+        spare.end = t.end;
+        spare.hasMet = this.inheritMet;
+        spare.strongMet = false;
+        spare.lastClosed = NO_ITEMS;
+        this.spare = null;
+        this.g = spare;
+      } else
+        this.g = {
+          start: t.start,
+          end: t.end,
+          hasMet: this.inheritMet,
+          strongMet: false,
+          pending: [],
+          items: [],
+          lastClosed: NO_ITEMS,
+          totals: [],
+          burden: [],
+        };
       this.inheritMet = false;
     }
-    this.g.end = Math.max(this.g.end, t.end);
+    if (t.end > this.g.end) this.g.end = t.end;
     return this.g;
   }
 
@@ -461,14 +625,20 @@ class GroupParser {
     if (g) {
       // A site with its own count ("bone x2", "liver (3)") is a metastasis even without the word, and so is a
       // list of counted sites ("3 bone + 1 adr") or one right after a metastasis ("1 brain met (SRS), 1 adrenal").
-      const listed = this.countedList(g.pending);
-      for (const it of g.pending) if (g.hasMet || it.ownCount || listed) it.metContext = true;
-      g.items.push(...g.pending);
-      g.pending = [];
+      const pending = g.pending;
+      if (pending.length > 0) {
+        const listed = this.countedList(pending);
+        for (const it of pending) {
+          if (g.hasMet || it.ownCount || listed) it.metContext = true;
+          g.items.push(it);
+        }
+        g.pending = [];
+      }
       if (g.items.length > 0 || g.totals.length > 0 || g.burden.length > 0) this.groups.push(g);
+      else this.spare = g;
+      this.prevMet = g.hasMet;
+      this.g = null;
     }
-    if (g) this.prevMet = g.hasMet;
-    this.g = null;
     this.reset();
     this.commaClosed = NO_ITEMS;
     this.inheritMet = false;
@@ -476,23 +646,39 @@ class GroupParser {
 
   private countedList(pending: readonly MetItem[]): boolean {
     if (pending.length === 0 || !(this.prevMet || pending.length >= 2)) return false;
-    const organs = new Set<string>();
-    for (const it of pending) {
+    for (let a = 0; a < pending.length; a++) {
+      const it = pending[a] as MetItem;
       if (it.count === undefined || it.negated || it.hedged || it.organ === 'lung') return false;
-      organs.add(it.organ);
     }
-    return organs.size === pending.length;
+    // Every organ named once.
+    for (let a = 1; a < pending.length; a++) {
+      const organ = (pending[a] as MetItem).organ;
+      for (let b = 0; b < a; b++) if ((pending[b] as MetItem).organ === organ) return false;
+    }
+    return true;
   }
 
-  private close(g: Group, t: Token, word: string): void {
+  /** `word`: the flags of the metastasis word (METASTASES_FLAGS for a word that stands for "metastases"). */
+  private close(g: Group, t: Token, word: number): void {
     const st = this.st;
     g.hasMet = true;
-    const strong = STRONG_MET_WORDS.has(word) || (g.strongMet === true && LESION_TOTAL_WORDS.has(word));
-    const pending = g.pending.filter(
-      (it) =>
-        it.site !== 'contralateral-lung' ||
-        !(WEAK_FOR_LUNG.has(word) || (WEAK_FOR_PLAIN_LUNG.has(word) && !it.qualifiedLung)),
-    );
+    const strongWord = (word & F.Strong) !== 0;
+    const strong = strongWord || (g.strongMet === true && (word & F.LesionTotal) !== 0);
+    const all = g.pending;
+    let pending: MetItem[] = all;
+    // A contralateral-lung item stays out after a word that does not make a lung site a metastasis.
+    if (word & (F.WeakLung | F.WeakPlainLung)) {
+      for (const it of all) {
+        if (it.site === 'contralateral-lung') {
+          pending = all.filter(
+            (x) =>
+              x.site !== 'contralateral-lung' ||
+              !((word & F.WeakLung) !== 0 || ((word & F.WeakPlainLung) !== 0 && !x.qualifiedLung)),
+          );
+          break;
+        }
+      }
+    }
     for (const it of pending) it.metContext = true;
     const only = pending.length === 1 ? (pending[0] as MetItem) : undefined;
     if (only && only.count === undefined && st.count?.n !== undefined && !st.negated) {
@@ -500,7 +686,7 @@ class GroupParser {
       only.count = st.count.n;
       st.count = undefined;
     }
-    if (only && only.count === undefined && SINGULAR_MET_WORDS.has(word)) {
+    if (only && only.count === undefined && (word & F.Singular) !== 0) {
       only.count = 1;
       only.singular = true;
     }
@@ -512,12 +698,15 @@ class GroupParser {
     }
     if (st.count?.poly && !st.negated && !st.hedged)
       g.burden.push({ value: 'poly', start: st.count.start, end: t.end });
-    if (st.count?.oligo && STRONG_MET_WORDS.has(word) && !st.negated && !st.hedged)
+    if (st.count?.oligo && strongWord && !st.negated && !st.hedged)
       g.burden.push({ value: 'oligo', start: st.count.start, end: t.end });
-    if (STRONG_MET_WORDS.has(word)) g.strongMet = true;
-    g.items.push(...g.pending);
-    g.lastClosed = pending;
-    g.pending = [];
+    if (strongWord) g.strongMet = true;
+    if (all.length > 0) {
+      for (const it of all) g.items.push(it);
+      // `pending` may be `all` itself: the group takes a new list, the old one is only read from now on.
+      g.lastClosed = pending;
+      g.pending = [];
+    } else g.lastClosed = NO_ITEMS;
     st.count = carry ? st.count : undefined;
     st.blocked = false;
     st.lateral = undefined;
@@ -533,9 +722,9 @@ class GroupParser {
     if (a !== 'in' && a !== 'at' && a !== 'within' && a !== 'involving') return false;
     let j = this.i + 2;
     if (this.toks[j]?.w === 'the') j++;
-    let w = this.toks[j]?.w ?? '';
-    if (LATERAL_ONE.has(w) || LATERAL_TWO.has(w)) w = this.toks[j + 1]?.w ?? '';
-    return SITE_WORDS.has(w);
+    // A lateral word ("left", "both") before the site.
+    if (this.flagsAt(j) & F.Lat) j++;
+    return (this.flagsAt(j) & F.Site) !== 0;
   }
 
   private backItem(): MetItem | undefined {
@@ -546,23 +735,41 @@ class GroupParser {
     return undefined;
   }
 
-  private kindOf(w: string): K {
-    const first = w.charCodeAt(0);
-    return first >= 48 && first <= 57 ? K.Number : (KIND.get(w) ?? guessKind(w));
-  }
-
-  /** What the token after this one is, for words whose meaning depends on what follows. */
-  private aheadKind(next: Token | undefined): K {
-    return next ? (KIND.get(next.w) ?? (isDigitStart(next.w) ? K.Number : K.Unknown)) : K.Unknown;
+  /** What token k is for words whose meaning depends on what follows (a spelling-guessed kind is Unknown). */
+  private aheadKind(k: number): K {
+    return k < this.n && ((FLAGS[k] as number) & F.Guessed) === 0 ? (KINDS[k] as K) : K.Unknown;
   }
 
   /** One token: a modifier of the state, or a word that names a site, a metastasis or a connector. */
   private step(t: Token): void {
-    const next = this.toks[this.i + 1];
-    if (this.exception(t)) return;
-    const kind = this.kindOf(t.w);
+    const i = this.i;
+    if (((FLAGS[i] as number) & F.Except) !== 0 && this.exception(t)) return;
+    const kind = KINDS[i] as K;
+    // Most tokens name nothing: they end the open group.
+    if (kind === K.Unknown) {
+      this.finish();
+      return;
+    }
+    const next = this.toks[i + 1];
     if (this.modify(kind, t, next)) return;
     this.name(kind, t, next);
+  }
+
+  /** The count token k states ("3", "2x", "three"), given what follows it; undefined for a size or another number. */
+  private countAt(k: number): number | undefined {
+    const kind = KINDS[k];
+    const w = (this.toks[k] as Token).w;
+    if (kind === K.NumberWord) return NUMBER_WORDS.get(w);
+    if (kind !== K.Number) return undefined;
+    const n = smallInt(w);
+    if (n >= 0) {
+      const next = this.toks[k + 1];
+      if (next && ((FLAGS[k + 1] as number) & F.Unit || next.w === '/' || next.w === '-' || next.w === '.'))
+        return undefined;
+      return n >= 1 && n <= 200 ? n : undefined;
+    }
+    const times = timesSuffix(w);
+    return times >= 0 ? times : undefined;
   }
 
   /** Tokens that only change the state or the open group; false when the token is read as a word. */
@@ -588,7 +795,7 @@ class GroupParser {
         return true;
       case K.Poly:
       case K.Multi:
-        this.onQuantity(kind, t, next);
+        this.onQuantity(kind, t);
         return true;
       case K.Oligo:
         this.onOligo(t, next);
@@ -625,12 +832,12 @@ class GroupParser {
         if (t.w === 'bilateral') st.strongLung = true;
         return true;
       case K.Distant:
-        if (next && SITE_WORDS.has(next.w)) return false; // "distant" + site: just a qualifier of the site
+        if (this.flagsAt(this.i + 1) & F.Site) return false; // "distant" + site: just a qualifier of the site
         this.open(t);
         st.distant = true;
         return true;
       case K.Regional:
-        if (this.g || (next && NODE_WORDS.has(next.w))) this.open(t);
+        if (this.g || this.flagsAt(this.i + 1) & F.Node) this.open(t);
         st.regional = true;
         return true;
       case K.Progress:
@@ -652,21 +859,21 @@ class GroupParser {
   }
 
   private countedSiteAhead(): boolean {
-    const num = this.toks[this.i + 1];
-    const site = this.toks[this.i + 2];
-    const after = this.toks[this.i + 3];
-    if (!num || !site || countOf(num, site) === undefined) return false;
+    const i = this.i;
+    const site = this.toks[i + 2];
+    if (!site || this.countAt(i + 1) === undefined) return false;
     const found = SITE_WORDS.get(site.w);
     if (!found || found[1] === 'lung') return false;
-    return !after || this.kindOf(after.w) === K.End || after.w === ',' || after.w === 'and';
+    const after = this.toks[i + 3];
+    return !after || KINDS[i + 3] === K.End || after.w === ',' || after.w === 'and';
   }
 
   /** "liver mets: 3", "bone mets - 2", "bone: 2": a count after a colon or dash counts the item before it. */
   private countAfterColon(t: Token, n: number): boolean {
     const prev = this.toks[this.i - 1]?.w;
     if (prev !== ':' && prev !== '-' && prev !== '–' && prev !== '—') return false;
-    const after = this.toks[this.i + 1];
-    if (after && this.kindOf(after.w) !== K.End && !COUNT_TAIL.has(after.w)) return false;
+    const k = this.i + 1;
+    if (k < this.n && KINDS[k] !== K.End && ((FLAGS[k] as number) & F.CountTail) === 0) return false;
     const item = this.backItem();
     if (!item || item.negated || (item.count !== undefined && !item.singular)) return false;
     item.count = n;
@@ -686,13 +893,12 @@ class GroupParser {
   /** "x3", "× 3", "(2)" after a site or a met word count the item before them. */
   private onTimes(next: Token | undefined): void {
     if (next && isSmallNumber(next.w)) {
-      if (this.totalAfterMetWord(Number(next.w), next.end, this.toks[this.i + 2])) {
+      if (this.totalAfterMetWord(Number(next.w), next.end, this.i + 2)) {
         this.i++;
         return;
       }
       const item = this.backItem();
-      const after = this.toks[this.i + 2];
-      if (item && (item.count === undefined || item.singular) && !(after && UNITS.has(after.w))) {
+      if (item && (item.count === undefined || item.singular) && !(this.flagsAt(this.i + 2) & F.Unit)) {
         item.count = Number(next.w);
         item.singular = false;
         item.ownCount = true;
@@ -704,14 +910,15 @@ class GroupParser {
     if (!this.g) this.finish();
   }
 
-  /** "oligometastases (3)", "mets x3": a count right after a metastasis word that closed no site is a total. */
-  private totalAfterMetWord(n: number, end: number, after: Token | undefined): boolean {
+  /** "oligometastases (3)", "mets x3": a count right after a metastasis word that closed no site is a total.
+   * `after`: the index of the token after the count. */
+  private totalAfterMetWord(n: number, end: number, after: number): boolean {
     const g = this.g;
     const prev = this.toks[this.i - 1];
     if (!g || !prev || this.backItem() || g.lastClosed.length > 0) return false;
     // "oligometastatic (2 bone, 1 adrenal)": the number belongs to the site after it.
-    if (after && ITEM_START.has(this.kindOf(after.w))) return false;
-    const strong = STRONG_MET_WORDS.has(prev.w) || prev.w.startsWith('oligomet');
+    if (after < this.n && (ITEM_START_MASK >> (KINDS[after] as number)) & 1) return false;
+    const strong = ((FLAGS[this.i - 1] as number) & F.Strong) !== 0 || prev.w.startsWith('oligomet');
     if (!strong || this.st.negated || this.st.hedged) return false;
     g.totals.push({ n, start: prev.start, end });
     g.end = end;
@@ -719,7 +926,7 @@ class GroupParser {
   }
 
   private countBack(n: number): void {
-    if (this.totalAfterMetWord(n, (this.toks[this.i] as Token).end, this.toks[this.i + 1])) return;
+    if (this.totalAfterMetWord(n, (this.toks[this.i] as Token).end, this.i + 1)) return;
     const item = this.backItem();
     if (item && (item.count === undefined || item.singular)) {
       // "liver met x2": two liver metastases, though "met" alone would be one.
@@ -730,25 +937,26 @@ class GroupParser {
   }
 
   private onNumber(t: Token, next: Token | undefined): void {
-    const prev = this.toks[this.i - 1];
+    const i = this.i;
     // "4,2 cm": a size with a decimal comma, not a count of 4.
-    const frac = this.toks[this.i + 2];
+    const frac = this.toks[i + 2];
     if (next?.w === ',' && next.start === t.end && frac?.start === next.end && isDigitStart(frac.w)) {
-      if (UNITS.has(this.toks[this.i + 3]?.w ?? '') || /^\d+(?:cm|mm)$/.test(frac.w)) {
-        this.i += UNITS.has(this.toks[this.i + 3]?.w ?? '') ? 3 : 2;
+      const unit = (this.flagsAt(i + 3) & F.Unit) !== 0;
+      if (unit || SIZE_WITH_UNIT_RE.test(frac.w)) {
+        this.i += unit ? 3 : 2;
         return;
       }
     }
-    const n = prev && NOT_COUNT_AFTER.has(prev.w) ? undefined : countOf(t, next);
+    const n = i > 0 && (FLAGS[i - 1] as number) & F.NotCountAfter ? undefined : this.countAt(i);
     if (n !== undefined && this.countAfterColon(t, n)) return;
     if (n === undefined) {
       // A size or another number: skip it (and its unit) without ending the group.
-      if (next && UNITS.has(next.w)) this.i++;
+      if (this.flagsAt(i + 1) & F.Unit) this.i++;
       return;
     }
     const g = this.open(t);
     this.st.negated = false;
-    g.lastClosed = [];
+    g.lastClosed = NO_ITEMS;
     const bound = this.boundOf(next);
     if (!bound) {
       this.st.count = { n, start: t.start };
@@ -764,7 +972,6 @@ class GroupParser {
         : { oligo: most !== undefined && most <= 5, start: t.start };
     if (bound.skip) this.i += bound.skip;
   }
-
   /** A bound written around the number at `this.i`: before it (">", "more than", "up to") or after it ("+", "or more"). */
   private boundOf(next: Token | undefined): { lower: boolean; strict: boolean; skip?: number } | undefined {
     const t = this.toks[this.i] as Token;
@@ -791,27 +998,35 @@ class GroupParser {
   }
 
   private onNumberWord(t: Token): void {
-    if (t.w !== 'a' && t.w !== 'an' && this.countAfterColon(t, NUMBER_WORDS.get(t.w) as number)) return;
+    const n = NUMBER_WORDS.get(t.w) as number;
+    const article = t.w === 'a' || t.w === 'an';
+    if (!article && this.countAfterColon(t, n)) return;
     const g = this.open(t);
-    this.st.count = { n: NUMBER_WORDS.get(t.w) as number, start: t.start };
-    if (t.w !== 'a' && t.w !== 'an') this.st.negated = false;
-    g.lastClosed = [];
+    this.st.count = { n, start: t.start };
+    if (!article) this.st.negated = false;
+    g.lastClosed = NO_ITEMS;
   }
 
-  private onQuantity(kind: K, t: Token, next: Token | undefined): void {
-    if (kind === K.Poly && this.g && this.g.lastClosed.length > 0 && !ITEM_START.has(this.aheadKind(next))) {
+  private onQuantity(kind: K, t: Token): void {
+    const g0 = this.g;
+    if (
+      kind === K.Poly &&
+      g0 &&
+      g0.lastClosed.length > 0 &&
+      ((ITEM_START_MASK >> this.aheadKind(this.i + 1)) & 1) === 0
+    ) {
       // "bony mets (multiple)": the word qualifies what was just named.
-      const g = this.g;
-      if (!g.lastClosed.some((it) => it.negated || it.hedged)) {
-        g.burden.push({ value: 'poly', start: (g.lastClosed[0] as MetItem).start, end: t.end });
-      }
-      g.end = t.end;
+      let doubtful = false;
+      for (const it of g0.lastClosed) if (it.negated || it.hedged) doubtful = true;
+      if (!doubtful)
+        g0.burden.push({ value: 'poly', start: (g0.lastClosed[0] as MetItem).start, end: t.end });
+      g0.end = t.end;
       return;
     }
     const g = this.open(t);
     this.st.count = kind === K.Poly ? { poly: true, start: t.start } : { start: t.start };
-    g.lastClosed = [];
-    if (t.w === 'polymetastatic') this.close(g, t, 'metastatic');
+    g.lastClosed = NO_ITEMS;
+    if (t.w === 'polymetastatic') this.close(g, t, METASTASES_FLAGS);
   }
 
   private onOligo(t: Token, next: Token | undefined): void {
@@ -822,7 +1037,7 @@ class GroupParser {
     }
     const g = this.open(t);
     if (!this.st.negated && !this.st.hedged) g.burden.push({ value: 'oligo', start: t.start, end: t.end });
-    if (t.w !== 'oligo') this.close(g, t, 'metastatic');
+    if (t.w !== 'oligo') this.close(g, t, METASTASES_FLAGS);
     else g.hasMet = true;
   }
 
@@ -837,15 +1052,18 @@ class GroupParser {
     }
     const g = this.g;
     if (!g) return;
-    let targets = g.pending.length > 0 ? g.pending : g.lastClosed;
+    const targets = g.pending.length > 0 ? g.pending : g.lastClosed;
     // "bone: 2, liver: 1, brain: none": a cue after a colon is about the one site before the colon.
-    if (this.toks[this.i - 1]?.w === ':' && targets === g.pending && g.pending.length > 1)
-      targets = g.pending.slice(-1);
-    for (const it of targets) {
+    const from =
+      this.toks[this.i - 1]?.w === ':' && targets === g.pending && g.pending.length > 1
+        ? targets.length - 1
+        : 0;
+    for (let k = from; k < targets.length; k++) {
+      const it = targets[k] as MetItem;
       if (kind === K.PostNeg) it.negated = true;
       else it.hedged = true;
     }
-    g.lastClosed = [];
+    g.lastClosed = NO_ITEMS;
     g.end = t.end;
   }
 
@@ -858,23 +1076,24 @@ class GroupParser {
     const g = this.g;
     // After a closed item and not before another one, the hedge is about what was just said:
     // "adrenal met?", "liver lesion, indeterminate".
-    const ahead = this.aheadKind(next);
+    const ahead = this.aheadKind(this.i + 1);
     // "liver lesion ?met": the hedge on the met word is about the lesion just named.
     const aboutLast = ahead === K.Met || (ahead === K.Unknown && next?.w.startsWith('metast') === true);
-    if (g && g.lastClosed.length > 0 && (!ITEM_START.has(ahead) || aboutLast)) {
+    if (g && g.lastClosed.length > 0 && (((ITEM_START_MASK >> ahead) & 1) === 0 || aboutLast)) {
       for (const it of g.lastClosed) it.hedged = true;
-      g.lastClosed = [];
+      g.lastClosed = NO_ITEMS;
       return;
     }
     // "adrenal lesion, indeterminate", "liver lesion, ?cyst ?met": a hedge that ends the list after a comma is
     // about what was named before it (not "bone mets, possibly also liver", which hedges the liver).
-    const prev = this.toks[this.i - 1];
-    // "L3 lesion, equivocal on PET": the imaging after it does not make the hedge about something new.
-    const onImaging = next?.w === 'on' && IMAGING_WORDS.has(this.toks[this.i + 2]?.w ?? '');
-    if (g && prev?.w === ',' && this.commaClosed.length > 0 && (HEDGE_TAIL.has(ahead) || onImaging)) {
-      for (const it of this.commaClosed) it.hedged = true;
-      this.commaClosed = NO_ITEMS;
-      return;
+    if (g && this.commaClosed.length > 0 && this.toks[this.i - 1]?.w === ',') {
+      // "L3 lesion, equivocal on PET": the imaging after it does not make the hedge about something new.
+      const onImaging = next?.w === 'on' && (this.flagsAt(this.i + 2) & F.Imaging) !== 0;
+      if ((HEDGE_TAIL_MASK >> ahead) & 1 || onImaging) {
+        for (const it of this.commaClosed) it.hedged = true;
+        this.commaClosed = NO_ITEMS;
+        return;
+      }
     }
     this.open(t);
     this.st.hedged = true;
@@ -885,13 +1104,13 @@ class GroupParser {
     if (g && g.pending.length > 0) g.pending = [];
     else if (g && g.lastClosed.length > 0 && kind === K.Blocker) {
       // "adrenal nodule - benign adenoma": what was just named is not a metastasis.
-      const dropped = new Set(g.lastClosed);
-      g.items = g.items.filter((it) => !dropped.has(it));
-      g.lastClosed = [];
-    } else if (BLOCK_NEXT.has(t.w)) {
+      const dropped = g.lastClosed;
+      g.items = g.items.filter((it) => !dropped.includes(it));
+      g.lastClosed = NO_ITEMS;
+    } else if ((FLAGS[this.i] as number) & F.BlockNext) {
       this.open(t);
       this.st.blocked = true;
-    } else if (g) g.lastClosed = [];
+    } else if (g) g.lastClosed = NO_ITEMS;
     if (this.g) this.g.end = t.end;
   }
 
@@ -903,21 +1122,21 @@ class GroupParser {
       this.addSite(t, found.site, found.end);
       return;
     }
-    const w = t.w;
+    const flags = FLAGS[this.i] as number;
     if (kind === K.Met) {
-      this.close(this.open(t), t, MET_WORDS.has(w) ? w : 'metastases');
+      this.close(this.open(t), t, flags & F.Met ? flags : METASTASES_FLAGS);
       return;
     }
     const g = this.g;
     if (g && (kind === K.Connector || kind === K.Descriptor || kind === K.Vertebra)) {
-      if (CLEARING.has(w) && g.pending.length === 0) {
+      if (flags & F.Clearing && g.pending.length === 0) {
         this.st.negated = false;
         this.st.hedged = false;
         this.st.progressing = false;
       }
-      if (kind === K.Connector && !KEEP_LAST.has(w)) {
-        this.commaClosed = w === ',' ? g.lastClosed : NO_ITEMS;
-        g.lastClosed = [];
+      if (kind === K.Connector && (flags & F.KeepLast) === 0) {
+        this.commaClosed = t.w === ',' ? g.lastClosed : NO_ITEMS;
+        g.lastClosed = NO_ITEMS;
       }
       return;
     }
@@ -930,22 +1149,23 @@ class GroupParser {
     t: Token,
     next: Token | undefined,
   ): { site: [Site, string]; end: number } | 'handled' | undefined {
-    const w = t.w;
-    const pelvicNode = (w === 'pelvic' || w === 'iliac') && next !== undefined && NODE_WORDS.has(next.w);
+    const i = this.i;
+    const pelvicNode = ((FLAGS[i] as number) & F.PelvicIliac) !== 0 && (this.flagsAt(i + 1) & F.Node) !== 0;
     if (kind === K.Node || pelvicNode) return this.nodeSite(t, next, pelvicNode);
     if (kind === K.Contralateral) return this.contralateralSite(t, next);
     if (kind === K.Vertebra) {
       const levels = this.vertebraLevels(t);
       if (levels) return levels;
-    }
-    if (kind === K.Vertebra && next && (MET_WORDS.has(next.w) || next.w.startsWith('vertebr'))) {
-      if (!next.w.startsWith('vertebr')) return { site: ['bone', 'bone'], end: t.end };
-      // "T8 vertebral met": one bone item, not two.
-      this.i++;
-      return { site: ['bone', 'bone'], end: next.end };
+      if (next && ((FLAGS[i + 1] as number) & F.Met || next.w.startsWith('vertebr'))) {
+        if (!next.w.startsWith('vertebr')) return { site: BONE, end: t.end };
+        // "T8 vertebral met": one bone item, not two.
+        this.i++;
+        return { site: BONE, end: next.end };
+      }
+      return undefined;
     }
     if (kind === K.Site || kind === K.Distant) {
-      const site = SITE_WORDS.get(w);
+      const site = SITE_WORDS.get(t.w);
       return site ? { site, end: t.end } : undefined;
     }
     return undefined;
@@ -953,22 +1173,23 @@ class GroupParser {
 
   /** "T8 and L2 vertebral mets", "bone mets at T8 and L2": a list of spinal levels counts bone lesions. */
   private vertebraLevels(t: Token): { site: [Site, string]; end: number } | 'handled' | undefined {
-    const { toks } = this;
+    const { toks, n: len } = this;
     let j = this.i;
     let n = 1;
-    while (LEVEL_JOIN.has(toks[j + 1]?.w ?? '') && VERTEBRA_CODE_RE.test(toks[j + 2]?.w ?? '')) {
+    while (j + 2 < len && (FLAGS[j + 1] as number) & F.LevelJoin && KINDS[j + 2] === K.Vertebra) {
       j += 2;
       n++;
     }
     if (n < 2) return undefined;
     const after = toks[j + 1];
-    if (after && (MET_WORDS.has(after.w) || after.w.startsWith('vertebr'))) {
+    if (after && ((FLAGS[j + 1] as number) & F.Met || after.w.startsWith('vertebr'))) {
       if (after.w.startsWith('vertebr')) j++;
       this.st.count = { n, start: t.start };
       this.i = j;
-      return { site: ['bone', 'bone'], end: (toks[j] as Token).end };
+      return { site: BONE, end: (toks[j] as Token).end };
     }
-    const at = ['at', 'in', 'involving', 'of'].includes(toks[this.i - 1]?.w ?? '');
+    const p = toks[this.i - 1]?.w;
+    const at = p === 'at' || p === 'in' || p === 'involving' || p === 'of';
     const item = this.backItem() ?? (at ? this.g?.items[this.g.items.length - 1] : undefined);
     if (item?.site !== 'bone' || item.count !== undefined || item.negated) return undefined;
     item.count = n;
@@ -1008,7 +1229,7 @@ class GroupParser {
     if (nx === 'lung' || nx === 'lungs' || nx === 'pulmonary' || nx === 'hemithorax' || nx === 'lobe') {
       end = (next as Token).end;
       this.i++;
-    } else if (!MET_WORDS.has(nx)) {
+    } else if ((this.flagsAt(this.i + 1) & F.Met) === 0) {
       this.open(t);
       this.st.regional = true;
       return 'handled';
@@ -1020,7 +1241,7 @@ class GroupParser {
   private addSite(t: Token, site: [Site, string], siteEnd: number): void {
     const st = this.st;
     const g = this.open(t);
-    g.end = Math.max(g.end, siteEnd);
+    if (siteEnd > g.end) g.end = siteEnd;
     if (site[0] === 'contralateral-lung' && st.regional) {
       // "ipsilateral lung nodule" is T3/T4, not M1a.
       st.regional = false;
@@ -1031,7 +1252,7 @@ class GroupParser {
       return;
     }
     // "SCC lung, 1 adrenal met": the lung named after the histology is the primary, not a metastasis.
-    if (site[1] === 'lung' && PRIMARY_LUNG_BEFORE.has(this.toks[this.i - 1]?.w ?? '')) return;
+    if (site[1] === 'lung' && this.flagsAt(this.i - 1) & F.PrimaryLung) return;
     let count = st.count?.n;
     if (count === undefined && st.lateral !== undefined && PAIRED.has(site[1])) count = st.lateral;
     const item: MetItem = {
@@ -1049,7 +1270,7 @@ class GroupParser {
     if (st.count?.poly && !st.negated && !st.hedged)
       g.burden.push({ value: 'poly', start: st.count.start, end: siteEnd });
     g.pending.push(item);
-    g.lastClosed = [];
+    g.lastClosed = NO_ITEMS;
     st.count = undefined;
     st.lateral = undefined;
     st.distant = false;
@@ -1080,7 +1301,9 @@ const SEROSAL_RES: { triggers: readonly string[]; re: RegExp; kind: string }[] =
 /** All metastasis mentions of the text, before any is turned into a fact. */
 export function parseMets(doc: Doc): MetsResult {
   const groups = parseGroups(doc);
-  return { items: groups.flatMap((grp) => grp.items), groups };
+  const items: MetItem[] = [];
+  for (const grp of groups) for (const it of grp.items) items.push(it);
+  return { items, groups };
 }
 
 /** Turn the mentions into facts: sites, organs, count, burden, brain status, serosal disease. */
@@ -1125,12 +1348,14 @@ function emitSerosal(doc: Doc, sink: Sink): void {
 export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
   const { items, groups } = mets;
   applyTextPolarity(doc, items);
-  const positives = items.filter((it) => it.metContext && !it.negated && !it.hedged);
-
+  const positives: MetItem[] = [];
   for (const it of items) {
     if (!it.metContext) continue;
     if (it.negated || it.hedged) sink.see(it.start, it.end);
-    if (!it.negated && !it.hedged) sink.add('metastases.sites', it.site, it.start, it.end);
+    else {
+      sink.add('metastases.sites', it.site, it.start, it.end);
+      positives.push(it);
+    }
   }
 
   emitBrain(doc, sink, items, positives);
@@ -1166,15 +1391,18 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
       sum = undefined;
     } else if (entry.counts.size === 0) {
       if (sum !== undefined) sum = undefined;
-    } else if (sum !== undefined) sum += [...entry.counts][0] as number;
+    } else if (sum !== undefined) for (const n of entry.counts) sum += n;
   }
-  const totals = groups.flatMap((grp) => grp.totals);
   const summed = organs > 0 && sum !== undefined && sum > 0 && sum <= 1000;
-  for (const t of totals) if (!(t.provisional && summed)) sink.add('metastases.count', t.n, t.start, t.end);
+  for (const grp of groups)
+    for (const t of grp.totals)
+      if (!(t.provisional && summed)) sink.add('metastases.count', t.n, t.start, t.end);
   if (summed && sum !== undefined) sink.add('metastases.count', sum, spanStart, spanEnd);
   // A stated organ total ("4 mets in 2 organs", "across three organ systems") beats counting named sites.
-  for (const t of lesionsInOrgans(doc)) sink.add('metastases.count', t.n, t.start, t.end);
-  const statedOrgans = statedOrganTotals(doc);
+  // One scan for "organ" serves both readers (neither matches without it).
+  const organWord = doc.lower.includes('organ');
+  if (organWord) for (const t of lesionsInOrgans(doc)) sink.add('metastases.count', t.n, t.start, t.end);
+  const statedOrgans = organWord ? statedOrganTotals(doc) : NO_TOTALS;
   for (const o of statedOrgans) sink.add('metastases.organs', o.n, o.start, o.end);
   if (organs > 0 && statedOrgans.length === 0) sink.add('metastases.organs', organs, spanStart, spanEnd);
 
@@ -1195,9 +1423,11 @@ const ORGAN_TOTAL_RE =
 const LESIONS_IN_ORGANS_RE =
   /\b(\d{1,2})\s+(?:lesions|sites|deposits)\s+(?:in|across|involving)\s+(?:\d{1,2}|one|two|three|four|five)\s+(?:different\s+)?organs?\b/g;
 
+const NO_TOTALS: readonly { n: number; start: number; end: number }[] = Object.freeze([]);
+
+/** Needs "organ" in the text (the caller checks). */
 function lesionsInOrgans(doc: Doc): { n: number; start: number; end: number }[] {
   const out: { n: number; start: number; end: number }[] = [];
-  if (!doc.lower.includes('organ')) return out;
   for (const m of matchAll(doc, LESIONS_IN_ORGANS_RE, T.lesionsInOrgans)) {
     const n = Number(m[1]);
     if (n >= 1 && polarity(doc, m.index, m.index + m[0].length) === 'pos')
@@ -1206,12 +1436,12 @@ function lesionsInOrgans(doc: Doc): { n: number; start: number; end: number }[] 
   return out;
 }
 
+/** Needs "organ" in the text (the caller checks). */
 function statedOrganTotals(doc: Doc): { n: number; start: number; end: number }[] {
   const out: { n: number; start: number; end: number }[] = [];
-  if (!doc.lower.includes('organ')) return out;
   for (const m of matchAll(doc, ORGAN_TOTAL_RE, T.organTotal)) {
     const word = m[1] ?? '';
-    const n = /^\d/.test(word) ? Number(word) : NUMBER_WORDS.get(word);
+    const n = isDigitStart(word) ? Number(word) : NUMBER_WORDS.get(word);
     const start = m.index;
     const end = start + m[0].length;
     if (n === undefined || n < 1 || n > 20 || polarity(doc, start, end) !== 'pos') continue;
