@@ -120,15 +120,60 @@ const FILLER = new Set(
     'comorbidities pmh dx diagnosis diagnosed palliative re'
   ).split(' '),
 );
-const AGE_SEX_RE = /^\d{1,3}(?:yo|y|f|m|yrs?|yof|yom|py|pys)?$/;
-const WORD_RE = /[a-z0-9]+/g;
+/** Suffixes of an age/sex word after one to three digits ("62f", "70yo", "40py"). */
+const AGE_SEX_SUFFIX: ReadonlySet<string> = new Set([
+  '',
+  'yo',
+  'y',
+  'f',
+  'm',
+  'yr',
+  'yrs',
+  'yof',
+  'yom',
+  'py',
+  'pys',
+]);
 
-function isFiller(text: string): boolean {
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    if (!FILLER.has(m[0]) && !AGE_SEX_RE.test(m[0])) return false;
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Every [a-z0-9] run of text[from, to) is a filler word or an age/sex word (`/^\d{1,3}(?:yo|y|…)?$/`). */
+function isFiller(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < to && isWordChar(text.charCodeAt(i))) i++;
+    let digits = 0;
+    while (ws + digits < i && text.charCodeAt(ws + digits) <= 57) digits++;
+    if (digits > 0) {
+      // No filler word has a digit: only the age/sex form is left.
+      if (digits > 3 || !AGE_SEX_SUFFIX.has(text.slice(ws + digits, i))) return false;
+    } else if (!FILLER.has(text.slice(ws, i))) return false;
   }
   return true;
+}
+
+/** The characters String.prototype.trim removes (WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 5760 ||
+    (c >= 8192 && c <= 8202) ||
+    c === 8232 ||
+    c === 8233 ||
+    c === 8239 ||
+    c === 8287 ||
+    c === 12288 ||
+    c === 65279
+  );
 }
 
 function mark(covered: Uint8Array, spans: readonly Span[]): void {
@@ -151,13 +196,36 @@ function ignoredSpans(
     let hit = false;
     for (let i = clause.start; i < clause.end && !hit; i++) hit = covered[i] === 1;
     if (hit) continue;
-    const raw = doc.lower.slice(clause.start, clause.end);
-    if (isFiller(raw)) continue;
-    const lead = raw.length - raw.trimStart().length;
-    const trail = raw.length - raw.trimEnd().length;
-    out.push({ start: clause.start + lead, end: clause.end - trail });
+    const { lower } = doc;
+    if (isFiller(lower, clause.start, clause.end)) continue;
+    // The clause without its surrounding white space (it has a word, so both ends stop inside it).
+    let start = clause.start;
+    while (start < clause.end && isTrimmed(lower.charCodeAt(start))) start++;
+    let end = clause.end;
+    while (end > start && isTrimmed(lower.charCodeAt(end - 1))) end--;
+    out.push({ start, end });
   }
   return out;
+}
+
+const NO_ORDER: readonly string[] = [];
+function listOrder(fact: string): readonly string[] {
+  return LIST_ORDER[fact] ?? NO_ORDER;
+}
+
+function bySpan(a: Understood, b: Understood): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end;
+}
+
+/** The understood mentions of facts still in the case (crossCheck drops a few), filtered in place. */
+function keepResolved(understood: Understood[], values: ReadonlyMap<string, unknown>): Understood[] {
+  let n = 0;
+  for (let i = 0; i < understood.length; i++) {
+    const u = understood[i] as Understood;
+    if (values.has(u.fact)) understood[n++] = u;
+  }
+  understood.length = n;
+  return understood;
 }
 
 function parse(input: string): ParseResult {
@@ -177,17 +245,14 @@ function parse(input: string): ParseResult {
   const therapy = extractTherapy(doc, sink, driver.driver);
   emitProgression(doc, sink, progression, mets, therapy.responses);
 
-  const resolved = resolve(sink, (fact) => LIST_ORDER[fact] ?? []);
+  const resolved = resolve(sink, listOrder);
   crossCheck(resolved.values, resolved.conflicts, sink);
   keepStatedProgression(resolved.values, resolved.conflicts);
 
   const built: Record<string, unknown> = {};
   for (const [fact, value] of resolved.values) setPath(built, fact, value);
 
-  const understood: Understood[] = sortSmall(
-    resolved.understood.filter((u) => resolved.values.has(u.fact)),
-    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
-  );
+  const understood: Understood[] = sortSmall(keepResolved(resolved.understood, resolved.values), bySpan);
   const conflicts = resolved.conflicts;
   const ignored = ignoredSpans(doc, understood, conflicts, sink.seen);
   if (input.length > MAX_INPUT_CHARS) ignored.push({ start: MAX_INPUT_CHARS, end: input.length });
