@@ -117,11 +117,9 @@ function extractStageWords(doc: Doc, sink: Sink): void {
     if (roman === 'iv') group = sub === 'a' ? 'IVA' : sub === 'b' ? 'IVB' : 'IV';
     else group = roman.toUpperCase();
     // "lobectomy for stage IB, now recurrent with liver mets": the early stage is history, not today's stage.
-    if (
-      group.startsWith('I') &&
-      !group.startsWith('IV') &&
-      ((recurrence ??= RECURRENCE_RE.test(lower)) || stageIsHistory(doc, start, end))
-    ) {
+    const early = group.startsWith('I') && !group.startsWith('IV');
+    if (early && recurrence === undefined) recurrence = RECURRENCE_RE.test(lower);
+    if (early && (recurrence || stageIsHistory(doc, start, end))) {
       sink.see(start, end);
       continue;
     }
