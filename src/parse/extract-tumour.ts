@@ -201,19 +201,14 @@ function isHistory(lower: string, start: number, end: number): boolean {
 const FAMILY_BEFORE_RE =
   /\b(?:mother|father|mum|mom|dad|parents?|sister|brother|siblings?|aunt|uncle|grand(?:mother|father|parents?)|cousin|son|daughter|family\s+history|fhx?)\b[^.;\n]*$/;
 
-/** FAMILY_BEFORE_RE's words as bare substrings: when none is in the text, no window can match it. */
-const FAMILY_GATE_RE =
-  /mother|father|mum|mom|dad|parent|sister|brother|sibling|aunt|uncle|grand|cousin|son|daughter|family|fh/;
-
-function isFamily(lower: string, start: number, family: boolean): boolean {
-  return family && FAMILY_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start));
+function isFamily(lower: string, start: number): boolean {
+  return FAMILY_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start));
 }
 
 const NEURO_AFTER_RE = /^[\s-]*neuro/;
 
 function extractHistology(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  const family = FAMILY_GATE_RE.test(lower);
   for (const { triggers, re, value } of HISTOLOGY_RES) {
     for (const m of matchAll(doc, re, triggers)) {
       const start = m.index;
@@ -222,7 +217,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
       // "adeno" inside "NSCLC NOS, adeno favoured" is fine; "large cell" inside "large cell neuroendocrine" is not.
       if (value === 'large-cell' && NEURO_AFTER_RE.test(lower.slice(end, end + 8))) continue;
       const pol = polarity(doc, start, end);
-      if (pol !== 'pos' || isFamily(lower, start, family)) {
+      if (pol !== 'pos' || isFamily(lower, start)) {
         sink.see(start, end);
         continue;
       }
@@ -232,7 +227,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
   }
   let nonLung = false;
   for (const m of matchAll(doc, NON_LUNG_RE, T.nonLung)) {
-    if (polarity(doc, m.index, m.index + m[0].length) !== 'pos' || isFamily(lower, m.index, family)) continue;
+    if (polarity(doc, m.index, m.index + m[0].length) !== 'pos' || isFamily(lower, m.index)) continue;
     if (isHistory(lower, m.index, m.index + m[0].length) && LUNG_MENTION_RE.test(lower)) continue;
     nonLung = true;
     sink.consume(m.index, m.index + m[0].length);
@@ -242,7 +237,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
   for (const m of matchAll(doc, LUNG_RE, T.lung)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (polarity(doc, start, end) !== 'pos' || isFamily(lower, start, family)) continue;
+    if (polarity(doc, start, end) !== 'pos' || isFamily(lower, start)) continue;
     sink.add('primarySite', 'lung', start, end);
   }
 }
