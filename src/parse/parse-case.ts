@@ -176,8 +176,17 @@ function isTrimmed(c: number): boolean {
   );
 }
 
+/** covered[start, end) = 1 by a plain loop: the spans are a few characters long, shorter than the call of
+ * TypedArray.prototype.fill costs. */
+function cover(covered: Uint8Array, start: number, end: number): void {
+  for (let i = Math.max(0, start); i < end; i++) covered[i] = 1;
+}
+
 function mark(covered: Uint8Array, spans: readonly Span[]): void {
-  for (const u of spans) covered.fill(1, Math.max(0, u.start), Math.max(u.start, u.end));
+  for (let k = 0; k < spans.length; k++) {
+    const u = spans[k] as Span;
+    cover(covered, u.start, u.end);
+  }
 }
 
 function ignoredSpans(
@@ -188,7 +197,10 @@ function ignoredSpans(
 ): Span[] {
   // Mark what some fact, conflict or deliberate non-fact used; a clause with no mark and real words is ignored.
   const covered = scratchBytes('covered', doc.lower.length + 1);
-  for (const u of understood) covered.fill(1, Math.max(0, u.span.start), Math.max(u.span.start, u.span.end));
+  for (let k = 0; k < understood.length; k++) {
+    const { span } = understood[k] as Understood;
+    cover(covered, span.start, span.end);
+  }
   for (const c of conflicts) mark(covered, c.spans);
   mark(covered, seen);
   const out: Span[] = [];
