@@ -84,8 +84,13 @@ const VARIANT_RULES: VariantRule[] = [
   { triggers: T.ros1Fusion, re: /\bcd74\b/g, gene: 'ROS1' },
 ];
 
+const SPACE_DASH_RE = /[\s-]/g;
+const PLUS_AFTER_RE = /^\s*\+/;
+const QUESTION_BEFORE_RE = /\?\s?$/;
+const ALL_RE = /^all\b/;
+
 function geneOf(word: string): Gene {
-  const w = word.replace(/[\s-]/g, '');
+  const w = word.replace(SPACE_DASH_RE, '');
   if (w.startsWith('ros')) return 'ROS1';
   if (w.startsWith('ntrk')) return 'NTRK';
   if (w === 'her2' || w === 'erbb2') return 'HER2';
@@ -135,7 +140,7 @@ function geneMentions(doc: Doc): Mention[] {
       const before = lower.slice(Math.max(0, start - 16), start);
       const listed = GENE_WORD_BEFORE_RE.test(before) || GENE_WORD_AFTER_RE.test(after);
       // "1 bone met + 1 liver met": a lower-case "met" before "+" is a metastasis; "MET+" is the gene.
-      if (!upper && /^\s*\+/.test(after)) continue;
+      if (!upper && PLUS_AFTER_RE.test(after)) continue;
       // "MET negative" written as the gene (capitals) is a gene result.
       if (!MET_CONTEXT_RE.test(after) && !(upper && (listed || NEG_RE.test(after.trimStart())))) continue;
     }
@@ -239,13 +244,12 @@ function noneStatements(doc: Doc, sink: Sink): Span[] {
   for (const m of matchAll(doc, NONE_RE, T.driverNone)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (/\?\s?$/.test(lower.slice(Math.max(0, start - 2), start))) {
+    if (QUESTION_BEFORE_RE.test(lower.slice(Math.max(0, start - 2), start))) {
       sink.see(start, end);
       continue;
     }
     // "EGFR, ALK, ROS1, BRAF all negative": "all" is the genes just listed, a partial panel.
-    if (/^all\b/.test(m[0]) && GENE_LIST_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start)))
-      continue;
+    if (ALL_RE.test(m[0]) && GENE_LIST_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) continue;
     noneSpans.push({ start, end });
   }
   return noneSpans;

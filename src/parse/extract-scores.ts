@@ -37,13 +37,19 @@ function pastEcog(doc: Doc, sink: Sink, start: number, end: number): boolean {
   sink.see(start, end);
   const tail = lower.slice(end, end + 48).replace(PAST_AFTER_RE, '');
   const now = NOW_AFTER_RE.exec(tail);
-  if (now && !/\b(?:ecog|who|ps)\b/.test(now[0])) {
+  if (now && !PS_WORD_RE.test(now[0])) {
     const at = end + (lower.slice(end, end + 48).length - tail.length) + now[0].length;
     sink.add('ecog', Number(now[1]), at - 1, at);
     sink.consume(at - 1, at);
   }
   return true;
 }
+
+const VS_BEFORE_RE = /\b(?:vs\.?|versus)\s*$/;
+const VS_AFTER_RE = /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i;
+const PS_WORD_RE = /\b(?:ecog|who|ps)\b/;
+const DRUG_CLASS_AFTER_RE = /^\s*(?:inhibitors?|blockade|antibod|directed|targeted)/;
+const BELOW_RE = /^(?:<|≤|less|under)/;
 
 /** ECOG/WHO values; `src` is the text the matches were read in. */
 function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecArray>): void {
@@ -53,8 +59,8 @@ function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecA
     if (sink.isConsumed(start, end)) continue;
     // "ECOG 2 vs ECOG 1": two values offered, a conflict to ask, not a hedge to drop.
     const alternative =
-      /\b(?:vs\.?|versus)\s*$/.test(src.slice(Math.max(0, start - 9), start)) ||
-      /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i.test(src.slice(end, end + 16));
+      VS_BEFORE_RE.test(src.slice(Math.max(0, start - 9), start)) ||
+      VS_AFTER_RE.test(src.slice(end, end + 16));
     if (polarity(doc, start, end) === 'hedge' && !alternative) {
       sink.see(start, end);
       continue;
@@ -97,14 +103,14 @@ function extractPdl1(doc: Doc, sink: Sink): void {
     const tail = lower.slice(end, end + 48);
     if (sink.isConsumed(start, end)) continue;
     // "PD-L1 inhibitor" is a drug class, not a score.
-    if (/^\s*(?:inhibitors?|blockade|antibod|directed|targeted)/.test(tail)) continue;
+    if (DRUG_CLASS_AFTER_RE.test(tail)) continue;
     const v = PDL1_VALUE_RE.exec(tail);
     let value: number | undefined;
     if (v) {
       const cmp = v[1];
       const n = Number(v[2]);
       end += v[0].length;
-      if (cmp && /^(?:<|≤|less|under)/.test(cmp)) value = n <= 1 ? 0 : undefined;
+      if (cmp && BELOW_RE.test(cmp)) value = n <= 1 ? 0 : undefined;
       else value = n;
       if (!v[3] && !cmp && n > 100) value = undefined;
     } else if (PDL1_NEG_RE.test(tail)) {

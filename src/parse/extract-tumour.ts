@@ -26,14 +26,16 @@ const HISTORY_BEFORE_RE =
   /\b(?:for|previous(?:ly)?|prior|treated|s\/p|status\s+post|history\s+of|hx\s+of|h\/o|initially|originally)\b/;
 const YEAR_RE = /\b(?:19|20)\d\d\b|\bago\b/;
 
+const CLAUSE_SEPS = [',', ';', '.'] as const;
+
 function stageIsHistory(doc: Doc, start: number, end: number): boolean {
   const text = doc.lower;
   const from =
     Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start), text.lastIndexOf('.', start - 1)) +
     1;
   let to = text.length;
-  for (const sep of [',', ';', '.']) {
-    const at = text.indexOf(sep, end);
+  for (let k = 0; k < CLAUSE_SEPS.length; k++) {
+    const at = text.indexOf(CLAUSE_SEPS[k] as string, end);
     if (at >= 0 && at < to) to = at;
   }
   return HISTORY_BEFORE_RE.test(text.slice(from, start)) || YEAR_RE.test(text.slice(from, to));
@@ -96,8 +98,12 @@ function extractTnm(doc: Doc, sink: Sink): void {
 }
 
 /** "stage IVB", "metastatic", "TNM 9th edition". */
+const ROMAN: Record<string, string> = { '1': 'i', '2': 'ii', '3': 'iii', '4': 'iv' };
+
 function extractStageWords(doc: Doc, sink: Sink): void {
   const { lower } = doc;
+  // RECURRENCE_RE reads the whole text: once per parse, and only for an early stage.
+  let recurrence: boolean | undefined;
   for (const m of matchAll(doc, STAGE_RE, T.stageGroup)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -105,17 +111,15 @@ function extractStageWords(doc: Doc, sink: Sink): void {
       sink.see(start, end);
       continue;
     }
-    const roman = { '1': 'i', '2': 'ii', '3': 'iii', '4': 'iv' }[m[1] as string] ?? (m[1] as string);
+    const roman = ROMAN[m[1] as string] ?? (m[1] as string);
     const sub = m[2];
     let group: string;
     if (roman === 'iv') group = sub === 'a' ? 'IVA' : sub === 'b' ? 'IVB' : 'IV';
     else group = roman.toUpperCase();
     // "lobectomy for stage IB, now recurrent with liver mets": the early stage is history, not today's stage.
-    if (
-      group.startsWith('I') &&
-      !group.startsWith('IV') &&
-      (RECURRENCE_RE.test(lower) || stageIsHistory(doc, start, end))
-    ) {
+    const early = group.startsWith('I') && !group.startsWith('IV');
+    if (early && recurrence === undefined) recurrence = RECURRENCE_RE.test(lower);
+    if (early && (recurrence || stageIsHistory(doc, start, end))) {
       sink.see(start, end);
       continue;
     }
@@ -183,11 +187,13 @@ const LUNG_MENTION_RE =
 const CANCER_HISTORY_BEFORE_RE =
   /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known)\s+$/;
 
+const YEAR_AFTER_RE = /^[\s(]*(?:in\s+)?(?:19|20)\d\d\b/;
+
 /** "previous breast cancer 2010", "history of prostate cancer": another, earlier cancer. */
 function isHistory(lower: string, start: number, end: number): boolean {
   return (
     CANCER_HISTORY_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start)) ||
-    /^[\s(]*(?:in\s+)?(?:19|20)\d\d\b/.test(lower.slice(end, end + 12))
+    YEAR_AFTER_RE.test(lower.slice(end, end + 12))
   );
 }
 
@@ -199,6 +205,8 @@ function isFamily(lower: string, start: number): boolean {
   return FAMILY_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start));
 }
 
+const NEURO_AFTER_RE = /^[\s-]*neuro/;
+
 function extractHistology(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   for (const { triggers, re, value } of HISTOLOGY_RES) {
@@ -207,7 +215,7 @@ function extractHistology(doc: Doc, sink: Sink): void {
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
       // "adeno" inside "NSCLC NOS, adeno favoured" is fine; "large cell" inside "large cell neuroendocrine" is not.
-      if (value === 'large-cell' && /^[\s-]*neuro/.test(lower.slice(end, end + 8))) continue;
+      if (value === 'large-cell' && NEURO_AFTER_RE.test(lower.slice(end, end + 8))) continue;
       const pol = polarity(doc, start, end);
       if (pol !== 'pos' || isFamily(lower, start)) {
         sink.see(start, end);

@@ -120,19 +120,73 @@ const FILLER = new Set(
     'comorbidities pmh dx diagnosis diagnosed palliative re'
   ).split(' '),
 );
-const AGE_SEX_RE = /^\d{1,3}(?:yo|y|f|m|yrs?|yof|yom|py|pys)?$/;
-const WORD_RE = /[a-z0-9]+/g;
+/** Suffixes of an age/sex word after one to three digits ("62f", "70yo", "40py"). */
+const AGE_SEX_SUFFIX: ReadonlySet<string> = new Set([
+  '',
+  'yo',
+  'y',
+  'f',
+  'm',
+  'yr',
+  'yrs',
+  'yof',
+  'yom',
+  'py',
+  'pys',
+]);
 
-function isFiller(text: string): boolean {
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    if (!FILLER.has(m[0]) && !AGE_SEX_RE.test(m[0])) return false;
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
+/** Every [a-z0-9] run of text[from, to) is a filler word or an age/sex word (`/^\d{1,3}(?:yo|y|…)?$/`). */
+function isFiller(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    if (!isWordChar(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const ws = i;
+    while (i < to && isWordChar(text.charCodeAt(i))) i++;
+    let digits = 0;
+    while (ws + digits < i && text.charCodeAt(ws + digits) <= 57) digits++;
+    if (digits > 0) {
+      // No filler word has a digit: only the age/sex form is left.
+      if (digits > 3 || !AGE_SEX_SUFFIX.has(text.slice(ws + digits, i))) return false;
+    } else if (!FILLER.has(text.slice(ws, i))) return false;
   }
   return true;
 }
 
+/** The characters String.prototype.trim removes (WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 5760 ||
+    (c >= 8192 && c <= 8202) ||
+    c === 8232 ||
+    c === 8233 ||
+    c === 8239 ||
+    c === 8287 ||
+    c === 12288 ||
+    c === 65279
+  );
+}
+
+/** covered[start, end) = 1 by a plain loop: the spans are a few characters long, shorter than the call of
+ * TypedArray.prototype.fill costs. */
+function cover(covered: Uint8Array, start: number, end: number): void {
+  for (let i = Math.max(0, start); i < end; i++) covered[i] = 1;
+}
+
 function mark(covered: Uint8Array, spans: readonly Span[]): void {
-  for (const u of spans) covered.fill(1, Math.max(0, u.start), Math.max(u.start, u.end));
+  for (let k = 0; k < spans.length; k++) {
+    const u = spans[k] as Span;
+    cover(covered, u.start, u.end);
+  }
 }
 
 function ignoredSpans(
@@ -143,7 +197,10 @@ function ignoredSpans(
 ): Span[] {
   // Mark what some fact, conflict or deliberate non-fact used; a clause with no mark and real words is ignored.
   const covered = scratchBytes('covered', doc.lower.length + 1);
-  for (const u of understood) covered.fill(1, Math.max(0, u.span.start), Math.max(u.span.start, u.span.end));
+  for (let k = 0; k < understood.length; k++) {
+    const { span } = understood[k] as Understood;
+    cover(covered, span.start, span.end);
+  }
   for (const c of conflicts) mark(covered, c.spans);
   mark(covered, seen);
   const out: Span[] = [];
@@ -151,13 +208,60 @@ function ignoredSpans(
     let hit = false;
     for (let i = clause.start; i < clause.end && !hit; i++) hit = covered[i] === 1;
     if (hit) continue;
-    const raw = doc.lower.slice(clause.start, clause.end);
-    if (isFiller(raw)) continue;
-    const lead = raw.length - raw.trimStart().length;
-    const trail = raw.length - raw.trimEnd().length;
-    out.push({ start: clause.start + lead, end: clause.end - trail });
+    const { lower } = doc;
+    if (isFiller(lower, clause.start, clause.end)) continue;
+    // The clause without its surrounding white space (it has a word, so both ends stop inside it).
+    let start = clause.start;
+    while (start < clause.end && isTrimmed(lower.charCodeAt(start))) start++;
+    let end = clause.end;
+    while (end > start && isTrimmed(lower.charCodeAt(end - 1))) end--;
+    out.push({ start, end });
   }
   return out;
+}
+
+const NO_ORDER: readonly string[] = [];
+function listOrder(fact: string): readonly string[] {
+  return LIST_ORDER[fact] ?? NO_ORDER;
+}
+
+function bySpan(a: Understood, b: Understood): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end;
+}
+
+let SPAN_KEYS = new Float64Array(256);
+const SORTED: Understood[] = [];
+
+/** Stable sort by span: (start, end, index) packed into one number and sorted by the typed array's numeric sort
+ * (no comparator calls; the understood list comes grouped by fact, far from sorted). Same order as bySpan. */
+function sortBySpan(items: Understood[]): Understood[] {
+  const n = items.length;
+  if (n < 2) return items;
+  if (n > 1024) return sortSmall(items, bySpan);
+  if (SPAN_KEYS.length < n) SPAN_KEYS = new Float64Array(n * 2);
+  const keys = SPAN_KEYS.subarray(0, n);
+  for (let i = 0; i < n; i++) {
+    const { start, end } = (items[i] as Understood).span;
+    // Offsets are below MAX_INPUT_CHARS < 2^15: start·2^25 + end·2^10 + i stays exact in a double.
+    if (start < 0 || end < 0 || start >= 32768 || end >= 32768) return sortSmall(items, bySpan);
+    keys[i] = start * 33554432 + end * 1024 + i;
+  }
+  keys.sort();
+  for (let i = 0; i < n; i++) SORTED[i] = items[(keys[i] as number) % 1024] as Understood;
+  for (let i = 0; i < n; i++) items[i] = SORTED[i] as Understood;
+  SORTED.length = 0;
+  return items;
+}
+
+/** The understood mentions of facts still in the case (crossCheck drops a few), filtered in place. */
+function keepResolved(understood: Understood[], values: ReadonlyMap<string, unknown>): Understood[] {
+  let n = 0;
+  for (let i = 0; i < understood.length; i++) {
+    const u = understood[i] as Understood;
+    if (values.has(u.fact)) understood[n++] = u;
+  }
+  understood.length = n;
+  return understood;
 }
 
 function parse(input: string): ParseResult {
@@ -177,17 +281,14 @@ function parse(input: string): ParseResult {
   const therapy = extractTherapy(doc, sink, driver.driver);
   emitProgression(doc, sink, progression, mets, therapy.responses);
 
-  const resolved = resolve(sink, (fact) => LIST_ORDER[fact] ?? []);
+  const resolved = resolve(sink, listOrder);
   crossCheck(resolved.values, resolved.conflicts, sink);
   keepStatedProgression(resolved.values, resolved.conflicts);
 
   const built: Record<string, unknown> = {};
   for (const [fact, value] of resolved.values) setPath(built, fact, value);
 
-  const understood: Understood[] = sortSmall(
-    resolved.understood.filter((u) => resolved.values.has(u.fact)),
-    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
-  );
+  const understood: Understood[] = sortBySpan(keepResolved(resolved.understood, resolved.values));
   const conflicts = resolved.conflicts;
   const ignored = ignoredSpans(doc, understood, conflicts, sink.seen);
   if (input.length > MAX_INPUT_CHARS) ignored.push({ start: MAX_INPUT_CHARS, end: input.length });

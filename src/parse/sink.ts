@@ -141,10 +141,11 @@ function key(value: unknown): string {
 }
 
 /** Distinct values in order of mention, then any value that another refines collapsed into it. */
-function mergedValues(fact: string, cands: readonly Candidate[]): unknown[] {
+function mergedValues(fact: string, cands: readonly Candidate[], from: number, to: number): unknown[] {
   const distinct: unknown[] = [];
   const seenKeys = new Set<string>();
-  for (const c of cands) {
+  for (let j = from; j < to; j++) {
+    const c = cands[j] as Candidate;
     const k = key(c.value);
     if (!seenKeys.has(k)) {
       seenKeys.add(k);
@@ -231,7 +232,7 @@ function resolveOne(
   const first = (cands[from] as Candidate).value;
   let same = true;
   for (let k = from + 1; k < to && same; k++) same = (cands[k] as Candidate).value === first;
-  const merged = same ? undefined : mergedValues(fact, cands.slice(from, to));
+  const merged = same ? undefined : mergedValues(fact, cands, from, to);
   if (!merged || merged.length === 1) {
     agreed(fact, merged ? merged[0] : first, cands, from, to, out);
     return;
@@ -252,6 +253,10 @@ let factCount = new Int32Array(64);
 let factFill = new Int32Array(64);
 /** factMark[id] === stamp: the fact was met in this parse. */
 let factMark = new Int32Array(64);
+/** conflictMark[id] === stamp: an extractor already reported a conflict on the fact in this parse. */
+let conflictMark = new Int32Array(64);
+/** FACT_IS_LIST[id]: the fact collects a list (LIST_FACTS), looked up once per name. */
+const FACT_IS_LIST: boolean[] = [];
 let stamp = 0;
 const CAND_FACT: number[] = [];
 const FACT_ORDER: number[] = [];
@@ -264,12 +269,16 @@ function factId(fact: string): number {
     id = FACT_NAME.length;
     FACT_ID.set(fact, id);
     FACT_NAME.push(fact);
+    FACT_IS_LIST.push(LIST_FACTS.has(fact));
     if (id >= factCount.length) {
       factCount = new Int32Array(id * 2);
       factFill = new Int32Array(id * 2);
       const mark = new Int32Array(id * 2);
       mark.set(factMark);
       factMark = mark;
+      const cmark = new Int32Array(id * 2);
+      cmark.set(conflictMark);
+      conflictMark = cmark;
     }
   }
   return id;
@@ -308,14 +317,21 @@ function groupByFact(cands: readonly Candidate[]): number {
 /** Merge all candidates of each fact; `order` gives the canonical order of list items. */
 export function resolve(sink: Sink, order: (fact: string) => readonly string[]): Resolved {
   const facts = groupByFact(sink.candidates);
-  const out: Resolved = { values: new Map(), understood: [], conflicts: sink.conflicts.slice() };
+  const conflicts = sink.conflicts;
+  // groupByFact has just advanced the stamp, so older marks do not count.
+  for (let c = 0; c < conflicts.length; c++) {
+    // factId may grow conflictMark, so the id comes first.
+    const id = factId((conflicts[c] as Conflict).fact);
+    conflictMark[id] = stamp;
+  }
+  const out: Resolved = { values: new Map(), understood: [], conflicts: conflicts.slice() };
   for (let f = 0; f < facts; f++) {
     const id = FACT_ORDER[f] as number;
+    if (conflictMark[id] === stamp) continue;
     const fact = FACT_NAME[id] as string;
     const to = factFill[id] as number;
     const from = to - (factCount[id] as number);
-    if (sink.conflicts.length > 0 && sink.conflicts.some((c) => c.fact === fact)) continue;
-    if (LIST_FACTS.has(fact)) resolveList(fact, GROUPED, from, to, order(fact), out);
+    if (FACT_IS_LIST[id] === true) resolveList(fact, GROUPED, from, to, order(fact), out);
     else resolveOne(fact, GROUPED, from, to, out);
   }
   // Keep the buffer's capacity but not the candidates.
