@@ -68,10 +68,18 @@ const IPF_RE = /\b(?:ipf|uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstit
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
 const THORAX =
   '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|primary)';
+// Prior thoracic RT: alternatives that start at a word, and two that start at a dose ("60 Gy to the chest",
+// "60 Gy ... concurrent"). PRIOR_RT_RE is all of them in this order; a text with no "Gy" after a number can only
+// match the words, so it reads PRIOR_RT_WORDS_RE, which is not tried at every number.
+const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right)\s+)?${THORAX}\b`;
+const PRIOR_RT_DOSE_TO = String.raw`\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b`;
+const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
+const PRIOR_RT_DOSE_CONCURRENT = String.raw`\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`;
 const PRIOR_RT_RE = new RegExp(
-  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))|\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`,
+  `${PRIOR_RT_THORAX}|${PRIOR_RT_DOSE_TO}|${PRIOR_RT_OTHER}|${PRIOR_RT_DOSE_CONCURRENT}`,
   'g',
 );
+const PRIOR_RT_WORDS_RE = new RegExp(`${PRIOR_RT_THORAX}|${PRIOR_RT_OTHER}`, 'g');
 const PAST_CUE_RE =
   /\b(?:prior|previous(?:ly)?|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port|after\s+(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt))\b/;
 const NO_PRIOR_RT_RE = new RegExp(
@@ -170,27 +178,44 @@ function contralateralBefore(lower: string, from: number, to: number): boolean {
 }
 
 /**
- * `splitAt(lower.slice(from, to), ';.\n' + (commas ? ',' : '')).find((part) => part.includes(needle))` without the
- * slices, for a needle that occurs at or after `from` and ends by `to`: where the first part holding it starts, or
- * -1 (the needle holds a separator, so no part does). The needle's first occurrence lies inside one part, and no
- * earlier part holds it. See partEnd.
+ * `splitAt(lower.slice(from, to), ';.\n' + (commas ? ',' : '')).find((part) => part.includes(needle))` for the
+ * needle `lower.slice(start, end)` inside the window, without the slices: the part holding the needle's first
+ * occurrence (no earlier part holds it), or undefined when the needle holds a separator (then no part does).
  */
-function partHolding(lower: string, from: number, commas: boolean, needle: string): number {
-  for (let i = 0; i < needle.length; i++) if (isPartSeparator(needle.charCodeAt(i), commas)) return -1;
-  let i = lower.indexOf(needle, from);
-  while (i > from && !isPartSeparator(lower.charCodeAt(i - 1), commas)) i--;
-  return i;
-}
-
-/** The end of the part starting at `start`: the next separator, or `to`. */
-function partEnd(lower: string, start: number, to: number, commas: boolean): number {
-  let i = start;
-  while (i < to && !isPartSeparator(lower.charCodeAt(i), commas)) i++;
-  return i;
+function partHolding(
+  lower: string,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+  needle: string,
+  commas: boolean,
+): string | undefined {
+  for (let i = start; i < end; i++) if (isPartSeparator(lower.charCodeAt(i), commas)) return undefined;
+  const at = lower.indexOf(needle, from);
+  let partStart = at;
+  while (partStart > from && !isPartSeparator(lower.charCodeAt(partStart - 1), commas)) partStart--;
+  let partEnd = at + (end - start);
+  while (partEnd < to && !isPartSeparator(lower.charCodeAt(partEnd), commas)) partEnd++;
+  return lower.slice(partStart, partEnd);
 }
 
 function isPartSeparator(c: number, commas: boolean): boolean {
   return c === 59 || c === 46 || c === 10 || (commas && c === 44);
+}
+
+/** Whether "gy" follows a digit, next to it or after one white-space character: PRIOR_RT_RE can match at a number
+ * only there. */
+function mayNameDose(lower: string): boolean {
+  for (let q = lower.indexOf('gy', 1); q >= 0; q = lower.indexOf('gy', q + 1)) {
+    const c = lower.charCodeAt(q - 1);
+    if (isDigitCode(c) || (isRegexSpace(c) && isDigitCode(lower.charCodeAt(q - 2)))) return true;
+  }
+  return false;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** `Number(d.replace(',', '.'))` of a size's digits ("4,2", "12.5", "30"): the integer of all its digits over a
@@ -219,7 +244,9 @@ function emitAll(
   value: unknown,
   negValue?: unknown,
 ): void {
-  for (const m of matchAll(doc, re, triggers)) {
+  const found = matchAll(doc, re, triggers);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
@@ -242,7 +269,9 @@ function extractPrimary(doc: Doc, sink: Sink): void {
 function extractLobe(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   const n = lower.length;
-  for (const m of matchAll(doc, LOBE_RE, T.lobe)) {
+  const found = matchAll(doc, LOBE_RE, T.lobe);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     // A lobe named with a metastasis ("contralateral LLL nodule") is not the primary's lobe.
@@ -273,7 +302,9 @@ function extractLobe(doc: Doc, sink: Sink): void {
 function extractSize(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   const n = lower.length;
-  for (const m of matchAll(doc, SIZE_RE, T.size)) {
+  const found = matchAll(doc, SIZE_RE, T.size);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
@@ -322,7 +353,9 @@ function extractSize(doc: Doc, sink: Sink): void {
 
 function extractSymptoms(doc: Doc, sink: Sink): void {
   for (const { triggers, re, value } of SYMPTOM_RES) {
-    for (const m of matchAll(doc, re, triggers)) {
+    const found = matchAll(doc, re, triggers);
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k] as RegExpExecArray;
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
@@ -332,7 +365,9 @@ function extractSymptoms(doc: Doc, sink: Sink): void {
       else sink.see(start, end);
     }
   }
-  for (const m of matchAll(doc, ASYMPTOMATIC_RE, T.asymptomatic)) {
+  const found = matchAll(doc, ASYMPTOMATIC_RE, T.asymptomatic);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
@@ -352,18 +387,23 @@ function extractLung(doc: Doc, sink: Sink): void {
   emitAll(doc, sink, T.ipf, IPF_RE, 'lung.ild', 'ipf', 'none');
   emitAll(doc, sink, T.ild, ILD_RE, 'lung.ild', 'ild', 'none');
 
-  for (const m of matchAll(doc, NO_PRIOR_RT_RE, T.noPriorRt)) {
+  const noPriorRt = matchAll(doc, NO_PRIOR_RT_RE, T.noPriorRt);
+  for (let k = 0; k < noPriorRt.length; k++) {
+    const m = noPriorRt[k] as RegExpExecArray;
     sink.consume(m.index, m.index + m[0].length);
     sink.add('lung.priorThoracicRt', false, m.index, m.index + m[0].length);
   }
-  for (const m of matchAll(doc, PRIOR_RT_RE, T.priorRt)) {
+  const priorRt = mayNameDose(doc.lower)
+    ? matchAll(doc, PRIOR_RT_RE, T.priorRt)
+    : matchAll(doc, PRIOR_RT_WORDS_RE, T.priorRtWords);
+  for (let k = 0; k < priorRt.length; k++) {
+    const m = priorRt[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     // Only where the match starts: "radiotherapy for breast cancer" keeps its RT when "breast cancer" was read.
     if (sink.isConsumed(start, start + 1)) continue;
     const to = Math.min(doc.lower.length, end + 16);
-    const part = partHolding(doc.lower, Math.max(0, start - 40), true, m[0]);
-    const local = part < 0 ? m[0] : doc.lower.slice(part, partEnd(doc.lower, part, to, true));
+    const local = partHolding(doc.lower, Math.max(0, start - 40), to, start, end, m[0], true) ?? m[0];
     if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
     const pol = polarity(doc, start, end);
     if (pol === 'pos') sink.add('lung.priorThoracicRt', true, start, end);
@@ -373,7 +413,9 @@ function extractLung(doc: Doc, sink: Sink): void {
 
   emitAll(doc, sink, T.poorLungFunction, POOR_FUNCTION_RE, 'lung.poorFunction', true);
   emitAll(doc, sink, T.goodLungFunction, GOOD_FUNCTION_RE, 'lung.poorFunction', false);
-  for (const m of matchAll(doc, FEV1_RE, T.fev1)) {
+  const fev1s = matchAll(doc, FEV1_RE, T.fev1);
+  for (let k = 0; k < fev1s.length; k++) {
+    const m = fev1s[k] as RegExpExecArray;
     const pct = Number(m[2]);
     const limit = m[1] === 'fev1' ? 50 : 40;
     sink.add('lung.poorFunction', pct < limit, m.index, m.index + m[0].length);
@@ -389,7 +431,9 @@ function workUpStatus(lower: string, start: number, end: number): 'done' | 'not-
 
 function extractStaging(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  for (const m of matchAll(doc, PET_RE, T.petCt)) {
+  const pets = matchAll(doc, PET_RE, T.petCt);
+  for (let k = 0; k < pets.length; k++) {
+    const m = pets[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     // "?PET": `/\?\s?$/` on the two characters before.
@@ -397,20 +441,21 @@ function extractStaging(doc: Doc, sink: Sink): void {
     if (c1 === 63 || (start >= 2 && isRegexSpace(c1) && lower.charCodeAt(start - 2) === 63)) continue;
     sink.add('staging.petCt', workUpStatus(lower, start, end), start, end);
   }
-  for (const m of matchAll(doc, CT_ONLY_RE, T.ctOnly)) {
+  const ctOnly = matchAll(doc, CT_ONLY_RE, T.ctOnly);
+  for (let k = 0; k < ctOnly.length; k++) {
+    const m = ctOnly[k] as RegExpExecArray;
     sink.add('staging.petCt', 'not-done', m.index, m.index + m[0].length);
   }
-  for (const m of matchAll(doc, MRI_RE, T.mri)) {
+  const mris = matchAll(doc, MRI_RE, T.mri);
+  for (let k = 0; k < mris.length; k++) {
+    const m = mris[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     // An MRI is a brain MRI when the words around it say brain ("MRI brain", "no brain mets on MRI").
     const nearFrom = Math.max(0, start - 40);
     const nearTo = Math.min(lower.length, end + 24);
-    const part = partHolding(lower, nearFrom, false, m[0]);
-    const local = lower.slice(
-      part < 0 ? nearFrom : part,
-      part < 0 ? nearTo : partEnd(lower, part, nearTo, false),
-    );
+    const local =
+      partHolding(lower, nearFrom, nearTo, start, end, m[0], false) ?? lower.slice(nearFrom, nearTo);
     if (!BRAIN_WORD_RE.test(local)) continue;
     if (m[0] === 'mr' && !BRAIN_OR_HEAD_RE.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
     sink.add('staging.brainMri', workUpStatus(lower, start, end), start, end);
