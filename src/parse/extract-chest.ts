@@ -1,7 +1,7 @@
 // The primary tumour (location, lobe, size, endobronchial), thoracic symptoms, lung status (ILD, prior thoracic RT,
 // poor function) and staging work-up (PET-CT, brain MRI).
 import type { Doc } from './doc.js';
-import { matchAll, polarity, splitAt } from './doc.js';
+import { matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import { NONE } from './sink.js';
 import { T } from './vocabulary.js';
@@ -68,10 +68,18 @@ const IPF_RE = /\b(?:ipf|uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstit
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
 const THORAX =
   '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|primary)';
+// Prior thoracic RT: alternatives that start at a word, and two that start at a dose ("60 Gy to the chest",
+// "60 Gy ... concurrent"). PRIOR_RT_RE is all of them in this order; a text with no "Gy" after a number can only
+// match the words, so it reads PRIOR_RT_WORDS_RE, which is not tried at every number.
+const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right)\s+)?${THORAX}\b`;
+const PRIOR_RT_DOSE_TO = String.raw`\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b`;
+const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
+const PRIOR_RT_DOSE_CONCURRENT = String.raw`\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`;
 const PRIOR_RT_RE = new RegExp(
-  String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b|\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))|\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`,
+  `${PRIOR_RT_THORAX}|${PRIOR_RT_DOSE_TO}|${PRIOR_RT_OTHER}|${PRIOR_RT_DOSE_CONCURRENT}`,
   'g',
 );
+const PRIOR_RT_WORDS_RE = new RegExp(`${PRIOR_RT_THORAX}|${PRIOR_RT_OTHER}`, 'g');
 const PAST_CUE_RE =
   /\b(?:prior|previous(?:ly)?|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port|after\s+(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt))\b/;
 const NO_PRIOR_RT_RE = new RegExp(
@@ -92,6 +100,140 @@ const NOT_DONE_BEFORE_RE =
 const NOT_DONE_AFTER_RE =
   /^\s*(?:[/-]?\s*ct\s+)?(?:(?:of\s+(?:the\s+)?)?(?:brain|head)\s+)?(?:scan\s+)?(?:is\s+|was\s+)?(?:pending|awaited|requested|booked|planned|outstanding|to\s+follow|tbc|not\s+(?:yet\s+)?(?:done|performed|available|completed)|yet\s+to\s+be\s+done|not\s+yet|to\s+be\s+(?:done|arranged))/;
 const CT_ONLY_RE = /\b(?:ct[\s-]only|staged\s+(?:with|by)\s+ct\s+(?:alone|only)|ct\s+staging\s+only)\b/g;
+// Module constants: a regex literal inside a loop is a new object per evaluation.
+const CONTRA_WORDS = ['contralateral', 'satellite'] as const;
+const DISTANCE_BEFORE_RE = /\b(?:within|of|from|<|>|margin|by)\s*$/;
+const OF_FROM_AFTER_RE = /^\s*(?:of|from)\b/;
+const DISTANCE_AFTER_RE =
+  /^\s*(?:of|from)\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin)/;
+const OTHER_ORGAN_AFTER_RE = /^\s+(?:brain|cns|intracranial|cerebral|bone|liver|adrenal|mets?|metastas)/;
+const BRAIN_OR_HEAD_RE = /\b(?:brain|head)\b/;
+
+/** JavaScript's \s, by code. */
+function isRegexSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** A regex \w character. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 95;
+}
+
+/** The first character of [from, to) that is not \s, as a code; -1 if none. A pattern anchored after white space
+ * can match only where this is one of its first letters, so most tests end here without a slice or a regex. */
+function firstAfterSpace(lower: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = lower.charCodeAt(i);
+    if (!isRegexSpace(c)) return c;
+  }
+  return -1;
+}
+
+/** Whether `codes` (a string of first letters) holds the code. */
+function oneOf(codes: string, c: number): boolean {
+  for (let i = 0; i < codes.length; i++) if (codes.charCodeAt(i) === c) return true;
+  return false;
+}
+
+/** A separator of a size's neighbourhood (",;."). */
+function isSizeSeparator(c: number): boolean {
+  return c === 44 || c === 59 || c === 46;
+}
+
+/**
+ * `/\b(?:contralateral|satellite)\b[^,;.]*$/.test(lower.slice(from, to))` without the slice: the word whole
+ * (the window's edges count as boundaries, as in the slice) and no ",;." after it.
+ */
+function contralateralBefore(lower: string, from: number, to: number): boolean {
+  for (let q = from; q < to; q++) {
+    const c = lower.charCodeAt(q);
+    if (c !== 99 && c !== 115) continue;
+    if (q > from && isWordChar(lower.charCodeAt(q - 1))) continue;
+    for (const word of CONTRA_WORDS) {
+      const e = q + word.length;
+      if (e > to || !lower.startsWith(word, q)) continue;
+      if (e < to && isWordChar(lower.charCodeAt(e))) continue;
+      let clean = true;
+      for (let i = e; i < to; i++)
+        if (isSizeSeparator(lower.charCodeAt(i))) {
+          clean = false;
+          break;
+        }
+      if (clean) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * `splitAt(lower.slice(from, to), ';.\n' + (commas ? ',' : '')).find((part) => part.includes(needle))` for the
+ * needle `lower.slice(start, end)` inside the window, without the slices: the part holding the needle's first
+ * occurrence (no earlier part holds it), or undefined when the needle holds a separator (then no part does).
+ */
+function partHolding(
+  lower: string,
+  from: number,
+  to: number,
+  start: number,
+  end: number,
+  needle: string,
+  commas: boolean,
+): string | undefined {
+  for (let i = start; i < end; i++) if (isPartSeparator(lower.charCodeAt(i), commas)) return undefined;
+  const at = lower.indexOf(needle, from);
+  let partStart = at;
+  while (partStart > from && !isPartSeparator(lower.charCodeAt(partStart - 1), commas)) partStart--;
+  let partEnd = at + (end - start);
+  while (partEnd < to && !isPartSeparator(lower.charCodeAt(partEnd), commas)) partEnd++;
+  return lower.slice(partStart, partEnd);
+}
+
+function isPartSeparator(c: number, commas: boolean): boolean {
+  return c === 59 || c === 46 || c === 10 || (commas && c === 44);
+}
+
+/** Whether "gy" follows a digit, next to it or after one white-space character: PRIOR_RT_RE can match at a number
+ * only there. */
+function mayNameDose(lower: string): boolean {
+  for (let q = lower.indexOf('gy', 1); q >= 0; q = lower.indexOf('gy', q + 1)) {
+    const c = lower.charCodeAt(q - 1);
+    if (isDigitCode(c) || (isRegexSpace(c) && isDigitCode(lower.charCodeAt(q - 2)))) return true;
+  }
+  return false;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `Number(d.replace(',', '.'))` of a size's digits ("4,2", "12.5", "30"): the integer of all its digits over a
+ * power of ten is one correctly rounded division, so the same number. */
+function dimension(d: string): number {
+  let digits = 0;
+  let scale = 1;
+  let decimals = false;
+  for (let i = 0; i < d.length; i++) {
+    const c = d.charCodeAt(i);
+    if (c === 46 || c === 44) decimals = true;
+    else {
+      digits = digits * 10 + (c - 48);
+      if (decimals) scale *= 10;
+    }
+  }
+  return digits / scale;
+}
 
 function emitAll(
   doc: Doc,
@@ -102,7 +244,9 @@ function emitAll(
   value: unknown,
   negValue?: unknown,
 ): void {
-  for (const m of matchAll(doc, re, triggers)) {
+  const found = matchAll(doc, re, triggers);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
@@ -124,20 +268,31 @@ function extractPrimary(doc: Doc, sink: Sink): void {
 
 function extractLobe(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  for (const m of matchAll(doc, LOBE_RE, T.lobe)) {
+  const n = lower.length;
+  const found = matchAll(doc, LOBE_RE, T.lobe);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     // A lobe named with a metastasis ("contralateral LLL nodule") is not the primary's lobe.
-    if (/\b(?:contralateral|satellite)\b[^,;.]*$/.test(lower.slice(Math.max(0, start - 20), start))) continue;
-    if (LOBE_NOT_PRIMARY_AFTER_RE.test(lower.slice(end, end + 30))) continue;
+    if (contralateralBefore(lower, Math.max(0, start - 20), start)) continue;
+    const to = Math.min(n, end + 30);
+    if (
+      oneOf('lpmncas', firstAfterSpace(lower, end, to)) &&
+      LOBE_NOT_PRIMARY_AFTER_RE.test(lower.slice(end, to))
+    )
+      continue;
     if (polarity(doc, start, end) !== 'pos') continue;
     const word = m[1] as string;
     let lobe: string;
     if (word.startsWith('lingula')) lobe = 'lingula';
     else if (word.length === 3) lobe = word.toUpperCase();
     else {
-      const parts = word.split(/\s+/);
-      lobe = `${(parts[0] as string)[0]}${(parts[1] as string)[0]}L`.toUpperCase();
+      // "right upper lobe": the first letters of its first two words.
+      let i = 1;
+      while (!isRegexSpace(word.charCodeAt(i))) i++;
+      while (isRegexSpace(word.charCodeAt(i))) i++;
+      lobe = `${word[0] as string}${word[i] as string}L`.toUpperCase();
     }
     sink.add('primary.lobe', lobe, start, end);
   }
@@ -146,41 +301,51 @@ function extractLobe(doc: Doc, sink: Sink): void {
 /** The primary's size: the largest dimension of a size whose nearest qualifying word is the primary's. */
 function extractSize(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  for (const m of matchAll(doc, SIZE_RE, T.size)) {
+  const n = lower.length;
+  const found = matchAll(doc, SIZE_RE, T.size);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
-    const before = lower.slice(Math.max(0, start - 28), start);
-    const after = lower.slice(end, end + 28);
-    // "within 2 cm of the PBT" is a distance.
-    if (/\b(?:within|of|from|<|>|margin|by)\s*$/.test(before) && /^\s*(?:of|from)\b/.test(after)) continue;
-    if (
-      /^\s*(?:of|from)\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin)/.test(
-        after,
-      )
-    )
-      continue;
+    const beforeFrom = Math.max(0, start - 28);
+    const afterTo = Math.min(n, end + 28);
+    // "within 2 cm of the PBT" is a distance (both tests need "of" or "from" after the size).
+    const next = firstAfterSpace(lower, end, afterTo);
+    if (next === 111 || next === 102) {
+      const after = lower.slice(end, afterTo);
+      if (DISTANCE_BEFORE_RE.test(lower.slice(beforeFrom, start)) && OF_FROM_AFTER_RE.test(after)) continue;
+      if (DISTANCE_AFTER_RE.test(after)) continue;
+    }
     // The nearest qualifying word decides: after the size first ("4 cm RUL mass"), then before ("adrenal met 2 cm").
-    const afterWords = splitAt(after, ',;.')[0] ?? '';
-    const beforeWords = splitAt(before, ',;.').pop() ?? '';
+    let afterEnd = end;
+    while (afterEnd < afterTo && !isSizeSeparator(lower.charCodeAt(afterEnd))) afterEnd++;
+    let beforeStart = start;
+    while (beforeStart > beforeFrom && !isSizeSeparator(lower.charCodeAt(beforeStart - 1))) beforeStart--;
+    const afterWords = afterEnd > end ? lower.slice(end, afterEnd) : '';
+    const beforeWords = beforeStart < start ? lower.slice(beforeStart, start) : '';
     let isPrimary: boolean | undefined;
-    const a1 = NOT_PRIMARY_NEAR_RE.exec(afterWords);
-    const a2 = PRIMARY_NEAR_RE.exec(afterWords);
-    if (a1 || a2) isPrimary = !!a2 && (!a1 || a2.index < a1.index);
-    if (isPrimary === undefined) {
-      const b1 = NOT_PRIMARY_NEAR_RE.test(beforeWords);
+    const a1 = afterWords === '' ? -1 : afterWords.search(NOT_PRIMARY_NEAR_RE);
+    const a2 = afterWords === '' ? -1 : afterWords.search(PRIMARY_NEAR_RE);
+    if (a1 >= 0 || a2 >= 0) isPrimary = a2 >= 0 && (a1 < 0 || a2 < a1);
+    // NOT_PRIMARY_NEAR_RE on the words before, when asked (-1: not yet).
+    let b1 = -1;
+    if (isPrimary === undefined && beforeWords !== '') {
+      b1 = NOT_PRIMARY_NEAR_RE.test(beforeWords) ? 1 : 0;
       const b2 = PRIMARY_NEAR_RE.test(beforeWords);
-      if (b1 || b2) isPrimary = b2 && !b1;
+      if (b1 === 1 || b2) isPrimary = b2 && b1 === 0;
     }
     // "MRI brain: solitary 8 mm enhancing lesion": a bare lesion word after a clause about another organ.
-    if (isPrimary && NOT_PRIMARY_NEAR_RE.test(beforeWords) && !LUNG_SPECIFIC_RE.test(afterWords)) continue;
+    if (isPrimary && beforeWords !== '') {
+      if (b1 < 0) b1 = NOT_PRIMARY_NEAR_RE.test(beforeWords) ? 1 : 0;
+      if (b1 === 1 && !LUNG_SPECIFIC_RE.test(afterWords)) continue;
+    }
     if (isPrimary === false) continue;
-    const dims = [m[1], m[2]]
-      .filter((d): d is string => d !== undefined)
-      .map((d) => Number(d.replace(',', '.')));
     // Only the last dimension carries the unit ("4.2 x 3.1 cm").
+    const first = dimension(m[1] as string);
+    const largest = m[2] === undefined ? first : Math.max(first, dimension(m[2]));
     const unit = m[3] === 'mm' ? 0.1 : 1;
-    const cm = Math.round(Math.max(...dims) * unit * 100) / 100;
+    const cm = Math.round(largest * unit * 100) / 100;
     if (!(cm > 0 && cm <= 30)) continue;
     sink.add('primary.sizeCm', cm, start, end);
   }
@@ -188,7 +353,9 @@ function extractSize(doc: Doc, sink: Sink): void {
 
 function extractSymptoms(doc: Doc, sink: Sink): void {
   for (const { triggers, re, value } of SYMPTOM_RES) {
-    for (const m of matchAll(doc, re, triggers)) {
+    const found = matchAll(doc, re, triggers);
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k] as RegExpExecArray;
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
@@ -198,15 +365,18 @@ function extractSymptoms(doc: Doc, sink: Sink): void {
       else sink.see(start, end);
     }
   }
-  for (const m of matchAll(doc, ASYMPTOMATIC_RE, T.asymptomatic)) {
+  const found = matchAll(doc, ASYMPTOMATIC_RE, T.asymptomatic);
+  for (let k = 0; k < found.length; k++) {
+    const m = found[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
     // "asymptomatic brain mets" is a brain status, read elsewhere.
+    const to = Math.min(doc.lower.length, end + 14);
     if (
-      /^\s+(?:brain|cns|intracranial|cerebral|bone|liver|adrenal|mets?|metastas)/.test(
-        doc.lower.slice(end, end + 14),
-      )
+      isRegexSpace(doc.lower.charCodeAt(end)) &&
+      oneOf('bcilam', firstAfterSpace(doc.lower, end, to)) &&
+      OTHER_ORGAN_AFTER_RE.test(doc.lower.slice(end, to))
     )
       continue;
     sink.add('symptoms', NONE, start, end);
@@ -217,17 +387,23 @@ function extractLung(doc: Doc, sink: Sink): void {
   emitAll(doc, sink, T.ipf, IPF_RE, 'lung.ild', 'ipf', 'none');
   emitAll(doc, sink, T.ild, ILD_RE, 'lung.ild', 'ild', 'none');
 
-  for (const m of matchAll(doc, NO_PRIOR_RT_RE, T.noPriorRt)) {
+  const noPriorRt = matchAll(doc, NO_PRIOR_RT_RE, T.noPriorRt);
+  for (let k = 0; k < noPriorRt.length; k++) {
+    const m = noPriorRt[k] as RegExpExecArray;
     sink.consume(m.index, m.index + m[0].length);
     sink.add('lung.priorThoracicRt', false, m.index, m.index + m[0].length);
   }
-  for (const m of matchAll(doc, PRIOR_RT_RE, T.priorRt)) {
+  const priorRt = mayNameDose(doc.lower)
+    ? matchAll(doc, PRIOR_RT_RE, T.priorRt)
+    : matchAll(doc, PRIOR_RT_WORDS_RE, T.priorRtWords);
+  for (let k = 0; k < priorRt.length; k++) {
+    const m = priorRt[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     // Only where the match starts: "radiotherapy for breast cancer" keeps its RT when "breast cancer" was read.
     if (sink.isConsumed(start, start + 1)) continue;
-    const clause = doc.lower.slice(Math.max(0, start - 40), Math.min(doc.lower.length, end + 16));
-    const local = splitAt(clause, ',;.\n').find((part) => part.includes(m[0])) ?? m[0];
+    const to = Math.min(doc.lower.length, end + 16);
+    const local = partHolding(doc.lower, Math.max(0, start - 40), to, start, end, m[0], true) ?? m[0];
     if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
     const pol = polarity(doc, start, end);
     if (pol === 'pos') sink.add('lung.priorThoracicRt', true, start, end);
@@ -237,7 +413,9 @@ function extractLung(doc: Doc, sink: Sink): void {
 
   emitAll(doc, sink, T.poorLungFunction, POOR_FUNCTION_RE, 'lung.poorFunction', true);
   emitAll(doc, sink, T.goodLungFunction, GOOD_FUNCTION_RE, 'lung.poorFunction', false);
-  for (const m of matchAll(doc, FEV1_RE, T.fev1)) {
+  const fev1s = matchAll(doc, FEV1_RE, T.fev1);
+  for (let k = 0; k < fev1s.length; k++) {
+    const m = fev1s[k] as RegExpExecArray;
     const pct = Number(m[2]);
     const limit = m[1] === 'fev1' ? 50 : 40;
     sink.add('lung.poorFunction', pct < limit, m.index, m.index + m[0].length);
@@ -253,23 +431,33 @@ function workUpStatus(lower: string, start: number, end: number): 'done' | 'not-
 
 function extractStaging(doc: Doc, sink: Sink): void {
   const { lower } = doc;
-  for (const m of matchAll(doc, PET_RE, T.petCt)) {
+  const pets = matchAll(doc, PET_RE, T.petCt);
+  for (let k = 0; k < pets.length; k++) {
+    const m = pets[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
-    if (/\?\s?$/.test(lower.slice(Math.max(0, start - 2), start))) continue;
+    // "?PET": `/\?\s?$/` on the two characters before.
+    const c1 = lower.charCodeAt(start - 1);
+    if (c1 === 63 || (start >= 2 && isRegexSpace(c1) && lower.charCodeAt(start - 2) === 63)) continue;
     sink.add('staging.petCt', workUpStatus(lower, start, end), start, end);
   }
-  for (const m of matchAll(doc, CT_ONLY_RE, T.ctOnly)) {
+  const ctOnly = matchAll(doc, CT_ONLY_RE, T.ctOnly);
+  for (let k = 0; k < ctOnly.length; k++) {
+    const m = ctOnly[k] as RegExpExecArray;
     sink.add('staging.petCt', 'not-done', m.index, m.index + m[0].length);
   }
-  for (const m of matchAll(doc, MRI_RE, T.mri)) {
+  const mris = matchAll(doc, MRI_RE, T.mri);
+  for (let k = 0; k < mris.length; k++) {
+    const m = mris[k] as RegExpExecArray;
     const start = m.index;
     const end = start + m[0].length;
     // An MRI is a brain MRI when the words around it say brain ("MRI brain", "no brain mets on MRI").
-    const near = lower.slice(Math.max(0, start - 40), Math.min(lower.length, end + 24));
-    const local = splitAt(near, ';.\n').find((part) => part.includes(m?.[0] ?? '')) ?? near;
+    const nearFrom = Math.max(0, start - 40);
+    const nearTo = Math.min(lower.length, end + 24);
+    const local =
+      partHolding(lower, nearFrom, nearTo, start, end, m[0], false) ?? lower.slice(nearFrom, nearTo);
     if (!BRAIN_WORD_RE.test(local)) continue;
-    if (m[0] === 'mr' && !/\b(?:brain|head)\b/.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
+    if (m[0] === 'mr' && !BRAIN_OR_HEAD_RE.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
     sink.add('staging.brainMri', workUpStatus(lower, start, end), start, end);
   }
 }
