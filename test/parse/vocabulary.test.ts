@@ -32,8 +32,13 @@ import { BOUNDED, covered, matchStarts } from './regex-starts.js';
 
 const TEXTS = [...loadCorpus().map((p) => p.text), ...PARSER_CASES];
 
+const GLOBAL_COPY = new Map<RegExp, RegExp>();
 function globalScan(re: RegExp, text: string): [number, string][] {
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  let g = GLOBAL_COPY.get(re);
+  if (!g) {
+    g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    GLOBAL_COPY.set(re, g);
+  }
   return [...text.matchAll(g)].map((m) => [m.index, m[0]]);
 }
 
@@ -82,16 +87,18 @@ describe('vocabulary triggers', () => {
       fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 30 }).map((w) => w.join(' ')),
       { numRuns: 300, seed: 14 },
     );
+    // ~140,000 comparisons: collected, then asserted once (an expect per pair took seconds on a slow machine).
+    const differing: { pattern: string | undefined; text: string; fast: string; scan: string }[] = [];
     for (const text of [...TEXTS, ...mixes]) {
       const doc = makeDoc(text);
       for (const [re, { triggers }] of patternsSeen()) {
-        const fast = matchAll(doc, re, triggers).map((m) => [m.index, m[0]]);
-        expect(fast, `${NAME_OF.get(triggers)} on ${JSON.stringify(text)}`).toEqual(
-          globalScan(re, doc.lower),
-        );
+        const fast = JSON.stringify(matchAll(doc, re, triggers).map((m) => [m.index, m[0]]));
+        const scan = JSON.stringify(globalScan(re, doc.lower));
+        if (fast !== scan) differing.push({ pattern: NAME_OF.get(triggers), text, fast, scan });
       }
     }
-  });
+    expect(differing.slice(0, 5)).toEqual([]);
+  }, 60_000);
 });
 
 describe('cues after a fragment', () => {
