@@ -62,41 +62,6 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function splitClauses(lower: string): Span[] {
-  const clauses: Span[] = [];
-  let start = 0;
-  for (let i = 0; i < lower.length; i++) {
-    const code = lower.charCodeAt(i);
-    let boundary = false;
-    switch (code) {
-      case 44: // ,
-      case 59: // ;
-      case 10: // \n
-      case 13: // \r
-      case 40: // (
-      case 41: // )
-      case 91: // [
-      case 93: // ]
-      case 124: // |
-      case 33: // !
-      case 0x2022: // bullet
-        boundary = true;
-        break;
-      case 46: // . but not a decimal point
-        boundary = !(isDigit(lower.charCodeAt(i - 1)) && isDigit(lower.charCodeAt(i + 1)));
-        break;
-      default:
-        break;
-    }
-    if (boundary) {
-      if (i > start) clauses.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  if (lower.length > start) clauses.push({ start, end: lower.length });
-  return clauses;
-}
-
 function isLetter(c: number): boolean {
   return c >= 97 && c <= 122;
 }
@@ -119,69 +84,56 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** Words are letters then digits then letters ("ex19del", "t8"), numbers may carry a decimal and letters
- * ("2.8", "3cm"); any other character but a space is a token of its own (line breaks included). The same pass
- * notes where each vocabulary pattern's triggers start (`hits`, by pattern id). */
-function tokenize(lower: string, hits: Hits, pooled: boolean): Token[] {
-  const out: Token[] = pooled ? POOLED_TOKENS : [];
-  let count = 0;
-  const n = lower.length;
-  let i = 0;
-  while (i < n) {
-    const c = lower.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    // Where digit runs start inside the token; noted after its word triggers, to keep the offsets sorted.
-    let run = -1;
-    let decimalRun = -1;
-    if (isLetter(c)) {
-      while (j < n && isLetter(lower.charCodeAt(j))) j++;
-      if (j < n && isDigit(lower.charCodeAt(j))) run = j;
-      while (j < n && isDigit(lower.charCodeAt(j))) j++;
-      while (j < n && isLetter(lower.charCodeAt(j))) j++;
-    } else if (isDigit(c)) {
-      run = i;
-      while (j < n && isDigit(lower.charCodeAt(j))) j++;
-      if (lower.charCodeAt(j) === 46 && isDigit(lower.charCodeAt(j + 1))) {
-        decimalRun = j + 1;
-        j += 2;
-        while (j < n && isDigit(lower.charCodeAt(j))) j++;
-      }
-      while (j < n && isLetter(lower.charCodeAt(j))) j++;
-    }
-    triggersAt(lower, i, j, hits);
-    if (run >= 0) digitRunAt(hits, run);
-    if (decimalRun >= 0) digitRunAt(hits, decimalRun);
-    const kind: TokenKind = isLetter(c) ? 'word' : isDigit(c) ? 'number' : 'punct';
-    const w = lower.slice(i, j);
-    let tok = pooled ? TOKEN_POOL[count] : undefined;
-    if (tok) {
-      tok.w = w;
-      tok.start = i;
-      tok.end = j;
-      tok.kind = kind;
-    } else {
-      tok = { w, start: i, end: j, kind };
-      if (pooled) TOKEN_POOL.push(tok);
-    }
-    out[count++] = tok;
-    i = j;
-  }
-  out.length = count;
-  return out;
+/** A character that ends a clause (a "." only when it is not a decimal point: see C_DOT). */
+function isClauseBreak(c: number): boolean {
+  return (
+    c === 44 ||
+    c === 59 ||
+    c === 10 ||
+    c === 13 ||
+    c === 40 ||
+    c === 41 ||
+    c === 91 ||
+    c === 93 ||
+    c === 124 ||
+    c === 33 ||
+    c === 0x2022
+  );
 }
 
-/** Token objects and the token list reused by `makeDoc(text, true)`: a parse allocates no token objects once
- * the pool is as long as its text (parsing is synchronous and nothing keeps a Doc past the parse). */
-const TOKEN_POOL: Token[] = [];
-const POOLED_TOKENS: Token[] = [];
+// Character classes of the folded text, by code of the unfolded one: one table look-up per character instead
+// of a chain of comparisons, and the tokenizer folds on the fly (FOLD_RE runs only when a text needs it).
+const C_SPACE = 1;
+const C_LETTER = 2;
+const C_DIGIT = 4;
+const C_BREAK = 8;
+const C_DOT = 16;
+/** FOLD_RE folds this character (its class is that of the character it folds to). */
+const C_FOLD = 32;
+const CLASS = buildClasses();
 
-/** After a pooled parse: the reused tokens drop their words, so no fragment of the text outlives its parse. */
-export function releasePooledDoc(): void {
-  for (let k = 0; k < POOLED_TOKENS.length; k++) (POOLED_TOKENS[k] as Token).w = '';
+function buildClasses(): Uint8Array {
+  const table = new Uint8Array(65536);
+  const classOf = (f: number): number =>
+    isSpace(f)
+      ? C_SPACE
+      : isLetter(f)
+        ? C_LETTER
+        : isDigit(f)
+          ? C_DIGIT
+          : isClauseBreak(f)
+            ? C_BREAK
+            : f === 46
+              ? C_DOT
+              : 0;
+  for (let c = 0; c < 65536; c++) table[c] = classOf(c);
+  // The characters FOLD_RE folds: one scan of a string holding every code unit.
+  const codes = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) codes[c] = c;
+  let all = '';
+  for (let c = 0; c < 65536; c += 4096) all += String.fromCharCode(...codes.subarray(c, c + 4096));
+  for (const m of all.matchAll(FOLD_RE)) table[m.index] = C_FOLD | classOf(fold(m[0]).charCodeAt(0));
+  return table;
 }
 
 /**
@@ -199,18 +151,41 @@ export function scratchBytes(slot: string, size: number): Uint8Array {
 }
 
 /**
- * The vocabulary's triggers as one trie, stored flat: state × symbol → next state (0: none), with the patterns
- * whose trigger ends at each state. Symbols are a-z, 0-9 and the punctuation the triggers use.
+ * The vocabulary's triggers as one trie, stored flat: state × symbol → entry (0: none). An entry is the next
+ * state with two flags: F_PART when patterns' triggers end there (PART[PART_FROM[state]] up to
+ * PART[PART_FROM[state + 1]]), F_WHOLE when whole-word triggers ("r$") end there (in WHOLE, likewise): the walk
+ * looks up a pattern list only where one ends. Symbols are a-z, 0-9 and the punctuation the triggers use.
  */
 const SYMBOLS = 48;
 const SYM = new Uint8Array(65536);
+const F_PART = 0x8000;
+const F_WHOLE = 0x4000;
+const STATE = 0x3fff;
 const PATTERN_ID = new Map<readonly string[], number>();
 const PATTERN_COUNT = Object.keys(VOCABULARY).length;
 /** Patterns that take any digit run ("#"). */
 const DIGIT_PATTERNS: number[] = [];
-const { NEXT, IDS } = buildTrie();
+const { NEXT, PART, PART_FROM, WHOLE, WHOLE_FROM } = buildTrie();
+/** "#" patterns none of whose other triggers starts with a digit: no hit of theirs can fall on a digit run, so
+ * groupHits merges the runs into their groups (one note per run instead of one per pattern)... */
+const RUN_IDS = Int32Array.from(DIGIT_PATTERNS.filter((id) => !startsWithDigit(id)));
+/** ...and the others are noted per run, as any hit (one offset noted twice counts once). */
+const RUN_HIT_IDS = Int32Array.from(DIGIT_PATTERNS.filter((id) => startsWithDigit(id)));
 
-function buildTrie(): { NEXT: Uint16Array; IDS: (number[] | undefined)[] } {
+function startsWithDigit(id: number): boolean {
+  const entry = Object.values(VOCABULARY)[id] as VocabularyEntry;
+  return entry.triggers.some((t) => t !== '#' && isDigit(t.charCodeAt(0)));
+}
+
+interface Trie {
+  NEXT: Uint16Array;
+  PART: Int32Array;
+  PART_FROM: Int32Array;
+  WHOLE: Int32Array;
+  WHOLE_FROM: Int32Array;
+}
+
+function buildTrie(): Trie {
   let symbols = 1;
   for (let c = 97; c <= 122; c++) SYM[c] = symbols++;
   for (let c = 48; c <= 57; c++) SYM[c] = symbols++;
@@ -247,42 +222,81 @@ function buildTrie(): { NEXT: Uint16Array; IDS: (number[] | undefined)[] } {
     id++;
   }
   if (symbols > SYMBOLS) throw new Error('vocabulary: too many trigger characters');
-  if (states > 0xffff) throw new Error('vocabulary: too many trigger states');
+  if (states > STATE) throw new Error('vocabulary: too many trigger states');
+  const part = flatten(ids, states, (mark) => (mark >= 0 ? mark : undefined));
+  const whole = flatten(ids, states, (mark) => (mark < 0 ? ~mark : undefined));
   const table = new Uint16Array(states * SYMBOLS);
   next.forEach((to, slot) => {
-    table[slot] = to;
+    const hasPart = (part.from[to + 1] as number) > (part.from[to] as number);
+    const hasWhole = (whole.from[to + 1] as number) > (whole.from[to] as number);
+    table[slot] = to | (hasPart ? F_PART : 0) | (hasWhole ? F_WHOLE : 0);
   });
-  return { NEXT: table, IDS: ids };
+  return { NEXT: table, PART: part.list, PART_FROM: part.from, WHOLE: whole.list, WHOLE_FROM: whole.from };
+}
+
+/** Per state, the pattern ids `pick` keeps of its marks, in order, as one flat list. */
+function flatten(
+  ids: (number[] | undefined)[],
+  states: number,
+  pick: (mark: number) => number | undefined,
+): { list: Int32Array; from: Int32Array } {
+  const from = new Int32Array(states + 1);
+  const flat: number[] = [];
+  for (let st = 0; st < states; st++) {
+    from[st] = flat.length;
+    for (const mark of ids[st] ?? []) {
+      const id = pick(mark);
+      if (id !== undefined) flat.push(id);
+    }
+  }
+  from[states] = flat.length;
+  return { list: Int32Array.from(flat), from };
 }
 
 /** Trigger hits as (pattern, offset) pairs in text order, in buffers reused between parses. */
-interface Hits {
-  ids: Int32Array;
-  pos: Int32Array;
-  n: number;
-  /** The last offset noted per pattern (a token may start two triggers of one pattern). */
-  last: Int32Array;
-}
-const HITS: Hits = {
-  ids: new Int32Array(1024),
-  pos: new Int32Array(1024),
-  n: 0,
-  last: new Int32Array(PATTERN_COUNT),
-};
+let HIT_IDS: Int32Array = new Int32Array(1024);
+let HIT_POS: Int32Array = new Int32Array(1024);
+let HIT_N = 0;
+/** The last offset noted per pattern (a token may start two triggers of one pattern). */
+const HIT_LAST = new Int32Array(PATTERN_COUNT);
+/** Where digit runs start, in text order. */
+let RUN_POS: Int32Array = new Int32Array(256);
+let RUN_N = 0;
 
-function hit(hits: Hits, id: number, pos: number): void {
-  if (hits.last[id] === pos) return;
-  hits.last[id] = pos;
-  if (hits.n === hits.ids.length) {
-    const ids = new Int32Array(hits.n * 2);
-    ids.set(hits.ids);
-    const at = new Int32Array(hits.n * 2);
-    at.set(hits.pos);
-    hits.ids = ids;
-    hits.pos = at;
+function hit(id: number, pos: number): void {
+  if (HIT_LAST[id] === pos) return;
+  HIT_LAST[id] = pos;
+  if (HIT_N === HIT_IDS.length) {
+    HIT_IDS = grown(HIT_IDS);
+    HIT_POS = grown(HIT_POS);
   }
-  hits.ids[hits.n] = id;
-  hits.pos[hits.n++] = pos;
+  HIT_IDS[HIT_N] = id;
+  HIT_POS[HIT_N++] = pos;
+}
+
+function grown(buf: Int32Array): Int32Array {
+  const out = new Int32Array(buf.length * 2);
+  out.set(buf);
+  return out;
+}
+
+/** The patterns whose (prefix) triggers end at trie state `state`: they start at `pos`. */
+function partHits(state: number, pos: number): void {
+  const to = PART_FROM[state + 1] as number;
+  for (let k = PART_FROM[state] as number; k < to; k++) hit(PART[k] as number, pos);
+}
+
+/** The patterns whose whole-word triggers end at `state`, the token's last character. */
+function wholeHits(state: number, pos: number): void {
+  const to = WHOLE_FROM[state + 1] as number;
+  for (let k = WHOLE_FROM[state] as number; k < to; k++) hit(WHOLE[k] as number, pos);
+}
+
+/** A run of digits starts here, also inside a word ("c3", "x2"): the "#" trigger. */
+function digitRunAt(pos: number): void {
+  if (RUN_N === RUN_POS.length) RUN_POS = grown(RUN_POS);
+  RUN_POS[RUN_N++] = pos;
+  for (let k = 0; k < RUN_HIT_IDS.length; k++) hit(RUN_HIT_IDS[k] as number, pos);
 }
 
 const FILL = new Int32Array(PATTERN_COUNT);
@@ -290,55 +304,226 @@ const FILL = new Int32Array(PATTERN_COUNT);
 const POOLED_HIT_START = new Int32Array(PATTERN_COUNT + 1);
 let POOLED_HIT_POS = new Int32Array(1024);
 
-/** The pairs grouped by pattern (a stable counting sort keeps each group in text order). */
-function groupHits(hits: Hits, pooled: boolean): { hitPos: Int32Array; hitStart: Int32Array } {
+/** The pairs grouped by pattern (a stable counting sort keeps each group in text order), the digit runs merged
+ * into the groups of RUN_IDS. */
+function groupHits(pooled: boolean): { hitPos: Int32Array; hitStart: Int32Array } {
+  const n = HIT_N;
+  const ids = HIT_IDS;
+  const pos = HIT_POS;
+  const runs = RUN_N;
+  const total = n + runs * RUN_IDS.length;
   let hitStart: Int32Array;
   let hitPos: Int32Array;
   if (pooled) {
     hitStart = POOLED_HIT_START;
     hitStart.fill(0);
-    if (POOLED_HIT_POS.length < hits.n) POOLED_HIT_POS = new Int32Array(hits.ids.length);
+    if (POOLED_HIT_POS.length < total)
+      POOLED_HIT_POS = new Int32Array(Math.max(total, 2 * POOLED_HIT_POS.length));
     hitPos = POOLED_HIT_POS;
   } else {
     hitStart = new Int32Array(PATTERN_COUNT + 1);
-    hitPos = new Int32Array(hits.n);
+    hitPos = new Int32Array(total);
   }
-  for (let k = 0; k < hits.n; k++) {
-    const slot = (hits.ids[k] as number) + 1;
+  for (let k = 0; k < n; k++) {
+    const slot = (ids[k] as number) + 1;
     hitStart[slot] = (hitStart[slot] as number) + 1;
   }
-  for (let id = 0; id < PATTERN_COUNT; id++)
-    hitStart[id + 1] = (hitStart[id + 1] as number) + (hitStart[id] as number);
+  for (let r = 0; r < RUN_IDS.length; r++) {
+    const slot = (RUN_IDS[r] as number) + 1;
+    hitStart[slot] = (hitStart[slot] as number) + runs;
+  }
   const fill = FILL;
-  for (let id = 0; id < PATTERN_COUNT; id++) fill[id] = hitStart[id] as number;
-  for (let k = 0; k < hits.n; k++) {
-    const id = hits.ids[k] as number;
+  let sum = 0;
+  for (let id = 0; id < PATTERN_COUNT; id++) {
+    fill[id] = sum;
+    sum += hitStart[id + 1] as number;
+    hitStart[id + 1] = sum;
+  }
+  for (let k = 0; k < n; k++) {
+    const id = ids[k] as number;
     const at = fill[id] as number;
-    hitPos[at] = hits.pos[k] as number;
+    hitPos[at] = pos[k] as number;
     fill[id] = at + 1;
   }
+  if (runs > 0)
+    for (let r = 0; r < RUN_IDS.length; r++) mergeRuns(hitPos, hitStart, RUN_IDS[r] as number, runs);
   return { hitPos, hitStart };
 }
 
-/** The patterns whose trigger starts the token [start, end): one walk down the trie. */
-function triggersAt(lower: string, start: number, end: number, hits: Hits): void {
-  let state = 0;
-  for (let i = start; i < end; i++) {
-    const sym = SYM[lower.charCodeAt(i)] as number;
-    state = sym === 0 ? 0 : (NEXT[state * SYMBOLS + sym] as number);
-    if (state === 0) return;
-    const ids = IDS[state];
-    if (ids)
-      for (const id of ids) {
-        if (id >= 0) hit(hits, id, start);
-        else if (i === end - 1) hit(hits, ~id, start);
-      }
+/** Pattern `id`'s own hits fill the start of its group; the digit runs go in, in order, from the back. */
+function mergeRuns(hitPos: Int32Array, hitStart: Int32Array, id: number, runs: number): void {
+  const first = hitStart[id] as number;
+  let w = (hitStart[id + 1] as number) - 1;
+  let a = w - runs;
+  let b = runs - 1;
+  while (b >= 0) {
+    const run = RUN_POS[b] as number;
+    if (a >= first && (hitPos[a] as number) > run) hitPos[w--] = hitPos[a--] as number;
+    else {
+      hitPos[w--] = run;
+      b--;
+    }
   }
 }
 
-/** A run of digits starts here, also inside a word ("c3", "x2"): the "#" trigger. */
-function digitRunAt(hits: Hits, pos: number): void {
-  for (const id of DIGIT_PATTERNS) hit(hits, id, pos);
+/** Token objects and the token list reused by `makeDoc(text, true)`: a parse allocates no token objects once
+ * the pool is as long as its text (parsing is synchronous and nothing keeps a Doc past the parse). */
+const TOKEN_POOL: Token[] = [];
+const POOLED_TOKENS: Token[] = [];
+
+/** After a pooled parse: the reused tokens drop their words, so no fragment of the text outlives its parse. */
+export function releasePooledDoc(): void {
+  for (let k = 0; k < POOLED_TOKENS.length; k++) (POOLED_TOKENS[k] as Token).w = '';
+}
+
+/** The (folded) text of the last scan: the tokenizer folds only when a character to fold occurs. */
+let LOWER = '';
+let TOKEN_COUNT = 0;
+
+/** A token `[start, end)` of `src`, the `count`-th: a pooled one or a new one. */
+function putToken(
+  out: Token[],
+  pooled: boolean,
+  src: string,
+  start: number,
+  end: number,
+  kind: TokenKind,
+): void {
+  const w = src.slice(start, end);
+  const count = TOKEN_COUNT++;
+  let tok = pooled ? TOKEN_POOL[count] : undefined;
+  if (tok) {
+    tok.w = w;
+    tok.start = start;
+    tok.end = end;
+    tok.kind = kind;
+  } else {
+    tok = { w, start, end, kind };
+    if (pooled) TOKEN_POOL.push(tok);
+  }
+  out[count] = tok;
+}
+
+/**
+ * The one pass over the lower-cased text: folding, tokens (words are letters then digits then letters, "ex19del",
+ * "t8"; numbers may carry a decimal and letters, "2.8", "3cm"; any other character but a space is a token of its
+ * own, line breaks included), the trie walk of each token, and the clauses (comma, semicolon, sentence end,
+ * bracket, bar, bullet; a "." between digits is a decimal point). Clause breaks are one-character tokens.
+ */
+function scan(lowered: string, pooled: boolean, clauses: Span[]): Token[] {
+  const out: Token[] = pooled ? POOLED_TOKENS : [];
+  TOKEN_COUNT = 0;
+  let src = lowered;
+  let clauseStart = 0;
+  const n = src.length;
+  let i = 0;
+  while (i < n) {
+    let c = src.charCodeAt(i);
+    let cls = CLASS[c] as number;
+    if ((cls & C_FOLD) !== 0) {
+      // The first character to fold: fold the whole text once (same offsets) and read on from the folded copy.
+      src = src.replace(FOLD_RE, fold);
+      c = src.charCodeAt(i);
+      cls = CLASS[c] as number;
+    }
+    if ((cls & C_SPACE) !== 0) {
+      i++;
+      continue;
+    }
+    if ((cls & (C_LETTER | C_DIGIT)) !== 0) {
+      const j = (cls & C_LETTER) !== 0 ? scanWord(src, i, n) : scanNumber(src, i, n);
+      putToken(out, pooled, src, i, j, (cls & C_LETTER) !== 0 ? 'word' : 'number');
+      i = j;
+      continue;
+    }
+    const e = NEXT[SYM[c] as number] as number;
+    if ((e & F_PART) !== 0) partHits(e & STATE, i);
+    if ((e & F_WHOLE) !== 0) wholeHits(e & STATE, i);
+    if (
+      (cls & C_BREAK) !== 0 ||
+      ((cls & C_DOT) !== 0 && !(isDigit(src.charCodeAt(i - 1)) && isDigit(src.charCodeAt(i + 1))))
+    ) {
+      if (i > clauseStart) clauses.push({ start: clauseStart, end: i });
+      clauseStart = i + 1;
+    }
+    putToken(out, pooled, src, i, i + 1, 'punct');
+    i++;
+  }
+  if (n > clauseStart) clauses.push({ start: clauseStart, end: n });
+  out.length = TOKEN_COUNT;
+  LOWER = src;
+  return out;
+}
+
+/** One trie step from entry `e` (0: the walk is over) by character `c`, noting the triggers that end there. */
+function step(e: number, c: number, start: number): number {
+  const next = NEXT[(e & STATE) * SYMBOLS + (SYM[c] as number)] as number;
+  if ((next & F_PART) !== 0) partHits(next & STATE, start);
+  return next;
+}
+
+/** The end of the word at `i` (letters, then digits, then letters), walking the trie on the way. */
+function scanWord(src: string, i: number, n: number): number {
+  let e = step(0, src.charCodeAt(i), i);
+  let j = i + 1;
+  while (j < n) {
+    const c = src.charCodeAt(j);
+    if (c < 97 || c > 122) break;
+    if (e !== 0) e = step(e, c, i);
+    j++;
+  }
+  // A digit run inside the word: noted after the word's triggers, to keep each group sorted.
+  const run = j;
+  while (j < n) {
+    const c = src.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    if (e !== 0) e = step(e, c, i);
+    j++;
+  }
+  const hasRun = j > run;
+  while (j < n) {
+    const c = src.charCodeAt(j);
+    if (c < 97 || c > 122) break;
+    if (e !== 0) e = step(e, c, i);
+    j++;
+  }
+  if ((e & F_WHOLE) !== 0) wholeHits(e & STATE, i);
+  if (hasRun) digitRunAt(run);
+  return j;
+}
+
+/** The end of the number at `i` (digits, a decimal part, then letters: "2.8", "3cm"), walking the trie. */
+function scanNumber(src: string, i: number, n: number): number {
+  let e = step(0, src.charCodeAt(i), i);
+  let j = i + 1;
+  while (j < n) {
+    const c = src.charCodeAt(j);
+    if (c < 48 || c > 57) break;
+    if (e !== 0) e = step(e, c, i);
+    j++;
+  }
+  let decimalRun = -1;
+  if (src.charCodeAt(j) === 46 && isDigit(src.charCodeAt(j + 1))) {
+    if (e !== 0) e = step(e, 46, i);
+    decimalRun = j + 1;
+    j++;
+    while (j < n) {
+      const c = src.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      if (e !== 0) e = step(e, c, i);
+      j++;
+    }
+  }
+  while (j < n) {
+    const c = src.charCodeAt(j);
+    if (c < 97 || c > 122) break;
+    if (e !== 0) e = step(e, c, i);
+    j++;
+  }
+  if ((e & F_WHOLE) !== 0) wholeHits(e & STATE, i);
+  digitRunAt(i);
+  if (decimalRun >= 0) digitRunAt(decimalRun);
+  return j;
 }
 
 /**
@@ -347,12 +532,15 @@ function digitRunAt(hits: Hits, pos: number): void {
  * used after it (parseCase's own Doc; a caller holding several Docs leaves it false).
  */
 export function makeDoc(text: string, pooled = false): Doc {
-  const lower = lowerSameLength(text).replace(FOLD_RE, fold);
-  HITS.n = 0;
-  HITS.last.fill(-1);
-  const tokens = tokenize(lower, HITS, pooled);
-  const { hitPos, hitStart } = groupHits(HITS, pooled);
-  return { text, lower, clauses: splitClauses(lower), tokens, hitPos, hitStart, cues: undefined };
+  HIT_N = 0;
+  RUN_N = 0;
+  HIT_LAST.fill(-1);
+  const clauses: Span[] = [];
+  const tokens = scan(lowerSameLength(text), pooled, clauses);
+  const lower = LOWER;
+  LOWER = '';
+  const { hitPos, hitStart } = groupHits(pooled);
+  return { text, lower, clauses, tokens, hitPos, hitStart, cues: undefined };
 }
 
 function startsTrigger(word: string, t: string): boolean {
@@ -380,7 +568,12 @@ function scanTriggers(doc: Doc, triggers: readonly string[]): number[] {
 export function triggerStarts(doc: Doc, triggers: readonly string[]): readonly number[] {
   const id = PATTERN_ID.get(triggers);
   if (id === undefined) return scanTriggers(doc, triggers);
-  return Array.from(doc.hitPos.subarray(doc.hitStart[id], doc.hitStart[id + 1]));
+  // A plain loop: Array.from of a subarray allocates the view and iterates it.
+  const { hitPos, hitStart } = doc;
+  const out: number[] = [];
+  const to = hitStart[id + 1] as number;
+  for (let k = hitStart[id] as number; k < to; k++) out.push(hitPos[k] as number);
+  return out;
 }
 
 /** True when a word starting with one of the triggers occurs. */
@@ -443,14 +636,28 @@ const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
 const FOUND: (RegExpExecArray | undefined)[] = [];
 
 export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): readonly RegExpExecArray[] {
-  const { sticky, id } = compiledOf(re, triggers);
-  recording?.add(triggers);
-  const starts = id < 0 ? Int32Array.from(scanTriggers(doc, triggers)) : doc.hitPos;
-  const first = id < 0 ? 0 : (doc.hitStart[id] as number);
-  const last = id < 0 ? starts.length : (doc.hitStart[id + 1] as number);
+  const c = compiledOf(re, triggers);
+  if (recording !== undefined) recording.add(triggers);
+  const id = c.id;
+  if (id < 0) {
+    const starts = scanTriggers(doc, triggers);
+    return matchesAt(doc.lower, c.sticky, starts, 0, starts.length);
+  }
+  const first = doc.hitStart[id] as number;
+  const last = doc.hitStart[id + 1] as number;
+  return first === last ? NO_MATCHES : matchesAt(doc.lower, c.sticky, doc.hitPos, first, last);
+}
+
+/** The sticky pattern's matches at starts[first..last), without overlap. */
+function matchesAt(
+  lower: string,
+  sticky: RegExp,
+  starts: ArrayLike<number>,
+  first: number,
+  last: number,
+): readonly RegExpExecArray[] {
   const found = FOUND;
   let n = 0;
-  const { lower } = doc;
   let from = 0;
   for (let k = first; k < last; k++) {
     const p = starts[k] as number;
@@ -471,9 +678,14 @@ export function matchAll(doc: Doc, re: RegExp, triggers: readonly string[]): rea
 /** `text.split(/[<separators>]/)` without a regex (a regex split tries the pattern at every character). */
 export function splitAt(text: string, separators: string): string[] {
   const parts: string[] = [];
+  const m = separators.length;
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    if (separators.includes(text[i] as string)) {
+    // A code comparison per separator: no one-character string and no includes() per character.
+    const c = text.charCodeAt(i);
+    let k = 0;
+    while (k < m && separators.charCodeAt(k) !== c) k++;
+    if (k < m) {
       parts.push(text.slice(from, i));
       from = i + 1;
     }
@@ -531,11 +743,17 @@ function isRegexSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0x1680 || c === 0x2028 || c === 0x2029 || isSpace(c);
 }
 
+/** POST_CUE_STARTS by character code. */
+const POST_CUE_START = new Uint8Array(128);
+for (let k = 0; k < POST_CUE_STARTS.length; k++) POST_CUE_START[POST_CUE_STARTS.charCodeAt(k)] = 1;
+
 /** Whether a cue after a fragment is possible: the first non-space character can start one. */
 function mayFollow(lower: string, from: number, to: number): boolean {
   let i = from;
   while (i < to && isRegexSpace(lower.charCodeAt(i))) i++;
-  return i < to && POST_CUE_STARTS.includes(lower[i] as string);
+  if (i >= to) return false;
+  const c = lower.charCodeAt(i);
+  return c < 128 && POST_CUE_START[c] === 1;
 }
 
 export const POST_NEG_RE =
@@ -604,7 +822,11 @@ function firstAtOrAfter(sorted: readonly number[], x: number): number {
  * ("?ILD", "possible ILD", "r/o ILD", "ILD pending"). The scope is the clause, cut at "but", "and", "with".
  */
 export function polarity(doc: Doc, start: number, end: number): Polarity {
-  const clause = clauseAt(doc, start);
+  // The clause as its index and bounds (a zero-width span at a separator), not a new Span.
+  const at = clauseIndex(doc, start);
+  const clause = at >= 0 ? (doc.clauses[at] as Span) : undefined;
+  const clauseStart = clause ? clause.start : start;
+  const clauseEnd = clause ? clause.end : start;
   const lower = doc.lower;
   // "?ILD" / "? ILD": the question mark may sit just before the clause start.
   if (
@@ -614,7 +836,7 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
       !isQuestionMark(doc, start - 2))
   )
     return 'hedge';
-  const from = Math.max(clause.start, start - 80);
+  const from = Math.max(clauseStart, start - 80);
   const index = cueIndex(doc);
   // The last cue that ends before the fragment, inside the window; no breaker between them.
   const i = lastAtOrBefore(index.cueEnd, start);
@@ -625,13 +847,13 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
     const asked = !index.cueNeg[i] && isQuestionMark(doc, index.cueStart[i] as number);
     if (!broken && !asked) return index.cueNeg[i] ? 'neg' : 'hedge';
   }
-  const postEnd = Math.min(clause.end + 1, end + 40);
+  const postEnd = Math.min(clauseEnd + 1, end + 40);
   if (mayFollow(lower, end, postEnd)) {
     const post = lower.slice(end, postEnd);
     if (POST_NEG_RE.test(post)) return 'neg';
     if (POST_HEDGE_RE.test(post) && !isQuestionMark(doc, end + post.indexOf('?'))) return 'hedge';
   }
-  return carriedPolarity(doc, clause);
+  return carriedPolarity(doc, clauseStart, at);
 }
 
 // A sentence that asks the board something ("would you treat…", "is SBRT safe with ILD?"): its question mark
@@ -656,12 +878,18 @@ const LIST_HEAD_RE =
   /^\s*(?:(no|nil|without|denies|denied|negative\s+for|absence\s+of|free\s+of)|(possible|probable|query|suspected|\?))\b/;
 const LIST_END_RE = /\b(?:or|nor)\b/;
 const LIST_ITEM_MAX = 48;
-const COUNT_IN_ITEM_RE = /(?:^|\s)\d/;
 
 /** A clause short enough and without a count to be an item of a comma list. */
 function listItem(doc: Doc, i: number): boolean {
   const c = doc.clauses[i] as Span;
-  return c.end - c.start <= LIST_ITEM_MAX && !COUNT_IN_ITEM_RE.test(doc.lower.slice(c.start, c.end));
+  return c.end - c.start <= LIST_ITEM_MAX && !countInItem(doc.lower, c.start, c.end);
+}
+
+/** /(?:^|\s)\d/.test(lower.slice(start, end)) without the slice: a digit at the start or after a space. */
+function countInItem(lower: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++)
+    if (isDigit(lower.charCodeAt(i)) && (i === start || isRegexSpace(lower.charCodeAt(i - 1)))) return true;
+  return false;
 }
 
 /**
@@ -669,10 +897,10 @@ function listItem(doc: Doc, i: number): boolean {
  * "denies haemoptysis, chest pain or dyspnoea". The list must be closed by "or"/"nor" and every item short and
  * without a count, so "no ILD, haemoptysis" and "no ILD, 2 liver mets" keep their second item asserted.
  */
-function carriedPolarity(doc: Doc, clause: Span): Polarity {
+function carriedPolarity(doc: Doc, clauseStart: number, at: number): Polarity {
   const { lower, clauses } = doc;
-  if (lower.charCodeAt(clause.start - 1) !== 44) return 'pos';
-  const at = clauseIndex(doc, clause.start);
+  // `at`: the index of the clause starting at clauseStart (-1 for a zero-width one, which carries nothing).
+  if (lower.charCodeAt(clauseStart - 1) !== 44) return 'pos';
   if (at <= 0) return 'pos';
   if (!listItem(doc, at)) return 'pos';
   // The list's end: this clause or a later comma-joined short one holds "or"/"nor".
