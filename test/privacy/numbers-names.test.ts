@@ -83,6 +83,12 @@ describe('bed, bay, ward and room numbers', () => {
     removes(`Inpatient ${place}, pneumonitis`, place, 'address'),
   );
 
+  // Found by the property test (seed 732324835): a "%" glued to what follows hid the bed number.
+  it.each(['Bed 14 %0 next', 'bed 14 % ', 'Ward 7B 5%'])(
+    '%s: a percent sign after the number does not hide it',
+    (t) => expect(guardIdentifiers(t).kinds).toContain('address'),
+  );
+
   it('keeps BED10 and ward words without a number', () => {
     for (const t of ['BED10 100 Gy', 'Ward round Tuesday', 'Bed rest not required', 'Room for improvement']) {
       expect(guardIdentifiers(t).hits, t).toEqual([]);
