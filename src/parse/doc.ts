@@ -462,65 +462,51 @@ function step(e: number, c: number, start: number): number {
   return next;
 }
 
+/** The trie entry of the token being scanned (walkRun carries it on; 0: no trigger continues). */
+let WALK = 0;
+
+/** The end of the run of characters coded `lo`..`hi` from `j`, the trie walked on for the token at `start`. */
+function walkRun(src: string, j: number, n: number, lo: number, hi: number, start: number): number {
+  let e = WALK;
+  while (j < n) {
+    const c = src.charCodeAt(j);
+    if (c < lo || c > hi) break;
+    if (e !== 0) e = step(e, c, start);
+    j++;
+  }
+  WALK = e;
+  return j;
+}
+
 /** The end of the word at `i` (letters, then digits, then letters), walking the trie on the way. */
 function scanWord(src: string, i: number, n: number): number {
-  let e = step(0, src.charCodeAt(i), i);
+  WALK = step(0, src.charCodeAt(i), i);
   let j = i + 1;
-  while (j < n) {
-    const c = src.charCodeAt(j);
-    if (c < 97 || c > 122) break;
-    if (e !== 0) e = step(e, c, i);
-    j++;
-  }
+  j = walkRun(src, j, n, 97, 122, i);
   // A digit run inside the word: noted after the word's triggers, to keep each group sorted.
   const run = j;
-  while (j < n) {
-    const c = src.charCodeAt(j);
-    if (c < 48 || c > 57) break;
-    if (e !== 0) e = step(e, c, i);
-    j++;
-  }
+  j = walkRun(src, j, n, 48, 57, i);
   const hasRun = j > run;
-  while (j < n) {
-    const c = src.charCodeAt(j);
-    if (c < 97 || c > 122) break;
-    if (e !== 0) e = step(e, c, i);
-    j++;
-  }
-  if ((e & F_WHOLE) !== 0) wholeHits(e & STATE, i);
+  j = walkRun(src, j, n, 97, 122, i);
+  if ((WALK & F_WHOLE) !== 0) wholeHits(WALK & STATE, i);
   if (hasRun) digitRunAt(run);
   return j;
 }
 
 /** The end of the number at `i` (digits, a decimal part, then letters: "2.8", "3cm"), walking the trie. */
 function scanNumber(src: string, i: number, n: number): number {
-  let e = step(0, src.charCodeAt(i), i);
+  WALK = step(0, src.charCodeAt(i), i);
   let j = i + 1;
-  while (j < n) {
-    const c = src.charCodeAt(j);
-    if (c < 48 || c > 57) break;
-    if (e !== 0) e = step(e, c, i);
-    j++;
-  }
+  j = walkRun(src, j, n, 48, 57, i);
   let decimalRun = -1;
   if (src.charCodeAt(j) === 46 && isDigit(src.charCodeAt(j + 1))) {
-    if (e !== 0) e = step(e, 46, i);
+    if (WALK !== 0) WALK = step(WALK, 46, i);
     decimalRun = j + 1;
     j++;
-    while (j < n) {
-      const c = src.charCodeAt(j);
-      if (c < 48 || c > 57) break;
-      if (e !== 0) e = step(e, c, i);
-      j++;
-    }
+    j = walkRun(src, j, n, 48, 57, i);
   }
-  while (j < n) {
-    const c = src.charCodeAt(j);
-    if (c < 97 || c > 122) break;
-    if (e !== 0) e = step(e, c, i);
-    j++;
-  }
-  if ((e & F_WHOLE) !== 0) wholeHits(e & STATE, i);
+  j = walkRun(src, j, n, 97, 122, i);
+  if ((WALK & F_WHOLE) !== 0) wholeHits(WALK & STATE, i);
   digitRunAt(i);
   if (decimalRun >= 0) digitRunAt(decimalRun);
   return j;
@@ -739,7 +725,7 @@ const CUE_RE =
 export const POST_CUE_STARTS = ':=-?abcefhilmnopqrstuv';
 
 /** JavaScript's \s, by code. */
-function isRegexSpace(c: number): boolean {
+export function isRegexSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0x1680 || c === 0x2028 || c === 0x2029 || isSpace(c);
 }
 

@@ -1,7 +1,7 @@
 // The primary tumour (location, lobe, size, endobronchial), thoracic symptoms, lung status (ILD, prior thoracic RT,
 // poor function) and staging work-up (PET-CT, brain MRI).
 import type { Doc } from './doc.js';
-import { matchAll, polarity } from './doc.js';
+import { isRegexSpace, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import { NONE } from './sink.js';
 import { T } from './vocabulary.js';
@@ -108,23 +108,6 @@ const DISTANCE_AFTER_RE =
   /^\s*(?:of|from)\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin)/;
 const OTHER_ORGAN_AFTER_RE = /^\s+(?:brain|cns|intracranial|cerebral|bone|liver|adrenal|mets?|metastas)/;
 const BRAIN_OR_HEAD_RE = /\b(?:brain|head)\b/;
-
-/** JavaScript's \s, by code. */
-function isRegexSpace(c: number): boolean {
-  return (
-    (c >= 9 && c <= 13) ||
-    c === 32 ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** A regex \w character. */
 function isWordChar(c: number): boolean {
