@@ -83,7 +83,7 @@ sites(
   words(
     'bone bones bony osseous skeletal skeleton vertebral vertebra vertebrae spine spinal sacral sacrum ' +
       'rib ribs iliac ilium femur femoral humerus humeral pelvic pelvis acetabular acetabulum sternum ' +
-      'sternal scapula scapular skull calvarial calvarium clavicle clavicular osteolytic osteoblastic',
+      'sternal scapula scapular skull calvarial calvarium clavicle clavicular osteolytic osteoblastic lytic',
   ),
 );
 sites('liver', 'liver', ['liver', 'hepatic', 'hepatics', 'livers']);
@@ -180,7 +180,7 @@ const CONNECTORS = new Set(
 );
 const DESCRIPTORS = new Set(
   words(
-    'small large tiny known lytic sclerotic blastic mixed hypermetabolic fdg pet avid biopsy proven ' +
+    'small large tiny known sclerotic blastic mixed hypermetabolic fdg pet avid biopsy proven ' +
       'hypodense hyperdense hypoattenuating hypoechoic enhancing osteolytic osteoblastic ring ' +
       'confirmed subcentimetre subcentimeter subcm painful asymptomatic symptomatic untreated treated ' +
       'synchronous metachronous additional further other another only dominant evidence signs sign any ' +
@@ -311,6 +311,12 @@ function isDigitStart(w: string): boolean {
 function isSmallNumber(w: string): boolean {
   const last = w.charCodeAt(w.length - 1);
   return (w.length === 1 || w.length === 2) && isDigitStart(w) && last >= 48 && last <= 57;
+}
+
+/** "t1"–"t4": a thoracic vertebra or a T category. */
+function isTCategoryLike(w: string): boolean {
+  const d = w.charCodeAt(1);
+  return w.length === 2 && w.charCodeAt(0) === 116 && d >= 49 && d <= 52;
 }
 
 /** Kinds that depend on the spelling rather than a word list: "x3", "T8", "metastasess", "oligometastases". */
@@ -1157,6 +1163,13 @@ class GroupParser {
       const levels = this.vertebraLevels(t);
       if (levels) return levels;
       if (next && ((FLAGS[i + 1] as number) & F.Met || next.w.startsWith('vertebr'))) {
+        // "T2 lesion", "T4 mass": T1–T4 is also a T category; only a metastasis word makes it a vertebra.
+        if (
+          isTCategoryLike(t.w) &&
+          ((FLAGS[i + 1] as number) & F.Strong) === 0 &&
+          !next.w.startsWith('vertebr')
+        )
+          return undefined;
         if (!next.w.startsWith('vertebr')) return { site: BONE, end: t.end };
         // "T8 vertebral met": one bone item, not two.
         this.i++;

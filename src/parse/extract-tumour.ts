@@ -18,6 +18,16 @@ const PART_RE =
 const VERTEBRA_AFTER_RE =
   /^\s*(?:-|to)?\s*(?:t\d|l\d|vertebra|vertebral|spine|spinal|body|level|pedicle|cord)|^\s*(?:and|,|&)\s*[tl]\d{1,2}\b[^.;\n]{0,12}\b(?:vertebra|vertebral|mets?|metastas|lesions?|level)/;
 const VERTEBRA_BEFORE_RE = /(?:vertebra[el]?|spine|spinal|level|at|to|from)\s*$/;
+// "T4 bone met", "(T4, L1, sacrum)": a bone or metastasis word next, or a list with a lumbar, cervical or sacral
+// level, a thoracic level no T category has, or a bone: spinal levels.
+const LEVEL_LIST_AFTER_RE =
+  /^\s*(?:bones?|bony|osseous|lytic|sclerotic|blastic|mets?|metastas[a-z]*|deposits?|fracture|collapse)\b|^\s*(?:,|and|&|\/|\+)\s*(?:[lcs]\d{1,2}\b|t(?:[5-9]|1[0-2])\b|(?:the\s+)?(?:sacrum|sacral|iliac|ilium|pelvis|pelvic|ribs?|femur|femoral|sternum|skull)\b)/;
+// "bone mets (T4", "lytic lesion T3", "osseous disease at": a bone word earlier in the same phrase (no comma
+// between) makes a bare T with no c/p/y prefix a vertebra.
+const BONE_BEFORE_RE =
+  /\b(?:bones?|bony|osseous|skeletal|lytic|osteolytic|sclerotic|osteoblastic|blastic|vertebra[el]?|vertebral|spine|spinal)\b[^,.;\n]*$/;
+// "bone mets, T4 primary": what follows names the tumour, so the T is its category.
+const TUMOUR_AFTER_RE = /^\s*(?:primary|tumou?r|mass|disease\b(?!\s+at)|category|stage|[nm][0-3x])/;
 
 const RECURRENCE_RE =
   /\b(?:recurren[a-z]*|relaps[a-z]*|now\s+metastatic|metastatic\s+recurrence|progressed\s+to\s+stage\s+iv)\b/;
@@ -75,9 +85,17 @@ function extractTnm(doc: Doc, sink: Sink): void {
     if (m[0] === 'tx' && doc.text.slice(start, end) !== 'TX') continue;
     // A lone "T4" next to spinal words is a vertebra.
     if (parts.length === 1 && parts[0]?.letter === 't') {
-      const after = lower.slice(end, end + 16);
+      const after = lower.slice(end, end + 24);
       const before = lower.slice(Math.max(0, start - 14), start);
       if (VERTEBRA_AFTER_RE.test(after) || VERTEBRA_BEFORE_RE.test(before)) continue;
+      const bare = m[0].charCodeAt(0) === 116; // 't': no c/p/y/r prefix
+      if (bare && LEVEL_LIST_AFTER_RE.test(after)) continue;
+      if (
+        bare &&
+        !TUMOUR_AFTER_RE.test(after) &&
+        BONE_BEFORE_RE.test(lower.slice(Math.max(0, start - 32), start))
+      )
+        continue;
     }
     if (polarity(doc, start, end) === 'hedge') {
       sink.see(start, end);

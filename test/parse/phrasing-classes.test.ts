@@ -441,6 +441,26 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'cT2a, bone mets at T8 and L2', facts: { 'metastases.count': 2, 'stage.t': 'T2a' } },
     { text: 'T4 and L2 vertebral mets', facts: { 'metastases.count': 2 }, absent: ['stage.t'] },
   ],
+  'a spinal level is not a T category, and a T category is not a vertebra': [
+    { text: '3 bone mets (T4, L1, sacrum)', facts: { 'metastases.count': 3 }, absent: ['stage.t'] },
+    {
+      text: 'lytic lesions in T4, L1 and the left iliac bone',
+      facts: { 'metastases.sites': ['bone'] },
+      absent: ['stage.t'],
+    },
+    { text: 'T2 and T4 bone mets', facts: { 'metastases.sites': ['bone'] }, absent: ['stage.t'] },
+    { text: 'osseous disease at T1 and T2', facts: { 'metastases.sites': ['bone'] }, absent: ['stage.t'] },
+    { text: '2 bone mets, T4 primary tumour', facts: { 'stage.t': 'T4', 'metastases.count': 2 } },
+    { text: 'bone mets; T4 tumour of the RUL', facts: { 'stage.t': 'T4' } },
+    {
+      text: 'T4 lesion in the RUL',
+      facts: { 'stage.t': 'T4' },
+      absent: ['metastases.sites', 'metastases.count'],
+    },
+    { text: 'primary T2 lesion RUL', facts: { 'stage.t': 'T2' }, absent: ['metastases.sites'] },
+    { text: 'L3 lesion', facts: { 'metastases.sites': ['bone'], 'metastases.count': 1 } },
+    { text: 'T8 lesion and a liver met', facts: { 'metastases.count': 2 }, absent: ['stage.t'] },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
