@@ -155,13 +155,13 @@ function detectAgesAndBirthYears(text: string, referenceYear: number, out: Candi
 }
 
 // ---------------------------------------------------------------- bed, bay, ward, room
-// A unit after the number makes it a value ("BED 100 Gy", "14 days"); a "%" does not: no clinical phrase puts
+// A unit after the number makes it a value ("BED 100 Gy", "BED 72 Gy10", "14 days"); a "%" does not: no clinical phrase puts
 // a percentage straight after one of these words, and "Bed 14 %0" once escaped the guard through a "%\b" test.
 
 const PLACE_NUMBER = '(?:\\d{1,4}[A-Za-z]?|[A-Za-z]\\d{1,3}[A-Za-z]?)';
 const BED_WARD_RE = new RegExp(
   `(?<![\\w])(?:side[ -]room|room|rm|bed|bay|ward|cubicle)(?:\\.?[ ](?:no\\.?|number|#)?|[ ]?#|\\.?[ ]?(?:no\\.?|number))[ :]{0,2}${PLACE_NUMBER}` +
-    `(?:,?[ ](?:bed|bay|room)[ ]?${PLACE_NUMBER})?(?![\\w]|[.,]\\d|\\s?(?:days?|weeks?|c?Gy|mg|ml)\\b)`,
+    `(?:,?[ ](?:bed|bay|room)[ ]?${PLACE_NUMBER})?(?![\\w]|[.,]\\d|\\s?(?:days?|weeks?|c?Gy\\d{0,2}|mg|ml)\\b)`,
   'gi',
 );
 

@@ -89,6 +89,20 @@ describe('bed, bay, ward and room numbers', () => {
     (t) => expect(guardIdentifiers(t).kinds).toContain('address'),
   );
 
+  it.each([
+    'BED 72 Gy10 with 60 Gy/8',
+    'BED 100 Gy10 to the primary',
+    'BED 150Gy3 to the cord',
+    'BED 100 Gy₁₀',
+  ])('%s: a biologically effective dose with its alpha/beta suffix is kept', (t) =>
+    expect(guardIdentifiers(t).hits).toEqual([]),
+  );
+
+  it.each(['bed 12 Gyn ward', 'Bed 14, ward 3'])(
+    '%s: a bed number before a word that only starts like Gy is removed',
+    (t) => expect(guardIdentifiers(t).kinds).toContain('address'),
+  );
+
   it('keeps BED10 and ward words without a number', () => {
     for (const t of ['BED10 100 Gy', 'Ward round Tuesday', 'Bed rest not required', 'Room for improvement']) {
       expect(guardIdentifiers(t).hits, t).toEqual([]);
