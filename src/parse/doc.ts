@@ -617,7 +617,7 @@ export function patternsSeen(): ReadonlyMap<RegExp, { readonly triggers: readonl
  * every match starts at a trigger (the vocabulary's contract, checked by test/parse/vocabulary.test.ts): the
  * pattern is tried only where a trigger word starts, so the cost follows the trigger words, not the text length.
  */
-const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+const NO_MATCHES: readonly RegExpExecArray[] = [];
 /** matchAll's scratch list (no pattern is run while another's matches are collected). */
 const FOUND: (RegExpExecArray | undefined)[] = [];
 

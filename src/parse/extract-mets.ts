@@ -360,7 +360,7 @@ kinds(K.Met, MET_WORDS);
 kinds(K.Connector, CONNECTORS);
 kinds(K.Descriptor, DESCRIPTORS);
 
-const NO_ITEMS: readonly MetItem[] = Object.freeze([]);
+const NO_ITEMS: readonly MetItem[] = [];
 
 /** Word-list memberships read at other tokens than the current one, as bits (one look-up per token). */
 const F = {
@@ -1436,7 +1436,7 @@ const ORGAN_TOTAL_RE =
 const LESIONS_IN_ORGANS_RE =
   /\b(\d{1,2})\s+(?:lesions|sites|deposits)\s+(?:in|across|involving)\s+(?:\d{1,2}|one|two|three|four|five)\s+(?:different\s+)?organs?\b/g;
 
-const NO_TOTALS: readonly { n: number; start: number; end: number }[] = Object.freeze([]);
+const NO_TOTALS: readonly { n: number; start: number; end: number }[] = [];
 
 /** Needs "organ" in the text (the caller checks). */
 function lesionsInOrgans(doc: Doc): { n: number; start: number; end: number }[] {

@@ -68,6 +68,16 @@ function extractStage(doc: Doc, sink: Sink): void {
   extractStageWords(doc, sink);
 }
 
+/** A lone "T4" at lower[start, end) next to spinal words is a vertebra, not a T category. */
+function isSpinalLevel(lower: string, start: number, end: number): boolean {
+  const after = lower.slice(end, end + 24);
+  if (VERTEBRA_AFTER_RE.test(after) || VERTEBRA_BEFORE_RE.test(lower.slice(Math.max(0, start - 14), start)))
+    return true;
+  if (lower.charCodeAt(start) !== 116) return false; // a c/p/y/r prefix: staging, not a level
+  if (LEVEL_LIST_AFTER_RE.test(after)) return true;
+  return !TUMOUR_AFTER_RE.test(after) && BONE_BEFORE_RE.test(lower.slice(Math.max(0, start - 32), start));
+}
+
 /** "cT2bN2M1c", "T3 N1 M1b": each part is a fact of its own. */
 function extractTnm(doc: Doc, sink: Sink): void {
   const { lower } = doc;
@@ -83,20 +93,7 @@ function extractTnm(doc: Doc, sink: Sink): void {
     }
     // "Tx: pembrolizumab": the abbreviation of treatment, not the T category TX.
     if (m[0] === 'tx' && doc.text.slice(start, end) !== 'TX') continue;
-    // A lone "T4" next to spinal words is a vertebra.
-    if (parts.length === 1 && parts[0]?.letter === 't') {
-      const after = lower.slice(end, end + 24);
-      const before = lower.slice(Math.max(0, start - 14), start);
-      if (VERTEBRA_AFTER_RE.test(after) || VERTEBRA_BEFORE_RE.test(before)) continue;
-      const bare = m[0].charCodeAt(0) === 116; // 't': no c/p/y/r prefix
-      if (bare && LEVEL_LIST_AFTER_RE.test(after)) continue;
-      if (
-        bare &&
-        !TUMOUR_AFTER_RE.test(after) &&
-        BONE_BEFORE_RE.test(lower.slice(Math.max(0, start - 32), start))
-      )
-        continue;
-    }
+    if (parts.length === 1 && parts[0]?.letter === 't' && isSpinalLevel(lower, start, end)) continue;
     if (polarity(doc, start, end) === 'hedge') {
       sink.see(start, end);
       continue;
