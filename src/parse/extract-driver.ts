@@ -107,7 +107,15 @@ interface Mention {
   status: Status;
 }
 
-function ownStatus(tailRaw: string, suffix: string | undefined): Status {
+// "EGFR amplification": a copy-number change, not the sensitising mutation the EGFR rules are about (unlike
+// "MET amp", a MET driver by decision-spec §2). With "no (sensitising) mutation" after it, EGFR is negative.
+const EGFR_AMP_RE =
+  /^[:=-]?\s*(?:amplif[a-z]*|amp\b|overexpress[a-z]*|copy[\s-]?number\s+(?:gain|amplification)|cn\s+gain)/;
+const NO_MUTATION_RE =
+  /\b(?:no|without|negative\s+for)\s+(?:an?\s+)?(?:(?:sensiti[sz]ing|activating|targetable|actionable|egfr)\s+)*mutations?\b|\bnot\s+mutated\b|\bwild[\s-]?type\b|\bwt\b/;
+
+function ownStatus(gene: Gene, tailRaw: string, suffix: string | undefined): Status {
+  if (gene === 'EGFR' && EGFR_AMP_RE.test(tailRaw)) return NO_MUTATION_RE.test(tailRaw) ? 'neg' : 'neutral';
   if (suffix) return 'pos';
   // "EGFR (-)", "ALK (neg)": the bracket is the result, not a label to skip.
   if (BRACKET_NEG_RE.test(tailRaw)) return 'neg';
@@ -144,7 +152,7 @@ function geneMentions(doc: Doc): Mention[] {
       // "MET negative" written as the gene (capitals) is a gene result.
       if (!MET_CONTEXT_RE.test(after) && !(upper && (listed || NEG_RE.test(after.trimStart())))) continue;
     }
-    mentions.push({ gene, start, end, status: ownStatus(lower.slice(end, end + 48), m[2]) });
+    mentions.push({ gene, start, end, status: ownStatus(gene, lower.slice(end, end + 48), m[2]) });
   }
   for (const m of matchAll(doc, METEX14_RE, T.metExon14)) {
     mentions.push({ gene: 'MET', start: m.index, end: m.index + m[0].length, status: 'pos' });

@@ -227,7 +227,10 @@ export interface Group {
   burden: { value: 'oligo' | 'poly'; start: number; end: number }[];
 }
 
-const POST_NEG_WORDS = new Set(words('negative neg clear normal unremarkable nad excluded absent none'));
+// "liver mets ruled out": 'ruled' stands for the phrase (nothing is "ruled in" in a board note).
+const POST_NEG_WORDS = new Set(
+  words('negative neg clear normal unremarkable nad excluded absent none ruled'),
+);
 const POST_HEDGE_WORDS = new Set(['pending', 'awaited', 'tbc', 'requested', 'planned', 'outstanding']);
 const IMAGING_WORDS = new Set(words('mri mr ct pet imaging scan scans staging petct xray'));
 const BLOCK_NEXT = new Set(['benign', 'chronic', 'fatty', 'degenerative']);
@@ -953,7 +956,10 @@ class GroupParser {
         return;
       }
     }
-    const n = i > 0 && (FLAGS[i - 1] as number) & F.NotCountAfter ? undefined : this.countAt(i);
+    const n =
+      (i > 0 && (FLAGS[i - 1] as number) & F.NotCountAfter) || this.isFractionCount(i)
+        ? undefined
+        : this.countAt(i);
     if (n !== undefined && this.countAfterColon(t, n)) return;
     if (n === undefined) {
       // A size or another number: skip it (and its unit) without ending the group.
@@ -977,6 +983,12 @@ class GroupParser {
         ? { poly: true, start: t.start }
         : { oligo: most !== undefined && most <= 5, start: t.start };
     if (bound.skip) this.i += bound.skip;
+  }
+  /** "30 Gy/3", "30Gy/3", "54/3": the number of fractions of a dose, not a count of lesions. */
+  private isFractionCount(i: number): boolean {
+    if (i < 2 || (this.toks[i - 1] as Token).w !== '/') return false;
+    const dose = (this.toks[i - 2] as Token).w;
+    return dose.endsWith('gy') || isDigitStart(dose);
   }
   /** A bound written around the number at `this.i`: before it (">", "more than", "up to") or after it ("+", "or more"). */
   private boundOf(next: Token | undefined): { lower: boolean; strict: boolean; skip?: number } | undefined {

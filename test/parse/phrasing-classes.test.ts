@@ -461,6 +461,25 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'L3 lesion', facts: { 'metastases.sites': ['bone'], 'metastases.count': 1 } },
     { text: 'T8 lesion and a liver met', facts: { 'metastases.count': 2 }, absent: ['stage.t'] },
   ],
+  'EGFR amplification is not the EGFR driver': [
+    {
+      text: 'EGFR amplification, no sensitising mutation',
+      facts: { negativeFor: ['EGFR'] },
+      absent: ['driver'],
+    },
+    { text: 'EGFR amplified, ALK neg', facts: { negativeFor: ['ALK'] }, absent: ['driver'] },
+    { text: 'EGFR ex19del with EGFR amplification', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'MET amplification', facts: { driver: 'MET' } },
+  ],
+  'the fractions of a dose are not lesions': [
+    { text: 'SBRT 30Gy/3 to R adrenal, 2 bone mets', facts: { 'metastases.count': 3 } },
+    { text: 'SBRT 35Gy/5 to L2 met 01/2025; 1 liver met', facts: { 'metastases.count': 2 } },
+    { text: 'SBRT 54/3 to 1 adrenal met', facts: { 'metastases.count': 1 } },
+  ],
+  'a metastasis ruled out after it is named': [
+    { text: 'liver mets ruled out on MRI', absent: ['metastases.sites'] },
+    { text: 'adrenal met ruled out by biopsy; 1 liver met', facts: { 'metastases.sites': ['liver'] } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
