@@ -8,13 +8,13 @@ const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3,
 
 const ECOG_RE =
   /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance)\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
-// "WHO 1" only in capitals: "who" is a pronoun.
-const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?!\d|\.\d)/g;
+// "WHO 1", "WHO 2-3" only in capitals: "who" is a pronoun.
+const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?![\d.]|\s*%))?(?!\d|\.\d)/g;
 const KPS_RE =
   /\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was)?\s*(\d{2,3})\s*%?/g;
 const PDL1_RE = /\b(?:pd[\s-]?l1|pdl1|tps)\b/g;
 const PDL1_VALUE_RE =
-  /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(\d{1,3}(?:\.\d+)?)\s*(%|percent)?(?!\s*[-–]\s*\d)/;
+  /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(\d{1,3}(?:\.\d+)?)(?![\d.])(?:\s*(?:[-–]|to)\s*(\d{1,3})(?![\d.]))?\s*(%|percent)?/;
 const PDL1_NEG_RE =
   /^(?:\s*(?:expression|tps|status|ihc))?\s*[:=]?\s*(?:negative|neg\b|-ve\b|not\s+expressed)/;
 const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
@@ -112,7 +112,9 @@ function extractPdl1(doc: Doc, sink: Sink): void {
       end += v[0].length;
       if (cmp && BELOW_RE.test(cmp)) value = n <= 1 ? 0 : undefined;
       else value = n;
-      if (!v[3] && !cmp && n > 100) value = undefined;
+      if (!v[4] && !cmp && n > 100) value = undefined;
+      // "TPS 30-40%": a range is not a score; read as a whole so that it is not taken for "3".
+      if (v[3] !== undefined) value = undefined;
     } else if (PDL1_NEG_RE.test(tail)) {
       value = 0;
       end += (PDL1_NEG_RE.exec(tail) as RegExpExecArray)[0].length;

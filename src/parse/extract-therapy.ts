@@ -132,7 +132,7 @@ const NAIVE_RE =
 const PLANNED_RE =
   /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed)\b/;
 const OFF_RE =
-  /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
+  /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+holiday|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
   /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
@@ -147,7 +147,8 @@ const PRIOR_RE =
 const MONTHS_RE =
   /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months?\b/g;
 const YEARS_RE = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)/g;
-const WEEKS_RE = /(?<![\d.])(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
+// "q6w", "every 3 weeks": a dosing interval, not time on treatment.
+const WEEKS_RE = /(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
 const CYCLES_RE =
   /(?<![\d.])(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
@@ -407,6 +408,9 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   return explicit;
 }
 
+const BARE_DURATION_RE =
+  /^\s*(?:for\s+|x\s*|×\s*|now\s+|approx\.?\s*|about\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in|so\s+far|ongoing|now|to\s+date))?\s*$/;
+
 /** Durations count only in clauses about treatment or response. */
 function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean {
   const { lower, text } = doc;
@@ -414,8 +418,10 @@ function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean 
   const ctext = lower.slice(c.start, c.end);
   if (DURATION_EXCLUDE_RE.test(ctext)) return false;
   if (all.some((m) => m.start >= c.start && m.end <= c.end)) return true;
-  // "osimertinib (11 months)": a bracket continues the clause before it.
-  if (lower.charCodeAt(c.start - 1) === 40) {
+  // "osimertinib (11 months)": a bracket continues the clause before it; so does a comma before a clause that is
+  // nothing but the duration ("osimertinib, 8 months, PR").
+  const prev = lower.charCodeAt(c.start - 1);
+  if (prev === 40 || (prev === 44 && BARE_DURATION_RE.test(ctext))) {
     const before = clauseAt(doc, c.start - 2);
     if (all.some((m) => m.start >= before.start && m.end <= before.end)) return true;
   }
@@ -509,6 +515,13 @@ function codeValue(code: string): 'CR' | 'PR' | 'SD' | 'PD' {
 const EARLIER_RE =
   /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
 
+// "near CR", "almost complete response": a partial response.
+const NEAR_RE = /\b(?:near(?:ly)?|almost|approaching)[\s-]*$/;
+
+function nearCr(lower: string, value: 'CR' | 'PR' | 'SD' | 'PD', start: number): 'CR' | 'PR' | 'SD' | 'PD' {
+  return value === 'CR' && NEAR_RE.test(lower.slice(Math.max(0, start - 12), start)) ? 'PR' : value;
+}
+
 function isEarlier(lower: string, start: number): boolean {
   return EARLIER_RE.test(lower.slice(Math.max(0, start - 16), start));
 }
@@ -523,7 +536,7 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
       if (polarity(doc, start, end) !== 'pos' || isEarlier(lower, start)) sink.see(start, end);
-      else responses.push({ value, span: { start, end } });
+      else responses.push({ value: nearCr(lower, value, start), span: { start, end } });
     }
   }
   CODE_RE.lastIndex = CODE_GATE_RE.test(text) ? 0 : text.length;
@@ -531,7 +544,7 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
-    const value = codeValue((m[1] as string).toUpperCase());
+    const value = nearCr(lower, codeValue((m[1] as string).toUpperCase()), start);
     if (polarity(doc, start, end) !== 'pos' || isEarlier(lower, start)) sink.see(start, end);
     else responses.push({ value, span: { start, end } });
   }

@@ -480,6 +480,16 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'liver mets ruled out on MRI', absent: ['metastases.sites'] },
     { text: 'adrenal met ruled out by biopsy; 1 liver met', facts: { 'metastases.sites': ['liver'] } },
   ],
+  'ranges, near-complete responses, paused drugs and dosing intervals': [
+    { text: 'WHO 2-3', absent: ['ecog'] },
+    { text: 'PD-L1 TPS 30-40%', absent: ['pdl1'] },
+    { text: 'osimertinib 6 months, near CR in the primary', facts: { 'therapy.response': 'PR' } },
+    { text: 'TKI on hold since SBRT', facts: { 'therapy.status': 'off-treatment' } },
+    { text: 'chemo holiday since Aug', facts: { 'therapy.status': 'off-treatment' } },
+    { text: 'pembro q6w, 9 months', facts: { 'therapy.months': 9 }, absent: ['therapy.weeks'] },
+    { text: 'osimertinib, 8 months, PR', facts: { 'therapy.months': 8, 'therapy.response': 'PR' } },
+    { text: 'EGFR ex19del, 2 bone mets, 8 months', absent: ['therapy.months'] },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
