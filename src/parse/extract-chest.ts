@@ -8,11 +8,11 @@ import { T } from './vocabulary.js';
 
 const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]mb\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
 const ULTRA_RE = new RegExp(
-  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|cent(?:red|ered)\s+(?:on|in)|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}`,
+  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|cent(?:red|ered)\s+(?:on|in)|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+(?:(?:the\s+)?[a-z]{2,12}\s*(?:&|and|,|\/)\s*)?${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}`,
   'g',
 );
 const CENTRAL_RE =
-  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?:(?:peri|para)[\s-]?)?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*)|(?:near|at)\s+the\s+hilum)\b/g;
+  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?<!(?:contra|ipsi)(?:lat(?:eral)?)?\.?\s|bilateral\s)(?:(?:peri|para)[\s-]?)?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|(?:within\s+2\s?cm\s+of|(?<!(?:more\s+than|over|beyond|at\s+least|greater\s+than|>|≥)\s*)(?:[01](?:\.\d)?|2(?:\.0)?)\s?cm\s+(?:from|of))\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?:near|at)\s+the\s+hilum)\b/g;
 const PERIPHERAL_RE =
   /\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b/g;
 const LOBE_RE = /\b(rul|rml|rll|lul|lll|lingula[a-z]*|(?:right|left|r|l)\s+(?:upper|middle|lower)\s+lobe)\b/g;
@@ -96,9 +96,9 @@ const PET_RE = /\b(?:fdg[\s-]?)?pet(?:[\s/-]?ct)?\b|\bpetct\b/g;
 const MRI_RE = /\b(?:mri|mr)\b/g;
 const BRAIN_WORD_RE = /\b(?:brain|head|cranial|intracranial|cerebral|cns)\b/;
 const NOT_DONE_BEFORE_RE =
-  /(?:\bno|\bwithout|\bw\/o|\bnot\s+had|\bawaiting|\bpending|\byet\s+to\s+have|\bneeds?|\brequires?|\bto\s+have|\bbooked\s+for|\bplanned|\brequest(?:ed)?|\bstaged\s+with\s+ct\s+only)\s+(?:an?\s+|a\s+)?(?:(?:brain|head|cranial|fdg)[\s-]+)?$/;
+  /(?:\bno|\bwithout|\bw\/o|\bnot\s+had|\bawaiting|\bpending|\byet\s+to\s+have|\bneeds?|\brequires?|\bto\s+have|\bbooked\s+for|\bplanned|\brequest(?:ed)?|\bstaged\s+with\s+ct\s+only)\s+(?:an?\s+|a\s+)?(?:ct\s*(?:\/|&|or|and)\s*)?(?:(?:brain|head|cranial|fdg)[\s-]+)?$/;
 const NOT_DONE_AFTER_RE =
-  /^\s*(?:[/-]?\s*ct\s+)?(?:(?:of\s+(?:the\s+)?)?(?:brain|head)\s+)?(?:scan\s+)?(?:is\s+|was\s+)?(?:pending|awaited|requested|booked|planned|outstanding|to\s+follow|tbc|not\s+(?:yet\s+)?(?:done|performed|available|completed)|yet\s+to\s+be\s+done|not\s+yet|to\s+be\s+(?:done|arranged))/;
+  /^\s*(?:[/-]?\s*ct\s+)?(?:(?:of\s+(?:the\s+)?)?(?:brain|head)\s+)?(?:scan\s+)?(?:is\s+|was\s+)?(?:pending|awaited|requested|booked|planned|outstanding|to\s+follow|tbc|not\s+(?:yet\s+)?(?:done|performed|available|completed)|yet\s+to\s+be\s+done|not\s+yet|to\s+be\s+(?:done|arranged)|to\s+(?:clarify|confirm|characteri[sz]e|evaluate|exclude|rule\s+out|follow))/;
 const CT_ONLY_RE = /\b(?:ct[\s-]only|staged\s+(?:with|by)\s+ct\s+(?:alone|only)|ct\s+staging\s+only)\b/g;
 // Module constants: a regex literal inside a loop is a new object per evaluation.
 const CONTRA_WORDS = ['contralateral', 'satellite'] as const;
@@ -282,6 +282,8 @@ function extractLobe(doc: Doc, sink: Sink): void {
 }
 
 /** The primary's size: the largest dimension of a size whose nearest qualifying word is the primary's. */
+const BOUND_BEFORE_SIZE_RE = /(?:\b(?:all|each|both|up\s+to)\s*|(?<!-)[<>≤≥]\s*)$/;
+
 function extractSize(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   const n = lower.length;
@@ -324,6 +326,8 @@ function extractSize(doc: Doc, sink: Sink): void {
       if (b1 === 1 && !LUNG_SPECIFIC_RE.test(afterWords)) continue;
     }
     if (isPrimary === false) continue;
+    // "all <1cm", "each 2 cm", "up to 3 cm": a bound or a size of several lesions, not the primary's measurement.
+    if (isPrimary === undefined && BOUND_BEFORE_SIZE_RE.test(beforeWords)) continue;
     // Only the last dimension carries the unit ("4.2 x 3.1 cm").
     const first = dimension(m[1] as string);
     const largest = m[2] === undefined ? first : Math.max(first, dimension(m[2]));

@@ -11,7 +11,7 @@ type Gene = 'EGFR' | 'ALK' | 'ROS1' | 'RET' | 'MET' | 'BRAF' | 'NTRK' | 'HER2' |
 const ALL_GENES: readonly Gene[] = ['EGFR', 'ALK', 'ROS1', 'RET', 'MET', 'BRAF', 'NTRK', 'HER2', 'KRAS'];
 
 const GENE_RE =
-  /\b(egfr|alk|ros[\s-]?1|ret|braf|ntrk[123]?|her[\s-]?2|erbb2|kras|c-?met|met)(m|mt|mut)?(?![a-z0-9])/g;
+  /\b(egfr|alk|ros[\s-]?1|ros(?=\s*(?:neg\b|negative|-ve|wt\b|pos\b|positive|\+|-\s|-$))|ret|braf|ntrk[123]?|her[\s-]?2|erbb2|kras|c-?met|met)(m|mt|mut)?(?![a-z0-9])/g;
 // A lower-case "met" is a metastasis unless gene words follow.
 const MET_CONTEXT_RE =
   /^\s?-?(?:ex(?:on)?\s?14|amp\b|ampl|skip|fusion|overexpress|alteration|altered|driven|mutation|mutant|gene\b|positive|\+)/;
@@ -39,7 +39,7 @@ const LIST_SEP_RE = /^\s*(?:[/,&]\s*(?:and\b|or\b)?|and\b|or\b)\s*$/;
 const NEG_BEFORE_RE = /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?[:=]?\s*$/;
 
 const NONE_RE =
-  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene)s?\b(?!\s+(?:testing|analysis|results?|status))|driver[\s-]?(?:mutation[\s-]?)?(?:negative|neg)\b|drivers?\s*[:=-]\s*(?:none|nil|negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|no\s+(?:actionable|targetable|driver))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
+  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?)?(?:negative|neg)\b|drivers?\s*[:=-]\s*(?:none|nil|negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|unremarkable|no\s+(?:actionable|targetable|driver|pathogenic))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
 
 // "driver not stated", "NGS pending": read, and deliberately left unknown.
 const UNSTATED_RE =

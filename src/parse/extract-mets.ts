@@ -1313,7 +1313,7 @@ const POLY_STATEMENT_RE =
 const SEROSAL_RES: { triggers: readonly string[]; re: RegExp; kind: string }[] = [
   {
     triggers: T.malignantEffusion,
-    re: /\bmalignant\s+(?:(?:left|right|bilateral|large|small|moderate|recurrent|loculated)\s+)?(pleural|pericardial)\s+effusions?\b|\b(pleural|pericardial)\s+effusions?\s*[:(,-]?\s*(?:cytology[\s-]?(?:positive|proven|\+)|positive\s+cytology|malignant|m1a)\b|\bmpe\b|\bmalignant\s+(?:effusion|pericardial\s+disease)\b|\bpleural\s+carcinomatosis\b/g,
+    re: /\bmalignant\s+(?:(?:left|right|bilateral|large|small|moderate|recurrent|loculated)\s+)?(pleural|pericardial)\s+effusions?\b|\b(pleural|pericardial)\s+effusions?\s*[:(,-]?\s*(?:cytology[\s-]?(?:positive|proven|\+)|positive\s+cytology|malignant|m1a)\b|\bmpe\b|\bmalignant\s+(?:effusion|pericardial\s+disease)\b|\bpleural\s+carcinomatosis\b|\b(?:cytology[\s-]?(?:positive|proven|\+)|cytologically[\s-](?:positive|proven|malignant)|positive[\s-]cytology)\s+(?:(?:left|right|bilateral|large|small|moderate|recurrent)\s+)?(pleural|pericardial)\s+effusions?\b/g,
     kind: 'effusion',
   },
   {
@@ -1362,7 +1362,7 @@ function emitSerosal(doc: Doc, sink: Sink): void {
       }
       let value = kind;
       if (kind === 'effusion') {
-        const where = m[1] ?? m[2] ?? (m[0].includes('pericardial') ? 'pericardial' : 'pleural');
+        const where = m[1] ?? m[2] ?? m[3] ?? (m[0].includes('pericardial') ? 'pericardial' : 'pleural');
         value = m[0].startsWith('malignant effusion') ? 'unspecified' : `${where}-effusion`;
       }
       sink.add('serosalDisease', value, start, end);

@@ -301,7 +301,10 @@ export const VOCABULARY = {
   polyStatement: { fact: 'metastases.burden', triggers: ['disea', 'metas', 'mets'] },
   lesionsInOrgans: { fact: 'metastases.count', triggers: ['#'] },
   organTotal: { fact: 'metastases.organs', triggers: ['#', ...NUMBER_WORDS] },
-  malignantEffusion: { fact: 'serosalDisease', triggers: ['malig', 'mpe', 'peric', 'pleur'] },
+  malignantEffusion: {
+    fact: 'serosalDisease',
+    triggers: ['cytol', 'malig', 'mpe', 'peric', 'pleur', 'posit'],
+  },
   leptomeningeal: { fact: 'serosalDisease', triggers: ['carci', 'lepto', 'lmd', 'menin'] },
 
   // The primary tumour, symptoms, lung and staging work-up.
@@ -339,7 +342,7 @@ export const VOCABULARY = {
   },
   central: {
     fact: 'primary.location',
-    triggers: ['at$', 'centra', 'hilar', 'near$', 'para$', 'parah', 'parat', 'peri$', 'perih', 'withi'],
+    triggers: ['#', 'at$', 'centra', 'hilar', 'near$', 'para$', 'parah', 'parat', 'peri$', 'perih', 'withi'],
   },
   peripheral: { fact: 'primary.location', triggers: ['outer$', 'perip', 'pleur', 'sub$', 'subpl'] },
   endobronchial: { fact: 'primary.endobronchial', triggers: ['endo$', 'endob', 'intra$', 'intral'] },

@@ -490,6 +490,18 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'osimertinib, 8 months, PR', facts: { 'therapy.months': 8, 'therapy.response': 'PR' } },
     { text: 'EGFR ex19del, 2 bone mets, 8 months', absent: ['therapy.months'] },
   ],
+  'distance to the airway, nodes named hilar, bounds on sizes, NGS results and effusion cytology': [
+    { text: '1.5 cm from the proximal bronchial tree', facts: { 'primary.location': 'central' } },
+    { text: '2.5 cm from the carina', absent: ['primary.location'] },
+    { text: 'mass encasing RPA & bronchus intermedius', facts: { 'primary.location': 'ultracentral' } },
+    { text: 'N3 (contralat hilar)', absent: ['primary.location'] },
+    { text: 'brain: 3 mets, all <1cm', absent: ['primary.sizeCm'] },
+    { text: 'NGS unremarkable', facts: { driver: 'none' } },
+    { text: 'no pathogenic variants of EGFR', facts: { negativeFor: ['EGFR'] }, absent: ['driver'] },
+    { text: 'egfr wt alk neg ros neg', facts: { negativeFor: ['EGFR', 'ALK', 'ROS1'] } },
+    { text: 'no CT/MRI brain done yet', facts: { 'staging.brainMri': 'not-done' } },
+    { text: 'cytology-positive pleural effusion', facts: { serosalDisease: ['pleural-effusion'] } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
