@@ -990,6 +990,13 @@ class GroupParser {
     const dose = (this.toks[i - 2] as Token).w;
     return dose.endsWith('gy') || isDigitStart(dose);
   }
+  /** The word before the current token, or before "of" / "of the" before it, names the primary ("SCC lung"). */
+  private afterPrimaryWord(): boolean {
+    let k = this.i - 1;
+    if (this.toks[k]?.w === 'the' && this.toks[k - 1]?.w === 'of') k -= 2;
+    else if (this.toks[k]?.w === 'of') k -= 1;
+    return (this.flagsAt(k) & F.PrimaryLung) !== 0;
+  }
   /** A bound written around the number at `this.i`: before it (">", "more than", "up to") or after it ("+", "or more"). */
   private boundOf(next: Token | undefined): { lower: boolean; strict: boolean; skip?: number } | undefined {
     const t = this.toks[this.i] as Token;
@@ -1277,7 +1284,8 @@ class GroupParser {
       return;
     }
     // "SCC lung, 1 adrenal met": the lung named after the histology is the primary, not a metastasis.
-    if (site[1] === 'lung' && this.flagsAt(this.i - 1) & F.PrimaryLung) return;
+    // So is "adenocarcinoma of the lung", "carcinoma of lung".
+    if (site[1] === 'lung' && this.afterPrimaryWord()) return;
     let count = st.count?.n;
     if (count === undefined && st.lateral !== undefined && PAIRED.has(site[1])) count = st.lateral;
     const item: MetItem = {
@@ -1370,6 +1378,98 @@ function emitSerosal(doc: Doc, sink: Sink): void {
   }
 }
 
+// What makes a named site more than one lesion: a plural or uncountable word after it ("adrenal mets", "bone
+// disease") or a plural site word ("adrenals", "ribs").
+const PLURAL_AFTER_RE =
+  /^\s*(?:mets|metastases|lesions|deposits|nodules|foci|secondaries|sites|disease|involvement|spread|masses)\b/;
+
+/** "3 bone", "liver x4": a count written on the site itself, not a total of a list ("2 mets in the liver and …"). */
+function countedBeside(lower: string, it: MetItem): boolean {
+  return it.ownCount === true || COUNT_ON_SITE_RE.test(lower.slice(it.start, it.end));
+}
+const COUNT_ON_SITE_RE = /^\d{1,2}\s?[a-z]+$/;
+
+/** "3 bone + adrenal", "liver x4, adrenal": in a list whose other sites carry their own count and that says
+ * nothing of the burden, a site named once in the singular (not the lung, often the primary's) is one lesion. */
+function impliedSingles(lower: string, groups: readonly Group[]): Set<MetItem> {
+  const out = new Set<MetItem>();
+  for (const g of groups) {
+    if (
+      g.burden.some((b) => b.value === 'poly') ||
+      !g.items.some((it) => it.count !== undefined && countedBeside(lower, it))
+    )
+      continue;
+    for (const it of g.items)
+      if (it.count === undefined && it.site !== 'contralateral-lung' && namedInSingular(lower, it))
+        out.add(it);
+  }
+  return out;
+}
+
+function namedInSingular(lower: string, it: MetItem): boolean {
+  if (it.qualifiedLung || lower.charCodeAt(it.end - 1) === 115) return false; // "s": a plural site word
+  return !PLURAL_AFTER_RE.test(lower.slice(it.end, it.end + 16));
+}
+
+interface OrganEntry {
+  counts: Set<number>;
+  items: number;
+  /** Every uncounted item of the organ is one lesion by impliedSingles. */
+  single: boolean;
+  start: number;
+  end: number;
+}
+
+/** Count: stated totals ("3 mets") and the sum of per-organ counts when every organ has one. */
+function emitCount(
+  doc: Doc,
+  sink: Sink,
+  positives: readonly MetItem[],
+  groups: readonly Group[],
+): { organs: number; spanStart: number; spanEnd: number } {
+  const singles = impliedSingles(doc.lower, groups);
+  const perOrgan = new Map<string, OrganEntry>();
+  for (const it of positives) {
+    const entry = perOrgan.get(it.organ) ?? {
+      counts: new Set<number>(),
+      items: 0,
+      single: true,
+      start: it.start,
+      end: it.end,
+    };
+    entry.items++;
+    if (it.count !== undefined) entry.counts.add(it.count);
+    else entry.single &&= singles.has(it);
+    entry.start = Math.min(entry.start, it.start);
+    entry.end = Math.max(entry.end, it.end);
+    perOrgan.set(it.organ, entry);
+  }
+  let sum: number | undefined = 0;
+  let spanStart = Number.POSITIVE_INFINITY;
+  let spanEnd = 0;
+  for (const [organ, entry] of perOrgan) {
+    spanStart = Math.min(spanStart, entry.start);
+    spanEnd = Math.max(spanEnd, entry.end);
+    if (entry.counts.size > 1) {
+      sink.conflict(
+        'metastases.count',
+        [...entry.counts].map((n) => `${n} ${organ}`),
+        [{ start: entry.start, end: entry.end }],
+      );
+      sum = undefined;
+    } else if (entry.counts.size === 0) {
+      if (sum !== undefined) sum = entry.items === 1 && entry.single ? sum + 1 : undefined;
+    } else if (sum !== undefined) for (const n of entry.counts) sum += n;
+  }
+  const organs = perOrgan.size;
+  const summed = organs > 0 && sum !== undefined && sum > 0 && sum <= 1000;
+  for (const grp of groups)
+    for (const t of grp.totals)
+      if (!(t.provisional && summed)) sink.add('metastases.count', t.n, t.start, t.end);
+  if (summed && sum !== undefined) sink.add('metastases.count', sum, spanStart, spanEnd);
+  return { organs, spanStart, spanEnd };
+}
+
 export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
   const { items, groups } = mets;
   applyTextPolarity(doc, items);
@@ -1385,44 +1485,7 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
 
   emitBrain(doc, sink, items, positives);
 
-  // Count: stated totals ("3 mets") and the sum of per-organ counts when every organ has one.
-  const perOrgan = new Map<string, { counts: Set<number>; unknown: boolean; start: number; end: number }>();
-  for (const it of positives) {
-    const entry = perOrgan.get(it.organ) ?? {
-      counts: new Set<number>(),
-      unknown: false,
-      start: it.start,
-      end: it.end,
-    };
-    if (it.count !== undefined) entry.counts.add(it.count);
-    else entry.unknown = true;
-    entry.start = Math.min(entry.start, it.start);
-    entry.end = Math.max(entry.end, it.end);
-    perOrgan.set(it.organ, entry);
-  }
-  const organs = perOrgan.size;
-  let sum: number | undefined = 0;
-  let spanStart = Number.POSITIVE_INFINITY;
-  let spanEnd = 0;
-  for (const [organ, entry] of perOrgan) {
-    spanStart = Math.min(spanStart, entry.start);
-    spanEnd = Math.max(spanEnd, entry.end);
-    if (entry.counts.size > 1) {
-      sink.conflict(
-        'metastases.count',
-        [...entry.counts].map((n) => `${n} ${organ}`),
-        [{ start: entry.start, end: entry.end }],
-      );
-      sum = undefined;
-    } else if (entry.counts.size === 0) {
-      if (sum !== undefined) sum = undefined;
-    } else if (sum !== undefined) for (const n of entry.counts) sum += n;
-  }
-  const summed = organs > 0 && sum !== undefined && sum > 0 && sum <= 1000;
-  for (const grp of groups)
-    for (const t of grp.totals)
-      if (!(t.provisional && summed)) sink.add('metastases.count', t.n, t.start, t.end);
-  if (summed && sum !== undefined) sink.add('metastases.count', sum, spanStart, spanEnd);
+  const { organs, spanStart, spanEnd } = emitCount(doc, sink, positives, groups);
   // A stated organ total ("4 mets in 2 organs", "across three organ systems") beats counting named sites.
   // One scan for "organ" serves both readers (neither matches without it).
   const organWord = doc.lower.includes('organ');

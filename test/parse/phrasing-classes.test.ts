@@ -502,6 +502,21 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'no CT/MRI brain done yet', facts: { 'staging.brainMri': 'not-done' } },
     { text: 'cytology-positive pleural effusion', facts: { serosalDisease: ['pleural-effusion'] } },
   ],
+  'an organ named once beside counted ones, and the lung of the primary': [
+    { text: 'mets: 3 bone + adrenal', facts: { 'metastases.count': 4, 'metastases.organs': 2 } },
+    { text: 'mets: 2 liver, adrenal', facts: { 'metastases.count': 3 } },
+    { text: '3 bone mets + adrenal mets', facts: { 'metastases.organs': 2 }, absent: ['metastases.count'] },
+    { text: '2 mets in the liver and adrenal', facts: { 'metastases.count': 2 } },
+    { text: 'mets to bone, liver and R adrenal', absent: ['metastases.count'] },
+    {
+      text: '2 bone mets at diagnosis, now widespread progression in liver, lung and bone on pembrolizumab',
+      absent: ['metastases.count'],
+    },
+    {
+      text: 'adenocarcinoma of the lung with 2 liver mets',
+      facts: { 'metastases.organs': 1, 'metastases.count': 2 },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
