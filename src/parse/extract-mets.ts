@@ -1194,6 +1194,15 @@ class GroupParser {
         this.i++;
         return { site: BONE, end: next.end };
       }
+      // "mets to L adrenal and T10", "(R adrenal + T11)": a spinal level joined to the sites of a list.
+      const g = this.g;
+      if (
+        g &&
+        g.items.length + g.pending.length > 0 &&
+        (FLAGS[i - 1] as number) & F.LevelJoin &&
+        !isTCategoryLike(t.w)
+      )
+        return { site: BONE, end: t.end };
       return undefined;
     }
     if (kind === K.Site || kind === K.Distant) {

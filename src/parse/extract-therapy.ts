@@ -179,7 +179,7 @@ const RESPONSE_RES: { triggers: readonly string[]; re: RegExp; value: 'CR' | 'PR
   },
   {
     triggers: T.partialResponse,
-    re: /\b(?:near[\s-]complete\s+response|(?:partial|good|excellent|major|marked|dramatic|radiological|radiologic|significant|ongoing|metabolic)\s+(?:metabolic\s+)?(?:response|remission)|pmr|responding|responded|responsive|shrinkage|shrinking|shrunk|regressing|regressed|decreased\s+in\s+size|reduction\s+in\s+size)\b/g,
+    re: /\b(?:near[\s-]complete\s+response|(?:partial|good|excellent|major|marked|dramatic|radiological|radiologic|significant|ongoing|metabolic)\s+(?:metabolic\s+)?(?:response|remission)|pmr|(?<!(?:no\s+longer|stopped)\s+)responding|responded|responsive|shrinkage|shrinking|shrunk|regressing|regressed|decreased\s+in\s+size|reduction\s+in\s+size)\b/g,
     value: 'PR',
   },
   {

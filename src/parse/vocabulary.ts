@@ -509,7 +509,7 @@ export const VOCABULARY = {
   },
   progression: {
     fact: 'therapy.response',
-    triggers: ['enlar', 'growi', 'grown', 'growt', 'incre', 'new', 'progr'],
+    triggers: ['enlar', 'growi', 'grown', 'growt', 'incre', 'new', 'no', 'progr', 'stopp'],
   },
   primaryMention: {
     fact: 'progression.primaryProgressing',

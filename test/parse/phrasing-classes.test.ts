@@ -517,6 +517,18 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'metastases.organs': 1, 'metastases.count': 2 },
     },
   ],
+  'a spinal level in a list of sites, and a response that stopped': [
+    { text: 'mets to L adrenal and T10, nothing else', facts: { 'metastases.organs': 2 } },
+    {
+      text: 'oligometastatic (2 lesions: R adrenal + T11)',
+      facts: { 'metastases.count': 2, 'metastases.organs': 2 },
+    },
+    { text: 'mets: adrenal, T4', absent: ['metastases.count'] },
+    {
+      text: 'no longer responding to pembrolizumab: new 2 cm liver met',
+      facts: { 'therapy.response': 'PD', 'metastases.sites': ['liver'] },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
