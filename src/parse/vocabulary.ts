@@ -445,6 +445,7 @@ export const VOCABULARY = {
   naive: {
     fact: 'therapy.status',
     triggers: [
+      'await',
       'chemo',
       'drug',
       'egfr',
@@ -454,6 +455,8 @@ export const VOCABULARY = {
       'newly',
       'no$',
       'not$',
+      'previ',
+      'prior$',
       'syste',
       'thera',
       'tki',

@@ -529,6 +529,13 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.response': 'PD', 'metastases.sites': ['liver'] },
     },
   ],
+  'treatment-naive in a few words': [
+    { text: '71 y/o, NSCLC-NOS, ECOG 2, 4 liver mets, untreated', facts: { 'therapy.status': 'naive' } },
+    { text: 'awaiting 1st line systemic tx', facts: { 'therapy.status': 'naive' } },
+    { text: 'systemic tx: nil', facts: { 'therapy.status': 'naive' } },
+    { text: '1 untreated brain met', absent: ['therapy.status'] },
+    { text: 'radiation therapy: none', absent: ['therapy.status'] },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
