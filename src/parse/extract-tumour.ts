@@ -191,9 +191,9 @@ const HISTOLOGY_RES: { triggers: readonly string[]; re: RegExp; value: string }[
 ];
 
 const LUNG_RE =
-  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|(?:adeno)?carcinoma\s+of\s+the\s+lung|cancer\s+of\s+the\s+lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung|(?:scc|sqcc|squamous|adeno(?:carcinoma)?)\s+lung)\b/g;
+  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|(?:(?:adeno|squamous\s+cell\s+)?carcinoma|adeno|scc|cancer|ca)\s+of\s+(?:the\s+)?(?:(?:left|right)\s+)?lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung|(?:scc|sqcc|squamous|adeno(?:carcinoma)?)\s+lung)\b/g;
 const NON_LUNG_RE =
-  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|thyroid|hepatocellular|endometrial|cervical|urothelial|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r)\b|\b(?:m?crc|rcc|hcc|hnscc|melanoma|(?:osteo|leiomyo|lipo|rhabdomyo|angio|chondro|synovial\s+|ewing'?s?\s+)?sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
+  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|thyroid|hepatocellular|endometrial|cervical|urothelial|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r)\b|\b(?:m?crc|rcc|hcc|hnscc|melanoma|(?:pleural\s+|peritoneal\s+)?mesothelioma|thymoma|thymic\s+(?:carcinoma|cancer|tumou?r)|(?:osteo|leiomyo|lipo|rhabdomyo|angio|chondro|synovial\s+|ewing'?s?\s+)?sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
 
 // A second, earlier cancer ("previous breast cancer 2010") when the text also names a lung cancer.
 const LUNG_MENTION_RE =

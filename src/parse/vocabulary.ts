@@ -254,12 +254,15 @@ export const VOCABULARY = {
       'lipos',
       'mcrc',
       'melan',
+      'mesot',
       'met',
       'non',
       'oesop',
       'osteo',
       'ovari',
       'pancr',
+      'perit',
+      'pleur',
       'prima',
       'prost',
       'rcc',
@@ -268,6 +271,8 @@ export const VOCABULARY = {
       'rhabd',
       'sarco',
       'synov',
+      'thymi',
+      'thymo',
       'thyro',
       'uroth',
     ],
@@ -277,6 +282,7 @@ export const VOCABULARY = {
     triggers: [
       'adeno',
       'bronc',
+      'ca$',
       'cance',
       'carci',
       'luad',
@@ -351,7 +357,7 @@ export const VOCABULARY = {
     triggers: ['l$', 'left', 'lingu', 'lll', 'lul', 'r$', 'right', 'rll', 'rml', 'rul'],
   },
   size: { fact: 'primary.sizeCm', triggers: ['#'] },
-  hemoptysis: { fact: 'symptoms', triggers: ['coughi', 'haemop', 'hemop'] },
+  hemoptysis: { fact: 'symptoms', triggers: ['blood', 'coughi', 'haemop', 'hemop'] },
   airwayObstruction: {
     fact: 'symptoms',
     triggers: [
@@ -377,7 +383,7 @@ export const VOCABULARY = {
   ild: { fact: 'lung.ild', triggers: ['fibro', 'ild', 'inters', 'lung$', 'nsip', 'pulmo'] },
   noPriorRt: {
     fact: 'lung.priorThoracicRt',
-    triggers: ['no$', 'previ', 'prior$', 'radia', 'radio', 'rt$'],
+    triggers: ['chest$', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
   },
   priorRt: { fact: 'lung.priorThoracicRt', triggers: ['#', ...PRIOR_RT_WORDS] },
   // The same pattern without its alternatives that start at a dose ("60 Gy"), for a text with no dose.

@@ -536,6 +536,13 @@ const CLASSES: Record<string, Row[]> = {
     { text: '1 untreated brain met', absent: ['therapy.status'] },
     { text: 'radiation therapy: none', absent: ['therapy.status'] },
   ],
+  'prior chest RT stated as none or with a year, non-lung primaries, blood in the sputum': [
+    { text: 'thoracic RT: none', facts: { 'lung.priorThoracicRt': false } },
+    { text: 'had SABR 2019 to contralateral lung primary', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'thymic carcinoma, pleural mets', facts: { primarySite: 'non-lung' } },
+    { text: 'pleural mesothelioma with 2 liver mets', facts: { primarySite: 'non-lung' } },
+    { text: 'blood-streaked sputum', facts: { symptoms: ['hemoptysis'] } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
