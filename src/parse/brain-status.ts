@@ -38,6 +38,15 @@ function firstCue(
   return undefined;
 }
 
+function consumeLater(doc: Doc, sink: Sink, re: RegExp, window: string, from: number, after: number): void {
+  re.lastIndex = Math.max(0, after - from);
+  for (let m = re.exec(window); m !== null; m = re.exec(window)) {
+    const s = from + m.index;
+    const e = s + m[0].length;
+    if (!sink.isConsumed(s, e) && polarity(doc, s, e) !== 'neg') sink.consume(s, e);
+  }
+}
+
 function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[]): string | undefined {
   const ci = clauseIndex(doc, item.start);
   if (ci < 0) return undefined;
@@ -65,6 +74,9 @@ function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[])
   // "asymptomatic" here describes the brain metastases, not the patient.
   const quiet = firstCue(doc, sink, BRAIN_ASYMPTOMATIC_RE, window, from);
   for (const hit of [sym, untreated, treated, quiet]) if (hit) sink.consume(hit.start, hit.end);
+  // "brain: 1 met, SRS'd 2024, stable on last MRI": every later "stable" of the brain's phrase is the brain's too,
+  // not a response to systemic therapy.
+  if (treated) consumeLater(doc, sink, BRAIN_TREATED_RE, window, from, treated.end);
   const status = sym
     ? 'symptomatic'
     : untreated

@@ -543,6 +543,17 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'pleural mesothelioma with 2 liver mets', facts: { primarySite: 'non-lung' } },
     { text: 'blood-streaked sputum', facts: { symptoms: ['hemoptysis'] } },
   ],
+  'the brain stable after local treatment is not a systemic response': [
+    {
+      text: "brain: 1 met, SRS'd 2024, stable on last MRI",
+      facts: { brain: 'treated-stable' },
+      absent: ['therapy.response'],
+    },
+    {
+      text: '1 brain met s/p SRS, stable on MRI; osimertinib 8 months, SD',
+      facts: { 'therapy.response': 'SD' },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
