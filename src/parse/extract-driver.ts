@@ -20,11 +20,13 @@ const GENE_WORD_BEFORE_RE = /(?:egfr|alk|ros1|ret|braf|ntrk\d?|her2|kras)\s*(?:[
 const GENE_WORD_AFTER_RE = /^\s*(?:[/,&]|and|or)\s*(?:egfr|alk|ros1|ret|braf|ntrk|her2|kras)/;
 
 const SKIP_RE =
-  /^[\s:]*(?:\(\s*[a-z0-9-]+\s*\)\s*)?(?:(?:status|testing|tested|test|results?|reports?|by\s+(?:ngs|pcr|ihc|fish)|on\s+ngs|ngs|pcr|ihc|fish|gene|mutation\s+analysis)\s*[:=]?\s*)*/;
+  /^[\s:]*(?:\(\s*[a-z0-9-]+\s*\)\s*)?(?:(?:mutation(?:al)?\s+(?=status|testing|tested|test\b|results?|analysis)|status|testing|tested|test|results?|reports?|by\s+(?:ngs|pcr|ihc|fish)|on\s+ngs|ngs|pcr|ihc|fish|gene|mutation\s+analysis)\s*[:=]?\s*)*/;
 const NEUTRAL_RE = /^-?\s*(?:tkis?\b|inhibitors?|targeted|directed|blockade|antibod|therap|treatment|tki)/;
 const NEG_RE =
   /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutations?|mut|rearrangements?|fusions?|translocations?|amplifications?|alterations?|variants?)\s+(?:(?:is|was|were)\s+)?)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
 const BRACKET_NEG_RE = /^\s*\(\s*(?:-|neg(?:ative)?|-ve|wt|wild[\s-]?type)\s*\)/;
+// "EGFR: ➖", "ALK ❌": a minus or a cross is a negative result.
+const SYMBOL_NEG_RE = /^\s*[:=]?\s*(?:➖|❌|✗|✘|✖|−)/;
 const TEST_WORD_RE = /\b(?:status|testing|tested|test|results?|reports?|analysis)\b/;
 // "sent for EGFR", "awaiting ALK FISH": a test asked for, its result unknown.
 const ASKED_BEFORE_RE =
@@ -36,10 +38,11 @@ const POS_RE =
 const GENE_LIST_BEFORE_RE = /(?:egfr|alk|ros1|ret|braf|ntrk\d?|her2|kras|met)\s*[,:]?\s*(?:are\s+|were\s+)?$/;
 const LIST_SEP_RE = /^\s*(?:[/,&]\s*(?:and\b|or\b)?|and\b|or\b)\s*$/;
 // "negative EGFR/ALK", "wild type for EGFR": the status written before the list.
-const NEG_BEFORE_RE = /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?[:=]?\s*$/;
+const NEG_BEFORE_RE =
+  /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?(?:all\s+(?:the\s+)?(?:tested\s+)?(?:genes|markers|drivers|targets)\s*)?[:=(]?\s*$/;
 
 const NONE_RE =
-  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?)?(?:negative|neg)\b|drivers?\s*[:=-]\s*(?:none|nil|negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|unremarkable|no\s+(?:actionable|targetable|driver|pathogenic))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
+  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?|panel[\s-]?)?(?:negative|neg)\b|drivers?\s*[:=-]\s*(?:none|nil|negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|unremarkable|no\s+(?:actionable|targetable|driver|pathogenic))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
 
 // "driver not stated", "NGS pending": read, and deliberately left unknown.
 const UNSTATED_RE =
@@ -118,7 +121,7 @@ function ownStatus(gene: Gene, tailRaw: string, suffix: string | undefined): Sta
   if (gene === 'EGFR' && EGFR_AMP_RE.test(tailRaw)) return NO_MUTATION_RE.test(tailRaw) ? 'neg' : 'neutral';
   if (suffix) return 'pos';
   // "EGFR (-)", "ALK (neg)": the bracket is the result, not a label to skip.
-  if (BRACKET_NEG_RE.test(tailRaw)) return 'neg';
+  if (BRACKET_NEG_RE.test(tailRaw) || SYMBOL_NEG_RE.test(tailRaw)) return 'neg';
   const tail = tailRaw.replace(SKIP_RE, '');
   if (NEUTRAL_RE.test(tail)) return 'neutral';
   if (NEG_RE.test(tail)) return 'neg';
@@ -176,7 +179,7 @@ function shareListStatus(doc: Doc, mentions: readonly Mention[]): void {
     const cur = mentions[i] as Mention;
     const prev = mentions[i - 1];
     if (!prev || !LIST_SEP_RE.test(lower.slice(prev.end, cur.start))) runStart = cur.start;
-    if (cur.status === 'default' && NEG_BEFORE_RE.test(lower.slice(Math.max(0, runStart - 16), runStart))) {
+    if (cur.status === 'default' && NEG_BEFORE_RE.test(lower.slice(Math.max(0, runStart - 40), runStart))) {
       cur.status = 'neg';
       continue;
     }

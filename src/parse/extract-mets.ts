@@ -171,7 +171,11 @@ const BLOCKERS = new Set(
 const LEVEL_JOIN = new Set([',', 'and', '&', '/', '+']);
 // What may follow a count after a colon: "liver mets: 3", "bone mets - 2 (T8, L2)".
 const COUNT_TAIL = new Set([',', ')', '(']);
-const PRIMARY_LUNG_BEFORE = new Set(words('scc sqcc squamous adeno adenocarcinoma nsclc carcinoma primary'));
+const PRIMARY_LUNG_BEFORE = new Set(
+  words(
+    'scc sqcc squamous adeno adenocarcinoma nsclc carcinoma primary lcnec cancer tumour tumor malignancy neoplasm',
+  ),
+);
 const CONNECTORS = new Set(
   words(
     '+ & and or , / with plus to in of the at involving within ( ) : - each on also including incl as ' +
@@ -1056,7 +1060,11 @@ class GroupParser {
 
   private onOligo(t: Token, next: Token | undefined): void {
     const follows = next?.w === '-' ? this.toks[this.i + 2] : next;
-    if (t.w === 'oligo' && follows?.w.startsWith('progress')) {
+    // "oligo-PD", "oligoprogression": which sites progress, not the burden.
+    if (
+      t.w === 'oligo' &&
+      (follows?.w.startsWith('progress') || follows?.w === 'pd' || follows?.w === 'pod')
+    ) {
       this.finish();
       return;
     }

@@ -15,7 +15,7 @@ const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progr
 const POLY_RE =
   /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progr?ess?ion\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
 const NONE_RE =
-  /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))/g;
+  /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))|\b(?:progression(?:\s+of\s+disease)?|progressive\s+disease|pd)\s*[:=-]\s*(?:no|none|nil|negative|absent|0(?:\s+sites?)?)\b/g;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
 const HYPOTHETICAL_BEFORE_RE =
   /\b(?:until|at|upon|before|if|risk\s+of|time\s+to|prevent(?:s|ing)?|delay(?:s|ed|ing)?|in\s+case\s+of|await(?:ing)?|pseudo)\s*$/;

@@ -134,7 +134,7 @@ const PLANNED_RE =
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+holiday|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
-  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
+  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?:currently|presently|now)\s+(?:on\s+)?no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?:now|currently|is|remains)\s+on\s+(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*)(?:on\s+)?(?:observation|surveillance)\s+(?:only|since)\b|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
   /\b(?:on|currently|receiving|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
@@ -269,6 +269,11 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
     NAIVE_AFTER_RE.lastIndex = end;
     if (NAIVE_AFTER_RE.test(lower)) continue;
     const pol = polarity(doc, start, end);
+    // "declines chemotherapy": a drug the patient refused is not a regimen.
+    if (DECLINED_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start))) {
+      sink.see(start, end);
+      continue;
+    }
     if (pol === 'neg' && !EVENT_ON_DRUG_RE.test(lower.slice(Math.max(0, start - 80), start))) {
       sink.see(start, end);
       continue;
@@ -286,6 +291,12 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
   }
   return out;
 }
+
+/** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
+const OFF_ANYWHERE_IN_RE = new RegExp(OFF_ANYWHERE_RE.source);
+const OFF_NOW_RE = /\b(?:currently|presently|now|observation|surveillance|monitoring)\b/;
+const DECLINED_BEFORE_RE =
+  /\b(?:declin(?:es|ed|ing)|refus(?:es|ed|ing)|does\s+not\s+want|did\s+not\s+want|unwilling\s+to\s+(?:have|start))\s+(?:further\s+|any\s+|all\s+)?$/;
 
 // "post PACIFIC (1 yr durvalumab)", "completed durvalumab 2023", "durvalumab finished", "completed 2 years of
 // pembrolizumab": a checkpoint-inhibitor course that ended is past treatment, not the current regimen. A chemo
@@ -383,8 +394,12 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     sink.add('therapy.status', 'naive', start, end);
     explicit++;
   }
+  // "currently no treatment", "now on observation": said of today, so a course told with its cycles ("6 cycles
+  // of carboplatin") is the past, not an on-treatment statement that conflicts with it.
+  let offNow = false;
   for (const m of matchAll(doc, OFF_ANYWHERE_RE, T.offTreatment)) {
     sink.add('therapy.status', 'off-treatment', m.index, m.index + m[0].length);
+    if (OFF_NOW_RE.test(m[0])) offNow = true;
     explicit++;
   }
   const doneClauses = new Set<number>();
@@ -398,7 +413,8 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     const offDrug = /\boff\s+(?:all\s+)?$/.test(lower.slice(Math.max(0, m.start - 9), m.start));
     if (PLANNED_RE.test(ctext)) status = 'naive';
     else if (offDrug || OFF_RE.test(ctext)) status = 'off-treatment';
-    else if (ON_RE.test(ctext)) status = 'on-treatment';
+    else if (ON_RE.test(ctext) && !(offNow && (!STILL_ON_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext))))
+      status = 'on-treatment';
     if (status) {
       doneClauses.add(clause.start);
       sink.add('therapy.status', status, m.start, m.end);

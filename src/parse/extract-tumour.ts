@@ -222,8 +222,23 @@ function isFamily(lower: string, start: number): boolean {
 
 const NEURO_AFTER_RE = /^[\s-]*neuro/;
 
+const SCLC_TRANSFORMED_BEFORE_RE =
+  /\b(?:transform(?:ed|ation|ing)?|converted|conversion)\s+(?:in)?to\s+(?:an?\s+)?$|\bcombined\s+$/;
+const SCLC_COMBINED_AFTER_RE = /^\s*(?:\/|\+|and|with)\s*(?:adeno|nsclc|squamous|large|scc)/;
+const SCLC_TRANSFORMATION_AFTER_RE = /^\s*(?:transformation|transformed)\b/;
+
+function sclcDecides(lower: string, start: number, end: number): boolean {
+  return (
+    SCLC_TRANSFORMED_BEFORE_RE.test(lower.slice(Math.max(0, start - 28), start)) ||
+    SCLC_TRANSFORMATION_AFTER_RE.test(lower.slice(end, end + 16)) ||
+    (SCLC_COMBINED_AFTER_RE.test(lower.slice(end, end + 16)) &&
+      /\bcombined\b|\bmixed\b/.test(lower.slice(Math.max(0, start - 16), end + 24)))
+  );
+}
+
 function extractHistology(doc: Doc, sink: Sink): void {
   const { lower } = doc;
+  const found: { value: string; start: number; end: number }[] = [];
   for (const { triggers, re, value } of HISTOLOGY_RES) {
     for (const m of matchAll(doc, re, triggers)) {
       const start = m.index;
@@ -237,9 +252,15 @@ function extractHistology(doc: Doc, sink: Sink): void {
         continue;
       }
       sink.consume(start, end);
-      sink.add('histology', value, start, end);
+      found.push({ value, start, end });
     }
   }
+  // "adeno with transformation to small cell", "combined SCLC/adeno": the small-cell component decides (combined
+  // SCLC is classed as SCLC), so the other histology is context, not a conflict.
+  const decisive = found.some((h) => h.value === 'sclc' && sclcDecides(lower, h.start, h.end));
+  for (const h of found)
+    if (decisive && h.value !== 'sclc') sink.see(h.start, h.end);
+    else sink.add('histology', h.value, h.start, h.end);
   let nonLung = false;
   for (const m of matchAll(doc, NON_LUNG_RE, T.nonLung)) {
     if (polarity(doc, m.index, m.index + m[0].length) !== 'pos' || isFamily(lower, m.index)) continue;

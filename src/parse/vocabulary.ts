@@ -471,7 +471,24 @@ export const VOCABULARY = {
       'untre',
     ],
   },
-  offTreatment: { fact: 'therapy.status', triggers: ['drug', 'no$', 'not$', 'off', 'treat'] },
+  offTreatment: {
+    fact: 'therapy.status',
+    triggers: [
+      'curre',
+      'drug',
+      'is$',
+      'no$',
+      'not$',
+      'now$',
+      'obser',
+      'off',
+      'on$',
+      'prese',
+      'remai',
+      'surve',
+      'treat',
+    ],
+  },
   months: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
   years: { fact: 'therapy.months', triggers: ['#'] },
   weeks: { fact: 'therapy.weeks', triggers: ['#'] },
@@ -508,7 +525,7 @@ export const VOCABULARY = {
   stableDisease: { fact: 'therapy.response', triggers: ['disea', 'stabi', 'stabl', 'uncha'] },
 
   // Progression.
-  noProgression: { fact: 'progression.pattern', triggers: ['nil', 'no$', 'not$', 'progr', 'witho'] },
+  noProgression: { fact: 'progression.pattern', triggers: ['nil', 'no$', 'not$', 'pd', 'progr', 'witho'] },
   // The response codes of progression, read case-sensitively on the original text ("PD", "iUPD", "iCPD").
   pdCode: { fact: 'progression.pattern', triggers: ['icpd', 'iupd', 'pd'] },
   oligoprogression: { fact: 'progression.pattern', triggers: ['limit', 'oligo', 'opd'] },

@@ -554,6 +554,33 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.response': 'SD' },
     },
   ],
+  'unknown and symbol-negative genes, transformed histology, progression labelled none, treatment now stopped':
+    [
+      { text: 'EGFR mutation status unknown (insufficient tissue)', absent: ['driver'] },
+      { text: 'EGFR ❌ ALK ❌', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
+      { text: 'wild-type for all tested genes (EGFR, ALK, ROS1, KRAS, BRAF)', facts: { driver: 'none' } },
+      { text: 'driver panel negative', facts: { driver: 'none' } },
+      {
+        text: 'EGFR-mutant adeno with histological transformation to small cell',
+        facts: { histology: 'sclc' },
+      },
+      { text: 'Combined SCLC/adeno', facts: { histology: 'sclc' } },
+      {
+        text: 'Progression of disease: no',
+        facts: { 'progression.pattern': 'none' },
+        absent: ['therapy.response'],
+      },
+      {
+        text: '6 cycles of carboplatin and paclitaxel, SD, now on observation',
+        facts: { 'therapy.status': 'off-treatment' },
+      },
+      {
+        text: 'currently on osimertinib, adrenal nodule under surveillance',
+        facts: { 'therapy.status': 'on-treatment' },
+      },
+      { text: 'Patient declines chemotherapy', absent: ['therapy.regimen'] },
+      { text: 'LCNEC of the lung with liver metastases', facts: { 'metastases.organs': 1 } },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
