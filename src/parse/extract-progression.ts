@@ -3,7 +3,7 @@
 // say the rest is controlled, the pattern stays unknown and the engine asks.
 import type { Doc } from './doc.js';
 import { clauseWindow, matchAll, mentionsAny, polarity } from './doc.js';
-import type { MetsResult } from './extract-mets.js';
+import type { MetItem, MetsResult } from './extract-mets.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
@@ -34,10 +34,30 @@ const PD_CODE_CASE_RE = /^(?:PD|iUPD|iCPD)$/;
 const EARLIER_PD_RE =
   /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
 const BRACKET_COUNT_RE = /^\s*\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)/;
+// Inside a range that took in its bracket: "(2 lesions)", "oligoprogression x2 (…)", "(x3: primary, …)".
+const BRACKET_COUNT_IN_RE =
+  /\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)|\b(?:oligo[a-z-]*|progress[a-z]*|pd)\s*(?:disease\s*)?[x×]\s?(\d{1,2})\b|\(\s*[x×]\s?(\d{1,2})\s*:/;
 const SITE_COUNT_RE =
-  /(?:\b(?:in|at)\s+|\bdisease\s*:\s*)(\d{1,2})(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
+  /(?:\b(?:in|at)\s+|\bdisease\s*:\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+single|a\s+solitary|single)(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
+const SITE_COUNT_WORDS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
+
+function siteCount(word: string): number {
+  return SITE_COUNT_WORDS[word] ?? (/^\d/.test(word) ? Number(word) : 1);
+}
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
-const POLY_WORD_RE = /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many)\b/;
+const POLY_WORD_RE =
+  /\b(?:multiple|widespread|diffuse|numerous|innumerable|extensive|disseminated|many|multi[\s-]?site|multifocal|generali[sz]ed)\b/;
 
 const EXPLICIT_PATTERNS = [
   [OLIGO_RE, 'oligoprogression', T.oligoprogression],
@@ -66,6 +86,20 @@ function subclause(doc: Doc, start: number, end: number): Span {
     }
   }
   return { start: from, end: to };
+}
+
+// "oligoprogression x2 (primary + one rib)", "oligoprogressive disease (x3: primary, adrenal, T12)": the bracket
+// right after the statement lists its sites.
+const BRACKET_AFTER_RE = /^\s*(?:disease\s*)?(?:[x×]\s?\d{1,2}\s*)?\(/;
+
+function withBracket(doc: Doc, range: Span, cueEnd: number): Span {
+  const { lower } = doc;
+  const m = BRACKET_AFTER_RE.exec(lower.slice(cueEnd, cueEnd + 16));
+  if (!m) return range;
+  const open = cueEnd + m[0].length - 1;
+  const close = lower.indexOf(')', open);
+  if (close < 0 || close - open > 80) return range;
+  return { start: range.start, end: Math.max(range.end, close + 1) };
 }
 
 /** Find progression statements; run before the metastasis facts so that "progressing in liver" counts liver. */
@@ -116,7 +150,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
   // The pattern when every explicit statement names the same one.
   let explicit = explicitFound[0]?.value;
   for (const e of explicitFound) if (e.value !== explicit) explicit = undefined;
-  const ranges = cues.map((c) => subclause(doc, c.start, c.end));
+  const ranges = cues.map((c) => withBracket(doc, subclause(doc, c.start, c.end), c.end));
   // "PD in liver and bone": the response code's sites progress too, so they are claimed before the metastasis
   // facts; the code itself is read as a response by the therapy extractor, which adds its range again.
   for (const m of matchAll(doc, PD_CODE_RE, T.pdCode)) {
@@ -182,6 +216,22 @@ function widen(e: Extent, start: number, end: number): void {
 }
 
 /** Progressing sites per organ (their stated counts, if any). */
+const LIST_JOIN_RE =
+  /^(?:\s*(?:x\s?\d{1,2}|×\s?\d{1,2}|\(\d{1,2}\)|mets?|lesions?|,|\+|&|and|plus))*\s*(?:\d{1,2}\s+)?$/;
+
+function continuesList(lower: string, prev: MetItem, it: MetItem): boolean {
+  if (it.start < prev.end || it.start - prev.end > 24) return false;
+  if (!LIST_JOIN_RE.test(lower.slice(prev.end, it.start))) return false;
+  // The rest of its list item, up to the next comma or full stop: "liver and bone stable".
+  let to = it.end;
+  while (to < lower.length && to < it.end + 48 && !isItemEnd(lower.charCodeAt(to))) to++;
+  return !CONTROLLED_RE.test(lower.slice(it.end, to));
+}
+
+function isItemEnd(c: number): boolean {
+  return c === 44 || c === 46 || c === 59 || c === 10;
+}
+
 function progressingOrgans(
   doc: Doc,
   mets: MetsResult,
@@ -189,15 +239,35 @@ function progressingOrgans(
   e: Extent,
 ): Map<string, number | undefined> {
   const perOrgan = new Map<string, number | undefined>();
+  let last: MetItem | undefined;
   for (const it of mets.items) {
     if (!it.metContext || it.negated || it.hedged) continue;
     const fromWords = within(ranges, it.start);
-    if (!(fromWords || (it.progressing && !atDiagnosis(doc, it.start)))) continue;
+    const progressing = fromWords || (it.progressing && !atDiagnosis(doc, it.start));
+    // "new bone lesions x4, liver x2": a site listed right after a progressing one progresses too, unless the
+    // words after it say it is controlled.
+    const listed = !progressing && last !== undefined && continuesList(doc.lower, last, it);
+    last = progressing || listed ? it : undefined;
+    if (!(progressing || listed)) continue;
     const prev = perOrgan.get(it.organ);
     perOrgan.set(it.organ, it.count !== undefined ? Math.max(prev ?? 0, it.count) : prev);
     widen(e, it.start, it.end);
   }
   return perOrgan;
+}
+
+const REGIONAL_NODES_RE =
+  /\b(?:(?:mediastinal|hilar|subcarinal|paratracheal|supraclavicular|regional|thoracic|ipsilateral)\s+(?:lymph\s+)?(?:nodes?|ln|lns|adenopathy|lymphadenopathy|nodal\s+disease)|nodal\s+(?:progression|disease))\b/;
+
+function regionalNodesProgress(doc: Doc, ranges: readonly Span[], e: Extent): boolean {
+  for (const r of ranges) {
+    const m = REGIONAL_NODES_RE.exec(doc.lower.slice(r.start, r.end));
+    if (m) {
+      widen(e, r.start + m.index, r.start + m.index + m[0].length);
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the primary is among the progressing sites (or stated controlled). */
@@ -223,15 +293,18 @@ function statedSites(doc: Doc, ranges: readonly Span[], counted: number, e: Exte
   let sites = counted;
   for (const r of ranges) {
     // "limited progression (2 lesions)": a bracket right after the progression words counts its sites.
-    const bracket = BRACKET_COUNT_RE.exec(doc.lower.slice(r.end, r.end + 24));
+    const bracket =
+      BRACKET_COUNT_RE.exec(doc.lower.slice(r.end, r.end + 24)) ??
+      BRACKET_COUNT_IN_RE.exec(doc.lower.slice(r.start, r.end));
     if (bracket) {
-      sites = Math.max(sites, Number(bracket[1]));
+      sites = Math.max(sites, Number(bracket[1] ?? bracket[2] ?? bracket[3]));
       widen(e, r.end, r.end + bracket[0].length);
     }
     const m = SITE_COUNT_RE.exec(doc.lower.slice(r.start, r.end));
     if (!m) continue;
     // "in 1 of 3 liver lesions": the stated part is the progressing count, not the lesions around it.
-    sites = m[2] ? Number(m[1]) : Math.max(sites, Number(m[1]));
+    const n = siteCount(m[1] as string);
+    sites = m[2] ? n : Math.max(sites, n);
     widen(e, r.start + m.index, r.start + m.index + m[0].length);
   }
   return sites;
@@ -270,6 +343,8 @@ export function emitProgression(
   const perOrgan = progressingOrgans(doc, mets, ranges, e);
   let counted = primaryProgression(doc, sink, ranges, e) ? 1 : 0;
   for (const n of perOrgan.values()) counted += n ?? 1;
+  // "progression in the mediastinal nodes only": regional nodes are one progressing site (not a metastasis).
+  if (!perOrgan.has('distant-nodes') && regionalNodesProgress(doc, ranges, e)) counted++;
   const sites = statedSites(doc, ranges, counted, e);
   if (sites > 0 && sites <= 1000) sink.add('progression.sites', sites, e.first, e.last);
 

@@ -581,6 +581,20 @@ const CLASSES: Record<string, Row[]> = {
       { text: 'Patient declines chemotherapy', absent: ['therapy.regimen'] },
       { text: 'LCNEC of the lung with liver metastases', facts: { 'metastases.organs': 1 } },
     ],
+  'progressing sites counted from lists, words, brackets and nodes': [
+    {
+      text: 'new bone lesions x4, liver x2',
+      facts: { 'progression.sites': 6, 'progression.pattern': 'polyprogression' },
+    },
+    { text: 'new adrenal met, liver and bone stable', facts: { 'progression.sites': 1 } },
+    { text: 'Progression in six sites on durvalumab', facts: { 'progression.sites': 6 } },
+    { text: 'oligoprogressive disease (x3: primary, adrenal, T12)', facts: { 'progression.sites': 3 } },
+    {
+      text: 'CT 12/2025 vs 09/2025: interval progression of the left hilar primary',
+      facts: { 'progression.primaryProgressing': true },
+    },
+    { text: 'progression in the mediastinal nodes only, rest controlled', facts: { 'progression.sites': 1 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
