@@ -293,12 +293,14 @@ function statedSites(doc: Doc, ranges: readonly Span[], counted: number, e: Exte
   let sites = counted;
   for (const r of ranges) {
     // "limited progression (2 lesions)": a bracket right after the progression words counts its sites.
-    const bracket =
-      BRACKET_COUNT_RE.exec(doc.lower.slice(r.end, r.end + 24)) ??
-      BRACKET_COUNT_IN_RE.exec(doc.lower.slice(r.start, r.end));
-    if (bracket) {
-      sites = Math.max(sites, Number(bracket[1] ?? bracket[2] ?? bracket[3]));
-      widen(e, r.end, r.end + bracket[0].length);
+    const after = BRACKET_COUNT_RE.exec(doc.lower.slice(r.end, r.end + 24));
+    const inside = after ? null : BRACKET_COUNT_IN_RE.exec(doc.lower.slice(r.start, r.end));
+    if (after) {
+      sites = Math.max(sites, Number(after[1]));
+      widen(e, r.end, r.end + after[0].length);
+    } else if (inside) {
+      sites = Math.max(sites, Number(inside[1] ?? inside[2] ?? inside[3]));
+      widen(e, r.start + inside.index, r.start + inside.index + inside[0].length);
     }
     const m = SITE_COUNT_RE.exec(doc.lower.slice(r.start, r.end));
     if (!m) continue;

@@ -141,6 +141,7 @@ const ON_RE =
 // the drug, not about the drug, which the patient is taking.
 const EVENT_ON_DRUG_RE =
   /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to)\s+(?:starting\s+|commencing\s+|initiation\s+of\s+|start\s+of\s+)?(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
+const ADJUVANT_RE = /\b(?:neo)?adjuvant\b|\bperi[\s-]?operative\b/;
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
@@ -204,6 +205,8 @@ interface Mention {
   prior: boolean;
   /** A course that ended ("completed durvalumab"): off treatment when nothing current is named. */
   done?: boolean;
+  /** Given around surgery ("adjuvant cisplatin/vinorelbine 2021"): before the metastatic disease. */
+  adjuvant?: boolean;
 }
 
 /** `first`: the word's first character code, a-z (the caller has read it). */
@@ -283,7 +286,8 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
   sortSmall(out, (a, b) => a.start - b.start);
   for (const mention of out) {
     const clause = clauseWindow(doc, mention.start, mention.end, 60);
-    mention.prior = PRIOR_RE.test(lower.slice(clause.start, mention.start));
+    mention.adjuvant = ADJUVANT_RE.test(lower.slice(clause.start, Math.min(clause.end, mention.end + 24)));
+    mention.prior = mention.adjuvant || PRIOR_RE.test(lower.slice(clause.start, mention.start));
     if (!mention.prior && finishedCourse(lower, mention, out)) {
       mention.prior = true;
       mention.done = true;
@@ -579,8 +583,13 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
     sink.add('therapy.status', 'off-treatment', done.start, done.end);
     explicit++;
   }
-  // The length of a finished course is not time on the current treatment.
-  const timed = emitDurations(doc, sink, anyDone ? all.filter((m) => !m.done) : all, classes);
+  // The length of a finished or an adjuvant course is not time on the current treatment.
+  const timed = emitDurations(
+    doc,
+    sink,
+    all.filter((m) => !(anyDone && m.done) && !m.adjuvant),
+    classes,
+  );
   const responses = readResponses(doc, sink);
   if (explicit === 0 && all.length > 0 && (timed || responses.length > 0)) {
     const first = current[0] as Mention;

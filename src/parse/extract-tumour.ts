@@ -196,6 +196,8 @@ const NON_LUNG_RE =
   /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|thyroid|hepatocellular|endometrial|cervical|urothelial|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r)\b|\b(?:m?crc|rcc|hcc|hnscc|melanoma|(?:pleural\s+|peritoneal\s+)?mesothelioma|thymoma|thymic\s+(?:carcinoma|cancer|tumou?r)|(?:osteo|leiomyo|lipo|rhabdomyo|angio|chondro|synovial\s+|ewing'?s?\s+)?sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
 
 // A second, earlier cancer ("previous breast cancer 2010") when the text also names a lung cancer.
+const PRIMARY_QUESTION_RE =
+  /\?\s*(?:a\s+)?(?:second|new|2nd|separate|synchronous|metachronous)\s+(?:lung\s+)?primary|\b(?:second|2nd|new|separate)\s+(?:lung\s+)?primary\s+(?:vs\.?|versus|or)\s+(?:a\s+)?met|\bmet[a-z]*\s+(?:vs\.?|versus|or)\s+(?:a\s+)?(?:second|2nd|new|separate)\s+(?:lung\s+)?primary/;
 const LUNG_MENTION_RE =
   /\b(?:nsclc|luad|lusc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|squamous|scc|sqcc)|(?:carcinoma|cancer|adenocarcinoma|scc)\s+of\s+the\s+lung|primary\s+lung|bronchogenic|non[\s-]?small[\s-]?cell)\b/;
 
@@ -262,9 +264,14 @@ function extractHistology(doc: Doc, sink: Sink): void {
     if (decisive && h.value !== 'sclc') sink.see(h.start, h.end);
     else sink.add('histology', h.value, h.start, h.end);
   let nonLung = false;
+  // "?second primary vs metastasis": whether the lung lesion is its own primary is the question, not the answer.
+  const primaryAsked = PRIMARY_QUESTION_RE.test(lower);
   for (const m of matchAll(doc, NON_LUNG_RE, T.nonLung)) {
     if (polarity(doc, m.index, m.index + m[0].length) !== 'pos' || isFamily(lower, m.index)) continue;
-    if (isHistory(lower, m.index, m.index + m[0].length) && LUNG_MENTION_RE.test(lower)) continue;
+    if (isHistory(lower, m.index, m.index + m[0].length) && (LUNG_MENTION_RE.test(lower) || primaryAsked)) {
+      sink.see(m.index, m.index + m[0].length);
+      continue;
+    }
     nonLung = true;
     sink.consume(m.index, m.index + m[0].length);
     sink.add('primarySite', 'non-lung', m.index, m.index + m[0].length);

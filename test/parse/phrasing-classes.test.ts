@@ -595,6 +595,17 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'progression in the mediastinal nodes only, rest controlled', facts: { 'progression.sites': 1 } },
   ],
+  'a second primary asked about, and adjuvant chemotherapy before the metastases': [
+    {
+      text: 'Hx of head and neck SCC 2020; now new lung mass, squamous, ?second primary vs metastasis',
+      absent: ['primarySite'],
+    },
+    {
+      text: 'Had 4 cycles cisplatin/vinorelbine adjuvant 2021, recurrence 2025 with 2 liver mets; no treatment yet',
+      facts: { 'therapy.status': 'naive' },
+      absent: ['therapy.cycles'],
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
