@@ -12,7 +12,7 @@ const ULTRA_RE = new RegExp(
   'g',
 );
 const CENTRAL_RE =
-  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?<!(?:contra|ipsi)(?:lat(?:eral)?)?\.?\s|bilateral\s)(?:(?:peri|para)[\s-]?)?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|(?:within\s+2\s?cm\s+of|(?<!(?:more\s+than|over|beyond|at\s+least|greater\s+than|>|≥)\s*)(?:[01](?:\.\d)?|2(?:\.0)?)\s?cm\s+(?:from|of))\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?:near|at)\s+the\s+hilum)\b/g;
+  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?<!(?:contra|ipsi)(?:lat(?:eral)?)?\.?\s|bilateral\s)(?:(?:peri|para)[\s-]?)?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?<=(?<!(?:more\s+than|over|beyond|at\s+least|greater\s+than|>|≥)\s*)(?<![\d.])(?:[01](?:\.\d)?|2(?:\.0)?)\s?cm\s+(?:from|of)\s+(?:the\s+)?)(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?:near|at)\s+the\s+hilum)\b/g;
 const PERIPHERAL_RE =
   /\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b/g;
 const LOBE_RE = /\b(rul|rml|rll|lul|lll|lingula[a-z]*|(?:right|left|r|l)\s+(?:upper|middle|lower)\s+lobe)\b/g;

@@ -261,7 +261,9 @@ const REGIONAL_NODES_RE =
 
 function regionalNodesProgress(doc: Doc, ranges: readonly Span[], e: Extent): boolean {
   for (const r of ranges) {
-    const m = REGIONAL_NODES_RE.exec(doc.lower.slice(r.start, r.end));
+    const text = doc.lower.slice(r.start, r.end);
+    if (!text.includes('nod') && !text.includes('adenopathy') && !text.includes('ln')) continue;
+    const m = REGIONAL_NODES_RE.exec(text);
     if (m) {
       widen(e, r.start + m.index, r.start + m.index + m[0].length);
       return true;
@@ -294,7 +296,11 @@ function statedSites(doc: Doc, ranges: readonly Span[], counted: number, e: Exte
   for (const r of ranges) {
     // "limited progression (2 lesions)": a bracket right after the progression words counts its sites.
     const after = BRACKET_COUNT_RE.exec(doc.lower.slice(r.end, r.end + 24));
-    const inside = after ? null : BRACKET_COUNT_IN_RE.exec(doc.lower.slice(r.start, r.end));
+    const text = doc.lower.slice(r.start, r.end);
+    const inside =
+      after || (!text.includes('(') && !text.includes('x') && !text.includes('×'))
+        ? null
+        : BRACKET_COUNT_IN_RE.exec(text);
     if (after) {
       sites = Math.max(sites, Number(after[1]));
       widen(e, r.end, r.end + after[0].length);
@@ -302,7 +308,7 @@ function statedSites(doc: Doc, ranges: readonly Span[], counted: number, e: Exte
       sites = Math.max(sites, Number(inside[1] ?? inside[2] ?? inside[3]));
       widen(e, r.start + inside.index, r.start + inside.index + inside[0].length);
     }
-    const m = SITE_COUNT_RE.exec(doc.lower.slice(r.start, r.end));
+    const m = SITE_COUNT_RE.exec(text);
     if (!m) continue;
     // "in 1 of 3 liver lesions": the stated part is the progressing count, not the lesions around it.
     const n = siteCount(m[1] as string);

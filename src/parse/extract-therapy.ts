@@ -134,7 +134,7 @@ const PLANNED_RE =
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+holiday|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
-  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?:currently|presently|now)\s+(?:on\s+)?no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?:now|currently|is|remains)\s+on\s+(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*)(?:on\s+)?(?:observation|surveillance)\s+(?:only|since)\b|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
+  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?<=\b(?:currently|presently|now)\s+(?:on\s+)?)no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?<=\b(?:now|currently|is|remains)\s+on\s+)(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*(?:on\s+)?)(?:observation|surveillance)\s+(?:only|since)\b|treatment\s+(?:break|holiday)|drug\s+holiday|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
   /\b(?:on|currently|receiving|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
@@ -298,7 +298,7 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
 
 /** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
 const OFF_ANYWHERE_IN_RE = new RegExp(OFF_ANYWHERE_RE.source);
-const OFF_NOW_RE = /\b(?:currently|presently|now|observation|surveillance|monitoring)\b/;
+const OFF_NOW_RE = /^(?:no\s|observation|surveillance|active)/;
 const DECLINED_BEFORE_RE =
   /\b(?:declin(?:es|ed|ing)|refus(?:es|ed|ing)|does\s+not\s+want|did\s+not\s+want|unwilling\s+to\s+(?:have|start))\s+(?:further\s+|any\s+|all\s+)?$/;
 

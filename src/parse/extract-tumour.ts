@@ -264,11 +264,13 @@ function extractHistology(doc: Doc, sink: Sink): void {
     if (decisive && h.value !== 'sclc') sink.see(h.start, h.end);
     else sink.add('histology', h.value, h.start, h.end);
   let nonLung = false;
-  // "?second primary vs metastasis": whether the lung lesion is its own primary is the question, not the answer.
-  const primaryAsked = PRIMARY_QUESTION_RE.test(lower);
   for (const m of matchAll(doc, NON_LUNG_RE, T.nonLung)) {
     if (polarity(doc, m.index, m.index + m[0].length) !== 'pos' || isFamily(lower, m.index)) continue;
-    if (isHistory(lower, m.index, m.index + m[0].length) && (LUNG_MENTION_RE.test(lower) || primaryAsked)) {
+    // "?second primary vs metastasis": whether the lung lesion is its own primary is the question, not the answer.
+    if (
+      isHistory(lower, m.index, m.index + m[0].length) &&
+      (LUNG_MENTION_RE.test(lower) || PRIMARY_QUESTION_RE.test(lower))
+    ) {
       sink.see(m.index, m.index + m[0].length);
       continue;
     }
