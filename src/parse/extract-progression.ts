@@ -4,6 +4,7 @@
 import type { Doc } from './doc.js';
 import { clauseWindow, matchAll, mentionsAny, polarity } from './doc.js';
 import type { MetItem, MetsResult } from './extract-mets.js';
+import { NUMBER_WORD_VALUES } from './number-words.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
@@ -39,21 +40,9 @@ const BRACKET_COUNT_IN_RE =
   /\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)|\b(?:oligo[a-z-]*|progress[a-z]*|pd)\s*(?:disease\s*)?[x×]\s?(\d{1,2})\b|\(\s*[x×]\s?(\d{1,2})\s*:/;
 const SITE_COUNT_RE =
   /(?:\b(?:in|at)\s+|\bdisease\s*:\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+single|a\s+solitary|single)(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
-const SITE_COUNT_WORDS: Readonly<Record<string, number>> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-};
 
 function siteCount(word: string): number {
-  return SITE_COUNT_WORDS[word] ?? (/^\d/.test(word) ? Number(word) : 1);
+  return NUMBER_WORD_VALUES[word] ?? (/^\d/.test(word) ? Number(word) : 1);
 }
 const ONLY_RE = /\b(?:only|solely|alone|isolated|single[\s-]site|one\s+site|limited\s+to)\b/;
 const POLY_WORD_RE =

@@ -1,6 +1,7 @@
 // Systemic therapy: agents and regimen class, status (naive / on / off), duration and response.
 import type { Doc } from './doc.js';
 import { clauseAt, clauseWindow, matchAll, polarity } from './doc.js';
+import { NUMBER_WORD_VALUES } from './number-words.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
@@ -154,19 +155,7 @@ const CYCLES_RE =
   /(?<![\d.])(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
   /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
-const WORD_NUM: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twelve: 12,
-};
+const WORD_NUM = NUMBER_WORD_VALUES;
 const DURATION_EXCLUDE_RE =
   /\b(?:diagnos\w*|dx|life|prognosis|survival|expectancy|old|since\s+diagnosis|follow[\s-]?up)\b/;
 const RESPONSE_CONTEXT_RE =
