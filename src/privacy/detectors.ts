@@ -189,10 +189,12 @@ const NUMERIC_DMY_RE = new RegExp(
   'g',
 );
 // Dotted ISO dates need two-digit month and day, so that versions such as "2026.1.1" stay untouched.
+// A four-digit year makes it a date even before "%" ("2024-03-12 %"): no dose or schedule list starts with one.
+const NOT_UNIT_NO_PERCENT = `(?!${SP}?(?:c?Gy|mg|mcg|mm|cm|fx|fractions?|weeks?|wks?|months?|mo|days?|cycles?)(?![\\w]))`;
 const ISO_RE = new RegExp(
   '(?<![\\w/.-])((?:19|20)\\d{2})(?:([-/])(\\d{1,2})\\2(\\d{1,2})|\\.(\\d{2})\\.(\\d{2}))' +
     '(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,6})?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?' +
-    `(?![\\w/]|[.:-]\\d)${NOT_UNIT}`,
+    `(?![\\w/]|[.:-]\\d)${NOT_UNIT_NO_PERCENT}`,
   'g',
 );
 const NUMERIC_MY_RE = new RegExp(`(?<![\\w/.-])(?:0?[1-9]|1[0-2])[/-](?:19|20)\\d{2}${DATE_TAIL}`, 'g');
@@ -337,11 +339,24 @@ function streetNameIsClinical(match: string): boolean {
   );
 }
 
+/** Length of the shortest prefix of a street match that ends at a street type and passes, or 0. */
+function shortestStreet(match: string): number {
+  for (const w of match.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+    if (w.index === 0 || !STREET_TYPE_RE.test(w[0])) continue;
+    const prefix = match.slice(0, w.index + w[0].length);
+    if (!streetNameIsClinical(prefix)) return prefix.length;
+    return 0;
+  }
+  return 0;
+}
+
 function detectAddresses(text: string, out: Sink): void {
   for (const m of text.matchAll(STREET_RE)) {
-    // "6 Minute Walk Test": a street name is never a clinical or common word.
-    if (streetNameIsClinical(m[0])) continue;
-    push(out, 'address', m.index, m.index + m[0].length, PRIORITY.address);
+    // "6 Minute Walk Test": a street name is never a clinical or common word. The match is greedy, so
+    // "42 Elm Street Pt Asymptomatic Dr …" runs on to the "Dr" of a title: then the address is the shortest
+    // prefix that ends at a street type and names no clinical word.
+    const len = streetNameIsClinical(m[0]) ? shortestStreet(m[0]) : m[0].length;
+    if (len > 0) push(out, 'address', m.index, m.index + len, PRIORITY.address);
   }
   for (const m of text.matchAll(PO_BOX_RE))
     push(out, 'address', m.index, m.index + m[0].length, PRIORITY.address);

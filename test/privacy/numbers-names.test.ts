@@ -103,6 +103,18 @@ describe('bed, bay, ward and room numbers', () => {
     (t) => expect(guardIdentifiers(t).kinds).toContain('address'),
   );
 
+  // Found by the guard's property tests in CI (seeds -1983430220 and -352524443).
+  it('removes an ISO date followed by a percent sign', () => {
+    expect(guardIdentifiers('2\u200b0\u200b2\u200b4-0\u200b3-1\u200b2 % ').kinds).toContain('date');
+    expect(guardIdentifiers('2024-03-12 %').kinds).toContain('date');
+  });
+
+  it('removes a street address that a greedy match ran on from into a title', () => {
+    const r = guardIdentifiers('42 Elm Street Pt Asymptomatic Dr Jane Doe ');
+    expect(r.redacted).toBe('[ADDRESS] Pt Asymptomatic [NAME] ');
+    expect(guardIdentifiers('6 Minute Walk Test 320 m').hits).toEqual([]);
+  });
+
   it('keeps BED10 and ward words without a number', () => {
     for (const t of ['BED10 100 Gy', 'Ward round Tuesday', 'Bed rest not required', 'Room for improvement']) {
       expect(guardIdentifiers(t).hits, t).toEqual([]);
