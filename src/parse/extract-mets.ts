@@ -39,6 +39,8 @@ export interface MetItem {
   singular?: boolean;
   /** A lung site named "contralateral" or "bilateral": a nodule there is a metastasis. */
   qualifiedLung?: boolean;
+  /** One side named before a paired site ("L adrenal"): 1 left, 2 right. */
+  side?: 1 | 2;
 }
 
 export interface MetsResult {
@@ -152,6 +154,9 @@ const MULTI_WORDS = new Set(['several', 'few', 'some', 'scattered', 'various']);
 
 const LATERAL_ONE = new Set(['left', 'right', 'l', 'r', 'lt', 'rt']);
 const LATERAL_TWO = new Set(['bilateral', 'both']);
+function isLeft(w: string): boolean {
+  return w.charCodeAt(0) === 108; // "l", "lt", "left"
+}
 const NEG_WORDS = new Set(['no', 'not', 'without', 'nil', 'nor', 'neither']);
 const HEDGE_WORDS = new Set(
   words(
@@ -210,6 +215,8 @@ interface State {
   progressing: boolean;
   blocked: boolean;
   lateral: 1 | 2 | undefined;
+  /** The side when `lateral` is 1: 1 left, 2 right. */
+  side: 1 | 2;
   distant: boolean;
   regional: boolean;
   /** "contralateral"/"bilateral" make a lung nodule a metastasis. */
@@ -480,7 +487,11 @@ function classify(toks: readonly Token[]): void {
     else if (w.length === 1 && c < 256) code = CHAR_CODE[c] as number;
     else {
       const known = wordCode(w);
-      if (known !== undefined) code = known;
+      // "l1" is listed only for its flag ("PD-L1 5 %"): its kind still comes from the spelling (vertebra L1).
+      if (known !== undefined && (known & KIND_MASK) === 0 && known !== 0) {
+        const guess = guessKind(w);
+        code = guess === K.Unknown ? known : known | guess | (F.Guessed << KIND_BITS);
+      } else if (known !== undefined) code = known;
       else {
         const guess = guessKind(w);
         code = guess === K.Unknown ? 0 : guess | (F.Guessed << KIND_BITS);
@@ -554,6 +565,7 @@ class GroupParser {
       progressing: false,
       blocked: false,
       lateral: undefined,
+      side: 1,
       distant: false,
       regional: false,
       strongLung: false,
@@ -728,6 +740,14 @@ class GroupParser {
     st.strongLung = false;
   }
 
+  /** "R and L adrenal", "right + left adrenal": two sides named before one paired site. */
+  private otherSideBefore(t: Token): boolean {
+    const i = this.i;
+    const before = this.toks[i - 2];
+    if (!before || KINDS[i - 2] !== K.LatOne || ((FLAGS[i - 1] as number) & F.LevelJoin) === 0) return false;
+    return isLeft(before.w) !== isLeft(t.w);
+  }
+
   /** "two metastases in the liver and one in the adrenal", "3 lesions in the liver": the count belongs to the
    * site named right after the metastasis word. */
   private countForNextSite(): boolean {
@@ -841,7 +861,8 @@ class GroupParser {
       case K.LatOne:
       case K.LatTwo:
         this.open(t);
-        st.lateral = kind === K.LatTwo ? 2 : 1;
+        st.lateral = kind === K.LatTwo || this.otherSideBefore(t) ? 2 : 1;
+        st.side = isLeft(t.w) ? 1 : 2;
         if (t.w === 'bilateral') st.strongLung = true;
         return true;
       case K.Distant:
@@ -1304,7 +1325,8 @@ class GroupParser {
     // So is "adenocarcinoma of the lung", "carcinoma of lung".
     if (site[1] === 'lung' && this.afterPrimaryWord()) return;
     let count = st.count?.n;
-    if (count === undefined && st.lateral !== undefined && PAIRED.has(site[1])) count = st.lateral;
+    const sided = count === undefined && st.lateral !== undefined && PAIRED.has(site[1]);
+    if (sided) count = st.lateral;
     const item: MetItem = {
       site: site[0],
       organ: site[1],
@@ -1316,6 +1338,7 @@ class GroupParser {
       metContext: false,
     };
     if (count !== undefined) item.count = count;
+    if (sided && count === 1) item.side = st.side;
     if (site[0] === 'contralateral-lung' && st.strongLung) item.qualifiedLung = true;
     if (st.count?.poly && !st.negated && !st.hedged)
       g.burden.push({ value: 'poly', start: st.count.start, end: siteEnd });
@@ -1435,6 +1458,8 @@ interface OrganEntry {
   single: boolean;
   start: number;
   end: number;
+  /** Sides of single sided items (1 left, 2 right, 3 both): "R adrenal and L adrenal mets" are two. */
+  sides: number;
 }
 
 /** Count: stated totals ("3 mets") and the sum of per-organ counts when every organ has one. */
@@ -1453,8 +1478,10 @@ function emitCount(
       single: true,
       start: it.start,
       end: it.end,
+      sides: 0,
     };
     entry.items++;
+    if (it.side !== undefined) entry.sides |= it.side;
     if (it.count !== undefined) entry.counts.add(it.count);
     else entry.single &&= singles.has(it);
     entry.start = Math.min(entry.start, it.start);
@@ -1476,7 +1503,7 @@ function emitCount(
       sum = undefined;
     } else if (entry.counts.size === 0) {
       if (sum !== undefined) sum = entry.items === 1 && entry.single ? sum + 1 : undefined;
-    } else if (sum !== undefined) for (const n of entry.counts) sum += n;
+    } else if (sum !== undefined) for (const n of entry.counts) sum += n === 1 && entry.sides === 3 ? 2 : n;
   }
   const organs = perOrgan.size;
   const summed = organs > 0 && sum !== undefined && sum > 0 && sum <= 1000;

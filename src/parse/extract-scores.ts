@@ -45,6 +45,34 @@ function pastEcog(doc: Doc, sink: Sink, start: number, end: number): boolean {
   return true;
 }
 
+// "ECOG 1 → 2", "ECOG 1, deteriorated to 2": a trajectory; today's value is the last one.
+const TREND_AFTER_RE =
+  /^\s*(?:→|->|=>|⇒|➡|,?\s*(?:now\s+)?(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|went|gone|moving|progress\w*)\s+to)\s*(?:(?:ecog|who|ps)\s*)?([0-4])(?![\d.%])/;
+// "ECOG went from 1 to 3", "PS deteriorated from 0 to 2".
+const FROM_TO_RE =
+  /\b(?:ecog|ps|who[\s-]?ps|performance\s+status)\s+(?:has\s+|had\s+)?(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved|progressed)\s+from\s+([0-4])\s+to\s+([0-4])(?![\d.%])/g;
+
+/** Today's value of a trajectory told after the ECOG at `end`; true when one was read. */
+function trendAfter(doc: Doc, sink: Sink, start: number, end: number): boolean {
+  const tail = doc.lower.slice(end, end + 40);
+  const trend = TREND_AFTER_RE.exec(tail);
+  if (!trend) return false;
+  const at = end + trend[0].length;
+  sink.see(start, end);
+  sink.consume(end, at);
+  sink.add('ecog', Number(trend[1]), at - 1, at);
+  return true;
+}
+
+function fromTo(doc: Doc, sink: Sink): void {
+  for (const m of matchAll(doc, FROM_TO_RE, T.ecog)) {
+    const end = m.index + m[0].length;
+    if (sink.isConsumed(m.index, end) || polarity(doc, m.index, end) === 'hedge') continue;
+    sink.consume(m.index, end);
+    sink.add('ecog', Number(m[2]), end - 1, end);
+  }
+}
+
 const VS_BEFORE_RE = /\b(?:vs\.?|versus)\s*$/;
 const VS_AFTER_RE = /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i;
 const PS_WORD_RE = /\b(?:ecog|who|ps)\b/;
@@ -67,6 +95,7 @@ function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecA
     }
     sink.consume(start, end);
     if (pastEcog(doc, sink, start, end)) continue;
+    if (m[2] === undefined && trendAfter(doc, sink, start, end)) continue;
     const a = DIGIT_WORDS[m[1] as string] ?? Number(m[1]);
     sink.add('ecog', a, start, end);
     // "ECOG 1-2": two values, so the text asks a question rather than picking one.
@@ -76,6 +105,7 @@ function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecA
 
 export function extractScores(doc: Doc, sink: Sink): void {
   const { lower, text } = doc;
+  fromTo(doc, sink);
   ecogAt(doc, sink, lower, matchAll(doc, ECOG_RE, T.ecog));
   // "WHO 1" is read in capitals ("who" is a pronoun), so on the original text.
   if (text.includes('WHO')) ecogAt(doc, sink, text, text.matchAll(WHO_RE));

@@ -282,7 +282,39 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
       mention.done = true;
     }
   }
+  priorBeforeSwitch(lower, out);
   return out;
+}
+
+// "progressed on osimertinib, now on carboplatin/pemetrexed", "erlotinib, then switched to osimertinib": the
+// drugs before the switch are the earlier line.
+const SWITCH_BEFORE_RE =
+  /\b(?:now\s+(?:on|receiving|taking)|currently\s+(?:on|receiving|taking)|switched\s+to|changed\s+to|moved\s+to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line)\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?$/;
+
+function priorBeforeSwitch(lower: string, out: Mention[]): void {
+  let at = -1;
+  for (let k = out.length - 1; k > 0; k--) {
+    const m = out[k] as Mention;
+    if (SWITCH_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 32), m.start))) {
+      at = k;
+      break;
+    }
+  }
+  if (at < 0) return;
+  const after = new Set<string>();
+  const from = (out[at] as Mention).start;
+  for (let k = at; k < out.length; k++) {
+    const m = out[k] as Mention;
+    after.add(m.drug.name);
+    // "previously erlotinib, then switched to osimertinib": the words before the switch do not make the drug
+    // after it an earlier line; a prior word after the switch still does.
+    if (!m.adjuvant && !m.done && !PRIOR_RE.test(lower.slice(from, m.start))) m.prior = false;
+  }
+  // "osimertinib, now osimertinib + chemotherapy": a drug named again after the switch is still current.
+  for (let k = 0; k < at; k++) {
+    const m = out[k] as Mention;
+    if (!after.has(m.drug.name)) m.prior = true;
+  }
 }
 
 /** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
@@ -294,7 +326,8 @@ const DECLINED_BEFORE_RE =
 // "post PACIFIC (1 yr durvalumab)", "completed durvalumab 2023", "durvalumab finished", "completed 2 years of
 // pembrolizumab": a checkpoint-inhibitor course that ended is past treatment, not the current regimen. A chemo
 // partner in the same sentence ("completed 4 cycles carbo/pem/pembro") is induction before maintenance, so it stays.
-const FINISHED_RE = /\b(?:pacific|completed|completion|finished|done|ended|concluded)\b/;
+const FINISHED_RE =
+  /\b(?:pacific|completed|completing|completion|finished|finishing|done|ended|concluded)\b|\b(?:s\/p|status\s+post)\s+(?:concurrent\s+|definitive\s+)?(?:crt|chemo[\s-]?(?:rt|radiation|radiotherapy)|chemoradi\w*)\b/;
 const STILL_ON_RE =
   /\b(?:currently|still|ongoing|continuing|continues|remains\s+on|now\s+on|maintenance|since)\b/;
 const YEAR_RE = /\b(?:19|20)\d\d\b/;

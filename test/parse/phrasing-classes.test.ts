@@ -606,6 +606,42 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['therapy.cycles'],
     },
   ],
+  'vertebra L1 in a list, two sides of a paired organ, performance status trajectories, switched lines': [
+    {
+      text: 'mets to liver (3), bone (L1, L4) and R adrenal',
+      facts: { 'metastases.count': 6, 'metastases.organs': 3 },
+    },
+    { text: 'bone mets (L1, L4) and R adrenal', facts: { 'metastases.count': 3 } },
+    { text: 'PD-L1 5%, 2 bone mets', facts: { pdl1: 5, 'metastases.count': 2 } },
+    { text: 'R and L adrenal mets', facts: { 'metastases.count': 2, 'metastases.organs': 1 } },
+    { text: 'left adrenal met; right adrenal met', facts: { 'metastases.count': 2 } },
+    { text: 'left adrenal met. The left adrenal met is 2 cm', facts: { 'metastases.count': 1 } },
+    { text: 'ECOG 1 → 2', facts: { ecog: 2 } },
+    { text: 'ECOG 1, deteriorated to 2', facts: { ecog: 2 } },
+    { text: 'ECOG went from 1 to 3', facts: { ecog: 3 } },
+    { text: 'ECOG 1-2', absent: ['ecog'], conflicts: ['ecog'] },
+    {
+      text: 'EGFR exon 19 deletion, progressed on osimertinib, now on carbo/pem',
+      facts: { 'therapy.regimen': 'chemo', 'therapy.agent': 'carboplatin + pemetrexed' },
+    },
+    {
+      text: 'progressed on osimertinib, now on osimertinib + carboplatin/pemetrexed',
+      facts: { 'therapy.regimen': 'egfr-tki' },
+    },
+    {
+      text: 'previously on erlotinib, now on osimertinib 4 months, SD',
+      facts: { 'therapy.agent': 'osimertinib', 'therapy.status': 'on-treatment', 'therapy.months': 4 },
+    },
+    {
+      text: '8 months after completing durvalumab',
+      facts: { 'therapy.status': 'off-treatment' },
+      absent: ['therapy.months'],
+    },
+    {
+      text: 's/p CRT + durvalumab; now stage IV with 2 bone mets',
+      facts: { 'therapy.status': 'off-treatment', 'lung.priorThoracicRt': true },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
