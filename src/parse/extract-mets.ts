@@ -165,6 +165,13 @@ const HEDGE_WORDS = new Set(
   ),
 );
 const PROGRESS_WORDS = new Set(words('new enlarging growing progressing progressive increasing active'));
+// Words between a lesion and what it is thought to be: "thought to be", "in keeping with", "c/w", "felt to be".
+const BENIGN_LINK = new Set(
+  words(
+    'thought felt to be is are was were likely probably most consistent compatible with in keeping c/w ' +
+      'represents representing represent favoured favored considered deemed suggestive of a an appears looks like at',
+  ),
+);
 const BLOCKERS = new Set(
   words(
     'adenoma adenomas cyst cysts haemangioma hemangioma haemangiomas hemangiomas granuloma granulomas ' +
@@ -499,8 +506,18 @@ function classify(toks: readonly Token[]): void {
     }
     kinds[i] = code & KIND_MASK;
     flags[i] = code >>> KIND_BITS;
+    // "cT2aN1M1b" is read as "ct2an", "1m", "1b": the last two are the M category, a metastasis word.
+    if (c === 49 && i > 0 && M_SPLIT_RE.test(w) && M_BEFORE_RE.test((toks[i - 1] as Token).w)) {
+      const m = WORD_CODE.get(`m${w}`) as number;
+      kinds[i] = m & KIND_MASK;
+      flags[i] = m >>> KIND_BITS;
+      kinds[i - 1] = K.Unknown;
+      flags[i - 1] = 0;
+    }
   }
 }
+const M_SPLIT_RE = /^1(?:[abc]|c[12])?$/;
+const M_BEFORE_RE = /^[0-3x][abc]?m$/;
 
 /** Kind sets as bit masks over K. */
 function kindMask(list: readonly K[]): number {
@@ -1155,6 +1172,11 @@ class GroupParser {
 
   private onBlocker(kind: K, t: Token): void {
     const g = this.g;
+    const target = g && g.pending.length === 0 ? g : g ? undefined : this.groups[this.groups.length - 1];
+    if (target && this.benignAfter(target)) {
+      if (g) g.lastClosed = NO_ITEMS;
+      return;
+    }
     if (g && g.pending.length > 0) g.pending = [];
     else if (g && g.lastClosed.length > 0 && kind === K.Blocker) {
       // "adrenal nodule - benign adenoma": what was just named is not a metastasis.
@@ -1166,6 +1188,41 @@ class GroupParser {
       this.st.blocked = true;
     } else if (g) g.lastClosed = NO_ITEMS;
     if (this.g) this.g.end = t.end;
+  }
+
+  /** "bone lesion at T8 thought to be degenerative", "liver lesion is a haemangioma": a benign word right after
+   * the group's last words, across linking words only, drops the items of the clause it ends. True when it did. */
+  private benignAfter(grp: Group): boolean {
+    let k = this.i - 1;
+    // The level of the lesion ("at T8") may stand between it and the linking words.
+    while (k >= 0 && this.i - k <= 8 && (KINDS[k] === K.Vertebra || this.linkAt(k))) k--;
+    const before = this.toks[k];
+    // The clause must end on the lesion's own words: "liver mets x3 and a haemangioma" names two things.
+    const own = KINDS[k] === K.Met || ((FLAGS[k] as number) & F.Site) !== 0;
+    if (!before || !own || k === this.i - 1 || before.end > grp.end || before.end <= grp.start) return false;
+    let cut = grp.start;
+    for (; k >= 0; k--) {
+      const tk = this.toks[k] as Token;
+      if (tk.start < grp.start) break;
+      if (tk.w === ',' || tk.w === ';') {
+        cut = tk.end;
+        break;
+      }
+    }
+    const kept = grp.items.filter((it) => it.start < cut);
+    if (kept.length === grp.items.length) return false;
+    grp.items = kept;
+    if (grp !== this.g && kept.length === 0 && grp.totals.length === 0 && grp.burden.length === 0)
+      this.groups.pop();
+    return true;
+  }
+
+  /** A linking word; "with" only in "consistent with", "in keeping with", "c/w". */
+  private linkAt(k: number): boolean {
+    const w = (this.toks[k] as Token).w;
+    if (w !== 'with') return BENIGN_LINK.has(w);
+    const p = this.toks[k - 1]?.w;
+    return p === 'consistent' || p === 'compatible' || p === 'keeping';
   }
 
   /** A site word, a met word, a connector, or anything else (which ends the group). */
@@ -1183,6 +1240,8 @@ class GroupParser {
     }
     const g = this.g;
     if (g && (kind === K.Connector || kind === K.Descriptor || kind === K.Vertebra)) {
+      // "likely benign, 1 adrenal met": a benign word does not reach past a comma.
+      if (t.w === ',') this.st.blocked = false;
       if (flags & F.Clearing && g.pending.length === 0) {
         this.st.negated = false;
         this.st.hedged = false;

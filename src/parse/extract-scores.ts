@@ -1,6 +1,7 @@
 // Numeric scores: ECOG/WHO PS, Karnofsky, PD-L1 TPS and life expectancy.
 import type { Doc } from './doc.js';
 import { matchAll, polarity } from './doc.js';
+import { NUMBER_WORD_VALUES } from './number-words.js';
 import type { Sink } from './sink.js';
 import { T } from './vocabulary.js';
 
@@ -19,7 +20,7 @@ const PDL1_NEG_RE =
   /^(?:\s*(?:expression|tps|status|ihc))?\s*[:=]?\s*(?:negative|neg\b|-ve\b|not\s+expressed)/;
 const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
 const LIFE_RE =
-  /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only)\s*)?(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?)/g;
+  /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|estimated\s+at|thought\s+to\s+be)\s+)?(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|thought\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;
 
 // "previously ECOG 0, now 1", "ECOG 0 at diagnosis": a past performance status is not today's.
 const PAST_BEFORE_RE = /\b(?:previously|initially|formerly|originally|baseline|at\s+diagnosis)\s*:?\s*$/;
@@ -165,19 +166,42 @@ function extractPdl1(doc: Doc, sink: Sink): void {
   }
 }
 
+// "life expectancy of weeks", "weeks to months", "a few months": clearly under the 6-month threshold of §5; read as
+// the lower figure the words allow (a few weeks ≈ 1 month, up to a few months ≈ 3).
+function wordMonths(words: string): number {
+  return words.includes('month') && !words.startsWith('weeks') ? 3 : words.includes('month') ? 2 : 1;
+}
+
+/** "< 6 months" is under 6: read just below the bound, so a "< 6 months" threshold holds. */
+function boundMonths(bound: string | undefined, months: number): number {
+  if (bound === undefined) return months;
+  const below = bound === '<' || bound.startsWith('less') || bound === 'under';
+  return below ? Math.max(0, Math.round((months - 0.1) * 10) / 10) : months;
+}
+
 function extractLifeExpectancy(doc: Doc, sink: Sink): void {
   for (const m of matchAll(doc, LIFE_RE, T.lifeExpectancy)) {
     const start = m.index;
     const end = start + m[0].length;
     sink.consume(start, end);
-    const n = Number(m[2]);
-    const unit = m[3] as string;
+    if (m[5] !== undefined) {
+      sink.add('lifeExpectancyMonths', wordMonths(m[5]), start, end);
+      continue;
+    }
+    const word = m[3];
+    const n =
+      word === undefined
+        ? Number(m[2])
+        : word === 'a' || word === 'an'
+          ? 1
+          : (NUMBER_WORD_VALUES[word] ?? Number.NaN);
+    const unit = m[4] as string;
     const months = unit.startsWith('y')
       ? n * 12
       : unit.startsWith('w')
         ? Math.round((n / 4.345) * 10) / 10
         : n;
-    if (months > 600) continue;
-    sink.add('lifeExpectancyMonths', months, start, end);
+    if (!(months <= 600)) continue;
+    sink.add('lifeExpectancyMonths', boundMonths(m[1], months), start, end);
   }
 }

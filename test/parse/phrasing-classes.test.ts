@@ -642,6 +642,22 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.status': 'off-treatment', 'lung.priorThoracicRt': true },
     },
   ],
+  'a lesion thought benign, a joined TNM string, life expectancy in words and under a bound': [
+    {
+      text: 'bone lesion at T8 thought to be degenerative, 1 adrenal met',
+      facts: { 'metastases.count': 1, 'metastases.sites': ['adrenal'] },
+    },
+    { text: 'liver lesion is a haemangioma, 2 bone mets', facts: { 'metastases.sites': ['bone'] } },
+    { text: '2 liver mets with a benign cyst', facts: { 'metastases.count': 2 } },
+    {
+      text: 'cT2aN1M1b (solitary L adrenal)',
+      facts: { 'stage.m': 'M1b', 'metastases.count': 1, 'metastases.sites': ['adrenal'] },
+    },
+    { text: 'life expectancy < 6 months', facts: { lifeExpectancyMonths: 5.9 } },
+    { text: 'life expectancy of weeks', facts: { lifeExpectancyMonths: 1 } },
+    { text: 'estimated life expectancy: a few months', facts: { lifeExpectancyMonths: 3 } },
+    { text: 'life expectancy > a year', facts: { lifeExpectancyMonths: 12 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',

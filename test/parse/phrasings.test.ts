@@ -104,7 +104,11 @@ const scores: Row[] = [
   { text: 'WHO 1', expect: { ecog: 1 } },
   { text: 'KPS 70', expect: { karnofsky: 70 }, absent: ['ecog'] },
   { text: 'Karnofsky 90%', expect: { karnofsky: 90 }, absent: ['ecog'] },
-  { text: 'life expectancy < 3 months', expect: { lifeExpectancyMonths: 3 } },
+  { text: 'life expectancy < 3 months', expect: { lifeExpectancyMonths: 2.9 } },
+  // Under the bound: "< 6 months" meets the 6-month threshold of §5.
+  { text: 'life expectancy < 6 months', expect: { lifeExpectancyMonths: 5.9 } },
+  { text: 'life expectancy of weeks', expect: { lifeExpectancyMonths: 1 } },
+  { text: 'life expectancy more than a year', expect: { lifeExpectancyMonths: 12 } },
   { text: 'prognosis of about 2 years', expect: { lifeExpectancyMonths: 24 } },
   { text: 'life expectancy > 6 months', expect: { lifeExpectancyMonths: 6 } },
 ];
