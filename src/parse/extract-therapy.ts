@@ -470,6 +470,13 @@ function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean 
   return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
 }
 
+const BELOW_BEFORE_RE = /(?:<|\bless\s+than|\bunder|\bfewer\s+than)\s*$/;
+
+/** A duration stated as an upper bound ("< 3 months", "less than 4 cycles"). */
+function below(lower: string, start: number): boolean {
+  return BELOW_BEFORE_RE.test(lower.slice(Math.max(0, start - 12), start));
+}
+
 function duration(
   doc: Doc,
   sink: Sink,
@@ -485,7 +492,13 @@ function duration(
     const n = rule.scale(m[2] !== undefined ? (WORD_NUM[m[2]] ?? Number.NaN) : Number(m[1]));
     if (n === undefined) continue;
     sink.consume(start, end);
-    sink.add(rule.fact, n, start, end);
+    // "< 3 months of osimertinib" is under 3, so an "under 3 months" timing holds.
+    sink.add(
+      rule.fact,
+      below(doc.lower, start) ? Math.max(0, Math.round((n - 0.1) * 10) / 10) : n,
+      start,
+      end,
+    );
     found = true;
   }
   return found;
@@ -530,7 +543,7 @@ function emitDurations(
     const n = m[4] !== undefined ? WORD_NUM[m[4]] : Number(m[1] ?? m[2] ?? m[3]);
     if (n === undefined || n > 100) continue;
     sink.consume(start, end);
-    sink.add('therapy.cycles', n, start, end);
+    sink.add('therapy.cycles', below(doc.lower, start) && n > 0 ? n - 1 : n, start, end);
     timed = true;
   }
   if (!(classes.has('chemo') || classes.has('io'))) return timed;

@@ -642,7 +642,7 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.status': 'off-treatment', 'lung.priorThoracicRt': true },
     },
   ],
-  'a lesion thought benign, a joined TNM string, life expectancy in words and under a bound': [
+  'a lesion thought benign, a joined TNM string, life expectancy in words, and figures under a bound': [
     {
       text: 'bone lesion at T8 thought to be degenerative, 1 adrenal met',
       facts: { 'metastases.count': 1, 'metastases.sites': ['adrenal'] },
@@ -657,6 +657,8 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'life expectancy of weeks', facts: { lifeExpectancyMonths: 1 } },
     { text: 'estimated life expectancy: a few months', facts: { lifeExpectancyMonths: 3 } },
     { text: 'life expectancy > a year', facts: { lifeExpectancyMonths: 12 } },
+    { text: 'osimertinib < 3 months, PR', facts: { 'therapy.months': 2.9 } },
+    { text: 'carbo/pem/pembro, fewer than 4 cycles so far, SD', facts: { 'therapy.cycles': 3 } },
   ],
   'a response code after a site': [
     {
