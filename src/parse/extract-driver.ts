@@ -23,7 +23,20 @@ const SKIP_RE =
   /^[\s:]*(?:\(\s*[a-z0-9-]+\s*\)\s*)?(?:(?:mutation(?:al)?\s+(?=status|testing|tested|test\b|results?|analysis)|status|testing|tested|test|results?|reports?|by\s+(?:ngs|pcr|ihc|fish)|on\s+ngs|ngs|pcr|ihc|fish|gene|mutation\s+analysis)\s*[:=]?\s*)*/;
 const NEUTRAL_RE = /^-?\s*(?:tkis?\b|inhibitors?|targeted|directed|blockade|antibod|therap|treatment|tki)/;
 const NEG_RE =
-  /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutations?|mut|rearrangements?|fusions?|translocations?|amplifications?|alterations?|variants?)\s+(?:(?:is|was|were)\s+)?)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+detected|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
+  /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutations?|mut|rearrangements?|fusions?|translocations?|amplifications?|alterations?|variants?)\s+(?:(?:is|was|were)\s+)?)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+(?:detected|identified|found)|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
+// "EGFR exon 19 deletion not detected", "ALK IHC (D5F3) negative", "BRAF V600E: not detected": the result comes
+// after the variant, assay or clone named for the gene. Only such words may stand between ("EGFR L858R with T790M
+// not detected" keeps L858R).
+const DESCRIBED_NEG_RE =
+  /^(?:\s*(?:[:=()]|\b(?:mutations?|mut|exon|ex|\d{1,3}|deletions?|del|insertions?|ins|skipping|fusions?|rearrangements?|translocations?|amplifications?|amp|alterations?|variants?|by|on|via|ihc|fish|ngs|pcr|rt-pcr|tissue|plasma|liquid|biopsy|ctdna|cfdna|testing|tested|test|status|results?|assay|panel|sequencing|d5f3|5a4|sp384|ventana|was|is|were|are|[a-z]\d{2,4}[a-z]{1,3})\b))*\s*(?:not\s+(?:detected|identified|found|seen|present)|negative|neg\b|-ve\b|undetected|absent|nd\b|none\s+(?:detected|identified|found))/;
+// "EGFR T790M not detected", "ALK G1202R negative": a resistance mutation tested after a TKI; its absence says
+// nothing about the sensitising one.
+const RESISTANCE_RE = /\b(?:t790m|c797s|l718q|g1202r|l1196m|g2032r|d1228n)\b/;
+// A negative read from a variant named before it ("exon 19 deletion not detected"): another variant of the gene
+// may still be positive ("…; L858R detected").
+const VARIANT_WORD_RE = /\b(?:exon|ex|deletions?|del|insertions?|ins|skipping|[a-z]\d{2,4}[a-z]{1,3})\b/;
+// "EGFR VUS": a variant of uncertain significance is not a driver.
+const VUS_RE = /^[\s:]*(?:[a-z0-9]+\s+){0,3}?(?:vus\b|variants?\s+of\s+(?:uncertain|unknown)\s+significance)/;
 const BRACKET_NEG_RE = /^\s*\(\s*(?:-|neg(?:ative)?|-ve|wt|wild[\s-]?type)\s*\)/;
 // "EGFR: ➖", "ALK ❌": a minus or a cross is a negative result.
 const SYMBOL_NEG_RE = /^\s*[:=]?\s*(?:➖|❌|✗|✘|✖|−)/;
@@ -101,7 +114,9 @@ function geneOf(word: string): Gene {
   return w.toUpperCase() as Gene;
 }
 
-type Status = 'pos' | 'neg' | 'hedge' | 'neutral' | 'default';
+/** 'neg-variant': negative for the variant named ("exon 19 deletion not detected"), so for the gene only when
+ * no other variant of it is positive. */
+type Status = 'pos' | 'neg' | 'neg-variant' | 'hedge' | 'neutral' | 'default';
 
 interface Mention {
   gene: Gene;
@@ -125,6 +140,12 @@ function ownStatus(gene: Gene, tailRaw: string, suffix: string | undefined): Sta
   const tail = tailRaw.replace(SKIP_RE, '');
   if (NEUTRAL_RE.test(tail)) return 'neutral';
   if (NEG_RE.test(tail)) return 'neg';
+  const described = DESCRIBED_NEG_RE.exec(tailRaw);
+  if (described) {
+    if (RESISTANCE_RE.test(described[0])) return 'neutral';
+    return VARIANT_WORD_RE.test(described[0]) ? 'neg-variant' : 'neg';
+  }
+  if (VUS_RE.test(tail)) return 'neutral';
   if (HEDGE_RE.test(tail)) return 'hedge';
   if (POS_RE.test(tail)) return 'pos';
   // "EGFR status", "EGFR testing", "EGFR report attached": a test named without its result.
@@ -271,6 +292,16 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
   shareListStatus(doc, mentions);
   const t = tally(sink, mentions);
   readVariants(doc, sink, t);
+  for (const m of mentions) {
+    if (m.status !== 'neg-variant') continue;
+    if (t.positives.has(m.gene)) {
+      m.status = 'neutral';
+      continue;
+    }
+    m.status = 'neg';
+    t.negatives.add(m.gene);
+    t.negSpans.push({ start: m.start, end: m.end });
+  }
   const noneSpans = noneStatements(doc, sink);
   const { positives, negatives, negSpans } = t;
   if (noneSpans.length === 0 && ALL_GENES.every((g) => negatives.has(g))) noneSpans.push(...negSpans);

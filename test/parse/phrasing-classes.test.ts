@@ -660,6 +660,24 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'osimertinib < 3 months, PR', facts: { 'therapy.months': 2.9 } },
     { text: 'carbo/pem/pembro, fewer than 4 cycles so far, SD', facts: { 'therapy.cycles': 3 } },
   ],
+  'a negative result after the variant, assay or clone, resistance mutations and VUS': [
+    { text: 'ALK IHC (D5F3) negative', facts: { negativeFor: ['ALK'] }, absent: ['driver'] },
+    { text: 'EGFR (tissue NGS) not detected', facts: { negativeFor: ['EGFR'] }, absent: ['driver'] },
+    { text: 'KRAS G12C not detected', facts: { negativeFor: ['KRAS'] }, absent: ['driver'] },
+    { text: 'RET fusion not identified', facts: { negativeFor: ['RET'] }, absent: ['driver'] },
+    {
+      text: 'ALK fusion: not detected; ROS1 fusion: not detected',
+      facts: { negativeFor: ['ALK', 'ROS1'] },
+      absent: ['driver'],
+    },
+    { text: 'EGFR: T790M not detected', absent: ['driver', 'negativeFor'] },
+    { text: 'EGFR ex19del, T790M negative', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    {
+      text: 'EGFR exon 19 deletion not detected; L858R detected',
+      facts: { driver: 'EGFR', egfrVariant: 'L858R' },
+    },
+    { text: 'EGFR VUS only; no actionable driver', facts: { driver: 'none' } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
