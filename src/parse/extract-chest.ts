@@ -135,6 +135,22 @@ function isSizeSeparator(c: number): boolean {
   return c === 44 || c === 59 || c === 46;
 }
 
+/** A separator at `k`; a full stop between digits ("2.1") is a decimal point. */
+function isSeparatorAt(lower: string, k: number): boolean {
+  const c = lower.charCodeAt(k);
+  if (c !== 46) return isSizeSeparator(c);
+  const d = lower.charCodeAt(k + 1);
+  return !(d >= 48 && d <= 57);
+}
+
+/** The words before the separator at `sep`, back to the previous separator (at most 40 characters). */
+function previousSegment(lower: string, sep: number): string {
+  let k = sep;
+  const from = Math.max(0, sep - 40);
+  while (k > from && !isSeparatorAt(lower, k - 1)) k--;
+  return lower.slice(k, sep);
+}
+
 /**
  * `/\b(?:contralateral|satellite)\b[^,;.]*$/.test(lower.slice(from, to))` without the slice: the word whole
  * (the window's edges count as boundaries, as in the slice) and no ",;." after it.
@@ -293,7 +309,7 @@ function extractSize(doc: Doc, sink: Sink): void {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
-    const beforeFrom = Math.max(0, start - 28);
+    const beforeFrom = Math.max(0, start - 40);
     const afterTo = Math.min(n, end + 28);
     // "within 2 cm of the PBT" is a distance (both tests need "of" or "from" after the size).
     const next = firstAfterSpace(lower, end, afterTo);
@@ -306,7 +322,7 @@ function extractSize(doc: Doc, sink: Sink): void {
     let afterEnd = end;
     while (afterEnd < afterTo && !isSizeSeparator(lower.charCodeAt(afterEnd))) afterEnd++;
     let beforeStart = start;
-    while (beforeStart > beforeFrom && !isSizeSeparator(lower.charCodeAt(beforeStart - 1))) beforeStart--;
+    while (beforeStart > beforeFrom && !isSeparatorAt(lower, beforeStart - 1)) beforeStart--;
     const afterWords = afterEnd > end ? lower.slice(end, afterEnd) : '';
     const beforeWords = beforeStart < start ? lower.slice(beforeStart, start) : '';
     let isPrimary: boolean | undefined;
@@ -326,6 +342,11 @@ function extractSize(doc: Doc, sink: Sink): void {
       if (b1 === 1 && !LUNG_SPECIFIC_RE.test(afterWords)) continue;
     }
     if (isPrimary === false) continue;
+    // "single right frontal brain met, 9 mm": a bare size right after a comma measures what was named before it.
+    if (isPrimary === undefined && beforeWords.trim() === '' && lower.charCodeAt(beforeStart - 1) === 44) {
+      const prev = previousSegment(lower, beforeStart - 1);
+      if (NOT_PRIMARY_NEAR_RE.test(prev) && !PRIMARY_NEAR_RE.test(prev)) continue;
+    }
     // "all <1cm", "each 2 cm", "up to 3 cm": a bound or a size of several lesions, not the primary's measurement.
     if (isPrimary === undefined && BOUND_BEFORE_SIZE_RE.test(beforeWords)) continue;
     // Only the last dimension carries the unit ("4.2 x 3.1 cm").

@@ -943,6 +943,7 @@ class GroupParser {
 
   /** "x3", "× 3", "(2)" after a site or a met word count the item before them. */
   private onTimes(next: Token | undefined): void {
+    if (this.toks[this.i]?.w === '(' && this.boundInBracket()) return;
     if (next && isSmallNumber(next.w)) {
       if (this.totalAfterMetWord(Number(next.w), next.end, this.i + 2)) {
         this.i++;
@@ -959,6 +960,36 @@ class GroupParser {
       }
     }
     if (!this.g) this.finish();
+  }
+
+  /** "new liver mets (>5)", "bone mets (more than 10)": a lower bound in a bracket after what was named; above 5
+   * lesions is the polymetastatic burden, and the count stays unknown. True when the bracket was read. */
+  private boundInBracket(): boolean {
+    const g = this.g;
+    if (!g || g.lastClosed.length === 0) return false;
+    const toks = this.toks;
+    let k = this.i + 1;
+    let strict = true;
+    const w = toks[k]?.w;
+    if (w === '>' || w === '≥') {
+      strict = w === '>' && toks[k + 1]?.w !== '=';
+      k += w === '>' && !strict ? 2 : 1;
+    } else if ((w === 'more' || w === 'greater') && toks[k + 1]?.w === 'than') k += 2;
+    else if (w === 'over') k++;
+    else if (w === 'at' && toks[k + 1]?.w === 'least') {
+      strict = false;
+      k += 2;
+    } else return false;
+    const n = smallInt(toks[k]?.w ?? '');
+    const close = toks[k + 1];
+    if (n < 0 || close?.w !== ')') return false;
+    let doubtful = false;
+    for (const it of g.lastClosed) if (it.negated || it.hedged) doubtful = true;
+    if (n + (strict ? 1 : 0) > 5 && !doubtful)
+      g.burden.push({ value: 'poly', start: (g.lastClosed[0] as MetItem).start, end: close.end });
+    g.end = close.end;
+    this.i = k + 1;
+    return true;
   }
 
   /** "oligometastases (3)", "mets x3": a count right after a metastasis word that closed no site is a total.
@@ -1039,6 +1070,13 @@ class GroupParser {
     else if (this.toks[k]?.w === 'of') k -= 1;
     return (this.flagsAt(k) & F.PrimaryLung) !== 0;
   }
+  /** "the lung primary", "lung cancer": the lung named before a primary word is the primary's organ. */
+  private beforePrimaryWord(): boolean {
+    const w = this.toks[this.i + 1]?.w;
+    return (
+      w === 'primary' || w === 'tumour' || w === 'tumor' || w === 'cancer' || w === 'ca' || w === 'nsclc'
+    );
+  }
   /** A bound written around the number at `this.i`: before it (">", "more than", "up to") or after it ("+", "or more"). */
   private boundOf(next: Token | undefined): { lower: boolean; strict: boolean; skip?: number } | undefined {
     const t = this.toks[this.i] as Token;
@@ -1069,6 +1107,20 @@ class GroupParser {
     const article = t.w === 'a' || t.w === 'an';
     if (!article && this.countAfterColon(t, n)) return;
     const g = this.open(t);
+    // "at least three bone mets", "more than five": a bound, as for digits.
+    const bound = article ? undefined : this.boundOf(this.toks[this.i + 1]);
+    if (bound) {
+      const least = bound.lower ? n + (bound.strict ? 1 : 0) : undefined;
+      const most = bound.lower ? undefined : n - (bound.strict ? 1 : 0);
+      this.st.count =
+        least !== undefined && least > 5
+          ? { poly: true, start: t.start }
+          : { oligo: most !== undefined && most <= 5, start: t.start };
+      if (!article) this.st.negated = false;
+      g.lastClosed = NO_ITEMS;
+      if (bound.skip) this.i += bound.skip;
+      return;
+    }
     this.st.count = { n, start: t.start };
     if (!article) this.st.negated = false;
     g.lastClosed = NO_ITEMS;
@@ -1382,7 +1434,7 @@ class GroupParser {
     }
     // "SCC lung, 1 adrenal met": the lung named after the histology is the primary, not a metastasis.
     // So is "adenocarcinoma of the lung", "carcinoma of lung".
-    if (site[1] === 'lung' && this.afterPrimaryWord()) return;
+    if (site[1] === 'lung' && (this.afterPrimaryWord() || this.beforePrimaryWord())) return;
     let count = st.count?.n;
     const sided = count === undefined && st.lateral !== undefined && PAIRED.has(site[1]);
     if (sided) count = st.lateral;

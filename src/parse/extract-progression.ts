@@ -11,12 +11,13 @@ import type { Span } from './types.js';
 import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 
 const PD_RE =
-  /\b(?:progressive\s+disease|no\s+longer\s+(?:responding|responsive)|stopped\s+responding|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
+  /\b(?:progressive\s+disease|no\s+longer\s+(?:responding|responsive)|stopped\s+responding|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|interval\s+(?:enlargement|growth|increase)|enlargement\s+of|enlarged\s+(?:from|since|to|compared)|grew|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
 const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
   /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progr?ess?ion\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
 const NONE_RE =
   /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))|\b(?:progression(?:\s+of\s+disease)?|progressive\s+disease|pd)\s*[:=-]\s*(?:no|none|nil|negative|absent|0(?:\s+sites?)?)\b/g;
+const NO_NEW_RE = /^no\s+new\b/;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
 const HYPOTHETICAL_BEFORE_RE =
   /\b(?:until|at|upon|before|if|risk\s+of|time\s+to|prevent(?:s|ing)?|delay(?:s|ed|ing)?|in\s+case\s+of|await(?:ing)?|pseudo)\s*$/;
@@ -135,6 +136,15 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     if (m[0].startsWith('new') && atDiagnosis(doc, span.start)) continue;
     cues.push(span);
   }
+  // "interval enlargement of the adrenal met; no new lesions": growth without new lesions is still progression.
+  const growth = cues.some((c) => !lower.startsWith('new', c.start));
+  for (let k = explicitFound.length - 1; k >= 0; k--) {
+    const e = explicitFound[k] as (typeof explicitFound)[number];
+    if (growth && e.value === 'none' && NO_NEW_RE.test(lower.slice(e.span.start, e.span.end))) {
+      explicitFound.splice(k, 1);
+      sink.see(e.span.start, e.span.end);
+    }
+  }
   for (const e of explicitFound) sink.add('progression.pattern', e.value, e.span.start, e.span.end);
   // The pattern when every explicit statement names the same one.
   let explicit = explicitFound[0]?.value;
@@ -173,6 +183,19 @@ const LIST_GAP_RE = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|\+\s*|\/\s*)
  * Items stated inside a progression sentence are metastatic sites even without a "mets" word, and so are the
  * items that continue its list past a comma ("progression in liver, lung and bone"): the range grows over them.
  */
+/** "…, liver stable": the words after a site, up to the next comma or full stop, say it is controlled. */
+function controlledAfter(lower: string, end: number): boolean {
+  let to = end;
+  while (to < lower.length && to < end + 48 && !isItemEnd(lower.charCodeAt(to))) to++;
+  return CONTROLLED_RE.test(lower.slice(end, to));
+}
+
+/** The end of the statement that ends right before `pos` (within a few characters), or -1. */
+function rangeEndBefore(ranges: readonly Span[], pos: number): number {
+  for (const r of ranges) if (r.end <= pos && pos - r.end <= 8) return r.end;
+  return -1;
+}
+
 export function claimProgressingSites(doc: Doc, cues: ProgressionCues, mets: MetsResult): void {
   const items = sortSmall([...mets.items], (a, b) => a.start - b.start);
   let listEnd = -1;
@@ -181,6 +204,14 @@ export function claimProgressingSites(doc: Doc, cues: ProgressionCues, mets: Met
       listEnd = -1;
       continue;
     }
+    // "progression in the primary, liver and bone": the list goes on past the comma that ends the statement.
+    const after = listEnd < 0 ? rangeEndBefore(cues.ranges, it.start) : -1;
+    if (
+      after >= 0 &&
+      LIST_GAP_RE.test(doc.lower.slice(after, it.start)) &&
+      !controlledAfter(doc.lower, it.end)
+    )
+      listEnd = after;
     const continues = listEnd >= 0 && LIST_GAP_RE.test(doc.lower.slice(listEnd, it.start));
     if (within(cues.ranges, it.start) || continues) {
       if (continues && !within(cues.ranges, it.start)) cues.ranges.push({ start: listEnd, end: it.end });
@@ -226,6 +257,7 @@ function progressingOrgans(
   mets: MetsResult,
   ranges: readonly Span[],
   e: Extent,
+  progressingItems: Set<MetItem>,
 ): Map<string, number | undefined> {
   const perOrgan = new Map<string, number | undefined>();
   let last: MetItem | undefined;
@@ -238,6 +270,7 @@ function progressingOrgans(
     const listed = !progressing && last !== undefined && continuesList(doc.lower, last, it);
     last = progressing || listed ? it : undefined;
     if (!(progressing || listed)) continue;
+    progressingItems.add(it);
     const prev = perOrgan.get(it.organ);
     perOrgan.set(it.organ, it.count !== undefined ? Math.max(prev ?? 0, it.count) : prev);
     widen(e, it.start, it.end);
@@ -313,9 +346,10 @@ function inferredPattern(
   ranges: readonly Span[],
   sites: number,
   responses: readonly Response[],
+  polyBurden: boolean,
 ): 'oligoprogression' | 'polyprogression' | undefined {
   const { lower } = doc;
-  const polyWords = ranges.some((r) => POLY_WORD_RE.test(lower.slice(r.start, r.end)));
+  const polyWords = polyBurden || ranges.some((r) => POLY_WORD_RE.test(lower.slice(r.start, r.end)));
   const rest =
     matchAll(doc, REST_RE, T.restControlled).length > 0 ||
     ranges.some((r) => ONLY_RE.test(lower.slice(r.start, r.end)));
@@ -337,17 +371,25 @@ export function emitProgression(
   const pdSpans = [...cues.cues, ...pdCodes.map((r) => r.span)];
 
   const e: Extent = { first: Number.POSITIVE_INFINITY, last: 0 };
-  const perOrgan = progressingOrgans(doc, mets, ranges, e);
+  const progressingItems = new Set<MetItem>();
+  const perOrgan = progressingOrgans(doc, mets, ranges, e, progressingItems);
+  // ">10 new hepatic lesions", "new liver mets (>5)": the progressing lesions are themselves polymetastatic.
+  let polyBurden = false;
+  for (const g of mets.groups)
+    if (g.burden.some((b) => b.value === 'poly') && g.items.some((it) => progressingItems.has(it)))
+      polyBurden = true;
   let counted = primaryProgression(doc, sink, ranges, e) ? 1 : 0;
   for (const n of perOrgan.values()) counted += n ?? 1;
   // "progression in the mediastinal nodes only": regional nodes are one progressing site (not a metastasis).
   if (!perOrgan.has('distant-nodes') && regionalNodesProgress(doc, ranges, e)) counted++;
   const sites = statedSites(doc, ranges, counted, e);
-  if (sites > 0 && sites <= 1000) sink.add('progression.sites', sites, e.first, e.last);
+  // With a polymetastatic bound on the progressing lesions, the count of sites read is only a floor: not stated.
+  if (sites > 0 && sites <= 1000 && !(polyBurden && sites <= 5))
+    sink.add('progression.sites', sites, e.first, e.last);
 
   let pattern = cues.explicit;
   if (pattern === undefined && sites > 0) {
-    pattern = inferredPattern(doc, ranges, sites, responses);
+    pattern = inferredPattern(doc, ranges, sites, responses, polyBurden);
     if (pattern) sink.add('progression.pattern', pattern, e.first, e.last);
   }
 

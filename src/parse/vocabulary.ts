@@ -537,7 +537,7 @@ export const VOCABULARY = {
   },
   progression: {
     fact: 'therapy.response',
-    triggers: ['enlar', 'growi', 'grown', 'growt', 'incre', 'new', 'no', 'progr', 'stopp'],
+    triggers: ['enlar', 'grew', 'growi', 'grown', 'growt', 'incre', 'inter', 'new', 'no', 'progr', 'stopp'],
   },
   primaryMention: {
     fact: 'progression.primaryProgressing',

@@ -678,6 +678,34 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'EGFR VUS only; no actionable driver', facts: { driver: 'none' } },
   ],
+  'progressing lesions above a bound, the lung primary, lists after the statement, growth told with sizes': [
+    { text: 'PD per RECIST: >10 new hepatic lesions', facts: { 'progression.pattern': 'polyprogression' } },
+    {
+      text: 'New liver mets (>5) on carbo/pem',
+      facts: { 'progression.pattern': 'polyprogression', 'metastases.burden': 'poly' },
+      absent: ['progression.sites'],
+    },
+    {
+      text: 'Progression in the lung primary only',
+      facts: { 'progression.primaryProgressing': true, 'progression.sites': 1 },
+      absent: ['metastases.sites'],
+    },
+    { text: 'Progression in the primary, liver and bone', facts: { 'progression.sites': 3 } },
+    { text: 'Progressing primary, bone mets stable', facts: { 'progression.sites': 1 } },
+    {
+      text: 'Liver met enlarged from 12 to 25 mm, rest stable',
+      facts: { 'progression.sites': 1, 'progression.pattern': 'oligoprogression' },
+      absent: ['primary.sizeCm'],
+    },
+    {
+      text: 'interval enlargement of the R adrenal met (2.1→3.4 cm); no new lesions',
+      facts: { 'progression.sites': 1, 'therapy.response': 'PD' },
+      absent: ['primary.sizeCm', 'progression.pattern'],
+    },
+    { text: 'at least three bone mets', absent: ['metastases.count'] },
+    { text: 'Single right frontal brain met, 9 mm', absent: ['primary.sizeCm'] },
+    { text: 'RUL mass, 4.2 cm', facts: { 'primary.sizeCm': 4.2 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
