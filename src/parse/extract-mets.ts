@@ -112,7 +112,7 @@ const NODE_WORDS = new Set(words('node nodes nodal lymph ln lns lymphadenopathy 
 const DISTANT_QUALIFIERS = new Set(
   words(
     'distant axillary axilla retroperitoneal paraaortic aortic abdominal inguinal mesenteric portocaval ' +
-      'coeliac celiac extrathoracic pelvic iliac',
+      'coeliac celiac extrathoracic pelvic iliac cervical retrocrural paracaval aortocaval',
   ),
 );
 const REGIONAL_QUALIFIERS = new Set(
@@ -127,13 +127,13 @@ const MET_WORDS = new Set(
   words(
     'met mets metastasis metastases metastatic metastatis metastasises metastasies metastais metasteses ' +
       'secondaries secondary deposit deposits lesion lesions nodule nodules focus foci disease involvement ' +
-      'spread mass masses site sites m1 m1a m1b m1c m1c1 m1c2',
+      'spread mass masses site sites m1 m1a m1b m1c m1c1 m1c2 carcinomatosis',
   ),
 );
 const STRONG_MET_WORDS = new Set(
   words(
     'met mets metastasis metastases metastatic metastatis metastasies metastais metasteses secondaries ' +
-      'deposit deposits',
+      'deposit deposits carcinomatosis',
   ),
 );
 // "oligometastatic disease (3 lesions)": after a strong metastasis word these count the metastases.
@@ -169,12 +169,15 @@ const PROGRESS_WORDS = new Set(words('new enlarging growing progressing progress
 const BENIGN_LINK = new Set(
   words(
     'thought felt to be is are was were likely probably most consistent compatible with in keeping c/w ' +
-      'represents representing represent favoured favored considered deemed suggestive of a an appears looks like at',
+      'represents representing represent favoured favored considered deemed suggestive of a an appears looks like at ' +
+      'too small',
   ),
 );
 const BLOCKERS = new Set(
   words(
     'adenoma adenomas cyst cysts haemangioma hemangioma haemangiomas hemangiomas granuloma granulomas ' +
+      'inflammatory infective infectious infection inflammation fnh scar scarring atelectasis reactive ' +
+      'characterise characterize uncharacterised uncharacterized ' +
       'benign degenerative fracture fractures insufficiency hyperplasia lipoma fatty cirrhosis chronic ' +
       'steatosis calcified osteoporotic infarct abscess effusion effusions thickening plaque plaques ' +
       'function reserve fibrosis interstitial',
@@ -203,7 +206,7 @@ const DESCRIPTORS = new Set(
       'definite obvious radiological cortical seen noted identified present frontal parietal temporal ' +
       'occipital lobe hemisphere upper lower distal proximal stable responding remaining metastatic cm mm ' +
       'sub centimetre centimeter up approximately approx about total spine gland sided mediastinal hilar ' +
-      'vertebral body bodies level levels',
+      'vertebral body bodies level levels neck shaft head wing axis',
   ),
 );
 const UNITS = new Set(
@@ -251,7 +254,7 @@ const POST_NEG_WORDS = new Set(
 );
 const POST_HEDGE_WORDS = new Set(['pending', 'awaited', 'tbc', 'requested', 'planned', 'outstanding']);
 const IMAGING_WORDS = new Set(words('mri mr ct pet imaging scan scans staging petct xray'));
-const BLOCK_NEXT = new Set(['benign', 'chronic', 'fatty', 'degenerative']);
+const BLOCK_NEXT = new Set(['benign', 'chronic', 'fatty', 'degenerative', 'reactive', 'inflammatory']);
 const CLEARING = new Set([',', '+', '&', 'and', 'plus', 'with']);
 const KEEP_LAST = new Set(['(', ')', 'x', '×', '-', ':']);
 // A number right after these words is not a lesion count ("ECOG 1", "PD-L1 80", "C4").
@@ -671,7 +674,8 @@ class GroupParser {
       if (pending.length > 0) {
         const listed = this.countedList(pending);
         for (const it of pending) {
-          if (g.hasMet || it.ownCount || listed) it.metContext = true;
+          // "retroperitoneal nodes": a distant nodal site is a metastasis without the word.
+          if (g.hasMet || it.ownCount || listed || it.site === 'distant-nodes') it.metContext = true;
           g.items.push(it);
         }
         g.pending = [];

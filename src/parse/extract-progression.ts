@@ -92,6 +92,23 @@ function withBracket(doc: Doc, range: Span, cueEnd: number): Span {
   return { start: range.start, end: Math.max(range.end, close + 1) };
 }
 
+/** "interval enlargement of the adrenal met; no new lesions": growth without new lesions is still progression. */
+function dropNoNewBesideGrowth(
+  lower: string,
+  sink: Sink,
+  cues: readonly Span[],
+  explicitFound: { value: string; span: Span }[],
+): void {
+  if (!cues.some((c) => !lower.startsWith('new', c.start))) return;
+  for (let k = explicitFound.length - 1; k >= 0; k--) {
+    const e = explicitFound[k] as { value: string; span: Span };
+    if (e.value === 'none' && NO_NEW_RE.test(lower.slice(e.span.start, e.span.end))) {
+      explicitFound.splice(k, 1);
+      sink.see(e.span.start, e.span.end);
+    }
+  }
+}
+
 /** Find progression statements; run before the metastasis facts so that "progressing in liver" counts liver. */
 export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
   const { lower } = doc;
@@ -134,17 +151,14 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     }
     // "recurrent with 2 new liver mets", "new lesions at diagnosis": new disease, not progression on therapy.
     if (m[0].startsWith('new') && atDiagnosis(doc, span.start)) continue;
+    // "new lung nodule likely inflammatory": a new finding explained as benign is not progression.
+    if (m[0].startsWith('new') && benignAfter(doc, span.end)) {
+      sink.see(span.start, span.end);
+      continue;
+    }
     cues.push(span);
   }
-  // "interval enlargement of the adrenal met; no new lesions": growth without new lesions is still progression.
-  const growth = cues.some((c) => !lower.startsWith('new', c.start));
-  for (let k = explicitFound.length - 1; k >= 0; k--) {
-    const e = explicitFound[k] as (typeof explicitFound)[number];
-    if (growth && e.value === 'none' && NO_NEW_RE.test(lower.slice(e.span.start, e.span.end))) {
-      explicitFound.splice(k, 1);
-      sink.see(e.span.start, e.span.end);
-    }
-  }
+  dropNoNewBesideGrowth(lower, sink, cues, explicitFound);
   for (const e of explicitFound) sink.add('progression.pattern', e.value, e.span.start, e.span.end);
   // The pattern when every explicit statement names the same one.
   let explicit = explicitFound[0]?.value;
@@ -161,6 +175,31 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     ranges.push(subclause(doc, start, end));
   }
   return { ranges, cues, explicit };
+}
+
+// Benign explanations of a new finding, in its own phrase or in a comma phrase that explains it ("new liver
+// lesion, likely a cyst").
+const BENIGN_WORD_RE =
+  /\b(?:inflammatory|infective|infectious|infection|reactive|benign|post[\s-]?inflammatory|atelectasis|scar(?:ring)?|granuloma|cyst|haemangioma|hemangioma|adenoma|degenerative|too\s+small\s+to\s+characteri[sz]e)\b/;
+const EXPLAINS_RE =
+  /^\s*(?:likely|probably|possibly|thought|felt|favou?red|most\s+likely|consistent|in\s+keeping|c\/w|compatible)\b/;
+
+function benignAfter(doc: Doc, end: number): boolean {
+  const tail = doc.lower.slice(end, end + 60);
+  let stop = tail.length;
+  for (let k = 0; k < tail.length; k++) {
+    const c = tail.charCodeAt(k);
+    if (c === 59 || c === 46 || c === 10) {
+      stop = k;
+      break;
+    }
+  }
+  const phrase = tail.slice(0, stop);
+  const comma = phrase.indexOf(',');
+  if (comma < 0) return BENIGN_WORD_RE.test(phrase);
+  if (BENIGN_WORD_RE.test(phrase.slice(0, comma))) return true;
+  const rest = phrase.slice(comma + 1);
+  return EXPLAINS_RE.test(rest) && BENIGN_WORD_RE.test(rest.split(',')[0] ?? '');
 }
 
 const DIAGNOSIS_RE =

@@ -164,7 +164,7 @@ const RESPONSE_CONTEXT_RE =
 const RESPONSE_RES: { triggers: readonly string[]; re: RegExp; value: 'CR' | 'PR' | 'SD' }[] = [
   {
     triggers: T.completeResponse,
-    re: /\b(?:complete\s+(?:metabolic\s+)?(?:response|remission|resolution)|cmr)\b/g,
+    re: /\b(?:complete\s+(?:metabolic\s+)?(?:response|remission|resolution)|cmr|ned|no\s+evidence\s+of\s+(?:active\s+|residual\s+)?disease(?!\s+(?:progression|recurrence|in|at|within|of)\b))\b/g,
     value: 'CR',
   },
   {
@@ -581,6 +581,11 @@ function isEarlier(lower: string, start: number): boolean {
   return EARLIER_RE.test(lower.slice(Math.max(0, start - 16), start));
 }
 
+function overlapsAny(responses: TherapyResult['responses'], start: number, end: number): boolean {
+  for (const r of responses) if (r.span.start < end && start < r.span.end) return true;
+  return false;
+}
+
 /** Response words and codes (brain "stable" was taken by the brain status before this runs). */
 function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
   const { lower, text } = doc;
@@ -590,7 +595,12 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
       const start = m.index;
       const end = start + m[0].length;
       if (sink.isConsumed(start, end)) continue;
-      if (polarity(doc, start, end) !== 'pos' || isEarlier(lower, start)) sink.see(start, end);
+      // "complete metabolic response": the "metabolic response" inside it is the same statement.
+      if (overlapsAny(responses, start, end)) continue;
+      // "no evidence of disease" is a statement, not negated by its own "no".
+      const statement = value === 'CR' && (lower.startsWith('no', start) || lower.startsWith('ned', start));
+      if ((!statement && polarity(doc, start, end) !== 'pos') || isEarlier(lower, start))
+        sink.see(start, end);
       else responses.push({ value: nearCr(lower, value, start), span: { start, end } });
     }
   }

@@ -499,7 +499,7 @@ export const VOCABULARY = {
     triggers: ['#', 'c', ...NUMBER_WORDS],
   },
   xCycles: { fact: 'therapy.cycles', triggers: ['#', 'x', '×'] },
-  completeResponse: { fact: 'therapy.response', triggers: ['cmr', 'compl'] },
+  completeResponse: { fact: 'therapy.response', triggers: ['cmr', 'compl', 'ned', 'no'] },
   partialResponse: {
     fact: 'therapy.response',
     triggers: [

@@ -706,6 +706,25 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'Single right frontal brain met, 9 mm', absent: ['primary.sizeCm'] },
     { text: 'RUL mass, 4.2 cm', facts: { 'primary.sizeCm': 4.2 } },
   ],
+  'distant nodes without a metastasis word, benign explanations of new findings, complete metabolic response':
+    [
+      { text: 'Retroperitoneal nodes, liver x2', facts: { 'metastases.organs': 2 } },
+      { text: 'cervical lymph node met (level III)', facts: { 'metastases.sites': ['distant-nodes'] } },
+      { text: 'cervical spine mets', facts: { 'metastases.sites': ['bone'] } },
+      { text: 'left supraclavicular node, N3', facts: { 'stage.n': 'N3' }, absent: ['metastases.sites'] },
+      { text: 'Peritoneal carcinomatosis', facts: { 'metastases.sites': ['other'] } },
+      { text: 'reactive axillary node, 2 bone mets', facts: { 'metastases.sites': ['bone'] } },
+      {
+        text: 'No evidence of progression; tiny new lung nodule likely inflammatory',
+        facts: { 'progression.pattern': 'none' },
+        absent: ['metastases.sites', 'therapy.response'],
+      },
+      { text: 'new liver lesion, likely a cyst; bone stable', absent: ['metastases.sites'] },
+      { text: 'new bone lesion, not degenerative', facts: { 'progression.sites': 1 } },
+      { text: 'PERCIST: complete metabolic response', facts: { 'therapy.response': 'CR' } },
+      { text: 'NED on CT after 2 years of alectinib', facts: { 'therapy.response': 'CR' } },
+      { text: 'no evidence of disease progression', absent: ['therapy.response'] },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
