@@ -24,9 +24,10 @@ const LIFE_RE =
 
 // "previously ECOG 0, now 1", "ECOG 0 at diagnosis": a past performance status is not today's.
 const PAST_BEFORE_RE = /\b(?:previously|initially|formerly|originally|baseline|at\s+diagnosis)\s*:?\s*$/;
-const PAST_AFTER_RE = /^\s*(?:at\s+(?:diagnosis|baseline|presentation)|previously|initially)\b/;
+const PAST_AFTER_RE =
+  /^\s*(?:(?:at|on|before|prior\s+to)\s+(?:diagnosis|baseline|presentation|admission|referral)|previously|initially|pre[\s-]?treatment|last\s+(?:week|month|year)|(?:a|one|two|three|\d{1,2})\s+(?:weeks?|months?)\s+ago)\b/;
 const NOW_AFTER_RE =
-  /^[\s,;)]*(?:but\s+|and\s+)?(?:now|currently|today)\s*(?:(?:ecog|who|ps)\s*)?[:=]?\s*([0-4])(?![\d.%])/;
+  /^[\s,;)]*(?:but\s+|and\s+)?(?:now|currently|today)\s*(?:(?:improved|deteriorated|declined|worsened|down|up|back)\s+to\s+)?(?:(?:ecog|who|ps)\s*)?[:=]?\s*([0-4])(?![\d.%])/;
 
 /** True when the ECOG at [start, end) is a past one; today's value right after it ("…, now 1") is read instead. */
 function pastEcog(doc: Doc, sink: Sink, start: number, end: number): boolean {

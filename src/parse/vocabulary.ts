@@ -489,7 +489,7 @@ export const VOCABULARY = {
   },
   offTreatment: {
     fact: 'therapy.status',
-    triggers: ['activ', 'drug', 'no$', 'not$', 'obser', 'off', 'surve', 'treat'],
+    triggers: ['activ', 'best', 'bsc', 'drug', 'no$', 'not$', 'obser', 'off', 'surve', 'treat', 'watch'],
   },
   months: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
   years: { fact: 'therapy.months', triggers: ['#'] },

@@ -620,6 +620,13 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'ECOG 1, deteriorated to 2', facts: { ecog: 2 } },
     { text: 'ECOG went from 1 to 3', facts: { ecog: 3 } },
     { text: 'ECOG 1-2', absent: ['ecog'], conflicts: ['ecog'] },
+    { text: 'ECOG 3 at admission, now improved to 1', facts: { ecog: 1 } },
+    { text: 'ECOG 3 at admission, now ECOG 1', facts: { ecog: 1 } },
+    { text: 'ECOG 1 last month, now 3', facts: { ecog: 3 } },
+    { text: 'ECOG 2 → 1 after starting osimertinib', facts: { ecog: 1, 'therapy.status': 'on-treatment' } },
+    { text: 'watch-and-wait after 4 cycles carbo/pem', facts: { 'therapy.status': 'off-treatment' } },
+    { text: '4 cycles carbo/pem/pembro, now BSC', facts: { 'therapy.status': 'off-treatment' } },
+    { text: 'systemic treatment not started', facts: { 'therapy.status': 'naive' } },
     {
       text: 'EGFR exon 19 deletion, progressed on osimertinib, now on carbo/pem',
       facts: { 'therapy.regimen': 'chemo', 'therapy.agent': 'carboplatin + pemetrexed' },
