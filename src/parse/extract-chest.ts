@@ -63,7 +63,7 @@ const ASYMPTOMATIC_RE =
   /\b(?:asymptomatic|no\s+(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free)\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
 
 const ILD_RE =
-  /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip)\b/g;
+  /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?)\b/g;
 const IPF_RE = /\b(?:ipf|uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstitial\s+pneumonia)\b/g;
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
 const THORAX =
@@ -81,7 +81,7 @@ const PRIOR_RT_RE = new RegExp(
 );
 const PRIOR_RT_WORDS_RE = new RegExp(`${PRIOR_RT_THORAX}|${PRIOR_RT_OTHER}`, 'g');
 const PAST_CUE_RE =
-  /\b(?:prior|previous(?:ly)?|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port|after\s+(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt))\b/;
+  /\b(?:prior|previous(?:ly)?|prev|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port|for\s+(?:(?:limited|locally\s+advanced|unresectable)\s+)?stage\s+(?:iii|ii|i|3|2|1)[abc]?|then\s+(?:durvalumab|consolidat\w*|adjuvant)|after\s+(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt))\b/;
 const NO_PRIOR_RT_RE = new RegExp(
   String.raw`\bno\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?|thoracic\s+|chest\s+)(?:rt|radiotherapy|radiation)\s*[:=-]\s*(?:none|nil|no)\b`,
   'g',
@@ -392,7 +392,11 @@ function extractSymptoms(doc: Doc, sink: Sink): void {
 }
 
 function extractLung(doc: Doc, sink: Sink): void {
-  emitAll(doc, sink, T.ipf, IPF_RE, 'lung.ild', 'ipf', 'none');
+  // "ILD (fibrotic), not IPF": ruling out IPF is not ruling out ILD.
+  const ild = matchAll(doc, ILD_RE, T.ild);
+  let ildStated = false;
+  for (const m of ild) if (polarity(doc, m.index, m.index + m[0].length) === 'pos') ildStated = true;
+  emitAll(doc, sink, T.ipf, IPF_RE, 'lung.ild', 'ipf', ildStated ? undefined : 'none');
   emitAll(doc, sink, T.ild, ILD_RE, 'lung.ild', 'ild', 'none');
 
   const noPriorRt = matchAll(doc, NO_PRIOR_RT_RE, T.noPriorRt);
@@ -410,7 +414,7 @@ function extractLung(doc: Doc, sink: Sink): void {
     const end = start + m[0].length;
     // Only where the match starts: "radiotherapy for breast cancer" keeps its RT when "breast cancer" was read.
     if (sink.isConsumed(start, start + 1)) continue;
-    const to = Math.min(doc.lower.length, end + 16);
+    const to = Math.min(doc.lower.length, end + 36);
     const local = partHolding(doc.lower, Math.max(0, start - 40), to, start, end, m[0], true) ?? m[0];
     if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
     const pol = polarity(doc, start, end);

@@ -15,9 +15,9 @@ const KPS_RE =
   /\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was)?\s*(\d{2,3})\s*%?/g;
 const PDL1_RE = /\b(?:pd[\s-]?l1|pdl1|tps)\b/g;
 const PDL1_VALUE_RE =
-  /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(\d{1,3}(?:\.\d+)?)(?![\d.])(?:\s*(?:[-–]|to)\s*(\d{1,3})(?![\d.]))?\s*(%|percent)?/;
+  /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(\d{1,3}(?:\.\d+)?)(?![\d.]|[a-z]\d)(?:\s*(?:[-–]|to)\s*(\d{1,3})(?![\d.]))?\s*(%|percent)?/;
 const PDL1_NEG_RE =
-  /^(?:\s*(?:expression|tps|status|ihc))?\s*[:=]?\s*(?:negative|neg\b|-ve\b|not\s+expressed)/;
+  /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|status|ihc))?\s*[:=]?\s*(?:negative|neg\b|-ve\b|not\s+expressed)/;
 const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
 const LIFE_RE =
   /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|estimated\s+at|thought\s+to\s+be)\s+)?(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|thought\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;

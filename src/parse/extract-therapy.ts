@@ -1,7 +1,7 @@
 // Systemic therapy: agents and regimen class, status (naive / on / off), duration and response.
 import type { Doc } from './doc.js';
 import { clauseAt, clauseWindow, matchAll, polarity } from './doc.js';
-import { NUMBER_WORD_VALUES } from './number-words.js';
+import { NUMBER_WORD_VALUES, NUMBER_WORDS_SOURCE, wordValue } from './number-words.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
@@ -146,9 +146,13 @@ const ADJUVANT_RE = /\b(?:neo)?adjuvant\b|\bperi[\s-]?operative\b/;
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
-const MONTHS_RE =
-  /(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+months?\b/g;
-const YEARS_RE = /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)/g;
+const MONTHS_RE = new RegExp(
+  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])|(?<![a-z-])(${NUMBER_WORDS_SOURCE})\s+months?\b`,
+  'g',
+);
+// "3 years", "three years", "two and a half years" ("and a half" is read by the caller).
+const YEARS_RE =
+  /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)|(?<![a-z-])(one|two|three|four|five|six|seven|eight|nine|ten)(\s+and\s+a\s+half)?\s+years?\b(?![\s-]*old)/g;
 // "q6w", "every 3 weeks": a dosing interval, not time on treatment.
 const WEEKS_RE = /(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
 const CYCLES_RE =
@@ -489,7 +493,7 @@ function duration(
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
-    const n = rule.scale(m[2] !== undefined ? (WORD_NUM[m[2]] ?? Number.NaN) : Number(m[1]));
+    const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (m[3] ? 0.5 : 0) : Number(m[1]));
     if (n === undefined) continue;
     sink.consume(start, end);
     // "< 3 months of osimertinib" is under 3, so an "under 3 months" timing holds.

@@ -201,8 +201,10 @@ const PRIMARY_QUESTION_RE =
 const LUNG_MENTION_RE =
   /\b(?:nsclc|luad|lusc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|squamous|scc|sqcc)|(?:carcinoma|cancer|adenocarcinoma|scc)\s+of\s+the\s+lung|primary\s+lung|bronchogenic|non[\s-]?small[\s-]?cell)\b/;
 
+const LUNG_DRIVER_RE =
+  /\b(?:egfr|alk|ros1)\b[^.;]{0,24}\b(?:ex(?:on)?\s?(?:19|20|21)|del|l858r|ins|fusion|rearrange\w*|positive|mutant|mutated|\+)|\b(?:osimertinib|erlotinib|gefitinib|afatinib|alectinib|lorlatinib|brigatinib|crizotinib)\b/;
 const CANCER_HISTORY_BEFORE_RE =
-  /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known)\s+$/;
+  /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known|pmh|pmhx|past\s+medical\s+history|background\s+of)\s*:?\s+(?:(?:left|right|l|r)\s+)?$/;
 
 const YEAR_AFTER_RE = /^[\s(]*(?:in\s+)?(?:19|20)\d\d\b/;
 
@@ -267,9 +269,10 @@ function extractHistology(doc: Doc, sink: Sink): void {
   for (const m of matchAll(doc, NON_LUNG_RE, T.nonLung)) {
     if (polarity(doc, m.index, m.index + m[0].length) !== 'pos' || isFamily(lower, m.index)) continue;
     // "?second primary vs metastasis": whether the lung lesion is its own primary is the question, not the answer.
+    // A past cancer beside a lung-type driver ("EGFR ex19del adenocarcinoma … PMH: breast cancer 2010") is history.
     if (
       isHistory(lower, m.index, m.index + m[0].length) &&
-      (LUNG_MENTION_RE.test(lower) || PRIMARY_QUESTION_RE.test(lower))
+      (LUNG_MENTION_RE.test(lower) || PRIMARY_QUESTION_RE.test(lower) || LUNG_DRIVER_RE.test(lower))
     ) {
       sink.see(m.index, m.index + m[0].length);
       continue;

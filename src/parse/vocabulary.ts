@@ -396,7 +396,7 @@ export const VOCABULARY = {
   dyspnea: { fact: 'symptoms', triggers: ['breat', 'doe', 'dyspn', 'short', 'sob'] },
   asymptomatic: { fact: 'symptoms', triggers: ['asymp', 'no$', 'sympt'] },
   ipf: { fact: 'lung.ild', triggers: ['idiop', 'ipf', 'uip', 'usual'] },
-  ild: { fact: 'lung.ild', triggers: ['fibro', 'ild', 'inters', 'lung$', 'nsip', 'pulmo'] },
+  ild: { fact: 'lung.ild', triggers: ['fibro', 'honey', 'ild', 'inters', 'lung$', 'nsip', 'pulmo'] },
   noPriorRt: {
     fact: 'lung.priorThoracicRt',
     triggers: ['chest$', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
@@ -491,8 +491,11 @@ export const VOCABULARY = {
     fact: 'therapy.status',
     triggers: ['activ', 'best', 'bsc', 'drug', 'no$', 'not$', 'obser', 'off', 'surve', 'treat', 'watch'],
   },
-  months: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
-  years: { fact: 'therapy.months', triggers: ['#'] },
+  months: {
+    fact: 'therapy.months',
+    triggers: ['#', ...NUMBER_WORDS, 'fifte', 'forty', 'fourt', 'ninet', 'sixte', 'thirt', 'twent'],
+  },
+  years: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
   weeks: { fact: 'therapy.weeks', triggers: ['#'] },
   cycles: {
     fact: 'therapy.cycles',

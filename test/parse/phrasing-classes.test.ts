@@ -732,6 +732,22 @@ const CLASSES: Record<string, Row[]> = {
       { text: 'NED on CT after 2 years of alectinib', facts: { 'therapy.response': 'CR' } },
       { text: 'no evidence of disease progression', absent: ['therapy.response'] },
     ],
+  'durations in words, prior RT with a historical stage, ILD beside "not IPF", PD-L1 clones, a past cancer': [
+    { text: 'On osimertinib for twenty-four months', facts: { 'therapy.months': 24 } },
+    { text: 'On alectinib for three years', facts: { 'therapy.months': 36 } },
+    { text: 'Alectinib for two and a half years', facts: { 'therapy.months': 30 } },
+    { text: 'Prev. CRT for stage III disease', facts: { 'lung.priorThoracicRt': true } },
+    { text: 'chemoRT planned', absent: ['lung.priorThoracicRt'] },
+    { text: 'Interstitial lung disease on CT (fibrotic), not IPF', facts: { 'lung.ild': 'ild' } },
+    { text: 'no IPF', facts: { 'lung.ild': 'none' } },
+    { text: 'PD-L1 22C3 negative (<1%)', facts: { pdl1: 0 } },
+    { text: 'PD-L1 22C3: TPS 70%', facts: { pdl1: 70 } },
+    {
+      text: 'EGFR ex19del adenocarcinoma on osimertinib. PMH: left breast cancer 2010 treated with lumpectomy and RT.',
+      absent: ['primarySite'],
+    },
+    { text: 'colon cancer primary, KRAS G12D, 2 lung mets', facts: { primarySite: 'non-lung' } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
