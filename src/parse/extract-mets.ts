@@ -154,6 +154,15 @@ const MULTI_WORDS = new Set(['several', 'few', 'some', 'scattered', 'various']);
 
 const LATERAL_ONE = new Set(['left', 'right', 'l', 'r', 'lt', 'rt']);
 const LATERAL_TWO = new Set(['bilateral', 'both']);
+// Bones named in a list of spinal levels; generic words ("bone", "spine") name no lesion of their own.
+const NAMED_BONES = new Set(
+  words(
+    'sacrum sacral rib iliac ilium femur femoral humerus humeral pelvis acetabulum acetabular sternum ' +
+      'scapula skull calvarium clavicle coccyx',
+  ),
+);
+const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
+const ORDINAL_RE = /^\d{1,2}(?:st|nd|rd|th)$/;
 function isLeft(w: string): boolean {
   return w.charCodeAt(0) === 108; // "l", "lt", "left"
 }
@@ -1327,10 +1336,12 @@ class GroupParser {
       if (levels) return levels;
       if (next && ((FLAGS[i + 1] as number) & F.Met || next.w.startsWith('vertebr'))) {
         // "T2 lesion", "T4 mass": T1–T4 is also a T category; only a metastasis word makes it a vertebra.
+        // "new T3 lesion": a T category is never new.
         if (
           isTCategoryLike(t.w) &&
           ((FLAGS[i + 1] as number) & F.Strong) === 0 &&
-          !next.w.startsWith('vertebr')
+          !next.w.startsWith('vertebr') &&
+          this.toks[i - 1]?.w !== 'new'
         )
           return undefined;
         if (!next.w.startsWith('vertebr')) return { site: BONE, end: t.end };
@@ -1356,19 +1367,25 @@ class GroupParser {
     return undefined;
   }
 
-  /** "T8 and L2 vertebral mets", "bone mets at T8 and L2": a list of spinal levels counts bone lesions. */
+  /** "T8 and L2 vertebral mets", "bone mets at T8 and L2", "Mets: T6, L3", "(new T4, T9, L3, sacrum, both iliac
+   * wings)": a list of spinal levels, with named bones among them, counts bone lesions. */
   private vertebraLevels(t: Token): { site: [Site, string]; end: number } | 'handled' | undefined {
     const { toks, n: len } = this;
     let j = this.i;
-    let n = 1;
-    while (j + 2 < len && (FLAGS[j + 1] as number) & F.LevelJoin && KINDS[j + 2] === K.Vertebra) {
-      j += 2;
-      n++;
+    let n = this.levelRange(j);
+    if (n > 1) j += 2;
+    for (;;) {
+      if (j + 2 >= len || ((FLAGS[j + 1] as number) & F.LevelJoin) === 0) break;
+      const member = this.listedBone(j + 2);
+      if (member.n === 0) break;
+      j = member.last;
+      n += member.n;
     }
-    if (n < 2) return undefined;
+    const metBefore = this.metWordBefore(this.i);
+    if (n < 2 && !(metBefore && !isTCategoryLike(t.w))) return undefined;
     const after = toks[j + 1];
-    if (after && ((FLAGS[j + 1] as number) & F.Met || after.w.startsWith('vertebr'))) {
-      if (after.w.startsWith('vertebr')) j++;
+    if (metBefore || (after && ((FLAGS[j + 1] as number) & F.Met || after.w.startsWith('vertebr')))) {
+      if (!metBefore && after?.w.startsWith('vertebr')) j++;
       this.st.count = { n, start: t.start };
       this.i = j;
       return { site: BONE, end: (toks[j] as Token).end };
@@ -1382,6 +1399,48 @@ class GroupParser {
     this.i = j;
     (this.g as Group).end = (toks[j] as Token).end;
     return 'handled';
+  }
+
+  /** "T4-T6" at k: 3 levels (the range's tokens are k to k + 2); 1 otherwise. */
+  private levelRange(k: number): number {
+    const dash = this.toks[k + 1]?.w;
+    const to = this.toks[k + 2];
+    if ((dash !== '-' && dash !== '–' && dash !== 'to') || !to || KINDS[k + 2] !== K.Vertebra) return 1;
+    const from = (this.toks[k] as Token).w;
+    if (from.charCodeAt(0) !== to.w.charCodeAt(0)) return 1;
+    const a = Number(from.slice(1));
+    const b = Number(to.w.slice(1));
+    return b > a && b - a < 12 ? b - a + 1 : 1;
+  }
+
+  /** A member of a list of levels at k: a level (or a range), or a named bone ("sacrum", "left 6th rib", "both
+   * iliac wings"); n lesions (0: not a member) and the index of its last token. */
+  private listedBone(k: number): { n: number; last: number } {
+    if (KINDS[k] === K.Vertebra) {
+      const range = this.levelRange(k);
+      return { n: range, last: range > 1 ? k + 2 : k };
+    }
+    let j = k;
+    let n = 1;
+    let w = this.toks[j]?.w ?? '';
+    if (w === 'the') w = this.toks[++j]?.w ?? '';
+    if (LATERAL_TWO.has(w)) {
+      n = 2;
+      w = this.toks[++j]?.w ?? '';
+    } else if (LATERAL_ONE.has(w)) w = this.toks[++j]?.w ?? '';
+    if (ORDINAL_RE.test(w)) w = this.toks[++j]?.w ?? '';
+    if (!NAMED_BONES.has(w)) return { n: 0, last: k };
+    const tail = this.toks[j + 1]?.w;
+    if (tail && BONE_PARTS.has(tail)) j++;
+    return { n, last: j };
+  }
+
+  /** "Mets: T6, L3", "mets at C2", "mets = T2, T3": a metastasis word right before the list. */
+  private metWordBefore(k: number): boolean {
+    let b = k - 1;
+    const w = this.toks[b]?.w;
+    if (w === ':' || w === '=' || w === 'at' || w === '@' || w === 'in' || w === '-') b--;
+    return b >= 0 && KINDS[b] === K.Met && ((FLAGS[b] as number) & F.Strong) !== 0;
   }
 
   private nodeSite(

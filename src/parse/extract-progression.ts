@@ -434,7 +434,9 @@ export function emitProgression(
 
   // Response: progression is PD; with oligoprogression, PR/SD describe the controlled rest.
   for (const s of pdSpans) sink.add('therapy.response', 'PD', s.start, s.end);
-  const keepOthers = pdSpans.length === 0 || pattern !== 'oligoprogression';
+  // Polyprogression is the response whatever a site did ("PR at primary, PD in bones (7 new lesions)").
+  const keepOthers =
+    pdSpans.length === 0 || (pattern !== 'oligoprogression' && pattern !== 'polyprogression');
   for (const r of responses) {
     if (r.value === 'PD') continue;
     if (keepOthers && !within(ranges, r.span.start))

@@ -748,6 +748,20 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'colon cancer primary, KRAS G12D, 2 lung mets', facts: { primarySite: 'non-lung' } },
   ],
+  'lists of levels with named bones, level ranges, levels after a metastasis word': [
+    {
+      text: 'PD in bones (new T4, T9, L3, L5, sacrum, both iliac wings)',
+      facts: { 'metastases.count': 7, 'progression.pattern': 'polyprogression' },
+    },
+    { text: 'Bone-only disease: T10, L1 and the left 6th rib.', facts: { 'metastases.count': 3 } },
+    { text: 'Spine mets at C7, T4-T6 and sacrum', facts: { 'metastases.count': 5 } },
+    { text: 'Mets at C2, C5', facts: { 'metastases.count': 2 } },
+    { text: 'mets = T2, T3, T4 + L iliac wing', facts: { 'metastases.count': 4 }, absent: ['stage.t'] },
+    { text: 'Bones: T1, T2', facts: { 'metastases.count': 2 }, absent: ['stage.t'] },
+    { text: 'new T3 lesion', facts: { 'metastases.sites': ['bone'] }, absent: ['stage.t'] },
+    { text: 'T2 lesion in the RUL', facts: { 'stage.t': 'T2' }, absent: ['metastases.sites'] },
+    { text: 'bone mets, T4 primary', facts: { 'stage.t': 'T4' } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
