@@ -404,10 +404,19 @@ export function emitProgression(
   cues: ProgressionCues,
   mets: MetsResult,
   responses: readonly Response[],
+  historyBefore = -1,
 ): void {
   const pdCodes = responses.filter((r) => r.value === 'PD');
-  const ranges = [...cues.ranges, ...pdCodes.map((r) => subclause(doc, r.span.start, r.span.end))];
-  const pdSpans = [...cues.cues, ...pdCodes.map((r) => r.span)];
+  // "osimertinib 14 months, then PD; now carboplatin/pemetrexed, SD": progression on an earlier line is history.
+  const current = (s: Span) => s.start >= historyBefore;
+  for (const c of cues.cues) if (!current(c)) sink.see(c.start, c.end);
+  const ranges = [
+    ...cues.ranges.filter(current),
+    ...pdCodes.map((r) => subclause(doc, r.span.start, r.span.end)),
+  ];
+  const pdSpans = [...cues.cues.filter(current), ...pdCodes.map((r) => r.span)];
+  if (historyBefore >= 0)
+    for (const it of mets.items) if (it.progressing && it.start < historyBefore) it.progressing = false;
 
   const e: Extent = { first: Number.POSITIVE_INFINITY, last: 0 };
   const progressingItems = new Set<MetItem>();

@@ -189,6 +189,8 @@ export interface TherapyResult {
   /** Response words and codes, for the progression pattern. */
   responses: { value: 'CR' | 'PR' | 'SD' | 'PD'; span: Span }[];
   drugMentioned: boolean;
+  /** Before this offset the text tells an earlier line of treatment (-1: none): its progression is history. */
+  historyBefore: number;
 }
 
 interface Mention {
@@ -222,7 +224,7 @@ function insideAny(spans: readonly Span[], start: number, end: number): boolean 
   return false;
 }
 
-function findDrugs(doc: Doc, sink: Sink): Mention[] {
+function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: number } {
   const { lower } = doc;
   const out: Mention[] = [];
   const ioPhrases: Span[] = [];
@@ -286,25 +288,30 @@ function findDrugs(doc: Doc, sink: Sink): Mention[] {
       mention.done = true;
     }
   }
-  priorBeforeSwitch(lower, out);
-  return out;
+  const switchAt = priorBeforeSwitch(lower, out);
+  return { mentions: out, switchAt };
 }
 
 // "progressed on osimertinib, now on carboplatin/pemetrexed", "erlotinib, then switched to osimertinib": the
 // drugs before the switch are the earlier line.
 const SWITCH_BEFORE_RE =
-  /\b(?:now\s+(?:on|receiving|taking)|currently\s+(?:on|receiving|taking)|switched\s+to|changed\s+to|moved\s+to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line)\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?$/;
+  /\b(?:now(?:\s+(?:on|receiving|taking))?|currently\s+(?:on|receiving|taking)|switched\s+to|changed\s+to|moved\s+to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line|(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s+(?:cycles?|months?|weeks?)\s+into)\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?$/;
 
-function priorBeforeSwitch(lower: string, out: Mention[]): void {
+/** Marks the drugs before a switch as the earlier line; the switch's offset (its words), or -1. */
+function priorBeforeSwitch(lower: string, out: Mention[]): number {
   let at = -1;
+  let switchAt = -1;
   for (let k = out.length - 1; k > 0; k--) {
     const m = out[k] as Mention;
-    if (SWITCH_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 32), m.start))) {
+    const from = Math.max(0, m.start - 32);
+    const sw = SWITCH_BEFORE_RE.exec(lower.slice(from, m.start));
+    if (sw) {
       at = k;
+      switchAt = from + sw.index;
       break;
     }
   }
-  if (at < 0) return;
+  if (at < 0) return -1;
   const after = new Set<string>();
   const from = (out[at] as Mention).start;
   for (let k = at; k < out.length; k++) {
@@ -319,6 +326,14 @@ function priorBeforeSwitch(lower: string, out: Mention[]): void {
     const m = out[k] as Mention;
     if (!after.has(m.drug.name)) m.prior = true;
   }
+  // Only a new drug makes a new line: "carbo/pem/pembro x4, now pem/pembro maintenance" continues the first line,
+  // whose cycles and response still count.
+  // A drug left behind of a class the current drugs do not have ("osimertinib …, now pemetrexed") also ends a line.
+  const before = new Set(out.slice(0, at).map((m) => m.drug.name));
+  const afterClasses = new Set(out.slice(at).map((m) => m.drug.cls));
+  const newDrug = [...after].some((name) => !before.has(name));
+  const leftClass = out.slice(0, at).some((m) => m.prior && !afterClasses.has(m.drug.cls));
+  return newDrug || leftClass ? switchAt : -1;
 }
 
 /** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
@@ -455,7 +470,7 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
 }
 
 const BARE_DURATION_RE =
-  /^\s*(?:for\s+|x\s*|×\s*|now\s+|approx\.?\s*|about\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in|so\s+far|ongoing|now|to\s+date))?\s*$/;
+  /^\s*(?:now\s+|currently\s+)?(?:on\s+)?c\d{1,2}(?:\s?d\d{1,2})?\s*$|^\s*(?:for\s+|x\s*|×\s*|now\s+|approx\.?\s*|about\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in|so\s+far|ongoing|now|to\s+date))?\s*$/;
 
 /** Durations count only in clauses about treatment or response. */
 function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean {
@@ -486,13 +501,14 @@ function duration(
   sink: Sink,
   all: readonly Mention[],
   rule: { re: RegExp; triggers: readonly string[]; fact: string; scale: (n: number) => number | undefined },
+  from: number,
 ): boolean {
   let found = false;
   const { re } = rule;
   for (const m of matchAll(doc, re, rule.triggers)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
+    if (start < from || sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
     const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (m[3] ? 0.5 : 0) : Number(m[1]));
     if (n === undefined) continue;
     sink.consume(start, end);
@@ -535,12 +551,14 @@ function emitDurations(
   sink: Sink,
   all: readonly Mention[],
   classes: ReadonlySet<DrugClass>,
+  from: number,
 ): boolean {
   let timed = false;
-  for (const rule of DURATIONS) timed = duration(doc, sink, all, rule) || timed;
+  for (const rule of DURATIONS) timed = duration(doc, sink, all, rule, from) || timed;
   for (const m of matchAll(doc, CYCLES_RE, T.cycles)) {
     const start = m.index;
     const end = start + m[0].length;
+    if (start < from) continue;
     // "pembrolizumab, 6 cycles": written-out cycles are treatment wherever a drug is named; "C4" needs its clause.
     const written = (m[1] !== undefined || m[4] !== undefined) && all.length > 0;
     if (sink.isConsumed(start, end) || !(written || therapyClause(doc, all, start))) continue;
@@ -554,7 +572,7 @@ function emitDurations(
   for (const m of matchAll(doc, X_CYCLES_RE, T.xCycles)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (sink.isConsumed(start, end)) continue;
+    if (start < from || sink.isConsumed(start, end)) continue;
     const c = clauseAt(doc, start);
     if (!all.some((d) => d.start >= c.start && d.end <= c.end)) continue;
     sink.consume(start, end);
@@ -621,7 +639,7 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
 }
 
 export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined): TherapyResult {
-  const all = findDrugs(doc, sink);
+  const { mentions: all, switchAt } = findDrugs(doc, sink);
   const current = all.some((m) => !m.prior) ? all.filter((m) => !m.prior) : all;
   const classes = emitRegimen(sink, current, driver);
   // Status: explicit words first; a drug with a duration or a response is on treatment.
@@ -632,17 +650,25 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
     sink.add('therapy.status', 'off-treatment', done.start, done.end);
     explicit++;
   }
-  // The length of a finished or an adjuvant course is not time on the current treatment.
+  // The length of a finished or an adjuvant course is not time on the current treatment; nor is the time on an
+  // earlier line ("osimertinib for 14 months, then PD; now carboplatin/pemetrexed C3"), told before the switch.
+  const from = Math.max(0, switchAt);
   const timed = emitDurations(
     doc,
     sink,
     all.filter((m) => !(anyDone && m.done) && !m.adjuvant),
     classes,
+    from,
   );
-  const responses = readResponses(doc, sink);
+  const read = readResponses(doc, sink);
+  // A response told before the switch is the earlier line's.
+  const responses = switchAt < 0 ? read : read.filter((r) => r.span.start >= switchAt);
+  for (const r of read) if (r.span.start < from) sink.see(r.span.start, r.span.end);
+  // The earlier line's progression is history once the current line has its own time or response.
+  const historyBefore = switchAt >= 0 && (timed || responses.length > 0) ? switchAt : -1;
   if (explicit === 0 && all.length > 0 && (timed || responses.length > 0)) {
     const first = current[0] as Mention;
     sink.add('therapy.status', 'on-treatment', first.start, first.end);
   }
-  return { responses, drugMentioned: all.length > 0 };
+  return { responses, drugMentioned: all.length > 0, historyBefore };
 }

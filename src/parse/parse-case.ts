@@ -279,7 +279,7 @@ function parse(input: string): ParseResult {
   emitMets(doc, sink, mets);
   if (mentionsAny(doc, EXTRACTOR_PATTERNS.chest)) extractChest(doc, sink);
   const therapy = extractTherapy(doc, sink, driver.driver);
-  emitProgression(doc, sink, progression, mets, therapy.responses);
+  emitProgression(doc, sink, progression, mets, therapy.responses, therapy.historyBefore);
 
   const resolved = resolve(sink, listOrder);
   crossCheck(resolved.values, resolved.conflicts, sink);

@@ -762,6 +762,32 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'T2 lesion in the RUL', facts: { 'stage.t': 'T2' }, absent: ['metastases.sites'] },
     { text: 'bone mets, T4 primary', facts: { 'stage.t': 'T4' } },
   ],
+  'a new line of treatment: time and progression of the earlier line are history': [
+    {
+      text: 'EGFR L858R, osimertinib 1L for 14 months then PD; carboplatin/pemetrexed x4, now pemetrexed maintenance, SD.',
+      facts: { 'therapy.regimen': 'chemo', 'therapy.response': 'SD' },
+      absent: ['therapy.months', 'progression.pattern'],
+    },
+    {
+      text: 'progressed on pembrolizumab after 10 months, now 2 cycles into docetaxel',
+      facts: { 'therapy.agent': 'docetaxel', 'therapy.cycles': 2 },
+      absent: ['therapy.months', 'therapy.response'],
+    },
+    {
+      text: 'pembro monotherapy 7 cycles then PD, now sotorasib for 6 weeks',
+      facts: { 'therapy.agent': 'sotorasib', 'therapy.weeks': 6 },
+      absent: ['therapy.cycles'],
+    },
+    {
+      text: 'carbo/pem/pembro x4 then pembro/pem maintenance, SD',
+      facts: { 'therapy.cycles': 4, 'therapy.regimen': 'chemo-io' },
+    },
+    // With nothing told of the new line yet, the progression that led to it is kept (decision-spec §4.2).
+    {
+      text: 'progressed on osimertinib, now on carbo/pem',
+      facts: { 'therapy.regimen': 'chemo', 'therapy.response': 'PD' },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
