@@ -6,9 +6,9 @@ import type { Sink } from './sink.js';
 import { NONE } from './sink.js';
 import { T } from './vocabulary.js';
 
-const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]mb\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
+const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]mb\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
 const ULTRA_RE = new RegExp(
-  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|cent(?:red|ered)\s+(?:on|in)|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+(?:(?:the\s+)?[a-z]{2,12}\s*(?:&|and|,|\/)\s*)?${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}`,
+  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|cent(?:red|ered)\s+(?:on|in)|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+(?:(?:the\s+)?[a-z]{2,12}\s*(?:&|and|,|\/)\s*)?${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}|\barising\s+(?:in|from|within)\s+${AIRWAY}`,
   'g',
 );
 const CENTRAL_RE =
@@ -256,9 +256,43 @@ function emitAll(
   }
 }
 
+// "1 cm from the right main bronchus", "15 mm from the main carina", "distance to PBT 0 mm": a measured distance to
+// the proximal bronchial tree; within 2 cm is central (RTOG 0813), 0 is touching it (ultracentral).
+const AIRWAY_DISTANCE_RE = new RegExp(
+  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(mm|cm)\s+(?:away\s+)?(?:from|of)\s+${AIRWAY}|\bdistance\s+(?:to|from)\s+${AIRWAY}\s*(?:is\s+|of\s+|[:=]\s*)?(\d{1,3}(?:\.\d)?)\s?(mm|cm)`,
+  'g',
+);
+const FAR_BEFORE_RE = /(?:>|≥|more\s+than|over|beyond|at\s+least|greater\s+than|further\s+than)\s*$/;
+// "abuts the mediastinal pleura", "adjacent to the pericardium", "encasing the pulmonary artery": touching the
+// mediastinal or pericardial pleura is central (RTOG 0813).
+const MEDIASTINAL_CONTACT_RE =
+  /\b(?:abut\w*|touch\w*|contact\w*|invad\w*|invasion\s+of|involv\w*|encas\w*|adjacent\s+to|against|in\s+contact\s+with|abutment\s+of)\s+(?:the\s+)?(?:(?:left|right)\s+)?(?:mediastinal\s+pleura|mediastinum|mediastinal\s+fat|pericardi\w*|heart|aorta|aortic(?:\s+arch)?|(?:main\s+)?pulmonary\s+arter\w*|great\s+vessels?|svc|superior\s+vena\s+cava)\b/g;
+const NODE_BEFORE_RE = /\b(?:nodes?|nodal|ln|lns|lymph\w*|adenopathy)\b[^.;,]*$/;
+
+function extractAirwayDistance(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
+  for (const m of matchAll(doc, AIRWAY_DISTANCE_RE, T.airwayDistance)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const n = Number(m[1] ?? m[3]);
+    const cm = (m[2] ?? m[4]) === 'mm' ? n / 10 : n;
+    if (FAR_BEFORE_RE.test(lower.slice(Math.max(0, start - 14), start)) || cm > 2) continue;
+    if (polarity(doc, start, end) !== 'pos') continue;
+    sink.add('primary.location', cm === 0 ? 'ultracentral' : 'central', start, end);
+  }
+  for (const m of matchAll(doc, MEDIASTINAL_CONTACT_RE, T.mediastinalContact)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (NODE_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) continue;
+    if (polarity(doc, start, end) !== 'pos') continue;
+    sink.add('primary.location', 'central', start, end);
+  }
+}
+
 function extractPrimary(doc: Doc, sink: Sink): void {
   emitAll(doc, sink, T.ultracentral, ULTRA_RE, 'primary.location', 'ultracentral');
   emitAll(doc, sink, T.central, CENTRAL_RE, 'primary.location', 'central');
+  extractAirwayDistance(doc, sink);
   emitAll(doc, sink, T.peripheral, PERIPHERAL_RE, 'primary.location', 'peripheral');
   emitAll(doc, sink, T.endobronchial, ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false);
   extractLobe(doc, sink);

@@ -321,6 +321,7 @@ export const VOCABULARY = {
     triggers: [
       'abut',
       'again',
+      'arisi',
       'cente',
       'centre',
       'compr',
@@ -365,6 +366,11 @@ export const VOCABULARY = {
       'trach',
       'withi',
     ],
+  },
+  airwayDistance: { fact: 'primary.location', triggers: ['#', 'dista'] },
+  mediastinalContact: {
+    fact: 'primary.location',
+    triggers: ['abut', 'adjac', 'again', 'conta', 'encas', 'in$', 'invad', 'invas', 'invol', 'touch'],
   },
   peripheral: { fact: 'primary.location', triggers: ['outer$', 'perip', 'pleur', 'sub$', 'subpl'] },
   endobronchial: { fact: 'primary.endobronchial', triggers: ['endo$', 'endob', 'intra$', 'intral'] },
@@ -595,6 +601,8 @@ export const EXTRACTOR_PATTERNS = {
   chest: [
     'ultracentral',
     'central',
+    'airwayDistance',
+    'mediastinalContact',
     'peripheral',
     'endobronchial',
     'lobe',

@@ -788,6 +788,29 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.regimen': 'chemo', 'therapy.response': 'PD' },
     },
   ],
+  'distance to named airways in mm or cm, contact with the mediastinal pleura or great vessels': [
+    { text: 'Tumour arising in the bronchus intermedius', facts: { 'primary.location': 'ultracentral' } },
+    { text: 'Lesion 15 mm from the main carina', facts: { 'primary.location': 'central' } },
+    { text: 'Lesion 1 cm from the right main bronchus', facts: { 'primary.location': 'central' } },
+    { text: 'distance to PBT 0 mm', facts: { 'primary.location': 'ultracentral' } },
+    {
+      text: '>2cm from the proximal bronchial tree but abuts the mediastinal pleura',
+      facts: { 'primary.location': 'central' },
+    },
+    {
+      text: 'Paramediastinal LUL mass abutting the aortic arch, 5.5 cm',
+      facts: { 'primary.location': 'central' },
+    },
+    {
+      text: 'Endobronchial tumour occluding the RUL bronchus',
+      facts: { 'primary.location': 'ultracentral' },
+    },
+    { text: '4 cm from the carina, peripheral', facts: { 'primary.location': 'peripheral' } },
+    {
+      text: 'subcarinal nodes encasing the SVC, peripheral RUL primary',
+      facts: { 'primary.location': 'peripheral' },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
