@@ -27,7 +27,7 @@ export type CaseConsult =
 export async function consultText(text: string | Reading, ctx: ConsultContext): Promise<TextConsult> {
   const reading = typeof text === 'string' ? readText(text, { now: ctx.now }) : text;
   if (reading.factCount === 0) return { kind: 'empty', reading };
-  const result = evaluate(reading.case, { now: ctx.now });
+  const result = evaluate(reading.answerCase, { now: ctx.now });
   // The parser promises a schema-valid case; an invalid one is our defect, never the user's.
   if (!result.ok)
     throw new CodedError(

@@ -4,6 +4,7 @@
 import { type Case, CORE_CASE_FIELDS } from '../engine/index.js';
 import type { ParseResult, Span } from '../parse/index.js';
 import type { IdentifierKind } from '../privacy/index.js';
+import { saferConflicts } from './safer-conflicts.js';
 
 export interface ReadFact {
   /** Dotted case path, e.g. `metastases.count`. */
@@ -34,6 +35,9 @@ export interface Reading {
   conflicts: ReadConflict[];
   /** The facts as a schema-valid case; conflicting or unknown facts are absent. */
   case: Case;
+  /** The case an answer is given for: `case`, plus the riskier value of a conflict whose absence would let the
+   * engine assume a favourable default ("ECOG 2-3" is not answered as ECOG 0–1; safer-conflicts.ts). */
+  answerCase: Case;
   /** Dotted paths of every fact the text stated, understood or in conflict. */
   factPaths: string[];
   /** Distinct top-level facts stated (understood or in conflict). */
@@ -52,7 +56,11 @@ export function toReading(redacted: string, identifiers: IdentifierKind[], parse
   const ignored = parsed.ignored
     .map((span) => ({ span, text: redacted.slice(span.start, span.end) }))
     .filter((f) => f.text.trim() !== '');
-  const conflicts = parsed.conflicts.map((c) => ({ fact: c.fact, values: c.values, question: c.question }));
+  const safer = saferConflicts(
+    parsed.case,
+    parsed.conflicts.map((c) => ({ fact: c.fact, values: c.values, question: c.question })),
+  );
+  const conflicts = safer.conflicts;
   const factPaths = [...understood.map((u) => u.fact), ...conflicts.map((c) => c.fact)];
   const topLevel = new Set(factPaths.map((p) => p.split('.')[0] as string));
   return {
@@ -62,6 +70,7 @@ export function toReading(redacted: string, identifiers: IdentifierKind[], parse
     ignored,
     conflicts,
     case: parsed.case,
+    answerCase: safer.case,
     factPaths,
     factCount: topLevel.size,
     coreFactCount: [...topLevel].filter((f) => CORE_CASE_FIELDS.has(f)).length,

@@ -37,7 +37,7 @@ export function readingPayload(routed: Route, ruleset: Ruleset): ReadingPayload 
     ...(routed.kind === 'evidence' ? { evidence: matchEvidence(routed.query, ruleset) } : {}),
     ...(routed.kind === 'topic' ? { topic: routed.topic } : {}),
     // A topic question keeps its case facts too: the answer is narrowed to what was asked (an ultracentral dose).
-    ...(routed.kind === 'answer' || routed.kind === 'topic' ? { case: r.case } : {}),
+    ...(routed.kind === 'answer' || routed.kind === 'topic' ? { case: r.answerCase } : {}),
     identifiersRemoved: [...r.identifiersRemoved],
     conflicts: r.conflicts.map((c) => c.question),
     ignoredCount: r.ignored.length,
