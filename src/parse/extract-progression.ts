@@ -92,6 +92,17 @@ function withBracket(doc: Doc, range: Span, cueEnd: number): Span {
   return { start: range.start, end: Math.max(range.end, close + 1) };
 }
 
+/** Every treatment status read so far says not yet treated. */
+function naiveOnly(sink: Sink): boolean {
+  let naive = false;
+  for (const c of sink.candidates) {
+    if (c.fact !== 'therapy.status') continue;
+    if (c.value !== 'naive') return false;
+    naive = true;
+  }
+  return naive;
+}
+
 /** "interval enlargement of the adrenal met; no new lesions": growth without new lesions is still progression. */
 function dropNoNewBesideGrowth(
   lower: string,
@@ -407,16 +418,25 @@ export function emitProgression(
   historyBefore = -1,
 ): void {
   const pdCodes = responses.filter((r) => r.value === 'PD');
+  // "Dx 3 wks ago, new 2 liver mets on staging PET, starting osimertinib": with the patient not yet treated, a new
+  // lesion is new disease, not progression on therapy (which the progression rules are about).
+  const naive = naiveOnly(sink);
+  const isNew = (s: Span) => naive && doc.lower.startsWith('new', s.start);
   // "osimertinib 14 months, then PD; now carboplatin/pemetrexed, SD": progression on an earlier line is history.
-  const current = (s: Span) => s.start >= historyBefore;
+  const current = (s: Span) => s.start >= historyBefore && !isNew(s);
   for (const c of cues.cues) if (!current(c)) sink.see(c.start, c.end);
+  // ranges[k] is the statement of cues[k] (the PD codes' ranges follow them).
   const ranges = [
-    ...cues.ranges.filter(current),
+    ...cues.ranges.filter((r, k) => {
+      const cue = cues.cues[k];
+      return cue ? current(cue) : current(r);
+    }),
     ...pdCodes.map((r) => subclause(doc, r.span.start, r.span.end)),
   ];
   const pdSpans = [...cues.cues.filter(current), ...pdCodes.map((r) => r.span)];
-  if (historyBefore >= 0)
-    for (const it of mets.items) if (it.progressing && it.start < historyBefore) it.progressing = false;
+  for (const it of mets.items)
+    if (it.progressing && (it.start < historyBefore || (naive && !within(ranges, it.start))))
+      it.progressing = false;
 
   const e: Extent = { first: Number.POSITIVE_INFINITY, last: 0 };
   const progressingItems = new Set<MetItem>();

@@ -350,6 +350,7 @@ const FINISHED_RE =
 const STILL_ON_RE =
   /\b(?:currently|still|ongoing|continuing|continues|remains\s+on|now\s+on|maintenance|since)\b/;
 const YEAR_RE = /\b(?:19|20)\d\d\b/;
+const ONE_YEAR_RE = /\b(?:1\s?yrs?|1\s?years?|one\s+year|12\s?(?:months?|mo|mths?))\b/;
 
 const ON_BEFORE_RE = /\bon\s+$/;
 const DONE_AFTER_RE = /^\s*,\s*(?:completed|finished|done|ended)\b/;
@@ -382,7 +383,9 @@ function finishedCourse(lower: string, m: Mention, all: readonly Mention[]): boo
   for (const o of all) if (o.drug.cls === 'chemo' && o.start >= from && o.end <= to) return false;
   // "durvalumab x 12 months, completed": the completion word may stand alone after a comma.
   const tail = DONE_AFTER_RE.test(lower.slice(to, to + 14));
-  return tail || FINISHED_RE.test(local) || (m.drug.name === 'durvalumab' && YEAR_RE.test(local));
+  // Durvalumab after chemoradiation with a year or its one-year course named ("durva 1 yr") is PACIFIC, done.
+  const durva = m.drug.name === 'durvalumab' && (YEAR_RE.test(local) || ONE_YEAR_RE.test(local));
+  return tail || FINISHED_RE.test(local) || durva;
 }
 
 function regimenOf(classes: Set<DrugClass>, driver: string | undefined): string | undefined {
@@ -489,6 +492,12 @@ function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean 
   return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
 }
 
+/** "durva 1 yr": a duration right after a finished course is that course's length. */
+function afterDone(done: readonly Mention[], start: number): boolean {
+  for (const m of done) if (m.end <= start && start - m.end <= 12) return true;
+  return false;
+}
+
 const BELOW_BEFORE_RE = /(?:<|\bless\s+than|\bunder|\bfewer\s+than)\s*$/;
 
 /** A duration stated as an upper bound ("< 3 months", "less than 4 cycles"). */
@@ -502,6 +511,7 @@ function duration(
   all: readonly Mention[],
   rule: { re: RegExp; triggers: readonly string[]; fact: string; scale: (n: number) => number | undefined },
   from: number,
+  done: readonly Mention[],
 ): boolean {
   let found = false;
   const { re } = rule;
@@ -509,6 +519,7 @@ function duration(
     const start = m.index;
     const end = start + m[0].length;
     if (start < from || sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
+    if (afterDone(done, start)) continue;
     const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (m[3] ? 0.5 : 0) : Number(m[1]));
     if (n === undefined) continue;
     sink.consume(start, end);
@@ -552,13 +563,14 @@ function emitDurations(
   all: readonly Mention[],
   classes: ReadonlySet<DrugClass>,
   from: number,
+  done: readonly Mention[],
 ): boolean {
   let timed = false;
-  for (const rule of DURATIONS) timed = duration(doc, sink, all, rule, from) || timed;
+  for (const rule of DURATIONS) timed = duration(doc, sink, all, rule, from, done) || timed;
   for (const m of matchAll(doc, CYCLES_RE, T.cycles)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (start < from) continue;
+    if (start < from || afterDone(done, start)) continue;
     // "pembrolizumab, 6 cycles": written-out cycles are treatment wherever a drug is named; "C4" needs its clause.
     const written = (m[1] !== undefined || m[4] !== undefined) && all.length > 0;
     if (sink.isConsumed(start, end) || !(written || therapyClause(doc, all, start))) continue;
@@ -659,6 +671,7 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
     all.filter((m) => !(anyDone && m.done) && !m.adjuvant),
     classes,
     from,
+    all.filter((m) => m.done),
   );
   const read = readResponses(doc, sink);
   // A response told before the switch is the earlier line's.

@@ -811,6 +811,22 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'primary.location': 'peripheral' },
     },
   ],
+  'new lesions before any treatment are new disease, not progression; a finished consolidation course': [
+    {
+      text: 'Dx 3 wks ago, new 2 liver mets on staging PET, starting osimertinib',
+      facts: { 'therapy.status': 'naive', 'metastases.count': 2 },
+      absent: ['progression.sites', 'therapy.response'],
+    },
+    {
+      text: 'on osimertinib, new liver met',
+      facts: { 'progression.sites': 1, 'therapy.response': 'PD' },
+    },
+    {
+      text: 'chemoRT 60Gy/30 + durva 1 yr; now new adrenal met, not yet started any systemic tx',
+      facts: { 'therapy.status': 'naive' },
+      absent: ['therapy.months', 'progression.sites'],
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
