@@ -29,7 +29,12 @@ const PRIMARY_NEAR_RE =
   /\b(?:primary|tumou?r|mass|lesion|nodule|gtv|rul|rml|rll|lul|lll|lobe|lingula|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
 const LUNG_SPECIFIC_RE =
   /\b(?:primary|tumou?r|gtv|rul|rml|rll|lul|lll|lobe|lingula|lung|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
-const ENDOBRONCHIAL_RE = /\bendo[\s-]?bronchial\b|\bintra[\s-]?luminal\b/g;
+// Endobronchial invasion: tumour in the airway lumen ("extends into the right mainstem bronchus", "protruding into
+// the lumen", "occludes the RLL bronchus", "infiltrating the bronchial wall"), which excludes 60 Gy / 8 (SUNSET).
+const ENDOBRONCHIAL_RE = new RegExp(
+  String.raw`\bendo[\s-]?bronchial\b|\b(?:intra|endo)[\s-]?luminal\b|\b(?:extend\w*|grow\w*|protrud\w*|project\w*|prolaps\w*)\s+into\s+(?:the\s+)?(?:lumen|${AIRWAY})|\b(?:occlud\w*|occlusion\s+of|fill\w*)\s+(?:the\s+)?(?:lumen|${AIRWAY})|\binfiltrat\w*\s+(?:the\s+)?(?:(?:posterior|anterior|medial|lateral)\s+)?(?:bronchial\s+)?wall\s+of\s+${AIRWAY}|\b(?:bronch\w*|airway|tracheal)\s+(?:invasion|infiltration)\s+with\s+(?:\d{1,3}\s?%\s+)?(?:occlusion|obstruction)`,
+  'g',
+);
 
 const SYMPTOM_RES: { triggers: readonly string[]; re: RegExp; value: string }[] = [
   {
@@ -278,6 +283,7 @@ function extractAirwayDistance(doc: Doc, sink: Sink): void {
     const cm = (m[2] ?? m[4]) === 'mm' ? n / 10 : n;
     if (FAR_BEFORE_RE.test(lower.slice(Math.max(0, start - 14), start)) || cm > 2) continue;
     if (polarity(doc, start, end) !== 'pos') continue;
+    // The spec's ultracentral is touching the tree (0); a measured gap, however small, is central (README limits).
     sink.add('primary.location', cm === 0 ? 'ultracentral' : 'central', start, end);
   }
   for (const m of matchAll(doc, MEDIASTINAL_CONTACT_RE, T.mediastinalContact)) {

@@ -806,6 +806,16 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'primary.location': 'ultracentral' },
     },
     { text: '4 cm from the carina, peripheral', facts: { 'primary.location': 'peripheral' } },
+    { text: 'Tumour edge 4 mm from the trachea', facts: { 'primary.location': 'central' } },
+    {
+      text: 'Tumor extends into the right mainstem bronchus',
+      facts: { 'primary.location': 'ultracentral', 'primary.endobronchial': true },
+    },
+    {
+      text: 'Tumour protruding into the lumen of the LLL bronchus',
+      facts: { 'primary.endobronchial': true },
+    },
+    { text: 'tumour extends into the mediastinum', absent: ['primary.endobronchial'] },
     {
       text: 'subcarinal nodes encasing the SVC, peripheral RUL primary',
       facts: { 'primary.location': 'peripheral' },
