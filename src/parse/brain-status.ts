@@ -10,7 +10,11 @@ import type { Sink } from './sink.js';
 import { T } from './vocabulary.js';
 
 const BRAIN_SYMPTOMATIC_RE =
-  /\b(?:symptomatic|seizures?|headaches?|neuro(?:logical)?\s+(?:deficits?|symptoms?)|hemipar\w*|haemipar\w*|weakness|confusion|mass\s+effect|midline\s+shift|raised\s+icp|on\s+(?:dex|dexamethasone|steroids))\b/g;
+  /\b(?:symptomatic|seizures?|headaches?|neuro(?:logical)?\s+(?:deficits?|symptoms?)|hemipar\w*|haemipar\w*|weakness|confusion|mass\s+effect|midline\s+shift|raised\s+icp|on\s+(?:dex|dexamethasone|steroids)|(?:started|commenced|requiring|needs?|needing)\s+(?:on\s+)?(?:dex\w*|steroids)|dysphasi\w*|aphasi\w*|word[\s-]finding|ataxi\w*|papill?o?edema|papilloedema|vomiting|cognitive\s+(?:decline|impairment)|visual\s+(?:loss|disturbance|field\s+defect)|diplopia|focal\s+(?:deficits?|neurology|signs?)|cranial\s+nerve\s+palsy)\b/g;
+// "new brain met after WBRT", "progression of brain mets after SRS": active disease, not treated-stable, whatever
+// treatment came before; read close to the brain item only.
+const BRAIN_ACTIVE_RE =
+  /\b(?:new|progress\w*|growing|enlarging|increas\w*\s+in\s+size|recurren\w*|for\s+repeat|to\s+be\s+treated)\b/;
 const BRAIN_ASYMPTOMATIC_RE = /\basymptomatic\b/g;
 const BRAIN_UNTREATED_RE =
   /\b(?:untreated|not\s+(?:yet\s+)?treated|awaiting|pending|planned|plan\s+for|for\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife)|to\s+have|needs?|requires?)\b/g;
@@ -77,14 +81,32 @@ function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[])
   // "brain: 1 met, SRS'd 2024, stable on last MRI": every later "stable" of the brain's phrase is the brain's too,
   // not a response to systemic therapy.
   if (treated) consumeLater(doc, sink, BRAIN_TREATED_RE, window, from, treated.end);
+  let nearFrom = Math.max(0, item.start - 24);
+  for (let k = item.start - 1; k >= nearFrom; k--) {
+    const c = doc.lower.charCodeAt(k);
+    if (c === 59 || c === 46 || c === 44) {
+      nearFrom = k + 1;
+      break;
+    }
+  }
+  let nearTo = Math.min(doc.lower.length, item.end + 48);
+  for (let k = item.end; k < nearTo; k++) {
+    const c = doc.lower.charCodeAt(k);
+    if (c === 59 || c === 46 || c === 44) {
+      nearTo = k;
+      break;
+    }
+  }
+  const near = doc.lower.slice(nearFrom, nearTo);
+  const active = !untreated && BRAIN_ACTIVE_RE.test(near);
   const status = sym
     ? 'symptomatic'
-    : untreated
+    : untreated || active
       ? 'untreated-asymptomatic'
       : treated
         ? 'treated-stable'
         : undefined;
-  const hit = sym ?? untreated ?? treated;
+  const hit = sym ?? untreated ?? treated ?? (active ? { start: item.start, end: item.end } : undefined);
   if (status && hit) {
     sink.add('brain', status, Math.min(item.start, hit.start), Math.max(item.end, hit.end));
   }

@@ -72,19 +72,26 @@ const ILD_RE =
 const IPF_RE = /\b(?:ipf|uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstitial\s+pneumonia)\b/g;
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
 const THORAX =
-  '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|primary)';
+  '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|same\\s+lobe|hilum|hilar\\s+(?:mass|tumou?r|region)|primary)';
 // Prior thoracic RT: alternatives that start at a word, and two that start at a dose ("60 Gy to the chest",
 // "60 Gy ... concurrent"). PRIOR_RT_RE is all of them in this order; a text with no "Gy" after a number can only
 // match the words, so it reads PRIOR_RT_WORDS_RE, which is not tried at every number.
-const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:19|20)\d\d\s+)?(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right|contralateral|ipsilateral)\s+)?${THORAX}\b`;
+const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:19|20)\d\d\s+)?(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right|contralateral|ipsilateral|l|r)\s+)?${THORAX}\b`;
 const PRIOR_RT_DOSE_TO = String.raw`\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b`;
-const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
+const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\b(?:lung|chest|thorax|mediastinum|hemithorax)\s+(?:was\s+|previously\s+)?irradiated\b|\b(?:post[\s-]?(?:rt|radiation|radiotherapy)|radiation[\s-]induced|radiation)\s+(?:fibrosis|pneumonitis)\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
 const PRIOR_RT_DOSE_CONCURRENT = String.raw`\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`;
 const PRIOR_RT_RE = new RegExp(
   `${PRIOR_RT_THORAX}|${PRIOR_RT_DOSE_TO}|${PRIOR_RT_OTHER}|${PRIOR_RT_DOSE_CONCURRENT}`,
   'g',
 );
 const PRIOR_RT_WORDS_RE = new RegExp(`${PRIOR_RT_THORAX}|${PRIOR_RT_OTHER}`, 'g');
+const ILD_FREE_RE = /\b(?:ild|interstitial\s+lung\s+disease)[\s-]free\b/g;
+const THORAX_NAMED_RE = new RegExp(
+  String.raw`\b${THORAX}\b|\b(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt|port|pacific)\b`,
+);
+const OTHER_SITE_RE =
+  /\b(?:brain|bone|spine|spinal|vertebra[el]?|[tlcs]\d{1,2}|mets?|metastas\w*|liver|adrenal|hip|femur|femoral|pelvis|pelvic|srs|wbrt|skull|humerus|rib)\b/;
+const QUESTION_AFTER_RE = /^\s*\?/;
 const PAST_CUE_RE =
   /\b(?:prior|previous(?:ly)?|prev|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port|for\s+(?:(?:limited|locally\s+advanced|unresectable)\s+)?stage\s+(?:iii|ii|i|3|2|1)[abc]?|then\s+(?:durvalumab|consolidat\w*|adjuvant)|after\s+(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt))\b/;
 const NO_PRIOR_RT_RE = new RegExp(
@@ -432,8 +439,13 @@ function extractSymptoms(doc: Doc, sink: Sink): void {
 }
 
 function extractLung(doc: Doc, sink: Sink): void {
+  // "ILD-free": a negative written after the word.
+  for (const m of matchAll(doc, ILD_FREE_RE, T.ild)) {
+    sink.consume(m.index, m.index + m[0].length);
+    sink.add('lung.ild', 'none', m.index, m.index + m[0].length);
+  }
   // "ILD (fibrotic), not IPF": ruling out IPF is not ruling out ILD.
-  const ild = matchAll(doc, ILD_RE, T.ild);
+  const ild = matchAll(doc, ILD_RE, T.ild).filter((m) => !sink.isConsumed(m.index, m.index + m[0].length));
   let ildStated = false;
   for (const m of ild) if (polarity(doc, m.index, m.index + m[0].length) === 'pos') ildStated = true;
   emitAll(doc, sink, T.ipf, IPF_RE, 'lung.ild', 'ipf', ildStated ? undefined : 'none');
@@ -457,6 +469,16 @@ function extractLung(doc: Doc, sink: Sink): void {
     const to = Math.min(doc.lower.length, end + 36);
     const local = partHolding(doc.lower, Math.max(0, start - 40), to, start, end, m[0], true) ?? m[0];
     if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
+    // "previously irradiated T10 met", "re-irradiation of the spine": another site was irradiated, not the chest.
+    if (!THORAX_NAMED_RE.test(local) && OTHER_SITE_RE.test(local)) {
+      sink.see(start, end);
+      continue;
+    }
+    // "Previously treated with thoracic RT? Not known": asked, not stated.
+    if (QUESTION_AFTER_RE.test(doc.lower.slice(end, end + 4))) {
+      sink.see(start, end);
+      continue;
+    }
     const pol = polarity(doc, start, end);
     if (pol === 'pos') sink.add('lung.priorThoracicRt', true, start, end);
     else if (pol === 'neg') sink.add('lung.priorThoracicRt', false, start, end);

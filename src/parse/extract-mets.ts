@@ -770,6 +770,13 @@ class GroupParser {
     st.strongLung = false;
   }
 
+  /** A negation word right after ":" or "-" that ends its phrase. */
+  private answersHeader(next: Token | undefined): boolean {
+    const p = this.toks[this.i - 1]?.w;
+    if (p !== ':' && p !== '-' && p !== '–') return false;
+    return !next || KINDS[this.i + 1] === K.End || next.w === ',';
+  }
+
   /** "R and L adrenal", "right + left adrenal": two sides named before one paired site. */
   private otherSideBefore(t: Token): boolean {
     const i = this.i;
@@ -864,6 +871,11 @@ class GroupParser {
         this.onOligo(t, next);
         return true;
       case K.Neg:
+        // "Brain metastasis: no", "adrenal mets - nil": an answer after the colon negates what was named.
+        if (this.answersHeader(next)) {
+          this.onPostCue(K.PostNeg, t, next);
+          return true;
+        }
         this.open(t);
         this.st.negated = true;
         this.st.hedged = false;
@@ -1237,6 +1249,20 @@ class GroupParser {
 
   private onBlocker(kind: K, t: Token): void {
     const g = this.g;
+    // "Brain MRI: 2 mets", "brain MRI - 3 mets": the imaging names the organ of what its header reports.
+    const header = this.toks[this.i + 1]?.w;
+    if (
+      kind === K.Imaging &&
+      g &&
+      g.pending.length > 0 &&
+      (header === ':' || header === '-' || header === '–')
+    ) {
+      // "Brain MRI: no metastases", "Brain MRI: clear": the report says the organ is free.
+      const said = this.toks[this.i + 2]?.w ?? '';
+      if (NEG_WORDS.has(said) || POST_NEG_WORDS.has(said)) for (const it of g.pending) it.negated = true;
+      g.end = t.end;
+      return;
+    }
     const target = g && g.pending.length === 0 ? g : g ? undefined : this.groups[this.groups.length - 1];
     if (target && this.benignAfter(target)) {
       if (g) g.lastClosed = NO_ITEMS;

@@ -837,6 +837,24 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['therapy.months', 'progression.sites'],
     },
   ],
+  'brain imaging headers, neurological symptoms, active brain disease, prior RT said of the chest or elsewhere':
+    [
+      { text: 'Brain MRI - 3 mets', facts: { 'metastases.sites': ['brain'], 'metastases.count': 3 } },
+      { text: 'Brain MRI: no metastases', facts: { brain: 'none' }, absent: ['metastases.sites'] },
+      { text: 'Brain metastasis: no', facts: { brain: 'none' }, absent: ['metastases.sites'] },
+      { text: '2 brain mets, dysphasia, started dex', facts: { brain: 'symptomatic' } },
+      {
+        text: 'progression of brain mets after SRS, for repeat SRS',
+        facts: { brain: 'untreated-asymptomatic' },
+      },
+      { text: 'brain mets stable after SRS; new liver met', facts: { brain: 'treated-stable' } },
+      { text: 'lung irradiated in 2018', facts: { 'lung.priorThoracicRt': true } },
+      { text: 'RT to the right hilum 2019', facts: { 'lung.priorThoracicRt': true } },
+      { text: 'previously irradiated T10 met', absent: ['lung.priorThoracicRt'] },
+      { text: 'prior WBRT', absent: ['lung.priorThoracicRt'] },
+      { text: 'Previously treated with thoracic RT? Not known', absent: ['lung.priorThoracicRt'] },
+      { text: 'ILD-free', facts: { 'lung.ild': 'none' } },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
