@@ -125,14 +125,14 @@ const REGIONAL_QUALIFIERS = new Set(
 
 const MET_WORDS = new Set(
   words(
-    'met mets metastasis metastases metastatic metastatis metastasises metastasies metastais metasteses ' +
+    'met mets mtes metastasis metastases metastatic metastatis metastasises metastasies metastais metasteses ' +
       'secondaries secondary deposit deposits lesion lesions nodule nodules focus foci disease involvement ' +
       'spread mass masses site sites m1 m1a m1b m1c m1c1 m1c2 carcinomatosis',
   ),
 );
 const STRONG_MET_WORDS = new Set(
   words(
-    'met mets metastasis metastases metastatic metastatis metastasies metastais metasteses secondaries ' +
+    'met mets mtes metastasis metastases metastatic metastatis metastasies metastais metasteses secondaries ' +
       'deposit deposits carcinomatosis',
   ),
 );
@@ -215,7 +215,7 @@ const DESCRIPTORS = new Set(
       'definite obvious radiological cortical seen noted identified present frontal parietal temporal ' +
       'occipital lobe hemisphere upper lower distal proximal stable responding remaining metastatic cm mm ' +
       'sub centimetre centimeter up approximately approx about total spine gland sided mediastinal hilar ' +
-      'vertebral body bodies level levels neck shaft head wing axis',
+      'vertebral body bodies level levels neck shaft head wing axis punctate haemorrhagic hemorrhagic necrotic',
   ),
 );
 const UNITS = new Set(
@@ -1128,6 +1128,14 @@ class GroupParser {
   }
 
   private onNumberWord(t: Token): void {
+    // "a dozen brain mets", "half a dozen liver mets".
+    if (t.w === 'a' && this.toks[this.i + 1]?.w === 'dozen') {
+      const half = this.toks[this.i - 1]?.w === 'half';
+      this.open(t);
+      this.st.count = { n: half ? 6 : 12, start: half ? (this.toks[this.i - 1] as Token).start : t.start };
+      this.i++;
+      return;
+    }
     const n = NUMBER_WORDS.get(t.w) as number;
     const article = t.w === 'a' || t.w === 'an';
     if (!article && this.countAfterColon(t, n)) return;
@@ -1249,6 +1257,16 @@ class GroupParser {
 
   private onBlocker(kind: K, t: Token): void {
     const g = this.g;
+    // "liver x4 and bone x3 on PET": the test the findings were seen on.
+    const before = this.toks[this.i - 1]?.w;
+    if (
+      kind === K.Imaging &&
+      g &&
+      (before === 'on' || before === 'by' || before === 'per' || before === 'via')
+    ) {
+      g.end = t.end;
+      return;
+    }
     // "Brain MRI: 2 mets", "brain MRI - 3 mets": the imaging names the organ of what its header reports.
     const header = this.toks[this.i + 1]?.w;
     if (
@@ -1419,7 +1437,13 @@ class GroupParser {
     const p = toks[this.i - 1]?.w;
     const at = p === 'at' || p === 'in' || p === 'involving' || p === 'of';
     const item = this.backItem() ?? (at ? this.g?.items[this.g.items.length - 1] : undefined);
-    if (item?.site !== 'bone' || item.count !== undefined || item.negated) return undefined;
+    if (item?.site !== 'bone' || item.negated) return undefined;
+    // "6 bone mets (T4, T9, L2, L5, L sacrum, R femur)": the list breaks down the stated count, which stands.
+    if (item.count !== undefined && !item.singular) {
+      this.i = j;
+      (this.g as Group).end = (toks[j] as Token).end;
+      return 'handled';
+    }
     item.count = n;
     item.ownCount = true;
     this.i = j;
@@ -1521,6 +1545,9 @@ class GroupParser {
       st.blocked = false;
       return;
     }
+    // "PET and MRI brain done": the organ an imaging test looked at, unless it heads a report ("MRI brain: 2 mets").
+    const after = this.toks[this.i + 1]?.w;
+    if (KINDS[this.i - 1] === K.Imaging && after !== ':' && after !== '-' && after !== '–') return;
     // "SCC lung, 1 adrenal met": the lung named after the histology is the primary, not a metastasis.
     // So is "adenocarcinoma of the lung", "carcinoma of lung".
     if (site[1] === 'lung' && (this.afterPrimaryWord() || this.beforePrimaryWord())) return;
@@ -1660,6 +1687,21 @@ interface OrganEntry {
   end: number;
   /** Sides of single sided items (1 left, 2 right, 3 both): "R adrenal and L adrenal mets" are two. */
   sides: number;
+  list: MetItem[];
+}
+
+/** "4 bone mets (T-spine x2, pelvis x2)": a counted item and a bracket right after it that breaks it down; the
+ * stated count when the parts add up to no more than it, undefined otherwise. */
+function totalWithBreakdown(lower: string, list: readonly MetItem[]): number | undefined {
+  const [first, ...rest] = list;
+  if (!first || first.count === undefined || rest.length === 0) return undefined;
+  const open = lower.indexOf('(', first.end);
+  if (open < 0 || open - first.end > 12) return undefined;
+  const close = lower.indexOf(')', open);
+  if (close < 0 || !rest.every((it) => it.start > open && it.end <= close)) return undefined;
+  let sum = 0;
+  for (const it of rest) sum += it.count ?? 1;
+  return sum <= first.count ? first.count : undefined;
 }
 
 /** Count: stated totals ("3 mets") and the sum of per-organ counts when every organ has one. */
@@ -1679,8 +1721,10 @@ function emitCount(
       start: it.start,
       end: it.end,
       sides: 0,
+      list: [],
     };
     entry.items++;
+    entry.list.push(it);
     if (it.side !== undefined) entry.sides |= it.side;
     if (it.count !== undefined) entry.counts.add(it.count);
     else entry.single &&= singles.has(it);
@@ -1694,7 +1738,10 @@ function emitCount(
   for (const [organ, entry] of perOrgan) {
     spanStart = Math.min(spanStart, entry.start);
     spanEnd = Math.max(spanEnd, entry.end);
-    if (entry.counts.size > 1) {
+    const total = entry.counts.size > 1 ? totalWithBreakdown(doc.lower, entry.list) : undefined;
+    if (total !== undefined) {
+      if (sum !== undefined) sum += total;
+    } else if (entry.counts.size > 1) {
       sink.conflict(
         'metastases.count',
         [...entry.counts].map((n) => `${n} ${organ}`),
@@ -1753,7 +1800,7 @@ const ORGAN_TOTAL_RE =
 
 // "5 lesions in 3 organs": "lesions" is a metastasis count only when organs are counted with it.
 const LESIONS_IN_ORGANS_RE =
-  /\b(\d{1,2})\s+(?:lesions|sites|deposits)\s+(?:in|across|involving)\s+(?:\d{1,2}|one|two|three|four|five)\s+(?:different\s+)?organs?\b/g;
+  /\b(\d{1,2})\s+(?:lesions|sites|deposits|mets|metastases)\s*(?:in|across|involving|\/|,|over)\s*(?:\d{1,2}|one|two|three|four|five)\s+(?:different\s+)?organs?\b/g;
 
 const NO_TOTALS: readonly { n: number; start: number; end: number }[] = [];
 

@@ -11,7 +11,7 @@ import type { Span } from './types.js';
 import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 
 const PD_RE =
-  /\b(?:progressive\s+disease|no\s+longer\s+(?:responding|responsive)|stopped\s+responding|progressing|progression|progressed|progressive|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|interval\s+(?:enlargement|growth|increase)|enlargement\s+of|enlarged\s+(?:from|since|to|compared)|grew|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
+  /\b(?:progressive\s+disease|no\s+longer\s+(?:responding|responsive)|stopped\s+responding|progres{1,2}(?:ing|ion|ed|ive)|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|interval\s+(?:enlargement|growth|increase)|enlargement\s+of|enlarged\s+(?:from|since|to|compared)|grew|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
 const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
   /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progr?ess?ion\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;

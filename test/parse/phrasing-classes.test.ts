@@ -855,6 +855,24 @@ const CLASSES: Record<string, Row[]> = {
       { text: 'Previously treated with thoracic RT? Not known', absent: ['lung.priorThoracicRt'] },
       { text: 'ILD-free', facts: { 'lung.ild': 'none' } },
     ],
+  'a total with its breakdown, imaging named with an organ, "on PET", dozens and typos': [
+    { text: '6 bone mets (T4, T9, L2, L5, L sacrum, R femur)', facts: { 'metastases.count': 6 } },
+    { text: '4 bone mets (T-spine x2, pelvis x2)', facts: { 'metastases.count': 4 } },
+    {
+      text: '4 bone mets (T-spine x2, pelvis x3)',
+      absent: ['metastases.count'],
+      conflicts: ['metastases.count'],
+    },
+    {
+      text: '3 bone mets + 1 liver met, PET and MRI brain done, brain clear',
+      facts: { 'metastases.count': 4, brain: 'none' },
+    },
+    { text: 'liver x4 and bone x3 on PET', facts: { 'metastases.count': 7 } },
+    { text: 'Burden: 6 lesions / 2 organs', facts: { 'metastases.count': 6, 'metastases.organs': 2 } },
+    { text: 'half a dozen liver mets', facts: { 'metastases.count': 6 } },
+    { text: '3 bone mtes', facts: { 'metastases.count': 3 } },
+    { text: 'progresion in liver only', facts: { 'progression.sites': 1 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
