@@ -492,6 +492,20 @@ function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean 
   return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
 }
 
+// "RT now or after 4 cycles?", "wait until 6 months of osimertinib?": a duration the board asks about.
+const ASKED_DURATION_BEFORE_RE =
+  /\b(?:or|vs\.?|versus|until|wait(?:ing)?\s+(?:for|until)|(?:after|following)\s+(?:a\s+|the\s+)?(?:further|another|more|remaining|planned)|complete|completing|finish|finishing)\s+(?:(?:after|at|following|the|a)\s+)?$/;
+
+function askedDuration(lower: string, start: number, end: number): boolean {
+  if (!ASKED_DURATION_BEFORE_RE.test(lower.slice(Math.max(0, start - 28), start))) return false;
+  for (let k = end; k < lower.length && k < end + 80; k++) {
+    const c = lower.charCodeAt(k);
+    if (c === 63) return true; // "?"
+    if (c === 46 || c === 10 || c === 59) return false;
+  }
+  return false;
+}
+
 /** "durva 1 yr": a duration right after a finished course is that course's length. */
 function afterDone(done: readonly Mention[], start: number): boolean {
   for (const m of done) if (m.end <= start && start - m.end <= 12) return true;
@@ -520,6 +534,10 @@ function duration(
     const end = start + m[0].length;
     if (start < from || sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
     if (afterDone(done, start)) continue;
+    if (askedDuration(doc.lower, start, end)) {
+      sink.see(start, end);
+      continue;
+    }
     const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (m[3] ? 0.5 : 0) : Number(m[1]));
     if (n === undefined) continue;
     sink.consume(start, end);
@@ -571,6 +589,10 @@ function emitDurations(
     const start = m.index;
     const end = start + m[0].length;
     if (start < from || afterDone(done, start)) continue;
+    if (askedDuration(doc.lower, start, end)) {
+      sink.see(start, end);
+      continue;
+    }
     // "pembrolizumab, 6 cycles": written-out cycles are treatment wherever a drug is named; "C4" needs its clause.
     const written = (m[1] !== undefined || m[4] !== undefined) && all.length > 0;
     if (sink.isConsumed(start, end) || !(written || therapyClause(doc, all, start))) continue;
@@ -611,8 +633,13 @@ function nearCr(lower: string, value: 'CR' | 'PR' | 'SD' | 'PD', start: number):
   return value === 'CR' && NEAR_RE.test(lower.slice(Math.max(0, start - 12), start)) ? 'PR' : value;
 }
 
+// "once she has responded", "if there is a response": a response the board is planning around, not one seen.
+const IF_RESPONSE_BEFORE_RE =
+  /\b(?:once|if|when|until|provided|assuming)\s+(?:(?:she|he|they|the\s+patient|pt|there)\s+)?(?:has\s+|have\s+|is\s+|are\s+|shows?\s+|achieves?\s+)?(?:a\s+|an\s+)?$/;
+
 function isEarlier(lower: string, start: number): boolean {
-  return EARLIER_RE.test(lower.slice(Math.max(0, start - 16), start));
+  const before = lower.slice(Math.max(0, start - 32), start);
+  return EARLIER_RE.test(before.slice(-16)) || IF_RESPONSE_BEFORE_RE.test(before);
 }
 
 function overlapsAny(responses: TherapyResult['responses'], start: number, end: number): boolean {

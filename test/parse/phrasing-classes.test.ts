@@ -873,6 +873,18 @@ const CLASSES: Record<string, Row[]> = {
     { text: '3 bone mtes', facts: { 'metastases.count': 3 } },
     { text: 'progresion in liver only', facts: { 'progression.sites': 1 } },
   ],
+  'durations and responses the board asks about are not facts': [
+    {
+      text: 'carbo/pem/pembro, PR after 2 cycles; RT now or after 4 cycles?',
+      facts: { 'therapy.cycles': 2, 'therapy.response': 'PR' },
+    },
+    { text: 'Responding after 3 cycles, RT now?', facts: { 'therapy.cycles': 3 } },
+    {
+      text: 'Starting osimertinib Monday. Consolidative RT once she has responded?',
+      facts: { 'therapy.status': 'naive' },
+      absent: ['therapy.response'],
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
