@@ -6,9 +6,9 @@ import type { Sink } from './sink.js';
 import { NONE } from './sink.js';
 import { T } from './vocabulary.js';
 
-const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]mb\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
+const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]ms?b\b|bi\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
 const ULTRA_RE = new RegExp(
-  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|cent(?:red|ered)\s+(?:on|in)|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of)\s+(?:(?:the\s+)?[a-z]{2,12}\s*(?:&|and|,|\/)\s*)?${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}|\barising\s+(?:in|from|within)\s+${AIRWAY}`,
+  String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|cent(?:red|ered)\s+(?:on|in)|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of|indent[a-z]*|displac[a-z]*|closely\s+applied\s+to|hug[a-z]*|adjacent\s+to|abut[a-z]*\s+but\s+not\s+invad[a-z]*|loss\s+of\s+(?:the\s+)?fat\s+plane\s+(?:with|to))\s+(?:(?:the\s+)?[a-z]{2,12}\s*(?:&|and|,|\/)\s*)?${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}|\barising\s+(?:in|from|within)\s+${AIRWAY}`,
   'g',
 );
 const CENTRAL_RE =
@@ -117,7 +117,25 @@ const CONTRA_WORDS = ['contralateral', 'satellite'] as const;
 const DISTANCE_BEFORE_RE = /\b(?:within|of|from|<|>|margin|by)\s*$/;
 const OF_FROM_AFTER_RE = /^\s*(?:of|from)\b/;
 const DISTANCE_AFTER_RE =
-  /^\s*(?:of|from)\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin)/;
+  /^\s*(?:of|from)\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin|bi\b|[lr]ms?b\b|airway|aort|heart|pericard|o?esoph|fissure|diaphragm|spinal\s+cord|cord\b)|^\s*(?:lateral|medial|superior|inferior|anterior|posterior|cranial|caudal|away|distal|proximal)\s+(?:to|from|of)\b/;
+// "nearest airway 3.5 cm", "distance to the carina 2.5 cm", "clearance 12 mm": a distance written before the figure.
+/** A nodule other than the primary is named just before `start`, in the same sentence. */
+function otherNodule(lower: string, start: number): boolean {
+  let from = Math.max(0, start - 40);
+  for (let k = start - 1; k >= from; k--) {
+    const c = lower.charCodeAt(k);
+    if (c === 46 || c === 59 || c === 10) {
+      from = k + 1;
+      break;
+    }
+  }
+  return OTHER_NODULE_RE.test(lower.slice(from, start));
+}
+const OTHER_NODULE_RE = /\b(?:incidental|satellite|separate|additional|another|second|benign)\b/;
+const OTHER_NODULE_BEFORE_RE =
+  /\b(?:incidental|satellite|separate|additional|another|second|benign)\s+(?:\w+\s+)?$/;
+const DISTANCE_NAMED_BEFORE_RE =
+  /\b(?:(?:nearest|closest)\s+(?:airway|bronch\w*|approach|distance)|distance|clearance|gap)\b[^.;,\d]{0,30}$/;
 const OTHER_ORGAN_AFTER_RE = /^\s+(?:brain|cns|intracranial|cerebral|bone|liver|adrenal|mets?|metastas)/;
 const BRAIN_OR_HEAD_RE = /\b(?:brain|head)\b/;
 
@@ -306,7 +324,19 @@ function extractPrimary(doc: Doc, sink: Sink): void {
   emitAll(doc, sink, T.ultracentral, ULTRA_RE, 'primary.location', 'ultracentral');
   emitAll(doc, sink, T.central, CENTRAL_RE, 'primary.location', 'central');
   extractAirwayDistance(doc, sink);
-  emitAll(doc, sink, T.peripheral, PERIPHERAL_RE, 'primary.location', 'peripheral');
+  for (const m of matchAll(doc, PERIPHERAL_RE, T.peripheral)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    // "incidental 6 mm subpleural nodule": another nodule's place, not the primary's.
+    if (otherNodule(doc.lower, start)) {
+      sink.see(start, end);
+      continue;
+    }
+    const pol = polarity(doc, start, end);
+    if (pol === 'pos') sink.add('primary.location', 'peripheral', start, end);
+    else sink.see(start, end);
+  }
   emitAll(doc, sink, T.endobronchial, ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false);
   extractLobe(doc, sink);
   extractSize(doc, sink);
@@ -321,7 +351,7 @@ function extractLobe(doc: Doc, sink: Sink): void {
     const start = m.index;
     const end = start + m[0].length;
     // A lobe named with a metastasis ("contralateral LLL nodule") is not the primary's lobe.
-    if (contralateralBefore(lower, Math.max(0, start - 20), start)) continue;
+    if (contralateralBefore(lower, Math.max(0, start - 20), start) || otherNodule(lower, start)) continue;
     const to = Math.min(n, end + 30);
     if (
       oneOf('lpmncas', firstAfterSpace(lower, end, to)) &&
@@ -364,7 +394,10 @@ function extractSize(doc: Doc, sink: Sink): void {
       const after = lower.slice(end, afterTo);
       if (DISTANCE_BEFORE_RE.test(lower.slice(beforeFrom, start)) && OF_FROM_AFTER_RE.test(after)) continue;
       if (DISTANCE_AFTER_RE.test(after)) continue;
-    }
+    } else if (oneOf('lmsiapcd', next) && DISTANCE_AFTER_RE.test(lower.slice(end, afterTo))) continue;
+    if (DISTANCE_NAMED_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) continue;
+    // "incidental 6 mm subpleural nodule": another nodule's size, not the primary's.
+    if (OTHER_NODULE_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start))) continue;
     // The nearest qualifying word decides: after the size first ("4 cm RUL mass"), then before ("adrenal met 2 cm").
     let afterEnd = end;
     while (afterEnd < afterTo && !isSizeSeparator(lower.charCodeAt(afterEnd))) afterEnd++;
@@ -406,6 +439,18 @@ function extractSize(doc: Doc, sink: Sink): void {
   }
 }
 
+// "haemoptysis last year, resolved", "previous haemoptysis (2023)": a symptom of the past is not an indication now.
+const SYMPTOM_PAST_BEFORE_RE = /\b(?:previous|prior|past|history\s+of|hx\s+of|h\/o|resolved|former)\s+$/;
+const SYMPTOM_PAST_AFTER_RE =
+  /^[^.;\n]{0,24}?\b(?:resolved|settled|no\s+longer|last\s+year|in\s+(?:19|20)\d\d|previously|historical|now\s+(?:gone|absent|resolved))\b/;
+
+function pastSymptom(lower: string, start: number, end: number): boolean {
+  return (
+    SYMPTOM_PAST_BEFORE_RE.test(lower.slice(Math.max(0, start - 14), start)) ||
+    SYMPTOM_PAST_AFTER_RE.test(lower.slice(end, end + 40))
+  );
+}
+
 function extractSymptoms(doc: Doc, sink: Sink): void {
   for (const { triggers, re, value } of SYMPTOM_RES) {
     const found = matchAll(doc, re, triggers);
@@ -416,7 +461,8 @@ function extractSymptoms(doc: Doc, sink: Sink): void {
       if (sink.isConsumed(start, end)) continue;
       // "sob" in capitals or lower case; "doe" only as an abbreviation.
       if (m[0] === 'doe' && doc.text.slice(start, end) !== 'DOE') continue;
-      if (polarity(doc, start, end) === 'pos') sink.add('symptoms', value, start, end);
+      if (polarity(doc, start, end) === 'pos' && !pastSymptom(doc.lower, start, end))
+        sink.add('symptoms', value, start, end);
       else sink.see(start, end);
     }
   }

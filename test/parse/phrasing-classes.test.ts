@@ -885,6 +885,19 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['therapy.response'],
     },
   ],
+  'distances are not sizes, another nodule is not the primary, more contact verbs, past symptoms': [
+    { text: 'Lesion 3 cm lateral to the hilum', absent: ['primary.sizeCm'] },
+    { text: 'nearest airway 3.5 cm', absent: ['primary.sizeCm'] },
+    {
+      text: '3 cm tumour abutting the LMB. Incidental 6 mm subpleural nodule RLL',
+      facts: { 'primary.location': 'ultracentral', 'primary.sizeCm': 3 },
+      absent: ['primary.lobe'],
+    },
+    { text: 'tumour indents the trachea', facts: { 'primary.location': 'ultracentral' } },
+    { text: 'not adjacent to the trachea', absent: ['primary.location'] },
+    { text: 'haemoptysis last year, resolved', absent: ['symptoms'] },
+    { text: 'ongoing haemoptysis', facts: { symptoms: ['hemoptysis'] } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
