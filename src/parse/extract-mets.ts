@@ -228,7 +228,8 @@ const VERTEBRA_CODE_RE = /^[tlcs]\d{1,2}$/;
 
 interface State {
   /** `oligo`: an upper bound of 5 or fewer ("up to 5 mets"), the oligometastatic burden once a met word follows. */
-  count: { n?: number; poly?: boolean; oligo?: boolean; start: number } | undefined;
+  /** `times`: written "3x" before the site, which counts it as "bone x3" after it does. */
+  count: { n?: number; poly?: boolean; oligo?: boolean; times?: boolean; start: number } | undefined;
   negated: boolean;
   hedged: boolean;
   progressing: boolean;
@@ -699,11 +700,13 @@ class GroupParser {
     this.inheritMet = false;
   }
 
-  private countedList(pending: readonly MetItem[]): boolean {
+  private countedList(all: readonly MetItem[]): boolean {
+    // "3 brain, 1 adrenal, 0 bone": an organ counted as none takes no part in the list.
+    const pending = all.filter((it) => !it.negated);
     if (pending.length === 0 || !(this.prevMet || pending.length >= 2)) return false;
     for (let a = 0; a < pending.length; a++) {
       const it = pending[a] as MetItem;
-      if (it.count === undefined || it.negated || it.hedged || it.organ === 'lung') return false;
+      if (it.count === undefined || it.hedged || it.organ === 'lung') return false;
     }
     // Every organ named once.
     for (let a = 1; a < pending.length; a++) {
@@ -787,10 +790,10 @@ class GroupParser {
 
   /** "two metastases in the liver and one in the adrenal", "3 lesions in the liver": the count belongs to the
    * site named right after the metastasis word. */
-  private countForNextSite(): boolean {
-    const a = this.toks[this.i + 1]?.w;
+  private countForNextSite(k = this.i): boolean {
+    const a = this.toks[k + 1]?.w;
     if (a !== 'in' && a !== 'at' && a !== 'within' && a !== 'involving') return false;
-    let j = this.i + 2;
+    let j = k + 2;
     if (this.toks[j]?.w === 'the') j++;
     // A lateral word ("left", "both") before the site.
     if (this.flagsAt(j) & F.Lat) j++;
@@ -855,6 +858,12 @@ class GroupParser {
         this.onTimes(next);
         return true;
       case K.TimesN:
+        // "metastases ×2 in liver, ×1 in adrenal": the count belongs to the site named after "in".
+        if ((this.backItem() === undefined || KINDS[this.i - 1] === K.Met) && this.countForNextSite()) {
+          this.open(t);
+          this.st.count = { n: Number(t.w.slice(1)), start: t.start };
+          return true;
+        }
         this.countBack(Number(t.w.slice(1)));
         return true;
       case K.Number:
@@ -969,6 +978,19 @@ class GroupParser {
   /** "x3", "× 3", "(2)" after a site or a met word count the item before them. */
   private onTimes(next: Token | undefined): void {
     if (this.toks[this.i]?.w === '(' && this.boundInBracket()) return;
+    // "metastases × 2 in liver, × 1 in adrenal": the count belongs to the site named after "in".
+    if (
+      next &&
+      isSmallNumber(next.w) &&
+      this.toks[this.i]?.w !== '(' &&
+      (this.backItem() === undefined || KINDS[this.i - 1] === K.Met) &&
+      this.countForNextSite(this.i + 1)
+    ) {
+      this.open(this.toks[this.i] as Token);
+      this.st.count = { n: Number(next.w), start: next.start };
+      this.i++;
+      return;
+    }
     if (next && isSmallNumber(next.w)) {
       if (this.totalAfterMetWord(Number(next.w), next.end, this.i + 2)) {
         this.i++;
@@ -1060,6 +1082,12 @@ class GroupParser {
         : this.countAt(i);
     if (n !== undefined && this.countAfterColon(t, n)) return;
     if (n === undefined) {
+      // "3 brain, 1 adrenal, 0 bone": none in that organ.
+      if (t.w === '0' && next && (this.flagsAt(i + 1) & F.Site) !== 0) {
+        this.open(t);
+        this.st.negated = true;
+        return;
+      }
       // A size or another number: skip it (and its unit) without ending the group.
       if (this.flagsAt(i + 1) & F.Unit) this.i++;
       return;
@@ -1069,7 +1097,7 @@ class GroupParser {
     g.lastClosed = NO_ITEMS;
     const bound = this.boundOf(next);
     if (!bound) {
-      this.st.count = { n, start: t.start };
+      this.st.count = t.w.endsWith('x') ? { n, times: true, start: t.start } : { n, start: t.start };
       return;
     }
     // "more than 5 bone mets", ">5 mets", "at least 4", "5+": a bound, not a count. Above 5 lesions is the
@@ -1565,6 +1593,7 @@ class GroupParser {
       metContext: false,
     };
     if (count !== undefined) item.count = count;
+    if (st.count?.times) item.ownCount = true;
     if (sided && count === 1) item.side = st.side;
     if (site[0] === 'contralateral-lung' && st.strongLung) item.qualifiedLung = true;
     if (st.count?.poly && !st.negated && !st.hedged)

@@ -872,6 +872,10 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'half a dozen liver mets', facts: { 'metastases.count': 6 } },
     { text: '3 bone mtes', facts: { 'metastases.count': 3 } },
     { text: 'progresion in liver only', facts: { 'progression.sites': 1 } },
+    { text: 'metastases ×2 in liver, ×1 in adrenal', facts: { 'metastases.count': 3 } },
+    { text: '3x bone; 1x adrenal', facts: { 'metastases.count': 4 } },
+    { text: '3 brain, 1 adrenal, 0 bone', facts: { 'metastases.count': 4, 'metastases.organs': 2 } },
+    { text: 'bone x3 in the spine', facts: { 'metastases.count': 3 } },
   ],
   'durations and responses the board asks about are not facts': [
     {
