@@ -1314,6 +1314,14 @@ class GroupParser {
       if (g) g.lastClosed = NO_ITEMS;
       return;
     }
+    // "Mets: 1 adrenal, PET done": an imaging word that starts a new phrase ends the list; only one right after
+    // the site ("brain MRI") makes the site the test's organ.
+    const prevTok = this.toks[this.i - 1];
+    const lastPending = g?.pending[g.pending.length - 1];
+    if (kind === K.Imaging && g && lastPending && prevTok && prevTok.end > lastPending.end) {
+      this.finish();
+      return;
+    }
     if (g && g.pending.length > 0) g.pending = [];
     else if (g && g.lastClosed.length > 0 && kind === K.Blocker) {
       // "adrenal nodule - benign adenoma": what was just named is not a metastasis.
