@@ -76,8 +76,10 @@ const THORAX =
 // Prior thoracic RT: alternatives that start at a word, and two that start at a dose ("60 Gy to the chest",
 // "60 Gy ... concurrent"). PRIOR_RT_RE is all of them in this order; a text with no "Gy" after a number can only
 // match the words, so it reads PRIOR_RT_WORDS_RE, which is not tried at every number.
-const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:19|20)\d\d\s+)?(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right|contralateral|ipsilateral|l|r)\s+)?${THORAX}\b`;
-const PRIOR_RT_DOSE_TO = String.raw`\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right)\s+)?${THORAX}\b`;
+// "SBRT 2022 (54 Gy/3) for a cT1b N0 adeno RUL", "SABR 55 Gy/5 to a LUL nodule": a year, a dose and a few words may
+// stand between the RT and the chest site.
+const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:19|20)\d\d\s+)?(?:\(?\d{1,2}(?:\.\d)?\s?gy\s?\/\s?\d{1,2}(?:\s?(?:fx|fractions?))?\)?\s+)?(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right|contralateral|ipsilateral|l|r)\s+)?(?:(?:c?t\d[abc]?|n\d|adeno\w*|squamous|nsclc|peripheral|central|small|solitary|early[\s-]stage)\s+){0,4}${THORAX}\b`;
+const PRIOR_RT_DOSE_TO = String.raw`\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?${THORAX}\b`;
 const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\b(?:lung|chest|thorax|mediastinum|hemithorax)\s+(?:was\s+|previously\s+)?irradiated\b|\b(?:post[\s-]?(?:rt|radiation|radiotherapy)|radiation[\s-]induced|radiation)\s+(?:fibrosis|pneumonitis)\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
 const PRIOR_RT_DOSE_CONCURRENT = String.raw`\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}`;
 const PRIOR_RT_RE = new RegExp(
@@ -86,6 +88,16 @@ const PRIOR_RT_RE = new RegExp(
 );
 const PRIOR_RT_WORDS_RE = new RegExp(`${PRIOR_RT_THORAX}|${PRIOR_RT_OTHER}`, 'g');
 const ILD_FREE_RE = /\b(?:ild|interstitial\s+lung\s+disease)[\s-]free\b/g;
+const NEXT_RT_RE = /\b(?:rt|xrt|radiotherapy|radiation|sbrt|sabr|irradiat\w*)\b/g;
+const CUE_BEFORE_NEXT_RT_RE = /(?:\b(?:the|prior|previous(?:ly)?|past|earlier|her|his|their)\s+)+$/;
+/** Where the next RT word after `from` starts, with the words that qualify it ("the prior RT") (end when none). */
+function nextRtAt(lower: string, from: number): number {
+  NEXT_RT_RE.lastIndex = from;
+  const m = NEXT_RT_RE.exec(lower);
+  if (!m) return lower.length;
+  const cue = CUE_BEFORE_NEXT_RT_RE.exec(lower.slice(from, m.index));
+  return cue ? from + cue.index : m.index;
+}
 const THORAX_NAMED_RE = new RegExp(
   String.raw`\b${THORAX}\b|\b(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt|port|pacific)\b`,
 );
@@ -512,7 +524,8 @@ function extractLung(doc: Doc, sink: Sink): void {
     const end = start + m[0].length;
     // Only where the match starts: "radiotherapy for breast cancer" keeps its RT when "breast cancer" was read.
     if (sink.isConsumed(start, start + 1)) continue;
-    const to = Math.min(doc.lower.length, end + 36);
+    // The words after, up to the next RT named ("RT to the primary now – … the prior RT to the femur?").
+    const to = Math.min(doc.lower.length, end + 36, nextRtAt(doc.lower, end));
     const local = partHolding(doc.lower, Math.max(0, start - 40), to, start, end, m[0], true) ?? m[0];
     if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
     // "previously irradiated T10 met", "re-irradiation of the spine": another site was irradiated, not the chest.

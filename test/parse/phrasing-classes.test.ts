@@ -854,6 +854,12 @@ const CLASSES: Record<string, Row[]> = {
       { text: 'prior WBRT', absent: ['lung.priorThoracicRt'] },
       { text: 'Previously treated with thoracic RT? Not known', absent: ['lung.priorThoracicRt'] },
       { text: 'ILD-free', facts: { 'lung.ild': 'none' } },
+      { text: 'SBRT 2022 (54 Gy/3) for a cT1b N0 adeno RUL', facts: { 'lung.priorThoracicRt': true } },
+      { text: 'Had 20 Gy/5 to the R hilum', facts: { 'lung.priorThoracicRt': true } },
+      {
+        text: 'Q: RT to the primary now – how to handle the prior RT to the femur?',
+        absent: ['lung.priorThoracicRt'],
+      },
     ],
   'a total with its breakdown, imaging named with an organ, "on PET", dozens and typos': [
     { text: '6 bone mets (T4, T9, L2, L5, L sacrum, R femur)', facts: { 'metastases.count': 6 } },
