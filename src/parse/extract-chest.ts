@@ -143,6 +143,9 @@ function otherNodule(lower: string, start: number): boolean {
   }
   return OTHER_NODULE_RE.test(lower.slice(from, start));
 }
+const EARLIER_SIZE_AFTER_RE = /^\s*(?:→|->|=>|⇒|➡)/;
+const EARLIER_SIZE_BEFORE_RE =
+  /\b(?:previously|prev\.?|was|from|initially|originally|baseline|at\s+diagnosis|pre[\s-]?treatment)\s*:?\s*$/;
 const OTHER_NODULE_RE = /\b(?:incidental|satellite|separate|additional|another|second|benign)\b/;
 const OTHER_NODULE_BEFORE_RE =
   /\b(?:incidental|satellite|separate|additional|another|second|benign)\s+(?:\w+\s+)?$/;
@@ -389,6 +392,28 @@ function extractLobe(doc: Doc, sink: Sink): void {
 /** The primary's size: the largest dimension of a size whose nearest qualifying word is the primary's. */
 const BOUND_BEFORE_SIZE_RE = /(?:\b(?:all|each|both|up\s+to)\s*|(?<!-)[<>≤≥]\s*)$/;
 
+/** A size that is a distance ("2 cm from the carina", "nearest airway 3.5 cm"), an earlier size of a trajectory
+ * ("7.2 cm → 5.9 cm", "(previously 4.0 cm)") or another nodule's ("incidental 6 mm subpleural nodule"). */
+function notTodaysPrimary(
+  lower: string,
+  start: number,
+  end: number,
+  beforeFrom: number,
+  afterTo: number,
+): boolean {
+  // "within 2 cm of the PBT" is a distance (both tests need "of" or "from" after the size).
+  const next = firstAfterSpace(lower, end, afterTo);
+  if (next === 111 || next === 102) {
+    const after = lower.slice(end, afterTo);
+    if (DISTANCE_BEFORE_RE.test(lower.slice(beforeFrom, start)) && OF_FROM_AFTER_RE.test(after)) return true;
+    if (DISTANCE_AFTER_RE.test(after)) return true;
+  } else if (oneOf('lmsiapcd', next) && DISTANCE_AFTER_RE.test(lower.slice(end, afterTo))) return true;
+  if (DISTANCE_NAMED_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) return true;
+  if (EARLIER_SIZE_AFTER_RE.test(lower.slice(end, end + 6))) return true;
+  if (EARLIER_SIZE_BEFORE_RE.test(lower.slice(Math.max(0, start - 28), start))) return true;
+  return OTHER_NODULE_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start));
+}
+
 function extractSize(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   const n = lower.length;
@@ -400,16 +425,10 @@ function extractSize(doc: Doc, sink: Sink): void {
     if (sink.isConsumed(start, end)) continue;
     const beforeFrom = Math.max(0, start - 40);
     const afterTo = Math.min(n, end + 28);
-    // "within 2 cm of the PBT" is a distance (both tests need "of" or "from" after the size).
-    const next = firstAfterSpace(lower, end, afterTo);
-    if (next === 111 || next === 102) {
-      const after = lower.slice(end, afterTo);
-      if (DISTANCE_BEFORE_RE.test(lower.slice(beforeFrom, start)) && OF_FROM_AFTER_RE.test(after)) continue;
-      if (DISTANCE_AFTER_RE.test(after)) continue;
-    } else if (oneOf('lmsiapcd', next) && DISTANCE_AFTER_RE.test(lower.slice(end, afterTo))) continue;
-    if (DISTANCE_NAMED_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) continue;
-    // "incidental 6 mm subpleural nodule": another nodule's size, not the primary's.
-    if (OTHER_NODULE_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start))) continue;
+    if (notTodaysPrimary(lower, start, end, beforeFrom, afterTo)) {
+      sink.see(start, end);
+      continue;
+    }
     // The nearest qualifying word decides: after the size first ("4 cm RUL mass"), then before ("adrenal met 2 cm").
     let afterEnd = end;
     while (afterEnd < afterTo && !isSizeSeparator(lower.charCodeAt(afterEnd))) afterEnd++;

@@ -132,7 +132,14 @@ const EGFR_AMP_RE =
 const NO_MUTATION_RE =
   /\b(?:no|without|negative\s+for)\s+(?:an?\s+)?(?:(?:sensiti[sz]ing|activating|targetable|actionable|egfr)\s+)*mutations?\b|\bnot\s+mutated\b|\bwild[\s-]?type\b|\bwt\b/;
 
+// "no ALK resistance mutations", "no ROS1 G2032R": a resistance test, not the driver's own result.
+const RESISTANCE_AFTER_RE =
+  /^[\s:-]*(?:kinase[\s-]domain\s+)?(?:resistance|acquired|secondary|compound|on[\s-]target|(?:t790m|c797s|l718q|g1202r|l1196m|g2032r|d1228n)\b)/;
+// "ctDNA negative for ALK", "EGFR not detected on plasma": a liquid biopsy misses what tissue found.
+const LIQUID_RE = /\b(?:ctdna|cfdna|plasma|liquid(?:\s+biopsy)?|guardant|blood[\s-]based)\b/;
+
 function ownStatus(gene: Gene, tailRaw: string, suffix: string | undefined): Status {
+  if (RESISTANCE_AFTER_RE.test(tailRaw)) return 'neutral';
   if (gene === 'EGFR' && EGFR_AMP_RE.test(tailRaw)) return NO_MUTATION_RE.test(tailRaw) ? 'neg' : 'neutral';
   if (suffix) return 'pos';
   // "EGFR (-)", "ALK (neg)": the bracket is the result, not a label to skip.
@@ -287,9 +294,16 @@ function noneStatements(doc: Doc, sink: Sink): Span[] {
   return noneSpans;
 }
 
+function liquidNear(lower: string, start: number, end: number): boolean {
+  return LIQUID_RE.test(lower.slice(Math.max(0, start - 30), Math.min(lower.length, end + 40)));
+}
+
 export function extractDriver(doc: Doc, sink: Sink): DriverResult {
   const mentions = geneMentions(doc);
   shareListStatus(doc, mentions);
+  // A negative on a liquid biopsy counts only when nothing found the gene (as a variant ruled out does).
+  for (const m of mentions)
+    if (m.status === 'neg' && liquidNear(doc.lower, m.start, m.end)) m.status = 'neg-variant';
   const t = tally(sink, mentions);
   readVariants(doc, sink, t);
   for (const m of mentions) {

@@ -40,13 +40,22 @@ describe('a conflict whose unknown would assume a favourable default', () => {
     expect(r.conflicts.every((c) => c.question.includes('Until it is confirmed'))).toBe(true);
   });
 
-  it('leaves other disputed facts unknown (a count, a response): the engine asks', () => {
+  it('takes the larger size and the least favourable of controlled responses', () => {
+    const r = saferConflicts({}, [
+      { fact: 'primary.sizeCm', values: [7.2, 5.9], question: 'size?' },
+      { fact: 'therapy.response', values: ['PR', 'SD'], question: 'response?' },
+    ]);
+    expect(r.case).toEqual({ primary: { sizeCm: 7.2 }, therapy: { response: 'SD' } });
+  });
+
+  it('leaves other disputed facts unknown (a count, a response with PD, a driver): the engine asks', () => {
     const r = saferConflicts({ ecog: 1 }, [
       { fact: 'metastases.count', values: [3, 2], question: 'count?' },
-      { fact: 'therapy.response', values: ['PR', 'SD'], question: 'response?' },
+      { fact: 'therapy.response', values: ['PR', 'PD'], question: 'response?' },
+      { fact: 'driver', values: ['EGFR', 'ALK'], question: 'driver?' },
       { fact: 'lung.ild', values: ['none', 'none'], question: 'ild?' },
     ]);
     expect(r.case).toEqual({ ecog: 1 });
-    expect(r.conflicts.map((c) => c.question)).toEqual(['count?', 'response?', 'ild?']);
+    expect(r.conflicts.map((c) => c.question)).toEqual(['count?', 'response?', 'driver?', 'ild?']);
   });
 });

@@ -684,6 +684,15 @@ const CLASSES: Record<string, Row[]> = {
       facts: { driver: 'EGFR', egfrVariant: 'L858R' },
     },
     { text: 'EGFR VUS only; no actionable driver', facts: { driver: 'none' } },
+    {
+      text: 'EML4-ALK fusion; no ALK resistance mutations',
+      facts: { driver: 'ALK' },
+      absent: ['negativeFor'],
+    },
+    { text: 'ALK positive, ctDNA negative for ALK', facts: { driver: 'ALK' } },
+    { text: 'ctDNA negative for EGFR', facts: { negativeFor: ['EGFR'] } },
+    { text: 'primary 7.2 cm → 5.9 cm', facts: { 'primary.sizeCm': 5.9 } },
+    { text: 'Primary tumour 2.5 cm (previously 4.0 cm)', facts: { 'primary.sizeCm': 2.5 } },
   ],
   'progressing lesions above a bound, the lung primary, lists after the statement, growth told with sizes': [
     { text: 'PD per RECIST: >10 new hepatic lesions', facts: { 'progression.pattern': 'polyprogression' } },
