@@ -276,6 +276,11 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
       sink.see(start, end);
       continue;
     }
+    // "sotorasib is there for 2L if needed", "docetaxel in reserve": a drug kept for later is not a regimen.
+    if (FOR_LATER_AFTER_RE.test(lower.slice(end, end + 36))) {
+      sink.see(start, end);
+      continue;
+    }
     out.push({ drug: d, start, end, prior: false });
   }
   sortSmall(out, (a, b) => a.start - b.start);
@@ -295,7 +300,7 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
 // "progressed on osimertinib, now on carboplatin/pemetrexed", "erlotinib, then switched to osimertinib": the
 // drugs before the switch are the earlier line.
 const SWITCH_BEFORE_RE =
-  /\b(?:now(?:\s+(?:on|receiving|taking))?|currently\s+(?:on|receiving|taking)|switched\s+to|changed\s+to|moved\s+to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line|(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s+(?:cycles?|months?|weeks?)\s+into)\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?$/;
+  /\b(?:now(?:\s+(?:on|receiving|taking))?|currently\s+(?:on|receiving|taking)|switched\s+to|changed\s+to|moved\s+to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line|[23]l|->|→|(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s+(?:cycles?|months?|weeks?)\s+into)\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?(?:t[\s-])?$/;
 
 /** Marks the drugs before a switch as the earlier line; the switch's offset (its words), or -1. */
 function priorBeforeSwitch(lower: string, out: Mention[]): number {
@@ -339,6 +344,8 @@ function priorBeforeSwitch(lower: string, out: Mention[]): number {
 /** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
 const OFF_ANYWHERE_IN_RE = new RegExp(OFF_ANYWHERE_RE.source);
 const OFF_NOW_RE = /^(?:no\s|observation|surveillance|active|watch|bsc|best)/;
+const FOR_LATER_AFTER_RE =
+  /^[^.;,]{0,16}?\b(?:(?:is\s+)?(?:there\s+)?for\s+(?:2l|3l|(?:2nd|second|3rd|third|later)[\s-]line|later|the\s+future|future\s+use|progression)|if\s+needed|in\s+reserve|at\s+(?:the\s+time\s+of\s+)?progression|on\s+progression|as\s+(?:2l|second[\s-]line)\s+option)\b/;
 const DECLINED_BEFORE_RE =
   /\b(?:declin(?:es|ed|ing)|refus(?:es|ed|ing)|does\s+not\s+want|did\s+not\s+want|unwilling\s+to\s+(?:have|start))\s+(?:further\s+|any\s+|all\s+)?$/;
 

@@ -791,6 +791,17 @@ const CLASSES: Record<string, Row[]> = {
       text: 'carbo/pem/pembro x4 then pembro/pem maintenance, SD',
       facts: { 'therapy.cycles': 4, 'therapy.regimen': 'chemo-io' },
     },
+    {
+      text: '1L carbo/pem/pembro -> PD after 6 months. 2L T-DXd 5 months, PR',
+      facts: { 'therapy.months': 5, 'therapy.response': 'PR' },
+      absent: ['progression.pattern'],
+    },
+    {
+      text: 'on pembrolizumab 4 months, PR; sotorasib is there for 2L if needed',
+      facts: { 'therapy.regimen': 'io', 'therapy.agent': 'pembrolizumab' },
+    },
+    { text: 'sigmoid adenocarcinoma with 2 lung mets', facts: { primarySite: 'non-lung' } },
+    { text: 'OPSCC, HPV+, now 3 lung nodules', facts: { primarySite: 'non-lung' } },
     // With nothing told of the new line yet, the progression that led to it is kept (decision-spec §4.2).
     {
       text: 'progressed on osimertinib, now on carbo/pem',
