@@ -718,7 +718,7 @@ export function clauseWindow(doc: Doc, start: number, end: number, radius = 160)
 
 // A negation or hedge before a term holds until one of these words ("no ILD but haemoptysis").
 const BREAKER_RE =
-  /\b(?:but|however|although|though|whereas|except|besides|other\s+than|apart\s+from|aside\s+from|and|with|plus|yet|because|bc|b\/c|due\s+to|owing\s+to|given|in\s+view\s+of)\b|\+/g;
+  /\b(?:but|however|although|though|whereas|except|besides|other\s+than|apart\s+from|aside\s+from|and|with|plus|yet|because|bc|b\/c|due\s+to|owing\s+to|given)\b|\+/g;
 const CUE_RE =
   /\b(?:(no(?!\s+longer\b)|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|(?<!\d\s?)(?:vs|versus)(?!\.?\s*\d)|if|unless|whether|ddx|differential(?:\s+(?:diagnosis|includes?))?))\b|\b(w\/o|r\/o)|(\?)/g;
 /** Every match of POST_NEG_RE or POST_HEDGE_RE starts, after white space, with one of these (checked by a test). */

@@ -35,6 +35,7 @@ const RESISTANCE_RE = /\b(?:t790m|c797s|l718q|g1202r|l1196m|g2032r|d1228n)\b/;
 // A negative read from a variant named before it ("exon 19 deletion not detected"): another variant of the gene
 // may still be positive ("…; L858R detected").
 const VARIANT_WORD_RE = /\b(?:exon|ex|deletions?|del|insertions?|ins|skipping|[a-z]\d{2,4}[a-z]{1,3})\b/;
+const NEG_WORD_RE = /neg|not|nd\b|-ve|absent|undetected|none/;
 // "EGFR VUS": a variant of uncertain significance is not a driver.
 const VUS_RE = /^[\s:]*(?:[a-z0-9]+\s+){0,3}?(?:vus\b|variants?\s+of\s+(?:uncertain|unknown)\s+significance)/;
 const BRACKET_NEG_RE = /^\s*\(\s*(?:-|neg(?:ative)?|-ve|wt|wild[\s-]?type)\s*\)/;
@@ -147,7 +148,8 @@ function ownStatus(gene: Gene, tailRaw: string, suffix: string | undefined): Sta
   const tail = tailRaw.replace(SKIP_RE, '');
   if (NEUTRAL_RE.test(tail)) return 'neutral';
   if (NEG_RE.test(tail)) return 'neg';
-  const described = DESCRIBED_NEG_RE.exec(tailRaw);
+  // The negative words first: a cheap test before the long pattern.
+  const described = NEG_WORD_RE.test(tailRaw) ? DESCRIBED_NEG_RE.exec(tailRaw) : null;
   if (described) {
     if (RESISTANCE_RE.test(described[0])) return 'neutral';
     return VARIANT_WORD_RE.test(described[0]) ? 'neg-variant' : 'neg';

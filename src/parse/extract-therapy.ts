@@ -131,7 +131,7 @@ const IO_PHRASE_RE =
 const NAIVE_RE =
   /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)untreated(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
-  /\b(?:(?<!\b(?:after|since|following|on)\s)starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed)\b/;
+  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed)\b/;
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+holiday|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
@@ -277,7 +277,8 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
       continue;
     }
     // "sotorasib is there for 2L if needed", "docetaxel in reserve": a drug kept for later is not a regimen.
-    if (FOR_LATER_AFTER_RE.test(lower.slice(end, end + 36))) {
+    const later = lower.slice(end, end + 36);
+    if (LATER_GATE_RE.test(later) && FOR_LATER_AFTER_RE.test(later)) {
       sink.see(start, end);
       continue;
     }
@@ -303,7 +304,10 @@ const SWITCH_BEFORE_RE =
   /\b(?:now(?:\s+(?:on|receiving|taking))?|currently\s+(?:on|receiving|taking)|switched\s+to|changed\s+to|moved\s+to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line|[23]l|->|→|(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s+(?:cycles?|months?|weeks?)\s+into)\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?(?:t[\s-])?$/;
 
 /** Marks the drugs before a switch as the earlier line; the switch's offset (its words), or -1. */
+const SWITCH_GATE_RE = /now|currently|switch|changed|moved|then|subsequently|followed|line|[23]l\b|->|→|into/;
+
 function priorBeforeSwitch(lower: string, out: Mention[]): number {
+  if (out.length < 2 || !SWITCH_GATE_RE.test(lower)) return -1;
   let at = -1;
   let switchAt = -1;
   for (let k = out.length - 1; k > 0; k--) {
@@ -344,6 +348,7 @@ function priorBeforeSwitch(lower: string, out: Mention[]): number {
 /** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
 const OFF_ANYWHERE_IN_RE = new RegExp(OFF_ANYWHERE_RE.source);
 const OFF_NOW_RE = /^(?:no\s|observation|surveillance|active|watch|bsc|best)/;
+const LATER_GATE_RE = /for|if|reserve|progression/;
 const FOR_LATER_AFTER_RE =
   /^[^.;,]{0,16}?\b(?:(?:is\s+)?(?:there\s+)?for\s+(?:2l|3l|(?:2nd|second|3rd|third|later)[\s-]line|later|the\s+future|future\s+use|progression)|if\s+needed|in\s+reserve|at\s+(?:the\s+time\s+of\s+)?progression|on\s+progression|as\s+(?:2l|second[\s-]line)\s+option)\b/;
 const DECLINED_BEFORE_RE =
@@ -436,6 +441,18 @@ function emitRegimen(sink: Sink, current: readonly Mention[], driver: string | u
   return classes;
 }
 
+// "after starting osimertinib": started, not planned.
+const STARTED_BEFORE_RE = /\b(?:after|since|following|on)\s+$/;
+
+function plannedIn(ctext: string): boolean {
+  const m = PLANNED_RE.exec(ctext);
+  if (!m) return false;
+  if (m[0] !== 'starting' || !STARTED_BEFORE_RE.test(ctext.slice(Math.max(0, m.index - 12), m.index)))
+    return true;
+  // Another planned word later in the clause still plans.
+  return PLANNED_RE.test(ctext.slice(m.index + m[0].length));
+}
+
 /** Status words: "treatment-naive", "off treatment", and planned/on/off words in a drug's clause. */
 function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   const { lower } = doc;
@@ -466,7 +483,7 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     let status: string | undefined;
     // "off pembrolizumab since June": off whatever drug is named right after "off".
     const offDrug = /\boff\s+(?:all\s+)?$/.test(lower.slice(Math.max(0, m.start - 9), m.start));
-    if (PLANNED_RE.test(ctext)) status = 'naive';
+    if (plannedIn(ctext)) status = 'naive';
     else if (offDrug || OFF_RE.test(ctext)) status = 'off-treatment';
     else if (ON_RE.test(ctext) && !(offNow && (!STILL_ON_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext))))
       status = 'on-treatment';

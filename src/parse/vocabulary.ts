@@ -130,7 +130,6 @@ export const VOCABULARY = {
       'but',
       'due',
       'given',
-      'in$',
       'excep',
       'howev',
       'other',
