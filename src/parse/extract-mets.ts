@@ -1100,14 +1100,22 @@ class GroupParser {
       this.st.count = t.w.endsWith('x') ? { n, times: true, start: t.start } : { n, start: t.start };
       return;
     }
-    // "more than 5 bone mets", ">5 mets", "at least 4", "5+": a bound, not a count. Above 5 lesions is the
-    // polymetastatic burden (EORTC); "fewer than 6", "up to 5" keep it oligometastatic; the count stays unknown.
+    this.boundedCount(n, bound, t.start);
+  }
+
+  /** "more than 5 bone mets", ">5 mets", "at least four", "5+": a bound, not a count. Above 5 lesions is the
+   * polymetastatic burden (EORTC); "fewer than 6", "up to 5" keep it oligometastatic; the count stays unknown. */
+  private boundedCount(
+    n: number,
+    bound: { lower: boolean; strict: boolean; skip?: number },
+    start: number,
+  ): void {
     const least = bound.lower ? n + (bound.strict ? 1 : 0) : undefined;
     const most = bound.lower ? undefined : n - (bound.strict ? 1 : 0);
     this.st.count =
       least !== undefined && least > 5
-        ? { poly: true, start: t.start }
-        : { oligo: most !== undefined && most <= 5, start: t.start };
+        ? { poly: true, start }
+        : { oligo: most !== undefined && most <= 5, start };
     if (bound.skip) this.i += bound.skip;
   }
   /** "30 Gy/3", "30Gy/3", "54/3": the number of fractions of a dose, not a count of lesions. */
@@ -1171,15 +1179,9 @@ class GroupParser {
     // "at least three bone mets", "more than five": a bound, as for digits.
     const bound = article ? undefined : this.boundOf(this.toks[this.i + 1]);
     if (bound) {
-      const least = bound.lower ? n + (bound.strict ? 1 : 0) : undefined;
-      const most = bound.lower ? undefined : n - (bound.strict ? 1 : 0);
-      this.st.count =
-        least !== undefined && least > 5
-          ? { poly: true, start: t.start }
-          : { oligo: most !== undefined && most <= 5, start: t.start };
-      if (!article) this.st.negated = false;
+      this.st.negated = false;
       g.lastClosed = NO_ITEMS;
-      if (bound.skip) this.i += bound.skip;
+      this.boundedCount(n, bound, t.start);
       return;
     }
     this.st.count = { n, start: t.start };

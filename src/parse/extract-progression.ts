@@ -293,9 +293,7 @@ function continuesList(lower: string, prev: MetItem, it: MetItem): boolean {
   if (it.start < prev.end || it.start - prev.end > 24) return false;
   if (!LIST_JOIN_RE.test(lower.slice(prev.end, it.start))) return false;
   // The rest of its list item, up to the next comma or full stop: "liver and bone stable".
-  let to = it.end;
-  while (to < lower.length && to < it.end + 48 && !isItemEnd(lower.charCodeAt(to))) to++;
-  return !CONTROLLED_RE.test(lower.slice(it.end, to));
+  return !controlledAfter(lower, it.end);
 }
 
 function isItemEnd(c: number): boolean {

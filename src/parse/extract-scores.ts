@@ -1,7 +1,7 @@
 // Numeric scores: ECOG/WHO PS, Karnofsky, PD-L1 TPS and life expectancy.
 import type { Doc } from './doc.js';
 import { matchAll, polarity } from './doc.js';
-import { NUMBER_WORD_VALUES } from './number-words.js';
+import { justBelow, NUMBER_WORD_VALUES } from './number-words.js';
 import type { Sink } from './sink.js';
 import { T } from './vocabulary.js';
 
@@ -177,7 +177,7 @@ function wordMonths(words: string): number {
 function boundMonths(bound: string | undefined, months: number): number {
   if (bound === undefined) return months;
   const below = bound === '<' || bound.startsWith('less') || bound === 'under';
-  return below ? Math.max(0, Math.round((months - 0.1) * 10) / 10) : months;
+  return below ? justBelow(months) : months;
 }
 
 function extractLifeExpectancy(doc: Doc, sink: Sink): void {

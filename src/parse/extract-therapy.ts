@@ -1,7 +1,7 @@
 // Systemic therapy: agents and regimen class, status (naive / on / off), duration and response.
 import type { Doc } from './doc.js';
 import { clauseAt, clauseWindow, matchAll, polarity } from './doc.js';
-import { NUMBER_WORD_VALUES, NUMBER_WORDS_SOURCE, wordValue } from './number-words.js';
+import { justBelow, NUMBER_WORD_VALUES, NUMBER_WORDS_SOURCE, wordValue } from './number-words.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
@@ -303,9 +303,10 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
 const SWITCH_BEFORE_RE =
   /\b(?:now(?:\s+(?:on|receiving|taking))?|currently\s+(?:on|receiving|taking)|switched\s+to|changed\s+to|moved\s+to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line|[23]l|->|→|(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s+(?:cycles?|months?|weeks?)\s+into)\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?(?:t[\s-])?$/;
 
-/** Marks the drugs before a switch as the earlier line; the switch's offset (its words), or -1. */
+// Any switch word at all: a cheap test before the pattern at each drug.
 const SWITCH_GATE_RE = /now|currently|switch|changed|moved|then|subsequently|followed|line|[23]l\b|->|→|into/;
 
+/** Marks the drugs before a switch as the earlier line; the switch's offset (its words), or -1. */
 function priorBeforeSwitch(lower: string, out: Mention[]): number {
   if (out.length < 2 || !SWITCH_GATE_RE.test(lower)) return -1;
   let at = -1;
@@ -566,12 +567,7 @@ function duration(
     if (n === undefined) continue;
     sink.consume(start, end);
     // "< 3 months of osimertinib" is under 3, so an "under 3 months" timing holds.
-    sink.add(
-      rule.fact,
-      below(doc.lower, start) ? Math.max(0, Math.round((n - 0.1) * 10) / 10) : n,
-      start,
-      end,
-    );
+    sink.add(rule.fact, below(doc.lower, start) ? justBelow(n) : n, start, end);
     found = true;
   }
   return found;

@@ -14,6 +14,11 @@ export const NUMBER_WORD_VALUES: Readonly<Record<string, number>> = {
   twelve: 12,
 };
 
+/** A figure stated as "under n" ("< 6 months"), read just below it so that an "under n" threshold holds. */
+export function justBelow(n: number): number {
+  return Math.max(0, Math.round((n - 0.1) * 10) / 10);
+}
+
 const TEENS_AND_TENS: Readonly<Record<string, number>> = {
   thirteen: 13,
   fourteen: 14,
