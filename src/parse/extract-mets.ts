@@ -193,6 +193,12 @@ const BLOCKERS = new Set(
   ),
 );
 const LEVEL_JOIN = new Set([',', 'and', '&', '/', '+']);
+const SITE_LIST_HEADS = new Set(words('in at across involving within throughout'));
+const SEGMENT_WORDS = new Set(words('segment segments seg segs'));
+/** A liver segment: 1-8 (4a, 4b) or I-VIII. */
+const SEGMENT_LABEL_RE = /^(?:[1-8][ab]?|i{1,3}|iv[ab]?|vi{0,3})$/;
+/** A rib: side and number ("r4", "l11"). */
+const RIB_LABEL_RE = /^[rl]\d{1,2}$/;
 // What may follow a count after a colon: "liver mets: 3", "bone mets - 2 (T8, L2)".
 const COUNT_TAIL = new Set([',', ')', '(']);
 const PRIMARY_LUNG_BEFORE = new Set(
@@ -203,7 +209,7 @@ const PRIMARY_LUNG_BEFORE = new Set(
 const CONNECTORS = new Set(
   words(
     '+ & and or , / with plus to in of the at involving within ( ) : - each on also including incl as ' +
-      'well x × is are into',
+      'well x × is are into across throughout overall',
   ),
 );
 const DESCRIPTORS = new Set(
@@ -367,7 +373,7 @@ function guessKind(w: string): K {
 }
 
 kinds(K.End, END_TOKENS);
-kinds(K.Place, ['segment', 'seg', 'station', 'level', 'levels']);
+kinds(K.Place, ['segment', 'segments', 'seg', 'segs', 'station', 'level', 'levels']);
 kinds(K.Times, ['x', '×', '(']);
 kinds(K.NumberWord, NUMBER_WORDS.keys());
 kinds(K.Poly, POLY_WORDS);
@@ -749,8 +755,10 @@ class GroupParser {
       only.singular = true;
     }
     const counted = pending.length === 0 && st.count?.n !== undefined && !st.negated && !st.hedged;
-    const carry = counted && this.countForNextSite();
-    if (counted && strong && st.count?.n !== undefined) {
+    // "4 lesions across bone and liver": a count before a list of sites is their total.
+    const listTotal = counted && this.siteListNext();
+    const carry = counted && !listTotal && this.countForNextSite();
+    if (counted && (strong || listTotal) && st.count?.n !== undefined) {
       const total = { n: st.count.n, start: st.count.start, end: t.end };
       g.totals.push(carry ? { ...total, provisional: true } : total);
     }
@@ -788,6 +796,21 @@ class GroupParser {
     return isLeft(before.w) !== isLeft(t.w);
   }
 
+  /** Two or more sites named right after the metastasis word: "in bone and liver", "across liver, bone". */
+  private siteListNext(): boolean {
+    let j = this.i + 1;
+    if (this.toks[j]?.w === 'overall') j++;
+    const a = this.toks[j++]?.w;
+    if (a === undefined || !SITE_LIST_HEADS.has(a)) return false;
+    if (this.toks[j]?.w === 'the') j++;
+    if (this.flagsAt(j) & F.Lat) j++;
+    if ((this.flagsAt(j) & F.Site) === 0 || (this.flagsAt(j + 1) & F.LevelJoin) === 0) return false;
+    j += 2;
+    if (this.toks[j]?.w === 'the') j++;
+    if (this.flagsAt(j) & F.Lat) j++;
+    return (this.flagsAt(j) & F.Site) !== 0;
+  }
+
   /** "two metastases in the liver and one in the adrenal", "3 lesions in the liver": the count belongs to the
    * site named right after the metastasis word. */
   private countForNextSite(k = this.i): boolean {
@@ -820,12 +843,70 @@ class GroupParser {
     const kind = KINDS[i] as K;
     // Most tokens name nothing: they end the open group.
     if (kind === K.Unknown) {
+      if (t.w === 'n' ? this.countInBracket() : this.labelList()) return;
       this.finish();
       return;
     }
     const next = this.toks[i + 1];
     if (this.modify(kind, t, next)) return;
     this.name(kind, t, next);
+  }
+
+  /** "bone mets (n=4)": the count of what was just named. */
+  private countInBracket(): boolean {
+    const i = this.i;
+    const num = this.toks[i + 2];
+    if (this.toks[i - 1]?.w !== '(' || this.toks[i + 1]?.w !== '=' || !num || !isSmallNumber(num.w))
+      return false;
+    if (this.toks[i + 3]?.w !== ')' || !this.backItem()) return false;
+    this.i += 2;
+    this.countBack(Number(num.w));
+    return true;
+  }
+
+  /** "liver mets (segments 2, 6 and 7)", "rib mets: R4, R5, L7": a list of liver segments or ribs counts what was
+   * just named. */
+  private labelList(): boolean {
+    const toks = this.toks;
+    const first = toks[this.i]?.w ?? '';
+    const segments = SEGMENT_WORDS.has(first);
+    if (!segments && !RIB_LABEL_RE.test(first)) return false;
+    const p = toks[this.i - 1]?.w;
+    const at = p === 'at' || p === 'in' || p === 'involving';
+    const item = this.backItem() ?? (at ? this.g?.items[this.g.items.length - 1] : undefined);
+    if (!item || item.negated || (item.count !== undefined && !item.singular)) return false;
+    if (segments ? item.site !== 'liver' : !this.ribItem(item)) return false;
+    const label = segments ? SEGMENT_LABEL_RE : RIB_LABEL_RE;
+    let k = this.i;
+    let n = 0;
+    let last = k;
+    for (;;) {
+      let w = toks[k]?.w;
+      if (segments && w !== undefined && SEGMENT_WORDS.has(w)) w = toks[++k]?.w;
+      if (w === undefined || !label.test(w)) break;
+      n++;
+      last = k;
+      const join = toks[k + 1]?.w;
+      if (join === undefined || !LEVEL_JOIN.has(join)) break;
+      k += 2;
+    }
+    if (n < 2) return false;
+    item.count = n;
+    item.singular = false;
+    item.ownCount = true;
+    this.i = last;
+    (this.g as Group).end = (toks[last] as Token).end;
+    return true;
+  }
+
+  /** A bone item named by the word "rib(s)". */
+  private ribItem(item: MetItem): boolean {
+    if (item.site !== 'bone') return false;
+    for (let k = this.i - 1; k >= 0 && (this.toks[k] as Token).start >= item.start; k--) {
+      const w = (this.toks[k] as Token).w;
+      if (w === 'rib' || w === 'ribs') return true;
+    }
+    return false;
   }
 
   /** The count token k states ("3", "2x", "three"), given what follows it; undefined for a size or another number. */
@@ -969,6 +1050,7 @@ class GroupParser {
   }
 
   private onPlace(t: Token, next: Token | undefined): void {
+    if (SEGMENT_WORDS.has(t.w) && this.labelList()) return;
     // "liver segment 7", "station 4R": the number names a place, not a count.
     if (next && (isDigitStart(next.w) || ROMAN_RE.test(next.w))) this.i++;
     if (this.g) this.g.end = (this.toks[this.i] as Token).end;
@@ -1528,6 +1610,9 @@ class GroupParser {
     let b = k - 1;
     const w = this.toks[b]?.w;
     if (w === ':' || w === '=' || w === 'at' || w === '@' || w === 'in' || w === '-') b--;
+    // "metastatic sites: T8, L2".
+    const head = this.toks[b]?.w;
+    if ((head === 'sites' || head === 'site') && b > 0) b--;
     return b >= 0 && KINDS[b] === K.Met && ((FLAGS[b] as number) & F.Strong) !== 0;
   }
 

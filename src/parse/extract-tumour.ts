@@ -18,9 +18,9 @@ const PART_RE =
 const VERTEBRA_AFTER_RE =
   /^\s*(?:-|to)?\s*(?:t\d|l\d|vertebra|vertebral|spine|spinal|body|level|pedicle|cord)|^\s*(?:and|,|&)\s*[tl]\d{1,2}\b[^.;\n]{0,12}\b(?:vertebra|vertebral|mets?|metastas|lesions?|level)/;
 const VERTEBRA_BEFORE_RE = /(?:vertebra[el]?|spine|spinal|level|at|to|from)\s*$/;
-// "Mets: T6, L3", "mets = T2, T3, T4", "Bones: T1, T2": a metastasis or bone word before a list of levels.
+// "Mets: T6, L3", "mets = T2, T3, T4", "Bones: T1, T2", "bone (T1, T2)": a metastasis or bone word before a list of levels.
 const LEVEL_LIST_BEFORE_RE =
-  /\b(?:mets?|metastas[a-z]*|deposits?|bones?|bony|osseous|skeletal)\s*(?:[:=@-]|at|in)?\s*(?:(?:[tlcs]\d{1,2}|sacrum)\s*(?:[,/&+]|and)\s*)*$/;
+  /\b(?:mets?|metastas[a-z]*|deposits?|bones?|bony|osseous|skeletal)\s*(?:[:=@(-]|at|in)?\s*(?:(?:[tlcs]\d{1,2}|sacrum)\s*(?:[,/&+]|and)\s*)*$/;
 // "new T3 lesion": a new lesion at a level; a T category is never new.
 const NEW_LESION_RE = /\bnew\s*$/;
 const LESION_AFTER_RE = /^\s*(?:lesions?|foci|focus|deposits?|mets?)\b/;
@@ -82,7 +82,7 @@ function isSpinalLevel(lower: string, start: number, end: number): boolean {
   if (lower.charCodeAt(start) !== 116) return false; // a c/p/y/r prefix: staging, not a level
   if (LEVEL_LIST_AFTER_RE.test(after)) return true;
   const before = lower.slice(Math.max(0, start - 40), start);
-  if (LEVEL_LIST_BEFORE_RE.test(before)) return true;
+  if (LEVEL_LIST_BEFORE_RE.test(before) && !TUMOUR_AFTER_RE.test(after)) return true;
   if (NEW_LESION_RE.test(before) && LESION_AFTER_RE.test(after)) return true;
   return !TUMOUR_AFTER_RE.test(after) && BONE_BEFORE_RE.test(lower.slice(Math.max(0, start - 32), start));
 }

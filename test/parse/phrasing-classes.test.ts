@@ -928,6 +928,33 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'haemoptysis last year, resolved', absent: ['symptoms'] },
     { text: 'ongoing haemoptysis', facts: { symptoms: ['hemoptysis'] } },
   ],
+  'ribs and liver segments listed, counts in brackets, totals across organs, levels after "bone ("': [
+    { text: 'rib metastases: R4, R5, L7', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
+    { text: 'liver mets (segments 2, 6 and 7), L adrenal met', facts: { 'metastases.count': 4 } },
+    { text: 'liver mets in segments 2 and 6', facts: { 'metastases.count': 2 } },
+    { text: 'liver mets: seg II, seg IVa', facts: { 'metastases.count': 2 } },
+    { text: 'liver metastasis segment 7', facts: { 'metastases.count': 1 } },
+    { text: 'liver normal, segments 2 and 3 clear', absent: ['metastases.count', 'metastases.sites'] },
+    { text: 'bone mets (n=4)', facts: { 'metastases.count': 4 } },
+    { text: 'liver metastases (n = 3), adrenal', facts: { 'metastases.count': 4, 'metastases.organs': 2 } },
+    {
+      text: 'Total of 4 lesions across bone and liver',
+      facts: { 'metastases.count': 4, 'metastases.sites': ['bone', 'liver'] },
+    },
+    { text: '5 lesions overall in liver and bone', facts: { 'metastases.count': 5, 'metastases.organs': 2 } },
+    { text: '3 lesions in the liver, 1 in bone', facts: { 'metastases.count': 4 } },
+    { text: 'two metastases in the liver and one in the adrenal', facts: { 'metastases.count': 3 } },
+    {
+      text: 'metastatic sites: T8, L2, left adrenal',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['bone', 'adrenal'] },
+    },
+    {
+      text: 'Mets: bone (T1, T2), liver (seg 3), R adrenal',
+      facts: { 'metastases.count': 4, 'metastases.organs': 3 },
+      absent: ['stage.t'],
+    },
+    { text: 'bone mets (T2 primary)', facts: { 'stage.t': 'T2' } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
