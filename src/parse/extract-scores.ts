@@ -12,15 +12,21 @@ const ECOG_RE =
 // "WHO 1", "WHO 2-3" only in capitals: "who" is a pronoun.
 const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?![\d.]|\s*%))?(?!\d|\.\d)/g;
 const KPS_RE =
-  /\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was)?\s*(\d{2,3})\s*%?/g;
+  /\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was|now|currently|today)?\s*(\d{2,3})\s*%?/g;
+// "KPS 90 -> 70", "KPS 90, now 70", "KPS 90, declined to 70": today's value is the last one.
+const KPS_TREND_AFTER_RE =
+  /^\s*(?:→|->|=>|⇒|➡|,?\s*(?:but\s+)?(?:now|currently|today)|,?\s*(?:now\s+)?(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|down|up|went)\s+to)\s*(?:kps\s*)?(\d{2,3})\s*%?/;
+// "KPS declined from 90 to 70".
+const KPS_FROM_TO_RE =
+  /\b(?:kps|k[ae]rn[a-z]{4,6})\s+(?:has\s+|had\s+)?(?:(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved)\s+)?from\s+(\d{2,3})\s*%?\s+to\s+(\d{2,3})\s*%?/g;
 const PDL1_RE = /\b(?:pd[\s-]?l1|pdl1|tps)\b/g;
 const PDL1_VALUE_RE =
-  /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(\d{1,3}(?:\.\d+)?)(?![\d.]|[a-z]\d)(?:\s*(?:[-–]|to)\s*(\d{1,3})(?![\d.]))?\s*(%|percent)?/;
+  /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(?:(?:~|approx\.?|approximately|about|around|ca\.?|c\.)\s*)?(\d{1,3}(?:\.\d+)?)(?![\d.]|[a-z]\d)(?:\s*(?:[-–]|to)\s*(\d{1,3})(?![\d.]))?\s*(%|percent)?/;
 const PDL1_NEG_RE =
   /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|status|ihc))?\s*[:=]?\s*(?:negative|neg\b|-ve\b|not\s+expressed)/;
 const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
 const LIFE_RE =
-  /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|estimated\s+at|thought\s+to\s+be)\s+)?(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|thought\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;
+  /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|estimated\s+at|thought\s+to\s+be)\s+)?(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?|\/\s?12\b|\/\s?52\b)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|thought\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;
 
 // "previously ECOG 0, now 1", "ECOG 0 at diagnosis": a past performance status is not today's.
 const PAST_BEFORE_RE = /\b(?:previously|initially|formerly|originally|baseline|at\s+diagnosis)\s*:?\s*$/;
@@ -52,7 +58,7 @@ const TREND_AFTER_RE =
   /^\s*(?:→|->|=>|⇒|➡|,?\s*(?:now\s+)?(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|went|gone|moving|progress\w*)\s+to)\s*(?:(?:ecog|who|ps)\s*)?([0-4])(?![\d.%])/;
 // "ECOG went from 1 to 3", "PS deteriorated from 0 to 2".
 const FROM_TO_RE =
-  /\b(?:ecog|ps|who[\s-]?ps|performance\s+status)\s+(?:has\s+|had\s+)?(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved|progressed)\s+from\s+([0-4])\s+to\s+([0-4])(?![\d.%])/g;
+  /\b(?:ecog|ps|who[\s-]?ps|performance\s+status)\s+(?:has\s+|had\s+)?(?:(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved|progressed)\s+)?from\s+([0-4])\s+to\s+([0-4])(?![\d.%])/g;
 
 /** Today's value of a trajectory told after the ECOG at `end`; true when one was read. */
 function trendAfter(doc: Doc, sink: Sink, start: number, end: number): boolean {
@@ -116,13 +122,26 @@ export function extractScores(doc: Doc, sink: Sink): void {
   extractLifeExpectancy(doc, sink);
 }
 
+function isKarnofsky(k: number): boolean {
+  return k >= 10 && k <= 100 && k % 10 === 0;
+}
+
 function extractKarnofsky(doc: Doc, sink: Sink): void {
+  for (const m of matchAll(doc, KPS_FROM_TO_RE, T.karnofsky)) {
+    const end = m.index + m[0].length;
+    const k = Number(m[2]);
+    sink.consume(m.index, end);
+    if (isKarnofsky(k) && polarity(doc, m.index, end) !== 'hedge') sink.add('karnofsky', k, m.index, end);
+  }
   for (const m of matchAll(doc, KPS_RE, T.karnofsky)) {
     const start = m.index;
-    const end = start + m[0].length;
-    const k = Number(m[1]);
+    let end = start + m[0].length;
+    if (sink.isConsumed(start, end)) continue;
+    const trend = KPS_TREND_AFTER_RE.exec(doc.lower.slice(end, end + 40));
+    const k = Number(trend ? trend[1] : m[1]);
+    if (trend) end += trend[0].length;
     sink.consume(start, end);
-    if (k < 10 || k > 100 || k % 10 !== 0) continue; // not a Karnofsky score: left for "ignored"
+    if (!isKarnofsky(k)) continue; // not a Karnofsky score: left for "ignored"
     sink.add('karnofsky', k, start, end);
   }
 }
@@ -199,7 +218,7 @@ function extractLifeExpectancy(doc: Doc, sink: Sink): void {
     const unit = m[4] as string;
     const months = unit.startsWith('y')
       ? n * 12
-      : unit.startsWith('w')
+      : unit.startsWith('w') || unit.endsWith('52')
         ? Math.round((n / 4.345) * 10) / 10
         : n;
     if (!(months <= 600)) continue;

@@ -955,6 +955,19 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'bone mets (T2 primary)', facts: { 'stage.t': 'T2' } },
   ],
+  'Karnofsky trajectories, ECOG "from 1 to 2", life expectancy as 6/12, approximate PD-L1': [
+    { text: 'KPS declined from 90 to 70', facts: { karnofsky: 70 } },
+    { text: 'KPS 90 -> 70', facts: { karnofsky: 70 } },
+    { text: 'KPS 90, now 70', facts: { karnofsky: 70 } },
+    { text: 'KPS now 70 (was 90)', facts: { karnofsky: 70 } },
+    { text: 'ECOG from 1 to 2', facts: { ecog: 2 } },
+    { text: 'life expectancy ~6/12', facts: { lifeExpectancyMonths: 6 } },
+    { text: 'life expectancy < 6/12', facts: { lifeExpectancyMonths: 5.9 } },
+    { text: 'prognosis of 8/52', facts: { lifeExpectancyMonths: 1.8 } },
+    { text: 'PD-L1 ~30%', facts: { pdl1: 30 } },
+    { text: 'PD-L1 TPS around 20%', facts: { pdl1: 20 } },
+    { text: 'on osimertinib, now ~4 months', facts: { 'therapy.months': 4 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
