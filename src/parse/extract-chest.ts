@@ -1,7 +1,7 @@
 // The primary tumour (location, lobe, size, endobronchial), thoracic symptoms, lung status (ILD, prior thoracic RT,
 // poor function) and staging work-up (PET-CT, brain MRI).
 import type { Doc } from './doc.js';
-import { isRegexSpace, matchAll, polarity } from './doc.js';
+import { conditionalAt, isRegexSpace, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import { NONE } from './sink.js';
 import { T } from './vocabulary.js';
@@ -591,6 +591,7 @@ function extractStaging(doc: Doc, sink: Sink): void {
     // "?PET": `/\?\s?$/` on the two characters before.
     const c1 = lower.charCodeAt(start - 1);
     if (c1 === 63 || (start >= 2 && isRegexSpace(c1) && lower.charCodeAt(start - 2) === 63)) continue;
+    if (conditionalAt(doc, start)) continue;
     sink.add('staging.petCt', workUpStatus(lower, start, end), start, end);
   }
   const ctOnly = matchAll(doc, CT_ONLY_RE, T.ctOnly);

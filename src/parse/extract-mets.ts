@@ -6,7 +6,7 @@
 
 import { emitBrain } from './brain-status.js';
 import type { Doc, Token } from './doc.js';
-import { isQuestionMark, matchAll, polarity } from './doc.js';
+import { conditionalAt, isQuestionMark, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import { T } from './vocabulary.js';
 
@@ -170,7 +170,7 @@ const NEG_WORDS = new Set(['no', 'not', 'without', 'nil', 'nor', 'neither']);
 const HEDGE_WORDS = new Set(
   words(
     '? possible possibly probable probably query suspected suspicious suspect indeterminate equivocal ' +
-      'likely questionable presumed',
+      'likely questionable presumed if assuming unless whether',
   ),
 );
 const PROGRESS_WORDS = new Set(words('new enlarging growing progressing progressive increasing active'));
@@ -1910,7 +1910,9 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
   if (organs > 0 && statedOrgans.length === 0) sink.add('metastases.organs', organs, spanStart, spanEnd);
 
   for (const grp of groups)
-    for (const b of grp.burden) sink.add('metastases.burden', b.value, b.start, b.end);
+    for (const b of grp.burden)
+      if (conditionalAt(doc, b.start)) sink.see(b.start, b.end);
+      else sink.add('metastases.burden', b.value, b.start, b.end);
   for (const m of matchAll(doc, POLY_STATEMENT_RE, T.polyStatement)) {
     sink.add('metastases.burden', 'poly', m.index, m.index + m[0].length);
   }

@@ -968,6 +968,28 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'PD-L1 TPS around 20%', facts: { pdl1: 20 } },
     { text: 'on osimertinib, now ~4 months', facts: { 'therapy.months': 4 } },
   ],
+  'conditions in the board question are not findings': [
+    {
+      text: 'multiple bone mets on osimertinib. Q: RT to primary if oligometastatic?',
+      facts: { 'metastases.burden': 'poly' },
+    },
+    {
+      text: '2 liver mets, assuming the PET confirms oligometastatic disease, SBRT?',
+      facts: { 'metastases.count': 2 },
+      absent: ['staging.petCt', 'metastases.burden'],
+    },
+    {
+      text: 'on osimertinib, PR. Keep SBRT in reserve for oligoprogression?',
+      facts: { 'therapy.response': 'PR' },
+      absent: ['progression.pattern'],
+    },
+    { text: 'plan SBRT once we know he is responding', absent: ['therapy.response'] },
+    {
+      text: 'PET confirms oligometastatic disease',
+      facts: { 'metastases.burden': 'oligo', 'staging.petCt': 'done' },
+    },
+    { text: 'oligoprogression on osimertinib', facts: { 'progression.pattern': 'oligoprogression' } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
