@@ -482,6 +482,14 @@ function pastSymptom(lower: string, start: number, end: number): boolean {
   );
 }
 
+// "SVC compression (no clinical SVCO)", "SVC compression, asymptomatic": a finding on imaging, not the syndrome.
+const NO_SYNDROME_AFTER_RE =
+  /^\s*(?:\(|,|-|;|but|with)?\s*(?:(?:no|without|w\/o|not)\s+(?:clinical\s+|overt\s+)?(?:svco|svcs|svc\s+(?:syndrome|obstruction)|signs?|symptoms?|syndrome|features)|asymptomatic|radiological(?:ly)?|on\s+imaging\s+only)\b/;
+
+function compressionOnly(lower: string, found: string, end: number): boolean {
+  return found.endsWith('compression') && NO_SYNDROME_AFTER_RE.test(lower.slice(end, end + 48));
+}
+
 function extractSymptoms(doc: Doc, sink: Sink): void {
   for (const { triggers, re, value } of SYMPTOM_RES) {
     const found = matchAll(doc, re, triggers);
@@ -492,6 +500,10 @@ function extractSymptoms(doc: Doc, sink: Sink): void {
       if (sink.isConsumed(start, end)) continue;
       // "sob" in capitals or lower case; "doe" only as an abbreviation.
       if (m[0] === 'doe' && doc.text.slice(start, end) !== 'DOE') continue;
+      if (value === 'svc-syndrome' && compressionOnly(doc.lower, m[0], end)) {
+        sink.see(start, end);
+        continue;
+      }
       if (polarity(doc, start, end) === 'pos' && !pastSymptom(doc.lower, start, end))
         sink.add('symptoms', value, start, end);
       else sink.see(start, end);

@@ -990,6 +990,12 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'oligoprogression on osimertinib', facts: { 'progression.pattern': 'oligoprogression' } },
   ],
+  'SVC compression on imaging without the syndrome': [
+    { text: 'SVC compression (no clinical SVCO)', absent: ['symptoms'] },
+    { text: 'SVC compression, asymptomatic', facts: { symptoms: [] } },
+    { text: 'SVC compression with facial swelling', facts: { symptoms: ['svc-syndrome'] } },
+    { text: 'SVCO', facts: { symptoms: ['svc-syndrome'] } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
