@@ -199,6 +199,15 @@ const SEGMENT_WORDS = new Set(words('segment segments seg segs'));
 const SEGMENT_LABEL_RE = /^(?:[1-8][ab]?|i{1,3}|iv[ab]?|vi{0,3})$/;
 /** A rib: side and number ("r4", "l11"). */
 const RIB_LABEL_RE = /^[rl]\d{1,2}$/;
+/** RIB_LABEL_RE without the regex (tried at every token the reader does not know). */
+function isRibLabel(w: string): boolean {
+  const c = w.charCodeAt(0);
+  const d = w.charCodeAt(1);
+  const e = w.length === 3 ? w.charCodeAt(2) : 48;
+  return (
+    (w.length === 2 || w.length === 3) && (c === 114 || c === 108) && d >= 48 && d <= 57 && e >= 48 && e <= 57
+  );
+}
 // What may follow a count after a colon: "liver mets: 3", "bone mets - 2 (T8, L2)".
 const COUNT_TAIL = new Set([',', ')', '(']);
 const PRIMARY_LUNG_BEFORE = new Set(
@@ -843,7 +852,7 @@ class GroupParser {
     const kind = KINDS[i] as K;
     // Most tokens name nothing: they end the open group.
     if (kind === K.Unknown) {
-      if (t.w === 'n' ? this.countInBracket() : this.labelList()) return;
+      if (t.w === 'n' ? this.countInBracket() : isRibLabel(t.w) && this.labelList()) return;
       this.finish();
       return;
     }
