@@ -56,10 +56,11 @@ export function toReading(redacted: string, identifiers: IdentifierKind[], parse
   const ignored = parsed.ignored
     .map((span) => ({ span, text: redacted.slice(span.start, span.end) }))
     .filter((f) => f.text.trim() !== '');
-  const safer = saferConflicts(
-    parsed.case,
-    parsed.conflicts.map((c) => ({ fact: c.fact, values: c.values, question: c.question })),
-  );
+  // A suspected safety fact ("possible ILD") is asked like a conflict and answered at the suspected value.
+  const safer = saferConflicts(parsed.case, [
+    ...parsed.conflicts.map((c) => ({ fact: c.fact, values: c.values, question: c.question })),
+    ...parsed.suspected.map((s) => ({ fact: s.fact, values: [s.value], question: s.question })),
+  ]);
   const conflicts = safer.conflicts;
   const factPaths = [...understood.map((u) => u.fact), ...conflicts.map((c) => c.fact)];
   const topLevel = new Set(factPaths.map((p) => p.split('.')[0] as string));

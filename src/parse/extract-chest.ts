@@ -69,7 +69,10 @@ const ASYMPTOMATIC_RE =
 
 const ILD_RE =
   /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?)\b/g;
-const IPF_RE = /\b(?:ipf|uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstitial\s+pneumonia)\b/g;
+// "Probable UIP" is a CT pattern of its own (the fibrosis guidelines' category next to "UIP"), managed as UIP: the
+// word "probable" is part of the finding, not a hedge on it.
+const IPF_RE =
+  /\b(?:ipf|(?:probable\s+)?uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstitial\s+pneumonia)\b/g;
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
 const THORAX =
   '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|same\\s+lobe|hilum|hilar\\s+(?:mass|tumou?r|region)|primary)';
@@ -287,6 +290,7 @@ function emitAll(
   fact: string,
   value: unknown,
   negValue?: unknown,
+  suspected = false,
 ): void {
   const found = matchAll(doc, re, triggers);
   for (let k = 0; k < found.length; k++) {
@@ -297,6 +301,9 @@ function emitAll(
     const pol = polarity(doc, start, end);
     if (pol === 'pos') sink.add(fact, value, start, end);
     else if (pol === 'neg' && negValue !== undefined) sink.add(fact, negValue, start, end);
+    // "possible ILD", "?endobronchial": a safety fact named as possible (not a condition of the question).
+    else if (pol === 'hedge' && suspected && !conditionalAt(doc, start))
+      sink.suspect(fact, value, start, end);
     else sink.see(start, end);
   }
 }
@@ -352,7 +359,7 @@ function extractPrimary(doc: Doc, sink: Sink): void {
     if (pol === 'pos') sink.add('primary.location', 'peripheral', start, end);
     else sink.see(start, end);
   }
-  emitAll(doc, sink, T.endobronchial, ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false);
+  emitAll(doc, sink, T.endobronchial, ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false, true);
   extractLobe(doc, sink);
   extractSize(doc, sink);
 }
@@ -537,8 +544,8 @@ function extractLung(doc: Doc, sink: Sink): void {
   const ild = matchAll(doc, ILD_RE, T.ild).filter((m) => !sink.isConsumed(m.index, m.index + m[0].length));
   let ildStated = false;
   for (const m of ild) if (polarity(doc, m.index, m.index + m[0].length) === 'pos') ildStated = true;
-  emitAll(doc, sink, T.ipf, IPF_RE, 'lung.ild', 'ipf', ildStated ? undefined : 'none');
-  emitAll(doc, sink, T.ild, ILD_RE, 'lung.ild', 'ild', 'none');
+  emitAll(doc, sink, T.ipf, IPF_RE, 'lung.ild', 'ipf', ildStated ? undefined : 'none', true);
+  emitAll(doc, sink, T.ild, ILD_RE, 'lung.ild', 'ild', 'none', true);
 
   const noPriorRt = matchAll(doc, NO_PRIOR_RT_RE, T.noPriorRt);
   for (let k = 0; k < noPriorRt.length; k++) {

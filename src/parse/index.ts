@@ -1,3 +1,3 @@
 // Free text → case facts (decision-spec §2).
 export { MAX_INPUT_CHARS, parseCase } from './parse-case.js';
-export type { Conflict, ParseResult, Span, Understood } from './types.js';
+export type { Conflict, ParseResult, Span, Suspected, Understood } from './types.js';

@@ -14,9 +14,9 @@ import { claimProgressingSites, emitProgression, findProgression } from './extra
 import { extractScores } from './extract-scores.js';
 import { extractTherapy } from './extract-therapy.js';
 import { extractTumour } from './extract-tumour.js';
-import { conflictQuestion, resolve, Sink } from './sink.js';
+import { conflictQuestion, type Resolved, resolve, Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
-import type { Conflict, ParseResult, Span, Understood } from './types.js';
+import type { Conflict, ParseResult, Span, Suspected, Understood } from './types.js';
 import { EXTRACTOR_PATTERNS } from './vocabulary.js';
 
 /** Only this many characters are read; the rest is reported in `ignored`. */
@@ -292,7 +292,18 @@ function parse(input: string): ParseResult {
   const conflicts = resolved.conflicts;
   const ignored = ignoredSpans(doc, understood, conflicts, sink.seen);
   if (input.length > MAX_INPUT_CHARS) ignored.push({ start: MAX_INPUT_CHARS, end: input.length });
-  return { case: built as Case, understood, ignored, conflicts };
+  return { case: built as Case, understood, ignored, conflicts, suspected: openSuspicions(sink, resolved) };
+}
+
+/** One suspicion per fact, and none for a fact the text states or is in conflict about. */
+function openSuspicions(sink: Sink, resolved: Resolved): Suspected[] {
+  const out: Suspected[] = [];
+  for (const s of sink.suspected) {
+    if (resolved.values.has(s.fact) || out.some((o) => o.fact === s.fact)) continue;
+    if (resolved.conflicts.some((c) => c.fact === s.fact)) continue;
+    out.push(s);
+  }
+  return out;
 }
 
 /**
@@ -310,6 +321,7 @@ export function parseCase(text: string): ParseResult {
       understood: [],
       ignored: input.length > 0 ? [{ start: 0, end: Math.min(input.length, MAX_INPUT_CHARS) }] : [],
       conflicts: [],
+      suspected: [],
     };
   } finally {
     releasePooledDoc();

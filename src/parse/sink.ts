@@ -3,7 +3,7 @@
 import { CASE_FIELD_BY_PATH, CASE_FIELDS } from '../engine/facts.js';
 import { scratchBytes } from './doc.js';
 import { sortSmall } from './sort-small.js';
-import type { Conflict, Span, Understood } from './types.js';
+import type { Conflict, Span, Suspected, Understood } from './types.js';
 
 export interface Candidate {
   fact: string;
@@ -88,6 +88,17 @@ function describe(value: unknown): string {
   return String(value);
 }
 
+/** How a suspicion names its fact. */
+const SUSPECT_LABELS: Record<string, string> = {
+  'lung.ild': 'interstitial lung disease',
+  'primary.endobronchial': 'endobronchial involvement',
+};
+
+export function suspicionQuestion(fact: string): string {
+  const label = SUSPECT_LABELS[fact] ?? CASE_FIELD_BY_PATH.get(fact)?.label ?? fact;
+  return `The text names ${label} as possible but not confirmed: is it present?`;
+}
+
 export function conflictQuestion(fact: string, values: readonly unknown[]): string {
   const label = LABELS[fact] ?? CASE_FIELD_BY_PATH.get(fact)?.label ?? fact;
   return `The text gives ${label} as ${values.map(describe).join(' and as ')}: which is right?`;
@@ -98,6 +109,8 @@ export class Sink {
   readonly conflicts: Conflict[] = [];
   /** Fragments recognised on purpose without setting a fact (negated, hedged, pending). */
   readonly seen: Span[] = [];
+  /** Safety facts named as possible ("possible ILD"). */
+  readonly suspected: Suspected[] = [];
   /** Characters one extractor owns; others must not read them again ("stable" of "brain mets, stable"). */
   private readonly consumed: Uint8Array;
 
@@ -120,6 +133,12 @@ export class Sink {
   isConsumed(start: number, end: number): boolean {
     for (let i = start; i < end; i++) if (this.consumed[i] === 1) return true;
     return false;
+  }
+
+  /** A hedged mention of a safety fact: seen, and kept as a suspicion (parse-case.ts decides whether it is asked). */
+  suspect(fact: string, value: unknown, start: number, end: number): void {
+    this.seen.push({ start, end });
+    this.suspected.push({ fact, value, span: { start, end }, question: suspicionQuestion(fact) });
   }
 
   conflict(fact: string, values: unknown[], spans: Span[]): void {

@@ -22,6 +22,15 @@ export interface Conflict {
   question: string;
 }
 
+/** A fact the text names only as possible ("possible ILD", "?endobronchial"), where leaving it unknown would let
+ * the engine assume the favourable default: the front ends ask about it and answer at the suspected value. */
+export interface Suspected {
+  fact: string;
+  value: unknown;
+  span: Span;
+  question: string;
+}
+
 export interface ParseResult {
   /** Always valid against `CaseSchema`; a fact that is unknown or in conflict is absent. */
   case: Case;
@@ -29,4 +38,6 @@ export interface ParseResult {
   /** Fragments that produced no fact (filler such as "62F" or "please advise" excluded). */
   ignored: Span[];
   conflicts: Conflict[];
+  /** Safety facts named only as possible, not stated (never a fact that is understood or in conflict). */
+  suspected: Suspected[];
 }

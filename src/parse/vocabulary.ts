@@ -466,7 +466,7 @@ export const VOCABULARY = {
   cough: { fact: 'symptoms', triggers: ['cough'] },
   dyspnea: { fact: 'symptoms', triggers: ['breat', 'doe', 'dyspn', 'short', 'sob'] },
   asymptomatic: { fact: 'symptoms', triggers: ['asymp', 'no$', 'sympt'] },
-  ipf: { fact: 'lung.ild', triggers: ['idiop', 'ipf', 'uip', 'usual'] },
+  ipf: { fact: 'lung.ild', triggers: ['idiop', 'ipf', 'uip', 'usual', 'proba'] },
   ild: { fact: 'lung.ild', triggers: ['fibro', 'honey', 'ild', 'inters', 'lung$', 'nsip', 'pulmo'] },
   noPriorRt: {
     fact: 'lung.priorThoracicRt',

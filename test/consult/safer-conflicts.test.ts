@@ -24,6 +24,18 @@ describe('a conflict whose unknown would assume a favourable default', () => {
     expect(r.output.verdict).not.toBe('recommended');
   });
 
+  it('asks about ILD named only as possible and answers as if it were present', async () => {
+    const r = await consultText(`${BASE}ECOG 1, peripheral RUL 3 cm N0, possible ILD on CT`, { now });
+    if (r.kind !== 'answer') throw new Error('expected an answer');
+    const q = r.reading.conflicts.find((c) => c.fact === 'lung.ild');
+    expect(q?.question).toMatch(/interstitial lung disease as possible.*riskier reading \(ild\)/);
+    expect(r.reading.case.lung?.ild).toBeUndefined();
+    expect(r.reading.answerCase.lung?.ild).toBe('ild');
+    expect(r.output.flags.map((f) => f.code)).toContain('ild');
+    // Never the raw text in the question.
+    expect(q?.question).not.toMatch(/on CT/);
+  });
+
   it('takes IPF over ILD over none, ultracentral over central, prior RT when disputed', () => {
     const q = (fact: string, values: unknown[]) => ({ fact, values, question: `${fact}?` });
     const r = saferConflicts({}, [

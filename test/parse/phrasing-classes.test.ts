@@ -996,6 +996,15 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'SVC compression with facial swelling', facts: { symptoms: ['svc-syndrome'] } },
     { text: 'SVCO', facts: { symptoms: ['svc-syndrome'] } },
   ],
+  'a safety fact named only as possible is asked about': [
+    { text: 'possible ILD on CT', absent: ['lung.ild'], conflicts: ['lung.ild'] },
+    { text: '?UIP', absent: ['lung.ild'], conflicts: ['lung.ild'] },
+    { text: 'probable UIP', facts: { 'lung.ild': 'ipf' } },
+    { text: 'possible endobronchial component', conflicts: ['primary.endobronchial'] },
+    { text: 'no ILD', facts: { 'lung.ild': 'none' } },
+    { text: 'if ILD is confirmed, would SBRT be safe?', absent: ['lung.ild'] },
+    { text: 'fibrotic ILD, ?UIP', facts: { 'lung.ild': 'ild' } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',

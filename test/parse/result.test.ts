@@ -42,7 +42,13 @@ describe('parse result', () => {
 
   it('returns an empty result for empty or blank text', () => {
     for (const text of ['', '   ', '\n\n']) {
-      expect(parseCase(text)).toEqual({ case: {}, understood: [], ignored: [], conflicts: [] });
+      expect(parseCase(text)).toEqual({
+        case: {},
+        understood: [],
+        ignored: [],
+        conflicts: [],
+        suspected: [],
+      });
     }
   });
 
