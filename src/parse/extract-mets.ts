@@ -193,6 +193,11 @@ const BLOCKERS = new Set(
   ),
 );
 const LEVEL_JOIN = new Set([',', 'and', '&', '/', '+']);
+const MET_GENE_AFTER = new Set(
+  words(
+    'mutation mutated mutant positive pos skipping fusion alteration altered overexpression ihc inhibitor tki 14',
+  ),
+);
 const SITE_LIST_HEADS = new Set(words('in at across involving within throughout'));
 const SEGMENT_WORDS = new Set(words('segment segments seg segs'));
 /** A liver segment: 1-8 (4a, 4b) or I-VIII. */
@@ -285,7 +290,10 @@ const KEEP_LAST = new Set(['(', ')', 'x', '×', '-', ':']);
 // A number right after these words is not a lesion count ("ECOG 1", "PD-L1 80", "C4").
 const NOT_COUNT_AFTER = new Set(
   words(
-    'ecog ps who kps karnofsky tps stage cycle cycles c gy fx age aged l1 status score exon ex g v grade',
+    'ecog ps who kps karnofsky tps stage cycle cycles c gy fx age aged l1 status score exon ex g v grade ' +
+      // "Now (Mar 25):", "scan 12 Jan": a date, not a count.
+      'jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august ' +
+      'september october november december',
   ),
 );
 const WEAK_FOR_PLAIN_LUNG = new Set([
@@ -596,6 +604,8 @@ class GroupParser {
 
   constructor(
     private readonly toks: readonly Token[],
+    /** The original text: "MET" in capitals may be the gene. */
+    private readonly text: string,
     /** Whether a "?" closes a question to the board rather than hedging a finding. */
     private readonly asks: (pos: number) => boolean = () => false,
   ) {
@@ -850,6 +860,10 @@ class GroupParser {
     const i = this.i;
     if (((FLAGS[i] as number) & F.Except) !== 0 && this.exception(t)) return;
     const kind = KINDS[i] as K;
+    if (t.w === 'met' && this.metGene(t)) {
+      this.finish();
+      return;
+    }
     // Most tokens name nothing: they end the open group.
     if (kind === K.Unknown) {
       if (t.w === 'n' ? this.countInBracket() : isRibLabel(t.w) && this.labelList()) return;
@@ -859,6 +873,15 @@ class GroupParser {
     const next = this.toks[i + 1];
     if (this.modify(kind, t, next)) return;
     this.name(kind, t, next);
+  }
+
+  /** "Case 41: MET exon 14", "MET+", "MET amplified": the gene, in capitals and with a gene word after it. */
+  private metGene(t: Token): boolean {
+    if (this.text.slice(t.start, t.end) !== 'MET') return false;
+    const next = this.toks[this.i + 1];
+    if (!next) return false;
+    if (next.w === '+' || next.w === '-') return next.start === t.end;
+    return MET_GENE_AFTER.has(next.w) || next.w.startsWith('ex') || next.w.startsWith('amplif');
   }
 
   /** "bone mets (n=4)": the count of what was just named. */
@@ -1083,6 +1106,7 @@ class GroupParser {
       return;
     }
     if (next && isSmallNumber(next.w)) {
+      if (this.bracketTotal(Number(next.w))) return;
       if (this.totalAfterMetWord(Number(next.w), next.end, this.i + 2)) {
         this.i++;
         return;
@@ -1098,6 +1122,23 @@ class GroupParser {
       }
     }
     if (!this.g) this.finish();
+  }
+
+  /** "bone and adrenal (5 lesions)": a count in a bracket after two or more sites is their total. */
+  private bracketTotal(n: number): boolean {
+    const g = this.g;
+    const i = this.i;
+    if (!g || this.toks[i]?.w !== '(' || ((FLAGS[i + 2] as number) & (F.LesionTotal | F.Met)) === 0)
+      return false;
+    const items = g.pending.length > 0 ? g.pending : g.lastClosed;
+    if (items.length < 2 || items.some((it) => it.count !== undefined)) return false;
+    const word = this.toks[i + 2] as Token;
+    g.totals.push({ n, start: (this.toks[i] as Token).start, end: word.end });
+    g.end = word.end;
+    this.i += 2;
+    // The lesion word names the sites before the bracket as metastases, as it would after them.
+    if (g.pending.length > 0) this.close(g, word, FLAGS[i + 2] as number);
+    return true;
   }
 
   /** "new liver mets (>5)", "bone mets (more than 10)": a lower bound in a bracket after what was named; above 5
@@ -1712,7 +1753,7 @@ class GroupParser {
 
 /** Parse all metastasis mentions into items and, per group, totals and burden words. */
 function parseGroups(doc: Doc): Group[] {
-  return new GroupParser(doc.tokens, (pos) => isQuestionMark(doc, pos)).run();
+  return new GroupParser(doc.tokens, doc.text, (pos) => isQuestionMark(doc, pos)).run();
 }
 
 const POLY_STATEMENT_RE =

@@ -14,7 +14,7 @@ const PD_RE =
   /\b(?:progressive\s+disease|no\s+longer\s+(?:responding|responsive)|stopped\s+responding|progres{1,2}(?:ing|ion|ed|ive)|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|interval\s+(?:enlargement|growth|increase)|enlargement\s+of|enlarged\s+(?:from|since|to|compared)|grew|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?))\b/g;
 const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
-  /\bpoly[\s-]?progress[a-z]*|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progr?ess?ion\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
+  /\bpoly[\s-]?(?:progress[a-z]*|pd)\b|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progr?ess?ion\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b/g;
 const NONE_RE =
   /\b(?:no|without|nil)\s+(?:evidence\s+of\s+|signs?\s+of\s+|radiological\s+|radiologic\s+|disease\s+|further\s+)?(?:progression|progressive\s+disease|pd)\b|\bnot\s+progressing\b|\bno\s+new\s+(?:lesions?|mets?|metastas[a-z]*|disease|sites?)\b|\bprogression[\s-]?free\b(?!\s+(?:survival|interval))|\b(?:progression(?:\s+of\s+disease)?|progressive\s+disease|pd)\s*[:=-]\s*(?:no|none|nil|negative|absent|0(?:\s+sites?)?)\b/g;
 const NO_NEW_RE = /^no\s+new\b/;
@@ -306,10 +306,14 @@ function progressingOrgans(
   ranges: readonly Span[],
   e: Extent,
   progressingItems: Set<MetItem>,
+  uncounted: Set<string>,
 ): Map<string, number | undefined> {
   const perOrgan = new Map<string, number | undefined>();
   let last: MetItem | undefined;
+  let before: MetItem | undefined;
   for (const it of mets.items) {
+    const prior = before;
+    before = it;
     if (!it.metContext || it.negated || it.hedged) continue;
     const fromWords = within(ranges, it.start);
     const progressing = fromWords || (it.progressing && !atDiagnosis(doc, it.start));
@@ -321,10 +325,21 @@ function progressingOrgans(
     progressingItems.add(it);
     const prev = perOrgan.get(it.organ);
     perOrgan.set(it.organ, it.count !== undefined ? Math.max(prev ?? 0, it.count) : prev);
+    // "new liver mets": two or more lesions, how many not said ("liver and adrenal lesions": one or more each).
+    if (
+      it.count === undefined &&
+      PLURAL_LESIONS_AFTER_RE.test(doc.lower.slice(it.end, it.end + 24)) &&
+      !(prior && JOINED_SITES_RE.test(doc.lower.slice(prior.end, it.start)))
+    )
+      uncounted.add(it.organ);
     widen(e, it.start, it.end);
   }
   return perOrgan;
 }
+
+const JOINED_SITES_RE = /^\s*(?:,|and|&|\/|\+|or)\s*$/;
+const PLURAL_LESIONS_AFTER_RE =
+  /^\s*(?:mets|metastases|lesions|deposits|nodules|foci|secondaries|masses|metastatic\s+(?:lesions|deposits))\b/;
 
 const REGIONAL_NODES_RE =
   /\b(?:(?:mediastinal|hilar|subcarinal|paratracheal|supraclavicular|regional|thoracic|ipsilateral)\s+(?:lymph\s+)?(?:nodes?|ln|lns|adenopathy|lymphadenopathy|nodal\s+disease)|nodal\s+(?:progression|disease))\b/;
@@ -438,24 +453,35 @@ export function emitProgression(
 
   const e: Extent = { first: Number.POSITIVE_INFINITY, last: 0 };
   const progressingItems = new Set<MetItem>();
-  const perOrgan = progressingOrgans(doc, mets, ranges, e, progressingItems);
+  const uncounted = new Set<string>();
+  const perOrgan = progressingOrgans(doc, mets, ranges, e, progressingItems, uncounted);
   // ">10 new hepatic lesions", "new liver mets (>5)": the progressing lesions are themselves polymetastatic.
   let polyBurden = false;
   for (const g of mets.groups)
     if (g.burden.some((b) => b.value === 'poly') && g.items.some((it) => progressingItems.has(it)))
       polyBurden = true;
   let counted = primaryProgression(doc, sink, ranges, e) ? 1 : 0;
-  for (const n of perOrgan.values()) counted += n ?? 1;
+  let floor = false;
+  for (const [organ, n] of perOrgan) {
+    // An organ with uncounted lesions gives at least 2, and the sites counted are only a floor.
+    const open = n === undefined && uncounted.has(organ);
+    floor ||= open;
+    counted += n ?? (open ? 2 : 1);
+  }
   // "progression in the mediastinal nodes only": regional nodes are one progressing site (not a metastasis).
   if (!perOrgan.has('distant-nodes') && regionalNodesProgress(doc, ranges, e)) counted++;
   const sites = statedSites(doc, ranges, counted, e);
+  // A stated count of sites ("in 3 sites") replaces a floor.
+  const exact = !floor || sites > counted;
   // With a polymetastatic bound on the progressing lesions, the count of sites read is only a floor: not stated.
-  if (sites > 0 && sites <= 1000 && !(polyBurden && sites <= 5))
+  if (sites > 0 && sites <= 1000 && exact && !(polyBurden && sites <= 5))
     sink.add('progression.sites', sites, e.first, e.last);
 
   let pattern = cues.explicit;
   if (pattern === undefined && sites > 0) {
+    // A floor of 5 or fewer sites can be polyprogression (more than 5 counted, or words), never oligoprogression.
     pattern = inferredPattern(doc, ranges, sites, responses, polyBurden);
+    if (pattern === 'oligoprogression' && !exact) pattern = undefined;
     if (pattern) sink.add('progression.pattern', pattern, e.first, e.last);
   }
 

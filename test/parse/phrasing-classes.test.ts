@@ -1005,6 +1005,37 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'if ILD is confirmed, would SBRT be safe?', absent: ['lung.ild'] },
     { text: 'fibrotic ILD, ?UIP', facts: { 'lung.ild': 'ild' } },
   ],
+  'MET the gene after a number, dates before a finding, uncounted progressing lesions, polyPD, bracket totals':
+    [
+      {
+        text: 'Case 41: MET exon 14 skipping adenocarcinoma, 1 liver met + 1 bone met',
+        facts: { driver: 'MET', 'metastases.count': 2 },
+      },
+      { text: 'Pt 12: MET+', facts: { driver: 'MET' }, absent: ['metastases.count'] },
+      { text: '1 bone met + 1 liver met', facts: { 'metastases.count': 2 }, absent: ['driver'] },
+      {
+        text: 'on osimertinib. Now (Mar 25): new R adrenal met, rest stable',
+        facts: { 'metastases.count': 1, 'progression.pattern': 'oligoprogression', 'progression.sites': 1 },
+      },
+      {
+        text: 'KRAS, on pembro. new bone mets, multiple',
+        facts: { 'therapy.response': 'PD' },
+        absent: ['progression.sites', 'progression.pattern'],
+      },
+      {
+        text: 'on pembro, new liver mets, rest stable',
+        absent: ['progression.sites', 'progression.pattern'],
+      },
+      { text: 'new liver mets (3), rest stable', facts: { 'progression.pattern': 'oligoprogression' } },
+      {
+        text: 'KRAS, 2 bone mets, on pembro; now polyPD',
+        facts: { 'progression.pattern': 'polyprogression' },
+      },
+      {
+        text: 'mets in 2 organs: bone and adrenal (5 lesions)',
+        facts: { 'metastases.count': 5, 'metastases.sites': ['bone', 'adrenal'] },
+      },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
