@@ -422,6 +422,23 @@ function inferredPattern(
   return undefined;
 }
 
+/** Progressing sites counted per organ; an organ with uncounted lesions gives at least 2, and makes the count a
+ * floor. */
+function organSites(
+  perOrgan: ReadonlyMap<string, number | undefined>,
+  uncounted: ReadonlySet<string>,
+  primary: boolean,
+): { counted: number; floor: boolean } {
+  let counted = primary ? 1 : 0;
+  let floor = false;
+  for (const [organ, n] of perOrgan) {
+    const open = n === undefined && uncounted.has(organ);
+    floor ||= open;
+    counted += n ?? (open ? 2 : 1);
+  }
+  return { counted, floor };
+}
+
 export function emitProgression(
   doc: Doc,
   sink: Sink,
@@ -460,14 +477,8 @@ export function emitProgression(
   for (const g of mets.groups)
     if (g.burden.some((b) => b.value === 'poly') && g.items.some((it) => progressingItems.has(it)))
       polyBurden = true;
-  let counted = primaryProgression(doc, sink, ranges, e) ? 1 : 0;
-  let floor = false;
-  for (const [organ, n] of perOrgan) {
-    // An organ with uncounted lesions gives at least 2, and the sites counted are only a floor.
-    const open = n === undefined && uncounted.has(organ);
-    floor ||= open;
-    counted += n ?? (open ? 2 : 1);
-  }
+  const primary = primaryProgression(doc, sink, ranges, e);
+  let { counted, floor } = organSites(perOrgan, uncounted, primary);
   // "progression in the mediastinal nodes only": regional nodes are one progressing site (not a metastasis).
   if (!perOrgan.has('distant-nodes') && regionalNodesProgress(doc, ranges, e)) counted++;
   const sites = statedSites(doc, ranges, counted, e);
