@@ -68,14 +68,14 @@ const ASYMPTOMATIC_RE =
   /\b(?:asymptomatic|no\s+(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free)\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
 
 const ILD_RE =
-  /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?)\b/g;
+  /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?|(?:fibrotic\s+)?hypersensitivity\s+pneumonitis|fibrotic\s+hp|asbestosis|pneumoconiosis|silicosis)\b/g;
 // "Probable UIP" is a CT pattern of its own (the fibrosis guidelines' category next to "UIP"), managed as UIP: the
 // word "probable" is part of the finding, not a hedge on it.
 const IPF_RE =
   /\b(?:ipf|(?:probable\s+)?uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstitial\s+pneumonia)\b/g;
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
 const THORAX =
-  '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|same\\s+lobe|hilum|hilar\\s+(?:mass|tumou?r|region)|primary)';
+  '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|mantle(?:\\s+field)?|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|same\\s+lobe|hilum|hilar\\s+(?:mass|tumou?r|region)|primary)';
 // Prior thoracic RT: alternatives that start at a word, and two that start at a dose ("60 Gy to the chest",
 // "60 Gy ... concurrent"). PRIOR_RT_RE is all of them in this order; a text with no "Gy" after a number can only
 // match the words, so it reads PRIOR_RT_WORDS_RE, which is not tried at every number.

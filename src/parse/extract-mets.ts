@@ -75,6 +75,13 @@ const NUMBER_WORDS = new Map<string, number>([
   ['twelve', 12],
 ]);
 
+/** Parts of the brain ("R parietal met"); before a bone word they name the skull ("frontal bone met"). */
+const BRAIN_PARTS = words(
+  'frontal parietal temporal occipital frontoparietal parieto-occipital temporoparietal pontine brainstem ' +
+    'thalamic cerebellum cerebrum',
+);
+const BRAIN_PART = new Set(BRAIN_PARTS);
+const SKULL_AFTER = new Set(words('bone bones sinus sinuses condyle scalp skull calvarium calvarial'));
 const SITE_WORDS = new Map<string, [Site, string]>();
 function sites(site: Site, organ: string, list: readonly string[]): void {
   for (const w of list) SITE_WORDS.set(w, [site, organ]);
@@ -90,7 +97,15 @@ sites(
 );
 sites('liver', 'liver', ['liver', 'hepatic', 'hepatics', 'livers']);
 sites('adrenal', 'adrenal', ['adrenal', 'adrenals', 'suprarenal', 'adr']);
-sites('brain', 'brain', ['brain', 'cerebral', 'cerebellar', 'intracranial', 'cns', 'intraaxial']);
+sites('brain', 'brain', [
+  'brain',
+  'cerebral',
+  'cerebellar',
+  'intracranial',
+  'cns',
+  'intraaxial',
+  ...BRAIN_PARTS,
+]);
 sites('contralateral-lung', 'lung', ['lung', 'lungs', 'pulmonary', 'pulm']);
 sites('pleura', 'pleura', ['pleura', 'pleural']);
 sites('other', 'skin', ['skin', 'cutaneous', 'subcutaneous', 'dermal']);
@@ -232,8 +247,8 @@ const DESCRIPTORS = new Set(
       'hypodense hyperdense hypoattenuating hypoechoic enhancing osteolytic osteoblastic ring ' +
       'confirmed subcentimetre subcentimeter subcm painful asymptomatic symptomatic untreated treated ' +
       'synchronous metachronous additional further other another only dominant evidence signs sign any ' +
-      'definite obvious radiological cortical seen noted identified present frontal parietal temporal ' +
-      'occipital lobe hemisphere upper lower distal proximal stable responding remaining metastatic cm mm ' +
+      'definite obvious radiological cortical seen noted identified present ' +
+      'lobe hemisphere upper lower distal proximal stable responding remaining metastatic cm mm ' +
       'sub centimetre centimeter up approximately approx about total spine gland sided mediastinal hilar ' +
       'vertebral body bodies level levels neck shaft head wing axis punctate haemorrhagic hemorrhagic necrotic',
   ),
@@ -1575,6 +1590,7 @@ class GroupParser {
       return undefined;
     }
     if (kind === K.Site || kind === K.Distant) {
+      if (BRAIN_PART.has(t.w) && next && SKULL_AFTER.has(next.w)) return undefined;
       const site = SITE_WORDS.get(t.w);
       return site ? { site, end: t.end } : undefined;
     }

@@ -8,7 +8,7 @@ import { T } from './vocabulary.js';
 const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4 };
 
 const ECOG_RE =
-  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance)\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
+  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance)\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now|(?:has\s+)?(?:deteriorated|declined|worsened|dropped|fallen|improved)\s+to)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
 // "WHO 1", "WHO 2-3" only in capitals: "who" is a pronoun.
 const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?![\d.]|\s*%))?(?!\d|\.\d)/g;
 const KPS_RE =
@@ -26,14 +26,18 @@ const PDL1_NEG_RE =
   /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|status|ihc))?\s*[:=]?\s*(?:negative|neg\b|-ve\b|not\s+expressed)/;
 const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
 const LIFE_RE =
-  /\b(?:life\s+expectancy|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|estimated\s+at|thought\s+to\s+be)\s+)?(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?|\/\s?12\b|\/\s?52\b)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|thought\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;
+  /\b(?:life\s+expectancy|life\s+exp\.?|le(?:\s|[:=])|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|estimated\s+at|thought\s+to\s+be)\s+)?\(?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?|\/\s?12\b|\/\s?52\b)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|thought\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;
+
+// "unlikely to survive beyond 3 months", "expected to live about 6 months", "3 months to live".
+const LIFE_TO_LIVE_RE =
+  /\b(?:(?:unlikely|not\s+expected)\s+to\s+(?:survive|live)\s+(?:beyond|past|more\s+than|longer\s+than|over)|(?:expected|likely)\s+to\s+(?:survive|live)(?:\s+(?:for|about|approximately|around))*)\s+(\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+(months?|weeks?|years?)\b|\b(\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+(months?|weeks?|years?)\s+to\s+live\b/g;
 
 // "previously ECOG 0, now 1", "ECOG 0 at diagnosis": a past performance status is not today's.
 const PAST_BEFORE_RE = /\b(?:previously|initially|formerly|originally|baseline|at\s+diagnosis)\s*:?\s*$/;
 const PAST_AFTER_RE =
-  /^\s*(?:(?:at|on|before|prior\s+to)\s+(?:diagnosis|baseline|presentation|admission|referral)|previously|initially|pre[\s-]?treatment|last\s+(?:week|month|year)|(?:a|one|two|three|\d{1,2})\s+(?:weeks?|months?)\s+ago)\b/;
+  /^\s*\(?\s*(?:(?:at|on|before|prior\s+to)\s+(?:diagnosis|baseline|presentation|admission|referral)|previously|initially|pre[\s-]?(?:treatment|diagnosis|morbid)|(?:at\s+)?last\s+(?:week|month|year|clinic|visit|review|appointment)|(?:a|one|two|three|\d{1,2})\s+(?:weeks?|months?)\s+ago)\b/;
 const NOW_AFTER_RE =
-  /^[\s,;)]*(?:but\s+|and\s+)?(?:now|currently|today)\s*(?:(?:improved|deteriorated|declined|worsened|down|up|back)\s+to\s+)?(?:(?:ecog|who|ps)\s*)?[:=]?\s*([0-4])(?![\d.%])/;
+  /^[\s,;)]*(?:but\s+|and\s+)?(?:(?:now|currently|today)\s*(?:(?:improved|deteriorated|declined|worsened|down|up|back)\s+to\s+)?|(?:has\s+)?(?:improved|deteriorated|declined|worsened|dropped|fallen)\s+to\s+)(?:(?:ecog|who|ps)\s*)?[:=]?\s*([0-4])(?![\d.%])/;
 
 /** True when the ECOG at [start, end) is a past one; today's value right after it ("…, now 1") is read instead. */
 function pastEcog(doc: Doc, sink: Sink, start: number, end: number): boolean {
@@ -199,10 +203,31 @@ function boundMonths(bound: string | undefined, months: number): number {
   return below ? justBelow(months) : months;
 }
 
+function toMonths(n: number, unit: string): number {
+  if (unit.startsWith('y')) return n * 12;
+  return unit.startsWith('w') || unit.endsWith('52') ? Math.round((n / 4.345) * 10) / 10 : n;
+}
+
+function extractLifeToLive(doc: Doc, sink: Sink): void {
+  for (const m of matchAll(doc, LIFE_TO_LIVE_RE, T.lifeToLive)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (sink.isConsumed(start, end) || polarity(doc, start, end) === 'hedge') continue;
+    const word = (m[1] ?? m[3]) as string;
+    const n = NUMBER_WORD_VALUES[word] ?? Number(word);
+    sink.consume(start, end);
+    sink.add('lifeExpectancyMonths', toMonths(n, (m[2] ?? m[4]) as string), start, end);
+  }
+}
+
 function extractLifeExpectancy(doc: Doc, sink: Sink): void {
+  extractLifeToLive(doc, sink);
   for (const m of matchAll(doc, LIFE_RE, T.lifeExpectancy)) {
     const start = m.index;
     const end = start + m[0].length;
+    // "LE" only in capitals (the abbreviation, not a word of another language).
+    if (doc.lower.startsWith('le', start) && doc.text.slice(start, start + 2) !== 'LE') continue;
+    if (sink.isConsumed(start, end)) continue;
     sink.consume(start, end);
     if (m[5] !== undefined) {
       sink.add('lifeExpectancyMonths', wordMonths(m[5]), start, end);
@@ -215,12 +240,7 @@ function extractLifeExpectancy(doc: Doc, sink: Sink): void {
         : word === 'a' || word === 'an'
           ? 1
           : (NUMBER_WORD_VALUES[word] ?? Number.NaN);
-    const unit = m[4] as string;
-    const months = unit.startsWith('y')
-      ? n * 12
-      : unit.startsWith('w') || unit.endsWith('52')
-        ? Math.round((n / 4.345) * 10) / 10
-        : n;
+    const months = toMonths(n, m[4] as string);
     if (!(months <= 600)) continue;
     sink.add('lifeExpectancyMonths', boundMonths(m[1], months), start, end);
   }

@@ -30,6 +30,7 @@ const NUMBER_WORDS = [
 /** Where prior thoracic RT can be named by a word (extract-chest.ts: PRIOR_RT_WORDS_RE). */
 const PRIOR_RT_WORDS = [
   'breas',
+  'mantl',
   'chemo',
   'chest$',
   'concu',
@@ -152,7 +153,11 @@ export const VOCABULARY = {
   pdl1: { fact: 'pdl1', triggers: ['pd', 'tps'] },
   lifeExpectancy: {
     fact: 'lifeExpectancyMonths',
-    triggers: ['estim', 'expec', 'life', 'progn', 'survi'],
+    triggers: ['estim', 'expec', 'life', 'progn', 'survi', 'le$'],
+  },
+  lifeToLive: {
+    fact: 'lifeExpectancyMonths',
+    triggers: ['unlik', 'not', 'expec', 'likel', '#', ...NUMBER_WORDS],
   },
 
   // Nodes.
@@ -467,7 +472,22 @@ export const VOCABULARY = {
   dyspnea: { fact: 'symptoms', triggers: ['breat', 'doe', 'dyspn', 'short', 'sob'] },
   asymptomatic: { fact: 'symptoms', triggers: ['asymp', 'no$', 'sympt'] },
   ipf: { fact: 'lung.ild', triggers: ['idiop', 'ipf', 'uip', 'usual', 'proba'] },
-  ild: { fact: 'lung.ild', triggers: ['fibro', 'honey', 'ild', 'inters', 'lung$', 'nsip', 'pulmo'] },
+  ild: {
+    fact: 'lung.ild',
+    triggers: [
+      'fibro',
+      'honey',
+      'ild',
+      'inters',
+      'lung$',
+      'nsip',
+      'pulmo',
+      'hyper',
+      'asbes',
+      'pneum',
+      'silic',
+    ],
+  },
   noPriorRt: {
     fact: 'lung.priorThoracicRt',
     triggers: ['chest$', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
@@ -645,7 +665,7 @@ export const EXTRACTOR_PATTERNS = {
     'nonLung',
     'lung',
   ],
-  scores: ['ecog', 'karnofsky', 'pdl1', 'lifeExpectancy'],
+  scores: ['ecog', 'karnofsky', 'pdl1', 'lifeExpectancy', 'lifeToLive'],
   nodes: ['nodeWord', 'nodeNegative'],
   driver: [
     'gene',

@@ -1036,6 +1036,31 @@ const CLASSES: Record<string, Row[]> = {
         facts: { 'metastases.count': 5, 'metastases.sites': ['bone', 'adrenal'] },
       },
     ],
+  'RT for another cancer, mantle RT, LE, survival in words, PS told with its history, fibrotic HP, brain lobes':
+    [
+      {
+        text: 'NSCLC adeno, EGFR, previous radiotherapy for prostate cancer',
+        facts: { primarySite: 'lung' },
+      },
+      { text: 'LUAD, prior mantle RT for Hodgkin lymphoma', facts: { 'lung.priorThoracicRt': true } },
+      { text: 'LE <6 months', facts: { lifeExpectancyMonths: 5.9 } },
+      { text: 'LE 3 months', facts: { lifeExpectancyMonths: 3 } },
+      { text: 'limited prognosis (<6 months)', facts: { lifeExpectancyMonths: 5.9 } },
+      { text: 'unlikely to survive beyond 3 months', facts: { lifeExpectancyMonths: 3 } },
+      { text: 'estimated 3 months to live', facts: { lifeExpectancyMonths: 3 } },
+      { text: 'le patient est stable', absent: ['lifeExpectancyMonths'] },
+      { text: 'PS 1 (last clinic), now 3 on the ward', facts: { ecog: 3 } },
+      { text: 'ECOG 0 pre-diagnosis, currently 2', facts: { ecog: 2 } },
+      { text: 'ECOG deteriorated to 3 (was 1 in Jan)', facts: { ecog: 3 } },
+      { text: 'fibrotic hypersensitivity pneumonitis', facts: { 'lung.ild': 'ild' } },
+      { text: 'asbestosis', facts: { 'lung.ild': 'ild' } },
+      {
+        text: 'Neuro: seizures from R parietal met, on keppra + dex',
+        facts: { 'metastases.sites': ['brain'], brain: 'symptomatic' },
+      },
+      { text: '2 x R occipital mets', facts: { 'metastases.sites': ['brain'], 'metastases.count': 2 } },
+      { text: 'frontal bone met', facts: { 'metastases.sites': ['bone'] } },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
