@@ -4,6 +4,7 @@ import type { Doc } from './doc.js';
 import { conditionalAt, isRegexSpace, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import { NONE } from './sink.js';
+import type { Span } from './types.js';
 import { T } from './vocabulary.js';
 
 const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]ms?b\b|bi\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
@@ -121,11 +122,12 @@ const FEV1_RE = /\b(fev1|dlco|tlco)\s*(?:[:=]|of|is)?\s*(\d{1,3})\s*%/g;
 
 const PET_RE = /\b(?:fdg[\s-]?)?pet(?:[\s/-]?ct)?\b|\bpetct\b/g;
 const MRI_RE = /\b(?:mri|mr)\b/g;
+const PET_JOINED_BEFORE_RE = /\bpet(?:[\s-]?ct)?\s*(?:\/|\+|&|and|,)\s*$/;
 const BRAIN_WORD_RE = /\b(?:brain|head|cranial|intracranial|cerebral|cns)\b/;
 const NOT_DONE_BEFORE_RE =
   /(?:\bno|\bwithout|\bw\/o|\bnot\s+had|\bawaiting|\bpending|\byet\s+to\s+have|\bneeds?|\brequires?|\bto\s+have|\bbooked\s+for|\bplanned|\brequest(?:ed)?|\bstaged\s+with\s+ct\s+only)\s+(?:an?\s+|a\s+)?(?:ct\s*(?:\/|&|or|and)\s*)?(?:(?:brain|head|cranial|fdg)[\s-]+)?$/;
 const NOT_DONE_AFTER_RE =
-  /^\s*(?:[/-]?\s*ct\s+)?(?:(?:of\s+(?:the\s+)?)?(?:brain|head)\s+)?(?:scan\s+)?(?:is\s+|was\s+)?(?:pending|awaited|requested|booked|planned|outstanding|to\s+follow|tbc|not\s+(?:yet\s+)?(?:done|performed|available|completed)|yet\s+to\s+be\s+done|not\s+yet|to\s+be\s+(?:done|arranged)|to\s+(?:clarify|confirm|characteri[sz]e|evaluate|exclude|rule\s+out|follow))/;
+  /^\s*(?:[/-]?\s*ct\s+)?(?:(?:\/|\+|&|and)\s*(?:(?:brain|head)\s+)?mri(?:\s+(?:brain|head))?\s+(?:are\s+|both\s+)?)?(?:(?:of\s+(?:the\s+)?)?(?:brain|head)\s+)?(?:scan\s+)?(?:is\s+|was\s+)?(?:pending|awaited|requested|booked|planned|outstanding|to\s+follow|tbc|not\s+(?:yet\s+)?(?:done|performed|available|completed)|yet\s+to\s+be\s+done|not\s+yet|to\s+be\s+(?:done|arranged)|to\s+(?:clarify|confirm|characteri[sz]e|evaluate|exclude|rule\s+out|follow))/;
 const CT_ONLY_RE = /\b(?:ct[\s-]only|staged\s+(?:with|by)\s+ct\s+(?:alone|only)|ct\s+staging\s+only)\b/g;
 // Module constants: a regex literal inside a loop is a new object per evaluation.
 const CONTRA_WORDS = ['contralateral', 'satellite'] as const;
@@ -314,6 +316,8 @@ const AIRWAY_DISTANCE_RE = new RegExp(
   String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(mm|cm)\s+(?:away\s+)?(?:from|of)\s+${AIRWAY}|\bdistance\s+(?:to|from)\s+${AIRWAY}\s*(?:is\s+|of\s+|[:=]\s*)?(\d{1,3}(?:\.\d)?)\s?(mm|cm)`,
   'g',
 );
+const NOT_CENTRAL_RE = /\b(?:not|non)[\s-]?central(?:ly)?(?:\s+located)?\b/g;
+const WHOLE_TREE_RE = /\b(?:pbt|proximal\s+bronchial\s+tree)\b/;
 const FAR_BEFORE_RE = /(?:>|≥|more\s+than|over|beyond|at\s+least|greater\s+than|further\s+than)\s*$/;
 // "abuts the mediastinal pleura", "adjacent to the pericardium", "encasing the pulmonary artery": touching the
 // mediastinal or pericardial pleura is central (RTOG 0813).
@@ -321,31 +325,55 @@ const MEDIASTINAL_CONTACT_RE =
   /\b(?:abut\w*|touch\w*|contact\w*|invad\w*|invasion\s+of|involv\w*|encas\w*|adjacent\s+to|against|in\s+contact\s+with|abutment\s+of)\s+(?:the\s+)?(?:(?:left|right)\s+)?(?:mediastinal\s+pleura|mediastinum|mediastinal\s+fat|pericardi\w*|heart|aorta|aortic(?:\s+arch)?|(?:main\s+)?pulmonary\s+arter\w*|great\s+vessels?|svc|superior\s+vena\s+cava)\b/g;
 const NODE_BEFORE_RE = /\b(?:nodes?|nodal|ln|lns|lymph\w*|adenopathy)\b[^.;,]*$/;
 
-function extractAirwayDistance(doc: Doc, sink: Sink): void {
+/** `notCentral`: the text says the tumour is not central, which an inference from its contacts does not overrule. */
+function extractAirwayDistance(doc: Doc, sink: Sink, notCentral: boolean): Span | undefined {
   const { lower } = doc;
+  let far: Span | undefined;
   for (const m of matchAll(doc, AIRWAY_DISTANCE_RE, T.airwayDistance)) {
     const start = m.index;
     const end = start + m[0].length;
     const n = Number(m[1] ?? m[3]);
     const cm = (m[2] ?? m[4]) === 'mm' ? n / 10 : n;
-    if (FAR_BEFORE_RE.test(lower.slice(Math.max(0, start - 14), start)) || cm > 2) continue;
+    const beyond = FAR_BEFORE_RE.test(lower.slice(Math.max(0, start - 14), start)) || cm > 2;
     if (polarity(doc, start, end) !== 'pos') continue;
+    // "> 2 cm from the PBT": outside the RTOG 0813 zone of the whole tree (one bronchus or the carina alone is not
+    // the tree, so a distance to it says nothing); peripheral unless the tumour is central by contact.
+    if (beyond) {
+      if (WHOLE_TREE_RE.test(lower.slice(start, end + 6))) far = { start, end };
+      continue;
+    }
     // The spec's ultracentral is touching the tree (0); a measured gap, however small, is central (README limits).
     sink.add('primary.location', cm === 0 ? 'ultracentral' : 'central', start, end);
   }
   for (const m of matchAll(doc, MEDIASTINAL_CONTACT_RE, T.mediastinalContact)) {
+    if (notCentral) break;
     const start = m.index;
     const end = start + m[0].length;
     if (NODE_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) continue;
     if (polarity(doc, start, end) !== 'pos') continue;
     sink.add('primary.location', 'central', start, end);
   }
+  return far;
+}
+
+/** "not central (per RTOG 0813)", "non-central": the board's own classification; true when one was read. */
+function notCentral(doc: Doc, sink: Sink): boolean {
+  let found = false;
+  for (const m of matchAll(doc, NOT_CENTRAL_RE, T.notCentral)) {
+    const end = m.index + m[0].length;
+    sink.consume(m.index, end);
+    if (polarity(doc, m.index, m.index) === 'hedge') continue;
+    sink.add('primary.location', 'peripheral', m.index, end);
+    found = true;
+  }
+  return found;
 }
 
 function extractPrimary(doc: Doc, sink: Sink): void {
+  const stated = notCentral(doc, sink);
   emitAll(doc, sink, T.ultracentral, ULTRA_RE, 'primary.location', 'ultracentral');
   emitAll(doc, sink, T.central, CENTRAL_RE, 'primary.location', 'central');
-  extractAirwayDistance(doc, sink);
+  const far = extractAirwayDistance(doc, sink, stated);
   for (const m of matchAll(doc, PERIPHERAL_RE, T.peripheral)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -359,6 +387,8 @@ function extractPrimary(doc: Doc, sink: Sink): void {
     if (pol === 'pos') sink.add('primary.location', 'peripheral', start, end);
     else sink.see(start, end);
   }
+  if (far && !sink.candidates.some((c) => c.fact === 'primary.location' && c.value !== 'peripheral'))
+    sink.add('primary.location', 'peripheral', far.start, far.end);
   emitAll(doc, sink, T.endobronchial, ENDOBRONCHIAL_RE, 'primary.endobronchial', true, false, true);
   extractLobe(doc, sink);
   extractSize(doc, sink);
@@ -628,7 +658,9 @@ function extractStaging(doc: Doc, sink: Sink): void {
     const nearTo = Math.min(lower.length, end + 24);
     const local =
       partHolding(lower, nearFrom, nearTo, start, end, m[0], false) ?? lower.slice(nearFrom, nearTo);
-    if (!BRAIN_WORD_RE.test(local)) continue;
+    // "PET/MRI done", "PET + MRI": the MRI of NSCLC staging beside the PET is the brain MRI.
+    if (!BRAIN_WORD_RE.test(local) && !PET_JOINED_BEFORE_RE.test(lower.slice(Math.max(0, start - 14), start)))
+      continue;
     if (m[0] === 'mr' && !BRAIN_OR_HEAD_RE.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
     sink.add('staging.brainMri', workUpStatus(lower, start, end), start, end);
   }

@@ -147,7 +147,7 @@ const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
 const MONTHS_RE = new RegExp(
-  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12)(?![a-z0-9/])|(?<![a-z-])(${NUMBER_WORDS_SOURCE})\s+months?\b`,
+  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12|m(?<=\bx\s?\d{1,3}m))(?![a-z0-9/])|(?<![a-z-])(${NUMBER_WORDS_SOURCE})\s+months?\b|(?<=\ba\s)\bmonth(?=\s+ago\b)|(?<=\blast\s)\bmonth\b`,
   'g',
 );
 // "3 years", "three years", "two and a half years" ("and a half" is read by the caller).
@@ -158,7 +158,7 @@ const WEEKS_RE = /(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)
 const CYCLES_RE =
   /(?<![\d.])(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
-  /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
+  /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm|m\b))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
 const WORD_NUM = NUMBER_WORD_VALUES;
 const DURATION_EXCLUDE_RE =
   /\b(?:diagnos\w*|dx|life|prognosis|survival|expectancy|old|since\s+diagnosis|follow[\s-]?up)\b/;
@@ -501,6 +501,16 @@ const BARE_DURATION_RE =
   /^\s*(?:now\s+|currently\s+)?(?:on\s+)?c\d{1,2}(?:\s?d\d{1,2})?\s*$|^\s*(?:(?:for|now|currently)\s+)?(?:x\s*|×\s*|approx\.?\s*|about\s+|around\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in|so\s+far|ongoing|now|to\s+date))?\s*$/;
 
 /** Durations count only in clauses about treatment or response. */
+/** A drug named in the 40 characters before `pos`, in the same sentence. */
+function drugJustBefore(lower: string, all: readonly Mention[], pos: number): boolean {
+  for (const m of all) {
+    if (m.end > pos || pos - m.end > 40) continue;
+    const between = lower.slice(m.end, pos);
+    if (!between.includes('.') && !between.includes(';') && !between.includes('\n')) return true;
+  }
+  return false;
+}
+
 function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean {
   const { lower, text } = doc;
   const c = clauseWindow(doc, pos, pos);
@@ -514,6 +524,9 @@ function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean 
     const before = clauseAt(doc, c.start - 2);
     if (all.some((m) => m.start >= before.start && m.end <= before.end)) return true;
   }
+  // "osimertinib (80mg), 4 weeks", "alectinib (600mg BD) 2 months": an aside between the drug and its duration.
+  if ((prev === 44 || prev === 41) && BARE_DURATION_RE.test(ctext) && drugJustBefore(lower, all, c.start))
+    return true;
   return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
 }
 
@@ -563,7 +576,9 @@ function duration(
       sink.see(start, end);
       continue;
     }
-    const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (m[3] ? 0.5 : 0) : Number(m[1]));
+    // "a month ago", "last month": one month.
+    const stated = m[1] === undefined && m[2] === undefined ? 1 : Number(m[1]);
+    const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (m[3] ? 0.5 : 0) : stated);
     if (n === undefined) continue;
     sink.consume(start, end);
     // "< 3 months of osimertinib" is under 3, so an "under 3 months" timing holds.
@@ -662,6 +677,28 @@ function isEarlier(lower: string, start: number): boolean {
   return EARLIER_RE.test(before.slice(-16)) || IF_RESPONSE_BEFORE_RE.test(before);
 }
 
+// "mild ILD (fibrotic NSIP) on CT, stable", "COPD, stable": "stable" said of another condition, not of the cancer.
+const OTHER_CONDITION_RE =
+  /\b(?:ild|interstitial|fibrosis|fibrotic|nsip|uip|ipf|copd|emphysema|pneumonitis|renal\s+function|creatinine|lfts?|weight|angina|heart\s+failure|diabetes|hypertension|af)\b/g;
+const TUMOUR_WORD_RE =
+  /\b(?:mets?|metastas\w*|primary|tumou?r|mass|lesions?|disease|nodes?|nodal|liver|bone|adrenal|brain|pet|ct\s+(?:cap|chest|scan)|restag\w*)\b/g;
+
+function lastIndexOf(re: RegExp, text: string): number {
+  let at = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) at = m.index;
+  return at;
+}
+
+function aboutOtherCondition(lower: string, start: number): boolean {
+  let from = Math.max(0, start - 60);
+  const stop = Math.max(lower.lastIndexOf('.', start - 1), lower.lastIndexOf(';', start - 1));
+  if (stop >= from) from = stop + 1;
+  const before = lower.slice(from, start);
+  const other = lastIndexOf(OTHER_CONDITION_RE, before);
+  return other >= 0 && other > lastIndexOf(TUMOUR_WORD_RE, before);
+}
+
 function overlapsAny(responses: TherapyResult['responses'], start: number, end: number): boolean {
   for (const r of responses) if (r.span.start < end && start < r.span.end) return true;
   return false;
@@ -680,7 +717,11 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
       if (overlapsAny(responses, start, end)) continue;
       // "no evidence of disease" is a statement, not negated by its own "no".
       const statement = value === 'CR' && (lower.startsWith('no', start) || lower.startsWith('ned', start));
-      if ((!statement && polarity(doc, start, end) !== 'pos') || isEarlier(lower, start))
+      if (
+        (!statement && polarity(doc, start, end) !== 'pos') ||
+        isEarlier(lower, start) ||
+        (value === 'SD' && aboutOtherCondition(lower, start))
+      )
         sink.see(start, end);
       else responses.push({ value: nearCr(lower, value, start), span: { start, end } });
     }

@@ -391,6 +391,7 @@ export const VOCABULARY = {
       'withi',
     ],
   },
+  notCentral: { fact: 'primary.location', triggers: ['not', 'non', 'nonce'] },
   central: {
     fact: 'primary.location',
     triggers: [
@@ -584,7 +585,7 @@ export const VOCABULARY = {
   },
   months: {
     fact: 'therapy.months',
-    triggers: ['#', ...NUMBER_WORDS, 'fifte', 'forty', 'fourt', 'ninet', 'sixte', 'thirt', 'twent'],
+    triggers: ['#', ...NUMBER_WORDS, 'fifte', 'forty', 'fourt', 'ninet', 'sixte', 'thirt', 'twent', 'month'],
   },
   years: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
   weeks: { fact: 'therapy.weeks', triggers: ['#'] },
@@ -684,6 +685,7 @@ export const EXTRACTOR_PATTERNS = {
     'driverNone',
   ],
   chest: [
+    'notCentral',
     'ultracentral',
     'central',
     'airwayDistance',

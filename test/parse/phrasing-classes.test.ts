@@ -1061,6 +1061,35 @@ const CLASSES: Record<string, Row[]> = {
       { text: '2 x R occipital mets', facts: { 'metastases.sites': ['brain'], 'metastases.count': 2 } },
       { text: 'frontal bone met', facts: { 'metastases.sites': ['bone'] } },
     ],
+  'short durations, an aside before the duration, "not central", distance beyond the PBT, PET/MRI, stable ILD':
+    [
+      { text: 'adeno ALK+, alectinib x2m, SD', facts: { 'therapy.months': 2 } },
+      { text: 'started osimertinib a month ago, PR', facts: { 'therapy.months': 1 } },
+      { text: 'alectinib commenced last month', facts: { 'therapy.months': 1 } },
+      { text: 'restage in a month on osimertinib', absent: ['therapy.months'] },
+      { text: 'on osimertinib (80mg), 4 weeks, PR', facts: { 'therapy.weeks': 4 } },
+      { text: 'alectinib (600mg BD) 2 months, SD', facts: { 'therapy.months': 2 } },
+      { text: 'carbo/pem/pembro x4, PR', facts: { 'therapy.cycles': 4 } },
+      {
+        text: '4.2 cm LUL tumour abutting the aortic arch, not central per RTOG 0813 definition',
+        facts: { 'primary.location': 'peripheral' },
+      },
+      { text: 'non-central tumour', facts: { 'primary.location': 'peripheral' } },
+      { text: '38mm LUL mass, >2cm from PBT', facts: { 'primary.location': 'peripheral' } },
+      {
+        text: '>2cm from the proximal bronchial tree but abuts the mediastinal pleura',
+        facts: { 'primary.location': 'central' },
+      },
+      { text: '3 cm from the carina', absent: ['primary.location'] },
+      { text: 'PET/MRI done', facts: { 'staging.petCt': 'done', 'staging.brainMri': 'done' } },
+      { text: 'PET and MRI pending', facts: { 'staging.petCt': 'not-done', 'staging.brainMri': 'not-done' } },
+      {
+        text: 'on carbo/pem/pembro, mild ILD (fibrotic NSIP) on CT, stable',
+        facts: { 'lung.ild': 'ild' },
+        absent: ['therapy.response'],
+      },
+      { text: 'ILD, on osimertinib, disease stable', facts: { 'therapy.response': 'SD' } },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
