@@ -745,7 +745,7 @@ function mayFollow(lower: string, from: number, to: number): boolean {
 export const POST_NEG_RE =
   /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*[:=]\s*(?:no|none|nil)\b/;
 export const POST_HEDGE_RE =
-  /^\s*(?:(?:(?:pattern|appearances?|changes?|features?|lesions?|nodules?|mass|focus|foci|mets?|metastas[a-z]*|on|hr|hrct|ct|pet|mri|imaging|the|scan)\s*[:=-]?\s*){0,4}(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+excluded|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)|of\s+(?:uncertain|unclear|indeterminate|undetermined)\s+(?:significance|a?etiology|nature)|(?:may|might|could)\s+(?:represent|be|reflect)|not\s+typical\s+(?:of|for)|atypical\s+for|non[\s-]?specific)))/;
+  /^\s*(?:(?:(?:pattern|appearances?|changes?|features?|lesions?|nodules?|mass|focus|foci|mets?|metastas[a-z]*|on|hr|hrct|ct|pet|mri|imaging|the|scan)\s*[:=-]?\s*){0,4}(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+(?:excluded|ruled\s+out)|can'?t\s+be\s+(?:excluded|ruled\s+out)|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)|of\s+(?:uncertain|unclear|indeterminate|undetermined)\s+(?:significance|a?etiology|nature)|(?:may|might|could)\s+(?:represent|be|reflect)|not\s+typical\s+(?:of|for)|atypical\s+for|non[\s-]?specific)))/;
 
 export interface CueIndex {
   cueStart: number[];

@@ -185,9 +185,10 @@ const NEG_WORDS = new Set(['no', 'not', 'without', 'nil', 'nor', 'neither']);
 const HEDGE_WORDS = new Set(
   words(
     '? possible possibly probable probably query suspected suspicious suspect indeterminate equivocal ' +
-      'likely questionable presumed if assuming unless whether',
+      'likely questionable presumed if assuming unless whether nonspecific unclear uncertain cannot',
   ),
 );
+const CANNOT_HEDGES = new Set(words('exclude excluded rule be'));
 const PROGRESS_WORDS = new Set(words('new enlarging growing progressing progressive increasing active'));
 // Words between a lesion and what it is thought to be: "thought to be", "in keeping with", "c/w", "felt to be".
 const BENIGN_LINK = new Set(
@@ -602,6 +603,15 @@ function timesSuffix(w: string): number {
 const SIZE_WITH_UNIT_RE = /^\d+(?:cm|mm)$/;
 const BONE: [Site, string] = ['bone', 'bone'];
 
+/** "L-spine, no mets": a negation before the met word, after the sites, is about them; "bone island R femur, no
+ * bone mets": so is a negated site about the same organ named before it. */
+function negateBefore(pending: readonly MetItem[]): void {
+  const negatedOrgans = new Set<string>();
+  for (const it of pending) if (it.negated) negatedOrgans.add(it.organ);
+  for (const it of pending)
+    if (!it.negated && (negatedOrgans.size === 0 || negatedOrgans.has(it.organ))) it.negated = true;
+}
+
 class GroupParser {
   private readonly groups: Group[] = [];
   private g: Group | null = null;
@@ -778,6 +788,7 @@ class GroupParser {
       }
     }
     for (const it of pending) it.metContext = true;
+    if (st.negated) negateBefore(pending);
     const only = pending.length === 1 ? (pending[0] as MetItem) : undefined;
     if (only && only.count === undefined && st.count?.n !== undefined && !st.negated) {
       // "MRI brain: 2 mets"
@@ -897,6 +908,12 @@ class GroupParser {
     if (!next) return false;
     if (next.w === '+' || next.w === '-') return next.start === t.end;
     return MET_GENE_AFTER.has(next.w) || next.w.startsWith('ex') || next.w.startsWith('amplif');
+  }
+
+  private lowCervical(): boolean {
+    const p = this.toks[this.i - 1]?.w;
+    const pp = this.toks[this.i - 2]?.w;
+    return p === 'low' || p === 'lower' || (pp === 'level' && (p === 'iv' || p === '4' || p === 'vb'));
   }
 
   /** "bone mets (n=4)": the count of what was just named. */
@@ -1047,7 +1064,9 @@ class GroupParser {
       case K.Distant:
         if (this.flagsAt(this.i + 1) & F.Site) return false; // "distant" + site: just a qualifier of the site
         this.open(t);
-        st.distant = true;
+        // "level IV cervical", "low cervical": station 1 (lower cervical, supraclavicular) is regional, N3.
+        if (t.w === 'cervical' && this.lowCervical()) st.regional = true;
+        else st.distant = true;
         return true;
       case K.Regional:
         if (this.g || this.flagsAt(this.i + 1) & F.Node) this.open(t);
@@ -1360,10 +1379,14 @@ class GroupParser {
 
   private onOligo(t: Token, next: Token | undefined): void {
     const follows = next?.w === '-' ? this.toks[this.i + 2] : next;
-    // "oligo-PD", "oligoprogression": which sites progress, not the burden.
+    // "oligo-PD", "oligoprogression": which sites progress, not the burden; "oligo-organ" (≤3 organs, NROG-002)
+    // says nothing of the number of lesions.
     if (
       t.w === 'oligo' &&
-      (follows?.w.startsWith('progress') || follows?.w === 'pd' || follows?.w === 'pod')
+      (follows?.w.startsWith('progress') ||
+        follows?.w === 'pd' ||
+        follows?.w === 'pod' ||
+        follows?.w.startsWith('organ') === true)
     ) {
       this.finish();
       return;
@@ -1401,6 +1424,11 @@ class GroupParser {
   }
 
   private onHedge(t: Token, next: Token | undefined): void {
+    // "cannot exclude", "cannot be ruled out" hedge; "cannot have SBRT" does not.
+    if (t.w === 'cannot' && !(next && CANNOT_HEDGES.has(next.w))) {
+      this.finish();
+      return;
+    }
     if (t.w === '?' && this.asks(t.start)) {
       // "would you treat the primary with 3 bone mets?": the end of a question, not a hedge.
       this.finish();
@@ -1799,7 +1827,7 @@ export function parseMets(doc: Doc): MetsResult {
 /** Turn the mentions into facts: sites, organs, count, burden, brain status, serosal disease. */
 // "adrenal nodule, likely adenoma": the next words call what was named benign.
 const BENIGN_AFTER_RE =
-  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*[,:-]?\s*(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative|not\s+typical\s+(?:of|for)|atypical\s+for)\b/;
+  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*(?:\d{1,2}(?:\.\d)?\s?(?:cm|mm)\s*)?[,:-]?\s*(?:(?:washout|on\s+(?:ct|mri|pet)|ct|mri|appearances?|features?)\s+)?(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative|not\s+typical\s+(?:of|for)|atypical\s+for)\b/;
 
 /** The text-level polarity (lists, "cannot exclude", "rule out") can negate or hedge what the token walk kept. */
 function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {

@@ -78,6 +78,17 @@ function subclause(doc: Doc, start: number, end: number): Span {
   return { start: from, end: to };
 }
 
+// "PD (RECIST) in primary": the criteria in a bracket after the code; the statement goes on after it.
+const CRITERIA_BRACKET_RE =
+  /^\s*\(\s*(?:i?recist(?:\s*1\.1)?|percist|radiolog\w*|radiograph\w*|ct|pet(?:[\s-]?ct)?|mri|confirmed)\s*\)/;
+
+function pastCriteria(doc: Doc, range: Span, codeEnd: number): Span {
+  const m = CRITERIA_BRACKET_RE.exec(doc.lower.slice(codeEnd, codeEnd + 24));
+  if (!m) return range;
+  const after = subclause(doc, codeEnd + m[0].length, codeEnd + m[0].length);
+  return { start: range.start, end: Math.max(range.end, after.end) };
+}
+
 // "oligoprogression x2 (primary + one rib)", "oligoprogressive disease (x3: primary, adrenal, T12)": the bracket
 // right after the statement lists its sites.
 const BRACKET_AFTER_RE = /^\s*(?:disease\s*)?(?:[x×]\s?\d{1,2}\s*)?\(/;
@@ -183,7 +194,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     if (!PD_CODE_CASE_RE.test(doc.text.slice(start, end))) continue;
     if (sink.isConsumed(start, end) || polarity(doc, start, end) !== 'pos') continue;
     if (EARLIER_PD_RE.test(lower.slice(Math.max(0, start - 16), start))) continue;
-    ranges.push(subclause(doc, start, end));
+    ranges.push(pastCriteria(doc, subclause(doc, start, end), end));
   }
   return { ranges, cues, explicit };
 }
@@ -461,7 +472,7 @@ export function emitProgression(
       const cue = cues.cues[k];
       return cue ? current(cue) : current(r);
     }),
-    ...pdCodes.map((r) => subclause(doc, r.span.start, r.span.end)),
+    ...pdCodes.map((r) => pastCriteria(doc, subclause(doc, r.span.start, r.span.end), r.span.end)),
   ];
   const pdSpans = [...cues.cues.filter(current), ...pdCodes.map((r) => r.span)];
   for (const it of mets.items)

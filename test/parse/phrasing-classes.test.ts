@@ -1090,6 +1090,31 @@ const CLASSES: Record<string, Row[]> = {
       },
       { text: 'ILD, on osimertinib, disease stable', facts: { 'therapy.response': 'SD' } },
     ],
+  'criteria in brackets, benign radiology wording, negation after the sites, oligo-organ, low cervical nodes':
+    [
+      {
+        text: 'PD (RECIST) in primary, 2 bone mets unchanged',
+        facts: { 'progression.pattern': 'oligoprogression', 'progression.primaryProgressing': true },
+      },
+      { text: 'PD (iRECIST) in the liver, primary stable', facts: { 'progression.sites': 1 } },
+      { text: 'adrenal nodule 1.5cm, washout c/w adenoma', absent: ['metastases.sites'] },
+      { text: 'adrenal met 2 cm', facts: { 'metastases.sites': ['adrenal'] } },
+      {
+        text: 'bone island R femur, no bone mets, 1 liver met',
+        facts: { 'metastases.sites': ['liver'], 'metastases.count': 1 },
+      },
+      { text: 'degenerative uptake in L-spine, no mets', absent: ['metastases.sites'] },
+      { text: '2 liver mets, no bone mets', facts: { 'metastases.sites': ['liver'], 'metastases.count': 2 } },
+      { text: 'oligo-organ disease (bone + liver) but 8 lesions', absent: ['metastases.burden'] },
+      { text: 'level IV cervical node, FNA +ve adenocarcinoma; no other mets', absent: ['metastases.sites'] },
+      { text: 'cervical lymph node mets', facts: { 'metastases.sites': ['distant-nodes'] } },
+      {
+        text: '5 bone mets; liver lesion, cannot exclude metastasis',
+        facts: { 'metastases.count': 5, 'metastases.sites': ['bone'] },
+      },
+      { text: '2 liver mets, cannot have SBRT', facts: { 'metastases.count': 2 } },
+      { text: "2 bone mets. Liver lesion - mets can't be ruled out", facts: { 'metastases.count': 2 } },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
