@@ -2,7 +2,7 @@
 // "≤5 progressing sites with the rest controlled" is oligoprogression (decision-spec §2); when the text does not
 // say the rest is controlled, the pattern stays unknown and the engine asks.
 import type { Doc } from './doc.js';
-import { clauseWindow, matchAll, mentionsAny, polarity } from './doc.js';
+import { clauseWindow, conditionalAt, matchAll, mentionsAny, polarity } from './doc.js';
 import type { MetItem, MetsResult } from './extract-mets.js';
 import { NUMBER_WORD_VALUES } from './number-words.js';
 import type { Sink } from './sink.js';
@@ -143,6 +143,11 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
   }
   for (const m of matchAll(doc, NONE_RE, T.noProgression)) {
     const span = { start: m.index, end: m.index + m[0].length };
+    // "RT to primary if no progression": a condition, not a finding.
+    if (conditionalAt(doc, span.start)) {
+      sink.see(span.start, span.end);
+      continue;
+    }
     noneSpans.push(span);
     sink.consume(span.start, span.end);
     explicitFound.push({ value: 'none', span });

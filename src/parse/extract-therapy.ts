@@ -131,13 +131,13 @@ const IO_PHRASE_RE =
 const NAIVE_RE =
   /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)untreated(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
-  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed)\b/;
+  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|not\s+yet\s+(?:started|commenced|begun))\b|\bplan\s*:/;
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+holiday|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
   /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?<=\b(?:currently|presently|now)\s+(?:on\s+)?)no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?<=\b(?:now|currently|is|remains)\s+on\s+)(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*(?:on\s+)?)(?:observation|surveillance)\s+(?:only|since)\b|treatment\s+(?:break|holiday)|drug\s+holiday|(?<=\b(?:now|for|on|then)\s+)(?:bsc|best\s+supportive\s+care)|watch[\s-]and[\s-]wait|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
-  /\b(?:on|currently|receiving|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
+  /\b(?:on|currently|receiving|continue|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
 // the drug, not about the drug, which the patient is taking.
 const EVENT_ON_DRUG_RE =
@@ -442,16 +442,26 @@ function emitRegimen(sink: Sink, current: readonly Mention[], driver: string | u
   return classes;
 }
 
+// "chemo-IO (not yet started)", "osimertinib (planned)".
+const PLANNED_BRACKET_AFTER_RE =
+  /^\s*\(\s*(?:not\s+(?:yet\s+)?(?:started|commenced|begun)|planned|to\s+start|pending|awaited)\s*\)/;
 // "after starting osimertinib": started, not planned.
 const STARTED_BEFORE_RE = /\b(?:after|since|following|on)\s+$/;
 
-function plannedIn(ctext: string): boolean {
-  const m = PLANNED_RE.exec(ctext);
-  if (!m) return false;
-  if (m[0] !== 'starting' || !STARTED_BEFORE_RE.test(ctext.slice(Math.max(0, m.index - 12), m.index)))
+// "Proposed: SBRT to the primary while continuing osimertinib": the plan is the RT, the drug goes on.
+const CONTINUING_RE = /\b(?:continu(?:e|es|ing)|(?:while|whilst)\s+(?:on|taking)|remains?\s+on|alongside)\b/;
+const PLANNED_G_RE = new RegExp(PLANNED_RE.source, 'g');
+
+/** A planned word in the clause `ctext` governs the drug at offset `at` of it. */
+function plannedIn(ctext: string, at: number): boolean {
+  for (const m of ctext.matchAll(PLANNED_G_RE)) {
+    if (m[0] === 'starting' && STARTED_BEFORE_RE.test(ctext.slice(Math.max(0, m.index - 12), m.index)))
+      continue;
+    const end = m.index + m[0].length;
+    if (end <= at && CONTINUING_RE.test(ctext.slice(end, at))) continue;
     return true;
-  // Another planned word later in the clause still plans.
-  return PLANNED_RE.test(ctext.slice(m.index + m[0].length));
+  }
+  return false;
 }
 
 /** Status words: "treatment-naive", "off treatment", and planned/on/off words in a drug's clause. */
@@ -484,7 +494,8 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     let status: string | undefined;
     // "off pembrolizumab since June": off whatever drug is named right after "off".
     const offDrug = /\boff\s+(?:all\s+)?$/.test(lower.slice(Math.max(0, m.start - 9), m.start));
-    if (plannedIn(ctext)) status = 'naive';
+    if (plannedIn(ctext, m.start - w.start) || PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)))
+      status = 'naive';
     else if (offDrug || OFF_RE.test(ctext)) status = 'off-treatment';
     else if (ON_RE.test(ctext) && !(offNow && (!STILL_ON_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext))))
       status = 'on-treatment';
@@ -498,7 +509,7 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
 }
 
 const BARE_DURATION_RE =
-  /^\s*(?:now\s+|currently\s+)?(?:on\s+)?c\d{1,2}(?:\s?d\d{1,2})?\s*$|^\s*(?:(?:for|now|currently)\s+)?(?:x\s*|×\s*|approx\.?\s*|about\s+|around\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in|so\s+far|ongoing|now|to\s+date))?\s*$/;
+  /^\s*(?:now\s+|currently\s+)?(?:on\s+)?c\d{1,2}(?:\s?d\d{1,2})?(?:\s+(?:done|completed|given|today))?\s*$|^\s*(?:(?:for|now|currently)\s+)?(?:x\s*|×\s*|approx\.?\s*|about\s+|around\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in|so\s+far|ongoing|now|to\s+date))?\s*$/;
 
 /** Durations count only in clauses about treatment or response. */
 /** A drug named in the 40 characters before `pos`, in the same sentence. */
@@ -534,7 +545,12 @@ function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean 
 const ASKED_DURATION_BEFORE_RE =
   /\b(?:or|vs\.?|versus|until|wait(?:ing)?\s+(?:for|until)|(?:after|following)\s+(?:a\s+|the\s+)?(?:further|another|more|remaining|planned)|complete|completing|finish|finishing)\s+(?:(?:after|at|following|the|a)\s+)?$/;
 
+// "restage at 8 weeks", "repeat CT in 3 months": a time point ahead, not time on treatment.
+const FUTURE_POINT_BEFORE_RE =
+  /\b(?:restag\w*|reassess\w*|re-?imag\w*|review|scan|repeat\s+(?:ct|pet|imaging|scan))\s+(?:at|in|after)\s+(?:~\s*)?$/;
+
 function askedDuration(lower: string, start: number, end: number): boolean {
+  if (FUTURE_POINT_BEFORE_RE.test(lower.slice(Math.max(0, start - 28), start))) return true;
   if (!ASKED_DURATION_BEFORE_RE.test(lower.slice(Math.max(0, start - 28), start))) return false;
   for (let k = end; k < lower.length && k < end + 80; k++) {
     const c = lower.charCodeAt(k);
@@ -542,6 +558,15 @@ function askedDuration(lower: string, start: number, end: number): boolean {
     if (c === 46 || c === 10 || c === 59) return false;
   }
   return false;
+}
+
+const PLANNED_AFTER_RE = /^\s*(?:planned|intended|proposed)\b/;
+
+/** "Plan: 4 cycles of carboplatin…", "4 cycles planned": the length of a course not yet given. */
+function plannedDuration(doc: Doc, start: number, end: number): boolean {
+  if (PLANNED_AFTER_RE.test(doc.lower.slice(end, end + 12))) return true;
+  const c = clauseWindow(doc, start, start);
+  return plannedIn(doc.lower.slice(c.start, start), start - c.start);
 }
 
 /** "durva 1 yr": a duration right after a finished course is that course's length. */
@@ -572,7 +597,7 @@ function duration(
     const end = start + m[0].length;
     if (start < from || sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
     if (afterDone(done, start)) continue;
-    if (askedDuration(doc.lower, start, end)) {
+    if (askedDuration(doc.lower, start, end) || plannedDuration(doc, start, end)) {
       sink.see(start, end);
       continue;
     }
@@ -624,7 +649,7 @@ function emitDurations(
     const start = m.index;
     const end = start + m[0].length;
     if (start < from || afterDone(done, start)) continue;
-    if (askedDuration(doc.lower, start, end)) {
+    if (askedDuration(doc.lower, start, end) || plannedDuration(doc, start, end)) {
       sink.see(start, end);
       continue;
     }
@@ -645,6 +670,7 @@ function emitDurations(
     const c = clauseAt(doc, start);
     if (!all.some((d) => d.start >= c.start && d.end <= c.end)) continue;
     sink.consume(start, end);
+    if (plannedDuration(doc, start, end)) continue;
     sink.add('therapy.cycles', Number(m[1] ?? m[2]), start, end);
     timed = true;
   }

@@ -1115,6 +1115,33 @@ const CLASSES: Record<string, Row[]> = {
       { text: '2 liver mets, cannot have SBRT', facts: { 'metastases.count': 2 } },
       { text: "2 bone mets. Liver lesion - mets can't be ruled out", facts: { 'metastases.count': 2 } },
     ],
+  'a plan is not the current treatment; time points ahead are not time on treatment': [
+    {
+      text: 'Proposed: SBRT 50Gy/5 to RUL primary while continuing osimertinib (on it 7 months, PR)',
+      facts: { 'therapy.status': 'on-treatment', 'therapy.months': 7 },
+    },
+    {
+      text: 'Plan: 4 cycles carboplatin + pemetrexed + pembrolizumab then maintenance; RT to primary if no progression',
+      facts: { 'therapy.status': 'naive' },
+      absent: ['therapy.cycles', 'progression.pattern'],
+    },
+    {
+      text: 'Plan: osimertinib, restage at 8 weeks, then SBRT to primary',
+      facts: { 'therapy.status': 'naive' },
+      absent: ['therapy.weeks'],
+    },
+    { text: 'Plan: continue osimertinib, SBRT to primary', facts: { 'therapy.status': 'on-treatment' } },
+    {
+      text: 'TKI-naive; would be for ~6 months of osimertinib first then reassess',
+      facts: { 'therapy.status': 'naive' },
+    },
+    {
+      text: 'Question for board: consolidative RT after induction chemo-IO (not yet started)?',
+      facts: { 'therapy.status': 'naive' },
+    },
+    { text: 'on carbo/pem, 4 cycles planned, C2 done', facts: { 'therapy.cycles': 2 } },
+    { text: 'no progression on osimertinib', facts: { 'progression.pattern': 'none' } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
