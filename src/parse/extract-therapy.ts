@@ -454,6 +454,7 @@ const PLANNED_G_RE = new RegExp(PLANNED_RE.source, 'g');
 
 /** A planned word in the clause `ctext` governs the drug at offset `at` of it. */
 function plannedIn(ctext: string, at: number): boolean {
+  if (!PLANNED_RE.test(ctext)) return false;
   for (const m of ctext.matchAll(PLANNED_G_RE)) {
     if (m[0] === 'starting' && STARTED_BEFORE_RE.test(ctext.slice(Math.max(0, m.index - 12), m.index)))
       continue;

@@ -111,7 +111,7 @@ export const VOCABULARY = {
       'witho',
       'if',
       'assum',
-      'in',
+      'in$',
       'reser',
       'once',
       'unles',
