@@ -162,13 +162,15 @@ const WEAK_FOR_LUNG = new Set(['disease', 'involvement', 'spread', 'mass', 'mass
 const POLY_WORDS = new Set(
   words(
     'multiple numerous innumerable countless diffuse widespread extensive disseminated multifocal miliary ' +
-      'myriad many polymetastatic poly',
+      'myriad many polymetastatic polymets polymetastases poly',
   ),
 );
+/** Poly words that are themselves metastasis words. */
+const POLY_MET_WORDS = new Set(words('polymetastatic polymets polymetastases'));
 const MULTI_WORDS = new Set(['several', 'few', 'some', 'scattered', 'various']);
 
 const LATERAL_ONE = new Set(['left', 'right', 'l', 'r', 'lt', 'rt']);
-const LATERAL_TWO = new Set(['bilateral', 'both']);
+const LATERAL_TWO = new Set(['bilateral', 'bilat', 'both']);
 // Bones named in a list of spinal levels; generic words ("bone", "spine") name no lesion of their own.
 const NAMED_BONES = new Set(
   words(
@@ -1009,6 +1011,12 @@ class GroupParser {
           this.st.count = { n: Number(t.w.slice(1)), start: t.start };
           return true;
         }
+        // "x3 bone mets, x1 liver": written before the site, it counts the site after it, as "3x" does.
+        if (this.backItem() === undefined && (this.flagsAt(this.i + 1) & F.Site) !== 0) {
+          this.open(t);
+          this.st.count = { n: Number(t.w.slice(1)), times: true, start: t.start };
+          return true;
+        }
         this.countBack(Number(t.w.slice(1)));
         return true;
       case K.Number:
@@ -1158,6 +1166,20 @@ class GroupParser {
     if (!this.g) this.finish();
   }
 
+  /** "mets: 4 (bone x2, liver x2)": a number before a bracket that lists sites is their total. */
+  private totalBeforeBreakdown(t: Token, n: number): boolean {
+    const i = this.i;
+    if (this.toks[i + 1]?.w !== '(') return false;
+    let k = i + 2;
+    if (this.flagsAt(k) & F.Lat) k++;
+    if ((this.flagsAt(k) & F.Site) === 0) return false;
+    const g = this.open(t);
+    g.totals.push({ n, start: t.start, end: t.end });
+    g.end = t.end;
+    this.st.count = undefined;
+    return true;
+  }
+
   /** "bone and adrenal (5 lesions)": a count in a bracket after two or more sites is their total. */
   private bracketTotal(n: number): boolean {
     const g = this.g;
@@ -1247,6 +1269,7 @@ class GroupParser {
         ? undefined
         : this.countAt(i);
     if (n !== undefined && this.countAfterColon(t, n)) return;
+    if (n !== undefined && this.totalBeforeBreakdown(t, n)) return;
     if (n === undefined) {
       // "3 brain, 1 adrenal, 0 bone": none in that organ.
       if (t.w === '0' && next && (this.flagsAt(i + 1) & F.Site) !== 0) {
@@ -1374,7 +1397,7 @@ class GroupParser {
     const g = this.open(t);
     this.st.count = kind === K.Poly ? { poly: true, start: t.start } : { start: t.start };
     g.lastClosed = NO_ITEMS;
-    if (t.w === 'polymetastatic') this.close(g, t, METASTASES_FLAGS);
+    if (POLY_MET_WORDS.has(t.w)) this.close(g, t, METASTASES_FLAGS);
   }
 
   private onOligo(t: Token, next: Token | undefined): void {
@@ -1787,6 +1810,9 @@ class GroupParser {
     if (site[0] === 'contralateral-lung' && st.strongLung) item.qualifiedLung = true;
     if (st.count?.poly && !st.negated && !st.hedged)
       g.burden.push({ value: 'poly', start: st.count.start, end: siteEnd });
+    // "up to 3 bone mets", "≤3 liver lesions": an upper bound of 5 or fewer is the oligometastatic burden.
+    else if (st.count?.oligo && !st.negated && !st.hedged)
+      g.burden.push({ value: 'oligo', start: st.count.start, end: siteEnd });
     g.pending.push(item);
     g.lastClosed = NO_ITEMS;
     st.count = undefined;
@@ -1800,6 +1826,9 @@ function parseGroups(doc: Doc): Group[] {
   return new GroupParser(doc.tokens, doc.text, (pos) => isQuestionMark(doc, pos)).run();
 }
 
+// "number of mets: 3", "mets count 7", "total mets = 7": a total written as a field.
+const STATED_TOTAL_RE =
+  /\b(?:(?:number|no\.|total|count)\s*(?:of\s+)?(?:mets|metastases|metastatic\s+(?:lesions|sites))|(?:mets|metastases)\s+(?:count|total|number))\s*[:=-]?\s*(\d{1,2})(?![\d.])(?!\s*(?:years?|yrs?|months?|weeks?|cm|mm|%))/g;
 const POLY_STATEMENT_RE =
   /\b(?:disease|metastases|mets|metastatic\s+disease)\s+(?:is|are)\s+(?:widespread|diffuse|extensive|disseminated|innumerable|multiple|numerous)\b/g;
 
@@ -2007,6 +2036,10 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
     for (const b of grp.burden)
       if (conditionalAt(doc, b.start)) sink.see(b.start, b.end);
       else sink.add('metastases.burden', b.value, b.start, b.end);
+  for (const m of matchAll(doc, STATED_TOTAL_RE, T.statedMetsTotal)) {
+    const end = m.index + m[0].length;
+    if (polarity(doc, m.index, end) === 'pos') sink.add('metastases.count', Number(m[1]), m.index, end);
+  }
   for (const m of matchAll(doc, POLY_STATEMENT_RE, T.polyStatement)) {
     sink.add('metastases.burden', 'poly', m.index, m.index + m[0].length);
   }

@@ -726,6 +726,19 @@ function aboutOtherCondition(lower: string, start: number): boolean {
   return other >= 0 && other > lastIndexOf(TUMOUR_WORD_RE, before);
 }
 
+// "h/o breast ca 2015 (NED)", "NED intracranially": remission of another cancer or of one site, not a response.
+const OTHER_CANCER_BEFORE_RE =
+  /\b(?:h\/o|hx|history\s+of|previous|prior|past|treated\s+for)\s+(?:\w+\s+){0,3}(?:ca|cancer|carcinoma|lymphoma|melanoma|sarcoma|seminoma|leukaemia|leukemia)\b[^.;]{0,24}$/;
+const SITE_AFTER_RE =
+  /^\s*(?:intracranial(?:ly)?|in\s+the\s+brain|(?:in|at)\s+the\s+(?:srs|resection)\s+(?:site|cavity))\b/;
+
+function aboutOtherCancer(lower: string, start: number, end: number): boolean {
+  return (
+    OTHER_CANCER_BEFORE_RE.test(lower.slice(Math.max(0, start - 60), start)) ||
+    SITE_AFTER_RE.test(lower.slice(end, end + 24))
+  );
+}
+
 function overlapsAny(responses: TherapyResult['responses'], start: number, end: number): boolean {
   for (const r of responses) if (r.span.start < end && start < r.span.end) return true;
   return false;
@@ -747,7 +760,8 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
       if (
         (!statement && polarity(doc, start, end) !== 'pos') ||
         isEarlier(lower, start) ||
-        (value === 'SD' && aboutOtherCondition(lower, start))
+        (value === 'SD' && aboutOtherCondition(lower, start)) ||
+        (value === 'CR' && aboutOtherCancer(lower, start, end))
       )
         sink.see(start, end);
       else responses.push({ value: nearCr(lower, value, start), span: { start, end } });

@@ -341,6 +341,7 @@ export const VOCABULARY = {
     triggers: ['brain', 'clear', 'crani', 'ct', 'head', 'mr', 'negat', 'norma', 'unrem'],
   },
   polyStatement: { fact: 'metastases.burden', triggers: ['disea', 'metas', 'mets'] },
+  statedMetsTotal: { fact: 'metastases.count', triggers: ['numbe', 'no', 'total', 'count', 'metas', 'mets'] },
   lesionsInOrgans: { fact: 'metastases.count', triggers: ['#'] },
   organTotal: { fact: 'metastases.organs', triggers: ['#', ...NUMBER_WORDS] },
   malignantEffusion: {
@@ -628,7 +629,7 @@ export const VOCABULARY = {
   oligoprogression: { fact: 'progression.pattern', triggers: ['limit', 'oligo', 'opd'] },
   polyprogression: {
     fact: 'progression.pattern',
-    triggers: ['diffu', 'exten', 'gener', 'multi', 'pd$', 'poly', 'progr', 'syste', 'wides'],
+    triggers: ['diffu', 'exten', 'gener', 'multi', 'pd$', 'poly', 'progr', 'syste', 'wides', 'all'],
   },
   progression: {
     fact: 'therapy.response',

@@ -1142,6 +1142,30 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'on carbo/pem, 4 cycles planned, C2 done', facts: { 'therapy.cycles': 2 } },
     { text: 'no progression on osimertinib', facts: { 'progression.pattern': 'none' } },
   ],
+  'polymets, all sites progressing, new effusions, NED of another cancer, x3 before a site, bounds, totals as fields':
+    [
+      {
+        text: 'polymets (bone, liver, brain)',
+        facts: { 'metastases.burden': 'poly', 'metastases.sites': ['bone', 'liver', 'brain'] },
+      },
+      {
+        text: 'all sites progressing on 2nd line docetaxel',
+        facts: { 'progression.pattern': 'polyprogression' },
+      },
+      {
+        text: 'on osimertinib 12 months. new malignant pleural effusion, otherwise stable',
+        facts: { 'therapy.response': 'PD' },
+      },
+      { text: 'h/o breast ca 2015 (NED); now LUAD with 2 bone mets', absent: ['therapy.response'] },
+      { text: 'on osimertinib, NED on PET', facts: { 'therapy.response': 'CR' } },
+      { text: 'x3 bone mets, x1 liver', facts: { 'metastases.count': 4 } },
+      { text: '≤3 bone mets', facts: { 'metastases.burden': 'oligo' } },
+      { text: 'up to 3 bone mets', facts: { 'metastases.burden': 'oligo' } },
+      { text: 'bilat adrenal mets', facts: { 'metastases.count': 2 } },
+      { text: 'mets count 7', facts: { 'metastases.count': 7 } },
+      { text: 'No. of mets: 3', facts: { 'metastases.count': 3 } },
+      { text: 'no mets 3 years ago', absent: ['metastases.count'] },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
