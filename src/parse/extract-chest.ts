@@ -134,7 +134,7 @@ const CONTRA_WORDS = ['contralateral', 'satellite'] as const;
 const DISTANCE_BEFORE_RE = /\b(?:within|of|from|<|>|margin|by)\s*$/;
 const OF_FROM_AFTER_RE = /^\s*(?:of|from)\b/;
 const DISTANCE_AFTER_RE =
-  /^\s*(?:of|from)\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin|bi\b|[lr]ms?b\b|airway|aort|heart|pericard|o?esoph|fissure|diaphragm|spinal\s+cord|cord\b)|^\s*(?:lateral|medial|superior|inferior|anterior|posterior|cranial|caudal|away|distal|proximal)\s+(?:to|from|of)\b/;
+  /^\s*(?:of|from)\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:(?:rul|rml|rll|lul|lll)\s+)?(?:pbt|proximal|carina|trachea|main|bronch|chest|pleura|hilum|mediastin|bi\b|[lr]ms?b\b|airway|aort|heart|pericard|o?esoph|fissure|diaphragm|spinal\s+cord|cord\b)|^\s*(?:lateral|medial|superior|inferior|anterior|posterior|cranial|caudal|away|distal|proximal)\s+(?:to|from|of)\b/;
 // "nearest airway 3.5 cm", "distance to the carina 2.5 cm", "clearance 12 mm": a distance written before the figure.
 /** A nodule other than the primary is named just before `start`, in the same sentence. */
 function otherNodule(lower: string, start: number): boolean {

@@ -91,7 +91,8 @@ function pastCriteria(doc: Doc, range: Span, codeEnd: number): Span {
 
 // "oligoprogression x2 (primary + one rib)", "oligoprogressive disease (x3: primary, adrenal, T12)": the bracket
 // right after the statement lists its sites.
-const BRACKET_AFTER_RE = /^\s*(?:disease\s*)?(?:[x×]\s?\d{1,2}\s*)?\(/;
+const BRACKET_AFTER_RE =
+  /^\s*(?:disease\s*)?(?:[x×]\s?\d{1,2}\s*)?(?:(?:in|at)\s+(?:\d{1,2}|two|three|four|five)\s+(?:sites?|lesions?|locations?)\s*)?\(/;
 
 function withBracket(doc: Doc, range: Span, cueEnd: number): Span {
   const { lower } = doc;

@@ -285,6 +285,15 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
     out.push({ drug: d, start, end, prior: false });
   }
   sortSmall(out, (a, b) => a.start - b.start);
+  markPrior(doc, out);
+  dropPlannedNext(doc, sink, out);
+  const switchAt = priorBeforeSwitch(lower, out);
+  return { mentions: out, switchAt };
+}
+
+/** Adjuvant, earlier ("prior", "failed") and finished courses. */
+function markPrior(doc: Doc, out: Mention[]): void {
+  const { lower } = doc;
   for (const mention of out) {
     const clause = clauseWindow(doc, mention.start, mention.end, 60);
     mention.adjuvant = ADJUVANT_RE.test(lower.slice(clause.start, Math.min(clause.end, mention.end + 24)));
@@ -294,8 +303,29 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
       mention.done = true;
     }
   }
-  const switchAt = priorBeforeSwitch(lower, out);
-  return { mentions: out, switchAt };
+}
+
+/** "osimertinib 10 months, PD. Plan: switch to carbo/pem", "docetaxel planned": beside a drug being taken, a
+ * planned one is the next line, not part of the current regimen. */
+function dropPlannedNext(doc: Doc, sink: Sink, out: Mention[]): void {
+  if (out.length < 2) return;
+  const { lower } = doc;
+  const planned = out.map((m) => {
+    const w = clauseWindow(doc, m.start, m.end);
+    return (
+      plannedIn(lower.slice(w.start, w.end), m.start - w.start) ||
+      PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)) ||
+      PLANNED_AFTER_RE.test(lower.slice(m.end, m.end + 12))
+    );
+  });
+  if (!out.some((m, k) => !planned[k] && !m.prior) || !planned.includes(true)) return;
+  let n = 0;
+  for (let k = 0; k < out.length; k++) {
+    const m = out[k] as Mention;
+    if (planned[k]) sink.see(m.start, m.end);
+    else out[n++] = m;
+  }
+  out.length = n;
 }
 
 // "progressed on osimertinib, now on carboplatin/pemetrexed", "erlotinib, then switched to osimertinib": the

@@ -1166,6 +1166,22 @@ const CLASSES: Record<string, Row[]> = {
       { text: 'No. of mets: 3', facts: { 'metastases.count': 3 } },
       { text: 'no mets 3 years ago', absent: ['metastases.count'] },
     ],
+  'a planned next line beside the current one, "SRS done", a lobar bronchus distance, sites listed after "in 2 sites"':
+    [
+      {
+        text: 'on osimertinib 10 months, PD (new liver, bone and nodal disease). Plan: switch to carbo/pem',
+        facts: { 'therapy.agent': 'osimertinib', 'therapy.status': 'on-treatment', 'therapy.months': 10 },
+      },
+      { text: 'pembro 8 months, PD; docetaxel planned', facts: { 'therapy.regimen': 'io' } },
+      { text: 'on carbo/pem, plan to add pembrolizumab', facts: { 'therapy.regimen': 'chemo' } },
+      { text: 'planned for carboplatin/pemetrexed/pembrolizumab', facts: { 'therapy.status': 'naive' } },
+      { text: '1 brain met (SRS done)', facts: { brain: 'treated-stable' } },
+      { text: '3.5 cm central lesion 1.5 cm from the LUL bronchus', facts: { 'primary.sizeCm': 3.5 } },
+      {
+        text: 'on osimertinib, new progression in 2 sites (left adrenal and the primary)',
+        facts: { 'progression.primaryProgressing': true, 'progression.sites': 2 },
+      },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',

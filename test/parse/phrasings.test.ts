@@ -259,9 +259,9 @@ const therapy: Row[] = [
   { text: 'stable disease at restaging', expect: { therapy: { response: 'SD' } } },
   { text: 'progressive disease', expect: { therapy: { response: 'PD' } } },
   {
+    // The planned chemotherapy is the next line: the current one is osimertinib, progressing.
     text: 'progressed on osimertinib after 14 months, new chemo planned',
-    expect: { therapy: { response: 'PD' } },
-    conflicts: ['therapy.status'],
+    expect: { therapy: { response: 'PD', agent: 'osimertinib', regimen: 'egfr-tki' } },
   },
   { text: 'T-DXd', expect: { therapy: { agent: 'trastuzumab deruxtecan' } }, absent: ['therapy.regimen'] },
 ];
