@@ -20,7 +20,7 @@ const NONE_RE =
 const NO_NEW_RE = /^no\s+new\b/;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
 const HYPOTHETICAL_BEFORE_RE =
-  /\b(?:until|at|upon|before|if|risk\s+of|time\s+to|prevent(?:s|ing)?|delay(?:s|ed|ing)?|in\s+case\s+of|await(?:ing)?|pseudo)\s*$/;
+  /\b(?:until|at|upon|before|after|following|if|risk\s+of|time\s+to|prevent(?:s|ing)?|delay(?:s|ed|ing)?|in\s+case\s+of|await(?:ing)?|pseudo|at\s+(?:t790m|first|initial|radiological|c797s|\w+)(?:\s+\w+)?)\s*$/;
 const HYPOTHETICAL_AFTER_RE = /^[\s-]*(?:free|survival|risk)\b/;
 const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
 const PRIMARY_RE =

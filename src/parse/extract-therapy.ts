@@ -143,6 +143,12 @@ const ON_RE =
 const EVENT_ON_DRUG_RE =
   /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to)\s+(?:starting\s+|commencing\s+|initiation\s+of\s+|start\s+of\s+)?(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
 const ADJUVANT_RE = /\b(?:neo)?adjuvant\b|\bperi[\s-]?operative\b/;
+const SWITCHED_BEFORE_RE = /\b(?:switched|changed|moved)\s+(?:from|to)\b[^.;]*$/;
+const SWITCHED_TO_BEFORE_RE = /\b(?:switched|changed|moved)\s+from\s+[^,;.]{1,40}?\bto\s+$/;
+// "docetaxel after progression on pembrolizumab": the drug progressed on is the earlier line.
+const PROGRESSED_ON_BEFORE_RE =
+  /\b(?:after|following|post)\s+(?:progression|pd|failure|progressing)\s+(?:on|of|with|through)\s+(?:(?:\w+|\/|\+|and|,)\s*){0,4}$/;
+const AFTER_CRT_RE = /\b(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt|pacific|consolidat\w*)\b/;
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
@@ -202,6 +208,8 @@ interface Mention {
   done?: boolean;
   /** Given around surgery ("adjuvant cisplatin/vinorelbine 2021"): before the metastatic disease. */
   adjuvant?: boolean;
+  /** Durvalumab after chemoradiation of stage III disease. */
+  consolidation?: boolean;
 }
 
 /** `first`: the word's first character code, a-z (the caller has read it). */
@@ -277,8 +285,13 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
       continue;
     }
     // "sotorasib is there for 2L if needed", "docetaxel in reserve": a drug kept for later is not a regimen.
+    // "switched from erlotinib to osimertinib at progression": the switch was made, at that progression.
     const later = lower.slice(end, end + 36);
-    if (LATER_GATE_RE.test(later) && FOR_LATER_AFTER_RE.test(later)) {
+    if (
+      LATER_GATE_RE.test(later) &&
+      FOR_LATER_AFTER_RE.test(later) &&
+      !SWITCHED_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))
+    ) {
       sink.see(start, end);
       continue;
     }
@@ -296,8 +309,16 @@ function markPrior(doc: Doc, out: Mention[]): void {
   const { lower } = doc;
   for (const mention of out) {
     const clause = clauseWindow(doc, mention.start, mention.end, 60);
-    mention.adjuvant = ADJUVANT_RE.test(lower.slice(clause.start, Math.min(clause.end, mention.end + 24)));
-    mention.prior = mention.adjuvant || PRIOR_RE.test(lower.slice(clause.start, mention.start));
+    const around = lower.slice(clause.start, Math.min(clause.end, mention.end + 24));
+    mention.adjuvant = ADJUVANT_RE.test(around);
+    // Durvalumab after chemoradiation (PACIFIC) is the consolidation of stage III disease.
+    mention.consolidation = mention.drug.name === 'durvalumab' && AFTER_CRT_RE.test(around);
+    const before = lower.slice(clause.start, mention.start);
+    // "switched from gefitinib to osimertinib": the drug after "to" is the current one.
+    mention.prior =
+      mention.adjuvant ||
+      (PRIOR_RE.test(before) && !SWITCHED_TO_BEFORE_RE.test(before)) ||
+      PROGRESSED_ON_BEFORE_RE.test(before.slice(-40));
     if (!mention.prior && finishedCourse(lower, mention, out)) {
       mention.prior = true;
       mention.done = true;
@@ -331,7 +352,7 @@ function dropPlannedNext(doc: Doc, sink: Sink, out: Mention[]): void {
 // "progressed on osimertinib, now on carboplatin/pemetrexed", "erlotinib, then switched to osimertinib": the
 // drugs before the switch are the earlier line.
 const SWITCH_BEFORE_RE =
-  /\b(?:now(?:\s+(?:on|receiving|taking))?|currently\s+(?:on|receiving|taking)|switched\s+to|changed\s+to|moved\s+to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line|[23]l|->|→|(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s+(?:cycles?|months?|weeks?)\s+into)\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?(?:t[\s-])?$/;
+  /\b(?:now(?:\s+(?:on|receiving|taking))?|currently\s+(?:on|receiving|taking)|(?:switched|changed|moved)\s+(?:from\s+[a-z0-9/+\s-]{1,40}?\s+)?to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line|[23]l|->|→|(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s+(?:cycles?|months?|weeks?)\s+into)\s*[:=-]?\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?(?:t[\s-])?$/;
 
 // Any switch word at all: a cheap test before the pattern at each drug.
 const SWITCH_GATE_RE = /now|currently|switch|changed|moved|then|subsequently|followed|line|[23]l\b|->|→|into/;
@@ -837,7 +858,13 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   const responses = switchAt < 0 ? read : read.filter((r) => r.span.start >= switchAt);
   for (const r of read) if (r.span.start < from) sink.see(r.span.start, r.span.end);
   // The earlier line's progression is history once the current line has its own time or response.
-  const historyBefore = switchAt >= 0 && (timed || responses.length > 0) ? switchAt : -1;
+  // After adjuvant or consolidation treatment alone, new lesions are a recurrence, not progression on a line.
+  const historyBefore =
+    all.length > 0 && all.every((m) => m.adjuvant || m.consolidation)
+      ? doc.lower.length
+      : switchAt >= 0 && (timed || responses.length > 0)
+        ? switchAt
+        : -1;
   if (explicit === 0 && all.length > 0 && (timed || responses.length > 0)) {
     const first = current[0] as Mention;
     sink.add('therapy.status', 'on-treatment', first.start, first.end);

@@ -1182,6 +1182,28 @@ const CLASSES: Record<string, Row[]> = {
         facts: { 'progression.primaryProgressing': true, 'progression.sites': 2 },
       },
     ],
+  'timelines of lines: switched from/to, after progression on, "2L:", recurrence after consolidation durvalumab':
+    [
+      {
+        text: 'Switched from gefitinib to osimertinib at T790M progression 4 months ago, SD',
+        facts: { 'therapy.agent': 'osimertinib', 'therapy.months': 4, 'therapy.response': 'SD' },
+      },
+      {
+        text: 'driver negative, 3L docetaxel after progression on pembro and carbo/pem, C2',
+        facts: { 'therapy.agent': 'docetaxel', 'therapy.regimen': 'chemo', 'therapy.cycles': 2 },
+        absent: ['therapy.response'],
+      },
+      {
+        text: '1L: carbo/pem/pembro x4 (PR) → pem/pembro maint x 8 → PD 2024. 2L: docetaxel C3, SD',
+        facts: { 'therapy.agent': 'docetaxel', 'therapy.cycles': 3, 'therapy.response': 'SD' },
+      },
+      { text: 'progression after 4 cycles of carbo/pem', facts: { 'therapy.response': 'PD' } },
+      {
+        text: 'Hx of stage IIIA adeno treated with concurrent chemoradiotherapy 60Gy/30# in 2020 + durva, now 2 new liver mets',
+        facts: { 'therapy.status': 'off-treatment', 'lung.priorThoracicRt': true, 'metastases.count': 2 },
+        absent: ['therapy.response', 'progression.sites'],
+      },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
