@@ -162,7 +162,7 @@ const YEARS_RE =
 // "q6w", "every 3 weeks": a dosing interval, not time on treatment.
 const WEEKS_RE = /(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
 const CYCLES_RE =
-  /(?<![\d.])(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
+  /(?<![\d.])(?<!\bday\s?)(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
   /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm|m\b))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
 const WORD_NUM = NUMBER_WORD_VALUES;
@@ -706,7 +706,7 @@ function emitDurations(
       continue;
     }
     // "pembrolizumab, 6 cycles": written-out cycles are treatment wherever a drug is named; "C4" needs its clause.
-    const written = (m[1] !== undefined || m[4] !== undefined) && all.length > 0;
+    const written = (m[1] !== undefined || m[2] !== undefined || m[4] !== undefined) && all.length > 0;
     if (sink.isConsumed(start, end) || !(written || therapyClause(doc, all, start))) continue;
     const n = m[4] !== undefined ? WORD_NUM[m[4]] : Number(m[1] ?? m[2] ?? m[3]);
     if (n === undefined || n > 100) continue;

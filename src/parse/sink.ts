@@ -45,6 +45,8 @@ const REFINE: Record<string, Refine> = {
   'lung.ild': moreSpecific('ild', 'ipf'),
   // RECIST: complete response at some sites and partial at others is an overall partial response.
   'therapy.response': moreSpecific('CR', 'PR'),
+  // A course's count only grows: "x4 → maintenance, now C10", "C4D1 today, CT after C3" tell one course over time.
+  'therapy.cycles': (a, b) => (typeof a === 'number' && typeof b === 'number' ? Math.max(a, b) : undefined),
 };
 
 /** How a conflict question names a fact, where it reads better than the catalogue's label. */

@@ -1204,6 +1204,16 @@ const CLASSES: Record<string, Row[]> = {
         absent: ['therapy.response', 'progression.sites'],
       },
     ],
+  'cycles told over time: the course count only grows; "day 1 cycle 3"; "cycle 4" after the drugs': [
+    { text: 'C4D1 carbo/pem/pembro today, CT after C3 shows SD', facts: { 'therapy.cycles': 4 } },
+    { text: 'Day 1 cycle 3 carbo pem pembro, responding', facts: { 'therapy.cycles': 3 } },
+    {
+      text: 'carbo/pem/pembro x4 → maintenance pem/pembro, now C10, PR maintained',
+      facts: { 'therapy.cycles': 10, 'therapy.response': 'PR' },
+    },
+    { text: 'lazertinib + amivantamab, cycle 4', facts: { 'therapy.cycles': 4 } },
+    { text: 'Currently receiving second-line docetaxel, cycle 2', facts: { 'therapy.cycles': 2 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
