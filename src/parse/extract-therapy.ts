@@ -135,7 +135,7 @@ const PLANNED_RE =
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+holiday|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
-  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?<=\b(?:currently|presently|now)\s+(?:on\s+)?)no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?<=\b(?:now|currently|is|remains)\s+on\s+)(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*(?:on\s+)?)(?:observation|surveillance)\s+(?:only|since)\b|treatment\s+(?:break|holiday)|drug\s+holiday|(?<=\b(?:now|for|on|then)\s+)(?:bsc|best\s+supportive\s+care)|watch[\s-]and[\s-]wait|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
+  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?<=\b(?:currently|presently|now)\s+(?:on\s+)?)no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?<=\b(?:now|currently|is|remains)\s+on\s+)(?:observation|surveillance|active\s+monitoring)|(?<=\bthen\s+(?:on\s+)?)(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*(?:on\s+)?)(?:observation|surveillance)\s+(?:only|since)\b|treatment\s+(?:break|holiday)|drug\s+holiday|(?<=\b(?:now|for|on|then)\s+)(?:bsc|best\s+supportive\s+care)|watch[\s-]and[\s-]wait|no\s+maintenance|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
   /\b(?:on|currently|receiving|continue|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
@@ -516,6 +516,13 @@ function plannedIn(ctext: string, at: number): boolean {
   return false;
 }
 
+const TOXICITY_ON_BEFORE_RE =
+  /\b(?:pneumonitis|colitis|hepatitis|nephritis|myocarditis|rash|toxicity|tox|irae|g[1-4]|grade\s*[1-4])\s+(?:on|during|while\s+on|with)\s+$/;
+const TOXICITY_AFTER_RE =
+  /^\s*(?:[\s-]*(?:induced|related|associated)\s+)?(?:pneumonitis|colitis|hepatitis|nephritis|toxicity|irae)\b/;
+const WAS_ON_BEFORE_RE = /\b(?:was|were|had\s+been)\s+on\s+$/;
+const UNTIL_AFTER_RE = /^\s+until\b/;
+
 /** Status words: "treatment-naive", "off treatment", and planned/on/off words in a drug's clause. */
 function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   const { lower } = doc;
@@ -546,9 +553,19 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     let status: string | undefined;
     // "off pembrolizumab since June": off whatever drug is named right after "off".
     const offDrug = /\boff\s+(?:all\s+)?$/.test(lower.slice(Math.max(0, m.start - 9), m.start));
+    // "pneumonitis G3 on pembro": when a toxicity happened, not what the patient takes today.
+    if (
+      TOXICITY_ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 32), m.start)) ||
+      TOXICITY_AFTER_RE.test(lower.slice(m.end, m.end + 24))
+    )
+      continue;
+    // "was on osimertinib until March": a course that has ended.
+    const ended =
+      WAS_ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 16), m.start)) ||
+      UNTIL_AFTER_RE.test(lower.slice(m.end, m.end + 8));
     if (plannedIn(ctext, m.start - w.start) || PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)))
       status = 'naive';
-    else if (offDrug || OFF_RE.test(ctext)) status = 'off-treatment';
+    else if (offDrug || ended || OFF_RE.test(ctext)) status = 'off-treatment';
     else if (ON_RE.test(ctext) && !(offNow && (!STILL_ON_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext))))
       status = 'on-treatment';
     if (status) {
@@ -613,10 +630,21 @@ function askedDuration(lower: string, start: number, end: number): boolean {
 }
 
 const PLANNED_AFTER_RE = /^\s*(?:planned|intended|proposed)\b/;
+// "completed 2 months ago", "held since 6 weeks": time since a course ended, not time on it.
+const ENDED_BEFORE_RE =
+  /\b(?:completed|completing|finished|stopped|ended|discontinued|held|paused|off)\b[^.;]{0,36}$/;
+const AGO_AFTER_RE = /^\s+ago\b/;
 
 /** "Plan: 4 cycles of carboplatin…", "4 cycles planned": the length of a course not yet given. */
 function plannedDuration(doc: Doc, start: number, end: number): boolean {
-  if (PLANNED_AFTER_RE.test(doc.lower.slice(end, end + 12))) return true;
+  const { lower } = doc;
+  if (PLANNED_AFTER_RE.test(lower.slice(end, end + 12))) return true;
+  const before = lower.slice(Math.max(0, start - 48), start);
+  if (
+    ENDED_BEFORE_RE.test(before) &&
+    (AGO_AFTER_RE.test(lower.slice(end, end + 6)) || /\bsince\s+$/.test(before))
+  )
+    return true;
   const c = clauseWindow(doc, start, start);
   return plannedIn(doc.lower.slice(c.start, start), start - c.start);
 }

@@ -1214,6 +1214,31 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'lazertinib + amivantamab, cycle 4', facts: { 'therapy.cycles': 4 } },
     { text: 'Currently receiving second-line docetaxel, cycle 2', facts: { 'therapy.cycles': 2 } },
   ],
+  'courses that ended: "was on … until", toxicity on a drug, "then observation", time since completion': [
+    {
+      text: 'Was on osimertinib until March (stopped for pneumonitis), now off treatment',
+      facts: { 'therapy.status': 'off-treatment' },
+    },
+    {
+      text: 'checkpoint inhibitor pneumonitis G3 on pembro, pembro permanently discontinued',
+      facts: { 'therapy.status': 'off-treatment' },
+    },
+    {
+      text: 'had 6 cycles carbo/gem, then observation, now PD in primary only',
+      facts: { 'therapy.status': 'off-treatment', 'progression.primaryProgressing': true },
+    },
+    {
+      text: '6 cycles of carboplatin/gemcitabine completed 2 months ago, no maintenance, SD',
+      facts: { 'therapy.status': 'off-treatment', 'therapy.cycles': 6 },
+      absent: ['therapy.months'],
+    },
+    {
+      text: 'immunotherapy held for grade 2 colitis since 6 weeks, previously PR on pembro',
+      facts: { 'therapy.status': 'off-treatment' },
+      absent: ['therapy.weeks'],
+    },
+    { text: 'on osimertinib since 6 weeks', facts: { 'therapy.weeks': 6 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
