@@ -1,7 +1,7 @@
 // Oncogenic driver and EGFR variant. A gene stated negative rules out that gene only; the driver is "none"
 // only when the text says so for all ("driver negative", "no actionable mutation", "pan-negative").
 import type { Doc } from './doc.js';
-import { matchAll, polarity } from './doc.js';
+import { conditionalAt, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
@@ -285,7 +285,8 @@ function noneStatements(doc: Doc, sink: Sink): Span[] {
   for (const m of matchAll(doc, NONE_RE, T.driverNone)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (QUESTION_BEFORE_RE.test(lower.slice(Math.max(0, start - 2), start))) {
+    // "?driver negative", "if molecular negative, chemo-IO?": asked or supposed, not a result.
+    if (QUESTION_BEFORE_RE.test(lower.slice(Math.max(0, start - 2), start)) || conditionalAt(doc, start)) {
       sink.see(start, end);
       continue;
     }

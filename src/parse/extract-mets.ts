@@ -1945,9 +1945,14 @@ function totalWithBreakdown(lower: string, list: readonly MetItem[]): number | u
   const open = lower.indexOf('(', first.end);
   if (open < 0 || open - first.end > 12) return undefined;
   const close = lower.indexOf(')', open);
-  if (close < 0 || !rest.every((it) => it.start > open && it.end <= close)) return undefined;
+  // "7 bone lesions (spine x4, ribs x2, pelvis x1) … all bone sites?": a later mention without a count adds none.
+  if (
+    close < 0 ||
+    !rest.every((it) => (it.start > open && it.end <= close) || (it.start > close && it.count === undefined))
+  )
+    return undefined;
   let sum = 0;
-  for (const it of rest) sum += it.count ?? 1;
+  for (const it of rest) if (it.start < close) sum += it.count ?? 1;
   return sum <= first.count ? first.count : undefined;
 }
 
@@ -2034,7 +2039,7 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
 
   for (const grp of groups)
     for (const b of grp.burden)
-      if (conditionalAt(doc, b.start)) sink.see(b.start, b.end);
+      if (conditionalAt(doc, b.start) || askedBurden(doc.lower, b.start)) sink.see(b.start, b.end);
       else sink.add('metastases.burden', b.value, b.start, b.end);
   for (const m of matchAll(doc, STATED_TOTAL_RE, T.statedMetsTotal)) {
     const end = m.index + m[0].length;
@@ -2048,6 +2053,8 @@ export function emitMets(doc: Doc, sink: Sink, mets: MetsResult): void {
 }
 
 // "in 2 organs", "across three organ systems", "2-organ disease", "involving 3 different organs".
+const ORGAN_BOUND_BEFORE_RE =
+  /(?:<=?|≤|>=?|≥|\bup\s+to|\bat\s+most|\bmax(?:imum)?|\bfewer\s+than|\bless\s+than)\s*$/;
 const ORGAN_TOTAL_RE =
   /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[\s-]{1,3}(?:(?:different|distinct|separate|metastatic)\s{1,3})?organ(?:s|\s{1,3}systems?|\s{1,3}sites?)?\b/g;
 
@@ -2056,6 +2063,14 @@ const LESIONS_IN_ORGANS_RE =
   /\b(\d{1,2})\s+(?:lesions|sites|deposits|mets|metastases)\s*(?:in|across|involving|\/|,|over)\s*(?:\d{1,2}|one|two|three|four|five)\s+(?:different\s+)?organs?\b/g;
 
 const NO_TOTALS: readonly { n: number; start: number; end: number }[] = [];
+
+// "is she oligometastatic?", "would he count as polymetastatic?": the burden is the board's question.
+const ASKED_BURDEN_BEFORE_RE =
+  /\b(?:is|are|would|could|does|do)\s+(?:she|he|they|this|it|the\s+patient|pt)\s+(?:\w+\s+){0,3}$/;
+
+function askedBurden(lower: string, start: number): boolean {
+  return ASKED_BURDEN_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start));
+}
 
 /** Needs "organ" in the text (the caller checks). */
 function lesionsInOrgans(doc: Doc): { n: number; start: number; end: number }[] {
@@ -2077,6 +2092,8 @@ function statedOrganTotals(doc: Doc): { n: number; start: number; end: number }[
     const start = m.index;
     const end = start + m[0].length;
     if (n === undefined || n < 1 || n > 20 || polarity(doc, start, end) !== 'pos') continue;
+    // "(<=3 organs)", "up to 3 organs": a bound (the NROG-002 definition), not the organs counted.
+    if (ORGAN_BOUND_BEFORE_RE.test(doc.lower.slice(Math.max(0, start - 12), start))) continue;
     out.push({ n, start, end });
   }
   return out;

@@ -605,7 +605,12 @@ function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean 
     if (all.some((m) => m.start >= before.start && m.end <= before.end)) return true;
   }
   // "osimertinib (80mg), 4 weeks", "alectinib (600mg BD) 2 months": an aside between the drug and its duration.
-  if ((prev === 44 || prev === 41) && BARE_DURATION_RE.test(ctext) && drugJustBefore(lower, all, c.start))
+  // "alectinib since [DATE] (7 months)": the guard's placeholder between them is no clause of its own.
+  if (
+    (prev === 44 || prev === 41 || prev === 40) &&
+    BARE_DURATION_RE.test(ctext) &&
+    drugJustBefore(lower, all, c.start)
+  )
     return true;
   return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
 }

@@ -1239,6 +1239,30 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'on osimertinib since 6 weeks', facts: { 'therapy.weeks': 6 } },
   ],
+  'placeholders of the guard, conditions on the driver, organ bounds, the burden asked, lung SBRT doses, MRI not done':
+    [
+      {
+        text: 'ALK+ adeno on alectinib since 07/24 (7 months), PR',
+        facts: { 'therapy.months': 7, 'therapy.response': 'PR' },
+      },
+      { text: 'on selpercatinib since 02/25 (8 wks), PR', facts: { 'therapy.weeks': 8 } },
+      { text: 'EGFR pending; if molecular negative, chemo-IO?', absent: ['driver'] },
+      {
+        text: 'oligometastatic (<=3 organs)',
+        facts: { 'metastases.burden': 'oligo' },
+        absent: ['metastases.organs'],
+      },
+      { text: 'is she oligometastatic?', absent: ['metastases.burden'] },
+      { text: 's/p SBRT 54Gy/3 2019', facts: { 'lung.priorThoracicRt': true } },
+      { text: 's/p SBRT 54Gy/3 to T8 met', absent: ['lung.priorThoracicRt'] },
+      { text: 'Hx: concurrent carbo/pem + 60Gy/30 2021', facts: { 'lung.priorThoracicRt': true } },
+      {
+        text: '7 bone lesions (spine x4, ribs x2, pelvis x1). RT to all bone sites?',
+        facts: { 'metastases.count': 7 },
+      },
+      { text: 'MRI brain: not done', facts: { 'staging.brainMri': 'not-done' } },
+      { text: 'MRI brain: no mets', facts: { 'staging.brainMri': 'done', brain: 'none' } },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
