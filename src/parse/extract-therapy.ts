@@ -129,9 +129,9 @@ const IO_PHRASE_RE =
   /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
 
 const NAIVE_RE =
-  /\b(?:(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)untreated(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
+  /\b(?:systemically\s+untreated|(?:has|have)\s+not\s+(?:yet\s+)?(?:had|received|started)\s+(?:any\s+)?(?:systemic\s+)?(?:treatment|therapy|chemo\w*|immunotherapy|tkis?)|no\s+prior\s+lines?\s+of\s+(?:treatment|therapy)|(?:first|1st)[\s-]line\s+(?:(?:is\s+)?yet\s+to\s+start|not\s+(?:yet\s+)?started)|(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)untreated(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
-  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|not\s+yet\s+(?:started|commenced|begun))\b|\bplan\s*:/;
+  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|plan\s+would\s+be|consider(?:ing)?\s+(?:adding|starting|switching\s+to)|options?\s+of|not\s+yet\s+(?:started|commenced|begun))\b|\bplan\s*:/;
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+holiday|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
@@ -775,8 +775,19 @@ const EARLIER_RE =
 // "near CR", "almost complete response": a partial response.
 const NEAR_RE = /\b(?:near(?:ly)?|almost|approaching)[\s-]*$/;
 
-function nearCr(lower: string, value: 'CR' | 'PR' | 'SD' | 'PD', start: number): 'CR' | 'PR' | 'SD' | 'PD' {
-  return value === 'CR' && NEAR_RE.test(lower.slice(Math.max(0, start - 12), start)) ? 'PR' : value;
+// "complete metabolic response except the primary", "CR with residual avid primary": not complete.
+const NOT_COMPLETE_AFTER_RE =
+  /^[^.;]{0,24}?\b(?:except|apart\s+from|other\s+than|but\s+(?:for\s+)?(?:residual|persistent)|with\s+(?:a\s+)?(?:residual|persistent))\b/;
+
+function nearCr(
+  lower: string,
+  value: 'CR' | 'PR' | 'SD' | 'PD',
+  start: number,
+  end = start,
+): 'CR' | 'PR' | 'SD' | 'PD' {
+  if (value !== 'CR') return value;
+  if (NEAR_RE.test(lower.slice(Math.max(0, start - 12), start))) return 'PR';
+  return NOT_COMPLETE_AFTER_RE.test(lower.slice(end, end + 48)) ? 'PR' : value;
 }
 
 // "once she has responded", "if there is a response": a response the board is planning around, not one seen.
@@ -848,7 +859,7 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
         (value === 'CR' && aboutOtherCancer(lower, start, end))
       )
         sink.see(start, end);
-      else responses.push({ value: nearCr(lower, value, start), span: { start, end } });
+      else responses.push({ value: nearCr(lower, value, start, end), span: { start, end } });
     }
   }
   CODE_RE.lastIndex = CODE_GATE_RE.test(text) ? 0 : text.length;
@@ -856,7 +867,7 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
-    const value = nearCr(lower, codeValue((m[1] as string).toUpperCase()), start);
+    const value = nearCr(lower, codeValue((m[1] as string).toUpperCase()), start, end);
     if (polarity(doc, start, end) !== 'pos' || isEarlier(lower, start)) sink.see(start, end);
     else responses.push({ value, span: { start, end } });
   }

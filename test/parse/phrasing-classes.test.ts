@@ -1263,6 +1263,29 @@ const CLASSES: Record<string, Row[]> = {
       { text: 'MRI brain: not done', facts: { 'staging.brainMri': 'not-done' } },
       { text: 'MRI brain: no mets', facts: { 'staging.brainMri': 'done', brain: 'none' } },
     ],
+  'naive in more words, a complete response with a residual primary, drugs considered, a mixed response': [
+    { text: 'systemically untreated', facts: { 'therapy.status': 'naive' } },
+    { text: 'has not had any chemo or immunotherapy yet', facts: { 'therapy.status': 'naive' } },
+    { text: 'no prior lines of treatment', facts: { 'therapy.status': 'naive' } },
+    { text: 'first line yet to start', facts: { 'therapy.status': 'naive' } },
+    {
+      text: 'pembro mono, complete metabolic response on PET except primary',
+      facts: { 'therapy.response': 'PR' },
+    },
+    {
+      text: 'driver negative, 2 cycles carbo/pem so far, consider adding pembrolizumab once PD-L1 back',
+      facts: { 'therapy.regimen': 'chemo', 'therapy.cycles': 2 },
+    },
+    {
+      text: 'option of switching to lorlatinib discussed; remains on alectinib 14 months, SD',
+      facts: { 'therapy.agent': 'alectinib' },
+    },
+    {
+      text: 'on osimertinib 4 months, mixed response: mets responding, primary slightly bigger',
+      facts: { 'progression.primaryProgressing': true, 'progression.pattern': 'oligoprogression' },
+    },
+    { text: 'the primary is larger than the adrenal met', absent: ['therapy.response'] },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
