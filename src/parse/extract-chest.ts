@@ -130,7 +130,7 @@ const NOT_DONE_AFTER_RE =
   /^\s*(?:[/-]?\s*ct\s+)?(?:(?:\/|\+|&|and)\s*(?:(?:brain|head)\s+)?mri(?:\s+(?:brain|head))?\s+(?:are\s+|both\s+)?)?(?:(?:of\s+(?:the\s+)?)?(?:brain|head)\s*[:=-]?\s*)?(?:scan\s+)?[:=-]?\s*(?:is\s+|was\s+)?(?:pending|awaited|requested|booked|planned|outstanding|to\s+follow|tbc|not\s+(?:yet\s+)?(?:done|performed|available|completed)|yet\s+to\s+be\s+done|not\s+yet|to\s+be\s+(?:done|arranged)|to\s+(?:clarify|confirm|characteri[sz]e|evaluate|exclude|rule\s+out|follow))/;
 const CT_ONLY_RE = /\b(?:ct[\s-]only|staged\s+(?:with|by)\s+ct\s+(?:alone|only)|ct\s+staging\s+only)\b/g;
 // Module constants: a regex literal inside a loop is a new object per evaluation.
-const CONTRA_WORDS = ['contralateral', 'satellite'] as const;
+const CONTRA_WORDS = ['contralateral', 'contralat', 'satellite'] as const;
 const DISTANCE_BEFORE_RE = /\b(?:within|of|from|<|>|margin|by)\s*$/;
 const OF_FROM_AFTER_RE = /^\s*(?:of|from)\b/;
 const DISTANCE_AFTER_RE =

@@ -216,6 +216,7 @@ const MET_GENE_AFTER = new Set(
     'mutation mutated mutant positive pos skipping fusion alteration altered overexpression ihc inhibitor tki 14',
   ),
 );
+const LOBE_CODES = new Set(words('rul rml rll lul lll lingula'));
 const SITE_LIST_HEADS = new Set(words('in at across involving within throughout'));
 const SEGMENT_WORDS = new Set(words('segment segments seg segs'));
 /** A liver segment: 1-8 (4a, 4b) or I-VIII. */
@@ -429,7 +430,7 @@ kinds(
 kinds(K.Regional, REGIONAL_QUALIFIERS);
 kinds(K.Progress, PROGRESS_WORDS);
 kinds(K.Node, NODE_WORDS);
-kinds(K.Contralateral, ['contralateral']);
+kinds(K.Contralateral, ['contralateral', 'contralat', 'contra']);
 kinds(K.Site, SITE_WORDS.keys());
 kinds(K.Met, MET_WORDS);
 kinds(K.Connector, CONNECTORS);
@@ -1760,9 +1761,18 @@ class GroupParser {
   ): { site: [Site, string]; end: number } | 'handled' {
     const nx = next?.w ?? '';
     let end = t.end;
+    const toks = this.toks;
     if (nx === 'lung' || nx === 'lungs' || nx === 'pulmonary' || nx === 'hemithorax' || nx === 'lobe') {
       end = (next as Token).end;
       this.i++;
+    } else if (LOBE_CODES.has(nx)) {
+      // "contralateral RUL nodule"
+      end = (next as Token).end;
+      this.i++;
+    } else if (nx === '(' && LOBE_CODES.has(toks[this.i + 2]?.w ?? '') && toks[this.i + 3]?.w === ')') {
+      // "contralat (RUL) nodule"
+      end = (toks[this.i + 3] as Token).end;
+      this.i += 3;
     } else if ((this.flagsAt(this.i + 1) & F.Met) === 0) {
       this.open(t);
       this.st.regional = true;

@@ -1286,6 +1286,19 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'the primary is larger than the adrenal met', absent: ['therapy.response'] },
   ],
+  'a contralateral nodule named by its lobe, "contralat"': [
+    {
+      text: 'contralateral RUL nodule',
+      facts: { 'metastases.sites': ['contralateral-lung'] },
+      absent: ['primary.lobe'],
+    },
+    { text: '1 contralat (RUL) nodule', facts: { 'metastases.count': 1 }, absent: ['primary.lobe'] },
+    { text: 'contra lung nodules x2', facts: { 'metastases.count': 2 } },
+    {
+      text: 'LUL primary 3 cm, contralateral RLL nodule 9 mm biopsy proven met',
+      facts: { 'primary.lobe': 'LUL', 'primary.sizeCm': 3, 'metastases.sites': ['contralateral-lung'] },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
