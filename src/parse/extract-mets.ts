@@ -92,11 +92,22 @@ sites(
   words(
     'bone bones bony osseous skeletal skeleton vertebral vertebra vertebrae spine spinal sacral sacrum ' +
       'rib ribs iliac ilium femur femoral humerus humeral pelvic pelvis acetabular acetabulum sternum ' +
-      'sternal scapula scapular skull calvarial calvarium clavicle clavicular osteolytic osteoblastic lytic',
+      'sternal scapula scapular skull calvarial calvarium clavicle clavicular osteolytic osteoblastic lytic ' +
+      // dictation typos
+      'osseus ossious boney',
   ),
 );
-sites('liver', 'liver', ['liver', 'hepatic', 'hepatics', 'livers']);
-sites('adrenal', 'adrenal', ['adrenal', 'adrenals', 'suprarenal', 'adr']);
+sites('liver', 'liver', ['liver', 'hepatic', 'hepatics', 'livers', 'liever', 'livre']);
+sites('adrenal', 'adrenal', [
+  'adrenal',
+  'adrenals',
+  'suprarenal',
+  'adr',
+  'adrenel',
+  'adrenol',
+  'adreanl',
+  'adrnal',
+]);
 sites('brain', 'brain', [
   'brain',
   'cerebral',
@@ -109,7 +120,7 @@ sites('brain', 'brain', [
 sites('contralateral-lung', 'lung', ['lung', 'lungs', 'pulmonary', 'pulm']);
 sites('pleura', 'pleura', ['pleura', 'pleural']);
 sites('other', 'skin', ['skin', 'cutaneous', 'subcutaneous', 'dermal']);
-sites('other', 'soft-tissue', ['muscle', 'muscular', 'intramuscular']);
+sites('other', 'soft-tissue', ['muscle', 'muscular', 'intramuscular', 'gluteal', 'gluteus', 'psoas']);
 sites('other', 'kidney', ['kidney', 'kidneys', 'renal']);
 sites('other', 'spleen', ['spleen', 'splenic']);
 sites('other', 'pancreas', ['pancreas', 'pancreatic']);
@@ -403,7 +414,12 @@ function guessKind(w: string): K {
   }
   if (w.length <= 3 && (c === 116 || c === 108 || c === 99 || c === 115) && VERTEBRA_CODE_RE.test(w))
     return K.Vertebra;
-  if (c === 109 && w.startsWith('metast') && w.length <= 14) return K.Met;
+  if (
+    c === 109 &&
+    (w.startsWith('metast') || w.startsWith('mestast') || w.startsWith('metstas')) &&
+    w.length <= 14
+  )
+    return K.Met;
   if (c === 111 && w.startsWith('oligomet')) return K.Oligo;
   return K.Unknown;
 }

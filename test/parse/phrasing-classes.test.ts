@@ -1299,6 +1299,15 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'primary.lobe': 'LUL', 'primary.sizeCm': 3, 'metastases.sites': ['contralateral-lung'] },
     },
   ],
+  'dictation typos of sites and metastasis words, soft-tissue muscles': [
+    {
+      text: 'L adrenel met and 2 osseus mets',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['bone', 'adrenal'] },
+    },
+    { text: '3 brain mestastases, no other mets', facts: { 'metastases.count': 3 } },
+    { text: 'mets to the liever x2', facts: { 'metastases.count': 2, 'metastases.sites': ['liver'] } },
+    { text: 'soft tissue met in R gluteus', facts: { 'metastases.sites': ['other'] } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
