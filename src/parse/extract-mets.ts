@@ -1946,6 +1946,32 @@ function impliedSingles(lower: string, groups: readonly Group[]): Set<MetItem> {
   return out;
 }
 
+// A spinal level, or a named bone with its side before it: one lesion ("bone mets: R ilium and T12" are two).
+const LEVEL_RE = /^[tlcs]\d{1,2}$/;
+const SIDED_BONE_RE =
+  /^(?:ilium|iliac|femur|femoral|humerus|humeral|rib|scapula|clavicle|acetabulum|ischium)$/;
+const SIDE_BEFORE_RE = /\b(?:left|right|l|r|lt|rt)\s+(?:\d{1,2}(?:st|nd|rd|th)\s+)?$/;
+const GENERIC_BONE_RE = /^(?:bones?|bony|osseous|skeletal)$/;
+
+/** The lesions of one organ's uncounted items when they are all places (and generic organ words): 0 otherwise. */
+function placesNamed(lower: string, list: readonly MetItem[]): number {
+  let places = 0;
+  for (const it of list) {
+    const text = lower.slice(it.start, it.end);
+    if (it.site !== 'bone') return 0;
+    if (GENERIC_BONE_RE.test(text)) continue;
+    // "humerus" ends in "s" but is one bone; "T8, ribs" is not a list of places.
+    if (PLURAL_AFTER_RE.test(lower.slice(it.end, it.end + 16))) return 0;
+    if (
+      LEVEL_RE.test(text) ||
+      (SIDED_BONE_RE.test(text) && SIDE_BEFORE_RE.test(lower.slice(Math.max(0, it.start - 12), it.start)))
+    )
+      places++;
+    else return 0;
+  }
+  return places;
+}
+
 function namedInSingular(lower: string, it: MetItem): boolean {
   if (it.qualifiedLung || lower.charCodeAt(it.end - 1) === 115) return false; // "s": a plural site word
   return !PLURAL_AFTER_RE.test(lower.slice(it.end, it.end + 16));
@@ -2027,7 +2053,9 @@ function emitCount(
       );
       sum = undefined;
     } else if (entry.counts.size === 0) {
-      if (sum !== undefined) sum = entry.items === 1 && entry.single ? sum + 1 : undefined;
+      const places = entry.items > 1 ? placesNamed(doc.lower, entry.list) : 0;
+      if (sum !== undefined)
+        sum = places > 0 ? sum + places : entry.items === 1 && entry.single ? sum + 1 : undefined;
     } else if (sum !== undefined) for (const n of entry.counts) sum += n === 1 && entry.sides === 3 ? 2 : n;
   }
   const organs = perOrgan.size;

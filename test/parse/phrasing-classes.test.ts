@@ -1308,6 +1308,19 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'mets to the liever x2', facts: { 'metastases.count': 2, 'metastases.sites': ['liver'] } },
     { text: 'soft tissue met in R gluteus', facts: { 'metastases.sites': ['other'] } },
   ],
+  'bones named by place count one lesion each': [
+    {
+      text: 'Metastatic sites: L adrenal, R ilium, T12',
+      facts: { 'metastases.count': 3, 'metastases.organs': 2 },
+    },
+    { text: 'bone mets: R ilium and T12', facts: { 'metastases.count': 2 } },
+    { text: 'mets: R femur, L humerus', facts: { 'metastases.count': 2 } },
+    {
+      text: 'multiple bone mets: R ilium and T12',
+      facts: { 'metastases.burden': 'poly' },
+      absent: ['metastases.count'],
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
