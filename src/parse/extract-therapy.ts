@@ -331,6 +331,7 @@ function markPrior(doc: Doc, out: Mention[]): void {
 function dropPlannedNext(doc: Doc, sink: Sink, out: Mention[]): void {
   if (out.length < 2) return;
   const { lower } = doc;
+  if (!mayPlan(lower)) return;
   const planned = out.map((m) => {
     const w = clauseWindow(doc, m.start, m.end);
     return (
@@ -640,9 +641,25 @@ const ENDED_BEFORE_RE =
   /\b(?:completed|completing|finished|stopped|ended|discontinued|held|paused|off)\b[^.;]{0,36}$/;
 const AGO_AFTER_RE = /^\s+ago\b/;
 
+// Every plan, end or aside word of PLANNED_RE, PLANNED_AFTER_RE, PLANNED_BRACKET_AFTER_RE and ENDED_BEFORE_RE holds
+// one of these: a text without any has no planned drug or duration (one scan per parse, cached by text).
+const PLAN_GATE_RE =
+  /plan|start|propos|commenc|initiat|await|pending|intend|receiv|begin|begun|candidate|would|consider|option|complet|finish|stop|ended|discontinu|held|paused|off|first|1st/;
+let gateText = '';
+let gateValue = false;
+
+function mayPlan(lower: string): boolean {
+  if (lower !== gateText) {
+    gateText = lower;
+    gateValue = PLAN_GATE_RE.test(lower);
+  }
+  return gateValue;
+}
+
 /** "Plan: 4 cycles of carboplatin…", "4 cycles planned": the length of a course not yet given. */
 function plannedDuration(doc: Doc, start: number, end: number): boolean {
   const { lower } = doc;
+  if (!mayPlan(lower)) return false;
   if (PLANNED_AFTER_RE.test(lower.slice(end, end + 12))) return true;
   const before = lower.slice(Math.max(0, start - 48), start);
   if (
