@@ -200,7 +200,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     if (!PD_CODE_CASE_RE.test(doc.text.slice(start, end))) continue;
     if (sink.isConsumed(start, end) || polarity(doc, start, end) !== 'pos') continue;
     if (EARLIER_PD_RE.test(lower.slice(Math.max(0, start - 16), start))) continue;
-    ranges.push(pastCriteria(doc, subclause(doc, start, end), end));
+    ranges.push(withBracket(doc, pastCriteria(doc, subclause(doc, start, end), end), end));
   }
   return { ranges, cues, explicit };
 }
@@ -478,7 +478,9 @@ export function emitProgression(
       const cue = cues.cues[k];
       return cue ? current(cue) : current(r);
     }),
-    ...pdCodes.map((r) => pastCriteria(doc, subclause(doc, r.span.start, r.span.end), r.span.end)),
+    ...pdCodes.map((r) =>
+      withBracket(doc, pastCriteria(doc, subclause(doc, r.span.start, r.span.end), r.span.end), r.span.end),
+    ),
   ];
   const pdSpans = [...cues.cues.filter(current), ...pdCodes.map((r) => r.span)];
   for (const it of mets.items)

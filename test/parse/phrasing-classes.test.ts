@@ -1321,6 +1321,16 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['metastases.count'],
     },
   ],
+  'the bracket after a PD code lists what progresses': [
+    {
+      text: 'on osimertinib 10 months, PD (new liver, bone and nodal disease)',
+      facts: { 'progression.sites': 3 },
+    },
+    {
+      text: 'PD (2 liver mets), primary stable',
+      facts: { 'progression.sites': 2, 'progression.primaryProgressing': false },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
