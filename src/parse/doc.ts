@@ -720,7 +720,7 @@ export function clauseWindow(doc: Doc, start: number, end: number, radius = 160)
 const BREAKER_RE =
   /\b(?:but|however|although|though|whereas|except|besides|other\s+than|apart\s+from|aside\s+from|and|with|plus|yet|because|bc|b\/c|due\s+to|owing\s+to|given)\b|\+/g;
 const CUE_RE =
-  /\b(?:(no(?!\s+longer\b)|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|(?<!\d\s?)(?:vs|versus)(?!\.?\s*\d)|if|unless|whether|assuming|(?<=\bin\s)\bcase\s+of|(?<=\bin\s+the\s)\bevent\s+of|reserved?\s+for|once(?=\s+(?:we|he|she|they|there|it|the|responding|response|progress\w*|confirmed|stable))|ddx|differential(?:\s+(?:diagnosis|includes?))?))\b|\b(w\/o|r\/o)|(\?)/g;
+  /\b(?:(no(?!\s+longer\b)|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|(?<!\d\s?)(?:vs|versus)(?!\.?\s*\d)|if|unless|whether|assuming|(?<=\bin\s)\bcase\s+of|(?<=\bin\s+the\s)\bevent\s+of|reserved?\s+for(?=\s+(?:oligo\w*|progression|pd|later|the\s+future|future|if|when))|once(?=\s+(?:(?:we|he|she|they|there)\s+(?:is|are|has|have|know|see|confirm\w*|respond\w*|progress\w*)|responding|response|progress\w*|confirmed|stable))|ddx|differential(?:\s+(?:diagnosis|includes?))?))\b|\b(w\/o|r\/o)|(\?)/g;
 /** Every match of POST_NEG_RE or POST_HEDGE_RE starts, after white space, with one of these (checked by a test). */
 export const POST_CUE_STARTS = ':=-?abcefhilmnopqrstuv';
 
@@ -843,7 +843,7 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
 }
 
 const CONDITIONAL_BEFORE_RE =
-  /\b(?:if|assuming|unless|whether|once|in\s+case\s+of|in\s+the\s+event\s+of|(?:in\s+)?reserved?\s+for)\b[^,;.:!?]*$/;
+  /\b(?:if|assuming|unless|in\s+case\s+of|in\s+the\s+event\s+of|(?:in\s+)?reserved?\s+for)\b[^,;.:!?]*$/;
 
 /** "assuming the PET confirms…", "if oligometastatic": the fragment at `start` is a condition, not a finding. */
 export function conditionalAt(doc: Doc, start: number): boolean {

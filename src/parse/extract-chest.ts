@@ -122,6 +122,8 @@ const FEV1_RE = /\b(fev1|dlco|tlco)\s*(?:[:=]|of|is)?\s*(\d{1,3})\s*%/g;
 
 const PET_RE = /\b(?:fdg[\s-]?)?pet(?:[\s/-]?ct)?\b|\bpetct\b/g;
 const MRI_RE = /\b(?:mri|mr)\b/g;
+const OTHER_PART_AFTER_RE =
+  /^\s*(?:of\s+the\s+)?(?:[tlc][\s-]?spine|spine|spinal|whole[\s-]?spine|cord|pelvis|pelvic|liver|abdomen|sacrum|hip|shoulder|chest|breast|prostate|knee|femur)\b/;
 const PET_JOINED_BEFORE_RE = /\bpet(?:[\s-]?ct)?\s*(?:\/|\+|&|and|,)\s*$/;
 const BRAIN_WORD_RE = /\b(?:brain|head|cranial|intracranial|cerebral|cns)\b/;
 const NOT_DONE_BEFORE_RE =
@@ -316,7 +318,11 @@ const AIRWAY_DISTANCE_RE = new RegExp(
   String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(mm|cm)\s+(?:away\s+)?(?:from|of)\s+${AIRWAY}|\bdistance\s+(?:to|from)\s+${AIRWAY}\s*(?:is\s+|of\s+|[:=]\s*)?(\d{1,3}(?:\.\d)?)\s?(mm|cm)`,
   'g',
 );
-const NOT_CENTRAL_RE = /\b(?:not|non)[\s-]?central(?:ly)?(?:\s+located)?\b/g;
+const NOT_CENTRAL_RE = /\b(?:not|non)[\s-]?central(?:ly)?(?:\s+located)?\b(?!\s+to\b)/g;
+// "not central" said of the primary: a tumour word before it in the sentence, and no other organ's lesion between.
+const TUMOUR_BEFORE_RE = /\b(?:primary|tumou?r|mass|rul|rml|rll|lul|lll|lingula\w*|lobe|cm|mm)\b[^.;]*$/;
+const TUMOUR_AFTER_RE = /^\s*(?:primary|tumou?r|mass|lesion|nodule|rul|rml|rll|lul|lll)\b/;
+const OTHER_ORGAN_BEFORE_RE = /\b(?:liver|hepatic|adrenal|bone|brain|node|nodes|nodal|kidney|renal)\b[^.;]*$/;
 const WHOLE_TREE_RE = /\b(?:pbt|proximal\s+bronchial\s+tree)\b/;
 const FAR_BEFORE_RE = /(?:>|≥|more\s+than|over|beyond|at\s+least|greater\s+than|further\s+than)\s*$/;
 // "abuts the mediastinal pleura", "adjacent to the pericardium", "encasing the pulmonary artery": touching the
@@ -361,6 +367,10 @@ function notCentral(doc: Doc, sink: Sink): boolean {
   let found = false;
   for (const m of matchAll(doc, NOT_CENTRAL_RE, T.notCentral)) {
     const end = m.index + m[0].length;
+    const before = doc.lower.slice(Math.max(0, m.index - 60), m.index);
+    const after = doc.lower.slice(end, end + 20);
+    if (!(TUMOUR_BEFORE_RE.test(before) || TUMOUR_AFTER_RE.test(after)) || OTHER_ORGAN_BEFORE_RE.test(before))
+      continue;
     sink.consume(m.index, end);
     if (polarity(doc, m.index, m.index) === 'hedge') continue;
     sink.add('primary.location', 'peripheral', m.index, end);
@@ -659,7 +669,13 @@ function extractStaging(doc: Doc, sink: Sink): void {
     const local =
       partHolding(lower, nearFrom, nearTo, start, end, m[0], false) ?? lower.slice(nearFrom, nearTo);
     // "PET/MRI done", "PET + MRI": the MRI of NSCLC staging beside the PET is the brain MRI.
-    if (!BRAIN_WORD_RE.test(local) && !PET_JOINED_BEFORE_RE.test(lower.slice(Math.max(0, start - 14), start)))
+    if (
+      !BRAIN_WORD_RE.test(local) &&
+      !(
+        PET_JOINED_BEFORE_RE.test(lower.slice(Math.max(0, start - 14), start)) &&
+        !OTHER_PART_AFTER_RE.test(lower.slice(end, end + 20))
+      )
+    )
       continue;
     if (m[0] === 'mr' && !BRAIN_OR_HEAD_RE.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
     sink.add('staging.brainMri', workUpStatus(lower, start, end), start, end);

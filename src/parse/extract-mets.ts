@@ -81,7 +81,11 @@ const BRAIN_PARTS = words(
     'thalamic cerebellum cerebrum',
 );
 const BRAIN_PART = new Set(BRAIN_PARTS);
-const SKULL_AFTER = new Set(words('bone bones sinus sinuses condyle scalp skull calvarium calvarial'));
+const SKULL_AFTER = new Set(
+  words(
+    'bone bones sinus sinuses condyle scalp skull calvarium calvarial pleura pleural peritoneum peritoneal',
+  ),
+);
 const SITE_WORDS = new Map<string, [Site, string]>();
 function sites(site: Site, organ: string, list: readonly string[]): void {
   for (const w of list) SITE_WORDS.set(w, [site, organ]);
@@ -201,6 +205,7 @@ const HEDGE_WORDS = new Set(
       'likely questionable presumed if assuming unless whether nonspecific unclear uncertain cannot',
   ),
 );
+const FORWARD_HEDGES = new Set(words('if assuming unless whether unclear uncertain'));
 const CANNOT_HEDGES = new Set(words('exclude excluded rule be'));
 const PROGRESS_WORDS = new Set(words('new enlarging growing progressing progressive increasing active'));
 // Words between a lesion and what it is thought to be: "thought to be", "in keeping with", "c/w", "felt to be".
@@ -967,7 +972,9 @@ class GroupParser {
       let w = toks[k]?.w;
       if (segments && w !== undefined && SEGMENT_WORDS.has(w)) w = toks[++k]?.w;
       if (w === undefined || !label.test(w)) break;
-      n++;
+      // "segment 4a/4b": one lesion across the halves of one segment.
+      const prevLabel = toks[k - 2]?.w;
+      if (!(segments && toks[k - 1]?.w === '/' && prevLabel?.[0] === w[0] && w.length === 2)) n++;
       last = k;
       const join = toks[k + 1]?.w;
       if (join === undefined || !LEVEL_JOIN.has(join)) break;
@@ -1464,6 +1471,13 @@ class GroupParser {
   }
 
   private onHedge(t: Token, next: Token | undefined): void {
+    // "if", "whether", "unclear" hedge what follows them, never what was named before ("liver mets x3, unclear
+    // response").
+    if (FORWARD_HEDGES.has(t.w)) {
+      this.open(t);
+      this.st.hedged = true;
+      return;
+    }
     // "cannot exclude", "cannot be ruled out" hedge; "cannot have SBRT" does not.
     if (t.w === 'cannot' && !(next && CANNOT_HEDGES.has(next.w))) {
       this.finish();
@@ -1854,7 +1868,7 @@ function parseGroups(doc: Doc): Group[] {
 
 // "number of mets: 3", "mets count 7", "total mets = 7": a total written as a field.
 const STATED_TOTAL_RE =
-  /\b(?:(?:number|no\.|total|count)\s*(?:of\s+)?(?:mets|metastases|metastatic\s+(?:lesions|sites))|(?:mets|metastases)\s+(?:count|total|number))\s*[:=-]?\s*(\d{1,2})(?![\d.])(?!\s*(?:years?|yrs?|months?|weeks?|cm|mm|%))/g;
+  /\b(?:(?:number|no\.|total|count)\s*(?:of\s+)?(?:mets|metastases|metastatic\s+(?:lesions|sites))|(?:mets|metastases)\s+(?:count|total|number))\s*[:=-]?\s*(\d{1,2})(?!\d|\.\d)(?!\s*(?:years?|yrs?|months?|weeks?|cm|mm|%))/g;
 const POLY_STATEMENT_RE =
   /\b(?:disease|metastases|mets|metastatic\s+disease)\s+(?:is|are)\s+(?:widespread|diffuse|extensive|disseminated|innumerable|multiple|numerous)\b/g;
 

@@ -11,7 +11,7 @@ import type { Span } from './types.js';
 import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 
 const PD_RE =
-  /\b(?:progressive\s+disease|no\s+longer\s+(?:responding|responsive)|stopped\s+responding|progres{1,2}(?:ing|ion|ed|ive)|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|interval\s+(?:enlargement|growth|increase)|enlargement\s+of|enlarged\s+(?:from|since|to|compared)|grew|(?:slightly|marginally|now|is|got|getting)\s+(?:bigger|larger)(?!\s+than)|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?)|new\s+(?:malignant\s+)?(?:pleural|pericardial)\s+effusion|new\s+(?:leptomeningeal|pleural|peritoneal)\s+(?:disease|enhancement|deposits|nodularity|thickening))\b/g;
+  /\b(?:progressive\s+disease|no\s+longer\s+(?:responding|responsive)|stopped\s+responding|progres{1,2}(?:ing|ion|ed|ive)|growing|enlarging|grown|growth\s+(?:of|in)|increas(?:ed|ing)\s+in\s+size|interval\s+(?:enlargement|growth|increase)|enlargement\s+of|enlarged\s+(?:from|since|to|compared)|grew|(?:slightly|marginally|now|got|getting)\s+(?:bigger|larger)(?!\s+than)|new\s+(?:[a-z]+\s+){0,3}?(?:lesions?|mets?|metastas[a-z]*|deposits?|nodules?)|new\s+(?:malignant\s+)?(?:pleural|pericardial)\s+effusion|new\s+(?:leptomeningeal|pleural|peritoneal)\s+(?:disease|enhancement|deposits|nodularity|thickening))\b/g;
 const OLIGO_RE = /\boligo[\s-]?(?:progress[a-z]*|pd)\b|\bopd\b|\blimited\s+progression\b/g;
 const POLY_RE =
   /\bpoly[\s-]?(?:progress[a-z]*|pd)\b|\b(?:widespread|diffuse|multi[\s-]?(?:site|focal|organ)|multiple[\s-]sites?|systemic|extensive|generali[sz]ed|multiple)\s+(?:disease\s+)?progr?ess?ion\b|\bprogress(?:ion|ing|ed)\s+(?:at|in)\s+(?:multiple|many|numerous|several|(?:more\s+than|over|>)\s*(?:[5-9]|[1-9]\d))\s+(?:sites|organs|places|lesions)\b|\b(?:widespread|diffuse|multifocal|extensive)\s+pd\b|\bpd\s+(?:at|in)\s+(?:multiple|many|numerous|several)\s+(?:sites|organs|places|lesions)\b|\bprogress(?:ion|ing)\s+everywhere\b|\ball\s+(?:sites|lesions|disease\s+sites)\s+(?:are\s+|have\s+)?progress\w*|\bprogress\w*\s+(?:at|in)\s+all\s+(?:sites|lesions)\b/g;
@@ -20,7 +20,7 @@ const NONE_RE =
 const NO_NEW_RE = /^no\s+new\b/;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
 const HYPOTHETICAL_BEFORE_RE =
-  /\b(?:until|at|upon|before|after|following|if|risk\s+of|time\s+to|prevent(?:s|ing)?|delay(?:s|ed|ing)?|in\s+case\s+of|await(?:ing)?|pseudo|at\s+(?:t790m|first|initial|radiological|c797s|\w+)(?:\s+\w+)?)\s*$/;
+  /\b(?:until|at|upon|before|after|following|if|risk\s+of|time\s+to|prevent(?:s|ing)?|delay(?:s|ed|ing)?|in\s+case\s+of|await(?:ing)?|pseudo|at\s+(?:t790m|c797s|first|initial|radiological|the\s+time\s+of))\s*$/;
 const HYPOTHETICAL_AFTER_RE = /^[\s-]*(?:free|survival|risk)\b/;
 const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
 const PRIMARY_RE =

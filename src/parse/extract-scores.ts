@@ -15,7 +15,7 @@ const KPS_RE =
   /\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was|now|currently|today)?\s*(\d{2,3})\s*%?/g;
 // "KPS 90 -> 70", "KPS 90, now 70", "KPS 90, declined to 70": today's value is the last one.
 const KPS_TREND_AFTER_RE =
-  /^\s*(?:→|->|=>|⇒|➡|,?\s*(?:but\s+)?(?:now|currently|today)|,?\s*(?:now\s+)?(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|down|up|went)\s+to)\s*(?:kps\s*)?(\d{2,3})\s*%?/;
+  /^\s*(?:→|->|=>|⇒|➡|,?\s*(?:but\s+)?(?:now|currently|today)|,?\s*(?:now\s+)?(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|down|up|went)\s+to)\s*(?:kps\s*)?(\d{2,3})(?!\d|\s*(?:days?|d\b|weeks?|wks?|months?|mg|years?|yrs?|cm|mm|kg))\s*%?/;
 // "KPS declined from 90 to 70".
 const KPS_FROM_TO_RE =
   /\b(?:kps|k[ae]rn[a-z]{4,6})\s+(?:has\s+|had\s+)?(?:(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved)\s+)?from\s+(\d{2,3})\s*%?\s+to\s+(\d{2,3})\s*%?/g;
@@ -35,9 +35,9 @@ const LIFE_TO_LIVE_RE =
 // "previously ECOG 0, now 1", "ECOG 0 at diagnosis": a past performance status is not today's.
 const PAST_BEFORE_RE = /\b(?:previously|initially|formerly|originally|baseline|at\s+diagnosis)\s*:?\s*$/;
 const PAST_AFTER_RE =
-  /^\s*\(?\s*(?:(?:at|on|before|prior\s+to)\s+(?:diagnosis|baseline|presentation|admission|referral)|previously|initially|pre[\s-]?(?:treatment|diagnosis|morbid)|(?:at\s+)?last\s+(?:week|month|year|clinic|visit|review|appointment)|(?:a|one|two|three|\d{1,2})\s+(?:weeks?|months?)\s+ago)\b/;
+  /^\s*(?:\((?![^)]*\d)\s*)?(?:(?:at|on|before|prior\s+to)\s+(?:diagnosis|baseline|presentation|admission|referral)|previously|initially|pre[\s-]?(?:treatment|diagnosis|morbid)|(?:at\s+)?last\s+(?:week|month|year|clinic|visit|review|appointment)|(?:a|one|two|three|\d{1,2})\s+(?:weeks?|months?)\s+ago)\b/;
 const NOW_AFTER_RE =
-  /^[\s,;)]*(?:but\s+|and\s+)?(?:(?:now|currently|today)\s*(?:(?:improved|deteriorated|declined|worsened|down|up|back)\s+to\s+)?|(?:has\s+)?(?:improved|deteriorated|declined|worsened|dropped|fallen)\s+to\s+)(?:(?:ecog|who|ps)\s*)?[:=]?\s*([0-4])(?![\d.%])/;
+  /^[\s,;)]*(?:but\s+|and\s+)?(?:(?:now|currently|today)\s*(?:(?:improved|deteriorated|declined|worsened|down|up|back)\s+to\s+)?|(?:has\s+)?(?:improved|deteriorated|declined|worsened|dropped|fallen)\s+to\s+)(?:(?:ecog|who|ps)\s*)?[:=]?\s*([0-4])(?!\d|\.\d|\s*%)/;
 
 /** True when the ECOG at [start, end) is a past one; today's value right after it ("…, now 1") is read instead. */
 function pastEcog(doc: Doc, sink: Sink, start: number, end: number): boolean {
@@ -59,7 +59,7 @@ function pastEcog(doc: Doc, sink: Sink, start: number, end: number): boolean {
 
 // "ECOG 1 → 2", "ECOG 1, deteriorated to 2": a trajectory; today's value is the last one.
 const TREND_AFTER_RE =
-  /^\s*(?:→|->|=>|⇒|➡|,?\s*(?:now\s+)?(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|went|gone|moving|progress\w*)\s+to)\s*(?:(?:ecog|who|ps)\s*)?([0-4])(?![\d.%])/;
+  /^\s*(?:→|->|=>|⇒|➡|,?\s*(?:now\s+)?(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|went|gone|moving|progress\w*)\s+to)\s*(?:(?:ecog|who|ps)\s*)?([0-4])(?!\d|\.\d|\s*%)/;
 // "ECOG went from 1 to 3", "PS deteriorated from 0 to 2".
 const FROM_TO_RE =
   /\b(?:ecog|ps|who[\s-]?ps|performance\s+status)\s+(?:has\s+|had\s+)?(?:(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved|progressed)\s+)?from\s+([0-4])\s+to\s+([0-4])(?![\d.%])/g;

@@ -129,7 +129,7 @@ const IO_PHRASE_RE =
   /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
 
 const NAIVE_RE =
-  /\b(?:systemically\s+untreated|(?:has|have)\s+not\s+(?:yet\s+)?(?:had|received|started)\s+(?:any\s+)?(?:systemic\s+)?(?:treatment|therapy|chemo\w*|immunotherapy|tkis?)|no\s+prior\s+lines?\s+of\s+(?:treatment|therapy)|(?:first|1st)[\s-]line\s+(?:(?:is\s+)?yet\s+to\s+start|not\s+(?:yet\s+)?started)|(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)untreated(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
+  /\b(?:systemically\s+untreated|(?:has|have)\s+not\s+(?:yet\s+)?(?:had|received|started)\s+(?:any\s+)?(?:systemic\s+)?(?:treatment|therapy)(?!\s+(?:interrupt\w*|breaks?|holidays?|delays?|toxicit\w*))|(?:has|have)\s+not\s+(?:had|received)\s+any\s+(?:chemo\w*|immunotherapy)(?:\s+or\s+(?:chemo\w*|immunotherapy))?\s+yet|no\s+prior\s+lines?\s+of\s+(?:treatment|therapy)|(?:first|1st)[\s-]line\s+(?:(?:is\s+)?yet\s+to\s+start|not\s+(?:yet\s+)?started)|(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)untreated(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
   /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|plan\s+would\s+be|consider(?:ing)?\s+(?:adding|starting|switching\s+to)|options?\s+of|not\s+yet\s+(?:started|commenced|begun))\b|\bplan\s*:/;
 const OFF_RE =
@@ -153,7 +153,7 @@ const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
 const MONTHS_RE = new RegExp(
-  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12|m(?<=\bx\s?\d{1,3}m))(?![a-z0-9/])|(?<![a-z-])(${NUMBER_WORDS_SOURCE})\s+months?\b|(?<=\ba\s)\bmonth(?=\s+ago\b)|(?<=\blast\s)\bmonth\b`,
+  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12|m(?<=\bx\s?\d{1,3}m))(?![a-z0-9/])|(?<![a-z-])(${NUMBER_WORDS_SOURCE})\s+months?\b|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\ba\s)\bmonth(?=\s+ago\b)|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\blast\s)\bmonth\b`,
   'g',
 );
 // "3 years", "three years", "two and a half years" ("and a half" is read by the caller).
@@ -512,6 +512,8 @@ function plannedIn(ctext: string, at: number): boolean {
       continue;
     const end = m.index + m[0].length;
     if (end <= at && CONTINUING_RE.test(ctext.slice(end, at))) continue;
+    // "osimertinib 14 months - plan: SBRT to adrenal": a plan well after the drug is about something else.
+    if (m.index > at + 24) continue;
     return true;
   }
   return false;

@@ -653,7 +653,6 @@ export const VOCABULARY = {
       'sligh',
       'margi',
       'now$',
-      'is$',
       'got$',
       'getti',
     ],

@@ -1331,6 +1331,47 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'progression.sites': 2, 'progression.primaryProgressing': false },
     },
   ],
+  'review: hedges and conditions that must not hide findings, and comparisons that are not growth': [
+    { text: 'Liver mets x3, unclear response to pembrolizumab.', facts: { 'metastases.count': 3 } },
+    {
+      text: 'Plan SBRT to the primary once the 2 brain mets have been treated with SRS.',
+      facts: { 'metastases.count': 2 },
+    },
+    { text: 'SBRT reserved for the 2 progressing bone mets.', facts: { 'metastases.count': 2 } },
+    {
+      text: 'Osimertinib 80 mg once daily with no progression at 12 months.',
+      facts: { 'progression.pattern': 'none' },
+    },
+    { text: 'parietal pleural nodules', facts: { 'metastases.sites': ['pleura'] } },
+    { text: 'Histology is not central to the decision', absent: ['primary.location'] },
+    {
+      text: 'RUL mass abutting the mediastinal pleura. The liver lesion is not central.',
+      facts: { 'primary.location': 'central' },
+    },
+    { text: 'PET-CT and MRI spine', absent: ['staging.brainMri'] },
+    { text: 'Liver met in segment 4a/4b.', facts: { 'metastases.count': 1 } },
+    {
+      text: 'Osimertinib 14 months, PR - plan: SBRT to adrenal.',
+      facts: { 'therapy.status': 'on-treatment' },
+    },
+    {
+      text: 'On osimertinib 2 years, has not had any treatment interruptions.',
+      facts: { 'therapy.status': 'on-treatment' },
+    },
+    { text: 'On osimertinib since 2022; CT last month: PR.', absent: ['therapy.months'] },
+    { text: 'KPS 70, now 10 days post SRS.', facts: { karnofsky: 70 } },
+    { text: 'ECOG 2 (previously 0).', facts: { ecog: 2 } },
+    { text: 'ECOG 1 -> 2.', facts: { ecog: 2 } },
+    { text: 'Number of mets: 3.', facts: { 'metastases.count': 3 } },
+    {
+      text: 'Adrenal met at 3 months growing, rest stable.',
+      facts: { 'therapy.response': 'PD', 'progression.pattern': 'oligoprogression' },
+    },
+    {
+      text: 'Of the two adrenal nodules the left is larger; stable disease.',
+      facts: { 'therapy.response': 'SD' },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
