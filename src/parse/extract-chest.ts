@@ -69,7 +69,10 @@ const ASYMPTOMATIC_RE =
   /\b(?:asymptomatic|no\s+(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free)\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
 
 const ILD_RE =
-  /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?|(?:fibrotic\s+)?hypersensitivity\s+pneumonitis|fibrotic\s+hp|asbestosis|pneumoconiosis|silicosis)\b/g;
+  /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?)\b/g;
+// Fibrotic ILDs by name: stated, they are ILD; negated ("no asbestosis") they say nothing of other ILDs.
+const ILD_KIND_RE =
+  /\b(?:(?:fibrotic\s+)?hypersensitivity\s+pneumonitis|fibrotic\s+hp|asbestosis|pneumoconiosis|silicosis)\b/g;
 // "Probable UIP" is a CT pattern of its own (the fibrosis guidelines' category next to "UIP"), managed as UIP: the
 // word "probable" is part of the finding, not a hedge on it.
 const IPF_RE =
@@ -531,7 +534,7 @@ function pastSymptom(lower: string, start: number, end: number): boolean {
 
 // "SVC compression (no clinical SVCO)", "SVC compression, asymptomatic": a finding on imaging, not the syndrome.
 const NO_SYNDROME_AFTER_RE =
-  /^\s*(?:\(|,|-|;|but|with)?\s*(?:(?:no|without|w\/o|not)\s+(?:clinical\s+|overt\s+)?(?:svco|svcs|svc\s+(?:syndrome|obstruction)|signs?|symptoms?|syndrome|features)|asymptomatic|radiological(?:ly)?|on\s+imaging\s+only)\b/;
+  /^\s*(?:\(|,|-|;|but|with)?\s*(?:(?:no|without|w\/o|not)\s+(?:clinical\s+|overt\s+)?(?:svco|svcs|svc\s+(?:syndrome|obstruction)|signs?|symptoms?|syndrome|features)|asymptomatic|radiological(?:ly)?\s+only|on\s+imaging\s+only)\b/;
 
 function compressionOnly(lower: string, found: string, end: number): boolean {
   return found.endsWith('compression') && NO_SYNDROME_AFTER_RE.test(lower.slice(end, end + 48));
@@ -586,6 +589,7 @@ function extractLung(doc: Doc, sink: Sink): void {
   for (const m of ild) if (polarity(doc, m.index, m.index + m[0].length) === 'pos') ildStated = true;
   emitAll(doc, sink, T.ipf, IPF_RE, 'lung.ild', 'ipf', ildStated ? undefined : 'none', true);
   emitAll(doc, sink, T.ild, ILD_RE, 'lung.ild', 'ild', 'none', true);
+  emitAll(doc, sink, T.ildKind, ILD_KIND_RE, 'lung.ild', 'ild', undefined, true);
 
   const noPriorRt = matchAll(doc, NO_PRIOR_RT_RE, T.noPriorRt);
   for (let k = 0; k < noPriorRt.length; k++) {

@@ -1193,13 +1193,15 @@ class GroupParser {
   /** "mets: 4 (bone x2, liver x2)": a number before a bracket that lists sites is their total. */
   private totalBeforeBreakdown(t: Token, n: number): boolean {
     const i = this.i;
-    if (this.toks[i + 1]?.w !== '(') return false;
+    if (this.toks[i + 1]?.w !== '(' || !this.metWordBefore(i)) return false;
     let k = i + 2;
     if (this.flagsAt(k) & F.Lat) k++;
     if ((this.flagsAt(k) & F.Site) === 0) return false;
     const g = this.open(t);
     g.totals.push({ n, start: t.start, end: t.end });
     g.end = t.end;
+    // The sites of the breakdown are the metastases counted.
+    g.hasMet = true;
     this.st.count = undefined;
     return true;
   }

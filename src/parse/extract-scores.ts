@@ -32,6 +32,8 @@ const LIFE_RE =
 const LIFE_TO_LIVE_RE =
   /\b(?:(?:unlikely|not\s+expected)\s+to\s+(?:survive|live)\s+(?:beyond|past|more\s+than|longer\s+than|over)|(?:expected|likely)\s+to\s+(?:survive|live)(?:\s+(?:for|about|approximately|around))*)\s+(\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+(months?|weeks?|years?)\b|\b(\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+(months?|weeks?|years?)\s+to\s+live\b/g;
 
+const UNTREATED_NEAR_RE = /\b(?:without\s+(?:any\s+)?(?:treatment|therapy)|if\s+untreated|untreated)\b/;
+
 // "previously ECOG 0, now 1", "ECOG 0 at diagnosis": a past performance status is not today's.
 const PAST_BEFORE_RE = /\b(?:previously|initially|formerly|originally|baseline|at\s+diagnosis)\s*:?\s*$/;
 const PAST_AFTER_RE =
@@ -213,6 +215,8 @@ function extractLifeToLive(doc: Doc, sink: Sink): void {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end) || polarity(doc, start, end) === 'hedge') continue;
+    // "unlikely to survive beyond 3 months without treatment": survival untreated, not the life expectancy.
+    if (UNTREATED_NEAR_RE.test(doc.lower.slice(Math.max(0, start - 16), end + 24))) continue;
     const word = (m[1] ?? m[3]) as string;
     const n = NUMBER_WORD_VALUES[word] ?? Number(word);
     sink.consume(start, end);

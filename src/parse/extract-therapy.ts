@@ -147,7 +147,7 @@ const SWITCHED_BEFORE_RE = /\b(?:switched|changed|moved)\s+(?:from|to)\b[^.;]*$/
 const SWITCHED_TO_BEFORE_RE = /\b(?:switched|changed|moved)\s+from\s+[^,;.]{1,40}?\bto\s+$/;
 // "docetaxel after progression on pembrolizumab": the drug progressed on is the earlier line.
 const PROGRESSED_ON_BEFORE_RE =
-  /\b(?:after|following|post)\s+(?:progression|pd|failure|progressing)\s+(?:on|of|with|through)\s+(?:(?:\w+|\/|\+|and|,)\s*){0,4}$/;
+  /\b(?:after|following|post)\s+(?:progression|pd|failure|progressing)\s+(?:on|of|with|through)\s+(?:[\w/+,]+\s+){0,3}[\w/+,]*$/;
 const AFTER_CRT_RE = /\b(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt|pacific|consolidat\w*)\b/;
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
@@ -167,7 +167,7 @@ const X_CYCLES_RE =
   /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm|m\b))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
 const WORD_NUM = NUMBER_WORD_VALUES;
 const DURATION_EXCLUDE_RE =
-  /\b(?:diagnos\w*|dx|life|prognosis|survival|expectancy|old|since\s+diagnosis|follow[\s-]?up)\b/;
+  /\b(?:diagnos\w*|dx|life|prognosis|surviv\w*|to\s+live|expectancy|old|since\s+diagnosis|follow[\s-]?up)\b/;
 const RESPONSE_CONTEXT_RE =
   /\b(?:pr|sd|cr|pd|response|responding|stable|progress\w*|restag\w*|treatment|therapy|tki|chemo\w*|io)\b/;
 
@@ -324,6 +324,8 @@ function markPrior(doc: Doc, out: Mention[]): void {
       mention.done = true;
     }
   }
+  // Consolidation durvalumab beside a drug of the metastatic setting is the earlier (stage III) treatment.
+  if (out.some((m) => !m.prior && !m.consolidation)) for (const m of out) if (m.consolidation) m.prior = true;
 }
 
 /** "osimertinib 10 months, PD. Plan: switch to carbo/pem", "docetaxel planned": beside a drug being taken, a
@@ -340,7 +342,11 @@ function dropPlannedNext(doc: Doc, sink: Sink, out: Mention[]): void {
       PLANNED_AFTER_RE.test(lower.slice(m.end, m.end + 12))
     );
   });
-  if (!out.some((m, k) => !planned[k] && !m.prior) || !planned.includes(true)) return;
+  if (
+    !out.some((m, k) => !planned[k] && !m.prior && !m.consolidation && !m.adjuvant) ||
+    !planned.includes(true)
+  )
+    return;
   let n = 0;
   for (let k = 0; k < out.length; k++) {
     const m = out[k] as Mention;
@@ -583,7 +589,6 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
 const BARE_DURATION_RE =
   /^\s*(?:now\s+|currently\s+)?(?:on\s+)?c\d{1,2}(?:\s?d\d{1,2})?(?:\s+(?:done|completed|given|today))?\s*$|^\s*(?:(?:for|now|currently)\s+)?(?:x\s*|×\s*|approx\.?\s*|about\s+|around\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in|so\s+far|ongoing|now|to\s+date))?\s*$/;
 
-/** Durations count only in clauses about treatment or response. */
 /** A drug named in the 40 characters before `pos`, in the same sentence. */
 function drugJustBefore(lower: string, all: readonly Mention[], pos: number): boolean {
   for (const m of all) {
@@ -594,6 +599,7 @@ function drugJustBefore(lower: string, all: readonly Mention[], pos: number): bo
   return false;
 }
 
+/** Durations count only in clauses about treatment or response. */
 function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean {
   const { lower, text } = doc;
   const c = clauseWindow(doc, pos, pos);
@@ -796,7 +802,7 @@ const NEAR_RE = /\b(?:near(?:ly)?|almost|approaching)[\s-]*$/;
 
 // "complete metabolic response except the primary", "CR with residual avid primary": not complete.
 const NOT_COMPLETE_AFTER_RE =
-  /^[^.;]{0,24}?\b(?:except|apart\s+from|other\s+than|but\s+(?:for\s+)?(?:residual|persistent)|with\s+(?:a\s+)?(?:residual|persistent))\b/;
+  /^[^.;]{0,24}?\b(?:except|apart\s+from|other\s+than|(?:but\s+(?:for\s+)?|with\s+(?:a\s+)?)(?:residual|persistent)\s+(?:(?:fdg[\s-]?)?avid\w*|uptake|disease|tumou?r|mass|lesion|nodule|primary))\b/;
 
 function nearCr(
   lower: string,
@@ -822,7 +828,7 @@ function isEarlier(lower: string, start: number): boolean {
 const OTHER_CONDITION_RE =
   /\b(?:ild|interstitial|fibrosis|fibrotic|nsip|uip|ipf|copd|emphysema|pneumonitis|renal\s+function|creatinine|lfts?|weight|angina|heart\s+failure|diabetes|hypertension|af)\b/g;
 const TUMOUR_WORD_RE =
-  /\b(?:mets?|metastas\w*|primary|tumou?r|mass|lesions?|disease|nodes?|nodal|liver|bone|adrenal|brain|pet|ct\s+(?:cap|chest|scan)|restag\w*)\b/g;
+  /\b(?:mets?|metastas\w*|primary|tumou?r|mass|lesions?|disease|nodes?|nodal|liver|bone|adrenal|brain|pet|ct\s+(?:cap|chest|scan)|imaging|response|restag\w*|months?|weeks?|cycles?)\b/g;
 
 function lastIndexOf(re: RegExp, text: string): number {
   let at = -1;
@@ -832,7 +838,7 @@ function lastIndexOf(re: RegExp, text: string): number {
 }
 
 function aboutOtherCondition(lower: string, start: number): boolean {
-  let from = Math.max(0, start - 60);
+  let from = Math.max(0, start - 32);
   const stop = Math.max(lower.lastIndexOf('.', start - 1), lower.lastIndexOf(';', start - 1));
   if (stop >= from) from = stop + 1;
   const before = lower.slice(from, start);

@@ -213,7 +213,7 @@ const LUNG_MENTION_RE =
 const LUNG_DRIVER_RE =
   /\b(?:egfr|alk|ros1)\b[^.;]{0,24}\b(?:ex(?:on)?\s?(?:19|20|21)|del|l858r|ins|fusion|rearrange\w*|positive|mutant|mutated|\+)|\b(?:osimertinib|erlotinib|gefitinib|afatinib|alectinib|lorlatinib|brigatinib|crizotinib)\b/;
 const CANCER_HISTORY_BEFORE_RE =
-  /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known|pmh|pmhx|past\s+medical\s+history|background\s+of|(?:rt|xrt|radiotherapy|radiation|chemo\w*|surgery|resection|mastectomy|lumpectomy|prostatectomy|treatment)\s+for)\s*:?\s+(?:(?:left|right|l|r)\s+)?$/;
+  /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known|pmh|pmhx|past\s+medical\s+history|background\s+of|(?<!\b(?:currently|ongoing|on|receiving|under|having)\s+)(?:rt|xrt|radiotherapy|radiation|chemo\w*|surgery|resection|mastectomy|lumpectomy|prostatectomy|treatment)\s+for)\s*:?\s+(?:(?:left|right|l|r)\s+)?$/;
 
 const YEAR_AFTER_RE = /^[\s(]*(?:in\s+)?(?:19|20)\d\d\b/;
 

@@ -2,7 +2,7 @@
 // word or a "Name:" label is only taken as part of a name if it is not a clinical or common word.
 
 const CLINICAL_WORDS = `
-ecog ps kps who dx hx tx rx sx fhx pmh pmhx ddx mdt pet ct mri mr pet-ct ct-pet cxr us ebus tbna eus bal fna cytology histology pathology biopsy
+ecog ps kps who dx hx tx rx sx fhx pmh pmhx ddx pet ct mri mr pet-ct ct-pet cxr us ebus tbna eus bal fna cytology histology pathology biopsy
 scan scans imaging staging staged restaging radiology radiologist radiotherapy radiation rt sbrt sabr srs srt wbrt
 imrt vmat igrt proton protons crt cgy gy fx fraction fractions dose doses boost plan plans planned planning
 mdt mdm tb board tumour tumor tumour-board nsclc sclc luad lusc sqcc nos adeno adenocarcinoma squamous

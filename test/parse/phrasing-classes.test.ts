@@ -1372,6 +1372,39 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.response': 'SD' },
     },
   ],
+  'review, second pass: totals before breakdowns, consolidation beside a new line, residual scars, negated ILD kinds':
+    [
+      { text: 'Day 14 (liver enzymes raised), bone mets x2.', facts: { 'metastases.count': 2 } },
+      {
+        text: 'Total mets = 7 (bone 4, liver 3).',
+        facts: { 'metastases.count': 7, 'metastases.organs': 2 },
+      },
+      {
+        text: 'Durvalumab consolidation after CRT completed 2023; now new adrenal met, starting carbo/pem/pembro.',
+        facts: { 'therapy.regimen': 'chemo-io', 'therapy.status': 'naive' },
+      },
+      {
+        text: 'pembro, complete metabolic response with residual fibrotic scarring at the primary.',
+        facts: { 'therapy.response': 'CR' },
+      },
+      {
+        text: 'Currently on chemotherapy for breast cancer; new lung mass, ?second primary vs metastasis.',
+        facts: { primarySite: 'non-lung' },
+      },
+      { text: 'Asbestos exposure, pleural plaques, no asbestosis.', absent: ['lung.ild'] },
+      {
+        text: 'Mild ILD, on osimertinib for 10 months with stable response.',
+        facts: { 'therapy.response': 'SD' },
+      },
+      {
+        text: 'SVC compression, radiological and clinical: facial swelling.',
+        facts: { symptoms: ['svc-syndrome'] },
+      },
+      {
+        text: 'Patient unlikely to survive beyond 3 months without treatment.',
+        absent: ['lifeExpectancyMonths', 'therapy.months'],
+      },
+    ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
