@@ -143,6 +143,7 @@ const ON_RE =
 const EVENT_ON_DRUG_RE =
   /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to)\s+(?:starting\s+|commencing\s+|initiation\s+of\s+|start\s+of\s+)?(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
 const ADJUVANT_RE = /\b(?:neo)?adjuvant\b|\bperi[\s-]?operative\b/;
+const PROGRESS_OR_FAIL_RE = /progress|pd|failure/;
 const SWITCHED_BEFORE_RE = /\b(?:switched|changed|moved)\s+(?:from|to)\b[^.;]*$/;
 const SWITCHED_TO_BEFORE_RE = /\b(?:switched|changed|moved)\s+from\s+[^,;.]{1,40}?\bto\s+$/;
 // "docetaxel after progression on pembrolizumab": the drug progressed on is the earlier line.
@@ -317,8 +318,8 @@ function markPrior(doc: Doc, out: Mention[]): void {
     // "switched from gefitinib to osimertinib": the drug after "to" is the current one.
     mention.prior =
       mention.adjuvant ||
-      (PRIOR_RE.test(before) && !SWITCHED_TO_BEFORE_RE.test(before)) ||
-      PROGRESSED_ON_BEFORE_RE.test(before.slice(-40));
+      (PRIOR_RE.test(before) && !(before.includes('from') && SWITCHED_TO_BEFORE_RE.test(before))) ||
+      (PROGRESS_OR_FAIL_RE.test(before) && PROGRESSED_ON_BEFORE_RE.test(before.slice(-40)));
     if (!mention.prior && finishedCourse(lower, mention, out)) {
       mention.prior = true;
       mention.done = true;
@@ -333,6 +334,14 @@ function markPrior(doc: Doc, out: Mention[]): void {
 function dropPlannedNext(doc: Doc, sink: Sink, out: Mention[]): void {
   if (out.length < 2) return;
   const { lower } = doc;
+  // No plan word anywhere (PLANNED_RE, or the words only the bracket and after-patterns read): nothing planned.
+  if (
+    !PLANNED_RE.test(lower) &&
+    !lower.includes('pending') &&
+    !lower.includes('awaited') &&
+    !lower.includes('intended')
+  )
+    return;
   if (!mayPlan(lower)) return;
   const planned = out.map((m) => {
     const w = clauseWindow(doc, m.start, m.end);
