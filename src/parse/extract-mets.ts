@@ -1900,6 +1900,9 @@ export function parseMets(doc: Doc): MetsResult {
 const BENIGN_AFTER_RE =
   /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*(?:\d{1,2}(?:\.\d)?\s?(?:cm|mm)\s*)?[,:-]?\s*(?:(?:washout|on\s+(?:ct|mri|pet)|ct|mri|appearances?|features?)\s+)?(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative|not\s+typical\s+(?:of|for)|atypical\s+for)\b/;
 
+const CONFIRMED_AFTER_RE =
+  /^[^.;]*?\b(?:bx|biops(?:y|ied))[\s-]*(?:proven|confirmed|positive|\+ve)\b[^.;]{0,16}\b(?:mets?|metastas\w*|adenocarcinoma|nsclc)\b/;
+
 /** The text-level polarity (lists, "cannot exclude", "rule out") can negate or hedge what the token walk kept. */
 function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {
   for (const it of items) {
@@ -1912,6 +1915,12 @@ function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {
     if (pol === 'neg') it.negated = true;
     else if (pol === 'hedge') it.hedged = true;
   }
+  // "1 liver lesion indeterminate -> bx-proven met": the biopsy settles the hedge.
+  for (const it of items)
+    if (it.hedged && !it.negated && CONFIRMED_AFTER_RE.test(doc.lower.slice(it.end, it.end + 72))) {
+      it.hedged = false;
+      it.metContext = true;
+    }
 }
 
 /** Malignant effusions and leptomeningeal disease: serosal disease, not metastatic sites. */

@@ -1405,6 +1405,13 @@ const CLASSES: Record<string, Row[]> = {
         absent: ['lifeExpectancyMonths', 'therapy.months'],
       },
     ],
+  'a biopsy settles a hedged lesion': [
+    {
+      text: 'RUL mass, 1 liver lesion (seg 4b) indeterminate -> bx-proven met; no other disease on CT',
+      facts: { 'metastases.count': 1, 'metastases.sites': ['liver'] },
+    },
+    { text: 'adrenal lesion indeterminate, biopsy pending', absent: ['metastases.sites'] },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
