@@ -205,6 +205,7 @@ const HEDGE_WORDS = new Set(
       'likely questionable presumed if assuming unless whether nonspecific unclear uncertain cannot',
   ),
 );
+const BULLETS = new Set(['•', '-', '*', '·', '–']);
 const FORWARD_HEDGES = new Set(words('if assuming unless whether unclear uncertain'));
 const CANNOT_HEDGES = new Set(words('exclude excluded rule be'));
 const PROGRESS_WORDS = new Set(words('new enlarging growing progressing progressive increasing active'));
@@ -648,6 +649,8 @@ class GroupParser {
   private commaClosed: readonly MetItem[] = NO_ITEMS;
   /** The group after "other than"/"apart from"/"except" continues a metastasis list. */
   private inheritMet = false;
+  /** Inside a bulleted list whose header is a metastasis word. */
+  private underHeader = false;
   /** The last group closed in this sentence named a metastasis. */
   private prevMet = false;
 
@@ -909,6 +912,8 @@ class GroupParser {
   private step(t: Token): void {
     const i = this.i;
     if (((FLAGS[i] as number) & F.Except) !== 0 && this.exception(t)) return;
+    // The bullet of a line under a metastasis header leaves the header's context for the line's sites.
+    if (this.underHeader && BULLETS.has(t.w) && this.toks[i - 1]?.w === '\n') return;
     const kind = KINDS[i] as K;
     if (t.w === 'met' && this.metGene(t)) {
       this.finish();
@@ -1117,9 +1122,27 @@ class GroupParser {
   /** "no bone, no liver mets; 1 adrenal": a counted bare site right after ";" continues the metastasis list. */
   private onEnd(t: Token): void {
     const carry = t.w === ';' && this.g?.hasMet === true && this.countedSiteAhead();
+    // "Metastatic sites:\n• L adrenal\n• R ilium": the lines of a bulleted list under a metastasis header name
+    // metastases.
+    const bulletNext = t.w === '\n' && BULLETS.has(this.toks[this.i + 1]?.w ?? '');
+    const header = bulletNext && (this.underHeader || this.metHeaderLine());
     this.finish();
     this.prevMet = false;
-    if (carry) this.inheritMet = true;
+    this.underHeader = header;
+    if (carry || header) this.inheritMet = true;
+  }
+
+  /** The line before the current token is only a metastasis header ("Mets:", "Metastatic sites", "Sites of
+   * metastasis:"). */
+  private metHeaderLine(): boolean {
+    let met = false;
+    for (let k = this.i - 1; k >= 0; k--) {
+      const w = (this.toks[k] as Token).w;
+      if (w === '\n') break;
+      if (KINDS[k] === K.Met) met = true;
+      else if (w !== ':' && w !== 'of' && w !== '-') return false;
+    }
+    return met;
   }
 
   private countedSiteAhead(): boolean {
@@ -1662,6 +1685,9 @@ class GroupParser {
         this.i++;
         return { site: BONE, end: next.end };
       }
+      // "Mets:\n- T12": a spinal level alone on a line of a list under a metastasis header.
+      if (this.underHeader && BULLETS.has(this.toks[i - 1]?.w ?? '') && !isTCategoryLike(t.w))
+        return { site: BONE, end: t.end };
       // "mets to L adrenal and T10", "(R adrenal + T11)": a spinal level joined to the sites of a list.
       const g = this.g;
       if (

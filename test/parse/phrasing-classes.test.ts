@@ -1412,6 +1412,18 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'adrenal lesion indeterminate, biopsy pending', absent: ['metastases.sites'] },
   ],
+  'a bulleted list under a metastasis header': [
+    {
+      text: 'Mets:\n- L adrenal\n- R ilium\n- T12',
+      facts: { 'metastases.count': 3, 'metastases.organs': 2 },
+    },
+    {
+      text: 'Metastatic sites\n• L adrenal\n• liver x2',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['liver', 'adrenal'] },
+    },
+    { text: 'PMH:\n- COPD\n- liver cirrhosis', absent: ['metastases.sites'] },
+    { text: 'Mets:\n- L adrenal\nECOG 1\n- liver', facts: { 'metastases.sites': ['adrenal'], ecog: 1 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
