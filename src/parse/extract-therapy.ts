@@ -641,8 +641,33 @@ const ASKED_DURATION_BEFORE_RE =
 const FUTURE_POINT_BEFORE_RE =
   /\b(?:restag\w*|reassess\w*|re-?imag\w*|review|scan|repeat\s+(?:ct|pet|imaging|scan))\s+(?:at|in|after)\s+(?:~\s*)?$/;
 
+/** The rest of the sentence after `end` reports a result ("restaging after 4 cycles showed PR"). */
+function resultAfter(lower: string, end: number): boolean {
+  let to = Math.min(lower.length, end + 60);
+  for (let k = end; k < to; k++) {
+    const c = lower.charCodeAt(k);
+    if (c === 46 || c === 59 || c === 10) to = k;
+  }
+  return RESULT_AFTER_RE.test(lower.slice(end, to));
+}
+
+const AT_BEFORE_RE = /\b(?:after|at)\s+$/;
+const REVIEW_AFTER_RE =
+  /^\s*(?:for\s+)?(?:response\s+assessment|restag\w*|reassess\w*|re-?imag\w*|(?:a\s+)?(?:repeat\s+)?(?:ct|pet|mri|scan))\b/;
+const RESULT_AFTER_RE =
+  /\b(?:pr|sd|cr|pd|cmr|pmr|showed|shows|showing|demonstrat\w*|confirmed|revealed|response(?!\s+assessment)|responding|stable|progress\w*|no\s+(?:new|progression|evidence))\b/;
+
 function askedDuration(lower: string, start: number, end: number): boolean {
-  if (FUTURE_POINT_BEFORE_RE.test(lower.slice(Math.max(0, start - 28), start))) return true;
+  // "restage at 8 weeks" is a time point ahead; "restaging after 4 cycles showed PR" is one passed.
+  const before = lower.slice(Math.max(0, start - 28), start);
+  if (FUTURE_POINT_BEFORE_RE.test(before)) return !resultAfter(lower, end);
+  // "after 4 cycles response assessment", "at 3 months repeat CT": the time of a review ahead.
+  if (
+    AT_BEFORE_RE.test(before) &&
+    REVIEW_AFTER_RE.test(lower.slice(end, end + 28)) &&
+    !resultAfter(lower, end)
+  )
+    return true;
   if (!ASKED_DURATION_BEFORE_RE.test(lower.slice(Math.max(0, start - 28), start))) return false;
   for (let k = end; k < lower.length && k < end + 80; k++) {
     const c = lower.charCodeAt(k);

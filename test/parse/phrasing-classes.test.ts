@@ -1424,6 +1424,15 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'PMH:\n- COPD\n- liver cirrhosis', absent: ['metastases.sites'] },
     { text: 'Mets:\n- L adrenal\nECOG 1\n- liver', facts: { 'metastases.sites': ['adrenal'], ecog: 1 } },
   ],
+  'a review at a time point: ahead when no result follows, passed when one does': [
+    {
+      text: 'carbo/pem/pembro: restaging after 4 cycles showed PR',
+      facts: { 'therapy.cycles': 4, 'therapy.response': 'PR' },
+    },
+    { text: 'osimertinib, reassessment at 3 months: PR', facts: { 'therapy.months': 3 } },
+    { text: 'osimertinib, restage at 8 weeks', absent: ['therapy.weeks'] },
+    { text: 'Pembrolizumab C3 given; after 4 cycles response assessment.', facts: { 'therapy.cycles': 3 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
