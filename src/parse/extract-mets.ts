@@ -190,7 +190,7 @@ const LATERAL_TWO = new Set(['bilateral', 'bilat', 'both']);
 const NAMED_BONES = new Set(
   words(
     'sacrum sacral rib iliac ilium femur femoral humerus humeral pelvis acetabulum acetabular sternum ' +
-      'scapula skull calvarium clavicle coccyx',
+      'scapula skull calvarium clavicle coccyx ischium',
   ),
 );
 const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
@@ -1998,9 +1998,6 @@ function impliedSingles(lower: string, groups: readonly Group[]): Set<MetItem> {
 }
 
 // A spinal level, or a named bone with its side before it: one lesion ("bone mets: R ilium and T12" are two).
-const LEVEL_RE = /^[tlcs]\d{1,2}$/;
-const SIDED_BONE_RE =
-  /^(?:ilium|iliac|femur|femoral|humerus|humeral|rib|scapula|clavicle|acetabulum|ischium)$/;
 const SIDE_BEFORE_RE = /\b(?:left|right|l|r|lt|rt)\s+(?:\d{1,2}(?:st|nd|rd|th)\s+)?$/;
 const GENERIC_BONE_RE = /^(?:bones?|bony|osseous|skeletal)$/;
 
@@ -2014,8 +2011,8 @@ function placesNamed(lower: string, list: readonly MetItem[]): number {
     // "humerus" ends in "s" but is one bone; "T8, ribs" is not a list of places.
     if (PLURAL_AFTER_RE.test(lower.slice(it.end, it.end + 16))) return 0;
     if (
-      LEVEL_RE.test(text) ||
-      (SIDED_BONE_RE.test(text) && SIDE_BEFORE_RE.test(lower.slice(Math.max(0, it.start - 12), it.start)))
+      VERTEBRA_CODE_RE.test(text) ||
+      (NAMED_BONES.has(text) && SIDE_BEFORE_RE.test(lower.slice(Math.max(0, it.start - 12), it.start)))
     )
       places++;
     else return 0;

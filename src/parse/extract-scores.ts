@@ -7,6 +7,12 @@ import { T } from './vocabulary.js';
 
 const DIGIT_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4 };
 
+// The verbs of a performance status told as a change, shared by ECOG and Karnofsky: "deteriorated to 3",
+// "KPS 90, declined to 70" (TREND_TO) and "went from 1 to 3" (TREND_FROM).
+const TREND_TO = String.raw`(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|down|up|went|gone|moving|progress\w*)`;
+const TREND_FROM =
+  '(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved|progressed)';
+
 const ECOG_RE =
   /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance)\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now|(?:has\s+)?(?:deteriorated|declined|worsened|dropped|fallen|improved)\s+to)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
 // "WHO 1", "WHO 2-3" only in capitals: "who" is a pronoun.
@@ -14,11 +20,14 @@ const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(
 const KPS_RE =
   /\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was|now|currently|today)?\s*(\d{2,3})\s*%?/g;
 // "KPS 90 -> 70", "KPS 90, now 70", "KPS 90, declined to 70": today's value is the last one.
-const KPS_TREND_AFTER_RE =
-  /^\s*(?:→|->|=>|⇒|➡|,?\s*(?:but\s+)?(?:now|currently|today)|,?\s*(?:now\s+)?(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|down|up|went)\s+to)\s*(?:kps\s*)?(\d{2,3})(?!\d|\s*(?:days?|d\b|weeks?|wks?|months?|mg|years?|yrs?|cm|mm|kg))\s*%?/;
+const KPS_TREND_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:→|->|=>|⇒|➡|,?\s*(?:but\s+)?(?:now|currently|today)|,?\s*(?:now\s+)?${TREND_TO}\s+to)\s*(?:kps\s*)?(\d{2,3})(?!\d|\s*(?:days?|d\b|weeks?|wks?|months?|mg|years?|yrs?|cm|mm|kg))\s*%?`,
+);
 // "KPS declined from 90 to 70".
-const KPS_FROM_TO_RE =
-  /\b(?:kps|k[ae]rn[a-z]{4,6})\s+(?:has\s+|had\s+)?(?:(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved)\s+)?from\s+(\d{2,3})\s*%?\s+to\s+(\d{2,3})\s*%?/g;
+const KPS_FROM_TO_RE = new RegExp(
+  String.raw`\b(?:kps|k[ae]rn[a-z]{4,6})\s+(?:has\s+|had\s+)?(?:${TREND_FROM}\s+)?from\s+(\d{2,3})\s*%?\s+to\s+(\d{2,3})\s*%?`,
+  'g',
+);
 const PDL1_RE = /\b(?:pd[\s-]?l1|pdl1|tps)\b/g;
 const PDL1_VALUE_RE =
   /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(?:(?:~|approx\.?|approximately|about|around|ca\.?|c\.)\s*)?(\d{1,3}(?:\.\d+)?)(?![\d.]|[a-z]\d)(?:\s*(?:[-–]|to)\s*(\d{1,3})(?![\d.]))?\s*(%|percent)?/;
@@ -60,11 +69,14 @@ function pastEcog(doc: Doc, sink: Sink, start: number, end: number): boolean {
 }
 
 // "ECOG 1 → 2", "ECOG 1, deteriorated to 2": a trajectory; today's value is the last one.
-const TREND_AFTER_RE =
-  /^\s*(?:→|->|=>|⇒|➡|,?\s*(?:now\s+)?(?:deteriorat\w*|declin\w*|worsen\w*|dropp\w*|fell|fallen|improv\w*|increas\w*|decreas\w*|went|gone|moving|progress\w*)\s+to)\s*(?:(?:ecog|who|ps)\s*)?([0-4])(?!\d|\.\d|\s*%)/;
+const TREND_AFTER_RE = new RegExp(
+  String.raw`^\s*(?:→|->|=>|⇒|➡|,?\s*(?:now\s+)?${TREND_TO}\s+to)\s*(?:(?:ecog|who|ps)\s*)?([0-4])(?!\d|\.\d|\s*%)`,
+);
 // "ECOG went from 1 to 3", "PS deteriorated from 0 to 2".
-const FROM_TO_RE =
-  /\b(?:ecog|ps|who[\s-]?ps|performance\s+status)\s+(?:has\s+|had\s+)?(?:(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved|progressed)\s+)?from\s+([0-4])\s+to\s+([0-4])(?![\d.%])/g;
+const FROM_TO_RE = new RegExp(
+  String.raw`\b(?:ecog|ps|who[\s-]?ps|performance\s+status)\s+(?:has\s+|had\s+)?(?:${TREND_FROM}\s+)?from\s+([0-4])\s+to\s+([0-4])(?![\d.%])`,
+  'g',
+);
 
 /** Today's value of a trajectory told after the ECOG at `end`; true when one was read. */
 function trendAfter(doc: Doc, sink: Sink, start: number, end: number): boolean {
