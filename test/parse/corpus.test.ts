@@ -1,5 +1,8 @@
 // The parser against its phrasing corpus (test/parse/corpus/*.json): the same scoring as `npm run eval:parse`.
 // The corpus was written from how tumour boards write cases, not from the parser; a drop below the targets fails.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, precision, recall, score } from './corpus/score.js';
 
@@ -52,5 +55,35 @@ describe('phrasing corpus', () => {
   it('counts a wrong value as a false positive as well as a miss', () => {
     const wrong = s.misses.filter((m) => m.kind === 'wrong');
     for (const m of wrong) expect(s.misses.some((n) => n.kind === 'missed' && n.text === m.text)).toBe(true);
+  });
+});
+
+describe('a corpus in another folder (eval:parse --corpus, how a held-out set is scored)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+  const write = (name: string, body: string) => writeFileSync(join(dir, name), body);
+
+  it('is scored the same way', () => {
+    write(
+      'held-out.json',
+      JSON.stringify({
+        class: 'held-out',
+        phrasings: [
+          { text: 'EGFR exon 19 deletion, ECOG 1', yields: { driver: 'EGFR', ecog: 1 } },
+          { text: 'ALK negative', absent: ['driver'] },
+        ],
+      }),
+    );
+    const s = score(dir);
+    expect(s.phrasings).toBe(2);
+    expect(s.total).toEqual({ tp: 2, fp: 0, fn: 0 });
+    expect([...s.byClass.keys()]).toEqual(['held-out']);
+  });
+
+  it('names the file and the row when a file is not a corpus file', () => {
+    write('broken.json', '{"class": "x", "phrasings": [{"txt": "a"}]}');
+    expect(() => score(dir)).toThrow(/broken\.json: .*txt/s);
+    write('broken.json', '{');
+    expect(() => score(dir)).toThrow(/broken\.json: .*JSON/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -3,7 +3,7 @@
 // another value, a fact listed as absent that the reading gives, and a list item no phrasing expected are false
 // positives. Texts go through readText, as every front end does (the guard decodes Slack markup first).
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { readText } from '../../../src/consult/read-text.js';
@@ -25,13 +25,23 @@ export type Phrasing = z.infer<typeof Phrasing> & { cls: string };
 
 const DIR = dirname(fileURLToPath(import.meta.url));
 
-export function loadCorpus(): Phrasing[] {
+function parseJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`${basename(path)}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Every phrasing of the corpus files in `dir` (the repository's corpus unless another is named). */
+export function loadCorpus(dir = DIR): Phrasing[] {
   const out: Phrasing[] = [];
-  for (const file of readdirSync(DIR)
+  for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()) {
-    const parsed = CorpusFile.parse(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
-    for (const p of parsed.phrasings) out.push({ ...p, cls: parsed.class });
+    const parsed = CorpusFile.safeParse(parseJson(join(dir, file)));
+    if (!parsed.success) throw new Error(`${file}: ${z.prettifyError(parsed.error)}`);
+    for (const p of parsed.data.phrasings) out.push({ ...p, cls: parsed.data.class });
   }
   return out;
 }
@@ -91,8 +101,8 @@ function scoreList(fact: string, expected: unknown[], got: unknown, bump: Bump):
 
 type Bump = (fact: string, kind: keyof Tally, expected?: unknown, got?: unknown) => void;
 
-export function score(): Score {
-  const corpus = loadCorpus();
+export function score(dir?: string): Score {
+  const corpus = loadCorpus(dir);
   const s: Score = {
     phrasings: corpus.length,
     total: { tp: 0, fp: 0, fn: 0 },
