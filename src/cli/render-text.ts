@@ -63,9 +63,15 @@ export function readingLines(reading: Reading): string[] {
     for (const u of reading.understood)
       lines.push(`  • ${u.fact} = ${JSON.stringify(u.value)}  ← "${u.text}"`);
   }
-  if (reading.conflicts.length > 0) {
+  const conflicting = reading.conflicts.filter((c) => c.kind === 'conflict');
+  const suspected = reading.conflicts.filter((c) => c.kind === 'suspected');
+  if (conflicting.length > 0) {
     lines.push('', 'Conflicts (please clarify)');
-    for (const c of reading.conflicts) lines.push(`  ? ${c.question}`);
+    for (const c of conflicting) lines.push(`  ? ${c.question}`);
+  }
+  if (suspected.length > 0) {
+    lines.push('', 'Named only as possible (please confirm)');
+    for (const c of suspected) lines.push(`  ? ${c.question}`);
   }
   if (reading.ignored.length > 0)
     lines.push('', `Not used: ${reading.ignored.map((s) => `"${s.text}"`).join(', ')}`);

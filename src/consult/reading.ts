@@ -25,6 +25,9 @@ export interface ReadConflict {
   fact: string;
   values: unknown[];
   question: string;
+  /** `conflict`: the text states two values and the fact is left unknown; `suspected`: the text names it only as
+   * possible ("possible ILD") and the answer meanwhile uses that value. Both are asked; only the wording differs. */
+  kind: 'conflict' | 'suspected';
 }
 
 export interface Reading {
@@ -58,8 +61,18 @@ export function toReading(redacted: string, identifiers: IdentifierKind[], parse
     .filter((f) => f.text.trim() !== '');
   // A suspected safety fact ("possible ILD") is asked like a conflict and answered at the suspected value.
   const safer = saferConflicts(parsed.case, [
-    ...parsed.conflicts.map((c) => ({ fact: c.fact, values: c.values, question: c.question })),
-    ...parsed.suspected.map((s) => ({ fact: s.fact, values: [s.value], question: s.question })),
+    ...parsed.conflicts.map((c) => ({
+      fact: c.fact,
+      values: c.values,
+      question: c.question,
+      kind: 'conflict' as const,
+    })),
+    ...parsed.suspected.map((s) => ({
+      fact: s.fact,
+      values: [s.value],
+      question: s.question,
+      kind: 'suspected' as const,
+    })),
   ]);
   const conflicts = safer.conflicts;
   const factPaths = [...understood.map((u) => u.fact), ...conflicts.map((c) => c.fact)];

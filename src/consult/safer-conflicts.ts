@@ -53,10 +53,10 @@ function describe(fact: string, value: unknown): string {
 }
 
 /** The case with the riskier value of each such conflict, and the conflicts' questions saying which was used. */
-export function saferConflicts(
+export function saferConflicts<C extends Conflict>(
   c: Case,
-  conflicts: readonly Conflict[],
-): { case: Case; conflicts: Conflict[] } {
+  conflicts: readonly C[],
+): { case: Case; conflicts: C[] } {
   let out: Case = c;
   const asked = conflicts.map((conflict) => {
     const value = riskier(conflict.fact, conflict.values);

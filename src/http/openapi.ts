@@ -84,7 +84,7 @@ export const OPENAPI = {
         responses: {
           '200': {
             description:
-              'The answer (output contract); with `text`, also `understood` (fact, value, span and text in the redacted input), `ignored`, `conflicts`, `identifiersRemoved`; with `case`, `identifiersRemoved`',
+              'The answer (output contract); with `text`, also `understood` (fact, value, span and text in the redacted input), `ignored`, `conflicts` (fact, values, question, and kind: `conflict` when stated twice differently or `suspected` when named only as possible), `identifiersRemoved`; with `case`, `identifiersRemoved`',
           },
           '400': {
             description: 'Malformed body or invalid case, with issues by path',

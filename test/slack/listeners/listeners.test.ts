@@ -244,6 +244,16 @@ describe('the shortcuts as functions', () => {
     });
   });
 
+  it('the message shortcut tells a suspected fact from a conflicting one', async () => {
+    const r = recorder();
+    await assessMessage(r.deps)(messageShortcutArgs(r, 'adenocarcinoma, ECOG 1, KPS 60, possible ILD on CT'));
+    const shown = JSON.stringify(r.client.callsOf('views.open')[0]?.view);
+    expect(shown).toMatch(/Conflicting facts left blank: [^.]*(ECOG|performance)/i);
+    expect(shown).toMatch(/Named only as possible, left blank: [^"]*(ILD|interstitial)/i);
+    const conflicting = shown.slice(shown.indexOf('Conflicting'), shown.indexOf('Named only'));
+    expect(conflicting).not.toMatch(/ILD|interstitial/i);
+  });
+
   it('the message shortcut reports a failure once through response_url, with a code', async () => {
     const r = recorder();
     r.client.failNext('views.open', platformError('exchanged_trigger_id'));

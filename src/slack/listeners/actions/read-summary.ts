@@ -32,7 +32,14 @@ function notice(read: ReturnType<typeof readText>): string {
     parts.push(
       `Identifiers were removed and not kept (${[...new Set(read.identifiersRemoved)].join(', ')}).`,
     );
-  if (read.conflicts.length > 0) parts.push(`${read.conflicts.length} conflicting facts were left blank.`);
+  const conflicting = read.conflicts.filter((c) => c.kind === 'conflict').length;
+  const suspected = read.conflicts.length - conflicting;
+  if (conflicting > 0)
+    parts.push(`${conflicting} conflicting ${conflicting === 1 ? 'fact was' : 'facts were'} left blank.`);
+  if (suspected > 0)
+    parts.push(
+      `${suspected} ${suspected === 1 ? 'fact' : 'facts'} named only as possible ${suspected === 1 ? 'was' : 'were'} left blank; confirm ${suspected === 1 ? 'it' : 'them'}.`,
+    );
   return parts.join(' ');
 }
 
