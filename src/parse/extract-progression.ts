@@ -374,8 +374,15 @@ function regionalNodesProgress(doc: Doc, ranges: readonly Span[], e: Extent): bo
   return false;
 }
 
-/** Whether the primary is among the progressing sites (or stated controlled). */
-function primaryProgression(doc: Doc, sink: Sink, ranges: readonly Span[], e: Extent): boolean {
+/** Whether the primary is among the progressing sites (or stated controlled: that subclause is noted in
+ * `controlled`). */
+function primaryProgression(
+  doc: Doc,
+  sink: Sink,
+  ranges: readonly Span[],
+  e: Extent,
+  controlled: Span[],
+): boolean {
   let primary = false;
   for (const m of matchAll(doc, PRIMARY_RE, T.primaryMention)) {
     const start = m.index;
@@ -387,6 +394,7 @@ function primaryProgression(doc: Doc, sink: Sink, ranges: readonly Span[], e: Ex
       widen(e, start, end);
     } else if (CONTROLLED_RE.test(doc.text.slice(sub.start, sub.end))) {
       sink.add('progression.primaryProgressing', false, start, end);
+      controlled.push(sub);
     }
   }
   return primary;
@@ -496,7 +504,11 @@ export function emitProgression(
   for (const g of mets.groups)
     if (g.burden.some((b) => b.value === 'poly') && g.items.some((it) => progressingItems.has(it)))
       polyBurden = true;
-  const primary = primaryProgression(doc, sink, ranges, e);
+  // Subclauses that say how the sites other than the progressing ones did ("rest stable", "primary stable").
+  const controlled: Span[] = [];
+  const primary = primaryProgression(doc, sink, ranges, e, controlled);
+  for (const m of matchAll(doc, REST_RE, T.restControlled))
+    controlled.push({ start: m.index, end: m.index + m[0].length });
   let { counted, floor } = organSites(perOrgan, uncounted, primary);
   // "progression in the mediastinal nodes only": regional nodes are one progressing site (not a metastasis).
   if (!perOrgan.has('distant-nodes') && regionalNodesProgress(doc, ranges, e)) counted++;
@@ -515,14 +527,30 @@ export function emitProgression(
     if (pattern) sink.add('progression.pattern', pattern, e.first, e.last);
   }
 
-  // Response: progression is PD; with oligoprogression, PR/SD describe the controlled rest.
-  for (const s of pdSpans) sink.add('therapy.response', 'PD', s.start, s.end);
-  // Polyprogression is the response whatever a site did ("PR at primary, PD in bones (7 new lesions)").
-  const keepOthers =
-    pdSpans.length === 0 || (pattern !== 'oligoprogression' && pattern !== 'polyprogression');
+  emitResponses(sink, { pdSpans, ranges, controlled, pattern }, responses);
+}
+
+interface ResponseContext {
+  /** The statements of progression (cue words and PD codes). */
+  pdSpans: readonly Span[];
+  ranges: readonly Span[];
+  /** "rest stable", "primary stable": how the sites other than the progressing ones did. */
+  controlled: readonly Span[];
+  pattern: string | undefined;
+}
+
+/** Progression is PD; with oligoprogression, PR/SD describe the controlled rest. */
+function emitResponses(sink: Sink, c: ResponseContext, responses: readonly Response[]): void {
+  for (const s of c.pdSpans) sink.add('therapy.response', 'PD', s.start, s.end);
+  // Polyprogression is the response whatever a site did ("PR at primary, PD in bones (7 new lesions)"), and with
+  // any stated progression, "rest stable" or "primary stable" is how the other sites did, not a second response
+  // (RECIST: progression anywhere is PD).
+  const progressed = c.pdSpans.length > 0;
+  const keepOthers = !progressed || (c.pattern !== 'oligoprogression' && c.pattern !== 'polyprogression');
   for (const r of responses) {
     if (r.value === 'PD') continue;
-    if (keepOthers && !within(ranges, r.span.start))
+    const otherSites = progressed && within(c.controlled, r.span.start);
+    if (keepOthers && !otherSites && !within(c.ranges, r.span.start))
       sink.add('therapy.response', r.value, r.span.start, r.span.end);
     else sink.see(r.span.start, r.span.end);
   }

@@ -14,6 +14,8 @@ interface Row {
   facts?: Record<string, unknown>;
   absent?: string[];
   conflicts?: string[];
+  /** Facts that must not be asked (neither a conflict nor a suspicion). */
+  notAsked?: string[];
 }
 
 function check(row: Row): void {
@@ -23,6 +25,7 @@ function check(row: Row): void {
   for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
   const asked = r.conflicts.map((c) => c.fact);
   for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
+  for (const fact of row.notAsked ?? []) expect(asked, `${fact} not asked`).not.toContain(fact);
   // Every fact keeps its span in the redacted text.
   for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
 }
@@ -1432,6 +1435,23 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'osimertinib, reassessment at 3 months: PR', facts: { 'therapy.months': 3 } },
     { text: 'osimertinib, restage at 8 weeks', absent: ['therapy.weeks'] },
     { text: 'Pembrolizumab C3 given; after 4 cycles response assessment.', facts: { 'therapy.cycles': 3 } },
+  ],
+  'with a stated progression, how the other sites did is not a second response': [
+    {
+      text: 'On pembrolizumab: new liver mets, primary stable',
+      facts: { 'therapy.response': 'PD', 'progression.primaryProgressing': false },
+      notAsked: ['therapy.response'],
+    },
+    {
+      text: 'on pembro, new liver mets, other sites stable',
+      facts: { 'therapy.response': 'PD' },
+      notAsked: ['therapy.response'],
+    },
+    {
+      text: 'on pembro: new liver mets. Response: SD',
+      facts: { 'therapy.response': 'PD' },
+      conflicts: ['therapy.response'],
+    },
   ],
   'a response code after a site': [
     {
