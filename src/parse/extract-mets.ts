@@ -194,6 +194,9 @@ const NAMED_BONES = new Set(
   ),
 );
 const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
+const PLURAL_BONES = new Set(words('ribs vertebrae'));
+/** Words between the side and the bone of a list member: "the", "other", "and" between ordinals. */
+const LIST_FILLER = new Set(words('the other and , &'));
 const ORDINAL_RE = /^\d{1,2}(?:st|nd|rd|th)$/;
 function isLeft(w: string): boolean {
   return w.charCodeAt(0) === 108; // "l", "lt", "left"
@@ -1723,10 +1726,13 @@ class GroupParser {
     }
     const metBefore = this.metWordBefore(this.i);
     if (n < 2 && !(metBefore && !isTCategoryLike(t.w))) return undefined;
+    // "T8, ribs", "T8, L1, left 5th and 6th ribs": the list goes on with bones of unstated number, so the levels
+    // counted are only some of the lesions.
+    const open = j + 2 < len && ((FLAGS[j + 1] as number) & F.LevelJoin) !== 0 && this.pluralBonesAt(j + 2);
     const after = toks[j + 1];
     if (metBefore || (after && ((FLAGS[j + 1] as number) & F.Met || after.w.startsWith('vertebr')))) {
       if (!metBefore && after?.w.startsWith('vertebr')) j++;
-      this.st.count = { n, start: t.start };
+      if (!open) this.st.count = { n, start: t.start };
       this.i = j;
       return { site: BONE, end: (toks[j] as Token).end };
     }
@@ -1740,11 +1746,25 @@ class GroupParser {
       (this.g as Group).end = (toks[j] as Token).end;
       return 'handled';
     }
-    item.count = n;
-    item.ownCount = true;
+    if (!open) {
+      item.count = n;
+      item.ownCount = true;
+    }
     this.i = j;
     (this.g as Group).end = (toks[j] as Token).end;
     return 'handled';
+  }
+
+  /** Bones named in the plural at k, with no number: "ribs", "left 5th and 6th ribs", "other vertebrae". */
+  private pluralBonesAt(k: number): boolean {
+    for (let j = k; j < k + 8; j++) {
+      const w = this.toks[j]?.w;
+      if (w === undefined) return false;
+      if (PLURAL_BONES.has(w)) return true;
+      if (!(LATERAL_ONE.has(w) || LATERAL_TWO.has(w) || ORDINAL_RE.test(w) || LIST_FILLER.has(w)))
+        return false;
+    }
+    return false;
   }
 
   /** "T4-T6" at k: 3 levels (the range's tokens are k to k + 2); 1 otherwise. */

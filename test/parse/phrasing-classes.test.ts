@@ -1453,6 +1453,13 @@ const CLASSES: Record<string, Row[]> = {
       conflicts: ['therapy.response'],
     },
   ],
+  'spinal levels followed by bones named in the plural count only some of the lesions': [
+    { text: 'bone mets: T8, ribs', facts: { 'metastases.sites': ['bone'] }, absent: ['metastases.count'] },
+    { text: 'bone mets T8, L1, left 5th and 6th ribs', absent: ['metastases.count'] },
+    { text: 'bone mets at T8 and ribs', absent: ['metastases.count'] },
+    { text: 'bone mets: T8, L2', facts: { 'metastases.count': 2 } },
+    { text: '2 bone mets: T8, ribs', facts: { 'metastases.count': 2 } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
