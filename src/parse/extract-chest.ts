@@ -440,6 +440,9 @@ function extractLobe(doc: Doc, sink: Sink): void {
 }
 
 /** The primary's size: the largest dimension of a size whose nearest qualifying word is the primary's. */
+const LARGEST_BEFORE_RE =
+  /^\s*(?:the\s+)?(?:largest|biggest|dominant|max(?:imum)?|up\s+to)(?:\s+(?:one|lesion))?(?:\s+(?:measuring|of|at))?\s*$/;
+const SIZE_LIST_BEFORE_RE = /\d(?:\s?(?:mm|cm))?\s*(?:,|and|&)\s*$/;
 const BOUND_BEFORE_SIZE_RE = /(?:\b(?:all|each|both|up\s+to)\s*|(?<!-)[<>≤≥]\s*)$/;
 
 /** A size that is a distance ("2 cm from the carina", "nearest airway 3.5 cm"), an earlier size of a trajectory
@@ -503,13 +506,17 @@ function extractSize(doc: Doc, sink: Sink): void {
       if (b1 === 1 && !LUNG_SPECIFIC_RE.test(afterWords)) continue;
     }
     if (isPrimary === false) continue;
-    // "single right frontal brain met, 9 mm": a bare size right after a comma measures what was named before it.
-    if (isPrimary === undefined && beforeWords.trim() === '' && lower.charCodeAt(beforeStart - 1) === 44) {
+    // "single right frontal brain met, 9 mm", "liver mets, largest 3.4 cm": a bare size right after a comma
+    // measures what was named before it.
+    const bare = beforeWords.trim() === '' || LARGEST_BEFORE_RE.test(beforeWords);
+    if (isPrimary === undefined && bare && lower.charCodeAt(beforeStart - 1) === 44) {
       const prev = previousSegment(lower, beforeStart - 1);
       if (NOT_PRIMARY_NEAR_RE.test(prev) && !PRIMARY_NEAR_RE.test(prev)) continue;
     }
-    // "all <1cm", "each 2 cm", "up to 3 cm": a bound or a size of several lesions, not the primary's measurement.
+    // "all <1cm", "each 2 cm", "up to 3 cm": a bound or a size of several lesions, not the primary's measurement;
+    // nor is the last of a list of sizes ("brain lesions (14, 8, 5 and 3 mm)").
     if (isPrimary === undefined && BOUND_BEFORE_SIZE_RE.test(beforeWords)) continue;
+    if (isPrimary !== true && SIZE_LIST_BEFORE_RE.test(lower.slice(Math.max(0, start - 16), start))) continue;
     // Only the last dimension carries the unit ("4.2 x 3.1 cm").
     const first = dimension(m[1] as string);
     const largest = m[2] === undefined ? first : Math.max(first, dimension(m[2]));

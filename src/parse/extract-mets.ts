@@ -193,6 +193,7 @@ const NAMED_BONES = new Set(
       'scapula skull calvarium clavicle coccyx ischium',
   ),
 );
+const SIZE_SUFFIX_RE = /^\d+(?:\.\d+)?(?:mm|cm)$/;
 const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
 const PLURAL_BONES = new Set(words('ribs vertebrae'));
 /** Words between the side and the bone of a list member: "the", "other", "and" between ordinals. */
@@ -1197,6 +1198,7 @@ class GroupParser {
       this.i++;
       return;
     }
+    if (next && isDigitStart(next.w) && this.toks[this.i]?.w === '(' && this.sizesInBracket()) return;
     if (next && isSmallNumber(next.w)) {
       if (this.bracketTotal(Number(next.w))) return;
       if (this.totalAfterMetWord(Number(next.w), next.end, this.i + 2)) {
@@ -1214,6 +1216,41 @@ class GroupParser {
       }
     }
     if (!this.g) this.finish();
+  }
+
+  /** "liver mets (14 and 8 mm)", "brain lesions (14, 8, 5 and 3 mm)": a bracket of sizes after an uncounted plural
+   * names one lesion per size ("14 x 8 mm" is one lesion's dimensions); a single size says nothing of the count.
+   * True when the bracket was read. */
+  private sizesInBracket(): boolean {
+    const toks = this.toks;
+    let sizes = 0;
+    let dims = false;
+    let last = -1;
+    let k = this.i + 1;
+    for (; k < this.n && k < this.i + 24; k++) {
+      const w = (toks[k] as Token).w;
+      if (w === ')') break;
+      if (isDigitStart(w)) {
+        if (!dims) sizes++;
+        dims = false;
+        last = k;
+      } else if (w === 'x' || w === '×') dims = true;
+      else if (w !== ',' && w !== 'and' && w !== '&' && w !== '.' && (this.flagsAt(k) & F.Unit) === 0)
+        return false;
+    }
+    // The bracket ends in a unit: "… 8 mm)" or "… 8mm)".
+    const unit =
+      (this.flagsAt(k - 1) & F.Unit) !== 0 ||
+      (last === k - 1 && SIZE_SUFFIX_RE.test((toks[last] as Token).w));
+    if (toks[k]?.w !== ')' || !unit) return false;
+    const item = this.backItem();
+    if (sizes >= 2 && item && item.count === undefined && !item.singular) {
+      item.count = sizes;
+      item.ownCount = true;
+    }
+    if (this.g) this.g.end = (toks[k] as Token).end;
+    this.i = k;
+    return true;
   }
 
   /** "mets: 4 (bone x2, liver x2)": a number before a bracket that lists sites is their total. */

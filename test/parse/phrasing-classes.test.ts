@@ -1460,6 +1460,23 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'bone mets: T8, L2', facts: { 'metastases.count': 2 } },
     { text: '2 bone mets: T8, ribs', facts: { 'metastases.count': 2 } },
   ],
+  'sizes of metastases are neither a count nor the primary': [
+    { text: 'liver mets (14 and 8 mm)', facts: { 'metastases.count': 2 }, absent: ['primary.sizeCm'] },
+    { text: 'liver mets (2.1 and 1.4 cm), ECOG 1', facts: { 'metastases.count': 2, ecog: 1 } },
+    {
+      text: 'brain lesions (14, 8, 5 and 3 mm)',
+      facts: { 'metastases.count': 4 },
+      absent: ['primary.sizeCm'],
+    },
+    { text: 'liver mets (14 x 8 mm)', absent: ['metastases.count', 'primary.sizeCm'] },
+    { text: 'liver mets, largest 3.4 cm', absent: ['primary.sizeCm', 'metastases.count'] },
+    { text: '2 bone mets, largest 2.5 cm', facts: { 'metastases.count': 2 }, absent: ['primary.sizeCm'] },
+    { text: 'RUL mass, largest 4 cm', facts: { 'primary.sizeCm': 4 } },
+    {
+      text: 'RUL primary 4.2 x 3.1 cm, 2 liver mets, largest 1.2 cm',
+      facts: { 'primary.sizeCm': 4.2, 'metastases.count': 2 },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
