@@ -720,7 +720,7 @@ export function clauseWindow(doc: Doc, start: number, end: number, radius = 160)
 const BREAKER_RE =
   /\b(?:but|however|although|though|whereas|except|besides|other\s+than|apart\s+from|aside\s+from|and|with|plus|yet|because|bc|b\/c|due\s+to|owing\s+to|given)\b|\+/g;
 const CUE_RE =
-  /\b(?:(no(?!\s+longer\b)|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|(?<!\d\s?)(?:vs|versus)(?!\.?\s*\d)|if|unless|whether|assuming|(?<=\bin\s)\bcase\s+of|(?<=\bin\s+the\s)\bevent\s+of|reserved?\s+for(?=\s+(?:oligo\w*|progression|pd|later|the\s+future|future|if|when))|once(?=\s+(?:(?:we|he|she|they|there)\s+(?:is|are|has|have|know|see|confirm\w*|respond\w*|progress\w*)|responding|response|progress\w*|confirmed|stable))|ddx|differential(?:\s+(?:diagnosis|includes?))?))\b|\b(w\/o|r\/o)|(\?)/g;
+  /\b(?:(no(?!\s+longer\b)|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|absent|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|probable|probably|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|(?<!\d\s?)(?:vs|versus)(?!\.?\s*\d)|if|unless|whether|assuming|(?<=\bin\s)\bcase\s+of|(?<=\bin\s+the\s)\bevent\s+of|reserved?\s+for(?=\s+(?:oligo\w*|progression|pd|later|the\s+future|future|if|when))|once(?=\s+(?:(?:we|he|she|they|there)\s+(?:is|are|has|have|know|see|confirm\w*|respond\w*|progress\w*)|responding|response|progress\w*|confirmed|stable))|ddx|differential(?:\s+(?:diagnosis|includes?))?))\b|\b(w\/o|r\/o)|(\?)/g;
 /** Every match of POST_NEG_RE or POST_HEDGE_RE starts, after white space, with one of these (checked by a test). */
 export const POST_CUE_STARTS = ':=-?abcefhilmnopqrstuv';
 
@@ -743,7 +743,7 @@ function mayFollow(lower: string, from: number, to: number): boolean {
 }
 
 export const POST_NEG_RE =
-  /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*[:=]\s*(?:no|none|nil)\b/;
+  /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*(?:[:=-]\s*)?(?:none|nil)\b|^\s*[:=-]\s*no\s*(?=$|[,;.)\n])/;
 export const POST_HEDGE_RE =
   /^\s*(?:(?:(?:pattern|appearances?|changes?|features?|lesions?|nodules?|mass|focus|foci|mets?|metastas[a-z]*|on|hr|hrct|ct|pet|mri|imaging|the|scan)\s*[:=-]?\s*){0,4}(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+(?:excluded|ruled\s+out)|can'?t\s+be\s+(?:excluded|ruled\s+out)|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)|of\s+(?:uncertain|unclear|indeterminate|undetermined)\s+(?:significance|a?etiology|nature)|(?:may|might|could)\s+(?:represent|be|reflect)|not\s+typical\s+(?:of|for)|atypical\s+for|non[\s-]?specific)))/;
 
@@ -871,7 +871,7 @@ export function isQuestionMark(doc: Doc, pos: number): boolean {
 }
 
 const LIST_HEAD_RE =
-  /^\s*(?:(no|nil|without|denies|denied|negative\s+for|absence\s+of|free\s+of)|(possible|probable|query|suspected|\?))\b/;
+  /^\s*(?:(no|nil|without|negative\s+for|absence\s+of|free\s+of)|(denies|denied|denying)|(possible|probable|query|suspected|\?))\b/;
 const LIST_END_RE = /\b(?:or|nor)\b/;
 const LIST_ITEM_MAX = 48;
 
@@ -899,24 +899,28 @@ function carriedPolarity(doc: Doc, clauseStart: number, at: number): Polarity {
   if (lower.charCodeAt(clauseStart - 1) !== 44) return 'pos';
   if (at <= 0) return 'pos';
   if (!listItem(doc, at)) return 'pos';
-  // The list's end: this clause or a later comma-joined short one holds "or"/"nor".
-  let closed = false;
+  let head: RegExpExecArray | null = null;
+  for (let i = at - 1; i >= 0 && i >= at - 8 && !head; i--) {
+    const c = clauses[i] as Span;
+    head = LIST_HEAD_RE.exec(lower.slice(c.start, c.end));
+    if (!head && (!listItem(doc, i) || (i > 0 && lower.charCodeAt(c.start - 1) !== 44))) return 'pos';
+  }
+  if (!head) return 'pos';
+  // "denies cough, haemoptysis": a verb takes the whole list; after "no" the list must be closed by "or".
+  if (head[2] !== undefined) return 'neg';
+  if (!listClosed(doc, at)) return 'pos';
+  return head[1] !== undefined ? 'neg' : 'hedge';
+}
+
+/** This clause or a later comma-joined short one holds "or"/"nor". */
+function listClosed(doc: Doc, at: number): boolean {
+  const { lower, clauses } = doc;
   for (let i = at; i < clauses.length && i < at + 8 && listItem(doc, i); i++) {
     const c = clauses[i] as Span;
-    if (LIST_END_RE.test(lower.slice(c.start, c.end))) {
-      closed = true;
-      break;
-    }
+    if (LIST_END_RE.test(lower.slice(c.start, c.end))) return true;
     if (lower.charCodeAt(c.end) !== 44) break;
   }
-  if (!closed) return 'pos';
-  for (let i = at - 1; i >= 0 && i >= at - 8; i--) {
-    const c = clauses[i] as Span;
-    const head = LIST_HEAD_RE.exec(lower.slice(c.start, c.end));
-    if (head) return head[1] !== undefined ? 'neg' : 'hedge';
-    if (!listItem(doc, i) || (i > 0 && lower.charCodeAt(c.start - 1) !== 44)) return 'pos';
-  }
-  return 'pos';
+  return false;
 }
 
 /**

@@ -45,8 +45,10 @@ const TEST_WORD_RE = /\b(?:status|testing|tested|test|results?|reports?|analysis
 // "sent for EGFR", "awaiting ALK FISH": a test asked for, its result unknown.
 const ASKED_BEFORE_RE =
   /\b(?:sent\s+for|awaiting|await(?:ed)?|requested|pending|test(?:ed|ing)?\s+for|ask(?:ed|ing)?\s+about|check(?:ed|ing)?|order(?:ed)?)\s+(?:an?\s+|the\s+)?$/;
+// A test asked for or failed, its result unknown: "EGFR pending", "EGFR - not done", "EGFR QNS", "ALK IHC
+// equivocal", "EGFR (not assessable)". Read before the dash-as-minus ("EGFR -"), which these would otherwise be.
 const HEDGE_RE =
-  /^[:=]?\s*(?:pending|awaited|sent|requested|in\s+progress|tbc|to\s+follow|unknown|not\s+(?:yet\s+)?(?:tested|done|available|known|assessed)|\?)/;
+  /^[:=-]?\s*\(?\s*(?:pending|await(?:ed|ing)|sent|requested|ordered|in\s+progress|tbc|to\s+(?:follow|be\s+confirmed)|unknown|not\s+(?:yet\s+)?(?:tested|done|available|known|assessed|assessable|evaluable|performed|reportable|sent|back)|qns\b|quantity\s+not\s+sufficient|insufficient|inadequate|failed|failure|unsuccessful|n\/a\b|na\b|inconclusive|indeterminate|equivocal|unavailable|non[\s-]?diagnostic|invalid|no\s+result|\?)/;
 const POS_RE =
   /^(?:\+|\(\+\)|[:=-]?\s*(?:pos(?:itive)?\b|\+ve\b|mut(?:ant|ated|ation|ations)?\b|m\+|-?mutant|rearrange|fusion|translocat|amplif|amp\b|altered|alteration|driven|exon|ex\s?\d|del|ins\b|dup\b|l858r|t790m|c797s|g719|l861q|s768i|g1[23][a-z]|q61|v600|skipping|overexpress|yvma|[a-z]\d{2,4}[a-z]\b))/;
 const GENE_LIST_BEFORE_RE = /(?:egfr|alk|ros1|ret|braf|ntrk\d?|her2|kras|met)\s*[,:]?\s*(?:are\s+|were\s+)?$/;
@@ -147,6 +149,7 @@ function ownStatus(gene: Gene, tailRaw: string, suffix: string | undefined): Sta
   if (BRACKET_NEG_RE.test(tailRaw) || SYMBOL_NEG_RE.test(tailRaw)) return 'neg';
   const tail = tailRaw.replace(SKIP_RE, '');
   if (NEUTRAL_RE.test(tail)) return 'neutral';
+  if (HEDGE_RE.test(tail)) return 'hedge';
   if (NEG_RE.test(tail)) return 'neg';
   // The negative words first: a cheap test before the long pattern.
   const described = NEG_WORD_RE.test(tailRaw) ? DESCRIBED_NEG_RE.exec(tailRaw) : null;
@@ -155,7 +158,6 @@ function ownStatus(gene: Gene, tailRaw: string, suffix: string | undefined): Sta
     return VARIANT_WORD_RE.test(described[0]) ? 'neg-variant' : 'neg';
   }
   if (VUS_RE.test(tail)) return 'neutral';
-  if (HEDGE_RE.test(tail)) return 'hedge';
   if (POS_RE.test(tail)) return 'pos';
   // "EGFR status", "EGFR testing", "EGFR report attached": a test named without its result.
   if (TEST_WORD_RE.test(tailRaw.slice(0, tailRaw.length - tail.length))) return 'hedge';

@@ -1683,7 +1683,10 @@ class GroupParser {
     if (g && (kind === K.Connector || kind === K.Descriptor || kind === K.Vertebra)) {
       // "likely benign, 1 adrenal met": a benign word does not reach past a comma.
       if (t.w === ',') this.st.blocked = false;
-      if (flags & F.Clearing && g.pending.length === 0) {
+      // "?adrenal, 2 bone mets": a hedge or negation does not reach past a comma into an item with its own count
+      // (as carriedPolarity keeps "no ILD, 2 liver mets" asserted).
+      const counted = t.w === ',' && next !== undefined && isSmallNumber(next.w);
+      if ((flags & F.Clearing && g.pending.length === 0) || counted) {
         this.st.negated = false;
         this.st.hedged = false;
         this.st.progressing = false;

@@ -1477,6 +1477,38 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'primary.sizeCm': 4.2, 'metastases.count': 2 },
     },
   ],
+  'a driver test failed, pending or equivocal is no result': [
+    { text: 'EGFR QNS', absent: ['driver', 'negativeFor'] },
+    { text: 'EGFR failed', absent: ['driver', 'negativeFor'] },
+    { text: 'EGFR N/A', absent: ['driver', 'negativeFor'] },
+    { text: 'EGFR inconclusive', absent: ['driver', 'negativeFor'] },
+    { text: 'EGFR (not assessable)', absent: ['driver', 'negativeFor'] },
+    { text: 'ALK IHC equivocal', absent: ['driver', 'negativeFor'] },
+    { text: 'EGFR - pending', absent: ['driver', 'negativeFor'] },
+    { text: 'EGFR - not done', absent: ['driver', 'negativeFor'] },
+    { text: 'ALK - awaited, EGFR ex19del', facts: { driver: 'EGFR' }, absent: ['negativeFor'] },
+    { text: 'EGFR -, ALK -', facts: { negativeFor: ['EGFR', 'ALK'] } },
+  ],
+  'a form-style negative after the item': [
+    { text: 'ILD - nil', facts: { 'lung.ild': 'none' } },
+    { text: 'ILD - none', facts: { 'lung.ild': 'none' } },
+    { text: 'haemoptysis - none', absent: ['symptoms'] },
+    { text: 'SVCO - no', absent: ['symptoms'] },
+    { text: 'LMD none', absent: ['serosalDisease'] },
+    { text: 'absent brain mets', facts: { brain: 'none' }, absent: ['metastases.sites'] },
+    { text: 'ILD - no change', facts: { 'lung.ild': 'ild' } },
+  ],
+  'a denial takes its whole list': [
+    { text: 'denies cough, haemoptysis', absent: ['symptoms'] },
+    { text: 'denies cough, SOB, chest pain', absent: ['symptoms'] },
+    { text: 'denies haemoptysis, 2 liver mets', facts: { 'metastases.count': 2 }, absent: ['symptoms'] },
+  ],
+  'a hedge does not reach past a comma into a counted item': [
+    { text: '?adrenal, 2 bone mets', facts: { 'metastases.count': 2, 'metastases.sites': ['bone'] } },
+    { text: 'equivocal adrenal, 1 bone met', facts: { 'metastases.count': 1, 'metastases.sites': ['bone'] } },
+    { text: '?bone met T8, 2 liver mets', facts: { 'metastases.count': 2, 'metastases.sites': ['liver'] } },
+    { text: '?adrenal, bone mets', absent: ['metastases.sites'] },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
