@@ -1,7 +1,7 @@
 // Oncogenic driver and EGFR variant. A gene stated negative rules out that gene only; the driver is "none"
 // only when the text says so for all ("driver negative", "no actionable mutation", "pan-negative").
 import type { Doc } from './doc.js';
-import { conditionalAt, matchAll, polarity } from './doc.js';
+import { conditionalAt, isQuestionMark, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
 import type { Span } from './types.js';
@@ -48,7 +48,17 @@ const ASKED_BEFORE_RE =
 // A test asked for or failed, its result unknown: "EGFR pending", "EGFR - not done", "EGFR QNS", "ALK IHC
 // equivocal", "EGFR (not assessable)". Read before the dash-as-minus ("EGFR -"), which these would otherwise be.
 const HEDGE_RE =
-  /^[:=-]?\s*\(?\s*(?:pending|await(?:ed|ing)|sent|requested|ordered|in\s+progress|tbc|to\s+(?:follow|be\s+confirmed)|unknown|not\s+(?:yet\s+)?(?:tested|done|available|known|assessed|assessable|evaluable|performed|reportable|sent|back)|qns\b|quantity\s+not\s+sufficient|insufficient|inadequate|failed|failure|unsuccessful|n\/a\b|na\b|inconclusive|indeterminate|equivocal|unavailable|non[\s-]?diagnostic|invalid|no\s+result|\?)/;
+  /^[:=-]?\s*\(?\s*(?:pending|await(?:ed|ing)|sent|requested|ordered|in\s+progress|tbc|to\s+(?:follow|be\s+confirmed)|unknown|not\s+(?:yet\s+)?(?:tested|done|available|known|assessed|assessable|evaluable|performed|reportable|sent|back)|qns\b|quantity\s+not\s+sufficient|insufficient|inadequate|failed|failure|unsuccessful|n\/a\b|na\b|inconclusive|indeterminate|equivocal|unavailable|non[\s-]?diagnostic|invalid|no\s+result|(?:possibly|probably|likely|maybe|perhaps)\b|\?)/;
+// "ALK+ (tbc)", "KRAS G12C (to be confirmed)": a result whose confirmation is awaited.
+const UNCONFIRMED_AFTER_RE =
+  /^[a-z0-9]*\s*\(?\s*(?:tbc|to\s+be\s+confirmed|unconfirmed|not\s+(?:yet\s+)?confirmed|provisional|awaiting\s+confirmation)\b/;
+// "ALK+?", "EGFR ex19del?": a "?" closing the result, unless it closes a question ("SBRT dose in EGFR+?").
+const QUERIED_AFTER_RE = /^[^,;.()?\n]{0,24}\?(?![a-z])/;
+
+function queriedAt(doc: Doc, end: number): boolean {
+  const q = QUERIED_AFTER_RE.exec(doc.lower.slice(end, end + 28));
+  return q !== null && !isQuestionMark(doc, end + q[0].length - 1);
+}
 const POS_RE =
   /^(?:\+|\(\+\)|[:=-]?\s*(?:pos(?:itive)?\b|\+ve\b|mut(?:ant|ated|ation|ations)?\b|m\+|-?mutant|rearrange|fusion|translocat|amplif|amp\b|altered|alteration|driven|exon|ex\s?\d|del|ins\b|dup\b|l858r|t790m|c797s|g719|l861q|s768i|g1[23][a-z]|q61|v600|skipping|overexpress|yvma|[a-z]\d{2,4}[a-z]\b))/;
 const GENE_LIST_BEFORE_RE = /(?:egfr|alk|ros1|ret|braf|ntrk\d?|her2|kras|met)\s*[,:]?\s*(?:are\s+|were\s+)?$/;
@@ -144,7 +154,7 @@ const LIQUID_RE = /\b(?:ctdna|cfdna|plasma|liquid(?:\s+biopsy)?|guardant|blood[\
 function ownStatus(gene: Gene, tailRaw: string, suffix: string | undefined): Status {
   if (RESISTANCE_AFTER_RE.test(tailRaw)) return 'neutral';
   if (gene === 'EGFR' && EGFR_AMP_RE.test(tailRaw)) return NO_MUTATION_RE.test(tailRaw) ? 'neg' : 'neutral';
-  if (suffix) return 'pos';
+  if (suffix) return UNCONFIRMED_AFTER_RE.test(tailRaw) ? 'hedge' : 'pos';
   // "EGFR (-)", "ALK (neg)": the bracket is the result, not a label to skip.
   if (BRACKET_NEG_RE.test(tailRaw) || SYMBOL_NEG_RE.test(tailRaw)) return 'neg';
   const tail = tailRaw.replace(SKIP_RE, '');
@@ -158,7 +168,8 @@ function ownStatus(gene: Gene, tailRaw: string, suffix: string | undefined): Sta
     return VARIANT_WORD_RE.test(described[0]) ? 'neg-variant' : 'neg';
   }
   if (VUS_RE.test(tail)) return 'neutral';
-  if (POS_RE.test(tail)) return 'pos';
+  const pos = POS_RE.exec(tail);
+  if (pos) return UNCONFIRMED_AFTER_RE.test(tail.slice(pos[0].length)) ? 'hedge' : 'pos';
   // "EGFR status", "EGFR testing", "EGFR report attached": a test named without its result.
   if (TEST_WORD_RE.test(tailRaw.slice(0, tailRaw.length - tail.length))) return 'hedge';
   return 'default';
@@ -187,7 +198,9 @@ function geneMentions(doc: Doc): Mention[] {
       // "MET negative" written as the gene (capitals) is a gene result.
       if (!MET_CONTEXT_RE.test(after) && !(upper && (listed || NEG_RE.test(after.trimStart())))) continue;
     }
-    mentions.push({ gene, start, end, status: ownStatus(gene, lower.slice(end, end + 48), m[2]) });
+    let status = ownStatus(gene, lower.slice(end, end + 48), m[2]);
+    if (status === 'pos' && queriedAt(doc, end)) status = 'hedge';
+    mentions.push({ gene, start, end, status });
   }
   for (const m of matchAll(doc, METEX14_RE, T.metExon14)) {
     mentions.push({ gene: 'MET', start: m.index, end: m.index + m[0].length, status: 'pos' });
@@ -267,7 +280,8 @@ function readVariants(doc: Doc, sink: Sink, t: Tally): void {
       const her2 =
         rule.variant === 'exon20ins' &&
         HER2_NEAR_RE.test(lower.slice(Math.max(0, start - 30), Math.min(lower.length, end + 20)));
-      if (pol !== 'pos' || her2) {
+      const unconfirmed = UNCONFIRMED_AFTER_RE.test(lower.slice(end, end + 28)) || queriedAt(doc, end);
+      if (pol !== 'pos' || her2 || unconfirmed) {
         sink.see(start, end);
         continue;
       }

@@ -206,7 +206,8 @@ const NEG_WORDS = new Set(['no', 'not', 'without', 'nil', 'nor', 'neither']);
 const HEDGE_WORDS = new Set(
   words(
     '? possible possibly probable probably query suspected suspicious suspect indeterminate equivocal ' +
-      'likely questionable presumed if assuming unless whether nonspecific unclear uncertain cannot',
+      'likely questionable presumed if assuming unless whether nonspecific unclear uncertain cannot ' +
+      'poss prob maybe perhaps',
   ),
 );
 const BULLETS = new Set(['•', '-', '*', '·', '–']);

@@ -1509,6 +1509,23 @@ const CLASSES: Record<string, Row[]> = {
     { text: '?bone met T8, 2 liver mets', facts: { 'metastases.count': 2, 'metastases.sites': ['liver'] } },
     { text: '?adrenal, bone mets', absent: ['metastases.sites'] },
   ],
+  'abbreviated hedges': [
+    { text: 'poss adrenal met', absent: ['metastases.sites', 'metastases.count'] },
+    { text: 'prob bone met', absent: ['metastases.sites', 'metastases.count'] },
+    { text: 'maybe adrenal met', absent: ['metastases.sites'] },
+    { text: 'perhaps 2 liver mets', absent: ['metastases.count'] },
+    { text: '2 bone mets, poss adrenal', facts: { 'metastases.count': 2, 'metastases.sites': ['bone'] } },
+  ],
+  'a driver result still to be confirmed': [
+    { text: 'ALK+?', absent: ['driver'] },
+    { text: 'EGFR ex19del?', absent: ['driver', 'egfrVariant'] },
+    { text: 'ALK+ (tbc)', absent: ['driver'] },
+    { text: 'KRAS G12C (to be confirmed)', absent: ['driver'] },
+    { text: 'ROS1 possibly +ve', absent: ['driver'] },
+    { text: '62M adeno, ALK+?, 2 bone mets', facts: { 'metastases.count': 2 }, absent: ['driver'] },
+    { text: 'upfront RT in EGFR+?', facts: { driver: 'EGFR' } },
+    { text: 'EGFR ex19del, ECOG 1, upfront RT?', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
