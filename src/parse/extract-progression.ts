@@ -499,6 +499,9 @@ export function emitProgression(
   const progressingItems = new Set<MetItem>();
   const uncounted = new Set<string>();
   const perOrgan = progressingOrgans(doc, mets, ranges, e, progressingItems, uncounted);
+  // "new 1.7 cm liver lesion", "new segment 5 liver lesion": the mets reader saw the new lesion where no cue word
+  // stands next to an organ; a new lesion on therapy is progression (PD), never dropped (decision-spec §4.2).
+  if (pdSpans.length === 0) for (const it of progressingItems) pdSpans.push({ start: it.start, end: it.end });
   // ">10 new hepatic lesions", "new liver mets (>5)": the progressing lesions are themselves polymetastatic.
   let polyBurden = false;
   for (const g of mets.groups)

@@ -1526,6 +1526,18 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'upfront RT in EGFR+?', facts: { driver: 'EGFR' } },
     { text: 'EGFR ex19del, ECOG 1, upfront RT?', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
   ],
+  'a new lesion with its size or segment before the organ is progression': [
+    {
+      text: 'on osimertinib, new segment 5 liver lesion',
+      facts: { 'therapy.response': 'PD', 'progression.sites': 1 },
+    },
+    {
+      text: 'on osimertinib, new 1.7 cm liver lesion, everything else stable',
+      facts: { 'therapy.response': 'PD', 'progression.pattern': 'oligoprogression' },
+      notAsked: ['therapy.response'],
+    },
+    { text: 'at diagnosis: 2 new liver lesions', absent: ['therapy.response', 'progression.sites'] },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
