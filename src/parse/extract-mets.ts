@@ -596,6 +596,12 @@ function classify(toks: readonly Token[]): void {
       kinds[i - 1] = K.Unknown;
       flags[i - 1] = 0;
     }
+    // "b/l adrenal mets": bilateral, not the left one.
+    if (w === 'l' && i > 1 && (toks[i - 1] as Token).w === '/' && (toks[i - 2] as Token).w === 'b') {
+      const both = WORD_CODE.get('bilateral') as number;
+      kinds[i] = both & KIND_MASK;
+      flags[i] = both >>> KIND_BITS;
+    }
   }
 }
 const M_SPLIT_RE = /^1(?:[abc]|c[12])?$/;
@@ -1987,6 +1993,7 @@ export function parseMets(doc: Doc): MetsResult {
 const BENIGN_AFTER_RE =
   /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*(?:\d{1,2}(?:\.\d)?\s?(?:cm|mm)\s*)?[,:-]?\s*(?:(?:washout|on\s+(?:ct|mri|pet)|ct|mri|appearances?|features?)\s+)?(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative|not\s+typical\s+(?:of|for)|atypical\s+for)\b/;
 
+const HEADING_AFTER_RE = /^\s*[:=-]/;
 const CONFIRMED_AFTER_RE =
   /^[^.;]*?\b(?:bx|biops(?:y|ied))[\s-]*(?:proven|confirmed|positive|\+ve)\b[^.;]{0,16}\b(?:mets?|metastas\w*|adenocarcinoma|nsclc)\b/;
 
@@ -2001,6 +2008,20 @@ function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {
     const pol = polarity(doc, it.start, it.end);
     if (pol === 'neg') it.negated = true;
     else if (pol === 'hedge') it.hedged = true;
+  }
+  // "Adrenal: left adrenal nodule, consistent with adenoma": an organ heading is the label of the finding of the
+  // same organ right after it, and shares what is said of it.
+  for (let k = 0; k + 1 < items.length; k++) {
+    const head = items[k] as MetItem;
+    const next = items[k + 1] as MetItem;
+    if (
+      next.organ !== head.organ ||
+      next.start - head.end > 24 ||
+      !HEADING_AFTER_RE.test(doc.lower.slice(head.end, next.start))
+    )
+      continue;
+    if (next.negated) head.negated = true;
+    else if (next.hedged) head.hedged = true;
   }
   // "1 liver lesion indeterminate -> bx-proven met": the biopsy settles the hedge.
   for (const it of items)
@@ -2079,6 +2100,21 @@ function placesNamed(lower: string, list: readonly MetItem[]): number {
     else return 0;
   }
   return places;
+}
+
+/** The distinct bone places of items each stated as one lesion ("T8 met, L1 met", "R ilium met, T12 met"); 0
+ * unless every item is such a place. */
+function singlePlaces(lower: string, list: readonly MetItem[]): number {
+  const seen = new Set<string>();
+  for (const it of list) {
+    if (it.site !== 'bone' || it.count !== 1 || !it.singular) return 0;
+    const text = lower.slice(it.start, it.end);
+    if (VERTEBRA_CODE_RE.test(text)) seen.add(text);
+    else if (NAMED_BONES.has(text) && SIDE_BEFORE_RE.test(lower.slice(Math.max(0, it.start - 12), it.start)))
+      seen.add(lower.slice(Math.max(0, it.start - 12), it.end));
+    else return 0;
+  }
+  return seen.size;
 }
 
 function namedInSingular(lower: string, it: MetItem): boolean {
@@ -2165,7 +2201,12 @@ function emitCount(
       const places = entry.items > 1 ? placesNamed(doc.lower, entry.list) : 0;
       if (sum !== undefined)
         sum = places > 0 ? sum + places : entry.items === 1 && entry.single ? sum + 1 : undefined;
-    } else if (sum !== undefined) for (const n of entry.counts) sum += n === 1 && entry.sides === 3 ? 2 : n;
+    } else if (sum !== undefined) {
+      // "T8 met, L1 met": one lesion at each of several places named.
+      const places = entry.counts.has(1) && entry.items > 1 ? singlePlaces(doc.lower, entry.list) : 0;
+      if (places > 1) sum += places;
+      else for (const n of entry.counts) sum += n === 1 && entry.sides === 3 ? 2 : n;
+    }
   }
   const organs = perOrgan.size;
   const summed = organs > 0 && sum !== undefined && sum > 0 && sum <= 1000;

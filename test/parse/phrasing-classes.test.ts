@@ -1538,6 +1538,20 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'at diagnosis: 2 new liver lesions', absent: ['therapy.response', 'progression.sites'] },
   ],
+  'an organ heading is the label of the finding after it': [
+    { text: 'Adrenal: left adrenal nodule, consistent with adenoma', absent: ['metastases.sites'] },
+    { text: 'Adrenal: ?left adrenal met', absent: ['metastases.sites'] },
+    {
+      text: 'Adrenal: left adrenal nodule 2.4 cm, avid, metastasis',
+      facts: { 'metastases.sites': ['adrenal'], 'metastases.count': 1 },
+    },
+  ],
+  'single lesions at several places add up': [
+    { text: 'T8 met, L1 met', facts: { 'metastases.count': 2 } },
+    { text: 'R ilium met, T12 met', facts: { 'metastases.count': 2 } },
+    { text: 'T8 met, T8 met', facts: { 'metastases.count': 1 } },
+    { text: 'b/l adrenal mets', facts: { 'metastases.count': 2, 'metastases.sites': ['adrenal'] } },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
