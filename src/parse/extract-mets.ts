@@ -1519,7 +1519,14 @@ class GroupParser {
   /** "negative", "pending" after what was named; "negative for" before it. */
   private onPostCue(kind: K, t: Token, next: Token | undefined): void {
     const w = t.w;
-    if (next?.w === 'for' && (w === 'negative' || w === 'neg' || w === 'free')) {
+    // "negative for liver mets"; "mets: none in liver", "none to bone": the negative names the site after it.
+    const before = next?.w === 'in' || next?.w === 'at' || next?.w === 'to';
+    if (
+      (next?.w === 'for' && (w === 'negative' || w === 'neg' || w === 'free')) ||
+      (before &&
+        w === 'none' &&
+        (this.flagsAt(this.toks[this.i + 2]?.w === 'the' ? this.i + 3 : this.i + 2) & F.Site) !== 0)
+    ) {
       this.open(t);
       this.st.negated = true;
       this.st.hedged = false;

@@ -81,6 +81,8 @@ export const VOCABULARY = {
     fact: 'polarity',
     triggers: [
       '?',
+      '+',
+      '±',
       'absen',
       'can',
       'conce',

@@ -1552,6 +1552,21 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'T8 met, T8 met', facts: { 'metastases.count': 1 } },
     { text: 'b/l adrenal mets', facts: { 'metastases.count': 2, 'metastases.sites': ['adrenal'] } },
   ],
+  'a negative or a plus-minus before the site it names': [
+    { text: 'mets: none in liver', absent: ['metastases.sites'] },
+    {
+      text: '2 bone mets, none in the liver',
+      facts: { 'metastases.sites': ['bone'], 'metastases.count': 2 },
+    },
+    { text: 'liver mets +/- bone', facts: { 'metastases.sites': ['liver'] } },
+    { text: '1 liver + 2 bone mets', facts: { 'metastases.count': 3 } },
+  ],
+  'progression everywhere': [
+    {
+      text: 'on osi, PD everywhere',
+      facts: { 'progression.pattern': 'polyprogression', 'therapy.response': 'PD' },
+    },
+  ],
   'a response code after a site': [
     {
       text: 'liver PR, adrenal PD',
