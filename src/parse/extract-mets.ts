@@ -197,7 +197,7 @@ const SIZE_SUFFIX_RE = /^\d+(?:\.\d+)?(?:mm|cm)$/;
 const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
 const PLURAL_BONES = new Set(words('ribs vertebrae'));
 /** Words between the side and the bone of a list member: "the", "other", "and" between ordinals. */
-const LIST_FILLER = new Set(words('the other and , &'));
+const LIST_FILLER = new Set(words('the and , &'));
 const ORDINAL_RE = /^\d{1,2}(?:st|nd|rd|th)$/;
 function isLeft(w: string): boolean {
   return w.charCodeAt(0) === 108; // "l", "lt", "left"
@@ -232,7 +232,7 @@ const BLOCKERS = new Set(
       'function reserve fibrosis interstitial',
   ),
 );
-const LEVEL_JOIN = new Set([',', 'and', '&', '/', '+']);
+const LEVEL_JOIN = new Set([',', 'and', '&', '/', '+', 'plus']);
 const MET_GENE_AFTER = new Set(
   words(
     'mutation mutated mutant positive pos skipping fusion alteration altered overexpression ihc inhibitor tki 14',
@@ -1782,7 +1782,15 @@ class GroupParser {
     if (n < 2 && !(metBefore && !isTCategoryLike(t.w))) return undefined;
     // "T8, ribs", "T8, L1, left 5th and 6th ribs": the list goes on with bones of unstated number, so the levels
     // counted are only some of the lesions.
-    const open = j + 2 < len && ((FLAGS[j + 1] as number) & F.LevelJoin) !== 0 && this.pluralBonesAt(j + 2);
+    // "T8, L1, left 5th and 6th ribs" counts the ribs by their ordinals.
+    let open = false;
+    if (j + 2 < len && ((FLAGS[j + 1] as number) & F.LevelJoin) !== 0) {
+      const ribs = this.pluralBonesAt(j + 2);
+      if (ribs.n > 0) {
+        n += ribs.n;
+        j = ribs.last;
+      } else open = ribs.n < 0;
+    }
     const after = toks[j + 1];
     if (metBefore || (after && ((FLAGS[j + 1] as number) & F.Met || after.w.startsWith('vertebr')))) {
       if (!metBefore && after?.w.startsWith('vertebr')) j++;
@@ -1809,16 +1817,20 @@ class GroupParser {
     return 'handled';
   }
 
-  /** Bones named in the plural at k, with no number: "ribs", "left 5th and 6th ribs", "other vertebrae". */
-  private pluralBonesAt(k: number): boolean {
+  /** Bones named in the plural at k: "left 5th and 6th ribs" (n 2, by the ordinals; last: the index of "ribs"),
+   * "ribs", "both 5th ribs", "other vertebrae" (n -1: how many is not said); n 0 when none is named there. */
+  private pluralBonesAt(k: number): { n: number; last: number } {
+    let ordinals = 0;
+    let countable = true;
     for (let j = k; j < k + 8; j++) {
       const w = this.toks[j]?.w;
-      if (w === undefined) return false;
-      if (PLURAL_BONES.has(w)) return true;
-      if (!(LATERAL_ONE.has(w) || LATERAL_TWO.has(w) || ORDINAL_RE.test(w) || LIST_FILLER.has(w)))
-        return false;
+      if (w === undefined) break;
+      if (PLURAL_BONES.has(w)) return { n: countable && ordinals > 0 ? ordinals : -1, last: j };
+      if (ORDINAL_RE.test(w)) ordinals++;
+      else if (LATERAL_TWO.has(w) || w === 'other') countable = false;
+      else if (!(LATERAL_ONE.has(w) || LIST_FILLER.has(w))) break;
     }
-    return false;
+    return { n: 0, last: k };
   }
 
   /** "T4-T6" at k: 3 levels (the range's tokens are k to k + 2); 1 otherwise. */
@@ -1859,7 +1871,7 @@ class GroupParser {
   private metWordBefore(k: number): boolean {
     let b = k - 1;
     const w = this.toks[b]?.w;
-    if (w === ':' || w === '=' || w === 'at' || w === '@' || w === 'in' || w === '-') b--;
+    if (w === ':' || w === '=' || w === 'at' || w === '@' || w === 'in' || w === '-' || w === 'to') b--;
     // "metastatic sites: T8, L2".
     const head = this.toks[b]?.w;
     if ((head === 'sites' || head === 'site') && b > 0) b--;

@@ -1453,9 +1453,11 @@ const CLASSES: Record<string, Row[]> = {
       conflicts: ['therapy.response'],
     },
   ],
-  'spinal levels followed by bones named in the plural count only some of the lesions': [
+  'spinal levels followed by ribs: counted by their ordinals, otherwise the count is unknown': [
     { text: 'bone mets: T8, ribs', facts: { 'metastases.sites': ['bone'] }, absent: ['metastases.count'] },
-    { text: 'bone mets T8, L1, left 5th and 6th ribs', absent: ['metastases.count'] },
+    { text: 'bone mets T8, L1, left 5th and 6th ribs', facts: { 'metastases.count': 4 } },
+    { text: 'mets at L1 plus left 7th and 8th ribs', facts: { 'metastases.count': 3 } },
+    { text: 'bone mets T8 and both 5th ribs', absent: ['metastases.count'] },
     { text: 'bone mets at T8 and ribs', absent: ['metastases.count'] },
     { text: 'bone mets: T8, L2', facts: { 'metastases.count': 2 } },
     { text: '2 bone mets: T8, ribs', facts: { 'metastases.count': 2 } },
@@ -1560,6 +1562,10 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'liver mets +/- bone', facts: { 'metastases.sites': ['liver'] } },
     { text: '1 liver + 2 bone mets', facts: { 'metastases.count': 3 } },
+  ],
+  'spinal levels after "mets to"': [
+    { text: 'mets to L1, L3, T10', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
+    { text: 'mets to T8', facts: { 'metastases.count': 1 } },
   ],
   'progression everywhere': [
     {
