@@ -62,6 +62,10 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+function isWordChar(c: number): boolean {
+  return isLetter(c) || isDigit(c);
+}
+
 function isLetter(c: number): boolean {
   return c >= 97 && c <= 122;
 }
@@ -814,11 +818,13 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
   const clauseStart = clause ? clause.start : start;
   const clauseEnd = clause ? clause.end : start;
   const lower = doc.lower;
-  // "?ILD" / "? ILD": the question mark may sit just before the clause start.
+  // "?ILD" / "? ILD": the question mark may sit just before the clause start ("RUL primary? ECOG 1": one glued
+  // to the word before it ends that sentence instead).
   if (
     lower.charCodeAt(start - 1) === 63 ||
     (lower.charCodeAt(start - 2) === 63 &&
       isSpace(lower.charCodeAt(start - 1)) &&
+      !isWordChar(lower.charCodeAt(start - 3)) &&
       !isQuestionMark(doc, start - 2))
   )
     return 'hedge';
@@ -830,7 +836,14 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
     const cueEnd = index.cueEnd[i] as number;
     const j = firstAtOrAfter(index.breakStart, cueEnd);
     const broken = j >= 0 && (index.breakEnd[j] as number) <= start;
-    const asked = !index.cueNeg[i] && isQuestionMark(doc, index.cueStart[i] as number);
+    const cueAt = index.cueStart[i] as number;
+    // "RUL primary? ECOG 1": a "?" glued to the word before it and followed by a space queries that word (or
+    // ends a question), not what comes after it.
+    const endsSentence =
+      lower.charCodeAt(cueAt) === 63 &&
+      isWordChar(lower.charCodeAt(cueAt - 1)) &&
+      isSpace(lower.charCodeAt(cueAt + 1));
+    const asked = endsSentence || (!index.cueNeg[i] && isQuestionMark(doc, cueAt));
     if (!broken && !asked) return index.cueNeg[i] ? 'neg' : 'hedge';
   }
   const postEnd = Math.min(clauseEnd + 1, end + 40);
@@ -871,7 +884,7 @@ export function isQuestionMark(doc: Doc, pos: number): boolean {
 }
 
 const LIST_HEAD_RE =
-  /^\s*(?:(no|nil|without|negative\s+for|absence\s+of|free\s+of)|(denies|denied|denying)|(possible|probable|query|suspected|\?))\b/;
+  /^\s*(?:(?:he|she|they|pt|patient|the\s+patient)\s+)?(?:(no|nil|without|negative\s+for|absence\s+of|free\s+of)|(denies|denied|denying)|(possible|probable|query|suspected|\?))\b/;
 const LIST_END_RE = /\b(?:or|nor)\b/;
 const LIST_ITEM_MAX = 48;
 

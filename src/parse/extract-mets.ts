@@ -193,6 +193,13 @@ const NAMED_BONES = new Set(
       'scapula skull calvarium clavicle coccyx ischium',
   ),
 );
+const TREATED_RE = /^(?:irradiat|radiat|treat|previously)/;
+/** Words an aside opens with: a size, a symptom or a treatment note. */
+const ASIDE_START = new Set(
+  words(
+    'largest biggest max maximum up measuring painful symptomatic asymptomatic not no untreated treated irradiated sclerotic lytic',
+  ),
+);
 const SIZE_SUFFIX_RE = /^\d+(?:\.\d+)?(?:mm|cm)$/;
 const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
 const PLURAL_BONES = new Set(words('ribs vertebrae'));
@@ -615,6 +622,23 @@ function kindMask(list: readonly K[]): number {
 }
 const ITEM_START_MASK = kindMask([...ITEM_START]);
 const HEDGE_TAIL_MASK = kindMask([...HEDGE_TAIL]);
+/** Kinds that make a bracket more than an aside: sites, lesions, hedges, benign words, negatives after a word. */
+const ASIDE_STOP_MASK = kindMask([
+  K.Site,
+  K.Met,
+  K.Node,
+  K.Distant,
+  K.Contralateral,
+  K.Vertebra,
+  K.Hedge,
+  K.Blocker,
+  K.PostNeg,
+  K.PostHedge,
+  K.Progress,
+  K.Poly,
+  K.Multi,
+  K.Oligo,
+]);
 
 /** A count of 1 to 3 digits, or -1. */
 function smallInt(w: string): number {
@@ -1191,7 +1215,7 @@ class GroupParser {
 
   /** "x3", "× 3", "(2)" after a site or a met word count the item before them. */
   private onTimes(next: Token | undefined): void {
-    if (this.toks[this.i]?.w === '(' && this.boundInBracket()) return;
+    if (this.toks[this.i]?.w === '(' && (this.boundInBracket() || this.asideInBracket())) return;
     // "metastases × 2 in liver, × 1 in adrenal": the count belongs to the site named after "in".
     if (
       next &&
@@ -1223,6 +1247,27 @@ class GroupParser {
       }
     }
     if (!this.g) this.finish();
+  }
+
+  /** "2 bone mets (largest 2 cm, not irradiated), 1 liver": a bracket after what was named that names no site,
+   * lesion, hedge or benign finding is an aside about it, and the list goes on after it. True when skipped. */
+  private asideInBracket(): boolean {
+    const g = this.g;
+    if (!g || g.lastClosed.length === 0) return false;
+    let k = this.i + 1;
+    for (; k < this.n && k < this.i + 16; k++) {
+      const w = (this.toks[k] as Token).w;
+      if (w === ')') break;
+      if ((ASIDE_STOP_MASK >> (KINDS[k] as number)) & 1) return false;
+      // "(not FDG avid)" is about the lesion; "(not irradiated)" about its treatment.
+      if (KINDS[k] === K.Neg && !TREATED_RE.test(this.toks[k + 1]?.w ?? '')) return false;
+    }
+    // "(largest 2 cm)" is an aside; "(2)" or "(n=2)" are counts, read elsewhere.
+    if (this.toks[k]?.w !== ')' || k === this.i + 1 || !ASIDE_START.has((this.toks[this.i + 1] as Token).w))
+      return false;
+    g.end = (this.toks[k] as Token).end;
+    this.i = k;
+    return true;
   }
 
   /** "liver mets (14 and 8 mm)", "brain lesions (14, 8, 5 and 3 mm)": a bracket of sizes after an uncounted plural
@@ -1568,6 +1613,13 @@ class GroupParser {
       return;
     }
     const g = this.g;
+    // "adrenal? 2 bone mets": a "?" glued to the site before it and followed by a space queries that site only.
+    const glued = t.w === '?' && this.toks[this.i - 1]?.end === t.start && (!next || next.start > t.end);
+    if (g && glued && (g.pending.length > 0 || g.lastClosed.length > 0)) {
+      for (const it of g.pending.length > 0 ? g.pending : g.lastClosed) it.hedged = true;
+      g.lastClosed = NO_ITEMS;
+      return;
+    }
     // After a closed item and not before another one, the hedge is about what was just said:
     // "adrenal met?", "liver lesion, indeterminate".
     const ahead = this.aheadKind(this.i + 1);
@@ -1583,7 +1635,9 @@ class GroupParser {
     if (g && this.commaClosed.length > 0 && this.toks[this.i - 1]?.w === ',') {
       // "L3 lesion, equivocal on PET": the imaging after it does not make the hedge about something new.
       const onImaging = next?.w === 'on' && (this.flagsAt(this.i + 2) & F.Imaging) !== 0;
-      if ((HEDGE_TAIL_MASK >> ahead) & 1 || onImaging) {
+      // "2 bone mets, ?ILD": a "?" glued to a word of no lesion kind queries that word, not the list before it.
+      const queriesNext = t.w === '?' && next !== undefined && next.start === t.end && ahead === K.Unknown;
+      if (((HEDGE_TAIL_MASK >> ahead) & 1 && !queriesNext) || onImaging) {
         for (const it of this.commaClosed) it.hedged = true;
         this.commaClosed = NO_ITEMS;
         return;
@@ -2012,6 +2066,9 @@ export function parseMets(doc: Doc): MetsResult {
 const BENIGN_AFTER_RE =
   /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*(?:\d{1,2}(?:\.\d)?\s?(?:cm|mm)\s*)?[,:-]?\s*(?:(?:washout|on\s+(?:ct|mri|pet)|ct|mri|appearances?|features?)\s+)?(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative|not\s+typical\s+(?:of|for)|atypical\s+for)\b/;
 
+const NON_AVID_AFTER_RE =
+  /^\s*(?:nodules?|lesions?|mass|focus)?\s*(?:\d{1,2}(?:\.\d)?\s?(?:cm|mm)\s*)?[,(:-]?\s*(?:not|non|without|no)[\s-]+(?:fdg[\s-]+)?(?:avid|uptake|pet[\s-]avid)\b/;
+const NON_AVID_BEFORE_RE = /\b(?:non|not)[\s-]?(?:fdg[\s-]?)?avid\s+(?:(?:left|right|l|r)\s+)?$/;
 const HEADING_AFTER_RE = /^\s*[:=-]/;
 const CONFIRMED_AFTER_RE =
   /^[^.;]*?\b(?:bx|biops(?:y|ied))[\s-]*(?:proven|confirmed|positive|\+ve)\b[^.;]{0,16}\b(?:mets?|metastas\w*|adenocarcinoma|nsclc)\b/;
@@ -2022,6 +2079,14 @@ function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {
     if (!it.metContext || it.negated || it.hedged) continue;
     if (BENIGN_AFTER_RE.test(doc.lower.slice(it.end, it.end + 64))) {
       it.negated = true;
+      continue;
+    }
+    // "adrenal lesion, not FDG avid", "non-avid adrenal nodule": a lesion not called a metastasis.
+    if (
+      NON_AVID_AFTER_RE.test(doc.lower.slice(it.end, it.end + 40)) ||
+      NON_AVID_BEFORE_RE.test(doc.lower.slice(Math.max(0, it.start - 24), it.start))
+    ) {
+      it.hedged = true;
       continue;
     }
     const pol = polarity(doc, it.start, it.end);

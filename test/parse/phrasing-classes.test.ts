@@ -1567,6 +1567,32 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'mets to L1, L3, T10', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
     { text: 'mets to T8', facts: { 'metastases.count': 1 } },
   ],
+  'an aside in a bracket keeps the list going': [
+    {
+      text: '2 bone mets (largest 2 cm, not irradiated), 1 liver',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['bone', 'liver'] },
+    },
+    { text: '2 bone mets (largest 2 cm; painful), 1 liver', facts: { 'metastases.count': 3 } },
+    { text: 'adrenal lesion (indeterminate), 1 bone met', facts: { 'metastases.count': 1 } },
+  ],
+  'a lesion not FDG avid is not called a metastasis': [
+    {
+      text: 'adrenal lesion (not FDG avid), 2 bone mets',
+      facts: { 'metastases.count': 2, 'metastases.sites': ['bone'] },
+    },
+    { text: 'non-avid left adrenal nodule, 1 liver met', facts: { 'metastases.sites': ['liver'] } },
+    { text: '2 bone mets, no uptake elsewhere', facts: { 'metastases.count': 2 } },
+  ],
+  'a question mark queries the word it is glued to': [
+    { text: 'RUL primary? ECOG 1', facts: { ecog: 1 } },
+    { text: '2 bone mets, ?ILD', facts: { 'metastases.count': 2 }, absent: ['lung.ild'] },
+    { text: 'adrenal? 2 bone mets', facts: { 'metastases.count': 2, 'metastases.sites': ['bone'] } },
+    { text: 'adrenal met? 2 bone mets', facts: { 'metastases.count': 2 } },
+    { text: 'liver lesion, ?cyst', absent: ['metastases.sites'] },
+  ],
+  'a denial after its subject': [
+    { text: 'He denies cough, haemoptysis or chest pain.', absent: ['symptoms'] },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
