@@ -180,7 +180,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     // "recurrent with 2 new liver mets", "new lesions at diagnosis": new disease, not progression on therapy.
     if (m[0].startsWith('new') && atDiagnosis(doc, span.start)) continue;
     // "new lung nodule likely inflammatory": a new finding explained as benign is not progression.
-    if (m[0].startsWith('new') && benignAfter(doc, span.end)) {
+    if (m[0].startsWith('new') && (benignAfter(doc, span.end) || hedgedNew(lower, m[0], span.end))) {
       sink.see(span.start, span.end);
       continue;
     }
@@ -211,6 +211,15 @@ const BENIGN_WORD_RE =
   /\b(?:inflammatory|infective|infectious|infection|reactive|benign|post[\s-]?inflammatory|atelectasis|scar(?:ring)?|granuloma|cyst|haemangioma|hemangioma|adenoma|degenerative|too\s+small\s+to\s+characteri[sz]e)\b/;
 const EXPLAINS_RE =
   /^\s*(?:likely|probably|possibly|thought|felt|favou?red|most\s+likely|consistent|in\s+keeping|c\/w|compatible)\b/;
+
+// "new liver lesion, indeterminate", "new indeterminate liver lesion": a new finding not called disease.
+const HEDGE_WORD_RE = /\b(?:indeterminate|equivocal|non[\s-]?specific|uncertain|unclear)\b/;
+const HEDGED_AFTER_RE =
+  /^[^.;,]{0,24}?,?\s*(?:(?:likely|probably|possibly)\s+)?(?:indeterminate|equivocal|non[\s-]?specific|(?:of\s+)?(?:uncertain|unclear|undetermined)\s+(?:significance|nature|a?etiology)|too\s+small\s+to\s+characteri[sz]e|\?)/;
+
+function hedgedNew(lower: string, cue: string, end: number): boolean {
+  return HEDGE_WORD_RE.test(cue) || HEDGED_AFTER_RE.test(lower.slice(end, end + 60));
+}
 
 function benignAfter(doc: Doc, end: number): boolean {
   const tail = doc.lower.slice(end, end + 60);

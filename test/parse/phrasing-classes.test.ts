@@ -1593,6 +1593,15 @@ const CLASSES: Record<string, Row[]> = {
   'a denial after its subject': [
     { text: 'He denies cough, haemoptysis or chest pain.', absent: ['symptoms'] },
   ],
+  'a new finding called indeterminate is not progression': [
+    { text: 'on pembro, new liver lesion, indeterminate', absent: ['therapy.response', 'progression.sites'] },
+    { text: 'on pembro, new indeterminate liver lesion', absent: ['therapy.response'] },
+    {
+      text: 'on pembro, two new lung nodules, indeterminate',
+      absent: ['therapy.response', 'metastases.count'],
+    },
+    { text: 'on pembro, new liver met, ECOG 1', facts: { 'therapy.response': 'PD', ecog: 1 } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
