@@ -177,7 +177,7 @@ const WEAK_FOR_LUNG = new Set(['disease', 'involvement', 'spread', 'mass', 'mass
 const POLY_WORDS = new Set(
   words(
     'multiple numerous innumerable countless diffuse widespread extensive disseminated multifocal miliary ' +
-      'myriad many polymetastatic polymets polymetastases poly',
+      'myriad many polymetastatic polymets polymetastases poly tntc',
   ),
 );
 /** Poly words that are themselves metastasis words. */
@@ -602,6 +602,11 @@ function classify(toks: readonly Token[]): void {
       flags[i] = m >>> KIND_BITS;
       kinds[i - 1] = K.Unknown;
       flags[i - 1] = 0;
+    }
+    // "liver lesions too numerous to count": "too" belongs to the burden word after it.
+    if (w === 'too' && i + 1 < n && kinds[i] === K.Unknown) {
+      const after = (toks[i + 1] as Token).w;
+      if (after === 'numerous' || after === 'many') kinds[i] = K.Descriptor;
     }
     // "b/l adrenal mets": bilateral, not the left one.
     if (w === 'l' && i > 1 && (toks[i - 1] as Token).w === '/' && (toks[i - 2] as Token).w === 'b') {

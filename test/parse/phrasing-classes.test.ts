@@ -1602,6 +1602,10 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'on pembro, new liver met, ECOG 1', facts: { 'therapy.response': 'PD', ecog: 1 } },
   ],
+  'too numerous to count': [
+    { text: 'liver lesions too numerous to count', facts: { 'metastases.burden': 'poly' } },
+    { text: 'TNTC liver mets', facts: { 'metastases.burden': 'poly', 'metastases.sites': ['liver'] } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
