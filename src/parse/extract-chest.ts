@@ -199,6 +199,15 @@ function isSeparatorAt(lower: string, k: number): boolean {
 }
 
 /** The words before the separator at `sep`, back to the previous separator (at most 40 characters). */
+function sentenceBefore(lower: string, sep: number): string {
+  let k = sep;
+  const from = Math.max(0, sep - 100);
+  while (k > from && !SENTENCE_END.has(lower.charCodeAt(k - 1))) k--;
+  return lower.slice(k, sep);
+}
+/** ".", ";", "\n", "\r": where a sentence part starts. */
+const SENTENCE_END = new Set([46, 59, 10, 13]);
+
 function previousSegment(lower: string, sep: number): string {
   let k = sep;
   const from = Math.max(0, sep - 40);
@@ -442,6 +451,7 @@ function extractLobe(doc: Doc, sink: Sink): void {
 /** The primary's size: the largest dimension of a size whose nearest qualifying word is the primary's. */
 const LARGEST_BEFORE_RE =
   /^\s*(?:the\s+)?(?:largest|biggest|dominant|max(?:imum)?|up\s+to)(?:\s+(?:one|lesion))?(?:\s+(?:measuring|of|at))?\s*$/;
+const SIZE_LIST_AFTER_RE = /^\s*(?:,|and|&)\s*\d{1,3}(?:\.\d)?\s?(?:mm|cm)\b/;
 const SIZE_LIST_BEFORE_RE = /\d(?:\s?(?:mm|cm))?\s*(?:,|and|&)\s*$/;
 const BOUND_BEFORE_SIZE_RE = /(?:\b(?:all|each|both|up\s+to)\s*|(?<!-)[<>≤≥]\s*)$/;
 
@@ -508,15 +518,23 @@ function extractSize(doc: Doc, sink: Sink): void {
     if (isPrimary === false) continue;
     // "single right frontal brain met, 9 mm", "liver mets, largest 3.4 cm": a bare size right after a comma
     // measures what was named before it.
-    const bare = beforeWords.trim() === '' || LARGEST_BEFORE_RE.test(beforeWords);
-    if (isPrimary === undefined && bare && lower.charCodeAt(beforeStart - 1) === 44) {
-      const prev = previousSegment(lower, beforeStart - 1);
+    // The phrase the size opens: after the comma before it, or after a bracket inside the words before it.
+    const paren = beforeWords.lastIndexOf('(');
+    const own = paren >= 0 ? beforeWords.slice(paren + 1) : beforeWords;
+    const bare = own.trim() === '' || LARGEST_BEFORE_RE.test(own);
+    const openAt = paren >= 0 ? beforeStart + paren : beforeStart - 1;
+    const opener = lower.charCodeAt(openAt);
+    if (isPrimary === undefined && bare && (opener === 44 || opener === 40)) {
+      // A bracket measures what its sentence named before it ("liver mets in segments II, VI and VIII (largest
+      // 3.4 cm)"); a comma, the phrase just before it.
+      const prev = opener === 40 ? sentenceBefore(lower, openAt) : previousSegment(lower, openAt);
       if (NOT_PRIMARY_NEAR_RE.test(prev) && !PRIMARY_NEAR_RE.test(prev)) continue;
     }
     // "all <1cm", "each 2 cm", "up to 3 cm": a bound or a size of several lesions, not the primary's measurement;
     // nor is the last of a list of sizes ("brain lesions (14, 8, 5 and 3 mm)").
     if (isPrimary === undefined && BOUND_BEFORE_SIZE_RE.test(beforeWords)) continue;
     if (isPrimary !== true && SIZE_LIST_BEFORE_RE.test(lower.slice(Math.max(0, start - 16), start))) continue;
+    if (isPrimary !== true && SIZE_LIST_AFTER_RE.test(lower.slice(end, end + 16))) continue;
     // Only the last dimension carries the unit ("4.2 x 3.1 cm").
     const first = dimension(m[1] as string);
     const largest = m[2] === undefined ? first : Math.max(first, dimension(m[2]));

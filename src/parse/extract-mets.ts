@@ -204,7 +204,7 @@ const SIZE_SUFFIX_RE = /^\d+(?:\.\d+)?(?:mm|cm)$/;
 const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
 const PLURAL_BONES = new Set(words('ribs vertebrae'));
 /** Words between the side and the bone of a list member: "the", "other", "and" between ordinals. */
-const LIST_FILLER = new Set(words('the and , &'));
+const LIST_FILLER = new Set(words('the and , & plus'));
 const ORDINAL_RE = /^\d{1,2}(?:st|nd|rd|th)$/;
 function isLeft(w: string): boolean {
   return w.charCodeAt(0) === 108; // "l", "lt", "left"
@@ -1934,6 +1934,8 @@ class GroupParser {
     // "metastatic sites: T8, L2".
     const head = this.toks[b]?.w;
     if ((head === 'sites' || head === 'site') && b > 0) b--;
+    // "oligo: L2 + R adrenal": the burden word heads the list as a metastasis word does.
+    if (b >= 0 && KINDS[b] === K.Oligo && this.toks[b + 1]?.w === ':') return true;
     return b >= 0 && KINDS[b] === K.Met && ((FLAGS[b] as number) & F.Strong) !== 0;
   }
 
@@ -2069,7 +2071,7 @@ export function parseMets(doc: Doc): MetsResult {
 /** Turn the mentions into facts: sites, organs, count, burden, brain status, serosal disease. */
 // "adrenal nodule, likely adenoma": the next words call what was named benign.
 const BENIGN_AFTER_RE =
-  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*(?:\d{1,2}(?:\.\d)?\s?(?:cm|mm)\s*)?[,:-]?\s*(?:(?:washout|on\s+(?:ct|mri|pet)|ct|mri|appearances?|features?)\s+)?(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative|not\s+typical\s+(?:of|for)|atypical\s+for)\b/;
+  /^\s*(?:nodules?|lesions?|mass(?:es)?|thickening|focus|foci)?\s*(?:\d{1,2}(?:\.\d)?\s?(?:cm|mm)\s*)?(?:,?\s*-?\d{1,3}\s?hu\b[^,.;]{0,20})?[,:-]?\s*(?:(?:washout|on\s+(?:ct|mri|pet)|ct|mri|appearances?|features?)\s+)?(?:(?:most\s+)?(?:likely|probably|prob|favou?r(?:ed|s)?|consistent\s+with|in\s+keeping\s+with|c\/w|representing|thought\s+to\s+be)\s+)?(?:an?\s+)?(?:benign|adenomas?|cysts?|ha?emangiomas?|lipid[\s-]rich|granulomas?|degenerative|not\s+typical\s+(?:of|for)|atypical\s+for)\b/;
 
 const NON_AVID_AFTER_RE =
   /^\s*(?:nodules?|lesions?|mass|focus)?\s*(?:\d{1,2}(?:\.\d)?\s?(?:cm|mm)\s*)?[,(:-]?\s*(?:not|non|without|no)[\s-]+(?:fdg[\s-]+)?(?:avid|uptake|pet[\s-]avid)\b/;

@@ -1606,6 +1606,27 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'liver lesions too numerous to count', facts: { 'metastases.burden': 'poly' } },
     { text: 'TNTC liver mets', facts: { 'metastases.burden': 'poly', 'metastases.sites': ['liver'] } },
   ],
+  'metastasis sizes and benign densities in radiology wording': [
+    {
+      text: 'Adrenal: 2.3 cm left adrenal nodule, 8 HU unenhanced, consistent with lipid-rich adenoma.',
+      absent: ['metastases.sites'],
+    },
+    {
+      text: 'Liver metastases in segments II, IVa, VI and VIII (largest 3.4 cm); no other sites.',
+      facts: { 'metastases.count': 4 },
+      absent: ['primary.sizeCm'],
+    },
+    { text: '2 liver lesions measuring 14 mm and 9 mm', absent: ['primary.sizeCm'] },
+    { text: '2 liver mets; RUL primary (largest 4 cm)', facts: { 'primary.sizeCm': 4 } },
+    {
+      text: 'Bones: Sclerotic metastases at T4, T9, L1 and L3, plus left 7th and 8th ribs.',
+      facts: { 'metastases.count': 6 },
+    },
+    {
+      text: 'oligo: L2 + R adrenal',
+      facts: { 'metastases.count': 2, 'metastases.sites': ['bone', 'adrenal'] },
+    },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
