@@ -14,18 +14,33 @@ const TREND_FROM =
   '(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved|progressed)';
 
 const ECOG_RE =
-  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance)\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now|(?:has\s+)?(?:deteriorated|declined|worsened|dropped|fallen|improved)\s+to)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
+  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance)\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now|(?:has\s+)?(?:deteriorated|declined|worsened|dropped|fallen|improved)\s+to)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+|\s*(?:vs\.?|versus)\s*)([0-4]|zero|one|two|three|four)(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
 // "WHO 1", "WHO 2-3" only in capitals: "who" is a pronoun.
 const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?![\d.]|\s*%))?(?!\d|\.\d)/g;
-const KPS_RE =
-  /\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was|now|currently|today)?\s*(\d{2,3})\s*%?/g;
+// "KPS seventy", "Karnofsky one hundred": a score in words (a multiple of ten; "sixty-five" is none).
+const KPS_VALUE = String.raw`(\d{2,3}|(?:(?:one|a)\s+)?hundred\b|(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?![\s-]+(?:one|two|three|four|five|six|seven|eight|nine)\b))`;
+const KPS_WORD_VALUES: Readonly<Record<string, number>> = {
+  ten: 10,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const KPS_RE = new RegExp(
+  String.raw`\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was|now|currently|today)?\s*${KPS_VALUE}\s*(?:%|percent\b)?`,
+  'g',
+);
 // "KPS 90 -> 70", "KPS 90, now 70", "KPS 90, declined to 70": today's value is the last one.
 const KPS_TREND_AFTER_RE = new RegExp(
-  String.raw`^\s*(?:→|->|=>|⇒|➡|,?\s*(?:but\s+)?(?:now|currently|today)|,?\s*(?:now\s+)?${TREND_TO}\s+to)\s*(?:kps\s*)?(\d{2,3})(?!\d|\s*(?:days?|d\b|weeks?|wks?|months?|mg|years?|yrs?|cm|mm|kg))\s*%?`,
+  String.raw`^\s*(?:→|->|=>|⇒|➡|,?\s*(?:but\s+)?(?:now|currently|today)|,?\s*(?:now\s+)?${TREND_TO}\s+to)\s*(?:kps\s*)?${KPS_VALUE}(?!\d|\s*(?:days?|d\b|weeks?|wks?|months?|mg|years?|yrs?|cm|mm|kg))\s*%?`,
 );
 // "KPS declined from 90 to 70".
 const KPS_FROM_TO_RE = new RegExp(
-  String.raw`\b(?:kps|k[ae]rn[a-z]{4,6})\s+(?:has\s+|had\s+)?(?:${TREND_FROM}\s+)?from\s+(\d{2,3})\s*%?\s+to\s+(\d{2,3})\s*%?`,
+  String.raw`\b(?:kps|k[ae]rn[a-z]{4,6})\s+(?:has\s+|had\s+)?(?:${TREND_FROM}\s+)?from\s+${KPS_VALUE}\s*%?\s+to\s+${KPS_VALUE}\s*%?`,
   'g',
 );
 const PDL1_RE = /\b(?:pd[\s-]?l1|pdl1|tps)\b/g;
@@ -44,7 +59,8 @@ const LIFE_TO_LIVE_RE =
 const UNTREATED_NEAR_RE = /\b(?:without\s+(?:any\s+)?(?:treatment|therapy)|if\s+untreated|untreated)\b/;
 
 // "previously ECOG 0, now 1", "ECOG 0 at diagnosis": a past performance status is not today's.
-const PAST_BEFORE_RE = /\b(?:previously|initially|formerly|originally|baseline|at\s+diagnosis)\s*:?\s*$/;
+const PAST_BEFORE_RE =
+  /\b(?:previously|initially|formerly|originally|baseline|(?:at|on)\s+(?:diagnosis|presentation|baseline|admission|referral))\s*:?\s*$/;
 const PAST_AFTER_RE =
   /^\s*(?:\((?![^)]*\d)\s*)?(?:(?:at|on|before|prior\s+to)\s+(?:diagnosis|baseline|presentation|admission|referral)|previously|initially|pre[\s-]?(?:treatment|diagnosis|morbid)|(?:at\s+)?last\s+(?:week|month|year|clinic|visit|review|appointment)|(?:a|one|two|three|\d{1,2})\s+(?:weeks?|months?)\s+ago)\b/;
 const NOW_AFTER_RE =
@@ -125,7 +141,8 @@ function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecA
     const a = DIGIT_WORDS[m[1] as string] ?? Number(m[1]);
     sink.add('ecog', a, start, end);
     // "ECOG 1-2": two values, so the text asks a question rather than picking one.
-    if (m[2] !== undefined && Number(m[2]) !== a) sink.add('ecog', Number(m[2]), start, end);
+    const b = m[2] === undefined ? a : (DIGIT_WORDS[m[2]] ?? Number(m[2]));
+    if (b !== a) sink.add('ecog', b, start, end);
   }
 }
 
@@ -140,6 +157,12 @@ export function extractScores(doc: Doc, sink: Sink): void {
   extractLifeExpectancy(doc, sink);
 }
 
+/** A Karnofsky value as written: digits or a word ("seventy", "one hundred"). */
+function kpsNumber(w: string): number {
+  if (w.endsWith('hundred')) return 100;
+  return KPS_WORD_VALUES[w] ?? Number(w);
+}
+
 function isKarnofsky(k: number): boolean {
   return k >= 10 && k <= 100 && k % 10 === 0;
 }
@@ -147,7 +170,7 @@ function isKarnofsky(k: number): boolean {
 function extractKarnofsky(doc: Doc, sink: Sink): void {
   for (const m of matchAll(doc, KPS_FROM_TO_RE, T.karnofsky)) {
     const end = m.index + m[0].length;
-    const k = Number(m[2]);
+    const k = kpsNumber(m[2] as string);
     sink.consume(m.index, end);
     if (isKarnofsky(k) && polarity(doc, m.index, end) !== 'hedge') sink.add('karnofsky', k, m.index, end);
   }
@@ -156,7 +179,7 @@ function extractKarnofsky(doc: Doc, sink: Sink): void {
     let end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
     const trend = KPS_TREND_AFTER_RE.exec(doc.lower.slice(end, end + 40));
-    const k = Number(trend ? trend[1] : m[1]);
+    const k = kpsNumber((trend ? trend[1] : m[1]) as string);
     if (trend) end += trend[0].length;
     sink.consume(start, end);
     if (!isKarnofsky(k)) continue; // not a Karnofsky score: left for "ignored"

@@ -1,0 +1,56 @@
+// Phrasing classes of performance status, PD-L1, driver panels, primary site, stage and nodes that independent
+// probes found misread. Texts go through readText, the only way a front end reaches the parser.
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/consult/read-text.js';
+import { CaseSchema } from '../../src/engine/case-schema.js';
+import { get } from './support.js';
+
+interface Row {
+  text: string;
+  facts?: Record<string, unknown>;
+  absent?: string[];
+  conflicts?: string[];
+}
+
+function check(row: Row): void {
+  const r = readText(row.text);
+  expect(CaseSchema.safeParse(r.case).success).toBe(true);
+  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
+  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
+  const asked = r.conflicts.map((c) => c.fact);
+  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
+  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
+}
+
+const CLASSES: Record<string, Row[]> = {
+  'performance status': [
+    // Two values offered with "vs" between the numbers: asked, as "ECOG 2 vs ECOG 1" is.
+    { text: 'ECOG 0 vs 1, 2 bone mets', absent: ['ecog'], conflicts: ['ecog'] },
+    { text: 'PS 2 versus 3', absent: ['ecog'], conflicts: ['ecog'] },
+    // Karnofsky in words.
+    { text: 'Karnofsky eighty, adeno', facts: { karnofsky: 80 } },
+    { text: 'KPS of ninety percent', facts: { karnofsky: 90 } },
+    { text: 'KPS one hundred', facts: { karnofsky: 100 } },
+    { text: 'KPS sixty-five', absent: ['karnofsky'] },
+    // A past value named before the score, today's later in the text.
+    {
+      text: 'At diagnosis ECOG 3 from pain, after RT and 2 cycles now ECOG 1',
+      facts: { ecog: 1 },
+    },
+    { text: 'on presentation ECOG 2 with bone pain, today ECOG 0', facts: { ecog: 0 } },
+    { text: 'ECOG 1 at diagnosis, ECOG 1 now', facts: { ecog: 1 } },
+    // The performance status number is not the lesion count.
+    { text: 'WHO PS one, adrenal and bone mets', facts: { ecog: 1 }, absent: ['metastases.count'] },
+    { text: 'ECOG: three, liver metastases', facts: { ecog: 3 }, absent: ['metastases.count'] },
+    { text: 'performance status of two, brain mets', facts: { ecog: 2 }, absent: ['metastases.count'] },
+    { text: 'ECOG 1, two liver mets', facts: { ecog: 1, 'metastases.count': 2 } },
+  ],
+};
+
+describe('scores, driver and tumour phrasing classes', () => {
+  for (const [name, rows] of Object.entries(CLASSES)) {
+    describe(name, () => {
+      for (const row of rows) it(row.text, () => check(row));
+    });
+  }
+});
