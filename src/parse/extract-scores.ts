@@ -1,7 +1,7 @@
 // Numeric scores: ECOG/WHO PS, Karnofsky, PD-L1 TPS and life expectancy.
 import type { Doc } from './doc.js';
 import { matchAll, polarity } from './doc.js';
-import { justBelow, NUMBER_WORD_VALUES } from './number-words.js';
+import { justBelow, NUMBER_WORD_VALUES, wordValue } from './number-words.js';
 import type { Sink } from './sink.js';
 import { T } from './vocabulary.js';
 
@@ -43,14 +43,22 @@ const KPS_FROM_TO_RE = new RegExp(
   String.raw`\b(?:kps|k[ae]rn[a-z]{4,6})\s+(?:has\s+|had\s+)?(?:${TREND_FROM}\s+)?from\s+${KPS_VALUE}\s*%?\s+to\s+${KPS_VALUE}\s*%?`,
   'g',
 );
-const PDL1_RE = /\b(?:pd[\s-]?l1|pdl1|tps)\b/g;
-const PDL1_VALUE_RE =
-  /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|strongly\s+positive|weak|strong))?\s*\(?\s*(?:(<=?|>=?|≤|≥|less\s+than|greater\s+than|under|over|more\s+than)\s*)?(?:(?:~|approx\.?|approximately|about|around|ca\.?|c\.)\s*)?(\d{1,3}(?:\.\d+)?)(?![\d.]|[a-z]\d)(?:\s*(?:[-–]|to)\s*(\d{1,3})(?![\d.]))?\s*(%|percent)?/;
+// "PD-L1", "PDL1", "PDL-1" (a common slip), "TPS".
+const PDL1_RE = /\b(?:pd[\s-]?l[\s-]?1|tps)\b/g;
+// Bounds: "<1%" is negative (0); "<5%", "below 50%" are no score; "≥50%", ">50%" read as the bound.
+const PDL1_BOUND = String.raw`(<=?|>=?|≤|≥|less\s+than|lower\s+than|below|under|greater\s+than|higher\s+than|more\s+than|above|over)`;
+// "sixty percent", "seventy-five percent": a figure in words (read only with "%"/"percent" after it).
+const PERCENT_WORDS = String.raw`(?:one|a)\s+hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|zero|one|two|three|four|five|six|seven|eight|nine`;
+const PDL1_VALUE_RE = new RegExp(
+  String.raw`^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|score|status|level|ihc|staining|result))*\s*(?:[:=]|of|is|was|at)?(?:\s*(?:high|low|positive|pos\b|\+ve\b|\+|strongly|strong|weakly|weak)){0,3}\s*\(?\s*(?:${PDL1_BOUND}\s*)?(?:(?:~|approx\.?|approximately|about|around|ca\.?|c\.)\s*)?(\d{1,3}(?:\.\d+)?|(?:${PERCENT_WORDS})\b)(?![\d.]|[a-z]\d)(?:\s*(?:[-–]|to)\s*(\d{1,3})(?![\d.]))?\s*(%|percent)?`,
+);
 const PDL1_NEG_RE =
   /^(?:\s*\(?\s*(?:22c3|sp263|sp142|28-8)\s*\)?)?(?:\s*(?:expression|tps|status|ihc))?\s*[:=]?\s*(?:negative|neg\b|-ve\b|not\s+expressed)/;
-const PDL1_BEFORE_RE = /(\d{1,3})\s*%\s*$/;
+// "80% PD-L1", "<5% PD-L1": the figure written before.
+const PDL1_BEFORE_RE = new RegExp(String.raw`(?:${PDL1_BOUND}\s*)?(\d{1,3})\s*%\s*$`);
+const WORD_PARTS_RE = /[\s-]+/;
 const LIFE_RE =
-  /\b(?:life\s+expectancy|life\s+exp\.?|le(?:\s|[:=])|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|estimated\s+at|thought\s+to\s+be)\s+)?\(?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?|\/\s?12\b|\/\s?52\b)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|thought\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;
+  /\b(?:life\s+expectancy|life\s+exp\.?|le(?:\s|[:=])|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|estimated\s+at|(?:thought|felt|believed|judged|considered|expected|estimated)\s+to\s+be)\s+)?\(?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?|\/\s?12\b|\/\s?52\b)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|(?:thought|felt|believed|judged|considered|expected|estimated)\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;
 
 // "unlikely to survive beyond 3 months", "expected to live about 6 months", "3 months to live".
 const LIFE_TO_LIVE_RE =
@@ -119,7 +127,7 @@ const VS_BEFORE_RE = /\b(?:vs\.?|versus)\s*$/;
 const VS_AFTER_RE = /^\s*(?:vs\.?|versus)\s+(?:ecog|ps|who)\b/i;
 const PS_WORD_RE = /\b(?:ecog|who|ps)\b/;
 const DRUG_CLASS_AFTER_RE = /^\s*(?:inhibitors?|blockade|antibod|directed|targeted)/;
-const BELOW_RE = /^(?:<|≤|less|under)/;
+const BELOW_RE = /^(?:<|≤|less|lower|below|under)/;
 
 /** ECOG/WHO values; `src` is the text the matches were read in. */
 function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecArray>): void {
@@ -187,6 +195,26 @@ function extractKarnofsky(doc: Doc, sink: Sink): void {
   }
 }
 
+/** A stated TPS, or undefined for a bound below that is not "<1%" (a negative). */
+function pdl1Value(bound: string | undefined, n: number): number | undefined {
+  if (bound && BELOW_RE.test(bound)) return n <= 1 ? 0 : undefined;
+  return n;
+}
+
+function isDigitStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** A percentage in words ("sixty", "seventy-five", "one hundred"); NaN when it is not one. */
+function percentWord(words: string): number {
+  if (words.endsWith('hundred')) return 100;
+  if (words === 'zero') return 0;
+  let total = 0;
+  for (const part of words.split(WORD_PARTS_RE)) total += KPS_WORD_VALUES[part] ?? wordValue(part);
+  return total;
+}
+
 function extractPdl1(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   for (const m of matchAll(doc, PDL1_RE, T.pdl1)) {
@@ -199,20 +227,18 @@ function extractPdl1(doc: Doc, sink: Sink): void {
     const v = PDL1_VALUE_RE.exec(tail);
     let value: number | undefined;
     if (v) {
-      const cmp = v[1];
-      const n = Number(v[2]);
+      const word = !isDigitStart(v[2] as string);
       end += v[0].length;
-      if (cmp && BELOW_RE.test(cmp)) value = n <= 1 ? 0 : undefined;
-      else value = n;
-      if (!v[4] && !cmp && n > 100) value = undefined;
+      value = pdl1Value(v[1], word ? percentWord(v[2] as string) : Number(v[2]));
+      if (!v[4] && (word || (!v[1] && Number(v[2]) > 100))) value = undefined;
       // "TPS 30-40%": a range is not a score; read as a whole so that it is not taken for "3".
       if (v[3] !== undefined) value = undefined;
     } else if (PDL1_NEG_RE.test(tail)) {
       value = 0;
       end += (PDL1_NEG_RE.exec(tail) as RegExpExecArray)[0].length;
     } else {
-      const before = PDL1_BEFORE_RE.exec(lower.slice(Math.max(0, start - 8), start));
-      if (before) value = Number(before[1]);
+      const before = PDL1_BEFORE_RE.exec(lower.slice(Math.max(0, start - 24), start));
+      if (before) value = pdl1Value(before[1], Number(before[2]));
     }
     if (value === undefined || value > 100) {
       sink.see(start, end);

@@ -45,6 +45,26 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'performance status of two, brain mets', facts: { ecog: 2 }, absent: ['metastases.count'] },
     { text: 'ECOG 1, two liver mets', facts: { ecog: 1, 'metastases.count': 2 } },
   ],
+  'PD-L1': [
+    // A bound below 1% is negative; another bound below is no score, written before or after.
+    { text: 'TPS &lt;10%, squamous', absent: ['pdl1'], facts: { histology: 'squamous' } },
+    { text: '&lt;10% PD-L1, 3 bone mets', absent: ['pdl1'], facts: { 'metastases.count': 3 } },
+    { text: 'under 50% PD-L1', absent: ['pdl1'] },
+    { text: '&lt;1% PD-L1', facts: { pdl1: 0 } },
+    { text: 'PD-L1 TPS below 1 %', facts: { pdl1: 0 } },
+    { text: 'PD-L1 lower than 50%', absent: ['pdl1'] },
+    // Spellings and words.
+    { text: 'PDL-1 TPS 45%', facts: { pdl1: 45 } },
+    { text: 'PD L1 15%', facts: { pdl1: 15 } },
+    { text: 'PD-L1 ninety percent', facts: { pdl1: 90 } },
+    { text: 'TPS thirty-five percent', facts: { pdl1: 35 } },
+    { text: 'PD-L1 one of several markers sent', absent: ['pdl1'] },
+    { text: 'PD-L1 weakly positive (5%)', facts: { pdl1: 5 } },
+    { text: 'PD-L1 high +ve 95%', facts: { pdl1: 95 } },
+    // The life expectancy told as an opinion.
+    { text: 'prognosis felt to be under 3 months', facts: { lifeExpectancyMonths: 2.9 } },
+    { text: 'prognosis considered to be >12 months', facts: { lifeExpectancyMonths: 12 } },
+  ],
 };
 
 describe('scores, driver and tumour phrasing classes', () => {
