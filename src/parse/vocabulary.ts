@@ -203,6 +203,7 @@ export const VOCABULARY = {
       'quadr',
       'tripl',
       'wild',
+      'wt$',
     ],
   },
 

@@ -65,6 +65,29 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'prognosis felt to be under 3 months', facts: { lifeExpectancyMonths: 2.9 } },
     { text: 'prognosis considered to be >12 months', facts: { lifeExpectancyMonths: 12 } },
   ],
+  'driver panels': [
+    // A whole panel stated negative, in shorthand.
+    { text: 'gene panel -ve, 2 liver mets', facts: { driver: 'none', 'metastases.count': 2 } },
+    { text: 'NGS panel: negative', facts: { driver: 'none' } },
+    { text: 'molecular -ve', facts: { driver: 'none' } },
+    { text: 'NGS - nil targetable', facts: { driver: 'none' } },
+    { text: 'wild-type on extended NGS panel', facts: { driver: 'none' } },
+    { text: 'wt by NGS', facts: { driver: 'none' } },
+    // One gene's test is not the whole panel.
+    { text: 'EGFR wild-type by NGS', facts: { negativeFor: ['EGFR'] }, absent: ['driver'] },
+    { text: 'ALK by NGS negative', facts: { negativeFor: ['ALK'] }, absent: ['driver'] },
+    { text: 'ROS1 IHC panel negative', facts: { negativeFor: ['ROS1'] }, absent: ['driver'] },
+    { text: 'KRAS G12C, panel otherwise -ve', facts: { driver: 'KRAS' } },
+    // Exon numbers in words.
+    { text: 'EGFR exon nineteen del', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'EGFR ex nineteen deletion', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'EGFR exon twenty insertion', facts: { driver: 'EGFR', egfrVariant: 'exon20ins' } },
+    {
+      text: 'EGFR exon nineteen deletion not detected',
+      facts: { negativeFor: ['EGFR'] },
+      absent: ['driver'],
+    },
+  ],
 };
 
 describe('scores, driver and tumour phrasing classes', () => {
