@@ -200,9 +200,9 @@ const HISTOLOGY_RES: { triggers: readonly string[]; re: RegExp; value: string }[
 ];
 
 const LUNG_RE =
-  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|(?:(?:adeno|squamous\s+cell\s+)?carcinoma|adeno|scc|cancer|ca)\s+of\s+(?:the\s+)?(?:(?:left|right)\s+)?lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung|(?:scc|sqcc|squamous|adeno(?:carcinoma)?)\s+lung)\b/g;
+  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy|squamous|sqcc|scc|nsclc)|ttf[\s-]?1\s*(?:\+|\+ve|pos(?:itive)?)\s*(?:adeno[a-z]*|nsclc)|(?:(?:adeno|squamous\s+cell\s+)?carcinoma|adeno|scc|cancer|ca)\s+of\s+(?:the\s+)?(?:(?:left|right)\s+)?lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung|(?:scc|sqcc|squamous|adeno(?:carcinoma)?)\s+lung)\b/g;
 const NON_LUNG_RE =
-  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|sigmoid|caecal|cecal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|(?:papillary\s+|follicular\s+|anaplastic\s+)?thyroid|hepatocellular|endometrial|cervical|urothelial|oropharyngeal|tonsillar|laryngeal|hypopharyngeal|nasopharyngeal|oral|tongue|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|squamous(?:\s+cell)?\s+(?:cancer|carcinoma)|cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r|metastases|mets)\b|\b(?:m?crc|rcc|hcc|hnscc|opscc|hgsc|hgsoc|melanoma|(?:pleural\s+|peritoneal\s+)?mesothelioma|thymoma|thymic\s+(?:carcinoma|cancer|tumou?r)|(?:osteo|leiomyo|lipo|rhabdomyo|angio|chondro|synovial\s+|ewing'?s?\s+)?sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
+  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colonic|bowel)\s+(?:cancer|carcinoma|adenocarcinoma|ca|primary|origin|tumou?r)\b|\b(?:colorectal|colon|rectal|sigmoid|caecal|cecal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|(?:papillary\s+|follicular\s+|anaplastic\s+)?thyroid|hepatocellular|endometrial|cervical|urothelial|oropharyngeal|tonsillar|laryngeal|hypopharyngeal|nasopharyngeal|oral|tongue|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|squamous(?:\s+cell)?\s+(?:cancer|carcinoma)|cancer|carcinoma|adenocarcinoma|ca|primary|origin|tumou?r|metastases|mets)\b|\b(?:ca|cancer|carcinoma|adenocarcinoma|adeno)\s+(?:of\s+(?:the\s+)?)?(?:(?:left|right|l|r)\s+)?(?:breast|prostate|colon|rectum|bowel|kidney|pancreas|stomach|ovary|bladder|thyroid|cervix|o?esophagus|endometrium|tongue|larynx|tonsil)\b|\b(?:adeno(?:carcinoma)?|carcinoma|scc)\s+of\s+(?:colonic|colorectal|rectal|bowel|breast|gastric|pancreatic|o?esophageal|renal|prostatic|ovarian|endometrial|urothelial|thyroid)\s+origin\b|\b(?:m?crc|(?:cc|p|ch)?rcc|hcc|hnscc|opscc|hgsc|hgsoc|melanoma|(?:pleural\s+|peritoneal\s+)?mesothelioma|thymoma|thymic\s+(?:carcinoma|cancer|tumou?r)|(?:osteo|leiomyo|lipo|rhabdomyo|angio|chondro|synovial\s+|ewing'?s?\s+)?sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
 
 // A second, earlier cancer ("previous breast cancer 2010") when the text also names a lung cancer.
 const PRIMARY_QUESTION_RE =
@@ -212,6 +212,8 @@ const LUNG_MENTION_RE =
 
 const LUNG_DRIVER_RE =
   /\b(?:egfr|alk|ros1)\b[^.;]{0,24}\b(?:ex(?:on)?\s?(?:19|20|21)|del|l858r|ins|fusion|rearrange\w*|positive|mutant|mutated|\+)|\b(?:osimertinib|erlotinib|gefitinib|afatinib|alectinib|lorlatinib|brigatinib|crizotinib)\b/;
+// "TTF-1+", "napsin A positive": the immunostains of a lung adenocarcinoma (a colorectal one is TTF-1 negative).
+const LUNG_MARKER_RE = /\b(?:ttf[\s-]?1|napsin(?:[\s-]?a)?)\s*(?:\+|pos(?:itive)?\b)/;
 const CANCER_HISTORY_BEFORE_RE =
   /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known|pmh|pmhx|past\s+medical\s+history|background\s+of|(?<!\b(?:currently|ongoing|on|receiving|under|having)\s+)(?:rt|xrt|radiotherapy|radiation|chemo\w*|surgery|resection|mastectomy|lumpectomy|prostatectomy|treatment)\s+for)\s*:?\s+(?:(?:left|right|l|r)\s+)?$/;
 
@@ -281,7 +283,10 @@ function extractHistology(doc: Doc, sink: Sink): void {
     // A past cancer beside a lung-type driver ("EGFR ex19del adenocarcinoma … PMH: breast cancer 2010") is history.
     if (
       isHistory(lower, m.index, m.index + m[0].length) &&
-      (LUNG_MENTION_RE.test(lower) || PRIMARY_QUESTION_RE.test(lower) || LUNG_DRIVER_RE.test(lower))
+      (LUNG_MENTION_RE.test(lower) ||
+        PRIMARY_QUESTION_RE.test(lower) ||
+        LUNG_DRIVER_RE.test(lower) ||
+        LUNG_MARKER_RE.test(lower))
     ) {
       sink.see(m.index, m.index + m[0].length);
       continue;

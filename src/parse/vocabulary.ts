@@ -257,6 +257,15 @@ export const VOCABULARY = {
     fact: 'primarySite',
     triggers: [
       'anapl',
+      'adeno',
+      'bowel',
+      'ca$',
+      'cance',
+      'carci',
+      'ccrcc',
+      'chrcc',
+      'prcc',
+      'scc',
       'caeca',
       'cecal',
       'folli',
@@ -336,6 +345,7 @@ export const VOCABULARY = {
       'sclc',
       'sqcc',
       'squam',
+      'ttf',
     ],
   },
 

@@ -88,6 +88,23 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['driver'],
     },
   ],
+  'primary site': [
+    // A non-lung primary written organ last, as a subtype abbreviation, or as an origin.
+    { text: 'carcinoma of the prostate, 3 lung nodules', facts: { primarySite: 'non-lung' } },
+    { text: 'Ca R breast, pulmonary mets', facts: { primarySite: 'non-lung' } },
+    { text: 'metastatic ccRCC on nivolumab', facts: { primarySite: 'non-lung' } },
+    { text: 'bowel cancer, 2 lung mets', facts: { primarySite: 'non-lung' } },
+    { text: 'colonic adenocarcinoma with lung metastases', facts: { primarySite: 'non-lung' } },
+    { text: 'adenocarcinoma of pancreatic origin in the lung', facts: { primarySite: 'non-lung' } },
+    // A metastasis in the bowel is not a bowel primary.
+    { text: 'NSCLC with small bowel mets', facts: { primarySite: 'lung' } },
+    // An earlier cancer beside the immunostains of a lung adenocarcinoma.
+    { text: 'napsin A+ adenocarcinoma, history of colon cancer', absent: ['primarySite'] },
+    { text: 'TTF-1 positive adenocarcinoma, previous rectal cancer', facts: { primarySite: 'lung' } },
+    // A lung squamous carcinoma in shorthand.
+    { text: 'lung sqcc, 1 adrenal met', facts: { primarySite: 'lung', histology: 'squamous' } },
+    { text: 'lung squamous, PD-L1 80%', facts: { primarySite: 'lung', histology: 'squamous' } },
+  ],
 };
 
 describe('scores, driver and tumour phrasing classes', () => {
