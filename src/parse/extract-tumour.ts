@@ -57,7 +57,10 @@ function stageIsHistory(doc: Doc, start: number, end: number): boolean {
   return HISTORY_BEFORE_RE.test(text.slice(from, start)) || YEAR_RE.test(text.slice(from, to));
 }
 
-const STAGE_RE = /\bstage\s*(?:[:=]\s*)?(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])/g;
+const STAGE_RE =
+  /\bstage\s*(?:[:=]\s*)?(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])|(?<![a-z0-9])(iv)([ab])(?![a-z0-9])/g;
+// A bare "IVA"/"IVB" is a stage only in capitals ("iva" is a word of other languages; "IVC" the vena cava).
+const BARE_STAGE_TEXT_RE = /^IV[ABab]$/;
 const METASTATIC_RE =
   /(?<!non[\s-]?)\bmetastatic\b(?!\s+to\s+(?:the\s+)?(?:mediastin|hilar|subcarinal|paratracheal|regional|ipsilateral|lymph|nodes?\b|n[123]\b))|\bmnsclc\b|\bstage\s+four\b/g;
 const EDITION_RE =
@@ -87,6 +90,34 @@ function isSpinalLevel(lower: string, start: number, end: number): boolean {
   return !TUMOUR_AFTER_RE.test(after) && BONE_BEFORE_RE.test(lower.slice(Math.max(0, start - 32), start));
 }
 
+// "SABR 54 Gy/3# to a T1b RUL adenocarcinoma in 2020": the treated tumour's stage of the past, not today's.
+const TREATED_BEFORE_RE =
+  /\b(?:sabr|sbrt|srt|rt|radiotherapy|radiation|chemo-?rt|chemoradiation|chemoradiotherapy|crt|lobectomy|resect\w*|pneumonectomy|segmentectomy|wedge|surgery|operated)\b/;
+
+/** A TNM with no M1 in a clause that tells it as history ("previous T2N2", "resected pT1b … in 2019"). */
+function tnmIsHistory(
+  doc: Doc,
+  parts: readonly { letter: string; cat: string }[],
+  start: number,
+  end: number,
+): boolean {
+  if (parts.some((p) => p.letter === 'm' && p.cat !== '0')) return false;
+  if (!stageIsHistory(doc, start, end)) return false;
+  const { lower } = doc;
+  const from = Math.max(0, lower.lastIndexOf('.', start - 1) + 1, start - 80);
+  return HISTORY_BEFORE_RE.test(lower.slice(from, start)) || TREATED_BEFORE_RE.test(lower.slice(from, start));
+}
+
+// "IVB (8th)", "cT2aN2M1c (9th)": the edition in brackets right after a stage.
+const EDITION_AFTER_RE = /^\s*\(\s*(?:tnm\s*)?(8|9|eighth|ninth)(?:th)?(?:\s*(?:ed(?:ition|\.)?|tnm))?\s*\)/;
+
+function editionAfter(doc: Doc, sink: Sink, end: number): void {
+  const e = EDITION_AFTER_RE.exec(doc.lower.slice(end, end + 24));
+  if (!e) return;
+  const eighth = e[1] === '8' || e[1] === 'eighth';
+  sink.add('stage.edition', eighth ? 8 : 9, end, end + e[0].length);
+}
+
 /** "cT2bN2M1c", "T3 N1 M1b": each part is a fact of its own. */
 function extractTnm(doc: Doc, sink: Sink): void {
   const { lower } = doc;
@@ -103,11 +134,12 @@ function extractTnm(doc: Doc, sink: Sink): void {
     // "Tx: pembrolizumab": the abbreviation of treatment, not the T category TX.
     if (m[0] === 'tx' && doc.text.slice(start, end) !== 'TX') continue;
     if (parts.length === 1 && parts[0]?.letter === 't' && isSpinalLevel(lower, start, end)) continue;
-    if (polarity(doc, start, end) === 'hedge') {
+    if (polarity(doc, start, end) === 'hedge' || tnmIsHistory(doc, parts, start, end)) {
       sink.see(start, end);
       continue;
     }
     sink.consume(start, end);
+    editionAfter(doc, sink, end);
     for (const part of parts) {
       if (part.letter === 't') sink.add('stage.t', canonT(part.cat), part.start, part.end);
       else if (part.letter === 'n') {
@@ -131,12 +163,13 @@ function extractStageWords(doc: Doc, sink: Sink): void {
   for (const m of matchAll(doc, STAGE_RE, T.stageGroup)) {
     const start = m.index;
     const end = start + m[0].length;
+    if (m[3] !== undefined && !BARE_STAGE_TEXT_RE.test(doc.text.slice(start, end))) continue;
     if (polarity(doc, start, end) !== 'pos') {
       sink.see(start, end);
       continue;
     }
-    const roman = ROMAN[m[1] as string] ?? (m[1] as string);
-    const sub = m[2];
+    const roman = ROMAN[(m[1] ?? m[3]) as string] ?? ((m[1] ?? m[3]) as string);
+    const sub = m[2] ?? m[4];
     let group: string;
     if (roman === 'iv') group = sub === 'a' ? 'IVA' : sub === 'b' ? 'IVB' : 'IV';
     else group = roman.toUpperCase();
@@ -148,6 +181,7 @@ function extractStageWords(doc: Doc, sink: Sink): void {
       continue;
     }
     sink.add('stage.group', group, start, end);
+    editionAfter(doc, sink, end);
   }
 
   for (const m of matchAll(doc, METASTATIC_RE, T.metastatic)) {

@@ -238,7 +238,7 @@ export const VOCABULARY = {
       'm1',
     ],
   },
-  stageGroup: { fact: 'stage.group', triggers: ['stage'] },
+  stageGroup: { fact: 'stage.group', triggers: ['stage', 'iva', 'ivb'] },
   metastatic: { fact: 'stage.group', triggers: ['metas', 'mnscl', 'stage'] },
   edition: {
     fact: 'stage.edition',
