@@ -105,6 +105,34 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'lung sqcc, 1 adrenal met', facts: { primarySite: 'lung', histology: 'squamous' } },
     { text: 'lung squamous, PD-L1 80%', facts: { primarySite: 'lung', histology: 'squamous' } },
   ],
+  stage: [
+    // A bare IVA/IVB in capitals, and the edition in brackets after a stage.
+    { text: 'IVA (9th), 1 adrenal met', facts: { 'stage.group': 'IVA', 'stage.edition': 9 } },
+    { text: 'stage IVB (8th ed)', facts: { 'stage.group': 'IVB', 'stage.edition': 8 } },
+    { text: 'cT3N2M1b (8th)', facts: { 'stage.m': 'M1b', 'stage.edition': 8 } },
+    { text: 'IVC compression by nodes', absent: ['stage.group'] },
+    // A treated tumour's stage of the past is not today's.
+    {
+      text: 'SBRT 48 Gy/4# to a T1a LUL primary in 2019; now 2 liver mets',
+      absent: ['stage.t'],
+      facts: { 'metastases.count': 2 },
+    },
+    { text: 'resected pT2bN1 in 2017, now bone mets', absent: ['stage.t', 'stage.n'] },
+    { text: 'cT2bN1M1c, 3 liver mets', facts: { 'stage.t': 'T2b', 'stage.m': 'M1c' } },
+    { text: 'no prior RT, cT2a N1, 2 bone mets', facts: { 'stage.t': 'T2a', 'stage.n': 'N1' } },
+  ],
+  nodes: [
+    // Abbreviated N3 stations.
+    { text: 'c/l mediastinal node 15 mm', facts: { 'stage.n': 'N3' } },
+    { text: 'contralat hilar LN, FDG avid', facts: { 'stage.n': 'N3' } },
+    { text: 'R supraclav node', facts: { 'stage.n': 'N3' } },
+    { text: 'L SCF LN on PET', facts: { 'stage.n': 'N3' } },
+    // A node called probably reactive or not avid gives no N.
+    { text: 'subcarinal LN, probably reactive', absent: ['stage.n'] },
+    { text: '4R node 8 mm, non-avid', absent: ['stage.n'] },
+    { text: 'paratracheal LN 11 mm, not PET avid', absent: ['stage.n'] },
+    { text: 'subcarinal node 18 mm, FDG avid', facts: { 'stage.n': 'N2' } },
+  ],
 };
 
 describe('scores, driver and tumour phrasing classes', () => {
