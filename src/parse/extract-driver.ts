@@ -202,6 +202,7 @@ function geneMentions(doc: Doc): Mention[] {
       if (!MET_CONTEXT_RE.test(after) && !(upper && (listed || NEG_RE.test(after.trimStart())))) continue;
     }
     let status = ownStatus(gene, lower.slice(end, end + 48), m[2]);
+    if (gene === 'HER2' && her2OfOtherCancer(lower, start, end)) status = 'neutral';
     if (status === 'pos' && queriedAt(doc, end)) status = 'hedge';
     mentions.push({ gene, start, end, status });
   }
@@ -270,6 +271,22 @@ function tally(sink: Sink, mentions: readonly Mention[]): Tally {
 }
 
 const HER2_NEAR_RE = /\b(?:her[\s-]?2|erbb2)\b/;
+// "HER2+ breast ca", "breast cancer, ER+/PR-/HER2+": the receptor status of a breast or gastric cancer, not a
+// lung driver.
+const OTHER_CANCER_WORDS = '(?:breast|mammary|gastric|gastro-?o?esophageal|o?esophageal|goj|gej)';
+const HER2_OTHER_AFTER_RE = new RegExp(
+  String.raw`^[\s+-]*(?:(?:positive|pos|\+ve|amplified|amp|3\+|enriched|overexpress\w*)\s*)?${OTHER_CANCER_WORDS}\b`,
+);
+const HER2_OTHER_BEFORE_RE = new RegExp(
+  String.raw`(?:\b${OTHER_CANCER_WORDS}\s+(?:(?:ca|cancer|carcinoma|adenocarcinoma|primary)\s*)?[,:(]?\s*|\b(?:er|pr|pgr)\s*[+-]?(?:ve)?\s*[/,]?\s*)$`,
+);
+
+function her2OfOtherCancer(lower: string, start: number, end: number): boolean {
+  return (
+    HER2_OTHER_AFTER_RE.test(lower.slice(end, end + 32)) ||
+    HER2_OTHER_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))
+  );
+}
 
 /** Variants name their gene ("L858R", "KRAS G12C", "EML4-ALK"); EGFR's also give `egfrVariant`. */
 function readVariants(doc: Doc, sink: Sink, t: Tally): void {

@@ -133,6 +133,13 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'paratracheal LN 11 mm, not PET avid', absent: ['stage.n'] },
     { text: 'subcarinal node 18 mm, FDG avid', facts: { 'stage.n': 'N2' } },
   ],
+  'HER2 of another cancer': [
+    // The receptor status of a breast or gastric cancer is not a lung driver.
+    { text: 'HER2 amplified breast carcinoma, 2 lung nodules', absent: ['driver'] },
+    { text: 'gastric adenocarcinoma, HER2 3+, pulmonary mets', absent: ['driver'] },
+    { text: 'HER2-mutant adenocarcinoma of the lung', facts: { driver: 'HER2' } },
+    { text: 'ERBB2 exon 20 insertion, prior breast cancer 2012', facts: { driver: 'HER2' } },
+  ],
 };
 
 describe('scores, driver and tumour phrasing classes', () => {
