@@ -28,7 +28,7 @@ const NEG_RE =
 // after the variant, assay or clone named for the gene. Only such words may stand between ("EGFR L858R with T790M
 // not detected" keeps L858R).
 const DESCRIBED_NEG_RE =
-  /^(?:\s*(?:[:=()]|\b(?:mutations?|mut|exon|ex|\d{1,3}|deletions?|del|insertions?|ins|skipping|fusions?|rearrangements?|translocations?|amplifications?|amp|alterations?|variants?|by|on|via|ihc|fish|ngs|pcr|rt-pcr|tissue|plasma|liquid|biopsy|ctdna|cfdna|testing|tested|test|status|results?|assay|panel|sequencing|d5f3|5a4|sp384|ventana|was|is|were|are|[a-z]\d{2,4}[a-z]{1,3})\b))*\s*(?:not\s+(?:detected|identified|found|seen|present)|negative|neg\b|-ve\b|undetected|absent|nd\b|none\s+(?:detected|identified|found))/;
+  /^(?:\s*(?:[:=()]|\b(?:mutations?|mut|exon|ex|\d{1,3}|nineteen|twenty|twenty[\s-]one|deletions?|del|insertions?|ins|skipping|fusions?|rearrangements?|translocations?|amplifications?|amp|alterations?|variants?|by|on|via|ihc|fish|ngs|pcr|rt-pcr|tissue|plasma|liquid|biopsy|ctdna|cfdna|testing|tested|test|status|results?|assay|panel|sequencing|d5f3|5a4|sp384|ventana|was|is|were|are|[a-z]\d{2,4}[a-z]{1,3})\b))*\s*(?:not\s+(?:detected|identified|found|seen|present)|negative|neg\b|-ve\b|undetected|absent|nd\b|none\s+(?:detected|identified|found))/;
 // "EGFR T790M not detected", "ALK G1202R negative": a resistance mutation tested after a TKI; its absence says
 // nothing about the sensitising one.
 const RESISTANCE_RE = /\b(?:t790m|c797s|l718q|g1202r|l1196m|g2032r|d1228n)\b/;
@@ -68,7 +68,7 @@ const NEG_BEFORE_RE =
   /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?(?:all\s+(?:the\s+)?(?:tested\s+)?(?:genes|markers|drivers|targets)\s*)?[:=(]?\s*$/;
 
 const NONE_RE =
-  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?|panel[\s-]?)?(?:negative|neg)\b|drivers?\s*[:=-]\s*(?:none|nil|negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|unremarkable|no\s+(?:actionable|targetable|driver|pathogenic))|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
+  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?|panel[\s-]?)?(?:negative|neg)\b|drivers?\s*[:=-]\s*(?:none|nil|negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|(?<!\b(?:ihc|immuno[a-z]*)\s+)\bpanel\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|\b(?:wild[\s-]?type|wt)\s+(?:on|by|via)\s+(?:ngs|(?:the\s+)?(?:(?:full|extended|broad|comprehensive|large)\s+)?(?:ngs\s+|gene\s+|genomic\s+|molecular\s+|driver\s+)?panel)\b|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
 
 // "driver not stated", "NGS pending": read, and deliberately left unknown.
 const UNSTATED_RE =
@@ -83,7 +83,7 @@ interface VariantRule {
 const VARIANT_RULES: VariantRule[] = [
   {
     triggers: T.egfrEx19del,
-    re: /\b(?:ex(?:x?on)?[\s-]?19[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
+    re: /\b(?:ex(?:x?on)?[\s-]?(?:19|nineteen)[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'ex19del',
   },
@@ -95,7 +95,7 @@ const VARIANT_RULES: VariantRule[] = [
   },
   {
     triggers: T.egfrEx20ins,
-    re: /\b(?:ex(?:on)?[\s-]?20[\s-]?(?:ins(?:ertion)?s?|insertion)|insertions?\s+(?:in\s+)?exon[\s-]?20|a767_v769dup|d770_n771ins[a-z]*)(?![a-z0-9])/g,
+    re: /\b(?:ex(?:on)?[\s-]?(?:20|twenty)[\s-]?(?:ins(?:ertion)?s?|insertion)|insertions?\s+(?:in\s+)?exon[\s-]?(?:20|twenty)\b|a767_v769dup|d770_n771ins[a-z]*)(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'exon20ins',
   },
@@ -117,6 +117,9 @@ const SPACE_DASH_RE = /[\s-]/g;
 const PLUS_AFTER_RE = /^\s*\+/;
 const QUESTION_BEFORE_RE = /\?\s?$/;
 const ALL_RE = /^all\b/;
+const TEST_NONE_RE = /^(?:ngs|molecular|genomic|biomarker|panel|wild|wt)/;
+const GENE_BEFORE_TEST_RE =
+  /\b(?:egfr|alk|ros[\s-]?1|ret|braf|ntrk\d?|her[\s-]?2|erbb2|kras|c-?met|met)(?:\s+(?:mutation|mut|status|testing|gene))?\s*(?:[:=-]|by|on|via|from)?\s*$/;
 
 function geneOf(word: string): Gene {
   const w = word.replace(SPACE_DASH_RE, '');
@@ -199,6 +202,7 @@ function geneMentions(doc: Doc): Mention[] {
       if (!MET_CONTEXT_RE.test(after) && !(upper && (listed || NEG_RE.test(after.trimStart())))) continue;
     }
     let status = ownStatus(gene, lower.slice(end, end + 48), m[2]);
+    if (gene === 'HER2' && her2OfOtherCancer(lower, start, end)) status = 'neutral';
     if (status === 'pos' && queriedAt(doc, end)) status = 'hedge';
     mentions.push({ gene, start, end, status });
   }
@@ -267,6 +271,22 @@ function tally(sink: Sink, mentions: readonly Mention[]): Tally {
 }
 
 const HER2_NEAR_RE = /\b(?:her[\s-]?2|erbb2)\b/;
+// "HER2+ breast ca", "breast cancer, ER+/PR-/HER2+": the receptor status of a breast or gastric cancer, not a
+// lung driver.
+const OTHER_CANCER_WORDS = '(?:breast|mammary|gastric|gastro-?o?esophageal|o?esophageal|goj|gej)';
+const HER2_OTHER_AFTER_RE = new RegExp(
+  String.raw`^[\s+-]*(?:(?:positive|pos|\+ve|amplified|amp|3\+|enriched|overexpress\w*)\s*)?${OTHER_CANCER_WORDS}\b`,
+);
+const HER2_OTHER_BEFORE_RE = new RegExp(
+  String.raw`(?:\b${OTHER_CANCER_WORDS}\s+(?:(?:ca|cancer|carcinoma|adenocarcinoma|primary)\s*)?[,:(]?\s*|\b(?:er|pr|pgr)\s*[+-]?(?:ve)?\s*[/,]?\s*)$`,
+);
+
+function her2OfOtherCancer(lower: string, start: number, end: number): boolean {
+  return (
+    HER2_OTHER_AFTER_RE.test(lower.slice(end, end + 32)) ||
+    HER2_OTHER_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))
+  );
+}
 
 /** Variants name their gene ("L858R", "KRAS G12C", "EML4-ALK"); EGFR's also give `egfrVariant`. */
 function readVariants(doc: Doc, sink: Sink, t: Tally): void {
@@ -306,8 +326,11 @@ function noneStatements(doc: Doc, sink: Sink): Span[] {
       sink.see(start, end);
       continue;
     }
-    // "EGFR, ALK, ROS1, BRAF all negative": "all" is the genes just listed, a partial panel.
+    // "EGFR, ALK, ROS1, BRAF all negative": "all" is the genes just listed, a partial panel; "EGFR by NGS
+    // negative", "EGFR wild type on NGS": the test that found one gene negative, not a whole panel.
     if (ALL_RE.test(m[0]) && GENE_LIST_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) continue;
+    if (TEST_NONE_RE.test(m[0]) && GENE_BEFORE_TEST_RE.test(lower.slice(Math.max(0, start - 40), start)))
+      continue;
     noneSpans.push({ start, end });
   }
   return noneSpans;

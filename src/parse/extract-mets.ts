@@ -700,6 +700,8 @@ class GroupParser {
     private readonly text: string,
     /** Whether a "?" closes a question to the board rather than hedging a finding. */
     private readonly asks: (pos: number) => boolean = () => false,
+    /** Whether another reader took these characters ("ECOG: two", "KPS 70"): a number there is no count. */
+    private readonly taken: (start: number, end: number) => boolean = () => false,
   ) {
     this.n = toks.length;
   }
@@ -1411,7 +1413,9 @@ class GroupParser {
       }
     }
     const n =
-      (i > 0 && (FLAGS[i - 1] as number) & F.NotCountAfter) || this.isFractionCount(i)
+      (i > 0 && (FLAGS[i - 1] as number) & F.NotCountAfter) ||
+      this.isFractionCount(i) ||
+      this.taken(t.start, t.end)
         ? undefined
         : this.countAt(i);
     if (n !== undefined && this.countAfterColon(t, n)) return;
@@ -1509,6 +1513,12 @@ class GroupParser {
     }
     const n = NUMBER_WORDS.get(t.w) as number;
     const article = t.w === 'a' || t.w === 'an';
+    // "PS two, liver mets": the performance status, not a count (as after digits).
+    if (
+      !article &&
+      ((this.i > 0 && (FLAGS[this.i - 1] as number) & F.NotCountAfter) || this.taken(t.start, t.end))
+    )
+      return;
     if (!article && this.countAfterColon(t, n)) return;
     const g = this.open(t);
     // "at least three bone mets", "more than five": a bound, as for digits.
@@ -2037,8 +2047,9 @@ class GroupParser {
 }
 
 /** Parse all metastasis mentions into items and, per group, totals and burden words. */
-function parseGroups(doc: Doc): Group[] {
-  return new GroupParser(doc.tokens, doc.text, (pos) => isQuestionMark(doc, pos)).run();
+function parseGroups(doc: Doc, sink: Sink | undefined): Group[] {
+  const taken = sink ? (start: number, end: number) => sink.isConsumed(start, end) : undefined;
+  return new GroupParser(doc.tokens, doc.text, (pos) => isQuestionMark(doc, pos), taken).run();
 }
 
 // "number of mets: 3", "mets count 7", "total mets = 7": a total written as a field.
@@ -2060,9 +2071,10 @@ const SEROSAL_RES: { triggers: readonly string[]; re: RegExp; kind: string }[] =
   },
 ];
 
-/** All metastasis mentions of the text, before any is turned into a fact. */
-export function parseMets(doc: Doc): MetsResult {
-  const groups = parseGroups(doc);
+/** All metastasis mentions of the text, before any is turned into a fact; `sink` holds what the score and stage
+ * readers took, so that their numbers are not read as counts. */
+export function parseMets(doc: Doc, sink?: Sink): MetsResult {
+  const groups = parseGroups(doc, sink);
   const items: MetItem[] = [];
   for (const grp of groups) for (const it of grp.items) items.push(it);
   return { items, groups };

@@ -10,7 +10,7 @@ import { EXTRACTOR_PATTERNS, T } from './vocabulary.js';
 /** Station words and the N they imply, as data: the first matching row names the category. */
 const STATIONS: readonly { re: RegExp; n: 'N1' | 'N2' | 'N3' }[] = [
   {
-    re: /^(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|station\s+1[rl]?\b)/,
+    re: /^(?:supra[\s-]?clav(?:icular)?|scf\b|scalene|(?:contra[\s-]?lateral|contralat\.?|contra|c\/l)\s+(?:mediastinal|hilar)|station\s+1[rl]?\b)/,
     n: 'N3',
   },
   {
@@ -23,11 +23,13 @@ const STATIONS: readonly { re: RegExp; n: 'N1' | 'N2' | 'N3' }[] = [
   },
 ];
 const AREA_RE =
-  /\b(?:supra[\s-]?clavicular|scalene|contra[\s-]?lateral\s+(?:mediastinal|hilar)|sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|stations?\s+1?\d[rl]?|1?\d[rl])\b/g;
+  /\b(?:supra[\s-]?clav(?:icular)?|scf|scalene|(?:contra[\s-]?lateral|contralat\.?|contra|c\/l)\s+(?:mediastinal|hilar)|sub[\s-]?carinal|(?:ipsilateral\s+)?mediastinal|para[\s-]?tracheal|pre[\s-]?tracheal|pre[\s-]?vascular|para[\s-]?o?esophageal|aorto[\s-]?pulmonary|ap\s+window|(?:ipsilateral\s+)?hilar|interlobar|peri[\s-]?bronchial|intra[\s-]?pulmonary|stations?\s+1?\d[rl]?|1?\d[rl])\b/g;
 const N0_RE =
   /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+(?:(?:or|and|nor)\s+|\/\s*)?)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
+// "… node, likely reactive", "subcarinal node 9 mm, not FDG avid": named, and called not involved (or probably
+// not: the N is then left unknown, not read from it).
 const NODES_CLEAR_RE =
-  /^[\s,:-]*(?:(?:are|were|is)\s+)?(?:negative|neg\b|-ve\b|clear|benign|reactive|uninvolved|not\s+(?:involved|enlarged|avid)|non[\s-]?avid|normal)/;
+  /^[\s,:-]*(?:\d{1,2}[rl]?\s+(?:(?:lymph\s+)?nodes?|lns?)\b\s*)?(?:\(?\s*\d{1,2}(?:\.\d)?\s*(?:mm|cm)\s*(?:short[\s-]axis\s*)?\)?[\s,:-]*)?(?:(?:are|were|is|appears?|looks?)\s+)?(?:(?:likely|probably|prob|presumed|most\s+likely|favou?red|felt\s+to\s+be|thought\s+to\s+be|in\s+keeping\s+with|consistent\s+with|c\/w)\s+)?(?:negative|neg\b|-ve\b|clear|benign|reactive|uninvolved|not\s+(?:(?:fdg|pet)[\s-]?)?(?:involved|enlarged|avid)|non[\s-]?(?:(?:fdg|pet)[\s-]?)?avid|no\s+(?:fdg\s+)?(?:uptake|avidity)|normal)/;
 // "PET-negative mediastinal nodes", "reactive hilar nodes": named, and not involved.
 const NODES_CLEAR_BEFORE_RE =
   /\b(?:(?:pet|fdg)[\s-]?(?:negative|neg|-ve)|non[\s-]?(?:fdg[\s-]?)?avid|reactive|benign(?:[\s-]appearing)?|uninvolved|normal[\s-]sized)\s+(?:(?:subcentimet(?:re|er)|sub[\s-]?cm|small|enlarged|prominent)\s+)?$/;
@@ -63,7 +65,7 @@ export function extractNodes(doc: Doc, sink: Sink): void {
   let best: { n: keyof typeof RANK; start: number; end: number } | undefined;
   for (const w of matchAll(doc, NODE_WORDS_RE, T.nodeWord)) {
     // "mediastinal LN negative on EBUS": the nodes named are not involved.
-    if (NODES_CLEAR_RE.test(lower.slice(w.index + w[0].length, w.index + w[0].length + 28))) continue;
+    if (NODES_CLEAR_RE.test(lower.slice(w.index + w[0].length, w.index + w[0].length + 44))) continue;
     stationsNear(doc, w.index, w.index + w[0].length, (n, start, end) => {
       if (polarity(doc, start, end) !== 'pos') return;
       if (NODES_CLEAR_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) return;

@@ -57,7 +57,10 @@ function stageIsHistory(doc: Doc, start: number, end: number): boolean {
   return HISTORY_BEFORE_RE.test(text.slice(from, start)) || YEAR_RE.test(text.slice(from, to));
 }
 
-const STAGE_RE = /\bstage\s*(?:[:=]\s*)?(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])/g;
+const STAGE_RE =
+  /\bstage\s*(?:[:=]\s*)?(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])|(?<![a-z0-9])(iv)([ab])(?![a-z0-9])/g;
+// A bare "IVA"/"IVB" is a stage only in capitals ("iva" is a word of other languages; "IVC" the vena cava).
+const BARE_STAGE_TEXT_RE = /^IV[ABab]$/;
 const METASTATIC_RE =
   /(?<!non[\s-]?)\bmetastatic\b(?!\s+to\s+(?:the\s+)?(?:mediastin|hilar|subcarinal|paratracheal|regional|ipsilateral|lymph|nodes?\b|n[123]\b))|\bmnsclc\b|\bstage\s+four\b/g;
 const EDITION_RE =
@@ -87,6 +90,34 @@ function isSpinalLevel(lower: string, start: number, end: number): boolean {
   return !TUMOUR_AFTER_RE.test(after) && BONE_BEFORE_RE.test(lower.slice(Math.max(0, start - 32), start));
 }
 
+// "SABR 54 Gy/3# to a T1b RUL adenocarcinoma in 2020": the treated tumour's stage of the past, not today's.
+const TREATED_BEFORE_RE =
+  /\b(?:sabr|sbrt|srt|rt|radiotherapy|radiation|chemo-?rt|chemoradiation|chemoradiotherapy|crt|lobectomy|resect\w*|pneumonectomy|segmentectomy|wedge|surgery|operated)\b/;
+
+/** A TNM with no M1 in a clause that tells it as history ("previous T2N2", "resected pT1b … in 2019"). */
+function tnmIsHistory(
+  doc: Doc,
+  parts: readonly { letter: string; cat: string }[],
+  start: number,
+  end: number,
+): boolean {
+  if (parts.some((p) => p.letter === 'm' && p.cat !== '0')) return false;
+  if (!stageIsHistory(doc, start, end)) return false;
+  const { lower } = doc;
+  const from = Math.max(0, lower.lastIndexOf('.', start - 1) + 1, start - 80);
+  return HISTORY_BEFORE_RE.test(lower.slice(from, start)) || TREATED_BEFORE_RE.test(lower.slice(from, start));
+}
+
+// "IVB (8th)", "cT2aN2M1c (9th)": the edition in brackets right after a stage.
+const EDITION_AFTER_RE = /^\s*\(\s*(?:tnm\s*)?(8|9|eighth|ninth)(?:th)?(?:\s*(?:ed(?:ition|\.)?|tnm))?\s*\)/;
+
+function editionAfter(doc: Doc, sink: Sink, end: number): void {
+  const e = EDITION_AFTER_RE.exec(doc.lower.slice(end, end + 24));
+  if (!e) return;
+  const eighth = e[1] === '8' || e[1] === 'eighth';
+  sink.add('stage.edition', eighth ? 8 : 9, end, end + e[0].length);
+}
+
 /** "cT2bN2M1c", "T3 N1 M1b": each part is a fact of its own. */
 function extractTnm(doc: Doc, sink: Sink): void {
   const { lower } = doc;
@@ -103,11 +134,12 @@ function extractTnm(doc: Doc, sink: Sink): void {
     // "Tx: pembrolizumab": the abbreviation of treatment, not the T category TX.
     if (m[0] === 'tx' && doc.text.slice(start, end) !== 'TX') continue;
     if (parts.length === 1 && parts[0]?.letter === 't' && isSpinalLevel(lower, start, end)) continue;
-    if (polarity(doc, start, end) === 'hedge') {
+    if (polarity(doc, start, end) === 'hedge' || tnmIsHistory(doc, parts, start, end)) {
       sink.see(start, end);
       continue;
     }
     sink.consume(start, end);
+    editionAfter(doc, sink, end);
     for (const part of parts) {
       if (part.letter === 't') sink.add('stage.t', canonT(part.cat), part.start, part.end);
       else if (part.letter === 'n') {
@@ -131,12 +163,13 @@ function extractStageWords(doc: Doc, sink: Sink): void {
   for (const m of matchAll(doc, STAGE_RE, T.stageGroup)) {
     const start = m.index;
     const end = start + m[0].length;
+    if (m[3] !== undefined && !BARE_STAGE_TEXT_RE.test(doc.text.slice(start, end))) continue;
     if (polarity(doc, start, end) !== 'pos') {
       sink.see(start, end);
       continue;
     }
-    const roman = ROMAN[m[1] as string] ?? (m[1] as string);
-    const sub = m[2];
+    const roman = ROMAN[(m[1] ?? m[3]) as string] ?? ((m[1] ?? m[3]) as string);
+    const sub = m[2] ?? m[4];
     let group: string;
     if (roman === 'iv') group = sub === 'a' ? 'IVA' : sub === 'b' ? 'IVB' : 'IV';
     else group = roman.toUpperCase();
@@ -148,6 +181,7 @@ function extractStageWords(doc: Doc, sink: Sink): void {
       continue;
     }
     sink.add('stage.group', group, start, end);
+    editionAfter(doc, sink, end);
   }
 
   for (const m of matchAll(doc, METASTATIC_RE, T.metastatic)) {
@@ -200,9 +234,9 @@ const HISTOLOGY_RES: { triggers: readonly string[]; re: RegExp; value: string }[
 ];
 
 const LUNG_RE =
-  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy)|(?:(?:adeno|squamous\s+cell\s+)?carcinoma|adeno|scc|cancer|ca)\s+of\s+(?:the\s+)?(?:(?:left|right)\s+)?lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung|(?:scc|sqcc|squamous|adeno(?:carcinoma)?)\s+lung)\b/g;
+  /\b(?:nsclc|sclc|luad|lusc|mnsclc|lung\s+(?:cancer|adeno[a-z]*|carcinoma|primary|ca|tumou?r|malignancy|squamous|sqcc|scc|nsclc)|ttf[\s-]?1\s*(?:\+|\+ve|pos(?:itive)?)\s*(?:adeno[a-z]*|nsclc)|(?:(?:adeno|squamous\s+cell\s+)?carcinoma|adeno|scc|cancer|ca)\s+of\s+(?:the\s+)?(?:(?:left|right)\s+)?lung|bronchogenic\s+carcinoma|non[\s-]?small[\s-]?cell|primary\s+lung|(?:scc|sqcc|squamous|adeno(?:carcinoma)?)\s+lung)\b/g;
 const NON_LUNG_RE =
-  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colorectal|colon|rectal|sigmoid|caecal|cecal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|(?:papillary\s+|follicular\s+|anaplastic\s+)?thyroid|hepatocellular|endometrial|cervical|urothelial|oropharyngeal|tonsillar|laryngeal|hypopharyngeal|nasopharyngeal|oral|tongue|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|squamous(?:\s+cell)?\s+(?:cancer|carcinoma)|cancer|carcinoma|adenocarcinoma|ca|primary|tumou?r|metastases|mets)\b|\b(?:m?crc|rcc|hcc|hnscc|opscc|hgsc|hgsoc|melanoma|(?:pleural\s+|peritoneal\s+)?mesothelioma|thymoma|thymic\s+(?:carcinoma|cancer|tumou?r)|(?:osteo|leiomyo|lipo|rhabdomyo|angio|chondro|synovial\s+|ewing'?s?\s+)?sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
+  /\bnon[\s-]?lung\s+(?:primary|cancer|malignancy)|\bprimary\s+(?:is\s+)?not\s+(?:a\s+)?lung\b|\b(?:colonic|bowel)\s+(?:cancer|carcinoma|adenocarcinoma|ca|primary|origin|tumou?r)\b|\b(?:colorectal|colon|rectal|sigmoid|caecal|cecal|breast|renal(?:\s+cell)?|kidney|prostate|pancreatic|gastric|oesophageal|esophageal|ovarian|bladder|(?:papillary\s+|follicular\s+|anaplastic\s+)?thyroid|hepatocellular|endometrial|cervical|urothelial|oropharyngeal|tonsillar|laryngeal|hypopharyngeal|nasopharyngeal|oral|tongue|head\s+and\s+neck|h\s?&\s?n|hnscc)\s+(?:scc|squamous(?:\s+cell)?\s+(?:cancer|carcinoma)|cancer|carcinoma|adenocarcinoma|ca|primary|origin|tumou?r|metastases|mets)\b|\b(?:ca|cancer|carcinoma|adenocarcinoma|adeno)\s+(?:of\s+(?:the\s+)?)?(?:(?:left|right|l|r)\s+)?(?:breast|prostate|colon|rectum|bowel|kidney|pancreas|stomach|ovary|bladder|thyroid|cervix|o?esophagus|endometrium|tongue|larynx|tonsil)\b|\b(?:adeno(?:carcinoma)?|carcinoma|scc)\s+of\s+(?:colonic|colorectal|rectal|bowel|breast|gastric|pancreatic|o?esophageal|renal|prostatic|ovarian|endometrial|urothelial|thyroid)\s+origin\b|\b(?:m?crc|(?:cc|p|ch)?rcc|hcc|hnscc|opscc|hgsc|hgsoc|melanoma|(?:pleural\s+|peritoneal\s+)?mesothelioma|thymoma|thymic\s+(?:carcinoma|cancer|tumou?r)|(?:osteo|leiomyo|lipo|rhabdomyo|angio|chondro|synovial\s+|ewing'?s?\s+)?sarcoma)\b|\b(?:metastas[a-z]*|mets?)\s+from\s+(?:a\s+|an\s+|the\s+)?(?!lung|nsclc|pulmonary)[a-z]+(?:\s+and\s+[a-z]+)?\s+(?:primary|cancer|carcinoma|scc|tumou?r)\b/g;
 
 // A second, earlier cancer ("previous breast cancer 2010") when the text also names a lung cancer.
 const PRIMARY_QUESTION_RE =
@@ -212,6 +246,8 @@ const LUNG_MENTION_RE =
 
 const LUNG_DRIVER_RE =
   /\b(?:egfr|alk|ros1)\b[^.;]{0,24}\b(?:ex(?:on)?\s?(?:19|20|21)|del|l858r|ins|fusion|rearrange\w*|positive|mutant|mutated|\+)|\b(?:osimertinib|erlotinib|gefitinib|afatinib|alectinib|lorlatinib|brigatinib|crizotinib)\b/;
+// "TTF-1+", "napsin A positive": the immunostains of a lung adenocarcinoma (a colorectal one is TTF-1 negative).
+const LUNG_MARKER_RE = /\b(?:ttf[\s-]?1|napsin(?:[\s-]?a)?)\s*(?:\+|pos(?:itive)?\b)/;
 const CANCER_HISTORY_BEFORE_RE =
   /\b(?:previous|prior|history\s+of|hx\s+of|h\/o|past|treated\s+for|known|pmh|pmhx|past\s+medical\s+history|background\s+of|(?<!\b(?:currently|ongoing|on|receiving|under|having)\s+)(?:rt|xrt|radiotherapy|radiation|chemo\w*|surgery|resection|mastectomy|lumpectomy|prostatectomy|treatment)\s+for)\s*:?\s+(?:(?:left|right|l|r)\s+)?$/;
 
@@ -281,7 +317,10 @@ function extractHistology(doc: Doc, sink: Sink): void {
     // A past cancer beside a lung-type driver ("EGFR ex19del adenocarcinoma … PMH: breast cancer 2010") is history.
     if (
       isHistory(lower, m.index, m.index + m[0].length) &&
-      (LUNG_MENTION_RE.test(lower) || PRIMARY_QUESTION_RE.test(lower) || LUNG_DRIVER_RE.test(lower))
+      (LUNG_MENTION_RE.test(lower) ||
+        PRIMARY_QUESTION_RE.test(lower) ||
+        LUNG_DRIVER_RE.test(lower) ||
+        LUNG_MARKER_RE.test(lower))
     ) {
       sink.see(m.index, m.index + m[0].length);
       continue;

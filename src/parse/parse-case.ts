@@ -273,7 +273,7 @@ function parse(input: string): ParseResult {
   if (mentionsAny(doc, EXTRACTOR_PATTERNS.scores)) extractScores(doc, sink);
   extractNodes(doc, sink);
   const driver = mentionsAny(doc, EXTRACTOR_PATTERNS.driver) ? extractDriver(doc, sink) : {};
-  const mets = parseMets(doc);
+  const mets = parseMets(doc, sink);
   const progression = findProgression(doc, sink);
   claimProgressingSites(doc, progression, mets);
   emitMets(doc, sink, mets);

@@ -205,6 +205,7 @@ export const VOCABULARY = {
       'quadr',
       'tripl',
       'wild',
+      'wt$',
     ],
   },
 
@@ -239,7 +240,7 @@ export const VOCABULARY = {
       'm1',
     ],
   },
-  stageGroup: { fact: 'stage.group', triggers: ['stage'] },
+  stageGroup: { fact: 'stage.group', triggers: ['stage', 'iva', 'ivb'] },
   metastatic: { fact: 'stage.group', triggers: ['metas', 'mnscl', 'stage'] },
   edition: {
     fact: 'stage.edition',
@@ -258,6 +259,15 @@ export const VOCABULARY = {
     fact: 'primarySite',
     triggers: [
       'anapl',
+      'adeno',
+      'bowel',
+      'ca$',
+      'cance',
+      'carci',
+      'ccrcc',
+      'chrcc',
+      'prcc',
+      'scc',
       'caeca',
       'cecal',
       'folli',
@@ -337,6 +347,7 @@ export const VOCABULARY = {
       'sclc',
       'sqcc',
       'squam',
+      'ttf',
     ],
   },
 
