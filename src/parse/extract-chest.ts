@@ -7,15 +7,30 @@ import { NONE } from './sink.js';
 import type { Span } from './types.js';
 import { T } from './vocabulary.js';
 
-const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]ms?b\b|bi\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
+// "the RUL orifice", "the orifice of the LLL bronchus": a lobar bronchus's origin, part of the proximal bronchial tree.
+const ORIFICE = String.raw`(?:(?:left|right|l|r)\s+)?(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe|lingula[a-z]*|lobar|bronchial)\s+orifices?\b|orifices?\s+of\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe|lingula[a-z]*)(?:\s+bronch[a-z]*)?|(?:lobar\s+)?bronch[a-z]*)\b`;
+const AIRWAY = String.raw`(?:the\s+)?(?:${ORIFICE}|(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]ms?b\b|bi\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*))`;
 const ULTRA_RE = new RegExp(
   String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|cent(?:red|ered)\s+(?:on|in)|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of|indent[a-z]*|displac[a-z]*|closely\s+applied\s+to|hug[a-z]*|adjacent\s+to|abut[a-z]*\s+but\s+not\s+invad[a-z]*|loss\s+of\s+(?:the\s+)?fat\s+plane\s+(?:with|to))\s+(?:(?:the\s+)?[a-z]{2,12}\s*(?:&|and|,|\/)\s*)?${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}|\barising\s+(?:in|from|within)\s+${AIRWAY}`,
   'g',
 );
-const CENTRAL_RE =
-  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?<!(?:contra|ipsi)(?:lat(?:eral)?)?\.?\s|bilateral\s)(?:(?:peri|para)[\s-]?)?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?<=(?<!(?:more\s+than|over|beyond|at\s+least|greater\s+than|>|≥)\s*)(?<![\d.])(?:[01](?:\.\d)?|2(?:\.0)?)\s?cm\s+(?:from|of)\s+(?:the\s+)?)(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?:near|at)\s+the\s+hilum)\b/g;
-const PERIPHERAL_RE =
-  /\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b/g;
+// "hilar and subcarinal nodes", "hilar, 4R and 7 nodes": after "hilar", a list of other nodal stations ending in a node
+// word; the hilum named is the nodes', not the primary's.
+const NODE_LIST = String.raw`\s*(?:(?:and|&|,|\/|or|\+)\s*(?:(?:left|right|l|r|bilateral|ipsilateral|contralateral|mediastinal|sub[\s-]?carinal|para[\s-]?tracheal|pre[\s-]?vascular|aorto[\s-]?pulmonary|ap|sub[\s-]?aortic|para[\s-]?aortic|para[\s-]?o?esophageal|supraclavicular|interlobar|lower|upper|station|\d{1,2}[rl]?)\s*(?:,|and|&|\/|or|\+)?\s*){1,6})`;
+// "squamous cell carcinoma L hilum", "mass in the right hilum": a hilum with its side, after a tumour word or a
+// preposition; not a node's hilum ("nodes in the left hilum", "R hilum nodes") nor a hilum reported clear.
+const SIDE_HILUM = String.raw`(?<=\b(?:carcinoma|ca|adeno[a-z]*|scc|sqcc|squamous|nsclc|tumou?r|mass|lesion|primary|in|at|within|involving)\s+(?:the\s+)?)(?<!\b(?:nodes?|ln|lns|lymph[a-z]*|adenopathy|lad)\s+(?:in|at|of|within)\s+(?:the\s+)?)(?:left|right|l|r|lt|rt)\s+hilum\b(?!\s*(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?)\b|\s*(?:[:=-]\s*|is\s+|was\s+)?(?:clear|normal|unremarkable|free|negative|neg|no|nil)\b)`;
+const CENTRAL_RE = new RegExp(
+  String.raw`\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?<!(?:contra|ipsi)(?:lat(?:eral)?)?\.?\s|bilateral\s)(?:(?:peri|para)[\s-]?)?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal)|${NODE_LIST}(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?)\b)|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?<=(?<!(?:more\s+than|over|beyond|at\s+least|greater\s+than|>|≥)\s*)(?<![\d.])(?:[01](?:\.\d)?|2(?:\.0)?)\s?cm\s+(?:from|of)\s+(?:the\s+)?)(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?:near|at)\s+the\s+hilum|${SIDE_HILUM})\b`,
+  'g',
+);
+// "subpleural reticulation", "peripheral and basal predominant fibrosis": where a parenchymal change lies (a UIP
+// pattern), not the tumour.
+const PARENCHYMAL_AFTER = String.raw`\s+(?:(?:and|&|\/)\s+(?:basal|basilar|bibasal|lower[\s-]zone|subpleural|peripheral)\s+)?(?:(?:predominan[a-z]*|dominant|distribution|basal)\s+)?(?:reticula[a-z]*|fibros[a-z]*|fibrotic|honeycomb[a-z]*|ground[\s-]glass|ggo|emphysema[a-z]*|bullae|bulla|bullous|blebs?|scar[a-z]*|interstitial|changes?|thickening|traction|septal|cysts?|cystic|predominan[a-z]*|sparing|uip|nsip)\b`;
+const PERIPHERAL_RE = new RegExp(
+  String.raw`\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b(?!${PARENCHYMAL_AFTER})`,
+  'g',
+);
 const LOBE_RE = /\b(rul|rml|rll|lul|lll|lingula[a-z]*|(?:right|left|r|l)\s+(?:upper|middle|lower)\s+lobe)\b/g;
 // "LLL nodules", "RML collapse": the lobe of a metastasis or a complication, not of the primary.
 const LOBE_NOT_PRIMARY_AFTER_RE =
@@ -31,9 +46,9 @@ const PRIMARY_NEAR_RE =
 const LUNG_SPECIFIC_RE =
   /\b(?:primary|tumou?r|gtv|rul|rml|rll|lul|lll|lobe|lingula|lung|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
 // Endobronchial invasion: tumour in the airway lumen ("extends into the right mainstem bronchus", "protruding into
-// the lumen", "occludes the RLL bronchus", "infiltrating the bronchial wall"), which excludes 60 Gy / 8 (SUNSET).
+// the lumen", "occludes the RLL bronchus", "infiltrating the bronchial wall", "tumour visible at the LLL orifice"), which excludes 60 Gy / 8 (SUNSET).
 const ENDOBRONCHIAL_RE = new RegExp(
-  String.raw`\bendo[\s-]?bronchial\b|\b(?:intra|endo)[\s-]?luminal\b|\b(?:extend\w*|grow\w*|protrud\w*|project\w*|prolaps\w*)\s+into\s+(?:the\s+)?(?:lumen|${AIRWAY})|\b(?:occlud\w*|occlusion\s+of|fill\w*)\s+(?:the\s+)?(?:lumen|${AIRWAY})|\binfiltrat\w*\s+(?:the\s+)?(?:(?:posterior|anterior|medial|lateral)\s+)?(?:bronchial\s+)?wall\s+of\s+${AIRWAY}|\b(?:bronch\w*|airway|tracheal)\s+(?:invasion|infiltration)\s+with\s+(?:\d{1,3}\s?%\s+)?(?:occlusion|obstruction)`,
+  String.raw`\bendo[\s-]?bronchial\b|\b(?:intra|endo)[\s-]?luminal\b|\b(?:extend\w*|grow\w*|protrud\w*|project\w*|prolaps\w*)\s+into\s+(?:the\s+)?(?:lumen|${AIRWAY})|\b(?:occlud\w*|occlusion\s+of|fill\w*)\s+(?:the\s+)?(?:lumen|${AIRWAY})|\binfiltrat\w*\s+(?:the\s+)?(?:(?:posterior|anterior|medial|lateral)\s+)?(?:bronchial\s+)?wall\s+of\s+${AIRWAY}|\b(?:tumou?r|mass|lesion)\s+(?:(?:is|was)\s+)?(?:visible|seen|evident|present|identified)\s+(?:at|in|within)\s+(?:the\s+)?(?:lumen|${ORIFICE})|\b(?:bronch\w*|airway|tracheal)\s+(?:invasion|infiltration)\s+with\s+(?:\d{1,3}\s?%\s+)?(?:occlusion|obstruction)`,
   'g',
 );
 

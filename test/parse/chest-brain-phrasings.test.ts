@@ -1,0 +1,60 @@
+// Phrasing classes of the chest and brain readers (extract-chest.ts, brain-status.ts) found by independent probes:
+// the primary's location, prior thoracic RT, lung function and ILD, symptoms and the brain status. Texts go through
+// readText, the only way a front end reaches the parser.
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/consult/read-text.js';
+import { CaseSchema } from '../../src/engine/case-schema.js';
+import { get } from './support.js';
+
+interface Row {
+  text: string;
+  facts?: Record<string, unknown>;
+  absent?: string[];
+  conflicts?: string[];
+}
+
+function check(row: Row): void {
+  const r = readText(row.text);
+  expect(CaseSchema.safeParse(r.case).success).toBe(true);
+  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
+  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
+  const asked = r.conflicts.map((c) => c.fact);
+  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
+  // Every fact keeps its span in the redacted text.
+  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
+}
+
+const CLASSES: Record<string, Row[]> = {
+  'location: a hilum with its side, nodes at the hilum, parenchymal subpleural change, a lobar orifice': [
+    { text: 'adenocarcinoma R hilum, 4 cm', facts: { 'primary.location': 'central' } },
+    { text: 'mass within the left hilum', facts: { 'primary.location': 'central' } },
+    { text: 'enlarged nodes at the right hilum', absent: ['primary.location'] },
+    { text: 'RLL primary 2 cm; L hilum unremarkable', absent: ['primary.location'] },
+    { text: 'LUL mass, R hilum nodes', absent: ['primary.location'] },
+    { text: 'subpleural reticulation at both bases', absent: ['primary.location'] },
+    { text: 'background subpleural honeycombing', absent: ['primary.location'] },
+    { text: 'peripheral and basal predominant fibrosis', absent: ['primary.location'] },
+    { text: 'subpleural 14 mm RUL nodule', facts: { 'primary.location': 'peripheral' } },
+    { text: 'left hilar and paratracheal lymphadenopathy', absent: ['primary.location'] },
+    { text: 'right hilar, 4R and 7 nodes FDG avid', absent: ['primary.location'] },
+    { text: 'hilar mass with subcarinal nodes', facts: { 'primary.location': 'central' } },
+    {
+      text: 'mass occluding the LUL orifice',
+      facts: { 'primary.endobronchial': true, 'primary.location': 'ultracentral' },
+    },
+    { text: 'tumour seen at the RML orifice on bronchoscopy', facts: { 'primary.endobronchial': true } },
+    {
+      text: 'lesion visible within the orifice of the left lower lobe',
+      facts: { 'primary.endobronchial': true },
+    },
+    { text: 'bronchoscopy: no tumour seen at the RUL orifice', facts: { 'primary.endobronchial': false } },
+  ],
+};
+
+describe('chest and brain phrasing classes', () => {
+  for (const [name, rows] of Object.entries(CLASSES)) {
+    describe(name, () => {
+      for (const row of rows) it(row.text, () => check(row));
+    });
+  }
+});
