@@ -494,7 +494,7 @@ export const VOCABULARY = {
   ildKind: { fact: 'lung.ild', triggers: ['fibro', 'hyper', 'asbes', 'pneum', 'silic'] },
   noPriorRt: {
     fact: 'lung.priorThoracicRt',
-    triggers: ['chest$', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
+    triggers: ['chest$', 'never', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
   },
   priorRt: { fact: 'lung.priorThoracicRt', triggers: ['#', ...PRIOR_RT_WORDS] },
   // The same pattern without its alternatives that start at a dose ("60 Gy"), for a text with no dose.

@@ -49,6 +49,38 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'bronchoscopy: no tumour seen at the RUL orifice', facts: { 'primary.endobronchial': false } },
   ],
+  'prior thoracic RT: a denied event at the RT site, the hemithorax, radiation fibrosis, a denial with "before"':
+    [
+      {
+        text: 'no sign of local relapse at the previously treated LLL SABR site',
+        facts: { 'lung.priorThoracicRt': true },
+      },
+      { text: 'no progression within the prior chest RT field', facts: { 'lung.priorThoracicRt': true } },
+      { text: 'no prior chest RT', facts: { 'lung.priorThoracicRt': false } },
+      { text: 'previous radiotherapy to the right hemithorax 2019', facts: { 'lung.priorThoracicRt': true } },
+      {
+        text: 'radiation fibrosis in the right upper lobe, new LLL mass 3 cm',
+        facts: { 'lung.priorThoracicRt': true, 'primary.lobe': 'LLL' },
+      },
+      { text: 'RML radiation fibrosis', facts: { 'lung.priorThoracicRt': true }, absent: ['primary.lobe'] },
+      { text: 'ILD, high risk of radiation fibrosis', absent: ['lung.priorThoracicRt'] },
+      { text: 'no lung RT to date', facts: { 'lung.priorThoracicRt': false } },
+      { text: 'has never received thoracic radiotherapy', facts: { 'lung.priorThoracicRt': false } },
+      { text: 'no thoracic RT for now, systemic therapy first', absent: ['lung.priorThoracicRt'] },
+      { text: 'previous SBRT to a contralateral nodule in 2020', facts: { 'lung.priorThoracicRt': true } },
+    ],
+  'lung function and ILD: FEV1 with its volume, interstitial abnormality denied': [
+    { text: 'FEV1 0.9 L (31% predicted)', facts: { 'lung.poorFunction': true } },
+    { text: 'FEV1 2.4 L (82 % pred)', facts: { 'lung.poorFunction': false } },
+    { text: 'FEV1 1.2L, 44%', facts: { 'lung.poorFunction': true } },
+    { text: 'FEV1 85%', facts: { 'lung.poorFunction': false } },
+    { text: 'CT: no interstitial abnormalities', facts: { 'lung.ild': 'none' } },
+    { text: 'mild interstitial abnormality at the bases', facts: { 'lung.ild': 'ild' } },
+  ],
+  'symptoms: none current': [
+    { text: 'no current respiratory symptoms', facts: { symptoms: [] } },
+    { text: 'no active chest symptoms, ECOG 1', facts: { symptoms: [] } },
+  ],
 };
 
 describe('chest and brain phrasing classes', () => {
