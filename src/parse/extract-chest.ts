@@ -145,7 +145,9 @@ const FEV1_RE =
   /\b(fev1|dlco|tlco)\s*(?:[:=]|of|is)?\s*(?:\d(?:[.,]\d{1,2})?\s?(?:l|litres?|liters?)\b\s*(?:\(|,|\/|-)?\s*|\d[.,]\d{1,2}\s*(?:\(|,|\/|-)\s*)?(?<![\d.,])(\d{1,3})\s*%/g;
 
 const PET_RE = /\b(?:fdg[\s-]?)?pet(?:[\s/-]?ct)?\b|\bpetct\b/g;
-const MRI_RE = /\b(?:mri|mr)\b/g;
+// "No brain imaging yet": brain imaging not done is a brain MRI not done (brain imaging done may be a CT only, so
+// it says nothing of the MRI).
+const MRI_RE = /\b(?:mri|mr)\b|\b(?:brain|head|cranial|intracranial)\s+imaging\b/g;
 const OTHER_PART_AFTER_RE =
   /^\s*(?:of\s+the\s+)?(?:[tlc][\s-]?spine|spine|spinal|whole[\s-]?spine|cord|pelvis|pelvic|liver|abdomen|sacrum|hip|shoulder|chest|breast|prostate|knee|femur)\b/;
 const PET_JOINED_BEFORE_RE = /\bpet(?:[\s-]?ct)?\s*(?:\/|\+|&|and|,)\s*$/;
@@ -730,7 +732,9 @@ function extractStaging(doc: Doc, sink: Sink): void {
     )
       continue;
     if (m[0] === 'mr' && !BRAIN_OR_HEAD_RE.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
-    sink.add('staging.brainMri', workUpStatus(lower, start, end), start, end);
+    const status = workUpStatus(lower, start, end);
+    if (status === 'done' && !m[0].startsWith('m')) continue;
+    sink.add('staging.brainMri', status, start, end);
   }
 }
 

@@ -341,7 +341,7 @@ export const VOCABULARY = {
   // Metastases (the sites themselves are read by the token walk of extract-mets.ts).
   brainImagingNegative: {
     fact: 'brain',
-    triggers: ['brain', 'clear', 'crani', 'ct', 'head', 'mr', 'negat', 'norma', 'unrem'],
+    triggers: ['brain', 'clean', 'clear', 'crani', 'ct', 'head', 'mr', 'negat', 'norma', 'unrem'],
   },
   polyStatement: { fact: 'metastases.burden', triggers: ['disea', 'metas', 'mets'] },
   statedMetsTotal: { fact: 'metastases.count', triggers: ['numbe', 'no', 'total', 'count', 'metas', 'mets'] },
@@ -523,7 +523,7 @@ export const VOCABULARY = {
   fev1: { fact: 'lung.poorFunction', triggers: ['dlco', 'fev1', 'tlco'] },
   petCt: { fact: 'staging.petCt', triggers: ['fdg', 'pet'] },
   ctOnly: { fact: 'staging.petCt', triggers: ['ct$', 'staged$'] },
-  mri: { fact: 'staging.brainMri', triggers: ['mr'] },
+  mri: { fact: 'staging.brainMri', triggers: ['brain', 'crani', 'head', 'intra', 'mr'] },
 
   // Systemic therapy (the drug names themselves are looked up token by token in extract-therapy.ts).
   drugClassPhrase: {

@@ -81,6 +81,43 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'no current respiratory symptoms', facts: { symptoms: [] } },
     { text: 'no active chest symptoms, ECOG 1', facts: { symptoms: [] } },
   ],
+  'brain: a negative scan with its date or in a bracket, brain imaging not done, a met asymptomatic or untreated':
+    [
+      { text: 'MRI head: clean', facts: { brain: 'none', 'staging.brainMri': 'done' } },
+      { text: 'CT head (normal)', facts: { brain: 'none' } },
+      { text: 'brain MRI 3 weeks ago unremarkable', facts: { brain: 'none' } },
+      { text: 'MRI brain 04/02/2025 - no metastases', facts: { brain: 'none' } },
+      { text: 'MRI brain: -ve', facts: { brain: 'none' } },
+      { text: 'brain MRI: no leptomeningeal enhancement, no mets', facts: { brain: 'none' } },
+      { text: 'MRI brain: 2 mets, asymptomatic', facts: { brain: 'untreated-asymptomatic' } },
+      { text: 'no head imaging so far', facts: { 'staging.brainMri': 'not-done' }, absent: ['brain'] },
+      { text: 'brain imaging not yet done', facts: { 'staging.brainMri': 'not-done' } },
+      { text: 'brain imaging: CT only', absent: ['staging.brainMri'] },
+      { text: '2 brain mets, asymptomatic, not yet irradiated', facts: { brain: 'untreated-asymptomatic' } },
+      { text: '3 brain mets; asymptomatic; for SRS', facts: { brain: 'untreated-asymptomatic' } },
+      { text: 'single 8 mm R frontal brain met, asymptomatic', facts: { brain: 'untreated-asymptomatic' } },
+      {
+        text: 'brain met treated with SRS, asymptomatic',
+        facts: { brain: 'treated-stable' },
+      },
+      {
+        text: '2 brain mets (GK), brain stable on MRI',
+        facts: { brain: 'treated-stable' },
+        absent: ['therapy.response'],
+      },
+      {
+        text: 'radiotherapy-naive brain mets x2, asymptomatic',
+        facts: { brain: 'untreated-asymptomatic' },
+      },
+      {
+        text: 'treatment-naive brain metastases, asymptomatic',
+        facts: { brain: 'untreated-asymptomatic' },
+        absent: ['therapy.status'],
+      },
+      { text: '1 brain met (SRS planned)', facts: { brain: 'untreated-asymptomatic' } },
+      { text: 'brain met SRS 2022; asymptomatic', facts: { brain: 'treated-stable' } },
+      { text: 'brain mets, asymptomatic, WBRT', absent: ['brain'] },
+    ],
 };
 
 describe('chest and brain phrasing classes', () => {
