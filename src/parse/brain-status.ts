@@ -15,13 +15,26 @@ const BRAIN_SYMPTOMATIC_RE =
 // treatment came before; read close to the brain item only.
 const BRAIN_ACTIVE_RE =
   /\b(?:new|progress\w*|growing|enlarging|increas\w*\s+in\s+size|recurren\w*|for\s+repeat|to\s+be\s+treated)\b/;
+const SHORT_CLAUSE = 40;
+// A treatment named, given or not: with "asymptomatic" alone it leaves the status unknown.
+const BRAIN_TREATMENT_WORD_RE =
+  /\b(?:srs|wbrt|gk|gamma\s?knife|radiosurgery|resect\w*|craniotomy|surgery|irradiat\w*|rt)\b/;
 const BRAIN_ASYMPTOMATIC_RE = /\basymptomatic\b/g;
+// "not irradiated", "treatment-naive brain mets": untreated stated as such.
 const BRAIN_UNTREATED_RE =
-  /\b(?:untreated|not\s+(?:yet\s+)?treated|awaiting|pending|planned|plan\s+for|for\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife)|to\s+have|needs?|requires?)\b/g;
+  /\b(?:untreated|not\s+(?:yet\s+)?(?:treated|irradiated|resected)|never\s+(?:treated|irradiated)|(?:treatment|rt|radiation|radiotherapy|srs)[\s-]na[iï]ve|awaiting|pending|planned|plan\s+for|for\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife)|to\s+have|needs?|requires?)\b/g;
+// "1 brain met (SRS)", "(GK 2023)", "SRS 2023", "prior WBRT": a treatment in a bracket of its own, with its date or
+// said to be past is one given (the window may end at the bracket's close).
 const BRAIN_TREATED_RE =
-  /(?:\bs\/p\b|\bstatus\s+post\b|\bpost[\s-]?(?:srs|wbrt|sbrt|rt|radiosurgery|op|surgery|resection|gamma\s?knife)\b|\bafter\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection|rt)\b|\btreated\b|\birradiated\b|\bresected\b|\bexcised\b|\b(?:had|received|completed)\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\b|\bsrs'?d\b|\b(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\s+(?:done|completed|given)\b|\bstable\b|\bcontrolled\b|\bresponding\b|\bresponded\b|\bregressed\b|\bresolved\b)/g;
-const BRAIN_NEG_IMAGING_RE =
-  /\b(?:negative|normal|clear|unremarkable)\s+(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head)\s+(?:mri|mr|ct|imaging))\b|\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)\s*[:=-]?\s*(?:negative|neg\b|clear|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))/g;
+  /(?:\b(?:prior|previous(?:ly)?)\s+(?:srs|wbrt|gk|gamma\s?knife|radiosurgery|resection|craniotomy)\b|\b(?:srs|wbrt|gk|gamma\s?knife|radiosurgery|resection|craniotomy)\s+(?:in\s+)?(?:(?:19|20)\d\d|\[date\]|\d{1,2}\/\d{2,4})|\((?:srs|wbrt|gk|gamma\s?knife|radiosurgery|resected|resection|excised)(?:\s+(?:19|20)\d\d|\s+\d{1,2}\/\d{2,4}|\s+\[date\])?(?:\)|$)|\bs\/p\b|\bstatus\s+post\b|\bpost[\s-]?(?:srs|wbrt|sbrt|rt|radiosurgery|op|surgery|resection|gamma\s?knife)\b|\bafter\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection|rt)\b|\btreated\b|\birradiated\b|\bresected\b|\bexcised\b|\b(?:had|received|completed)\s+(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\b|\bsrs'?d\b|\b(?:srs|wbrt|sbrt|radiosurgery|gamma\s?knife|surgery|resection)\s+(?:done|completed|given)\b|\bstable\b|\bcontrolled\b|\bresponding\b|\bresponded\b|\bregressed\b|\bresolved\b)/g;
+// "MRI brain 12/03: no metastases", "Brain MRI 2 months ago negative": a date or an age of the scan may stand
+// between the scan and its result (a date reaches the parser as "[DATE]"); "(negative)", "-ve", "clean"; "no leptomeningeal disease, no metastases".
+const SCAN_WHEN = String.raw`(?:\s+(?:\[date\]|\(?\d{1,2}[\/.]\d{1,2}(?:[\/.]\d{2,4})?\)?|\(?(?:19|20)\d\d\)?|\d{1,2}\s+(?:days?|weeks?|wks?|months?|mo|years?|yrs?)\s+ago|(?:last|this)\s+(?:week|month)))?`;
+const NO_LMD_FIRST = String.raw`(?:no\s+(?:evidence\s+of\s+)?leptomeningeal\s+(?:disease|enhancement|spread|involvement)\s*(?:,|;|and|or)\s*)?`;
+const BRAIN_NEG_IMAGING_RE = new RegExp(
+  String.raw`\b(?:negative|normal|clear|clean|unremarkable)\s+(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head)\s+(?:mri|mr|ct|imaging))\b|\b(?:(?:mri|mr|ct)\s+(?:of\s+(?:the\s+)?)?(?:brain|head)|(?:brain|head|cranial)(?:\s+(?:mri|mr|ct|imaging))?)${SCAN_WHEN}\s*[:=-]?\s*\(?\s*${NO_LMD_FIRST}(?:negative|neg\b|-?ve\b|clear|clean|normal|nad\b|unremarkable|no\s+(?:evidence\s+of\s+)?(?:mets|metastas[a-z]*|disease|lesions?|intracranial|brain))`,
+  'g',
+);
 
 /** The first cue of `re` in the window (starting at `from`) that no other reader took and that is not negated. */
 function firstCue(
@@ -51,18 +64,21 @@ function consumeLater(doc: Doc, sink: Sink, re: RegExp, window: string, from: nu
   }
 }
 
-function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[]): string | undefined {
-  const ci = clauseIndex(doc, item.start);
-  if (ci < 0) return undefined;
-  const clause = doc.clauses[ci];
-  if (!clause) return undefined;
+/** Where a brain item's words end: its clause, the clauses that continue it and a bracket after it. */
+function windowEnd(doc: Doc, ci: number, otherStarts: number[]): number {
+  const clause = doc.clauses[ci] as (typeof doc.clauses)[number];
   let end = clause.end;
   // "brain mets, treated with SRS", "brain met, asymptomatic, for SRS": the next clauses (up to two)
-  // continue while they name no other site; "brain mets x3 (asymptomatic, untreated)": so does a bracket.
+  // continue while they name no other site; "brain mets x3 (asymptomatic, untreated)": so does a bracket;
+  // "4 brain mets; neurologically asymptomatic; SRS planned": so does a short clause after a semicolon.
   for (let k = ci + 1; k <= ci + 2; k++) {
     const prev = doc.clauses[k - 1] as (typeof doc.clauses)[number];
     const next = doc.clauses[k];
-    if (!next || doc.lower.slice(prev.end, next.start).trim() !== ',') break;
+    if (!next) break;
+    const sep = doc.lower.slice(prev.end, next.start).trim();
+    // "1 brain met (SRS), brain stable": into a bracket, and on past its close.
+    const joined = sep === ',' || sep === '(' || sep === '),';
+    if (!joined && !((sep === ';' || sep === ');') && next.end - next.start <= SHORT_CLAUSE)) break;
     if (otherStarts.some((s) => s >= next.start && s < next.end)) break;
     end = next.end;
   }
@@ -70,6 +86,15 @@ function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[])
     const close = doc.lower.indexOf(')', clause.end);
     if (close > 0 && close - clause.end <= 100) end = Math.max(end, close);
   }
+  return end;
+}
+
+function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[]): string | undefined {
+  const ci = clauseIndex(doc, item.start);
+  if (ci < 0) return undefined;
+  const clause = doc.clauses[ci];
+  if (!clause) return undefined;
+  const end = windowEnd(doc, ci, otherStarts);
   const from = Math.max(clause.start, item.start - 160);
   const window = doc.lower.slice(from, Math.min(end, item.end + 160));
   const sym = firstCue(doc, sink, BRAIN_SYMPTOMATIC_RE, window, from);
@@ -99,14 +124,23 @@ function brainStatus(doc: Doc, sink: Sink, item: MetItem, otherStarts: number[])
   }
   const near = doc.lower.slice(nearFrom, nearTo);
   const active = !untreated && BRAIN_ACTIVE_RE.test(near);
+  // "1 x 6 mm L occipital met, asymptomatic": asymptomatic and no treatment named is untreated-asymptomatic (the
+  // status that keeps its warning), never treated-stable.
   const status = sym
     ? 'symptomatic'
     : untreated || active
       ? 'untreated-asymptomatic'
       : treated
         ? 'treated-stable'
-        : undefined;
-  const hit = sym ?? untreated ?? treated ?? (active ? { start: item.start, end: item.end } : undefined);
+        : quiet && !BRAIN_TREATMENT_WORD_RE.test(window)
+          ? 'untreated-asymptomatic'
+          : undefined;
+  const hit =
+    sym ??
+    untreated ??
+    treated ??
+    (active ? { start: item.start, end: item.end } : undefined) ??
+    (status && quiet);
   if (status && hit) {
     sink.add('brain', status, Math.min(item.start, hit.start), Math.max(item.end, hit.end));
   }

@@ -7,19 +7,38 @@ import { NONE } from './sink.js';
 import type { Span } from './types.js';
 import { T } from './vocabulary.js';
 
-const AIRWAY = String.raw`(?:the\s+)?(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]ms?b\b|bi\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*)`;
+// "the RUL orifice", "the orifice of the LLL bronchus": a lobar bronchus's origin, part of the proximal bronchial tree.
+const ORIFICE = String.raw`(?:(?:left|right|l|r)\s+)?(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe|lingula[a-z]*|lobar|bronchial)\s+orifices?\b|orifices?\s+of\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe|lingula[a-z]*)(?:\s+bronch[a-z]*)?|(?:lobar\s+)?bronch[a-z]*)\b`;
+const AIRWAY = String.raw`(?:the\s+)?(?:${ORIFICE}|(?:(?:left|right|l|r|lt|rt|proximal|distal|ipsilateral)\s+)?(?:(?:rul|rml|rll|lul|lll|(?:upper|middle|lower)\s+lobe)\s+)?(?:main[\s-]?(?:stem\s+)?|mainstem\s+|lobar\s+|intermediate\s+|segmental\s+)?(?:bronch[a-z]*|trachea[a-z]*|carina[a-z]*|pbt\b|[lr]ms?b\b|bi\b|proximal\s+bronchial\s+tree|(?:o?e)sophag[a-z]*))`;
 const ULTRA_RE = new RegExp(
   String.raw`\bultra[\s-]?central\b|\b(?:abut[a-z]*|touch[a-z]*|contact[a-z]*|invad[a-z]*|invasion\s+of|involv[a-z]*|encas[a-z]*|compress[a-z]*|cent(?:red|ered)\s+(?:on|in)|obstruct[a-z]*|occlud[a-z]*|occlusion\s+of|narrow[a-z]*|against|infiltrat[a-z]*|extend[a-z]*\s+(?:into|to)|overlap[a-z]*|in\s+contact\s+with|within\s+1\s?cm\s+of|indent[a-z]*|displac[a-z]*|closely\s+applied\s+to|hug[a-z]*|adjacent\s+to|abut[a-z]*\s+but\s+not\s+invad[a-z]*|loss\s+of\s+(?:the\s+)?fat\s+plane\s+(?:with|to))\s+(?:(?:the\s+)?[a-z]{2,12}\s*(?:&|and|,|\/)\s*)?${AIRWAY}|\b(?:tumou?r|mass|lesion|primary)\s+(?:in|within|into)\s+${AIRWAY}|\barising\s+(?:in|from|within)\s+${AIRWAY}`,
   'g',
 );
-const CENTRAL_RE =
-  /\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?<!(?:contra|ipsi)(?:lat(?:eral)?)?\.?\s|bilateral\s)(?:(?:peri|para)[\s-]?)?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal))|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?<=(?<!(?:more\s+than|over|beyond|at\s+least|greater\s+than|>|≥)\s*)(?<![\d.])(?:[01](?:\.\d)?|2(?:\.0)?)\s?cm\s+(?:from|of)\s+(?:the\s+)?)(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?:near|at)\s+the\s+hilum)\b/g;
-const PERIPHERAL_RE =
-  /\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b/g;
+// "hilar and subcarinal nodes", "hilar, 4R and 7 nodes": after "hilar", a list of other nodal stations ending in a node
+// word; the hilum named is the nodes', not the primary's.
+const NODE_LIST = String.raw`\s*(?:(?:and|&|,|\/|or|\+)\s*(?:(?:left|right|l|r|bilateral|ipsilateral|contralateral|mediastinal|sub[\s-]?carinal|para[\s-]?tracheal|pre[\s-]?vascular|aorto[\s-]?pulmonary|ap|sub[\s-]?aortic|para[\s-]?aortic|para[\s-]?o?esophageal|supraclavicular|interlobar|lower|upper|station|\d{1,2}[rl]?)\s*(?:,|and|&|\/|or|\+)?\s*){1,6})`;
+// "squamous cell carcinoma L hilum", "mass in the right hilum": a hilum with its side, after a tumour word or a
+// preposition; not a node's hilum ("nodes in the left hilum", "R hilum nodes") nor a hilum reported clear.
+const SIDE_HILUM = String.raw`(?<=\b(?:carcinoma|ca|adeno[a-z]*|scc|sqcc|squamous|nsclc|tumou?r|mass|lesion|primary|in|at|within|involving)\s+(?:the\s+)?)(?<!\b(?:nodes?|ln|lns|lymph[a-z]*|adenopathy|lad)\s+(?:in|at|of|within)\s+(?:the\s+)?)(?:left|right|l|r|lt|rt)\s+hilum\b(?!\s*(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?)\b|\s*(?:[:=-]\s*|is\s+|was\s+)?(?:clear|normal|unremarkable|free|negative|neg|no|nil)\b)`;
+const CENTRAL_RE = new RegExp(
+  String.raw`\b(?:central(?:ly)?(?:\s+located)?(?!\s+(?:nervous|line|venous|necrosis|cavitation|airways?\s+disease))|para[\s-]?tracheal(?!\s+(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?))|(?<!(?:contra|ipsi)(?:lat(?:eral)?)?\.?\s|bilateral\s)(?:(?:peri|para)[\s-]?)?hilar(?!\s+(?:and\s+mediastinal\s+)?(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?|and\s+mediastinal)|${NODE_LIST}(?:nodes?|lymph[a-z]*|ln|lns|adenopathy|lad|nodal|stations?)\b)|within\s+2\s?cm\s+of\s+(?:the\s+)?(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?<=(?<!(?:more\s+than|over|beyond|at\s+least|greater\s+than|>|≥)\s*)(?<![\d.])(?:[01](?:\.\d)?|2(?:\.0)?)\s?cm\s+(?:from|of)\s+(?:the\s+)?)(?:pbt|proximal\s+bronchial\s+tree|carina|main\s+bronch[a-z]*|trachea)|(?:near|at)\s+the\s+hilum|${SIDE_HILUM})\b`,
+  'g',
+);
+// "subpleural reticulation", "peripheral and basal predominant fibrosis": where a parenchymal change lies (a UIP
+// pattern), not the tumour.
+const PARENCHYMAL_AFTER = String.raw`\s+(?:(?:and|&|\/)\s+(?:basal|basilar|bibasal|lower[\s-]zone|subpleural|peripheral)\s+)?(?:(?:predominan[a-z]*|dominant|distribution|basal)\s+)?(?:reticula[a-z]*|fibros[a-z]*|fibrotic|honeycomb[a-z]*|ground[\s-]glass|ggo|emphysema[a-z]*|bullae|bulla|bullous|blebs?|scar[a-z]*|interstitial|changes?|thickening|traction|septal|cysts?|cystic|predominan[a-z]*|sparing|uip|nsip)\b`;
+const PERIPHERAL_RE = new RegExp(
+  String.raw`\b(?:periph(?:eral(?:ly)?)?\.?(?!\s+(?:neuropathy|o?edema|blood|iv|line|vascular|nerves?|pulses?|smear))(?:\s+located)?|sub[\s-]?pleural|pleural[\s-]based|outer\s+third)\b(?!${PARENCHYMAL_AFTER})`,
+  'g',
+);
 const LOBE_RE = /\b(rul|rml|rll|lul|lll|lingula[a-z]*|(?:right|left|r|l)\s+(?:upper|middle|lower)\s+lobe)\b/g;
-// "LLL nodules", "RML collapse": the lobe of a metastasis or a complication, not of the primary.
+// "LLL nodules", "RML collapse", "LUL radiation fibrosis": the lobe of a metastasis, a complication or a
+// parenchymal change, not of the primary.
 const LOBE_NOT_PRIMARY_AFTER_RE =
-  /^\s*(?:(?:lung|pulmonary|lobe)\s+)?(?:met|mets|metastas[a-z]*|nodules|collapse|atelectasis|satellite)\b/;
+  /^\s*(?:(?:lung|pulmonary|lobe)\s+)?(?:met|mets|metastas[a-z]*|nodules|collapse|atelectasis|satellite|(?:post[\s-]?)?(?:radiation|rt|sbrt|sabr)\s+(?:fibrosis|pneumonitis|changes?)|fibrosis|fibrotic|scarring|pneumonitis|bronchiectasis|emphysema|bullae|honeycombing|reticulation)\b/;
+// "radiation fibrosis in the LUL", "scarring of the RUL": the same, named before the lobe.
+const LOBE_NOT_PRIMARY_BEFORE_RE =
+  /\b(?:fibrosis|fibrotic\s+changes?|pneumonitis|scarring|bronchiectasis|emphysema|bullae|honeycombing|reticulation|(?:post[\s-]?(?:radiation|rt|sbrt|sabr)|radiation)\s+changes?)\s+(?:in|of|within|at|involving)\s+(?:the\s+)?(?:(?:left|right)\s+)?$/;
 // A decimal comma ("4,2 cm") is a decimal, never the "2 cm" after a list comma.
 const SIZE_RE =
   /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?:\s?(?:x|×|by)\s?(\d{1,3}(?:[.,]\d{1,2})?)){0,2}\s?(cm|mm)\b/g;
@@ -31,9 +50,9 @@ const PRIMARY_NEAR_RE =
 const LUNG_SPECIFIC_RE =
   /\b(?:primary|tumou?r|gtv|rul|rml|rll|lul|lll|lobe|lingula|lung|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
 // Endobronchial invasion: tumour in the airway lumen ("extends into the right mainstem bronchus", "protruding into
-// the lumen", "occludes the RLL bronchus", "infiltrating the bronchial wall"), which excludes 60 Gy / 8 (SUNSET).
+// the lumen", "occludes the RLL bronchus", "infiltrating the bronchial wall", "tumour visible at the LLL orifice"), which excludes 60 Gy / 8 (SUNSET).
 const ENDOBRONCHIAL_RE = new RegExp(
-  String.raw`\bendo[\s-]?bronchial\b|\b(?:intra|endo)[\s-]?luminal\b|\b(?:extend\w*|grow\w*|protrud\w*|project\w*|prolaps\w*)\s+into\s+(?:the\s+)?(?:lumen|${AIRWAY})|\b(?:occlud\w*|occlusion\s+of|fill\w*)\s+(?:the\s+)?(?:lumen|${AIRWAY})|\binfiltrat\w*\s+(?:the\s+)?(?:(?:posterior|anterior|medial|lateral)\s+)?(?:bronchial\s+)?wall\s+of\s+${AIRWAY}|\b(?:bronch\w*|airway|tracheal)\s+(?:invasion|infiltration)\s+with\s+(?:\d{1,3}\s?%\s+)?(?:occlusion|obstruction)`,
+  String.raw`\bendo[\s-]?bronchial\b|\b(?:intra|endo)[\s-]?luminal\b|\b(?:extend\w*|grow\w*|protrud\w*|project\w*|prolaps\w*)\s+into\s+(?:the\s+)?(?:lumen|${AIRWAY})|\b(?:occlud\w*|occlusion\s+of|fill\w*)\s+(?:the\s+)?(?:lumen|${AIRWAY})|\binfiltrat\w*\s+(?:the\s+)?(?:(?:posterior|anterior|medial|lateral)\s+)?(?:bronchial\s+)?wall\s+of\s+${AIRWAY}|\b(?:tumou?r|mass|lesion)\s+(?:(?:is|was)\s+)?(?:visible|seen|evident|present|identified)\s+(?:at|in|within)\s+(?:the\s+)?(?:lumen|${ORIFICE})|\b(?:bronch\w*|airway|tracheal)\s+(?:invasion|infiltration)\s+with\s+(?:\d{1,3}\s?%\s+)?(?:occlusion|obstruction)`,
   'g',
 );
 
@@ -66,10 +85,10 @@ const SYMPTOM_RES: { triggers: readonly string[]; re: RegExp; value: string }[] 
   },
 ];
 const ASYMPTOMATIC_RE =
-  /\b(?:asymptomatic|no\s+(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free)\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
+  /\b(?:asymptomatic|no\s+(?:(?:current|active|ongoing|present)\s+)?(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free)\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
 
 const ILD_RE =
-  /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|lung\s+abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?)\b/g;
+  /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|(?:lung\s+)?abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?)\b/g;
 // Fibrotic ILDs by name: stated, they are ILD; negated ("no asbestosis") they say nothing of other ILDs.
 const ILD_KIND_RE =
   /\b(?:(?:fibrotic\s+)?hypersensitivity\s+pneumonitis|fibrotic\s+hp|asbestosis|pneumoconiosis|silicosis)\b/g;
@@ -79,15 +98,15 @@ const IPF_RE =
   /\b(?:ipf|(?:probable\s+)?uip|idiopathic\s+pulmonary\s+fibrosis|usual\s+interstitial\s+pneumonia)\b/g;
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
 const THORAX =
-  '(?:chest(?:\\s+wall)?|thoracic|thorax|lung|mediastinal|mediastinum|mantle(?:\\s+field)?|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|same\\s+lobe|hilum|hilar\\s+(?:mass|tumou?r|region)|primary)';
+  '(?:chest(?:\\s+wall)?|thoracic|(?:hemi)?thorax|lung|mediastinal|mediastinum|mantle(?:\\s+field)?|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|same\\s+lobe|hilum|hilar\\s+(?:mass|tumou?r|region)|primary)';
 // Prior thoracic RT: alternatives that start at a word, and two that start at a dose ("60 Gy to the chest",
 // "60 Gy ... concurrent"). PRIOR_RT_RE is all of them in this order; a text with no "Gy" after a number can only
 // match the words, so it reads PRIOR_RT_WORDS_RE, which is not tried at every number.
 // "SBRT 2022 (54 Gy/3) for a cT1b N0 adeno RUL", "SABR 55 Gy/5 to a LUL nodule": a year, a dose and a few words may
 // stand between the RT and the chest site.
-const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:19|20)\d\d\s+)?(?:\(?\d{1,2}(?:\.\d)?\s?gy\s?\/\s?\d{1,2}(?:\s?(?:fx|fractions?))?\)?\s+)?(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right|contralateral|ipsilateral|l|r)\s+)?(?:(?:c?t\d[abc]?|n\d|adeno\w*|squamous|nsclc|peripheral|central|small|solitary|early[\s-]stage)\s+){0,4}${THORAX}\b`;
+const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:19|20)\d\d\s+)?(?:\(?\d{1,2}(?:\.\d)?\s?gy\s?\/\s?\d{1,2}(?:\s?(?:fx|fractions?))?\)?\s+)?(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right|contra[\s-]?lat(?:eral)?\.?|ipsilateral|l|r)\s+)?(?:(?:c?t\d[abc]?|n\d|adeno\w*|squamous|nsclc|peripheral|central|small|solitary|early[\s-]stage)\s+){0,4}(?:${THORAX}|(?:lung\s+|pulmonary\s+)?nodules?)\b`;
 const PRIOR_RT_DOSE_TO = String.raw`\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?${THORAX}\b`;
-const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\b(?:lung|chest|thorax|mediastinum|hemithorax)\s+(?:was\s+|previously\s+)?irradiated\b|\b(?:post[\s-]?(?:rt|radiation|radiotherapy)|radiation[\s-]induced|radiation)\s+(?:fibrosis|pneumonitis)\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\b(?:sbrt|sabr)\s+(?:54|48|34|60)\s?gy\s?\/\s?(?:3|4|1|8)\b|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
+const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\b(?:lung|chest|thorax|mediastinum|hemithorax)\s+(?:was\s+|previously\s+)?irradiated\b|\b(?:post[\s-]?(?:rt|radiation|radiotherapy)|radiation[\s-](?:induced|related)|radiation)\s+(?:fibrosis|pneumonitis)\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\b(?:sbrt|sabr)\s+(?:54|48|34|60)\s?gy\s?\/\s?(?:3|4|1|8)\b|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
 const PRIOR_RT_DOSE_CONCURRENT = String.raw`\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}|\bconcurrent\b[^.;\n]{0,40}\b[4-7]\d\s?gy(?:\s?\/\s?\d{1,2})?`;
 const PRIOR_RT_RE = new RegExp(
   `${PRIOR_RT_THORAX}|${PRIOR_RT_DOSE_TO}|${PRIOR_RT_OTHER}|${PRIOR_RT_DOSE_CONCURRENT}`,
@@ -112,19 +131,23 @@ const OTHER_SITE_RE =
   /\b(?:brain|bone|spine|spinal|vertebra[el]?|[tlcs]\d{1,2}|mets?|metastas\w*|liver|adrenal|hip|femur|femoral|pelvis|pelvic|srs|wbrt|skull|humerus|rib)\b/;
 const QUESTION_AFTER_RE = /^\s*\?/;
 const PAST_CUE_RE =
-  /\b(?:prior|previous(?:ly)?|prev|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port|for\s+(?:(?:limited|locally\s+advanced|unresectable)\s+)?stage\s+(?:iii|ii|i|3|2|1)[abc]?|then\s+(?:durvalumab|consolidat\w*|adjuvant)|after\s+(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt))\b/;
+  /\b(?:radiation[\s-](?:induced|related)\s+fibrosis|radiation\s+fibrosis|prior|previous(?:ly)?|prev|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port|for\s+(?:(?:limited|locally\s+advanced|unresectable)\s+)?stage\s+(?:iii|ii|i|3|2|1)[abc]?|then\s+(?:durvalumab|consolidat\w*|adjuvant)|after\s+(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt))\b/;
 const NO_PRIOR_RT_RE = new RegExp(
-  String.raw`\bno\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?|thoracic\s+|chest\s+)(?:rt|radiotherapy|radiation)\s*[:=-]\s*(?:none|nil|no)\b`,
+  String.raw`\bno\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?|thoracic\s+|chest\s+)(?:rt|radiotherapy|radiation)\s*[:=-]\s*(?:none|nil|no)\b|\bno\s+(?:thoracic|chest|lung|mediastinal)\s+${RT}\s+(?:before|previously|prior|in\s+the\s+past|to\s+date|ever|so\s+far|(?:was\s+|has\s+been\s+)?(?:given|received|delivered))\b|\bnever\s+(?:had|received|been\s+given)\s+(?:any\s+)?(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b`,
   'g',
 );
 const POOR_FUNCTION_RE =
   /\b(?:poor|limited|reduced|marginal|borderline|severely\s+impaired|impaired)\s+(?:lung|pulmonary|respiratory)\s+(?:function|reserve)|\bpoor\s+pfts?\b|\bsevere\s+(?:copd|emphysema)\b|\bhome\s+(?:o2|oxygen)\b|\bltot\b|\b(?:oxygen|o2)[\s-]dependent\b|\bgold\s+(?:3|4|iii|iv)\b/g;
 const GOOD_FUNCTION_RE =
   /\b(?:good|normal|adequate|preserved)\s+(?:lung|pulmonary|respiratory)\s+(?:function|reserve)|\b(?:pfts?|lung\s+function\s+tests?)\s+(?:normal|ok|fine|adequate)\b|\bnormal\s+pfts?\b/g;
-const FEV1_RE = /\b(fev1|dlco|tlco)\s*(?:[:=]|of|is)?\s*(\d{1,3})\s*%/g;
+// "FEV1 38%", "FEV1 1.1 L (38% predicted)": the percentage of predicted, after an absolute volume when one is given.
+const FEV1_RE =
+  /\b(fev1|dlco|tlco)\s*(?:[:=]|of|is)?\s*(?:\d(?:[.,]\d{1,2})?\s?(?:l|litres?|liters?)\b\s*(?:\(|,|\/|-)?\s*|\d[.,]\d{1,2}\s*(?:\(|,|\/|-)\s*)?(?<![\d.,])(\d{1,3})\s*%/g;
 
 const PET_RE = /\b(?:fdg[\s-]?)?pet(?:[\s/-]?ct)?\b|\bpetct\b/g;
-const MRI_RE = /\b(?:mri|mr)\b/g;
+// "No brain imaging yet": brain imaging not done is a brain MRI not done (brain imaging done may be a CT only, so
+// it says nothing of the MRI).
+const MRI_RE = /\b(?:mri|mr)\b|\b(?:brain|head|cranial|intracranial)\s+imaging\b/g;
 const OTHER_PART_AFTER_RE =
   /^\s*(?:of\s+the\s+)?(?:[tlc][\s-]?spine|spine|spinal|whole[\s-]?spine|cord|pelvis|pelvic|liver|abdomen|sacrum|hip|shoulder|chest|breast|prostate|knee|femur)\b/;
 const PET_JOINED_BEFORE_RE = /\bpet(?:[\s-]?ct)?\s*(?:\/|\+|&|and|,)\s*$/;
@@ -426,9 +449,10 @@ function extractLobe(doc: Doc, sink: Sink): void {
     const end = start + m[0].length;
     // A lobe named with a metastasis ("contralateral LLL nodule") is not the primary's lobe.
     if (contralateralBefore(lower, Math.max(0, start - 20), start) || otherNodule(lower, start)) continue;
+    if (LOBE_NOT_PRIMARY_BEFORE_RE.test(lower.slice(Math.max(0, start - 36), start))) continue;
     const to = Math.min(n, end + 30);
     if (
-      oneOf('lpmncas', firstAfterSpace(lower, end, to)) &&
+      oneOf('lpmncasrfbeh', firstAfterSpace(lower, end, to)) &&
       LOBE_NOT_PRIMARY_AFTER_RE.test(lower.slice(end, to))
     )
       continue;
@@ -622,34 +646,7 @@ function extractLung(doc: Doc, sink: Sink): void {
     sink.consume(m.index, m.index + m[0].length);
     sink.add('lung.priorThoracicRt', false, m.index, m.index + m[0].length);
   }
-  const priorRt = mayNameDose(doc.lower)
-    ? matchAll(doc, PRIOR_RT_RE, T.priorRt)
-    : matchAll(doc, PRIOR_RT_WORDS_RE, T.priorRtWords);
-  for (let k = 0; k < priorRt.length; k++) {
-    const m = priorRt[k] as RegExpExecArray;
-    const start = m.index;
-    const end = start + m[0].length;
-    // Only where the match starts: "radiotherapy for breast cancer" keeps its RT when "breast cancer" was read.
-    if (sink.isConsumed(start, start + 1)) continue;
-    // The words after, up to the next RT named ("RT to the primary now – … the prior RT to the femur?").
-    const to = Math.min(doc.lower.length, end + 36, nextRtAt(doc.lower, end));
-    const local = partHolding(doc.lower, Math.max(0, start - 40), to, start, end, m[0], true) ?? m[0];
-    if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
-    // "previously irradiated T10 met", "re-irradiation of the spine": another site was irradiated, not the chest.
-    if (!THORAX_NAMED_RE.test(local) && OTHER_SITE_RE.test(local)) {
-      sink.see(start, end);
-      continue;
-    }
-    // "Previously treated with thoracic RT? Not known": asked, not stated.
-    if (QUESTION_AFTER_RE.test(doc.lower.slice(end, end + 4))) {
-      sink.see(start, end);
-      continue;
-    }
-    const pol = polarity(doc, start, end);
-    if (pol === 'pos') sink.add('lung.priorThoracicRt', true, start, end);
-    else if (pol === 'neg') sink.add('lung.priorThoracicRt', false, start, end);
-    else sink.see(start, end);
-  }
+  extractPriorRt(doc, sink);
 
   emitAll(doc, sink, T.poorLungFunction, POOR_FUNCTION_RE, 'lung.poorFunction', true);
   emitAll(doc, sink, T.goodLungFunction, GOOD_FUNCTION_RE, 'lung.poorFunction', false);
@@ -659,6 +656,52 @@ function extractLung(doc: Doc, sink: Sink): void {
     const pct = Number(m[2]);
     const limit = m[1] === 'fev1' ? 50 : 40;
     sink.add('lung.poorFunction', pct < limit, m.index, m.index + m[0].length);
+  }
+}
+
+// "no recurrence at the treated RUL SBRT site", "no progression within the previous RT field": what is denied is an
+// event at the irradiated site, whose RT stands.
+const EVENT_AT_RT_BEFORE_RE =
+  /\b(?:recurren\w*|relapse\w*|progress\w*|disease|failure|residual\w*|uptake|avidity|activity|tumou?r|pneumonitis|toxicit\w*|complications?)\s+(?:\w+\s+){0,2}?(?:at|in|within|of|after|following|since|from)\s+(?:the\s+)?(?:(?:previously|prior|previous|treated|irradiated|old)\s+){0,2}(?:[\w-]+\s+){0,2}$/;
+const RISK_BEFORE_RE =
+  /\b(?:risks?|rates?|incidence|chance|odds|likelihood|avoid\w*|prevent\w*|minimi[sz]\w*|predict\w*|developing|develop)\b[^.;,]{0,24}$/;
+
+function extractPriorRt(doc: Doc, sink: Sink): void {
+  const { lower } = doc;
+  const priorRt = mayNameDose(lower)
+    ? matchAll(doc, PRIOR_RT_RE, T.priorRt)
+    : matchAll(doc, PRIOR_RT_WORDS_RE, T.priorRtWords);
+  for (let k = 0; k < priorRt.length; k++) {
+    const m = priorRt[k] as RegExpExecArray;
+    const start = m.index;
+    const end = start + m[0].length;
+    // Only where the match starts: "radiotherapy for breast cancer" keeps its RT when "breast cancer" was read.
+    if (sink.isConsumed(start, start + 1)) continue;
+    // The words after, up to the next RT named ("RT to the primary now – … the prior RT to the femur?").
+    const to = Math.min(lower.length, end + 36, nextRtAt(lower, end));
+    const local = partHolding(lower, Math.max(0, start - 40), to, start, end, m[0], true) ?? m[0];
+    if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
+    // "risk of radiation fibrosis": a risk weighed, not a sequela seen.
+    if (RISK_BEFORE_RE.test(lower.slice(Math.max(0, start - 32), start))) {
+      sink.see(start, end);
+      continue;
+    }
+    // "previously irradiated T10 met", "re-irradiation of the spine": another site was irradiated, not the chest.
+    if (!THORAX_NAMED_RE.test(local) && OTHER_SITE_RE.test(local)) {
+      sink.see(start, end);
+      continue;
+    }
+    // "Previously treated with thoracic RT? Not known": asked, not stated.
+    if (QUESTION_AFTER_RE.test(lower.slice(end, end + 4))) {
+      sink.see(start, end);
+      continue;
+    }
+    let pol = polarity(doc, start, end);
+    // "no evidence of recurrence at the treated RUL SBRT site": the denial is of what happened at the RT's site.
+    if (pol === 'neg' && EVENT_AT_RT_BEFORE_RE.test(lower.slice(Math.max(0, start - 48), start))) pol = 'pos';
+    if (pol === 'pos') sink.add('lung.priorThoracicRt', true, start, end);
+    else if (pol === 'neg') sink.add('lung.priorThoracicRt', false, start, end);
+    else sink.see(start, end);
   }
 }
 
@@ -707,7 +750,9 @@ function extractStaging(doc: Doc, sink: Sink): void {
     )
       continue;
     if (m[0] === 'mr' && !BRAIN_OR_HEAD_RE.test(lower.slice(Math.max(0, start - 8), end + 8))) continue;
-    sink.add('staging.brainMri', workUpStatus(lower, start, end), start, end);
+    const status = workUpStatus(lower, start, end);
+    if (status === 'done' && !m[0].startsWith('m')) continue;
+    sink.add('staging.brainMri', status, start, end);
   }
 }
 

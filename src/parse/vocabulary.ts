@@ -354,7 +354,7 @@ export const VOCABULARY = {
   // Metastases (the sites themselves are read by the token walk of extract-mets.ts).
   brainImagingNegative: {
     fact: 'brain',
-    triggers: ['brain', 'clear', 'crani', 'ct', 'head', 'mr', 'negat', 'norma', 'unrem'],
+    triggers: ['brain', 'clean', 'clear', 'crani', 'ct', 'head', 'mr', 'negat', 'norma', 'unrem'],
   },
   polyStatement: { fact: 'metastases.burden', triggers: ['disea', 'metas', 'mets'] },
   statedMetsTotal: { fact: 'metastases.count', triggers: ['numbe', 'no', 'total', 'count', 'metas', 'mets'] },
@@ -416,6 +416,9 @@ export const VOCABULARY = {
       'carin',
       'centra',
       'hilar',
+      'l$',
+      'left',
+      'lt$',
       'main$',
       'near$',
       'para$',
@@ -425,6 +428,9 @@ export const VOCABULARY = {
       'peri$',
       'perih',
       'proxi',
+      'r$',
+      'right',
+      'rt$',
       'trach',
       'withi',
     ],
@@ -455,11 +461,15 @@ export const VOCABULARY = {
       'infil',
       'intra$',
       'intral',
+      'lesio',
+      'mass$',
       'occlu',
       'proje',
       'prola',
       'protr',
       'trach',
+      'tumor$',
+      'tumou',
     ],
   },
   lobe: {
@@ -497,7 +507,7 @@ export const VOCABULARY = {
   ildKind: { fact: 'lung.ild', triggers: ['fibro', 'hyper', 'asbes', 'pneum', 'silic'] },
   noPriorRt: {
     fact: 'lung.priorThoracicRt',
-    triggers: ['chest$', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
+    triggers: ['chest$', 'never', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
   },
   priorRt: { fact: 'lung.priorThoracicRt', triggers: ['#', ...PRIOR_RT_WORDS] },
   // The same pattern without its alternatives that start at a dose ("60 Gy"), for a text with no dose.
@@ -526,7 +536,7 @@ export const VOCABULARY = {
   fev1: { fact: 'lung.poorFunction', triggers: ['dlco', 'fev1', 'tlco'] },
   petCt: { fact: 'staging.petCt', triggers: ['fdg', 'pet'] },
   ctOnly: { fact: 'staging.petCt', triggers: ['ct$', 'staged$'] },
-  mri: { fact: 'staging.brainMri', triggers: ['mr'] },
+  mri: { fact: 'staging.brainMri', triggers: ['brain', 'crani', 'head', 'intra', 'mr'] },
 
   // Systemic therapy (the drug names themselves are looked up token by token in extract-therapy.ts).
   drugClassPhrase: {
