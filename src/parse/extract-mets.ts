@@ -2058,10 +2058,11 @@ const STATED_TOTAL_RE =
 const POLY_STATEMENT_RE =
   /\b(?:disease|metastases|mets|metastatic\s+disease)\s+(?:is|are)\s+(?:widespread|diffuse|extensive|disseminated|innumerable|multiple|numerous)\b/g;
 
+const DIFFERENTIAL_AFTER_RE = /^\s*(?:effusions?\s+|disease\s+)?(?:vs\.?|versus)\s/;
 const SEROSAL_RES: { triggers: readonly string[]; re: RegExp; kind: string }[] = [
   {
     triggers: T.malignantEffusion,
-    re: /\bmalignant\s+(?:(?:left|right|bilateral|large|small|moderate|recurrent|loculated)\s+)?(pleural|pericardial)\s+effusions?\b|\b(pleural|pericardial)\s+effusions?\s*[:(,-]?\s*(?:cytology[\s-]?(?:positive|proven|\+)|positive\s+cytology|malignant|m1a)\b|\bmpe\b|\bmalignant\s+(?:effusion|pericardial\s+disease)\b|\bpleural\s+carcinomatosis\b|\b(?:cytology[\s-]?(?:positive|proven|\+)|cytologically[\s-](?:positive|proven|malignant)|positive[\s-]cytology)\s+(?:(?:left|right|bilateral|large|small|moderate|recurrent)\s+)?(pleural|pericardial)\s+effusions?\b/g,
+    re: /\bmalignant\s+(?:(?:left|right|bilateral|large|small|moderate|recurrent|loculated)\s+)?(pleural|pericardial)\s+effusions?\b|\b(pleural|pericardial|pl)\s+eff(?:usions?)?\s*[:(,-]?\s*(?:(?:tapped|drained|aspirated|fluid|aspirate)\s*[:,-]?\s*)?(?:cyto(?:logy)?[\s-]?(?:[:=]\s*)?(?:positive|proven|\+ve|\+|malignant|adenocarcinoma|carcinoma|nsclc)|positive\s+cytology|(?:positive|\+ve)\s+for\s+(?:malignant|malignancy|tumou?r|cancer|adenocarcinoma|carcinoma)(?:\s+cells)?|malignant|m1a)(?![a-z])|\bmpe\b|\bmalignant\s+(?:effusion|pericardial\s+disease)\b|\bpleural\s+carcinomatosis\b|\b(?:cytology[\s-]?(?:positive|proven|\+)|cytologically[\s-](?:positive|proven|malignant)|positive[\s-]cytology)\s+(?:(?:left|right|bilateral|large|small|moderate|recurrent)\s+)?(pleural|pericardial)\s+effusions?\b/g,
     kind: 'effusion',
   },
   {
@@ -2140,13 +2141,16 @@ function emitSerosal(doc: Doc, sink: Sink): void {
     for (const m of matchAll(doc, re, triggers)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (polarity(doc, start, end) !== 'pos') {
+      // "pleural effusion, malignant effusion vs parapneumonic": one side of a differential.
+      if (polarity(doc, start, end) !== 'pos' || DIFFERENTIAL_AFTER_RE.test(doc.lower.slice(end, end + 24))) {
         sink.see(start, end);
         continue;
       }
       let value = kind;
       if (kind === 'effusion') {
-        const where = m[1] ?? m[2] ?? m[3] ?? (m[0].includes('pericardial') ? 'pericardial' : 'pleural');
+        const said = m[1] ?? m[2] ?? m[3];
+        const where =
+          said === 'pl' ? 'pleural' : (said ?? (m[0].includes('pericardial') ? 'pericardial' : 'pleural'));
         value = m[0].startsWith('malignant effusion') ? 'unspecified' : `${where}-effusion`;
       }
       sink.add('serosalDisease', value, start, end);

@@ -362,7 +362,7 @@ export const VOCABULARY = {
   organTotal: { fact: 'metastases.organs', triggers: ['#', ...NUMBER_WORDS] },
   malignantEffusion: {
     fact: 'serosalDisease',
-    triggers: ['cytol', 'malig', 'mpe', 'peric', 'pleur', 'posit'],
+    triggers: ['cytol', 'malig', 'mpe', 'peric', 'pleur', 'posit', 'pl$'],
   },
   leptomeningeal: { fact: 'serosalDisease', triggers: ['carci', 'lepto', 'lmd', 'menin'] },
 

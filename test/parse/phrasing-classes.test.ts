@@ -1627,6 +1627,21 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'metastases.count': 2, 'metastases.sites': ['bone', 'adrenal'] },
     },
   ],
+  'a malignant effusion told by its cytology': [
+    {
+      text: 'pleural effusion, positive for malignant cells',
+      facts: { serosalDisease: ['pleural-effusion'] },
+    },
+    {
+      text: 'pericardial effusion, positive for malignant cells',
+      facts: { serosalDisease: ['pericardial-effusion'] },
+    },
+    { text: 'R pl eff, cyto +ve', facts: { serosalDisease: ['pleural-effusion'] } },
+    { text: 'pleural effusion, cytology: adenocarcinoma', facts: { serosalDisease: ['pleural-effusion'] } },
+    { text: 'pleural effusion, cytology negative', absent: ['serosalDisease'] },
+    { text: 'pleural effusion, cytology pending', absent: ['serosalDisease'] },
+    { text: 'right pleural effusion, malignant effusion vs parapneumonic', absent: ['serosalDisease'] },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
