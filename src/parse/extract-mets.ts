@@ -200,6 +200,12 @@ const ASIDE_START = new Set(
     'largest biggest max maximum up measuring painful symptomatic asymptomatic not no untreated treated irradiated sclerotic lytic',
   ),
 );
+const DATE_PARTS = new Set(['/', '.', '(', ')', '[', ']', 'date']);
+const MONTHS = new Set(
+  words(
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december',
+  ),
+);
 const SIZE_SUFFIX_RE = /^\d+(?:\.\d+)?(?:mm|cm)$/;
 const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
 const PLURAL_BONES = new Set(words('ribs vertebrae'));
@@ -1662,6 +1668,18 @@ class GroupParser {
     this.st.hedged = true;
   }
 
+  /** The index after a date at k ("2024", "3/24", "12.03.2024", "(Jan)", "[DATE]" as the guard leaves it); k when
+   * none stands there. */
+  private afterDate(k: number): number {
+    let j = k;
+    while (j < this.n && j < k + 8) {
+      const w = (this.toks[j] as Token).w;
+      if (!(isDigitStart(w) || DATE_PARTS.has(w) || MONTHS.has(w))) break;
+      j++;
+    }
+    return j;
+  }
+
   private onBlocker(kind: K, t: Token): void {
     const g = this.g;
     // "liver x4 and bone x3 on PET": the test the findings were seen on.
@@ -1674,8 +1692,10 @@ class GroupParser {
       g.end = t.end;
       return;
     }
-    // "Brain MRI: 2 mets", "brain MRI - 3 mets": the imaging names the organ of what its header reports.
-    const header = this.toks[this.i + 1]?.w;
+    // "Brain MRI: 2 mets", "brain MRI - 3 mets", "MRI brain [DATE]: 2 mets": the imaging names the organ of what
+    // its header reports (a date may stand before the colon).
+    const h = kind === K.Imaging ? this.afterDate(this.i + 1) : this.i + 1;
+    const header = this.toks[h]?.w;
     if (
       kind === K.Imaging &&
       g &&
@@ -1683,9 +1703,10 @@ class GroupParser {
       (header === ':' || header === '-' || header === '–')
     ) {
       // "Brain MRI: no metastases", "Brain MRI: clear": the report says the organ is free.
-      const said = this.toks[this.i + 2]?.w ?? '';
+      const said = this.toks[h + 1]?.w ?? '';
       if (NEG_WORDS.has(said) || POST_NEG_WORDS.has(said)) for (const it of g.pending) it.negated = true;
       g.end = t.end;
+      this.i = h - 1;
       return;
     }
     const target = g && g.pending.length === 0 ? g : g ? undefined : this.groups[this.groups.length - 1];
@@ -2010,9 +2031,15 @@ class GroupParser {
       st.blocked = false;
       return;
     }
-    // "PET and MRI brain done": the organ an imaging test looked at, unless it heads a report ("MRI brain: 2 mets").
-    const after = this.toks[this.i + 1]?.w;
-    if (KINDS[this.i - 1] === K.Imaging && after !== ':' && after !== '-' && after !== '–') return;
+    // "PET and MRI brain done": the organ an imaging test looked at, unless it heads a report ("MRI brain: 2 mets",
+    // "MRI brain [DATE]: 2 mets").
+    let dateEnd = -1;
+    if (KINDS[this.i - 1] === K.Imaging) {
+      const h = this.afterDate(this.i + 1);
+      const after = this.toks[h]?.w;
+      if (after !== ':' && after !== '-' && after !== '–') return;
+      if (h > this.i + 1) dateEnd = h - 1;
+    }
     // "SCC lung, 1 adrenal met": the lung named after the histology is the primary, not a metastasis.
     // So is "adenocarcinoma of the lung", "carcinoma of lung".
     if (site[1] === 'lung' && (this.afterPrimaryWord() || this.beforePrimaryWord())) return;
@@ -2043,6 +2070,8 @@ class GroupParser {
     st.count = undefined;
     st.lateral = undefined;
     st.distant = false;
+    // The date of the report is no count: the walk goes on at the header after it.
+    if (dateEnd > 0) this.i = dateEnd;
   }
 }
 

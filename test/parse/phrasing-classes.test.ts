@@ -1642,6 +1642,12 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'pleural effusion, cytology pending', absent: ['serosalDisease'] },
     { text: 'right pleural effusion, malignant effusion vs parapneumonic', absent: ['serosalDisease'] },
   ],
+  'a dated brain MRI report names the organ of its findings': [
+    { text: 'MRI brain 2024: 2 mets', facts: { 'metastases.sites': ['brain'], 'metastases.count': 2 } },
+    { text: 'MRI brain 12/03/2025: 2 mets', facts: { 'metastases.sites': ['brain'], 'metastases.count': 2 } },
+    { text: 'Brain MRI (Jan): 2 mets', facts: { 'metastases.sites': ['brain'] } },
+    { text: 'PET and MRI brain done, 2 bone mets', facts: { 'metastases.sites': ['bone'] } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
