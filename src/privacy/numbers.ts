@@ -53,8 +53,13 @@ function detectRecords(text: string, out: Candidate[]): void {
     if (PUBLIC_LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     push(out, 'mrn', m.index, m.index + m[0].length, P.digits);
   }
-  for (const m of text.matchAll(ACCESSION_RE)) push(out, 'mrn', m.index, m.index + m[0].length, P.record);
+  for (const m of text.matchAll(ACCESSION_RE)) {
+    // "MRI 03/2024", "CT 11/2025": a test and its month, not an accession number (the date detector takes it).
+    if (MONTH_YEAR_TAIL_RE.test(m[0])) continue;
+    push(out, 'mrn', m.index, m.index + m[0].length, P.record);
+  }
 }
+const MONTH_YEAR_TAIL_RE = /^[A-Z]{1,3}[ -]?(?:0[1-9]|1[0-2])[/.-](?:19|20)\d\d$/;
 
 // ---------------------------------------------------------------- dates without separators or with Roman months
 

@@ -33,6 +33,19 @@ describe('record, accession and specimen numbers', () => {
     ['filed as 20456781', '20456781'],
   ])('%s', (text, secret) => removes(text, secret, 'mrn'));
 
+  it('takes a test and its month for a date, not for an accession number, and keeps the test name', () => {
+    for (const [text, kept] of [
+      ['Brain MRI 03/2024: 3 mets', 'Brain MRI [DATE]: 3 mets'],
+      ['CT 11/2025 showed PR', 'CT [DATE] showed PR'],
+      ['PET 01/2026: new liver lesion', 'PET [DATE]: new liver lesion'],
+    ] as const) {
+      const r = guardIdentifiers(text);
+      expect(r.redacted, text).toBe(kept);
+      expect(r.kinds).toEqual(['date']);
+    }
+    removes('Biopsy S 24/12345 adenocarcinoma', 'S 24/12345', 'mrn');
+  });
+
   it('leaves trial registrations and literature ids alone', () => {
     for (const t of [
       'Trial NCT03410043 considered',
