@@ -24,7 +24,7 @@ function drug(name: string, cls: DrugClass, prefixes: string[], exact: string[] 
 // Prefixes catch endings and cheap typos ("osimertinb", "pembrolizumb").
 drug('osimertinib', 'egfr-tki', ['osim'], ['tagrisso', 'osi']);
 drug('gefitinib', 'egfr-tki', ['gefit'], ['iressa']);
-drug('erlotinib', 'egfr-tki', ['erlot'], ['tarceva']);
+drug('erlotinib', 'egfr-tki', ['erlot'], ['tarceva', 'erlo']);
 drug('afatinib', 'egfr-tki', ['afat'], ['gilotrif', 'giotrif']);
 drug('icotinib', 'egfr-tki', ['icotin']);
 drug('dacomitinib', 'egfr-tki', ['dacomit'], ['vizimpro']);
@@ -34,10 +34,10 @@ drug('lazertinib', 'egfr-tki', ['lazert']);
 drug('befotertinib', 'egfr-tki', ['befotert']);
 drug('mobocertinib', 'egfr-tki', ['mobocert']);
 drug('sunvozertinib', 'egfr-tki', ['sunvozert']);
-drug('alectinib', 'other-tki', ['alect'], ['alecensa']);
-drug('lorlatinib', 'other-tki', ['lorlat'], ['lorbrena']);
-drug('brigatinib', 'other-tki', ['brigat'], ['alunbrig']);
-drug('crizotinib', 'other-tki', ['crizot'], ['xalkori']);
+drug('alectinib', 'other-tki', ['alect'], ['alecensa', 'alec']);
+drug('lorlatinib', 'other-tki', ['lorlat'], ['lorbrena', 'lorla']);
+drug('brigatinib', 'other-tki', ['brigat'], ['alunbrig', 'brig']);
+drug('crizotinib', 'other-tki', ['crizot'], ['xalkori', 'crizo']);
 drug('ceritinib', 'other-tki', ['cerit'], ['zykadia']);
 drug('ensartinib', 'other-tki', ['ensart']);
 drug('entrectinib', 'other-tki', ['entrect']);
@@ -47,8 +47,8 @@ drug('pralsetinib', 'other-tki', ['pralset'], ['gavreto']);
 drug('capmatinib', 'other-tki', ['capmat'], ['tabrecta']);
 drug('tepotinib', 'other-tki', ['tepot'], ['tepmetko']);
 drug('savolitinib', 'other-tki', ['savolit']);
-drug('dabrafenib', 'other-tki', ['dabraf']);
-drug('trametinib', 'other-tki', ['tramet']);
+drug('dabrafenib', 'other-tki', ['dabraf'], ['tafinlar', 'dab']);
+drug('trametinib', 'other-tki', ['tramet'], ['mekinist', 'tram']);
 drug('encorafenib', 'other-tki', ['encoraf']);
 drug('binimetinib', 'other-tki', ['binimet']);
 drug('larotrectinib', 'other-tki', ['larotrect']);
@@ -121,7 +121,8 @@ const TRIE = Int32Array.from({ length: TRIE_EXACT.length * 26 }, (_, slot) => TR
 const NOT_DRUG_RE = /chemo[\s-]?(?:rt|rad|radiation|radiotherapy|xrt|irradiation)/y;
 const NAIVE_AFTER_RE = /[\s-]?na[iï]ve/y;
 const SHORT_FORM_PARTNER_RE =
-  /[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|pacli|taxol|gem|doce|vino|etop|chemo)\b/;
+  /[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|pacli|taxol|gem|doce|vino|etop|chemo|dab|tram|dabrafenib|trametinib)\b/;
+const SHORT_FORMS = new Set(['doc', 'pac', 'nab', 'cis', 'dab', 'tram']);
 const SPLIT_RE = /[\s-]/;
 const CLASS_TKI_RE = /^(?:alk|ros1|ret|met|braf|kras)/;
 
@@ -266,8 +267,8 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
     if (insideAny(ioPhrases, start, end)) continue;
     NOT_DRUG_RE.lastIndex = start;
     if (NOT_DRUG_RE.test(lower)) continue;
-    // Short forms count only next to another drug ("carbo/pac", "cis/doc").
-    if (word === 'doc' || word === 'pac' || word === 'nab' || word === 'cis') {
+    // Short forms count only next to another drug ("carbo/pac", "cis/doc", "dab/tram").
+    if (SHORT_FORMS.has(word)) {
       const around = lower.slice(Math.max(0, start - 12), Math.min(lower.length, end + 14));
       if (!SHORT_FORM_PARTNER_RE.test(around.replace(word, ''))) continue;
     }
