@@ -119,7 +119,7 @@ const TRIE = Int32Array.from({ length: TRIE_EXACT.length * 26 }, (_, slot) => TR
 // "chemoRT", "chemoradiation": radiotherapy, handled as prior thoracic RT.
 // Sticky, tried at the token (its longest match is well inside the 24 characters the test once read).
 const NOT_DRUG_RE = /chemo[\s-]?(?:rt|rad|radiation|radiotherapy|xrt|irradiation)/y;
-const NAIVE_AFTER_RE = /[\s-]?na[iï]ve/y;
+const NAIVE_AFTER_RE = /[\s-]?(?:na[iï]e?ve|niave)/y;
 const SHORT_FORM_PARTNER_RE =
   /[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|pacli|taxol|gem|doce|vino|etop|chemo|dab|tram|dabrafenib|trametinib)\b/;
 const SHORT_FORMS = new Set(['doc', 'pac', 'nab', 'cis', 'dab', 'tram']);
@@ -130,7 +130,7 @@ const IO_PHRASE_RE =
   /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
 
 const NAIVE_RE =
-  /\b(?:systemically\s+untreated|(?:has|have)\s+not\s+(?:yet\s+)?(?:had|received|started)\s+(?:any\s+)?(?:systemic\s+)?(?:treatment|therapy)(?!\s+(?:interrupt\w*|breaks?|holidays?|delays?|toxicit\w*))|(?:has|have)\s+not\s+(?:had|received)\s+any\s+(?:chemo\w*|immunotherapy)(?:\s+or\s+(?:chemo\w*|immunotherapy))?\s+yet|no\s+prior\s+lines?\s+of\s+(?:treatment|therapy)|(?:first|1st)[\s-]line\s+(?:(?:is\s+)?yet\s+to\s+start|not\s+(?:yet\s+)?started)|(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)untreated(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
+  /\b(?:systemically\s+untreated|(?:has|have)\s+not\s+(?:yet\s+)?(?:had|received|started)\s+(?:any\s+)?(?:systemic\s+)?(?:treatment|therapy)(?!\s+(?:interrupt\w*|breaks?|holidays?|delays?|toxicit\w*))|(?:has|have)\s+not\s+(?:had|received)\s+any\s+(?:chemo\w*|immunotherapy)(?:\s+or\s+(?:chemo\w*|immunotherapy))?\s+yet|no\s+prior\s+lines?\s+of\s+(?:treatment|therapy)|(?:first|1st)[\s-]line\s+(?:(?:is\s+)?yet\s+to\s+start|not\s+(?:yet\s+)?started)|(?:treatment|tx|rx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?(?:na[iï]e?ve|niave)|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)(?:untreated|na[iï]e?ve)(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|tx|rx|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
   /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|plan\s+would\s+be|consider(?:ing)?\s+(?:adding|starting|switching\s+to)|options?\s+of|not\s+yet\s+(?:started|commenced|begun))\b|\bplan\s*:/;
 const OFF_RE =
@@ -162,9 +162,12 @@ const MONTHS_RE = new RegExp(
 const YEARS_RE =
   /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)|(?<![a-z-])(one|two|three|four|five|six|seven|eight|nine|ten)(\s+and\s+a\s+half)?\s+years?\b(?![\s-]*old)/g;
 // "q6w", "every 3 weeks": a dosing interval, not time on treatment.
-const WEEKS_RE = /(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
+const WEEKS_RE = new RegExp(
+  String.raw`(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])|(?<![a-z-]|every\s)(${NUMBER_WORDS_SOURCE})\s+(?:weeks?|wks?)\b`,
+  'g',
+);
 const CYCLES_RE =
-  /(?<![\d.])(?<!\bday\s?)(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
+  /(?<![\d.])(?<!\bday\s?)(\d{1,2})\s?(?:cycles?|cyc|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
   /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm|m\b))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
 const WORD_NUM = NUMBER_WORD_VALUES;
@@ -683,6 +686,22 @@ const PLANNED_AFTER_RE = /^\s*(?:planned|intended|proposed)\b/;
 const ENDED_BEFORE_RE =
   /\b(?:completed|completing|finished|stopped|ended|discontinued|held|paused|off)\b[^.;]{0,36}$/;
 const AGO_AFTER_RE = /^\s+ago\b/;
+const STARTED_RE = /\b(?:start|commenc|began|begun|initiat|switch|changed|moved|since)/;
+
+/** "pem 2/52 ago", "last dose 3 weeks ago": the time since a dose, not the time on treatment ("started 2 months
+ * ago" is). */
+function sinceDose(lower: string, start: number, end: number): boolean {
+  if (!AGO_AFTER_RE.test(lower.slice(end, end + 6))) return false;
+  let from = Math.max(0, start - 60);
+  for (let k = start - 1; k >= from; k--) {
+    const c = lower.charCodeAt(k);
+    if (c === 46 || c === 59 || c === 10) {
+      from = k + 1;
+      break;
+    }
+  }
+  return !STARTED_RE.test(lower.slice(from, start));
+}
 
 // Every plan, end or aside word of PLANNED_RE, PLANNED_AFTER_RE, PLANNED_BRACKET_AFTER_RE and ENDED_BEFORE_RE holds
 // one of these: a text without any has no planned drug or duration (one scan per parse, cached by text).
@@ -742,7 +761,11 @@ function duration(
     const end = start + m[0].length;
     if (start < from || sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
     if (afterDone(done, start)) continue;
-    if (askedDuration(doc.lower, start, end) || plannedDuration(doc, start, end)) {
+    if (
+      askedDuration(doc.lower, start, end) ||
+      plannedDuration(doc, start, end) ||
+      sinceDose(doc.lower, start, end)
+    ) {
       sink.see(start, end);
       continue;
     }

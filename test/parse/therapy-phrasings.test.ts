@@ -44,6 +44,27 @@ const CLASSES: Record<string, Row[]> = {
     // Alone, the short forms of dabrafenib and trametinib are ordinary words or too short to be read.
     { text: 'came in by tram, ECOG 1', absent: ['therapy.agent'] },
   ],
+  'naive in shorthand, bare or misspelt': [
+    { text: 'EGFR exon 21, no systemic tx yet', facts: { 'therapy.status': 'naive' } },
+    { text: 'Adenocarcinoma, 2 liver mets. Naive.', facts: { 'therapy.status': 'naive' } },
+    { text: 'rx naive, ECOG 0', facts: { 'therapy.status': 'naive' } },
+    { text: 'KRAS G12C, Rx-naive', facts: { 'therapy.status': 'naive' } },
+    { text: 'systemic therapy naieve, 1 adrenal met', facts: { 'therapy.status': 'naive' } },
+    { text: 'chemo-naieve, pembrolizumab 3 cycles', facts: { 'therapy.regimen': 'io', 'therapy.cycles': 3 } },
+    // "naive" said of something else, inside a sentence, is not a treatment status.
+    { text: 'naive T cells raised on flow', absent: ['therapy.status'] },
+  ],
+  'durations and counts in shorthand': [
+    { text: 'lorlatinib for five weeks, no toxicity', facts: { 'therapy.weeks': 5 } },
+    { text: 'gefitinib eight weeks, PR', facts: { 'therapy.weeks': 8, 'therapy.status': 'on-treatment' } },
+    { text: 'pembro every six weeks, SD', absent: ['therapy.weeks'] },
+    { text: 'carbo/gem 4 cyc, SD', facts: { 'therapy.cycles': 4 } },
+    { text: '3 cyc cis/pem then PR', facts: { 'therapy.cycles': 3 } },
+    // The time since the last dose is not the time on treatment; the time since the start is.
+    { text: 'docetaxel, last dose 3/52 ago', absent: ['therapy.weeks'] },
+    { text: 'nivo given 2 weeks ago, PR', absent: ['therapy.weeks'] },
+    { text: 'osimertinib commenced 7 weeks ago, PR', facts: { 'therapy.weeks': 7 } },
+  ],
 };
 
 describe('therapy phrasings', () => {
