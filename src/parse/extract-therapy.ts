@@ -291,13 +291,12 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
     }
     // "sotorasib is there for 2L if needed", "docetaxel in reserve": a drug kept for later is not a regimen.
     // "switched from erlotinib to osimertinib at progression": the switch was made, at that progression.
+    // The condition's own words ("if PD") are no response of the current line.
     const later = lower.slice(end, end + 36);
-    if (
-      LATER_GATE_RE.test(later) &&
-      FOR_LATER_AFTER_RE.test(later) &&
-      !SWITCHED_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))
-    ) {
+    const kept = LATER_GATE_RE.test(later) ? FOR_LATER_AFTER_RE.exec(later) : null;
+    if (kept && !SWITCHED_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) {
       sink.see(start, end);
+      sink.consume(end, end + kept[0].length);
       continue;
     }
     out.push({ drug: d, start, end, prior: false });
@@ -333,28 +332,67 @@ function markPrior(doc: Doc, out: Mention[]): void {
   if (out.some((m) => !m.prior && !m.consolidation)) for (const m of out) if (m.consolidation) m.prior = true;
 }
 
-/** "osimertinib 10 months, PD. Plan: switch to carbo/pem", "docetaxel planned": beside a drug being taken, a
- * planned one is the next line, not part of the current regimen. */
+/** A plan word anywhere (PLANNED_RE, or the words only the bracket and after-patterns read). */
+function mayHavePlan(lower: string): boolean {
+  return (
+    (PLANNED_RE.test(lower) ||
+      lower.includes('pending') ||
+      lower.includes('awaited') ||
+      lower.includes('intended')) &&
+    mayPlan(lower)
+  );
+}
+
+function plannedMention(doc: Doc, m: Mention): boolean {
+  const { lower } = doc;
+  const w = clauseWindow(doc, m.start, m.end);
+  return (
+    plannedIn(lower.slice(w.start, w.end), m.start - w.start) ||
+    PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)) ||
+    PLANNED_AFTER_RE.test(lower.slice(m.end, m.end + 12))
+  );
+}
+
+// "?switch to lorlatinib", "now considering docetaxel/ramucirumab", "capmatinib off-label?", "if progression,
+// sotorasib": a drug asked about or weighed is not part of the regimen being taken.
+const ASKED_GATE_RE = /\?|consider|discuss|query|could|would|might|whether|if|should|case/;
+const ASKED_BEFORE_RE =
+  /^\s*\?|\b(?:consider(?:s|ing|ed)?|discuss(?:ing|ed)?|query|(?:could|would|might)\s+(?:use|try|offer|give|consider)|whether\s+to)\b/;
+// "considering SBRT with osimertinib", "discussed RT while continuing pemetrexed": the question is the RT.
+const NOT_THE_DRUG_ASKED_RE =
+  /\b(?:rt|sbrt|sabr|srs|radio\w*|radiation|surgery|resection|continu\w*|while|whilst|alongside|remains?|still)\b/;
+const IF_PROGRESSION_BEFORE_RE =
+  /\b(?:if|should|in\s+case\s+of|when)\s+(?:(?:he|she|they|there\s+is|the\s+patient|disease|further|more|any|it)\s+)*(?:progression|progresses|progress|pd)\b[\s,:>→-]*(?:then\s+)?(?:(?:would\s+)?(?:consider|use|give|offer|start|switch\s+to|for)\s+)?$/;
+
+/** Index of the first character after the last cut (".", ";", "," or a line break) before `pos`, in `span`. */
+function cutBefore(lower: string, pos: number, span: number, commas: boolean): number {
+  const lo = Math.max(0, pos - span);
+  for (let k = pos - 1; k >= lo; k--) {
+    const c = lower.charCodeAt(k);
+    if (c === 46 || c === 59 || c === 10 || (commas && c === 44)) return k + 1;
+  }
+  return lo;
+}
+
+function askedAbout(lower: string, m: Mention): boolean {
+  const before = lower.slice(cutBefore(lower, m.start, 48, true), m.start);
+  const cue = ASKED_BEFORE_RE.exec(before);
+  if (cue && !NOT_THE_DRUG_ASKED_RE.test(before.slice(cue.index + cue[0].length))) return true;
+  let to = Math.min(lower.length, m.end + 24);
+  for (let k = m.end; k < to; k++) if (isCut(lower.charCodeAt(k))) to = k;
+  if (lower.slice(m.end, to).includes('?')) return true;
+  return IF_PROGRESSION_BEFORE_RE.test(lower.slice(cutBefore(lower, m.start, 60, false), m.start));
+}
+
+/** "osimertinib 10 months, PD. Plan: switch to carbo/pem", "docetaxel planned", "on alectinib; ?lorlatinib":
+ * beside a drug being taken, a planned or asked-about one is the next line, not part of the current regimen. */
 function dropPlannedNext(doc: Doc, sink: Sink, out: Mention[]): void {
   if (out.length < 2) return;
   const { lower } = doc;
-  // No plan word anywhere (PLANNED_RE, or the words only the bracket and after-patterns read): nothing planned.
-  if (
-    !PLANNED_RE.test(lower) &&
-    !lower.includes('pending') &&
-    !lower.includes('awaited') &&
-    !lower.includes('intended')
-  )
-    return;
-  if (!mayPlan(lower)) return;
-  const planned = out.map((m) => {
-    const w = clauseWindow(doc, m.start, m.end);
-    return (
-      plannedIn(lower.slice(w.start, w.end), m.start - w.start) ||
-      PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)) ||
-      PLANNED_AFTER_RE.test(lower.slice(m.end, m.end + 12))
-    );
-  });
+  const plans = mayHavePlan(lower);
+  const asks = ASKED_GATE_RE.test(lower);
+  if (!plans && !asks) return;
+  const planned = out.map((m) => (plans && plannedMention(doc, m)) || (asks && askedAbout(lower, m)));
   if (
     !out.some((m, k) => !planned[k] && !m.prior && !m.consolidation && !m.adjuvant) ||
     !planned.includes(true)
@@ -420,9 +458,9 @@ function priorBeforeSwitch(lower: string, out: Mention[]): number {
 /** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
 const OFF_ANYWHERE_IN_RE = new RegExp(OFF_ANYWHERE_RE.source);
 const OFF_NOW_RE = /^(?:no\s|observation|surveillance|active|watch|bsc|best)/;
-const LATER_GATE_RE = /for|if|reserve|progression/;
+const LATER_GATE_RE = /for|if|reserve|progression|pd/;
 const FOR_LATER_AFTER_RE =
-  /^[^.;,]{0,16}?\b(?:(?:is\s+)?(?:there\s+)?for\s+(?:2l|3l|(?:2nd|second|3rd|third|later)[\s-]line|later|the\s+future|future\s+use|progression)|if\s+needed|in\s+reserve|at\s+(?:the\s+time\s+of\s+)?progression|on\s+progression|as\s+(?:2l|second[\s-]line)\s+option)\b/;
+  /^[^.;,]{0,16}?\b(?:(?:is\s+)?(?:there\s+)?for\s+(?:2l|3l|(?:2nd|second|3rd|third|later)[\s-]line|later|the\s+future|future\s+use|progression)|if\s+needed|if\s+required|if\s+(?:(?:there\s+is|he|she|they|it|disease|further|more|any)\s+)*(?:progression|progresses|progress|pd)|in\s+reserve|(?:at|on|upon)\s+(?:(?:the\s+time\s+of|further)\s+)?(?:progression|pd)|as\s+(?:2l|second[\s-]line)\s+option)\b/;
 const DECLINED_BEFORE_RE =
   /\b(?:declin(?:es|ed|ing)|refus(?:es|ed|ing)|does\s+not\s+want|did\s+not\s+want|unwilling\s+to\s+(?:have|start))\s+(?:further\s+|any\s+|all\s+)?$/;
 

@@ -65,6 +65,41 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'nivo given 2 weeks ago, PR', absent: ['therapy.weeks'] },
     { text: 'osimertinib commenced 7 weeks ago, PR', facts: { 'therapy.weeks': 7 } },
   ],
+  'a drug kept for later, asked about or weighed is not the current regimen': [
+    {
+      text: 'nivolumab 5 months, SD. Docetaxel if PD.',
+      facts: { 'therapy.agent': 'nivolumab', 'therapy.regimen': 'io', 'therapy.response': 'SD' },
+    },
+    {
+      text: 'KRAS G12C, on carbo/pem/pembro, PR; adagrasib if he progresses',
+      facts: { 'therapy.agent': 'carboplatin + pemetrexed + pembrolizumab', 'therapy.regimen': 'chemo-io' },
+    },
+    {
+      text: 'on osimertinib 7 months, SD. If progression, amivantamab',
+      facts: { 'therapy.agent': 'osimertinib', 'therapy.regimen': 'egfr-tki' },
+    },
+    {
+      text: 'Tepotinib? For now docetaxel C2, stable',
+      facts: { 'therapy.agent': 'docetaxel', 'therapy.regimen': 'chemo', 'therapy.cycles': 2 },
+    },
+    {
+      text: 'brigatinib 9 months, PR; ? change to lorlatinib',
+      facts: { 'therapy.agent': 'brigatinib', 'therapy.months': 9 },
+    },
+    {
+      text: 'crizotinib 6 months, PD. Considering entrectinib.',
+      facts: { 'therapy.agent': 'crizotinib', 'therapy.regimen': 'other-tki' },
+    },
+    {
+      text: 'pembrolizumab C8, SD; MDT discussed docetaxel/nintedanib',
+      facts: { 'therapy.agent': 'pembrolizumab', 'therapy.regimen': 'io' },
+    },
+    // The RT is what is weighed: the drug named with it is still taken.
+    {
+      text: 'carboplatin/pemetrexed C3, PR; considering SBRT while continuing pemetrexed',
+      facts: { 'therapy.agent': 'carboplatin + pemetrexed', 'therapy.cycles': 3 },
+    },
+  ],
 };
 
 describe('therapy phrasings', () => {
