@@ -1,5 +1,5 @@
 // Systemic therapy: agents and regimen class, status (naive / on / off), duration and response.
-import type { Doc } from './doc.js';
+import type { Doc, Token } from './doc.js';
 import { clauseAt, clauseWindow, matchAll, polarity } from './doc.js';
 import { justBelow, NUMBER_WORD_VALUES, NUMBER_WORDS_SOURCE, wordValue } from './number-words.js';
 import type { Sink } from './sink.js';
@@ -121,7 +121,7 @@ const TRIE = Int32Array.from({ length: TRIE_EXACT.length * 26 }, (_, slot) => TR
 const NOT_DRUG_RE = /chemo[\s-]?(?:rt|rad|radiation|radiotherapy|xrt|irradiation)/y;
 const NAIVE_AFTER_RE = /[\s-]?(?:na[iï]e?ve|niave)/y;
 const SHORT_FORM_PARTNER_RE =
-  /[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|pacli|taxol|gem|doce|vino|etop|chemo|dab|tram|dabrafenib|trametinib)\b/;
+  /[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|paclitaxel|pacli|taxol|gem|doce|vino|etop|chemo|dab|tram|dabrafenib|trametinib)\b/;
 const SHORT_FORMS = new Set(['doc', 'pac', 'nab', 'cis', 'dab', 'tram']);
 const SPLIT_RE = /[\s-]/;
 const CLASS_TKI_RE = /^(?:alk|ros1|ret|met|braf|kras)/;
@@ -231,15 +231,32 @@ function lookup(word: string, first: number): Drug | undefined {
   return TRIE_EXACT[state] ?? prefix;
 }
 
+const TDXD = PREFIXES.get('deruxtec') as Drug;
+const DATO_DXD: Drug = { name: 'datopotamab deruxtecan', cls: 'unclassified' };
+const HER3_DXD: Drug = { name: 'patritumab deruxtecan', cls: 'unclassified' };
+
+/** "trastuzumab deruxtecan" is one name from its first word, so a switch word before it is seen; "Dato-DXd",
+ * "datopotamab deruxtecan" and "HER3-DXd" are other conjugates of the same payload. */
+function conjugate(tokens: readonly Token[], i: number): { d: Drug; start: number } {
+  const tok = tokens[i] as Token;
+  let k = i - 1;
+  if (k >= 0 && (tokens[k] as Token).w === '-' && (tokens[k] as Token).end === tok.start) k--;
+  const prev = tokens[k];
+  if (!prev || tok.start - prev.end > 1) return { d: TDXD, start: tok.start };
+  if (prev.w === 'trastuzumab') return { d: TDXD, start: prev.start };
+  if (prev.w === 'dato' || prev.w === 'datopotamab') return { d: DATO_DXD, start: prev.start };
+  if (prev.w === 'her3' || prev.w === 'patritumab') return { d: HER3_DXD, start: prev.start };
+  return { d: TDXD, start: tok.start };
+}
+
 /** A loop, not `spans.some(closure)`: a closure over the loop's `start`/`end` costs a context per token. */
 function insideAny(spans: readonly Span[], start: number, end: number): boolean {
   for (const p of spans) if (p.start <= start && end <= p.end) return true;
   return false;
 }
 
-function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: number } {
-  const { lower } = doc;
-  const out: Mention[] = [];
+/** Class phrases ("anti-PD-1", "EGFR TKI", "chemo-IO") as mentions in `out`; their spans. */
+function classPhrases(doc: Doc, out: Mention[]): Span[] {
   const ioPhrases: Span[] = [];
   for (const m of matchAll(doc, IO_PHRASE_RE, T.drugClassPhrase)) {
     const start = m.index;
@@ -260,13 +277,23 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
       });
     } else out.push({ drug: { name: 'immunotherapy', cls: 'io' }, start, end, prior: false });
   }
-  for (const tok of doc.tokens) {
+  return ioPhrases;
+}
+
+function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: number } {
+  const { lower } = doc;
+  const out: Mention[] = [];
+  const ioPhrases = classPhrases(doc, out);
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
     const word = tok.w;
     const c = word.charCodeAt(0);
     if (word.length < 2 || c < 97 || c > 122) continue;
-    const d = lookup(word, c);
-    if (!d) continue;
-    const { start, end } = tok;
+    const found = lookup(word, c);
+    if (!found) continue;
+    const { d, start } = found === TDXD ? conjugate(tokens, i) : { d: found, start: tok.start };
+    const { end } = tok;
     if (insideAny(ioPhrases, start, end)) continue;
     NOT_DRUG_RE.lastIndex = start;
     if (NOT_DRUG_RE.test(lower)) continue;

@@ -100,6 +100,24 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.agent': 'carboplatin + pemetrexed', 'therapy.cycles': 3 },
     },
   ],
+  'a full drug name after a switch word starts the new line': [
+    {
+      text: 'atezolizumab, progressed; now trastuzumab deruxtecan C3, SD',
+      facts: { 'therapy.agent': 'trastuzumab deruxtecan', 'therapy.cycles': 3, 'therapy.response': 'SD' },
+      notAsked: ['therapy.response'],
+    },
+    {
+      text: 'osimertinib 16 months, PD; now datopotamab deruxtecan, PR',
+      facts: { 'therapy.agent': 'datopotamab deruxtecan', 'therapy.response': 'PR' },
+      notAsked: ['therapy.response'],
+    },
+    // Dato-DXd is not T-DXd.
+    { text: 'EGFR ex19del, on Dato-DXd 2 cycles', facts: { 'therapy.agent': 'datopotamab deruxtecan' } },
+    {
+      text: 'nivolumab, PD; now nab-paclitaxel, SD',
+      facts: { 'therapy.agent': 'paclitaxel', 'therapy.regimen': 'chemo', 'therapy.response': 'SD' },
+    },
+  ],
 };
 
 describe('therapy phrasings', () => {
