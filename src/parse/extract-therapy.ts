@@ -1,6 +1,6 @@
 // Systemic therapy: agents and regimen class, status (naive / on / off), duration and response.
 import type { Doc, Token } from './doc.js';
-import { clauseAt, clauseWindow, matchAll, polarity } from './doc.js';
+import { clauseAt, clauseWindow, conditionalAt, matchAll, polarity } from './doc.js';
 import { justBelow, NUMBER_WORD_VALUES, NUMBER_WORDS_SOURCE, wordValue } from './number-words.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
@@ -355,6 +355,7 @@ function markPrior(doc: Doc, out: Mention[]): void {
       mention.done = true;
     }
   }
+  for (const m of out) if (!m.prior && backStory(lower, out, m.start)) m.prior = true;
   // Consolidation durvalumab beside a drug of the metastatic setting is the earlier (stage III) treatment.
   if (out.some((m) => !m.prior && !m.consolidation)) for (const m of out) if (m.consolidation) m.prior = true;
 }
@@ -442,6 +443,16 @@ const SWITCH_BEFORE_RE =
 // Any switch word at all: a cheap test before the pattern at each drug.
 const SWITCH_GATE_RE = /now|currently|switch|changed|moved|then|subsequently|followed|line|[23]l\b|->|→|into/;
 
+const BACK_STORY_RE =
+  /^\s*(?:previous(?:ly)?|prior(?:\s+to\s+this)?|before\s+that|earlier|history|hx|h\/o)\b/;
+
+/** "Now on docetaxel. Previously carbo/pem, then pem maintenance": a sentence that tells the earlier lines after a
+ * drug already named is history, switches inside it included. */
+function backStory(lower: string, out: readonly Mention[], pos: number): boolean {
+  const from = cutBefore(lower, pos, 240, false);
+  return BACK_STORY_RE.test(lower.slice(from, pos)) && out.some((m) => m.end <= from);
+}
+
 /** Marks the drugs before a switch as the earlier line; the switch's offset (its words), or -1. */
 function priorBeforeSwitch(lower: string, out: Mention[]): number {
   if (out.length < 2 || !SWITCH_GATE_RE.test(lower)) return -1;
@@ -457,7 +468,7 @@ function priorBeforeSwitch(lower: string, out: Mention[]): number {
       break;
     }
   }
-  if (at < 0) return -1;
+  if (at < 0 || backStory(lower, out, switchAt)) return -1;
   const after = new Set<string>();
   const from = (out[at] as Mention).start;
   for (let k = at; k < out.length; k++) {
@@ -798,6 +809,25 @@ function plannedDuration(doc: Doc, start: number, end: number): boolean {
   return plannedIn(doc.lower.slice(c.start, start), start - c.start);
 }
 
+const ONCE_BEFORE_RE = /\b(?:once|should|provided)\b[^,;.:!?]*$/;
+
+/** "If he achieves a PR at 3 months", "once 6 months of osimertinib": a figure in a condition; "docetaxel.
+ * Previously carbo/pem 4 cycles": a figure told with an earlier line's drugs only, beside a current one. */
+function notThisLine(doc: Doc, all: readonly Mention[], pos: number): boolean {
+  if (conditionalAt(doc, pos)) return true;
+  const c = clauseAt(doc, pos);
+  if (ONCE_BEFORE_RE.test(doc.lower.slice(Math.max(c.start, pos - 60), pos))) return true;
+  if (!all.some((m) => !m.prior)) return false;
+  // Only the figure's own clause: "docetaxel after progression on carbo/pem, C4" is the docetaxel's C4.
+  let told = false;
+  for (const m of all)
+    if (m.start >= c.start && m.end <= c.end) {
+      if (!m.prior) return false;
+      told = true;
+    }
+  return told;
+}
+
 /** "durva 1 yr": a duration right after a finished course is that course's length. */
 function afterDone(done: readonly Mention[], start: number): boolean {
   for (const m of done) if (m.end <= start && start - m.end <= 12) return true;
@@ -829,7 +859,8 @@ function duration(
     if (
       askedDuration(doc.lower, start, end) ||
       plannedDuration(doc, start, end) ||
-      sinceDose(doc.lower, start, end)
+      sinceDose(doc.lower, start, end) ||
+      notThisLine(doc, all, start)
     ) {
       sink.see(start, end);
       continue;
@@ -882,7 +913,11 @@ function emitDurations(
     const start = m.index;
     const end = start + m[0].length;
     if (start < from || afterDone(done, start)) continue;
-    if (askedDuration(doc.lower, start, end) || plannedDuration(doc, start, end)) {
+    if (
+      askedDuration(doc.lower, start, end) ||
+      plannedDuration(doc, start, end) ||
+      notThisLine(doc, all, start)
+    ) {
       sink.see(start, end);
       continue;
     }
@@ -903,7 +938,7 @@ function emitDurations(
     const c = clauseAt(doc, start);
     if (!all.some((d) => d.start >= c.start && d.end <= c.end)) continue;
     sink.consume(start, end);
-    if (plannedDuration(doc, start, end)) continue;
+    if (plannedDuration(doc, start, end) || notThisLine(doc, all, start)) continue;
     sink.add('therapy.cycles', Number(m[1] ?? m[2]), start, end);
     timed = true;
   }
@@ -1047,8 +1082,10 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   );
   const read = readResponses(doc, sink);
   // A response told before the switch is the earlier line's.
-  const responses = switchAt < 0 ? read : read.filter((r) => r.span.start >= switchAt);
-  for (const r of read) if (r.span.start < from) sink.see(r.span.start, r.span.end);
+  // So is one told in a sentence of the earlier lines ("Now docetaxel. Previously carbo/pem, PR, then PD").
+  const story = (r: TherapyResult['responses'][number]) => backStory(doc.lower, all, r.span.start);
+  const responses = read.filter((r) => r.span.start >= from && !story(r));
+  for (const r of read) if (r.span.start < from || story(r)) sink.see(r.span.start, r.span.end);
   // The earlier line's progression is history once the current line has its own time or response.
   // After adjuvant or consolidation treatment alone, new lesions are a recurrence, not progression on a line.
   const historyBefore =

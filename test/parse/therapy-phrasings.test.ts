@@ -118,6 +118,38 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.agent': 'paclitaxel', 'therapy.regimen': 'chemo', 'therapy.response': 'SD' },
     },
   ],
+  "an earlier line's or a hypothetical figure is not the current line's": [
+    {
+      text: '3L docetaxel, progressing. Previously cis/pem/pembro 4 cycles + pembro maintenance for 11 months.',
+      facts: { 'therapy.agent': 'docetaxel' },
+      absent: ['therapy.months', 'therapy.cycles'],
+    },
+    {
+      text: 'Now gemcitabine C2. Previously carbo/pacli 6 cycles, then 9 months of atezo maintenance, PR.',
+      facts: { 'therapy.agent': 'gemcitabine', 'therapy.cycles': 2 },
+      absent: ['therapy.months', 'therapy.response'],
+    },
+    {
+      text: 'osimertinib 4 months, SD. Prior gefitinib 13 months, PD.',
+      facts: { 'therapy.months': 4, 'therapy.response': 'SD' },
+      notAsked: ['therapy.months', 'therapy.response'],
+    },
+    {
+      text: 'alectinib 5 weeks. If she is stable at 3 months, SBRT to the adrenal?',
+      facts: { 'therapy.weeks': 5 },
+      absent: ['therapy.months'],
+    },
+    {
+      text: 'lorlatinib 2 months; once 6 months of lorlatinib, consolidate?',
+      facts: { 'therapy.months': 2 },
+      notAsked: ['therapy.months'],
+    },
+    // A single sentence that starts with the earlier line still switches to the line after it.
+    {
+      text: 'Previously gefitinib, then changed to osimertinib, 7 months, PR',
+      facts: { 'therapy.agent': 'osimertinib', 'therapy.months': 7, 'therapy.response': 'PR' },
+    },
+  ],
 };
 
 describe('therapy phrasings', () => {
