@@ -520,8 +520,35 @@ function isCut(c: number): boolean {
   return c === 46 || c === 59 || c === 44 || c === 10;
 }
 
+// "completed 4 cycles carboplatin/pemetrexed", "chemotherapy finished in March": a chemotherapy course that ended.
+// "C4 completed", "completed cycle 2" tell a cycle given, not the course ended; "once completed" is ahead.
+const CHEMO_FINISHED_RE = /\b(?:completed|finished|ended|concluded)\b/;
+const CYCLE_GIVEN_RE = /\bc\d{1,2}\b|\bcycles?\s*(?:no\.?\s*|#\s*)?\d/;
+const NOT_ENDED_YET_RE =
+  /\b(?:once|when|until|if|after|upon|to\s+be|will\s+be|being|not|yet\s+to\s+be)\s+(?:\w+\s+){0,2}$/;
+const RT_BETWEEN_RE = /\b(?:rt|sbrt|sabr|srs|wbrt|radio\w*|radiation|surgery|resection|lobectomy)\b/;
+
+/** A chemotherapy course in the phrase `local` (from offset `from`) that ended, with no other class beside it
+ * (chemo-IO induction goes on as maintenance; chemotherapy with osimertinib goes on as osimertinib). */
+function finishedChemo(
+  lower: string,
+  m: Mention,
+  all: readonly Mention[],
+  from: number,
+  to: number,
+): boolean {
+  const local = lower.slice(from, to);
+  const f = CHEMO_FINISHED_RE.exec(local);
+  if (!f || CYCLE_GIVEN_RE.test(local) || NOT_ENDED_YET_RE.test(local.slice(0, f.index))) return false;
+  const at = from + f.index;
+  if (at < m.start && RT_BETWEEN_RE.test(lower.slice(at, m.start))) return false;
+  for (const o of all)
+    if (o.start >= from && o.end <= to && o.drug.cls !== 'chemo' && o.drug.cls !== 'adjunct') return false;
+  return true;
+}
+
 function finishedCourse(lower: string, m: Mention, all: readonly Mention[]): boolean {
-  if (m.drug.cls !== 'io') return false;
+  if (m.drug.cls !== 'io' && m.drug.cls !== 'chemo') return false;
   // The phrase around the drug, cut at the nearest cut on each side within 48 characters before, 32 after.
   const lo = Math.max(0, m.start - 48);
   const hi = Math.min(lower.length, m.end + 32);
@@ -540,6 +567,7 @@ function finishedCourse(lower: string, m: Mention, all: readonly Mention[]): boo
   const local = lower.slice(from, to);
   if (STILL_ON_RE.test(local) || ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 4), m.start)))
     return false;
+  if (m.drug.cls === 'chemo') return finishedChemo(lower, m, all, from, to);
   for (const o of all) if (o.drug.cls === 'chemo' && o.start >= from && o.end <= to) return false;
   // "durvalumab x 12 months, completed": the completion word may stand alone after a comma.
   const tail = DONE_AFTER_RE.test(lower.slice(to, to + 14));
@@ -625,14 +653,20 @@ const UNTIL_AFTER_RE = /^\s+until\b/;
 function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   const { lower } = doc;
   let explicit = 0;
+  // "newly diagnosed" is naive only when no drug is told as taken or stopped ("newly diagnosed, on osimertinib
+  // 2 months" is on treatment): it is added after the drugs' own status words.
+  const newly: Span[] = [];
   for (const m of matchAll(doc, NAIVE_RE, T.naive)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
     if (polarity(doc, start, end) === 'neg') continue;
     sink.consume(start, end);
-    sink.add('therapy.status', 'naive', start, end);
-    explicit++;
+    if (m[0].startsWith('newly')) newly.push({ start, end });
+    else {
+      sink.add('therapy.status', 'naive', start, end);
+      explicit++;
+    }
   }
   // "currently no treatment", "now on observation": said of today, so a course told with its cycles ("6 cycles
   // of carboplatin") is the past, not an on-treatment statement that conflicts with it.
@@ -643,6 +677,7 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     explicit++;
   }
   const doneClauses = new Set<number>();
+  let taken = false;
   for (const m of all) {
     const clause = clauseAt(doc, m.start);
     if (doneClauses.has(clause.start) || m.prior) continue;
@@ -670,8 +705,14 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
       doneClauses.add(clause.start);
       sink.add('therapy.status', status, m.start, m.end);
       explicit++;
+      if (status !== 'naive') taken = true;
     }
   }
+  if (!taken)
+    for (const n of newly) {
+      sink.add('therapy.status', 'naive', n.start, n.end);
+      explicit++;
+    }
   return explicit;
 }
 
@@ -818,11 +859,12 @@ function notThisLine(doc: Doc, all: readonly Mention[], pos: number): boolean {
   const c = clauseAt(doc, pos);
   if (ONCE_BEFORE_RE.test(doc.lower.slice(Math.max(c.start, pos - 60), pos))) return true;
   if (!all.some((m) => !m.prior)) return false;
-  // Only the figure's own clause: "docetaxel after progression on carbo/pem, C4" is the docetaxel's C4.
+  // Only the figure's own clause: "docetaxel after progression on carbo/pem, C4" is the docetaxel's C4. A drug
+  // that goes on ("completed 4 cycles carbo/pem, now pem maintenance") keeps its line, and the figure.
   let told = false;
   for (const m of all)
     if (m.start >= c.start && m.end <= c.end) {
-      if (!m.prior) return false;
+      if (!m.prior || all.some((o) => !o.prior && o.drug.name === m.drug.name)) return false;
       told = true;
     }
   return told;
@@ -1064,7 +1106,8 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   // Status: explicit words first; a drug with a duration or a response is on treatment.
   let explicit = explicitStatus(doc, sink, all);
   const done = all.find((m) => m.done);
-  const anyDone = done !== undefined;
+  // The cycles of a finished chemotherapy course are still the induction given ("completed 4 cycles").
+  const doneIo = all.filter((m) => m.done && m.drug.cls === 'io');
   if (explicit === 0 && current === all && done) {
     sink.add('therapy.status', 'off-treatment', done.start, done.end);
     explicit++;
@@ -1075,10 +1118,10 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   const timed = emitDurations(
     doc,
     sink,
-    all.filter((m) => !(anyDone && m.done) && !m.adjuvant),
+    all.filter((m) => !(m.done && m.drug.cls === 'io') && !m.adjuvant),
     classes,
     from,
-    all.filter((m) => m.done),
+    doneIo,
   );
   const read = readResponses(doc, sink);
   // A response told before the switch is the earlier line's.

@@ -150,6 +150,35 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.agent': 'osimertinib', 'therapy.months': 7, 'therapy.response': 'PR' },
     },
   ],
+  'an ended chemotherapy course, and newly diagnosed beside a drug taken': [
+    { text: 'finished chemotherapy in January, 2 bone mets', facts: { 'therapy.status': 'off-treatment' } },
+    {
+      text: 'completed 6 cycles cisplatin/vinorelbine, SD',
+      facts: { 'therapy.status': 'off-treatment', 'therapy.cycles': 6, 'therapy.response': 'SD' },
+    },
+    // A cycle given, induction going on as maintenance, or chemotherapy beside a TKI is not an ended course.
+    { text: 'carbo/gem C3 completed, PR', facts: { 'therapy.status': 'on-treatment', 'therapy.cycles': 3 } },
+    {
+      text: 'completed 4 cycles carbo/pem, now pemetrexed maintenance',
+      facts: { 'therapy.status': 'on-treatment', 'therapy.cycles': 4, 'therapy.agent': 'pemetrexed' },
+    },
+    {
+      text: 'completed 4 cycles carbo/pem/atezo, SD',
+      facts: { 'therapy.status': 'on-treatment', 'therapy.regimen': 'chemo-io' },
+    },
+    {
+      text: 'completed 4 cycles carbo/pem. Now on lorlatinib 3 months',
+      facts: { 'therapy.agent': 'lorlatinib', 'therapy.months': 3 },
+      absent: ['therapy.cycles'],
+    },
+    {
+      text: 'newly diagnosed, on alectinib 6 weeks',
+      facts: { 'therapy.status': 'on-treatment', 'therapy.weeks': 6 },
+      notAsked: ['therapy.status'],
+    },
+    { text: 'newly diagnosed ALK+, for alectinib', facts: { 'therapy.status': 'naive' } },
+    { text: 'newly diagnosed, 2 adrenal mets', facts: { 'therapy.status': 'naive' } },
+  ],
 };
 
 describe('therapy phrasings', () => {
