@@ -1,6 +1,6 @@
 // Systemic therapy: agents and regimen class, status (naive / on / off), duration and response.
-import type { Doc } from './doc.js';
-import { clauseAt, clauseWindow, matchAll, polarity } from './doc.js';
+import type { Doc, Token } from './doc.js';
+import { clauseAt, clauseWindow, conditionalAt, matchAll, polarity } from './doc.js';
 import { justBelow, NUMBER_WORD_VALUES, NUMBER_WORDS_SOURCE, wordValue } from './number-words.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
@@ -24,7 +24,7 @@ function drug(name: string, cls: DrugClass, prefixes: string[], exact: string[] 
 // Prefixes catch endings and cheap typos ("osimertinb", "pembrolizumb").
 drug('osimertinib', 'egfr-tki', ['osim'], ['tagrisso', 'osi']);
 drug('gefitinib', 'egfr-tki', ['gefit'], ['iressa']);
-drug('erlotinib', 'egfr-tki', ['erlot'], ['tarceva']);
+drug('erlotinib', 'egfr-tki', ['erlot'], ['tarceva', 'erlo']);
 drug('afatinib', 'egfr-tki', ['afat'], ['gilotrif', 'giotrif']);
 drug('icotinib', 'egfr-tki', ['icotin']);
 drug('dacomitinib', 'egfr-tki', ['dacomit'], ['vizimpro']);
@@ -34,10 +34,10 @@ drug('lazertinib', 'egfr-tki', ['lazert']);
 drug('befotertinib', 'egfr-tki', ['befotert']);
 drug('mobocertinib', 'egfr-tki', ['mobocert']);
 drug('sunvozertinib', 'egfr-tki', ['sunvozert']);
-drug('alectinib', 'other-tki', ['alect'], ['alecensa']);
-drug('lorlatinib', 'other-tki', ['lorlat'], ['lorbrena']);
-drug('brigatinib', 'other-tki', ['brigat'], ['alunbrig']);
-drug('crizotinib', 'other-tki', ['crizot'], ['xalkori']);
+drug('alectinib', 'other-tki', ['alect'], ['alecensa', 'alec']);
+drug('lorlatinib', 'other-tki', ['lorlat'], ['lorbrena', 'lorla']);
+drug('brigatinib', 'other-tki', ['brigat'], ['alunbrig', 'brig']);
+drug('crizotinib', 'other-tki', ['crizot'], ['xalkori', 'crizo']);
 drug('ceritinib', 'other-tki', ['cerit'], ['zykadia']);
 drug('ensartinib', 'other-tki', ['ensart']);
 drug('entrectinib', 'other-tki', ['entrect']);
@@ -47,8 +47,8 @@ drug('pralsetinib', 'other-tki', ['pralset'], ['gavreto']);
 drug('capmatinib', 'other-tki', ['capmat'], ['tabrecta']);
 drug('tepotinib', 'other-tki', ['tepot'], ['tepmetko']);
 drug('savolitinib', 'other-tki', ['savolit']);
-drug('dabrafenib', 'other-tki', ['dabraf']);
-drug('trametinib', 'other-tki', ['tramet']);
+drug('dabrafenib', 'other-tki', ['dabraf'], ['tafinlar', 'dab']);
+drug('trametinib', 'other-tki', ['tramet'], ['mekinist', 'tram']);
 drug('encorafenib', 'other-tki', ['encoraf']);
 drug('binimetinib', 'other-tki', ['binimet']);
 drug('larotrectinib', 'other-tki', ['larotrect']);
@@ -119,9 +119,10 @@ const TRIE = Int32Array.from({ length: TRIE_EXACT.length * 26 }, (_, slot) => TR
 // "chemoRT", "chemoradiation": radiotherapy, handled as prior thoracic RT.
 // Sticky, tried at the token (its longest match is well inside the 24 characters the test once read).
 const NOT_DRUG_RE = /chemo[\s-]?(?:rt|rad|radiation|radiotherapy|xrt|irradiation)/y;
-const NAIVE_AFTER_RE = /[\s-]?na[iï]ve/y;
+const NAIVE_AFTER_RE = /[\s-]?(?:na[iï]e?ve|niave)/y;
 const SHORT_FORM_PARTNER_RE =
-  /[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|pacli|taxol|gem|doce|vino|etop|chemo)\b/;
+  /[/+]|\b(?:carbo|cis|pem|pembro|io|nivo|atezo|ipi|paclit|paclitaxel|pacli|taxol|gem|doce|vino|etop|chemo|dab|tram|dabrafenib|trametinib)\b/;
+const SHORT_FORMS = new Set(['doc', 'pac', 'nab', 'cis', 'dab', 'tram']);
 const SPLIT_RE = /[\s-]/;
 const CLASS_TKI_RE = /^(?:alk|ros1|ret|met|braf|kras)/;
 
@@ -129,7 +130,7 @@ const IO_PHRASE_RE =
   /\banti[\s-]?pd[\s-]?l?1\b|\bpd[\s-]?l?1\s+(?:inhibitors?|blockade|antibod\w*|therapy)|\bcheckpoint\s+inhibitors?|\b(?:egfr|alk|ros1|ret|met|braf|kras)[\s-]?(?:tkis?|inhibitors?)\b|\bchemo[\s-]?io\b|\bchemo[\s-]?immuno\w*/g;
 
 const NAIVE_RE =
-  /\b(?:systemically\s+untreated|(?:has|have)\s+not\s+(?:yet\s+)?(?:had|received|started)\s+(?:any\s+)?(?:systemic\s+)?(?:treatment|therapy)(?!\s+(?:interrupt\w*|breaks?|holidays?|delays?|toxicit\w*))|(?:has|have)\s+not\s+(?:had|received)\s+any\s+(?:chemo\w*|immunotherapy)(?:\s+or\s+(?:chemo\w*|immunotherapy))?\s+yet|no\s+prior\s+lines?\s+of\s+(?:treatment|therapy)|(?:first|1st)[\s-]line\s+(?:(?:is\s+)?yet\s+to\s+start|not\s+(?:yet\s+)?started)|(?:treatment|tx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?na[iï]ve|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)untreated(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
+  /\b(?:systemically\s+untreated|(?:has|have)\s+not\s+(?:yet\s+)?(?:had|received|started)\s+(?:any\s+)?(?:systemic\s+)?(?:treatment|therapy)(?!\s+(?:interrupt\w*|breaks?|holidays?|delays?|toxicit\w*))|(?:has|have)\s+not\s+(?:had|received)\s+any\s+(?:chemo\w*|immunotherapy)(?:\s+or\s+(?:chemo\w*|immunotherapy))?\s+yet|no\s+prior\s+lines?\s+of\s+(?:treatment|therapy)|(?:first|1st)[\s-]line\s+(?:(?:is\s+)?yet\s+to\s+start|not\s+(?:yet\s+)?started)|(?:treatment|tx|rx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?(?:na[iï]e?ve|niave)|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)(?:untreated|na[iï]e?ve)(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|tx|rx|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
   /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|plan\s+would\s+be|consider(?:ing)?\s+(?:adding|starting|switching\s+to)|options?\s+of|not\s+yet\s+(?:started|commenced|begun))\b|\bplan\s*:/;
 const OFF_RE =
@@ -161,9 +162,12 @@ const MONTHS_RE = new RegExp(
 const YEARS_RE =
   /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)|(?<![a-z-])(one|two|three|four|five|six|seven|eight|nine|ten)(\s+and\s+a\s+half)?\s+years?\b(?![\s-]*old)/g;
 // "q6w", "every 3 weeks": a dosing interval, not time on treatment.
-const WEEKS_RE = /(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])/g;
+const WEEKS_RE = new RegExp(
+  String.raw`(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])|(?<![a-z-]|every\s)(${NUMBER_WORDS_SOURCE})\s+(?:weeks?|wks?)\b`,
+  'g',
+);
 const CYCLES_RE =
-  /(?<![\d.])(?<!\bday\s?)(\d{1,2})\s?(?:cycles?|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
+  /(?<![\d.])(?<!\bday\s?)(\d{1,2})\s?(?:cycles?|cyc|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
   /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm|m\b))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
 const WORD_NUM = NUMBER_WORD_VALUES;
@@ -227,15 +231,32 @@ function lookup(word: string, first: number): Drug | undefined {
   return TRIE_EXACT[state] ?? prefix;
 }
 
+const TDXD = PREFIXES.get('deruxtec') as Drug;
+const DATO_DXD: Drug = { name: 'datopotamab deruxtecan', cls: 'unclassified' };
+const HER3_DXD: Drug = { name: 'patritumab deruxtecan', cls: 'unclassified' };
+
+/** "trastuzumab deruxtecan" is one name from its first word, so a switch word before it is seen; "Dato-DXd",
+ * "datopotamab deruxtecan" and "HER3-DXd" are other conjugates of the same payload. */
+function conjugate(tokens: readonly Token[], i: number): { d: Drug; start: number } {
+  const tok = tokens[i] as Token;
+  let k = i - 1;
+  if (k >= 0 && (tokens[k] as Token).w === '-' && (tokens[k] as Token).end === tok.start) k--;
+  const prev = tokens[k];
+  if (!prev || tok.start - prev.end > 1) return { d: TDXD, start: tok.start };
+  if (prev.w === 'trastuzumab') return { d: TDXD, start: prev.start };
+  if (prev.w === 'dato' || prev.w === 'datopotamab') return { d: DATO_DXD, start: prev.start };
+  if (prev.w === 'her3' || prev.w === 'patritumab') return { d: HER3_DXD, start: prev.start };
+  return { d: TDXD, start: tok.start };
+}
+
 /** A loop, not `spans.some(closure)`: a closure over the loop's `start`/`end` costs a context per token. */
 function insideAny(spans: readonly Span[], start: number, end: number): boolean {
   for (const p of spans) if (p.start <= start && end <= p.end) return true;
   return false;
 }
 
-function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: number } {
-  const { lower } = doc;
-  const out: Mention[] = [];
+/** Class phrases ("anti-PD-1", "EGFR TKI", "chemo-IO") as mentions in `out`; their spans. */
+function classPhrases(doc: Doc, out: Mention[]): Span[] {
   const ioPhrases: Span[] = [];
   for (const m of matchAll(doc, IO_PHRASE_RE, T.drugClassPhrase)) {
     const start = m.index;
@@ -256,18 +277,28 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
       });
     } else out.push({ drug: { name: 'immunotherapy', cls: 'io' }, start, end, prior: false });
   }
-  for (const tok of doc.tokens) {
+  return ioPhrases;
+}
+
+function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: number } {
+  const { lower } = doc;
+  const out: Mention[] = [];
+  const ioPhrases = classPhrases(doc, out);
+  const { tokens } = doc;
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as Token;
     const word = tok.w;
     const c = word.charCodeAt(0);
     if (word.length < 2 || c < 97 || c > 122) continue;
-    const d = lookup(word, c);
-    if (!d) continue;
-    const { start, end } = tok;
+    const found = lookup(word, c);
+    if (!found) continue;
+    const { d, start } = found === TDXD ? conjugate(tokens, i) : { d: found, start: tok.start };
+    const { end } = tok;
     if (insideAny(ioPhrases, start, end)) continue;
     NOT_DRUG_RE.lastIndex = start;
     if (NOT_DRUG_RE.test(lower)) continue;
-    // Short forms count only next to another drug ("carbo/pac", "cis/doc").
-    if (word === 'doc' || word === 'pac' || word === 'nab' || word === 'cis') {
+    // Short forms count only next to another drug ("carbo/pac", "cis/doc", "dab/tram").
+    if (SHORT_FORMS.has(word)) {
       const around = lower.slice(Math.max(0, start - 12), Math.min(lower.length, end + 14));
       if (!SHORT_FORM_PARTNER_RE.test(around.replace(word, ''))) continue;
     }
@@ -287,13 +318,12 @@ function findDrugs(doc: Doc, sink: Sink): { mentions: Mention[]; switchAt: numbe
     }
     // "sotorasib is there for 2L if needed", "docetaxel in reserve": a drug kept for later is not a regimen.
     // "switched from erlotinib to osimertinib at progression": the switch was made, at that progression.
+    // The condition's own words ("if PD") are no response of the current line.
     const later = lower.slice(end, end + 36);
-    if (
-      LATER_GATE_RE.test(later) &&
-      FOR_LATER_AFTER_RE.test(later) &&
-      !SWITCHED_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))
-    ) {
+    const kept = LATER_GATE_RE.test(later) ? FOR_LATER_AFTER_RE.exec(later) : null;
+    if (kept && !SWITCHED_BEFORE_RE.test(lower.slice(Math.max(0, start - 40), start))) {
       sink.see(start, end);
+      sink.consume(end, end + kept[0].length);
       continue;
     }
     out.push({ drug: d, start, end, prior: false });
@@ -325,32 +355,72 @@ function markPrior(doc: Doc, out: Mention[]): void {
       mention.done = true;
     }
   }
+  for (const m of out) if (!m.prior && backStory(lower, out, m.start)) m.prior = true;
   // Consolidation durvalumab beside a drug of the metastatic setting is the earlier (stage III) treatment.
   if (out.some((m) => !m.prior && !m.consolidation)) for (const m of out) if (m.consolidation) m.prior = true;
 }
 
-/** "osimertinib 10 months, PD. Plan: switch to carbo/pem", "docetaxel planned": beside a drug being taken, a
- * planned one is the next line, not part of the current regimen. */
+/** A plan word anywhere (PLANNED_RE, or the words only the bracket and after-patterns read). */
+function mayHavePlan(lower: string): boolean {
+  return (
+    (PLANNED_RE.test(lower) ||
+      lower.includes('pending') ||
+      lower.includes('awaited') ||
+      lower.includes('intended')) &&
+    mayPlan(lower)
+  );
+}
+
+function plannedMention(doc: Doc, m: Mention): boolean {
+  const { lower } = doc;
+  const w = clauseWindow(doc, m.start, m.end);
+  return (
+    plannedIn(lower.slice(w.start, w.end), m.start - w.start) ||
+    PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)) ||
+    PLANNED_AFTER_RE.test(lower.slice(m.end, m.end + 12))
+  );
+}
+
+// "?switch to lorlatinib", "now considering docetaxel/ramucirumab", "capmatinib off-label?", "if progression,
+// sotorasib": a drug asked about or weighed is not part of the regimen being taken.
+const ASKED_GATE_RE = /\?|consider|discuss|query|could|would|might|whether|if|should|case/;
+const ASKED_BEFORE_RE =
+  /^\s*\?|\b(?:consider(?:s|ing|ed)?|discuss(?:ing|ed)?|query|(?:could|would|might)\s+(?:use|try|offer|give|consider)|whether\s+to)\b/;
+// "considering SBRT with osimertinib", "discussed RT while continuing pemetrexed": the question is the RT.
+const NOT_THE_DRUG_ASKED_RE =
+  /\b(?:rt|sbrt|sabr|srs|radio\w*|radiation|surgery|resection|continu\w*|while|whilst|alongside|remains?|still)\b/;
+const IF_PROGRESSION_BEFORE_RE =
+  /\b(?:if|should|in\s+case\s+of|when)\s+(?:(?:he|she|they|there\s+is|the\s+patient|disease|further|more|any|it)\s+)*(?:progression|progresses|progress|pd)\b[\s,:>→-]*(?:then\s+)?(?:(?:would\s+)?(?:consider|use|give|offer|start|switch\s+to|for)\s+)?$/;
+
+/** Index of the first character after the last cut (".", ";", "," or a line break) before `pos`, in `span`. */
+function cutBefore(lower: string, pos: number, span: number, commas: boolean): number {
+  const lo = Math.max(0, pos - span);
+  for (let k = pos - 1; k >= lo; k--) {
+    const c = lower.charCodeAt(k);
+    if (c === 46 || c === 59 || c === 10 || (commas && c === 44)) return k + 1;
+  }
+  return lo;
+}
+
+function askedAbout(lower: string, m: Mention): boolean {
+  const before = lower.slice(cutBefore(lower, m.start, 48, true), m.start);
+  const cue = ASKED_BEFORE_RE.exec(before);
+  if (cue && !NOT_THE_DRUG_ASKED_RE.test(before.slice(cue.index + cue[0].length))) return true;
+  let to = Math.min(lower.length, m.end + 24);
+  for (let k = m.end; k < to; k++) if (isCut(lower.charCodeAt(k))) to = k;
+  if (lower.slice(m.end, to).includes('?')) return true;
+  return IF_PROGRESSION_BEFORE_RE.test(lower.slice(cutBefore(lower, m.start, 60, false), m.start));
+}
+
+/** "osimertinib 10 months, PD. Plan: switch to carbo/pem", "docetaxel planned", "on alectinib; ?lorlatinib":
+ * beside a drug being taken, a planned or asked-about one is the next line, not part of the current regimen. */
 function dropPlannedNext(doc: Doc, sink: Sink, out: Mention[]): void {
   if (out.length < 2) return;
   const { lower } = doc;
-  // No plan word anywhere (PLANNED_RE, or the words only the bracket and after-patterns read): nothing planned.
-  if (
-    !PLANNED_RE.test(lower) &&
-    !lower.includes('pending') &&
-    !lower.includes('awaited') &&
-    !lower.includes('intended')
-  )
-    return;
-  if (!mayPlan(lower)) return;
-  const planned = out.map((m) => {
-    const w = clauseWindow(doc, m.start, m.end);
-    return (
-      plannedIn(lower.slice(w.start, w.end), m.start - w.start) ||
-      PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)) ||
-      PLANNED_AFTER_RE.test(lower.slice(m.end, m.end + 12))
-    );
-  });
+  const plans = mayHavePlan(lower);
+  const asks = ASKED_GATE_RE.test(lower);
+  if (!plans && !asks) return;
+  const planned = out.map((m) => (plans && plannedMention(doc, m)) || (asks && askedAbout(lower, m)));
   if (
     !out.some((m, k) => !planned[k] && !m.prior && !m.consolidation && !m.adjuvant) ||
     !planned.includes(true)
@@ -373,6 +443,16 @@ const SWITCH_BEFORE_RE =
 // Any switch word at all: a cheap test before the pattern at each drug.
 const SWITCH_GATE_RE = /now|currently|switch|changed|moved|then|subsequently|followed|line|[23]l\b|->|→|into/;
 
+const BACK_STORY_RE =
+  /^\s*(?:previous(?:ly)?|prior(?:\s+to\s+this)?|before\s+that|earlier|history|hx|h\/o)\b/;
+
+/** "Now on docetaxel. Previously carbo/pem, then pem maintenance": a sentence that tells the earlier lines after a
+ * drug already named is history, switches inside it included. */
+function backStory(lower: string, out: readonly Mention[], pos: number): boolean {
+  const from = cutBefore(lower, pos, 240, false);
+  return BACK_STORY_RE.test(lower.slice(from, pos)) && out.some((m) => m.end <= from);
+}
+
 /** Marks the drugs before a switch as the earlier line; the switch's offset (its words), or -1. */
 function priorBeforeSwitch(lower: string, out: Mention[]): number {
   if (out.length < 2 || !SWITCH_GATE_RE.test(lower)) return -1;
@@ -388,7 +468,7 @@ function priorBeforeSwitch(lower: string, out: Mention[]): number {
       break;
     }
   }
-  if (at < 0) return -1;
+  if (at < 0 || backStory(lower, out, switchAt)) return -1;
   const after = new Set<string>();
   const from = (out[at] as Mention).start;
   for (let k = at; k < out.length; k++) {
@@ -416,9 +496,9 @@ function priorBeforeSwitch(lower: string, out: Mention[]): number {
 /** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
 const OFF_ANYWHERE_IN_RE = new RegExp(OFF_ANYWHERE_RE.source);
 const OFF_NOW_RE = /^(?:no\s|observation|surveillance|active|watch|bsc|best)/;
-const LATER_GATE_RE = /for|if|reserve|progression/;
+const LATER_GATE_RE = /for|if|reserve|progression|pd/;
 const FOR_LATER_AFTER_RE =
-  /^[^.;,]{0,16}?\b(?:(?:is\s+)?(?:there\s+)?for\s+(?:2l|3l|(?:2nd|second|3rd|third|later)[\s-]line|later|the\s+future|future\s+use|progression)|if\s+needed|in\s+reserve|at\s+(?:the\s+time\s+of\s+)?progression|on\s+progression|as\s+(?:2l|second[\s-]line)\s+option)\b/;
+  /^[^.;,]{0,16}?\b(?:(?:is\s+)?(?:there\s+)?for\s+(?:2l|3l|(?:2nd|second|3rd|third|later)[\s-]line|later|the\s+future|future\s+use|progression)|if\s+needed|if\s+required|if\s+(?:(?:there\s+is|he|she|they|it|disease|further|more|any)\s+)*(?:progression|progresses|progress|pd)|in\s+reserve|(?:at|on|upon)\s+(?:(?:the\s+time\s+of|further)\s+)?(?:progression|pd)|as\s+(?:2l|second[\s-]line)\s+option)\b/;
 const DECLINED_BEFORE_RE =
   /\b(?:declin(?:es|ed|ing)|refus(?:es|ed|ing)|does\s+not\s+want|did\s+not\s+want|unwilling\s+to\s+(?:have|start))\s+(?:further\s+|any\s+|all\s+)?$/;
 
@@ -440,8 +520,35 @@ function isCut(c: number): boolean {
   return c === 46 || c === 59 || c === 44 || c === 10;
 }
 
+// "completed 4 cycles carboplatin/pemetrexed", "chemotherapy finished in March": a chemotherapy course that ended.
+// "C4 completed", "completed cycle 2" tell a cycle given, not the course ended; "once completed" is ahead.
+const CHEMO_FINISHED_RE = /\b(?:completed|finished|ended|concluded)\b/;
+const CYCLE_GIVEN_RE = /\bc\d{1,2}\b|\bcycles?\s*(?:no\.?\s*|#\s*)?\d/;
+const NOT_ENDED_YET_RE =
+  /\b(?:once|when|until|if|after|upon|to\s+be|will\s+be|being|not|yet\s+to\s+be)\s+(?:\w+\s+){0,2}$/;
+const RT_BETWEEN_RE = /\b(?:rt|sbrt|sabr|srs|wbrt|radio\w*|radiation|surgery|resection|lobectomy)\b/;
+
+/** A chemotherapy course in the phrase `local` (from offset `from`) that ended, with no other class beside it
+ * (chemo-IO induction goes on as maintenance; chemotherapy with osimertinib goes on as osimertinib). */
+function finishedChemo(
+  lower: string,
+  m: Mention,
+  all: readonly Mention[],
+  from: number,
+  to: number,
+): boolean {
+  const local = lower.slice(from, to);
+  const f = CHEMO_FINISHED_RE.exec(local);
+  if (!f || CYCLE_GIVEN_RE.test(local) || NOT_ENDED_YET_RE.test(local.slice(0, f.index))) return false;
+  const at = from + f.index;
+  if (at < m.start && RT_BETWEEN_RE.test(lower.slice(at, m.start))) return false;
+  for (const o of all)
+    if (o.start >= from && o.end <= to && o.drug.cls !== 'chemo' && o.drug.cls !== 'adjunct') return false;
+  return true;
+}
+
 function finishedCourse(lower: string, m: Mention, all: readonly Mention[]): boolean {
-  if (m.drug.cls !== 'io') return false;
+  if (m.drug.cls !== 'io' && m.drug.cls !== 'chemo') return false;
   // The phrase around the drug, cut at the nearest cut on each side within 48 characters before, 32 after.
   const lo = Math.max(0, m.start - 48);
   const hi = Math.min(lower.length, m.end + 32);
@@ -460,6 +567,7 @@ function finishedCourse(lower: string, m: Mention, all: readonly Mention[]): boo
   const local = lower.slice(from, to);
   if (STILL_ON_RE.test(local) || ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 4), m.start)))
     return false;
+  if (m.drug.cls === 'chemo') return finishedChemo(lower, m, all, from, to);
   for (const o of all) if (o.drug.cls === 'chemo' && o.start >= from && o.end <= to) return false;
   // "durvalumab x 12 months, completed": the completion word may stand alone after a comma.
   const tail = DONE_AFTER_RE.test(lower.slice(to, to + 14));
@@ -545,14 +653,20 @@ const UNTIL_AFTER_RE = /^\s+until\b/;
 function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   const { lower } = doc;
   let explicit = 0;
+  // "newly diagnosed" is naive only when no drug is told as taken or stopped ("newly diagnosed, on osimertinib
+  // 2 months" is on treatment): it is added after the drugs' own status words.
+  const newly: Span[] = [];
   for (const m of matchAll(doc, NAIVE_RE, T.naive)) {
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
     if (polarity(doc, start, end) === 'neg') continue;
     sink.consume(start, end);
-    sink.add('therapy.status', 'naive', start, end);
-    explicit++;
+    if (m[0].startsWith('newly')) newly.push({ start, end });
+    else {
+      sink.add('therapy.status', 'naive', start, end);
+      explicit++;
+    }
   }
   // "currently no treatment", "now on observation": said of today, so a course told with its cycles ("6 cycles
   // of carboplatin") is the past, not an on-treatment statement that conflicts with it.
@@ -563,6 +677,7 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     explicit++;
   }
   const doneClauses = new Set<number>();
+  let taken = false;
   for (const m of all) {
     const clause = clauseAt(doc, m.start);
     if (doneClauses.has(clause.start) || m.prior) continue;
@@ -590,8 +705,14 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
       doneClauses.add(clause.start);
       sink.add('therapy.status', status, m.start, m.end);
       explicit++;
+      if (status !== 'naive') taken = true;
     }
   }
+  if (!taken)
+    for (const n of newly) {
+      sink.add('therapy.status', 'naive', n.start, n.end);
+      explicit++;
+    }
   return explicit;
 }
 
@@ -682,6 +803,22 @@ const PLANNED_AFTER_RE = /^\s*(?:planned|intended|proposed)\b/;
 const ENDED_BEFORE_RE =
   /\b(?:completed|completing|finished|stopped|ended|discontinued|held|paused|off)\b[^.;]{0,36}$/;
 const AGO_AFTER_RE = /^\s+ago\b/;
+const STARTED_RE = /\b(?:start|commenc|began|begun|initiat|switch|changed|moved|since)/;
+
+/** "pem 2/52 ago", "last dose 3 weeks ago": the time since a dose, not the time on treatment ("started 2 months
+ * ago" is). */
+function sinceDose(lower: string, start: number, end: number): boolean {
+  if (!AGO_AFTER_RE.test(lower.slice(end, end + 6))) return false;
+  let from = Math.max(0, start - 60);
+  for (let k = start - 1; k >= from; k--) {
+    const c = lower.charCodeAt(k);
+    if (c === 46 || c === 59 || c === 10) {
+      from = k + 1;
+      break;
+    }
+  }
+  return !STARTED_RE.test(lower.slice(from, start));
+}
 
 // Every plan, end or aside word of PLANNED_RE, PLANNED_AFTER_RE, PLANNED_BRACKET_AFTER_RE and ENDED_BEFORE_RE holds
 // one of these: a text without any has no planned drug or duration (one scan per parse, cached by text).
@@ -713,6 +850,26 @@ function plannedDuration(doc: Doc, start: number, end: number): boolean {
   return plannedIn(doc.lower.slice(c.start, start), start - c.start);
 }
 
+const ONCE_BEFORE_RE = /\b(?:once|should|provided)\b[^,;.:!?]*$/;
+
+/** "If he achieves a PR at 3 months", "once 6 months of osimertinib": a figure in a condition; "docetaxel.
+ * Previously carbo/pem 4 cycles": a figure told with an earlier line's drugs only, beside a current one. */
+function notThisLine(doc: Doc, all: readonly Mention[], pos: number): boolean {
+  if (conditionalAt(doc, pos)) return true;
+  const c = clauseAt(doc, pos);
+  if (ONCE_BEFORE_RE.test(doc.lower.slice(Math.max(c.start, pos - 60), pos))) return true;
+  if (!all.some((m) => !m.prior)) return false;
+  // Only the figure's own clause: "docetaxel after progression on carbo/pem, C4" is the docetaxel's C4. A drug
+  // that goes on ("completed 4 cycles carbo/pem, now pem maintenance") keeps its line, and the figure.
+  let told = false;
+  for (const m of all)
+    if (m.start >= c.start && m.end <= c.end) {
+      if (!m.prior || all.some((o) => !o.prior && o.drug.name === m.drug.name)) return false;
+      told = true;
+    }
+  return told;
+}
+
 /** "durva 1 yr": a duration right after a finished course is that course's length. */
 function afterDone(done: readonly Mention[], start: number): boolean {
   for (const m of done) if (m.end <= start && start - m.end <= 12) return true;
@@ -741,7 +898,12 @@ function duration(
     const end = start + m[0].length;
     if (start < from || sink.isConsumed(start, end) || !therapyClause(doc, all, start)) continue;
     if (afterDone(done, start)) continue;
-    if (askedDuration(doc.lower, start, end) || plannedDuration(doc, start, end)) {
+    if (
+      askedDuration(doc.lower, start, end) ||
+      plannedDuration(doc, start, end) ||
+      sinceDose(doc.lower, start, end) ||
+      notThisLine(doc, all, start)
+    ) {
       sink.see(start, end);
       continue;
     }
@@ -793,7 +955,11 @@ function emitDurations(
     const start = m.index;
     const end = start + m[0].length;
     if (start < from || afterDone(done, start)) continue;
-    if (askedDuration(doc.lower, start, end) || plannedDuration(doc, start, end)) {
+    if (
+      askedDuration(doc.lower, start, end) ||
+      plannedDuration(doc, start, end) ||
+      notThisLine(doc, all, start)
+    ) {
       sink.see(start, end);
       continue;
     }
@@ -814,7 +980,7 @@ function emitDurations(
     const c = clauseAt(doc, start);
     if (!all.some((d) => d.start >= c.start && d.end <= c.end)) continue;
     sink.consume(start, end);
-    if (plannedDuration(doc, start, end)) continue;
+    if (plannedDuration(doc, start, end) || notThisLine(doc, all, start)) continue;
     sink.add('therapy.cycles', Number(m[1] ?? m[2]), start, end);
     timed = true;
   }
@@ -940,7 +1106,8 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   // Status: explicit words first; a drug with a duration or a response is on treatment.
   let explicit = explicitStatus(doc, sink, all);
   const done = all.find((m) => m.done);
-  const anyDone = done !== undefined;
+  // The cycles of a finished chemotherapy course are still the induction given ("completed 4 cycles").
+  const doneIo = all.filter((m) => m.done && m.drug.cls === 'io');
   if (explicit === 0 && current === all && done) {
     sink.add('therapy.status', 'off-treatment', done.start, done.end);
     explicit++;
@@ -951,15 +1118,17 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   const timed = emitDurations(
     doc,
     sink,
-    all.filter((m) => !(anyDone && m.done) && !m.adjuvant),
+    all.filter((m) => !(m.done && m.drug.cls === 'io') && !m.adjuvant),
     classes,
     from,
-    all.filter((m) => m.done),
+    doneIo,
   );
   const read = readResponses(doc, sink);
   // A response told before the switch is the earlier line's.
-  const responses = switchAt < 0 ? read : read.filter((r) => r.span.start >= switchAt);
-  for (const r of read) if (r.span.start < from) sink.see(r.span.start, r.span.end);
+  // So is one told in a sentence of the earlier lines ("Now docetaxel. Previously carbo/pem, PR, then PD").
+  const story = (r: TherapyResult['responses'][number]) => backStory(doc.lower, all, r.span.start);
+  const responses = read.filter((r) => r.span.start >= from && !story(r));
+  for (const r of read) if (r.span.start < from || story(r)) sink.see(r.span.start, r.span.end);
   // The earlier line's progression is history once the current line has its own time or response.
   // After adjuvant or consolidation treatment alone, new lesions are a recurrence, not progression on a line.
   const historyBefore =

@@ -593,6 +593,7 @@ export const VOCABULARY = {
       'treat',
       'tx',
       'untre',
+      'rx',
       'has$',
       'have$',
       'first',
@@ -608,7 +609,10 @@ export const VOCABULARY = {
     triggers: ['#', ...NUMBER_WORDS, 'fifte', 'forty', 'fourt', 'ninet', 'sixte', 'thirt', 'twent', 'month'],
   },
   years: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
-  weeks: { fact: 'therapy.weeks', triggers: ['#'] },
+  weeks: {
+    fact: 'therapy.weeks',
+    triggers: ['#', ...NUMBER_WORDS, 'fifte', 'forty', 'fourt', 'ninet', 'sixte', 'thirt', 'twent'],
+  },
   cycles: {
     fact: 'therapy.cycles',
     triggers: ['#', 'c', ...NUMBER_WORDS],
