@@ -1648,6 +1648,16 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'Brain MRI (Jan): 2 mets', facts: { 'metastases.sites': ['brain'] } },
     { text: 'PET and MRI brain done, 2 bone mets', facts: { 'metastases.sites': ['bone'] } },
   ],
+  'a comma phrase that calls the finding before it uncertain': [
+    {
+      text: 'Contralateral lung: two new subcentimetre nodules in the LUL, indeterminate, follow-up advised.',
+      absent: ['metastases.sites', 'metastases.count', 'therapy.response'],
+    },
+    {
+      text: 'adrenal nodule, indeterminate, 2 bone mets',
+      facts: { 'metastases.count': 2, 'metastases.sites': ['bone'] },
+    },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
