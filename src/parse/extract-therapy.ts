@@ -194,7 +194,9 @@ const RESPONSE_RES: { triggers: readonly string[]; re: RegExp; value: 'CR' | 'PR
   },
 ];
 const CODE_GATE_RE = /CR|PR|SD|PD|MR/;
-const CODE_RE = /\b(CR|PR|SD|PD|cCR|cPR|iCR|iPR|iSD|iUPD|iCPD|CMR|PMR)\b(?!-?L?1\b|-1\b)/g;
+// "ER+/PR-/HER2+", "ER/PR positive": a hormone receptor status, not a response.
+const CODE_RE =
+  /\b(CR|PR|SD|PD|cCR|cPR|iCR|iPR|iSD|iUPD|iCPD|CMR|PMR)\b(?!-?L?1\b|-1\b)(?<!\bER[+-]?(?:ve)?\s?\/\s?PR)(?![+-](?:ve)?(?:\/|\s|$|[,;.)]))/g;
 
 export interface TherapyResult {
   /** Response words and codes, for the progression pattern. */

@@ -1658,6 +1658,11 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'metastases.count': 2, 'metastases.sites': ['bone'] },
     },
   ],
+  'a hormone receptor status is not a response': [
+    { text: 'breast cancer, ER+/PR-/HER2+', absent: ['therapy.response', 'driver'] },
+    { text: 'PR+ breast ca with lung mets', absent: ['therapy.response'] },
+    { text: 'osimertinib: PR - continue', facts: { 'therapy.response': 'PR' } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
