@@ -1004,7 +1004,7 @@ const NEAR_RE = /\b(?:near(?:ly)?|almost|approaching)[\s-]*$/;
 
 // "complete metabolic response except the primary", "CR with residual avid primary": not complete.
 const NOT_COMPLETE_AFTER_RE =
-  /^[^.;]{0,24}?\b(?:except|apart\s+from|other\s+than|(?:but\s+(?:for\s+)?|with\s+(?:a\s+)?)(?:residual|persistent)\s+(?:(?:fdg[\s-]?)?avid\w*|uptake|disease|tumou?r|mass|lesion|nodule|primary))\b/;
+  /^[^.;]{0,36}?\b(?:except|apart\s+from|other\s+than|(?:(?:but\s+(?:for\s+)?|with\s+(?:a\s+)?|,\s*)(?:residual|persistent)\s+(?:(?:low[\s-]grade|mild|minor|faint|moderate)\s+)?(?:(?:fdg[\s-]?)?avid\w*|uptake|activity|disease|tumou?r|mass|lesion|nodule|primary)))\b/;
 
 function nearCr(
   lower: string,

@@ -1663,6 +1663,13 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'PR+ breast ca with lung mets', absent: ['therapy.response'] },
     { text: 'osimertinib: PR - continue', facts: { 'therapy.response': 'PR' } },
   ],
+  'a complete response with residual uptake elsewhere is partial': [
+    {
+      text: 'PET-CT after 4 cycles: complete metabolic response in nodes and bone, residual low-grade uptake at the primary',
+      facts: { 'therapy.response': 'PR' },
+    },
+    { text: 'osimertinib, complete response', facts: { 'therapy.response': 'CR' } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
