@@ -345,6 +345,8 @@ const KEEP_LAST = new Set(['(', ')', 'x', '×', '-', ':']);
 const NOT_COUNT_AFTER = new Set(
   words(
     'ecog ps who kps karnofsky tps stage cycle cycles c gy fx age aged l1 status score exon ex g v grade ' +
+      // "SUVmax 14, bone met", "Hb 11", "rib 6 met": a measurement or a place, not a count.
+      'suv suvmax suvpeak sul sulpeak hu hb hgb cea ldh alp crp rib ribs ' +
       // "Now (Mar 25):", "scan 12 Jan": a date, not a count.
       'jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august ' +
       'september october november december',
@@ -1283,6 +1285,13 @@ class GroupParser {
     return true;
   }
 
+  /** A dimension at k: "5 cm", "5cm", "3.1 mm" (a number and a unit). */
+  private dimensionsAt(k: number): boolean {
+    const w = this.toks[k]?.w;
+    if (w === undefined || !isDigitStart(w)) return false;
+    return (this.flagsAt(k + 1) & F.Unit) !== 0 || SIZE_SUFFIX_RE.test(w);
+  }
+
   /** "liver mets (14 and 8 mm)", "brain lesions (14, 8, 5 and 3 mm)": a bracket of sizes after an uncounted plural
    * names one lesion per size ("14 x 8 mm" is one lesion's dimensions); a single size says nothing of the count.
    * True when the bracket was read. */
@@ -1409,6 +1418,11 @@ class GroupParser {
 
   private onNumber(t: Token, next: Token | undefined): void {
     const i = this.i;
+    // "a 6 x 5 cm liver metastasis": one lesion's dimensions, not a count of 6.
+    if ((next?.w === 'x' || next?.w === '×') && this.dimensionsAt(i + 2)) {
+      this.i = (this.flagsAt(i + 3) & F.Unit) !== 0 ? i + 3 : i + 2;
+      return;
+    }
     // "4,2 cm": a size with a decimal comma, not a count of 4.
     const frac = this.toks[i + 2];
     if (next?.w === ',' && next.start === t.end && frac?.start === next.end && isDigitStart(frac.w)) {
@@ -1790,6 +1804,9 @@ class GroupParser {
       // "?adrenal, 2 bone mets": a hedge or negation does not reach past a comma into an item with its own count
       // (as carriedPolarity keeps "no ILD, 2 liver mets" asserted).
       const counted = t.w === ',' && next !== undefined && isSmallNumber(next.w);
+      // "Hb 11, bone met", "CEA 12, liver met": a number before a comma counts nothing after it.
+      if (t.w === ',' && this.st.count && !this.st.count.times && g.pending.length === 0)
+        this.st.count = undefined;
       if ((flags & F.Clearing && g.pending.length === 0) || counted) {
         this.st.negated = false;
         this.st.hedged = false;

@@ -1670,6 +1670,16 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'osimertinib, complete response', facts: { 'therapy.response': 'CR' } },
   ],
+  'a measurement, a dimension or a rib number is not a lesion count': [
+    { text: 'Hb 11, bone met', facts: { 'metastases.count': 1 } },
+    { text: 'CEA 12, liver met', facts: { 'metastases.count': 1 } },
+    { text: 'primary SUVmax 14, bone met', facts: { 'metastases.count': 1 } },
+    { text: 'a 6 x 5 cm liver metastasis', facts: { 'metastases.count': 1 } },
+    { text: 'a 3 x 2 cm liver metastasis and 1 bone met', facts: { 'metastases.count': 2 } },
+    { text: 'rib 6 met', facts: { 'metastases.count': 1 } },
+    { text: 'liver met SUVmax 7, bone met SUVmax 5', facts: { 'metastases.count': 2 } },
+    { text: 'met in rib 4 and rib 7', absent: ['metastases.count'] },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
