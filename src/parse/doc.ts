@@ -726,7 +726,7 @@ const BREAKER_RE =
 const CUE_RE =
   /\b(?:(no(?!\s+longer\b)|not|nil|without|denies|denied|negative\s+for|neg\s+for|absence\s+of|absent|free\s+of|never|ruled\s+out|excluded)|(possible|possibly|poss|probable|probably|prob|maybe|perhaps|query|queried|suspect|suspected|suspicious\s+(?:for|of)|suspicion\s+of|equivocal|indeterminate|questionable|cannot\s+(?:exclude|rule\s+out)|can'?t\s+(?:exclude|rule\s+out)|rule\s+out|to\s+exclude|concern\s+for|concerning\s+for|likely|presumed|presumptive|(?<!\d\s?)(?:vs|versus)(?!\.?\s*\d)|if|unless|whether|assuming|(?<=\bin\s)\bcase\s+of|(?<=\bin\s+the\s)\bevent\s+of|reserved?\s+for(?=\s+(?:oligo\w*|progression|pd|later|the\s+future|future|if|when))|once(?=\s+(?:(?:we|he|she|they|there)\s+(?:is|are|has|have|know|see|confirm\w*|respond\w*|progress\w*)|responding|response|progress\w*|confirmed|stable))|ddx|differential(?:\s+(?:diagnosis|includes?))?))\b|\b(w\/o|r\/o)|(\?|\+\/-|±)/g;
 /** Every match of POST_NEG_RE or POST_HEDGE_RE starts, after white space, with one of these (checked by a test). */
-export const POST_CUE_STARTS = ':=-?abcefhilmnopqrstuv';
+export const POST_CUE_STARTS = ':=-?abcdefhilmnopqrstuv';
 
 /** JavaScript's \s, by code. */
 export function isRegexSpace(c: number): boolean {
@@ -746,8 +746,10 @@ function mayFollow(lower: string, from: number, to: number): boolean {
   return c < 128 && POST_CUE_START[c] === 1;
 }
 
+const BRACKET_NEG_AFTER_RE =
+  /^\s*(?:(?:mets?|metastas[a-z]*|lesions?|disease|effusions?)\s*)?\(\s*(?:-|−|neg|negative|no|nil|none|absent|-ve)\s*\)/;
 export const POST_NEG_RE =
-  /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*(?:[:=-]\s*)?(?:none|nil)\b|^\s*[:=-]\s*no\s*(?=$|[,;.)\n])/;
+  /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*(?:[:=-]\s*)?(?:none|nil)\b|^\s*(?:(?:mets?|metastases|lesions?|disease)\s+)?(?:[:=-]\s*)?no\s*(?=$|[,;.)\n])/;
 export const POST_HEDGE_RE =
   /^\s*(?:(?:(?:pattern|appearances?|changes?|features?|lesions?|nodules?|mass|focus|foci|mets?|metastas[a-z]*|on|hr|hrct|ct|pet|mri|imaging|the|scan)\s*[:=-]?\s*){0,4}(?:\?|[:=-]?\s*(?:pending|awaited|to\s+be\s+confirmed|tbc|tbd|suspected|possible|query|not\s+excluded|cannot\s+be\s+(?:excluded|ruled\s+out)|can'?t\s+be\s+(?:excluded|ruled\s+out)|under\s+investigation|being\s+investigated|to\s+follow|unknown|unclear|uncertain|equivocal|indeterminate|vs\b|versus|not\s+(?:yet\s+)?(?:known|tested|assessed|available)|of\s+(?:uncertain|unclear|indeterminate|undetermined)\s+(?:significance|a?etiology|nature)|(?:may|might|could)\s+(?:represent|be|reflect)|not\s+typical\s+(?:of|for)|atypical\s+for|non[\s-]?specific)))/;
 
@@ -846,6 +848,13 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
     const asked = endsSentence || (!index.cueNeg[i] && isQuestionMark(doc, cueAt));
     if (!broken && !asked) return index.cueNeg[i] ? 'neg' : 'hedge';
   }
+  // "ILD (-)", "brain mets (neg)": a negative mark in a bracket right after the term.
+  if (
+    lower.charCodeAt(clauseEnd) === 40 &&
+    clauseEnd - end < 16 &&
+    BRACKET_NEG_AFTER_RE.test(lower.slice(end, end + 30))
+  )
+    return 'neg';
   const postEnd = Math.min(clauseEnd + 1, end + 40);
   if (mayFollow(lower, end, postEnd)) {
     const post = lower.slice(end, postEnd);

@@ -1737,7 +1737,7 @@ class GroupParser {
       return;
     }
     if (g && g.pending.length > 0) g.pending = [];
-    else if (g && g.lastClosed.length > 0 && kind === K.Blocker) {
+    else if (g && g.lastClosed.length > 0 && kind === K.Blocker && KINDS[this.i - 1] !== K.Neg) {
       // "adrenal nodule - benign adenoma": what was just named is not a metastasis.
       const dropped = g.lastClosed;
       g.items = g.items.filter((it) => !dropped.includes(it));

@@ -1680,6 +1680,18 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'liver met SUVmax 7, bone met SUVmax 5', facts: { 'metastases.count': 2 } },
     { text: 'met in rib 4 and rib 7', absent: ['metastases.count'] },
   ],
+  'a negative mark after the term': [
+    { text: 'ILD (-)', facts: { 'lung.ild': 'none' } },
+    { text: 'ILD no', facts: { 'lung.ild': 'none' } },
+    { text: 'prior thoracic RT no', facts: { 'lung.priorThoracicRt': false } },
+    { text: 'Haemoptysis (-)', absent: ['symptoms'] },
+    { text: 'malignant effusion (-)', absent: ['serosalDisease'] },
+    { text: 'leptomeningeal disease (-)', absent: ['serosalDisease'] },
+    { text: 'brain mets (-)', facts: { brain: 'none' }, absent: ['metastases.sites'] },
+    { text: 'liver mets (-), 2 bone mets', facts: { 'metastases.count': 2, 'metastases.sites': ['bone'] } },
+    { text: '2 bone mets (no fracture)', facts: { 'metastases.count': 2 } },
+    { text: 'ILD (+)', facts: { 'lung.ild': 'ild' } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
