@@ -193,6 +193,9 @@ const NAMED_BONES = new Set(
       'scapula skull calvarium clavicle coccyx ischium',
   ),
 );
+const TREATMENT_WORDS = new Set(
+  words('srs sbrt sabr rt radiotherapy wbrt radiosurgery surgery resection ablation'),
+);
 const TREATED_RE = /^(?:irradiat|radiat|treat|previously)/;
 /** Words an aside opens with: a size, a symptom or a treatment note. */
 const ASIDE_START = new Set(
@@ -347,6 +350,8 @@ const NOT_COUNT_AFTER = new Set(
     'ecog ps who kps karnofsky tps stage cycle cycles c gy fx age aged l1 status score exon ex g v grade ' +
       // "SUVmax 14, bone met", "Hb 11", "rib 6 met": a measurement or a place, not a count.
       'suv suvmax suvpeak sul sulpeak hu hb hgb cea ldh alp crp rib ribs ' +
+      // "(month 22): new adrenal met", "week 12 of sotorasib": a time point, not a count.
+      'month week day year wk mo d ' +
       // "Now (Mar 25):", "scan 12 Jan": a date, not a count.
       'jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august ' +
       'september october november december',
@@ -1615,6 +1620,17 @@ class GroupParser {
     const g = this.g;
     if (!g) return;
     const targets = g.pending.length > 0 ? g.pending : g.lastClosed;
+    // "SRS to 3 brain mets planned": what is planned is the treatment named before the lesions, not the lesions.
+    if (
+      kind === K.PostHedge &&
+      w === 'planned' &&
+      targets.length > 0 &&
+      this.treatmentBefore(targets[0] as MetItem)
+    ) {
+      g.lastClosed = NO_ITEMS;
+      g.end = t.end;
+      return;
+    }
     // "bone: 2, liver: 1, brain: none": a cue after a colon is about the one site before the colon.
     const from =
       this.toks[this.i - 1]?.w === ':' && targets === g.pending && g.pending.length > 1
@@ -1627,6 +1643,15 @@ class GroupParser {
     }
     g.lastClosed = NO_ITEMS;
     g.end = t.end;
+  }
+
+  /** A treatment word a few tokens before the item: "SRS to 3 brain mets", "SBRT for the adrenal met". */
+  private treatmentBefore(it: MetItem): boolean {
+    let k = this.i;
+    while (k > 0 && (this.toks[k] as Token).start > it.start) k--;
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--)
+      if (TREATMENT_WORDS.has((this.toks[j] as Token).w)) return true;
+    return false;
   }
 
   private onHedge(t: Token, next: Token | undefined): void {

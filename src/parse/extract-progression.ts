@@ -253,7 +253,8 @@ function within(ranges: readonly Span[], start: number): boolean {
 }
 
 /** Only a list separator between two sites: "liver, lung and bone", "liver & bone", "liver + bone". */
-const LIST_GAP_RE = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|\+\s*|\/\s*)$/;
+const LIST_GAP_RE =
+  /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|\+\s*|\/\s*)(?:(?:the|both|bilateral|left|right|l|r)\s+)?$/;
 
 /**
  * Items stated inside a progression sentence are metastatic sites even without a "mets" word, and so are the

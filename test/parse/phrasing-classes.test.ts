@@ -1692,6 +1692,27 @@ const CLASSES: Record<string, Row[]> = {
     { text: '2 bone mets (no fracture)', facts: { 'metastases.count': 2 } },
     { text: 'ILD (+)', facts: { 'lung.ild': 'ild' } },
   ],
+  'a time point is not a lesion count': [
+    {
+      text: 'on osimertinib (month 22): new adrenal met',
+      facts: { 'metastases.count': 1, 'progression.sites': 1, 'therapy.response': 'PD' },
+      absent: ['progression.pattern'],
+    },
+    { text: 'week 12 of sotorasib: new liver met', facts: { 'metastases.count': 1 } },
+  ],
+  'a planned treatment of the lesions does not hedge them': [
+    {
+      text: 'SRS to 3 brain mets planned for next week',
+      facts: { 'metastases.count': 3, 'metastases.sites': ['brain'] },
+    },
+    { text: 'biopsy of adrenal lesion planned', absent: ['metastases.sites'] },
+  ],
+  'a progression list goes on past "both" or "the"': [
+    {
+      text: 'Progression in the primary, both adrenals and liver',
+      facts: { 'progression.sites': 4, 'progression.primaryProgressing': true },
+    },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
