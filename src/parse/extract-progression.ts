@@ -245,8 +245,13 @@ const DIAGNOSIS_RE =
 /** Whether the words around `pos` describe the disease at diagnosis or recurrence. */
 function atDiagnosis(doc: Doc, pos: number): boolean {
   const w = clauseWindow(doc, pos, pos, 80);
-  return DIAGNOSIS_RE.test(doc.lower.slice(w.start, w.end));
+  const m = DIAGNOSIS_RE.exec(doc.lower.slice(w.start, w.end));
+  if (!m) return false;
+  // "relapsed on durvalumab", "recurrence during consolidation": progression on therapy, not new disease.
+  const after = w.start + m.index + m[0].length;
+  return !(m[0].startsWith('re') && ON_THERAPY_AFTER_RE.test(doc.lower.slice(after, after + 24)));
 }
+const ON_THERAPY_AFTER_RE = /^\s*(?:(?:of\s+disease|disease)\s+)?(?:on|during|while\s+on|under|despite)\b/;
 
 function within(ranges: readonly Span[], start: number): boolean {
   return ranges.some((r) => start >= r.start && start < r.end);

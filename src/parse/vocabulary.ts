@@ -84,6 +84,8 @@ export const VOCABULARY = {
       '+',
       '±',
       'absen',
+      'rathe',
+      'inste',
       'can',
       'conce',
       'denie',

@@ -1713,6 +1713,15 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'progression.sites': 4, 'progression.primaryProgressing': true },
     },
   ],
+  'a relapse on therapy is progression; a flare rather than PD is not': [
+    {
+      text: 'Relapsed on durvalumab: new L adrenal met',
+      facts: { 'therapy.response': 'PD', 'progression.sites': 1 },
+    },
+    { text: 'relapse after surgery: 2 new liver mets', absent: ['therapy.response'] },
+    { text: 'bone lesions more sclerotic (flare rather than PD)', absent: ['therapy.response'] },
+    { text: 'PD rather than pseudoprogression', facts: { 'therapy.response': 'PD' } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
