@@ -1004,9 +1004,9 @@ class GroupParser {
   private countInBracket(): boolean {
     const i = this.i;
     const num = this.toks[i + 2];
-    if (this.toks[i - 1]?.w !== '(' || this.toks[i + 1]?.w !== '=' || !num || !isSmallNumber(num.w))
-      return false;
-    if (this.toks[i + 3]?.w !== ')' || !this.backItem()) return false;
+    if (this.toks[i + 1]?.w !== '=' || !num || !isSmallNumber(num.w) || !this.backItem()) return false;
+    // "(n=4)", or "bone lesions n=3" ending its phrase.
+    if (this.toks[i - 1]?.w === '(' ? this.toks[i + 3]?.w !== ')' : !this.phraseEndsAt(i + 3)) return false;
     this.i += 2;
     this.countBack(Number(num.w));
     return true;
@@ -1176,7 +1176,8 @@ class GroupParser {
 
   /** "no bone, no liver mets; 1 adrenal": a counted bare site right after ";" continues the metastasis list. */
   private onEnd(t: Token): void {
-    const carry = t.w === ';' && this.g?.hasMet === true && this.countedSiteAhead();
+    // "mets: bone; liver; adrenal": a bare site alone between semicolons goes on with the list.
+    const carry = t.w === ';' && this.g?.hasMet === true && (this.countedSiteAhead() || this.bareSiteAhead());
     // "Metastatic sites:\n• L adrenal\n• R ilium": the lines of a bulleted list under a metastasis header name
     // metastases.
     const bulletNext = t.w === '\n' && BULLETS.has(this.toks[this.i + 1]?.w ?? '');
@@ -1198,6 +1199,20 @@ class GroupParser {
       else if (w !== ':' && w !== 'of' && w !== '-') return false;
     }
     return met;
+  }
+
+  /** In a run of bare sites under a header ("mets: bone; liver; adrenal"), the next one. */
+  private bareSiteAhead(): boolean {
+    const i = this.i;
+    const prev = this.toks[i - 1];
+    const sep = this.toks[i - 2]?.w;
+    if (!prev || !SITE_WORDS.has(prev.w)) return false;
+    if (!(sep === ';' || (sep === ':' && KINDS[i - 3] === K.Met))) return false;
+    const site = this.toks[i + 1];
+    const found = site ? SITE_WORDS.get(site.w) : undefined;
+    if (!found || found[1] === 'lung') return false;
+    const after = this.toks[this.i + 2];
+    return !after || KINDS[this.i + 2] === K.End || after.w === ',';
   }
 
   private countedSiteAhead(): boolean {
@@ -1410,6 +1425,12 @@ class GroupParser {
     return true;
   }
 
+  /** Nothing, a clause end, a comma or a semicolon at k. */
+  private phraseEndsAt(k: number): boolean {
+    const w = this.toks[k]?.w;
+    return w === undefined || w === ',' || KINDS[k] === K.End;
+  }
+
   private countBack(n: number): void {
     if (this.totalAfterMetWord(n, (this.toks[this.i] as Token).end, this.i + 1)) return;
     const item = this.backItem();
@@ -1423,6 +1444,16 @@ class GroupParser {
 
   private onNumber(t: Token, next: Token | undefined): void {
     const i = this.i;
+    // "brain metastases 3", "liver mets 3, ECOG 1": a bare number ending the phrase after a metastasis word.
+    if (
+      KINDS[i - 1] === K.Met &&
+      isSmallNumber(t.w) &&
+      this.phraseEndsAt(i + 1) &&
+      this.g?.lastClosed.length
+    ) {
+      this.countBack(Number(t.w));
+      return;
+    }
     // "a 6 x 5 cm liver metastasis": one lesion's dimensions, not a count of 6.
     if ((next?.w === 'x' || next?.w === '×') && this.dimensionsAt(i + 2)) {
       this.i = (this.flagsAt(i + 3) & F.Unit) !== 0 ? i + 3 : i + 2;
@@ -2398,8 +2429,15 @@ function emitCount(
   const organs = perOrgan.size;
   const summed = organs > 0 && sum !== undefined && sum > 0 && sum <= 1000;
   for (const grp of groups)
-    for (const t of grp.totals)
-      if (!(t.provisional && summed)) sink.add('metastases.count', t.n, t.start, t.end);
+    for (const t of grp.totals) {
+      if (t.provisional && summed) continue;
+      // "What if she had 6 mets?": a total the board supposes is no finding.
+      if (conditionalAt(doc, t.start) || polarity(doc, t.start, t.end) === 'hedge') {
+        sink.see(t.start, t.end);
+        continue;
+      }
+      sink.add('metastases.count', t.n, t.start, t.end);
+    }
   if (summed && sum !== undefined) sink.add('metastases.count', sum, spanStart, spanEnd);
   return { organs, spanStart, spanEnd };
 }

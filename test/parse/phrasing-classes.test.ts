@@ -1722,6 +1722,22 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'bone lesions more sclerotic (flare rather than PD)', absent: ['therapy.response'] },
     { text: 'PD rather than pseudoprogression', facts: { 'therapy.response': 'PD' } },
   ],
+  'a count the board supposes is no finding': [
+    {
+      text: 'What if she had 6 mets? Currently 2 bone mets.',
+      facts: { 'metastases.count': 2 },
+      notAsked: ['metastases.count'],
+    },
+    { text: 'oligometastatic (3 mets)', facts: { 'metastases.count': 3 } },
+  ],
+  'counts written after the organ, and lists under a header': [
+    { text: 'brain metastases 3', facts: { 'metastases.count': 3, 'metastases.sites': ['brain'] } },
+    { text: 'liver mets 3, ECOG 1', facts: { 'metastases.count': 3, ecog: 1 } },
+    { text: 'bone lesions n=3', facts: { 'metastases.count': 3 } },
+    { text: 'bone mets 3 months ago', absent: ['metastases.count'] },
+    { text: 'mets: bone; liver; adrenal', facts: { 'metastases.organs': 3 } },
+    { text: '2 bone mets; liver', facts: { 'metastases.sites': ['bone'], 'metastases.count': 2 } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
