@@ -746,6 +746,7 @@ function mayFollow(lower: string, from: number, to: number): boolean {
   return c < 128 && POST_CUE_START[c] === 1;
 }
 
+const POST_STYLE_CUE_RE = /^(?:excluded|ruled\s+out|absent)$/;
 const BRACKET_NEG_AFTER_RE =
   /^\s*(?:(?:mets?|metastas[a-z]*|lesions?|disease|effusions?)\s*)?\(\s*(?:-|−|neg|negative|no|nil|none|absent|-ve)\s*\)/;
 export const POST_NEG_RE =
@@ -845,7 +846,12 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
       lower.charCodeAt(cueAt) === 63 &&
       isWordChar(lower.charCodeAt(cueAt - 1)) &&
       isSpace(lower.charCodeAt(cueAt + 1));
-    const asked = endsSentence || (!index.cueNeg[i] && isQuestionMark(doc, cueAt));
+    // "Pseudoprogression excluded: true progression …": a negative written after its term, then a colon.
+    const postCue =
+      index.cueNeg[i] &&
+      lower.charCodeAt(cueEnd) === 58 &&
+      POST_STYLE_CUE_RE.test(lower.slice(cueAt, cueEnd));
+    const asked = endsSentence || postCue || (!index.cueNeg[i] && isQuestionMark(doc, cueAt));
     if (!broken && !asked) return index.cueNeg[i] ? 'neg' : 'hedge';
   }
   // "ILD (-)", "brain mets (neg)": a negative mark in a bracket right after the term.

@@ -21,6 +21,13 @@ const NO_NEW_RE = /^no\s+new\b/;
 // Progression that has not happened: "RT at progression?", "progression-free survival".
 const HYPOTHETICAL_BEFORE_RE =
   /\b(?:until|at|upon|before|after|following|if|risk\s+of|time\s+to|prevent(?:s|ing)?|delay(?:s|ed|ing)?|in\s+case\s+of|await(?:ing)?|pseudo|at\s+(?:t790m|c797s|first|initial|radiological|the\s+time\s+of))\s*$/;
+const TREATED_BEFORE_RE =
+  /\b(?:after|following|s\/p|post)\s+(?:sbrt|sabr|srs|rt|radiotherapy|radiation|ablation|surgery|resection|local\s+(?:therapy|treatment)|lct)\s+(?:to|of|for)\b[^.;:,]{0,40}$/;
+
+/** "now NED after SBRT to 3 sites of oligoPD": the progression that local treatment already answered. */
+function treatedBefore(lower: string, start: number): boolean {
+  return TREATED_BEFORE_RE.test(lower.slice(Math.max(0, start - 64), start));
+}
 const HYPOTHETICAL_AFTER_RE = /^[\s-]*(?:free|survival|risk)\b/;
 const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
 const PRIMARY_RE =
@@ -157,8 +164,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     for (const m of matchAll(doc, re, triggers)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (sink.isConsumed(span.start, span.end)) continue;
-      const pol = polarity(doc, span.start, span.end);
-      if (pol !== 'pos') {
+      if (polarity(doc, span.start, span.end) !== 'pos' || treatedBefore(lower, span.start)) {
         sink.see(span.start, span.end);
         continue;
       }
@@ -171,6 +177,10 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     const span = { start: m.index, end: m.index + m[0].length };
     if (sink.isConsumed(span.start, span.end)) continue;
     if (HYPOTHETICAL_BEFORE_RE.test(lower.slice(Math.max(0, span.start - 24), span.start))) continue;
+    if (treatedBefore(lower, span.start)) {
+      sink.see(span.start, span.end);
+      continue;
+    }
     if (HYPOTHETICAL_AFTER_RE.test(lower.slice(span.end, span.end + 10))) continue;
     const pol = polarity(doc, span.start, span.end);
     if (pol !== 'pos') {
@@ -192,17 +202,21 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
   let explicit = explicitFound[0]?.value;
   for (const e of explicitFound) if (e.value !== explicit) explicit = undefined;
   const ranges = cues.map((c) => withBracket(doc, subclause(doc, c.start, c.end), c.end));
-  // "PD in liver and bone": the response code's sites progress too, so they are claimed before the metastasis
-  // facts; the code itself is read as a response by the therapy extractor, which adds its range again.
+  pdCodeRanges(doc, sink, ranges);
+  return { ranges, cues, explicit };
+}
+
+/** "PD in liver and bone": the response code's sites progress too, so they are claimed before the metastasis
+ * facts; the code itself is read as a response by the therapy extractor, which adds its range again. */
+function pdCodeRanges(doc: Doc, sink: Sink, ranges: Span[]): void {
   for (const m of matchAll(doc, PD_CODE_RE, T.pdCode)) {
     const start = m.index;
     const end = start + m[0].length;
     if (!PD_CODE_CASE_RE.test(doc.text.slice(start, end))) continue;
     if (sink.isConsumed(start, end) || polarity(doc, start, end) !== 'pos') continue;
-    if (EARLIER_PD_RE.test(lower.slice(Math.max(0, start - 16), start))) continue;
+    if (EARLIER_PD_RE.test(doc.lower.slice(Math.max(0, start - 16), start))) continue;
     ranges.push(withBracket(doc, pastCriteria(doc, subclause(doc, start, end), end), end));
   }
-  return { ranges, cues, explicit };
 }
 
 // Benign explanations of a new finding, in its own phrase or in a comma phrase that explains it ("new liver

@@ -1738,6 +1738,19 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'mets: bone; liver; adrenal', facts: { 'metastases.organs': 3 } },
     { text: '2 bone mets; liver', facts: { 'metastases.sites': ['bone'], 'metastases.count': 2 } },
   ],
+  'progression already treated, and a negative before a colon': [
+    {
+      text: 'now NED on osimertinib after SBRT to 3 sites of oligoPD',
+      facts: { 'therapy.response': 'CR' },
+      absent: ['progression.pattern'],
+    },
+    { text: 'after SBRT to the adrenal, new progression in liver', facts: { 'therapy.response': 'PD' } },
+    {
+      text: 'Pseudoprogression excluded: true progression of the primary',
+      facts: { 'therapy.response': 'PD', 'progression.primaryProgressing': true },
+    },
+    { text: 'brain mets excluded, 2 bone mets', facts: { brain: 'none', 'metastases.count': 2 } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
