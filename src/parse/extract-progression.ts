@@ -31,11 +31,11 @@ function treatedBefore(lower: string, start: number): boolean {
 const HYPOTHETICAL_AFTER_RE = /^[\s-]*(?:free|survival|risk)\b/;
 const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
 const PRIMARY_RE =
-  /\b(?:primary(?!\s+(?:care|team|endpoint|physician|histology|lung\s+cancer|tumou?r\s+board))(?!\s+site\s*(?:[:=]|is\b|was\b|unknown\b|of\b|not\b))|(?:in|at)\s+the\s+chest(?!\s+wall)|thoracic\s+(?:disease|primary|tumou?r)|lung\s+(?:primary|tumou?r|mass|lesion)|(?:rul|rml|rll|lul|lll|lingular?)\s+(?:mass|tumou?r|primary|lesion|nodule))\b/g;
+  /\b(?:primary(?!\s+(?:care|team|endpoint|physician|histology|lung\s+cancer|tumou?r\s+board))(?!\s+site\s*(?:[:=]|is\b|was\b|unknown\b|of\b|not\b))|prim\b(?=\s*(?:\+|,|and\b|sd\b|pd\b|pr\b|stable|progress|$))|(?:in|at)\s+the\s+chest(?!\s+wall)|thoracic\s+(?:disease|primary|tumou?r)|lung\s+(?:primary|tumou?r|mass|lesion)|(?:rul|rml|rll|lul|lll|lingular?)\s+(?:mass|tumou?r|primary|lesion|nodule))\b/g;
 const CONTROLLED_RE =
-  /\b(?:stable|responding|controlled|quiescent|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
+  /\b(?:stable|responding|controlled|ctrl|quiescent|shrinking|smaller|unchanged|regress(?:ing|ed)|in\s+response|partial\s+response|complete\s+response|PR|SD|CR)\b/i;
 const REST_RE =
-  /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|responding|quiescent|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|(?:everything|all)\s+else\s+(?:is\s+|remains\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
+  /\b(?:(?:rest|remainder)\s+(?:of\s+(?:the\s+)?(?:disease|sites)\s+)?(?:is\s+|are\s+)?(?:stable|controlled|ctrl|responding|quiescent|in\s+response)|(?:elsewhere|otherwise)\s+(?:stable|controlled|responding)|other\s+(?:sites|disease|lesions|mets|metastases)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding)|all\s+other\s+(?:sites|disease|lesions)\s+(?:are\s+)?(?:stable|controlled|responding)|(?:everything|all)\s+else\s+(?:is\s+|remains\s+)?(?:stable|controlled|responding)|remaining\s+(?:disease|sites|lesions|mets)\s+(?:are\s+|is\s+|remain\s+)?(?:stable|controlled|responding))\b/g;
 // The PD codes of the therapy extractor's CODE_RE ("PD", "iUPD", "iCPD"), not "PD-L1"; "initial PD" is the past.
 const PD_CODE_RE = /\b(?:pd|iupd|icpd)\b(?!-?l?1\b|-1\b)/g;
 // Codes are capitals ("PD"); a lower-case "pd" is not read as a response, as in the therapy extractor.
@@ -47,7 +47,7 @@ const BRACKET_COUNT_RE = /^\s*\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|dep
 const BRACKET_COUNT_IN_RE =
   /\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)|\b(?:oligo[a-z-]*|progress[a-z]*|pd)\s*(?:disease\s*)?[x×]\s?(\d{1,2})\b|\(\s*[x×]\s?(\d{1,2})\s*:/;
 const SITE_COUNT_RE =
-  /(?:\b(?:in|at)\s+|\bdisease\s*:\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+single|a\s+solitary|single)(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
+  /(?:\b(?:in|at)\s+|@\s*|\bdisease\s*:\s*)(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a\s+single|a\s+solitary|single)(\s+(?:of|out\s+of)\s+(?:the\s+)?\d{1,2})?(?:\s+[a-z]+)?\s+(?:sites?|lesions?|locations?|places|mets|metastases)\b/;
 
 function siteCount(word: string): number {
   return NUMBER_WORD_VALUES[word] ?? (/^\d/.test(word) ? Number(word) : 1);

@@ -679,7 +679,7 @@ export const VOCABULARY = {
   },
   primaryMention: {
     fact: 'progression.primaryProgressing',
-    triggers: ['at$', 'in$', 'lingu', 'lll', 'lul', 'lung', 'prima', 'rll', 'rml', 'rul', 'thora'],
+    triggers: ['at$', 'in$', 'lingu', 'lll', 'lul', 'lung', 'prim', 'rll', 'rml', 'rul', 'thora'],
   },
   restControlled: {
     fact: 'progression.pattern',

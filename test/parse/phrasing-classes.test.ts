@@ -1751,6 +1751,21 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'brain mets excluded, 2 bone mets', facts: { brain: 'none', 'metastases.count': 2 } },
   ],
+  'progression shorthand: prim, ctrl, @': [
+    {
+      text: 'PD prim + 1 rib, rest ctrl',
+      facts: {
+        'progression.primaryProgressing': true,
+        'progression.sites': 2,
+        'progression.pattern': 'oligoprogression',
+      },
+    },
+    {
+      text: 'PD @ 3 sites (liver x2, adrenal), prim SD',
+      facts: { 'progression.sites': 3, 'progression.primaryProgressing': false, 'therapy.response': 'PD' },
+      notAsked: ['therapy.response'],
+    },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
