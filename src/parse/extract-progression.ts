@@ -24,9 +24,17 @@ const HYPOTHETICAL_BEFORE_RE =
 const TREATED_BEFORE_RE =
   /\b(?:after|following|s\/p|post)\s+(?:sbrt|sabr|srs|rt|radiotherapy|radiation|ablation|surgery|resection|local\s+(?:therapy|treatment)|lct)\s+(?:to|of|for)\b[^.;:,]{0,40}$/;
 
-/** "now NED after SBRT to 3 sites of oligoPD": the progression that local treatment already answered. */
-function treatedBefore(lower: string, start: number): boolean {
-  return TREATED_BEFORE_RE.test(lower.slice(Math.max(0, start - 64), start));
+// "oligoPD x1 (L adrenal) → SBRT 08/24", "oligoPD in the primary, treated with SBRT 55 Gy/5": answered already.
+const TREATED_AFTER_RE =
+  /^[^.;]{0,60}?(?:\btreated\s+(?:with|by)\s+(?:sbrt|sabr|srs|srt|rt|radiotherapy|radiation|ablation|surgery|resection|lct)\b|(?:→|->|\bthen\b)\s*(?:sbrt|sabr|srs|srt|rt|radiotherapy|ablation|surgery|resection|lct)\b[^.;?]{0,12}?(?:\d\s?gy|\[date\]|\b(?:19|20)\d\d\b|\d{1,2}\/\d{2}\b|\b(?:delivered|given|done|completed)\b))/;
+
+/** "now NED after SBRT to 3 sites of oligoPD", "oligoPD x1 → SBRT 08/24; now …": the progression that local
+ * treatment already answered. */
+function treatedBefore(lower: string, start: number, end = start): boolean {
+  return (
+    TREATED_BEFORE_RE.test(lower.slice(Math.max(0, start - 64), start)) ||
+    TREATED_AFTER_RE.test(lower.slice(end, end + 90))
+  );
 }
 const HYPOTHETICAL_AFTER_RE = /^[\s-]*(?:free|survival|risk)\b/;
 const SUBCLAUSE_BREAK_RE = /\b(?:but|whereas|while|however|although)\b/g;
@@ -164,7 +172,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     for (const m of matchAll(doc, re, triggers)) {
       const span = { start: m.index, end: m.index + m[0].length };
       if (sink.isConsumed(span.start, span.end)) continue;
-      if (polarity(doc, span.start, span.end) !== 'pos' || treatedBefore(lower, span.start)) {
+      if (polarity(doc, span.start, span.end) !== 'pos' || treatedBefore(lower, span.start, span.end)) {
         sink.see(span.start, span.end);
         continue;
       }
@@ -177,7 +185,7 @@ export function findProgression(doc: Doc, sink: Sink): ProgressionCues {
     const span = { start: m.index, end: m.index + m[0].length };
     if (sink.isConsumed(span.start, span.end)) continue;
     if (HYPOTHETICAL_BEFORE_RE.test(lower.slice(Math.max(0, span.start - 24), span.start))) continue;
-    if (treatedBefore(lower, span.start)) {
+    if (treatedBefore(lower, span.start, span.end)) {
       sink.see(span.start, span.end);
       continue;
     }

@@ -1766,6 +1766,18 @@ const CLASSES: Record<string, Row[]> = {
       notAsked: ['therapy.response'],
     },
   ],
+  'an oligoprogression already treated is history': [
+    {
+      text: 'osi 1L, oligoPD x1 (L adrenal) → SBRT 08/24, cont osi; now 2nd oligoPD: rib + primary',
+      facts: { 'progression.sites': 2, 'progression.primaryProgressing': true },
+    },
+    {
+      text: 'OligoPD at 1 site (R adrenal) treated with SBRT 35 Gy/5 in 2024, osimertinib unchanged; now further PD in liver x6 and bones',
+      facts: { 'progression.pattern': 'polyprogression' },
+    },
+    { text: 'oligoPD in adrenal, for SBRT', facts: { 'progression.pattern': 'oligoprogression' } },
+    { text: 'oligoprogression in the adrenal → SBRT?', facts: { 'progression.pattern': 'oligoprogression' } },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
