@@ -50,7 +50,9 @@ const PD_CODE_RE = /\b(?:pd|iupd|icpd)\b(?!-?l?1\b|-1\b)/g;
 const PD_CODE_CASE_RE = /^(?:PD|iUPD|iCPD)$/;
 const EARLIER_PD_RE =
   /\b(?:initial(?:ly)?|previous(?:ly)?|prior|earlier|at\s+first|first|original(?:ly)?)\s*(?:a\s+)?$/;
-const BRACKET_COUNT_RE = /^\s*\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)/;
+// "(2 lesions)", or ", 3 lesions" ending its comma phrase ("liver-only oligoprogression, 3 lesions, on …").
+const BRACKET_COUNT_RE =
+  /^\s*(?:\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)|,\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*(?=[,;.)]|$))/;
 // Inside a range that took in its bracket: "(2 lesions)", "oligoprogression x2 (…)", "(x3: primary, …)".
 const BRACKET_COUNT_IN_RE =
   /\(\s*(\d{1,2})\s+(?:sites?|lesions?|locations?|deposits?)\s*\)|\b(?:oligo[a-z-]*|progress[a-z]*|pd)\s*(?:disease\s*)?[x×]\s?(\d{1,2})\b|\(\s*[x×]\s?(\d{1,2})\s*:/;
@@ -449,7 +451,7 @@ function statedSites(doc: Doc, ranges: readonly Span[], counted: number, e: Exte
         ? null
         : BRACKET_COUNT_IN_RE.exec(text);
     if (after) {
-      sites = Math.max(sites, Number(after[1]));
+      sites = Math.max(sites, Number(after[1] ?? after[2]));
       widen(e, r.end, r.end + after[0].length);
     } else if (inside) {
       sites = Math.max(sites, Number(inside[1] ?? inside[2] ?? inside[3]));

@@ -1778,6 +1778,12 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'oligoPD in adrenal, for SBRT', facts: { 'progression.pattern': 'oligoprogression' } },
     { text: 'oligoprogression in the adrenal → SBRT?', facts: { 'progression.pattern': 'oligoprogression' } },
   ],
+  'a count of progressing lesions after a comma': [
+    {
+      text: 'Liver-only oligoprogression, 3 lesions, on pembrolizumab; primary and bones stable.',
+      facts: { 'progression.sites': 3, 'progression.pattern': 'oligoprogression' },
+    },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
