@@ -509,7 +509,11 @@ export const VOCABULARY = {
     fact: 'lung.priorThoracicRt',
     triggers: ['chest$', 'never', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
   },
-  priorRt: { fact: 'lung.priorThoracicRt', triggers: ['#', ...PRIOR_RT_WORDS] },
+  // A chemoradiation agent before its dose ("cisplatin/etoposide + 60 Gy/30").
+  priorRt: {
+    fact: 'lung.priorThoracicRt',
+    triggers: ['#', ...PRIOR_RT_WORDS, 'carbo', 'cis', 'etopo', 'pacli', 'pemet', 'plati', 'vinor'],
+  },
   // The same pattern without its alternatives that start at a dose ("60 Gy"), for a text with no dose.
   priorRtWords: { fact: 'lung.priorThoracicRt', triggers: PRIOR_RT_WORDS },
   poorLungFunction: {
