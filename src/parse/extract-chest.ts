@@ -64,7 +64,7 @@ const SYMPTOM_RES: { triggers: readonly string[]; re: RegExp; value: string }[] 
   },
   {
     triggers: T.airwayObstruction,
-    re: /\b(?:airway\s+(?:obstruction|compromise|narrowing|stenosis)|obstructed\s+airway|(?:post[\s-]?)?obstructive\s+(?:pneumonia|pneumonitis|collapse|atelectasis)|bronchial\s+obstruction|stridor|lobar\s+collapse|(?:lung|lobe|lobar)\s+collapse|collapse\s+of\s+the\s+(?:rul|rml|rll|lul|lll|lingula|(?:right|left)\s+(?:upper|middle|lower)\s+lobe|lung)|atelectasis)\b/g,
+    re: /\b(?:airway\s+(?:obstruction|compromise|narrowing|stenosis)|obstructed\s+airway|(?:post[\s-]?)?obstructive\s+(?:pneumonia|pna|pneumonitis|collapse|atelectasis)|bronchial\s+obstruction|stridor|lobar\s+collapse|(?:lung|lobe|lobar)\s+collapse|collapse\s+of\s+the\s+(?:rul|rml|rll|lul|lll|lingula|(?:right|left)\s+(?:upper|middle|lower)\s+lobe|lung)|atelectasis)\b/g,
     value: 'airway-obstruction',
   },
   {
@@ -84,8 +84,9 @@ const SYMPTOM_RES: { triggers: readonly string[]; re: RegExp; value: string }[] 
     value: 'dyspnea',
   },
 ];
+// "Symptoms: nil": the field of a template; not another system's ("neuro symptoms: none").
 const ASYMPTOMATIC_RE =
-  /\b(?:asymptomatic|no\s+(?:(?:current|active|ongoing|present)\s+)?(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free)\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
+  /\b(?:asymptomatic|(?:no|nil)\s+(?:(?:current|active|ongoing|present)\s+)?(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free|(?<!\b(?:brain|neuro|neurological|cns|bone|b|constitutional|systemic|urinary|gi)\s)(?:(?:chest|thoracic|respiratory)\s+)?symptoms?\s*[:=-]\s*(?:none|nil))\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
 
 const ILD_RE =
   /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|(?:lung\s+)?abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?)\b/g;
@@ -149,7 +150,7 @@ const RESUMED_AFTER_RE =
 const PAST_CUE_RE =
   /\b(?:radiation[\s-](?:induced|related)\s+fibrosis|radiation\s+fibrosis|prior|previous(?:ly)?|prev|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port|for\s+(?:(?:limited|locally\s+advanced|unresectable)\s+)?stage\s+(?:iii|ii|i|3|2|1)[abc]?|then\s+(?:durvalumab|consolidat\w*|adjuvant)|after\s+(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt))\b/;
 const NO_PRIOR_RT_RE = new RegExp(
-  String.raw`\bno\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?|thoracic\s+|chest\s+)(?:rt|radiotherapy|radiation)\s*[:=-]\s*(?:none|nil|no)\b|\bno\s+(?:thoracic|chest|lung|mediastinal)\s+${RT}\s+(?:before|previously|prior|in\s+the\s+past|to\s+date|ever|so\s+far|(?:was\s+|has\s+been\s+)?(?:given|received|delivered))\b|\bnever\s+(?:had|received|been\s+given)\s+(?:any\s+)?(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b`,
+  String.raw`\b(?:no|nil)\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?|thoracic\s+|chest\s+)(?:rt|radiotherapy|radiation)(?:\s*[:=-]\s*(?:none|nil|no)|\s+(?:none|nil))\b|\bno\s+(?:thoracic|chest|lung|mediastinal)\s+${RT}\s+(?:before|previously|prior|in\s+the\s+past|to\s+date|ever|so\s+far|(?:was\s+|has\s+been\s+)?(?:given|received|delivered))\b|\bnever\s+(?:had|received|been\s+given)\s+(?:any\s+)?(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b`,
   'g',
 );
 const POOR_FUNCTION_RE =

@@ -498,7 +498,7 @@ export const VOCABULARY = {
   svcSyndrome: { fact: 'symptoms', triggers: ['super', 'svc'] },
   cough: { fact: 'symptoms', triggers: ['cough'] },
   dyspnea: { fact: 'symptoms', triggers: ['breat', 'doe', 'dyspn', 'short', 'sob'] },
-  asymptomatic: { fact: 'symptoms', triggers: ['asymp', 'no$', 'sympt'] },
+  asymptomatic: { fact: 'symptoms', triggers: ['asymp', 'chest$', 'nil$', 'no$', 'respi', 'sympt', 'thora'] },
   ipf: { fact: 'lung.ild', triggers: ['idiop', 'ipf', 'uip', 'usual', 'proba'] },
   ild: {
     fact: 'lung.ild',
@@ -507,7 +507,7 @@ export const VOCABULARY = {
   ildKind: { fact: 'lung.ild', triggers: ['fibro', 'hyper', 'asbes', 'pneum', 'silic'] },
   noPriorRt: {
     fact: 'lung.priorThoracicRt',
-    triggers: ['chest$', 'never', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
+    triggers: ['chest$', 'never', 'nil$', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
   },
   // A chemoradiation agent before its dose ("cisplatin/etoposide + 60 Gy/30").
   priorRt: {

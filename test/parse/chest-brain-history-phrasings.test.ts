@@ -58,6 +58,18 @@ const CLASSES: Record<string, Row[]> = {
       { text: 'for SABR to the primary', absent: ['lung.priorThoracicRt'] },
       { text: 'SBRT to the primary planned', absent: ['lung.priorThoracicRt'] },
     ],
+  'chest fields with "nil": a symptoms field, prior RT denied, a post-obstructive PNA': [
+    { text: 'Symptoms - none. ECOG 1', facts: { symptoms: [] } },
+    { text: 'respiratory symptoms: nil', facts: { symptoms: [] } },
+    { text: 'nil chest symptoms', facts: { symptoms: [] } },
+    { text: 'neuro symptoms: nil', absent: ['symptoms'] },
+    { text: 'Symptoms: none. Cough for 2 months', conflicts: ['symptoms'] },
+    { text: 'previous RT none', facts: { 'lung.priorThoracicRt': false } },
+    { text: 'nil previous radiotherapy', facts: { 'lung.priorThoracicRt': false } },
+    { text: 'nil history of RT', facts: { 'lung.priorThoracicRt': false } },
+    { text: 'RLL post obstructive PNA on CT', facts: { symptoms: ['airway-obstruction'] } },
+    { text: 'obstructive PNA distal to the mass', facts: { symptoms: ['airway-obstruction'] } },
+  ],
 };
 
 describe('chest and brain history phrasing classes', () => {
