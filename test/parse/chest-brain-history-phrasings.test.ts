@@ -70,6 +70,33 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'RLL post obstructive PNA on CT', facts: { symptoms: ['airway-obstruction'] } },
     { text: 'obstructive PNA distal to the mass', facts: { symptoms: ['airway-obstruction'] } },
   ],
+  'brain: new lesions after a treatment, new lesions then treated, symptoms gone after it, SRS in a bracket, a month':
+    [
+      {
+        text: '3 brain mets resected and irradiated 2022; 1 new punctate lesion on MRI',
+        facts: { brain: 'untreated-asymptomatic' },
+      },
+      {
+        text: 'brain mets treated with SRS in 2024, no new lesions since',
+        facts: { brain: 'treated-stable' },
+      },
+      { text: 'brain met s/p GK; new liver mets', facts: { brain: 'treated-stable' } },
+      { text: '2 new brain metastases, treated with radiosurgery', facts: { brain: 'treated-stable' } },
+      { text: 'new brain metastases, irradiated in May', facts: { brain: 'treated-stable' } },
+      { text: 'new brain met to be treated with SRS', facts: { brain: 'untreated-asymptomatic' } },
+      { text: 'new brain met after WBRT', facts: { brain: 'untreated-asymptomatic' } },
+      { text: 'progression of brain mets treated with SRS', facts: { brain: 'untreated-asymptomatic' } },
+      {
+        text: 'cerebellar met with headaches, post-SRS, now neurologically intact',
+        facts: { brain: 'treated-stable' },
+      },
+      { text: 'brain met with seizures, treated with SRS', facts: { brain: 'symptomatic' } },
+      { text: 'brain met with dysphasia, for SRS', facts: { brain: 'symptomatic' } },
+      { text: 'oligoprogression (brain x2, GK)', facts: { brain: 'treated-stable' } },
+      { text: 'relapse in 2023 (adrenal, brain x1, SRS 2023)', facts: { brain: 'treated-stable' } },
+      { text: 'MRI head 11.2024 clear', facts: { brain: 'none' } },
+      { text: 'CT head (06/2025): normal', facts: { brain: 'none' } },
+    ],
 };
 
 describe('chest and brain history phrasing classes', () => {
