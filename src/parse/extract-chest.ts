@@ -110,6 +110,14 @@ const PRIMARY_TREATED_RT = String.raw`(?:(?<=\b(?:the|lung|thoracic)\s)\bprimary
 const CHEMO_AGENT = String.raw`(?:chemo\w*|cisplatin|carboplatin|cis|carbo|etoposide|pemetrexed|paclitaxel|vinorelbine|platinum)`;
 const RADICAL_DOSE = String.raw`(?:5[4-9]|6\d)(?:\.\d)?\s?gy`;
 const PRIOR_RT_CHEMO_DOSE = String.raw`\b${CHEMO_AGENT}\b(?:\s*\/\s*[a-z]+){0,2}\s*(?:\+|with|and|plus|&)\s*${RADICAL_DOSE}\b|\b${RADICAL_DOSE}(?:(?:\s?\/\s?|\s+in\s+)\d{1,2}(?:\s?(?:fx|fractions?))?)?\s*(?:\+|with|and|plus|&)\s*(?:concurrent\s+|weekly\s+)?${CHEMO_AGENT}\b`;
+// "durvalumab consolidation, completed 2023", "on consolidation durvalumab": consolidation after chemoradiation (its
+// only indication, PACIFIC), so the RT was given whether the drug is taken or done.
+const DURVALUMAB_CONSOLIDATION = String.raw`\bconsolidat\w*\s+durvalumab\b|\bdurvalumab\s+(?:\(\s*)?consolidat\w*`;
+const DURVALUMAB_CONSOLIDATION_RE = /durvalumab/;
+// "plan: CRT then consolidation durvalumab", "candidate for consolidation durvalumab": a plan, which may hold the RT
+// too; the RT named with it is read by its own match.
+const CONSOLIDATION_PLAN_RE =
+  /\b(?:plan\w*|propos\w*|recommend\w*|candidate|eligible|consider\w*|would|will|rt|xrt|radiotherapy|radiation|chemo[\s-]?r\w*|crt|sbrt|sabr)\b/;
 // Prior thoracic RT: alternatives that start at a word, and two that start at a dose ("60 Gy to the chest",
 // "60 Gy ... concurrent"). PRIOR_RT_RE is all of them in this order; a text with no "Gy" after a number can only
 // match the words, so it reads PRIOR_RT_WORDS_RE, which is not tried at every number.
@@ -117,7 +125,7 @@ const PRIOR_RT_CHEMO_DOSE = String.raw`\b${CHEMO_AGENT}\b(?:\s*\/\s*[a-z]+){0,2}
 // stand between the RT and the chest site.
 const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?(?:\(?\d{1,2}(?:\.\d)?\s?gy\s?\/\s?\d{1,2}(?:\s?(?:fx|fractions?))?\)?\s+)?(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right|contra[\s-]?lat(?:eral)?\.?|ipsilateral|l|r)\s+)?(?:(?:c?t\d[abc]?|n\d|adeno\w*|squamous|nsclc|peripheral|central|small|solitary|early[\s-]stage|stage\s+(?:i{1,3}|[1-3])[abc]?)\s+){0,4}(?:${THORAX}|(?:lung\s+|pulmonary\s+)?nodules?|${EARLY_STAGE}\s+(?:nsclc|lung\s+(?:cancer|ca)|adeno\w*|squamous\w*|scc))\b`;
 const PRIOR_RT_DOSE_TO = String.raw`\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?${THORAX}\b`;
-const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\b(?:lung|chest|thorax|mediastinum|hemithorax)\s+(?:was\s+|previously\s+)?irradiated\b|\b(?:post[\s-]?(?:rt|radiation|radiotherapy)|radiation[\s-](?:induced|related)|radiation)\s+(?:fibrosis|pneumonitis)\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\b(?:sbrt|sabr)\s+(?:54|48|34|60)\s?gy\s?\/\s?(?:3|4|1|8)\b|${PRIMARY_TREATED_RT}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
+const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\b(?:lung|chest|thorax|mediastinum|hemithorax)\s+(?:was\s+|previously\s+)?irradiated\b|\b(?:post[\s-]?(?:rt|radiation|radiotherapy)|radiation[\s-](?:induced|related)|radiation)\s+(?:fibrosis|pneumonitis)\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\b(?:sbrt|sabr)\s+(?:54|48|34|60)\s?gy\s?\/\s?(?:3|4|1|8)\b|${PRIMARY_TREATED_RT}|${DURVALUMAB_CONSOLIDATION}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
 const PRIOR_RT_DOSE_CONCURRENT = String.raw`\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}|\bconcurrent\b[^.;\n]{0,40}\b[4-7]\d\s?gy(?:\s?\/\s?\d{1,2})?`;
 const PRIOR_RT_RE = new RegExp(
   `${PRIOR_RT_THORAX}|${PRIOR_RT_DOSE_TO}|${PRIOR_RT_OTHER}|${PRIOR_RT_DOSE_CONCURRENT}|${PRIOR_RT_CHEMO_DOSE}`,
@@ -697,6 +705,17 @@ function extractPriorRt(doc: Doc, sink: Sink): void {
     // The words after, up to the next RT named ("RT to the primary now – … the prior RT to the femur?").
     const to = Math.min(lower.length, end + 36, nextRtAt(lower, end));
     const local = partHolding(lower, Math.max(0, start - 40), to, start, end, m[0], true) ?? m[0];
+    if (DURVALUMAB_CONSOLIDATION_RE.test(m[0])) {
+      if (
+        !CONSOLIDATION_PLAN_RE.test(local) &&
+        !QUESTION_AFTER_RE.test(lower.slice(end, end + 4)) &&
+        !conditionalAt(doc, start) &&
+        polarity(doc, start, end) === 'pos'
+      )
+        sink.add('lung.priorThoracicRt', true, start, end);
+      else sink.see(start, end);
+      continue;
+    }
     // "consider thoracic RT" is the question, not history.
     if (
       !PAST_CUE_RE.test(local) &&

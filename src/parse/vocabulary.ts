@@ -34,6 +34,8 @@ const PRIOR_RT_WORDS = [
   'chemo',
   'chest$',
   'concu',
+  'conso',
+  'durva',
   'crt',
   'defin',
   'ebrt',

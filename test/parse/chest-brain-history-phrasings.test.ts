@@ -58,6 +58,22 @@ const CLASSES: Record<string, Row[]> = {
       { text: 'for SABR to the primary', absent: ['lung.priorThoracicRt'] },
       { text: 'SBRT to the primary planned', absent: ['lung.priorThoracicRt'] },
     ],
+  'prior thoracic RT: consolidation durvalumab (given only after chemoradiation), not planned, asked or denied':
+    [
+      { text: 'durvalumab consolidation, finished in 2022', facts: { 'lung.priorThoracicRt': true } },
+      { text: 'currently on consolidation durvalumab, month 7', facts: { 'lung.priorThoracicRt': true } },
+      {
+        text: 'durvalumab (consolidation) stopped early for pneumonitis',
+        facts: { 'lung.priorThoracicRt': true },
+      },
+      { text: 'candidate for consolidation durvalumab', absent: ['lung.priorThoracicRt'] },
+      { text: 'no consolidation durvalumab given', absent: ['lung.priorThoracicRt'] },
+      { text: 'consolidation durvalumab? unclear', absent: ['lung.priorThoracicRt'] },
+      {
+        text: 'if consolidation durvalumab was given, then pneumonitis risk',
+        absent: ['lung.priorThoracicRt'],
+      },
+    ],
   'chest fields with "nil": a symptoms field, prior RT denied, a post-obstructive PNA': [
     { text: 'Symptoms - none. ECOG 1', facts: { symptoms: [] } },
     { text: 'respiratory symptoms: nil', facts: { symptoms: [] } },
