@@ -146,8 +146,10 @@ function nextRtAt(lower: string, from: number): number {
 const THORAX_NAMED_RE = new RegExp(
   String.raw`\b${THORAX}\b|\b(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt|port|pacific)\b`,
 );
+// "cisplatin + 60 Gy to the larynx", "66 Gy/33 with cisplatin for oropharyngeal cancer": the radical dose of another
+// cancer (head and neck, glioma, pelvis) is not the chest's.
 const OTHER_SITE_RE =
-  /\b(?:brain|bone|spine|spinal|vertebra[el]?|[tlcs]\d{1,2}|mets?|metastas\w*|liver|adrenal|hip|femur|femoral|pelvis|pelvic|srs|wbrt|skull|humerus|rib)\b/;
+  /\b(?:brain|bone|spine|spinal|vertebra[el]?|[tlcs]\d{1,2}|mets?|metastas\w*|liver|adrenal|hip|femur|femoral|pelvis|pelvic|srs|wbrt|skull|humerus|rib|head|neck|h&n|hnscc|laryn\w*|pharyn\w*|oropharyn\w*|nasopharyn\w*|hypopharyn\w*|tonsil\w*|tongue|glioma|glioblastoma|gbm|cervix|rectum|rectal|anal|anus|bladder|prostate|pancrea\w*|gastric|stomach|vulva\w*|uter\w*|endometri\w*)\b/;
 const QUESTION_AFTER_RE = /^\s*\?/;
 // "SBRT to RUL in 01/2022" reaches the parser as "in [DATE]": a date given the RT, unless one it is booked for.
 const DATE_CUE_RE =

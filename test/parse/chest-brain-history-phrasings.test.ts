@@ -35,6 +35,8 @@ const CLASSES: Record<string, Row[]> = {
       { text: 'cisplatin + 60 Gy/30 to the brain in 2019', absent: ['lung.priorThoracicRt'] },
       { text: 'carboplatin and 60 Gy planned', absent: ['lung.priorThoracicRt'] },
       { text: 'cisplatin with 45 Gy/25 in 2018', absent: ['lung.priorThoracicRt'] },
+      { text: '60 Gy/30 + cisplatin to the tonsil in 2014', absent: ['lung.priorThoracicRt'] },
+      { text: 'carboplatin with 60 Gy for a laryngeal cancer in 2016', absent: ['lung.priorThoracicRt'] },
       { text: 'SBRT in 2019 to a stage IA RLL adenocarcinoma', facts: { 'lung.priorThoracicRt': true } },
       { text: 'SABR 2018 for early-stage NSCLC', facts: { 'lung.priorThoracicRt': true } },
       { text: 'SBRT 2022 for stage IV NSCLC', absent: ['lung.priorThoracicRt'] },
