@@ -64,7 +64,7 @@ const SYMPTOM_RES: { triggers: readonly string[]; re: RegExp; value: string }[] 
   },
   {
     triggers: T.airwayObstruction,
-    re: /\b(?:airway\s+(?:obstruction|compromise|narrowing|stenosis)|obstructed\s+airway|(?:post[\s-]?)?obstructive\s+(?:pneumonia|pneumonitis|collapse|atelectasis)|bronchial\s+obstruction|stridor|lobar\s+collapse|(?:lung|lobe|lobar)\s+collapse|collapse\s+of\s+the\s+(?:rul|rml|rll|lul|lll|lingula|(?:right|left)\s+(?:upper|middle|lower)\s+lobe|lung)|atelectasis)\b/g,
+    re: /\b(?:airway\s+(?:obstruction|compromise|narrowing|stenosis)|obstructed\s+airway|(?:post[\s-]?)?obstructive\s+(?:pneumonia|pna|pneumonitis|collapse|atelectasis)|bronchial\s+obstruction|stridor|lobar\s+collapse|(?:lung|lobe|lobar)\s+collapse|collapse\s+of\s+the\s+(?:rul|rml|rll|lul|lll|lingula|(?:right|left)\s+(?:upper|middle|lower)\s+lobe|lung)|atelectasis)\b/g,
     value: 'airway-obstruction',
   },
   {
@@ -84,8 +84,9 @@ const SYMPTOM_RES: { triggers: readonly string[]; re: RegExp; value: string }[] 
     value: 'dyspnea',
   },
 ];
+// "Symptoms: nil": the field of a template; not another system's ("neuro symptoms: none").
 const ASYMPTOMATIC_RE =
-  /\b(?:asymptomatic|no\s+(?:(?:current|active|ongoing|present)\s+)?(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free)\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
+  /\b(?:asymptomatic|(?:no|nil)\s+(?:(?:current|active|ongoing|present)\s+)?(?:chest\s+|thoracic\s+|respiratory\s+)?symptoms|symptom[\s-]?free|(?<!\b(?:brain|neuro|neurological|cns|bone|b|constitutional|systemic|urinary|gi)\s)(?:(?:chest|thoracic|respiratory)\s+)?symptoms?\s*[:=-]\s*(?:none|nil))\b(?!\s+(?:brain|cns|intracranial|from\s+(?:the\s+)?(?:brain|bone)))/g;
 
 const ILD_RE =
   /\b(?:ild|interstitial\s+lung\s+disease|interstitial\s+(?:pneumonia|pneumonitis|fibrosis|disease|(?:lung\s+)?abnormalit[a-z]*)|pulmonary\s+fibrosis|lung\s+fibrosis|fibrotic\s+lung(?:\s+disease)?|nsip|honeycomb(?:ing)?)\b/g;
@@ -99,17 +100,35 @@ const IPF_RE =
 const RT = String.raw`(?:rt|xrt|radiotherapy|radiation(?:\s+therapy)?|irradiation|sbrt|sabr|ebrt|chemo[\s-]?rt|chemo[\s-]?radiation|chemo[\s-]?radiotherapy|crt)`;
 const THORAX =
   '(?:chest(?:\\s+wall)?|thoracic|(?:hemi)?thorax|lung|mediastinal|mediastinum|mantle(?:\\s+field)?|breast|o?esophag[a-z]*|rul|rml|rll|lul|lll|lingula|(?:upper|middle|lower)\\s+lobe|same\\s+lobe|hilum|hilar\\s+(?:mass|tumou?r|region)|primary)';
+// "SABR for stage I NSCLC": an early stage's lung cancer treated with RT is the chest's (a stage IV one's may be a
+// metastasis).
+const EARLY_STAGE = String.raw`(?:stage\s+(?:i{1,3}|[1-3])[abc]?|early[\s-]stage)`;
+// "oligoPD in the primary, treated with SBRT 55 Gy/5": the RT of the lung primary (or lobe) just named.
+const PRIMARY_TREATED_RT = String.raw`(?:(?<=\b(?:the|lung|thoracic)\s)\bprimary|\b(?:rul|rml|rll|lul|lll|lingula))\b(?:\s+(?:primary|tumou?r|mass|lesion|nodule))?(?:\s*,\s*|\s+)(?:which\s+)?(?:was\s+)?(?:treated|managed|ablated)\s+(?:with|by)\s+(?:(?:local|consolidative|ablative|definitive)\s+)?${RT}\b`;
+// "cisplatin/etoposide + 60 Gy/30", "60 Gy/30 with weekly carboplatin/paclitaxel": a radical thoracic dose (54-69 Gy;
+// not the 45-50 Gy of a pelvis nor the 70 Gy of a head and neck) with a lung chemoradiation agent.
+const CHEMO_AGENT = String.raw`(?:chemo\w*|cisplatin|carboplatin|cis|carbo|etoposide|pemetrexed|paclitaxel|vinorelbine|platinum)`;
+const RADICAL_DOSE = String.raw`(?:5[4-9]|6\d)(?:\.\d)?\s?gy`;
+const PRIOR_RT_CHEMO_DOSE = String.raw`\b${CHEMO_AGENT}\b(?:\s*\/\s*[a-z]+){0,2}\s*(?:\+|with|and|plus|&)\s*${RADICAL_DOSE}\b|\b${RADICAL_DOSE}(?:(?:\s?\/\s?|\s+in\s+)\d{1,2}(?:\s?(?:fx|fractions?))?)?\s*(?:\+|with|and|plus|&)\s*(?:concurrent\s+|weekly\s+)?${CHEMO_AGENT}\b`;
+// "durvalumab consolidation, completed 2023", "on consolidation durvalumab": consolidation after chemoradiation (its
+// only indication, PACIFIC), so the RT was given whether the drug is taken or done.
+const DURVALUMAB_CONSOLIDATION = String.raw`\bconsolidat\w*\s+durvalumab\b|\bdurvalumab\s+(?:\(\s*)?consolidat\w*`;
+const DURVALUMAB_CONSOLIDATION_RE = /durvalumab/;
+// "plan: CRT then consolidation durvalumab", "candidate for consolidation durvalumab": a plan, which may hold the RT
+// too; the RT named with it is read by its own match.
+const CONSOLIDATION_PLAN_RE =
+  /\b(?:plan\w*|propos\w*|recommend\w*|candidate|eligible|consider\w*|would|will|rt|xrt|radiotherapy|radiation|chemo[\s-]?r\w*|crt|sbrt|sabr)\b/;
 // Prior thoracic RT: alternatives that start at a word, and two that start at a dose ("60 Gy to the chest",
 // "60 Gy ... concurrent"). PRIOR_RT_RE is all of them in this order; a text with no "Gy" after a number can only
 // match the words, so it reads PRIOR_RT_WORDS_RE, which is not tried at every number.
 // "SBRT 2022 (54 Gy/3) for a cT1b N0 adeno RUL", "SABR 55 Gy/5 to a LUL nodule": a year, a dose and a few words may
 // stand between the RT and the chest site.
-const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:19|20)\d\d\s+)?(?:\(?\d{1,2}(?:\.\d)?\s?gy\s?\/\s?\d{1,2}(?:\s?(?:fx|fractions?))?\)?\s+)?(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right|contra[\s-]?lat(?:eral)?\.?|ipsilateral|l|r)\s+)?(?:(?:c?t\d[abc]?|n\d|adeno\w*|squamous|nsclc|peripheral|central|small|solitary|early[\s-]stage)\s+){0,4}(?:${THORAX}|(?:lung\s+|pulmonary\s+)?nodules?)\b`;
+const PRIOR_RT_THORAX = String.raw`\b${THORAX}\s+${RT}\b|\b${RT}\s+(?:(?:in\s+)?(?:19|20)\d\d\s+)?(?:\(?\d{1,2}(?:\.\d)?\s?gy\s?\/\s?\d{1,2}(?:\s?(?:fx|fractions?))?\)?\s+)?(?:(?:to|for)\s+)?(?:the\s+|a\s+|an\s+)?(?:(?:left|right|contra[\s-]?lat(?:eral)?\.?|ipsilateral|l|r)\s+)?(?:(?:c?t\d[abc]?|n\d|adeno\w*|squamous|nsclc|peripheral|central|small|solitary|early[\s-]stage|stage\s+(?:i{1,3}|[1-3])[abc]?)\s+){0,4}(?:${THORAX}|(?:lung\s+|pulmonary\s+)?nodules?|${EARLY_STAGE}\s+(?:nsclc|lung\s+(?:cancer|ca)|adeno\w*|squamous\w*|scc))\b`;
 const PRIOR_RT_DOSE_TO = String.raw`\b\d{2}(?:\.\d)?\s?gy\b[^.;\n]{0,20}?\bto\s+(?:the\s+)?(?:(?:left|right|l|r)\s+)?${THORAX}\b`;
-const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\b(?:lung|chest|thorax|mediastinum|hemithorax)\s+(?:was\s+|previously\s+)?irradiated\b|\b(?:post[\s-]?(?:rt|radiation|radiotherapy)|radiation[\s-](?:induced|related)|radiation)\s+(?:fibrosis|pneumonitis)\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\b(?:sbrt|sabr)\s+(?:54|48|34|60)\s?gy\s?\/\s?(?:3|4|1|8)\b|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
+const PRIOR_RT_OTHER = String.raw`\bre[\s-]?irradiat[a-z]*|\bpreviously\s+irradiated\b|\b(?:lung|chest|thorax|mediastinum|hemithorax)\s+(?:was\s+|previously\s+)?irradiated\b|\b(?:post[\s-]?(?:rt|radiation|radiotherapy)|radiation[\s-](?:induced|related)|radiation)\s+(?:fibrosis|pneumonitis)\b|\bprior\s+(?:concurrent\s+)?chemo[\s-]?(?:rt|radiation|radiotherapy)\b|\b(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt)\b|\bport\b(?!\s+(?:trial|meta[\s-]?analys[ie]s|stud(?:y|ies)|data|evidence|literature))|\bpost[\s-]?op(?:erative)?\s+${RT}|\b(?:sbrt|sabr)\s+(?:54|48|34|60)\s?gy\s?\/\s?(?:3|4|1|8)\b|${PRIMARY_TREATED_RT}|${DURVALUMAB_CONSOLIDATION}|\bpacific\b(?![\s-]+(?:trial|stud(?:y|ies)|data|evidence|results?|criteria|population|analys[ie]s|eligib\w*|paper|publication))`;
 const PRIOR_RT_DOSE_CONCURRENT = String.raw`\b[4-7]\d\s?gy\b[^.;\n]{0,40}\bconcurrent\b[^.;\n,]{0,30}|\bconcurrent\b[^.;\n]{0,40}\b[4-7]\d\s?gy(?:\s?\/\s?\d{1,2})?`;
 const PRIOR_RT_RE = new RegExp(
-  `${PRIOR_RT_THORAX}|${PRIOR_RT_DOSE_TO}|${PRIOR_RT_OTHER}|${PRIOR_RT_DOSE_CONCURRENT}`,
+  `${PRIOR_RT_THORAX}|${PRIOR_RT_DOSE_TO}|${PRIOR_RT_OTHER}|${PRIOR_RT_DOSE_CONCURRENT}|${PRIOR_RT_CHEMO_DOSE}`,
   'g',
 );
 const PRIOR_RT_WORDS_RE = new RegExp(`${PRIOR_RT_THORAX}|${PRIOR_RT_OTHER}`, 'g');
@@ -127,13 +146,21 @@ function nextRtAt(lower: string, from: number): number {
 const THORAX_NAMED_RE = new RegExp(
   String.raw`\b${THORAX}\b|\b(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt|port|pacific)\b`,
 );
+// "cisplatin + 60 Gy to the larynx", "66 Gy/33 with cisplatin for oropharyngeal cancer": the radical dose of another
+// cancer (head and neck, glioma, pelvis) is not the chest's.
 const OTHER_SITE_RE =
-  /\b(?:brain|bone|spine|spinal|vertebra[el]?|[tlcs]\d{1,2}|mets?|metastas\w*|liver|adrenal|hip|femur|femoral|pelvis|pelvic|srs|wbrt|skull|humerus|rib)\b/;
+  /\b(?:brain|bone|spine|spinal|vertebra[el]?|[tlcs]\d{1,2}|mets?|metastas\w*|liver|adrenal|hip|femur|femoral|pelvis|pelvic|srs|wbrt|skull|humerus|rib|head|neck|h&n|hnscc|laryn\w*|pharyn\w*|oropharyn\w*|nasopharyn\w*|hypopharyn\w*|tonsil\w*|tongue|glioma|glioblastoma|gbm|cervix|rectum|rectal|anal|anus|bladder|prostate|pancrea\w*|gastric|stomach|vulva\w*|uter\w*|endometri\w*)\b/;
 const QUESTION_AFTER_RE = /^\s*\?/;
+// "SBRT to RUL in 01/2022" reaches the parser as "in [DATE]": a date given the RT, unless one it is booked for.
+const DATE_CUE_RE =
+  /(?<!\b(?:planned|booked|scheduled|due|for|from|starting|start)\s+(?:(?:in|on)\s+)?)\[date\]/;
+// "osimertinib interrupted around SBRT to the primary, now resumed": the drug taken up again after the RT.
+const RESUMED_AFTER_RE =
+  /^[^.;\n]{0,40}?(?<!\b(?:be|to|will|then|and|until)\s)\b(?:now\s+)?(?:resumed|restarted|recommenced)\b/;
 const PAST_CUE_RE =
   /\b(?:radiation[\s-](?:induced|related)\s+fibrosis|radiation\s+fibrosis|prior|previous(?:ly)?|prev|hx|h\/o|history|s\/p|status\s+post|post|had|received|completed|underwent|treated|(?:19|20)\d\d|ago|re[\s-]?irradiat[a-z]*|irradiated|port|for\s+(?:(?:limited|locally\s+advanced|unresectable)\s+)?stage\s+(?:iii|ii|i|3|2|1)[abc]?|then\s+(?:durvalumab|consolidat\w*|adjuvant)|after\s+(?:(?:concurrent|sequential|definitive)\s+)?(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt))\b/;
 const NO_PRIOR_RT_RE = new RegExp(
-  String.raw`\bno\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?|thoracic\s+|chest\s+)(?:rt|radiotherapy|radiation)\s*[:=-]\s*(?:none|nil|no)\b|\bno\s+(?:thoracic|chest|lung|mediastinal)\s+${RT}\s+(?:before|previously|prior|in\s+the\s+past|to\s+date|ever|so\s+far|(?:was\s+|has\s+been\s+)?(?:given|received|delivered))\b|\bnever\s+(?:had|received|been\s+given)\s+(?:any\s+)?(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b`,
+  String.raw`\b(?:no|nil)\s+(?:prior|previous|history\s+of)\s+(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b|\b(?:rt|radiotherapy|radiation)[\s-]na[iï]ve\b|\bno\s+(?:prior|previous)\s+(?:thoracic|chest)\s+(?:rt|radiotherapy|radiation|irradiation)\b|\b(?:(?:prior|previous)\s+(?:thoracic\s+|chest\s+)?|thoracic\s+|chest\s+)(?:rt|radiotherapy|radiation)(?:\s*[:=-]\s*(?:none|nil|no)|\s+(?:none|nil))\b|\bno\s+(?:thoracic|chest|lung|mediastinal)\s+${RT}\s+(?:before|previously|prior|in\s+the\s+past|to\s+date|ever|so\s+far|(?:was\s+|has\s+been\s+)?(?:given|received|delivered))\b|\bnever\s+(?:had|received|been\s+given)\s+(?:any\s+)?(?:thoracic\s+|chest\s+|lung\s+)?${RT}\b`,
   'g',
 );
 const POOR_FUNCTION_RE =
@@ -680,7 +707,24 @@ function extractPriorRt(doc: Doc, sink: Sink): void {
     // The words after, up to the next RT named ("RT to the primary now – … the prior RT to the femur?").
     const to = Math.min(lower.length, end + 36, nextRtAt(lower, end));
     const local = partHolding(lower, Math.max(0, start - 40), to, start, end, m[0], true) ?? m[0];
-    if (!PAST_CUE_RE.test(local)) continue; // "consider thoracic RT" is the question, not history
+    if (DURVALUMAB_CONSOLIDATION_RE.test(m[0])) {
+      if (
+        !CONSOLIDATION_PLAN_RE.test(local) &&
+        !QUESTION_AFTER_RE.test(lower.slice(end, end + 4)) &&
+        !conditionalAt(doc, start) &&
+        polarity(doc, start, end) === 'pos'
+      )
+        sink.add('lung.priorThoracicRt', true, start, end);
+      else sink.see(start, end);
+      continue;
+    }
+    // "consider thoracic RT" is the question, not history.
+    if (
+      !PAST_CUE_RE.test(local) &&
+      !DATE_CUE_RE.test(local) &&
+      !RESUMED_AFTER_RE.test(lower.slice(end, end + 48))
+    )
+      continue;
     // "risk of radiation fibrosis": a risk weighed, not a sequela seen.
     if (RISK_BEFORE_RE.test(lower.slice(Math.max(0, start - 32), start))) {
       sink.see(start, end);

@@ -34,6 +34,8 @@ const PRIOR_RT_WORDS = [
   'chemo',
   'chest$',
   'concu',
+  'conso',
+  'durva',
   'crt',
   'defin',
   'ebrt',
@@ -500,7 +502,7 @@ export const VOCABULARY = {
   svcSyndrome: { fact: 'symptoms', triggers: ['super', 'svc'] },
   cough: { fact: 'symptoms', triggers: ['cough'] },
   dyspnea: { fact: 'symptoms', triggers: ['breat', 'doe', 'dyspn', 'short', 'sob'] },
-  asymptomatic: { fact: 'symptoms', triggers: ['asymp', 'no$', 'sympt'] },
+  asymptomatic: { fact: 'symptoms', triggers: ['asymp', 'chest$', 'nil$', 'no$', 'respi', 'sympt', 'thora'] },
   ipf: { fact: 'lung.ild', triggers: ['idiop', 'ipf', 'uip', 'usual', 'proba'] },
   ild: {
     fact: 'lung.ild',
@@ -509,9 +511,13 @@ export const VOCABULARY = {
   ildKind: { fact: 'lung.ild', triggers: ['fibro', 'hyper', 'asbes', 'pneum', 'silic'] },
   noPriorRt: {
     fact: 'lung.priorThoracicRt',
-    triggers: ['chest$', 'never', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
+    triggers: ['chest$', 'never', 'nil$', 'no$', 'previ', 'prior$', 'radia', 'radio', 'rt$', 'thora'],
   },
-  priorRt: { fact: 'lung.priorThoracicRt', triggers: ['#', ...PRIOR_RT_WORDS] },
+  // A chemoradiation agent before its dose ("cisplatin/etoposide + 60 Gy/30").
+  priorRt: {
+    fact: 'lung.priorThoracicRt',
+    triggers: ['#', ...PRIOR_RT_WORDS, 'carbo', 'cis', 'etopo', 'pacli', 'pemet', 'plati', 'vinor'],
+  },
   // The same pattern without its alternatives that start at a dose ("60 Gy"), for a text with no dose.
   priorRtWords: { fact: 'lung.priorThoracicRt', triggers: PRIOR_RT_WORDS },
   poorLungFunction: {
