@@ -209,6 +209,7 @@ const MONTHS = new Set(
     'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december',
   ),
 );
+const GLUED_SITE_RE = /^(\d{1,2})([a-z]{4,})$/;
 const SIZE_SUFFIX_RE = /^\d+(?:\.\d+)?(?:mm|cm)$/;
 const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
 const PLURAL_BONES = new Set(words('ribs vertebrae'));
@@ -1444,6 +1445,15 @@ class GroupParser {
 
   private onNumber(t: Token, next: Token | undefined): void {
     const i = this.i;
+    // "3bone mets", "1adrenal met": a count glued to its site.
+    const glued = GLUED_SITE_RE.exec(t.w);
+    const gluedSite = glued ? SITE_WORDS.get(glued[2] as string) : undefined;
+    if (glued && gluedSite && gluedSite[1] !== 'lung') {
+      this.open(t);
+      this.st.count = { n: Number(glued[1]), start: t.start };
+      this.addSite(t, gluedSite, t.end);
+      return;
+    }
     // "brain metastases 3", "liver mets 3, ECOG 1": a bare number ending the phrase after a metastasis word.
     if (
       KINDS[i - 1] === K.Met &&

@@ -1784,6 +1784,11 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'progression.sites': 3, 'progression.pattern': 'oligoprogression' },
     },
   ],
+  'a count glued to its site': [
+    { text: '3bone mets', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
+    { text: '1adrenal met+2bone mets', facts: { 'metastases.count': 3, 'metastases.organs': 2 } },
+    { text: '4.2cm RUL', facts: { 'primary.sizeCm': 4.2 }, absent: ['metastases.count'] },
+  ],
   'progression everywhere': [
     {
       text: 'on osi, PD everywhere',
