@@ -1455,12 +1455,11 @@ class GroupParser {
       return;
     }
     // "brain metastases 3", "liver mets 3, ECOG 1": a bare number ending the phrase after a metastasis word.
-    if (
-      KINDS[i - 1] === K.Met &&
-      isSmallNumber(t.w) &&
-      this.phraseEndsAt(i + 1) &&
-      this.g?.lastClosed.length
-    ) {
+    // "metastases hepatic 2": the same with the organ after the metastasis word.
+    const after =
+      (KINDS[i - 1] === K.Met && (this.g?.lastClosed.length ?? 0) > 0) ||
+      (KINDS[i - 1] === K.Site && KINDS[i - 2] === K.Met && this.backItem() !== undefined);
+    if (after && isSmallNumber(t.w) && this.phraseEndsAt(i + 1)) {
       this.countBack(Number(t.w));
       return;
     }

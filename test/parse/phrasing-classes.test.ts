@@ -1784,6 +1784,12 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'progression.sites': 3, 'progression.pattern': 'oligoprogression' },
     },
   ],
+  'a count after the organ written after the metastasis word': [
+    {
+      text: 'metastases hepatic 2, metastases osseous 1',
+      facts: { 'metastases.count': 3, 'metastases.organs': 2 },
+    },
+  ],
   'a count glued to its site': [
     { text: '3bone mets', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
     { text: '1adrenal met+2bone mets', facts: { 'metastases.count': 3, 'metastases.organs': 2 } },
