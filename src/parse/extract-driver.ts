@@ -68,7 +68,7 @@ const NEG_BEFORE_RE =
   /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?(?:all\s+(?:the\s+)?(?:tested\s+)?(?:genes|markers|drivers|targets)\s*)?[:=(]?\s*$/;
 
 const NONE_RE =
-  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?|panel[\s-]?)?(?:negative|neg)\b|drivers?\s*[:=-]\s*(?:none|nil|negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|(?<!\b(?:ihc|immuno[a-z]*)\s+)\bpanel\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|\b(?:wild[\s-]?type|wt)\s+(?:on|by|via)\s+(?:ngs|(?:the\s+)?(?:(?:full|extended|broad|comprehensive|large)\s+)?(?:ngs\s+|gene\s+|genomic\s+|molecular\s+|driver\s+)?panel)\b|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
+  /\b(?:(?:no|negative\s+for(?:\s+any)?(?=\s+(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|genomic|molecular)\b))\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?|panel[\s-]?)?(?:negative|neg)\b|(?:drivers?|driver\s+(?:mutations?|alterations?|genes?))(?:\(s\))?\s*[:=-]\s*(?:none|nil|negative|neg|not\s+(?:detected|identified|found))\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|(?<!\b(?:ihc|immuno[a-z]*)\s+)\bpanel\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|\b(?:wild[\s-]?type|wt)\s+(?:on|by|via)\s+(?:ngs|(?:the\s+)?(?:(?:full|extended|broad|comprehensive|large)\s+)?(?:ngs\s+|gene\s+|genomic\s+|molecular\s+|driver\s+)?panel)\b|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
 
 // "driver not stated", "NGS pending": read, and deliberately left unknown.
 const UNSTATED_RE =
@@ -83,7 +83,7 @@ interface VariantRule {
 const VARIANT_RULES: VariantRule[] = [
   {
     triggers: T.egfrEx19del,
-    re: /\b(?:ex(?:x?on)?[\s-]?(?:19|nineteen)[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
+    re: /\b(?:(?:egfr)?ex(?:x?on)?\.?[\s-]?(?:19|nineteen)[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'ex19del',
   },

@@ -175,7 +175,7 @@ export const VOCABULARY = {
     triggers: ['alk', 'braf', 'c$', 'cmet', 'egfr', 'erbb2', 'her', 'kras', 'met', 'ntrk', 'ret', 'ros'],
   },
   metExon14: { fact: 'driver', triggers: ['metex'] },
-  egfrEx19del: { fact: 'egfrVariant', triggers: ['19', 'del', 'e746', 'ex'] },
+  egfrEx19del: { fact: 'egfrVariant', triggers: ['19', 'del', 'e746', 'egfre', 'ex'] },
   egfrL858r: { fact: 'egfrVariant', triggers: ['exon', 'l858r'] },
   egfrEx20ins: { fact: 'egfrVariant', triggers: ['a767', 'd770', 'ex', 'inser'] },
   egfrUncommon: {

@@ -1,0 +1,77 @@
+// Phrasing classes of EMR templates and international spellings of performance status, driver, stage, nodes and
+// life expectancy that independent probes found misread. Texts go through readText, the only way a front end
+// reaches the parser.
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/consult/read-text.js';
+import { CaseSchema } from '../../src/engine/case-schema.js';
+import { get } from './support.js';
+
+interface Row {
+  text: string;
+  facts?: Record<string, unknown>;
+  absent?: string[];
+  conflicts?: string[];
+}
+
+function check(row: Row): void {
+  const r = readText(row.text);
+  expect(CaseSchema.safeParse(r.case).success).toBe(true);
+  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
+  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
+  const asked = r.conflicts.map((c) => c.fact);
+  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
+  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
+}
+
+const CLASSES: Record<string, Row[]> = {
+  'template lines': [
+    // A template's driver line or a panel "negative for" words of the whole panel.
+    { text: 'Driver mutations: not detected. 3 bone mets', facts: { driver: 'none', 'metastases.count': 3 } },
+    { text: 'Driver alteration - none', facts: { driver: 'none' } },
+    { text: 'tissue NGS negative for any targetable alterations', facts: { driver: 'none' } },
+    { text: 'negative for known driver mutations, squamous', facts: { driver: 'none' } },
+    // ... but for one gene's alterations, only that gene.
+    { text: 'negative for actionable mutations in ALK', facts: { negativeFor: ['ALK'] }, absent: ['driver'] },
+    { text: 'negative for PD-L1 and TTF-1', absent: ['driver'] },
+    // A score label with the scale in brackets, a Karnofsky "index".
+    { text: 'PS (ECOG) 1, adeno', facts: { ecog: 1 } },
+    { text: 'Performance status (WHO): 3', facts: { ecog: 3 } },
+    { text: 'Performance status (Zubrod) - 2', facts: { ecog: 2 } },
+    { text: 'ECOG PS: 0, 1 adrenal met', facts: { ecog: 0, 'metastases.count': 1 } },
+    { text: 'PS as per ECOG 2', facts: { ecog: 2 } },
+    { text: 'Karnofsky index 70 %', facts: { karnofsky: 70 } },
+    { text: 'Karnofsky index: 90', facts: { karnofsky: 90 } },
+    // A life expectancy "estimated" without "at".
+    { text: 'Life expectancy estimated 4 months', facts: { lifeExpectancyMonths: 4 } },
+    { text: 'life expectancy: estimated 2 years', facts: { lifeExpectancyMonths: 24 } },
+  ],
+  spelling: [
+    // A substage after a hyphen.
+    { text: 'Stage IV-A (single adrenal met)', facts: { 'stage.group': 'IVA' } },
+    { text: 'stage iv-b, ECOG 1', facts: { 'stage.group': 'IVB', ecog: 1 } },
+    { text: 'stage IV, 3 liver mets', facts: { 'stage.group': 'IV' } },
+    // Exon 19 with a dot, or glued to the gene.
+    { text: 'EGFR ex.19 del, on osimertinib', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'EGFR Ex. 19 deletion positive', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'EGFRex19 deletion, 2 brain mets', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'EGFRexon19del', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'EGFR mutation of exon 19', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+  ],
+  nodes: [
+    // A node called probably involved gives no N (asked), as one called probably reactive does.
+    { text: 'subcarinal node, probably involved', absent: ['stage.n'] },
+    { text: '4L LN 12 mm, possibly malignant', absent: ['stage.n'] },
+    { text: 'R paratracheal node - ?involved, 2 liver mets', absent: ['stage.n'] },
+    { text: 'prevascular node 10 mm, equivocal', absent: ['stage.n'] },
+    { text: 'subcarinal node, involved on EBUS', facts: { 'stage.n': 'N2' } },
+    { text: 'paratracheal LN 16 mm, FDG avid', facts: { 'stage.n': 'N2' } },
+  ],
+};
+
+describe('EMR-template and international phrasing classes', () => {
+  for (const [name, rows] of Object.entries(CLASSES)) {
+    describe(name, () => {
+      for (const row of rows) it(row.text, () => check(row));
+    });
+  }
+});
