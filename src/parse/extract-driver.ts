@@ -55,6 +55,29 @@ const UNCONFIRMED_AFTER_RE =
 // "ALK+?", "EGFR ex19del?": a "?" closing the result, unless it closes a question ("SBRT dose in EGFR+?").
 const QUERIED_AFTER_RE = /^[^,;.()?\n]{0,24}\?(?![a-z])/;
 
+// "a hypothetical EGFR mutation", "had she been ALK+", "were she EGFR mutant", "supposing the tumour were…", "what
+// if she had ECOG 2": a supposed finding, not the case's. ("she had been ALK+" is a past finding: no inversion.)
+const HYPOTHETICAL_BEFORE_RE =
+  /\b(?:hypothetic(?:al|ally)|suppos(?:e|ing)|imagin(?:e|ing)|what\s+if|(?:had|were|should)\s+(?:she|he|it|they|the\s+(?:patient|pt|tumou?r|disease))|(?:she|he|it|the\s+(?:patient|pt|tumou?r|disease))\s+were)\b[^.;!?\n]*$|\bwould\s+an?\s+(?:[a-z]+\s+)?$/;
+
+/** Whether the fragment at `start` is supposed ("had she been ALK+"), not stated; shared with the scores. */
+export function hypotheticalAt(doc: Doc, start: number): boolean {
+  return HYPOTHETICAL_BEFORE_RE.test(doc.lower.slice(Math.max(0, start - 60), start));
+}
+
+// "in an EGFR-mutant patient would you…": a kind of patient, perhaps this one; it stands only when nothing else
+// states the driver (a "driver negative" or another gene found is not overridden by it).
+const GENERIC_BEFORE_RE = /\b(?:in|for)\s+(?:an?|the\s+case\s+of\s+an?)\s+$/;
+const GENERIC_AFTER_RE =
+  /^[\s+-]*(?:(?:mutant|mutated|mutation|positive|pos|\+ve|rearranged|driven|altered|fusion|amplified)[\s-]*)?(?:patients?|pts?|cases?|population|setting|scenario|context|disease|nsclc|tumou?rs?)\b/;
+
+function genericAt(lower: string, start: number, end: number): boolean {
+  return (
+    GENERIC_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start)) &&
+    GENERIC_AFTER_RE.test(lower.slice(end, end + 30))
+  );
+}
+
 function queriedAt(doc: Doc, end: number): boolean {
   const q = QUERIED_AFTER_RE.exec(doc.lower.slice(end, end + 28));
   return q !== null && !isQuestionMark(doc, end + q[0].length - 1);
@@ -139,6 +162,8 @@ interface Mention {
   start: number;
   end: number;
   status: Status;
+  /** A kind of patient ("in an EGFR-mutant patient"): positive only when nothing else states the driver. */
+  generic?: boolean;
 }
 
 // "EGFR amplification": a copy-number change, not the sensitising mutation the EGFR rules are about (unlike
@@ -204,7 +229,8 @@ function geneMentions(doc: Doc): Mention[] {
     let status = ownStatus(gene, lower.slice(end, end + 48), m[2]);
     if (gene === 'HER2' && her2OfOtherCancer(lower, start, end)) status = 'neutral';
     if (status === 'pos' && queriedAt(doc, end)) status = 'hedge';
-    mentions.push({ gene, start, end, status });
+    if (hypotheticalAt(doc, start)) status = 'neutral';
+    mentions.push({ gene, start, end, status, generic: genericAt(lower, start, end) });
   }
   for (const m of matchAll(doc, METEX14_RE, T.metExon14)) {
     mentions.push({ gene: 'MET', start: m.index, end: m.index + m[0].length, status: 'pos' });
@@ -247,6 +273,8 @@ function shareListStatus(doc: Doc, mentions: readonly Mention[]): void {
 
 interface Tally {
   positives: Map<Gene, Span[]>;
+  /** Positives told of a kind of patient ("in an EGFR-mutant patient"). */
+  generic: Mention[];
   negatives: Set<Gene>;
   negSpans: Span[];
 }
@@ -258,9 +286,12 @@ function addPositive(t: Tally, gene: Gene, start: number, end: number): void {
 }
 
 function tally(sink: Sink, mentions: readonly Mention[]): Tally {
-  const t: Tally = { positives: new Map(), negatives: new Set(), negSpans: [] };
+  const t: Tally = { positives: new Map(), generic: [], negatives: new Set(), negSpans: [] };
   for (const m of mentions) {
-    if (m.status === 'pos') addPositive(t, m.gene, m.start, m.end);
+    if (m.status === 'pos' && m.generic) {
+      t.generic.push(m);
+      sink.see(m.start, m.end);
+    } else if (m.status === 'pos') addPositive(t, m.gene, m.start, m.end);
     else if (m.status === 'neg') {
       t.negatives.add(m.gene);
       t.negSpans.push({ start: m.start, end: m.end });
@@ -301,7 +332,7 @@ function readVariants(doc: Doc, sink: Sink, t: Tally): void {
         rule.variant === 'exon20ins' &&
         HER2_NEAR_RE.test(lower.slice(Math.max(0, start - 30), Math.min(lower.length, end + 20)));
       const unconfirmed = UNCONFIRMED_AFTER_RE.test(lower.slice(end, end + 28)) || queriedAt(doc, end);
-      if (pol !== 'pos' || her2 || unconfirmed) {
+      if (pol !== 'pos' || her2 || unconfirmed || hypotheticalAt(doc, start)) {
         sink.see(start, end);
         continue;
       }
@@ -360,6 +391,8 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
   }
   const noneSpans = noneStatements(doc, sink);
   const { positives, negatives, negSpans } = t;
+  if (positives.size === 0 && noneSpans.length === 0)
+    for (const m of t.generic) if (!negatives.has(m.gene)) addPositive(t, m.gene, m.start, m.end);
   if (noneSpans.length === 0 && ALL_GENES.every((g) => negatives.has(g))) noneSpans.push(...negSpans);
 
   const genes = [...positives.keys()];

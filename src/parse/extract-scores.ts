@@ -1,6 +1,7 @@
 // Numeric scores: ECOG/WHO PS, Karnofsky, PD-L1 TPS and life expectancy.
 import type { Doc } from './doc.js';
 import { matchAll, polarity } from './doc.js';
+import { hypotheticalAt } from './extract-driver.js';
 import { justBelow, NUMBER_WORD_VALUES, wordValue } from './number-words.js';
 import type { Sink } from './sink.js';
 import { T } from './vocabulary.js';
@@ -135,6 +136,11 @@ function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecA
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
+    // "had she been PS 3", "what if she had ECOG 2": supposed, not today's value.
+    if (hypotheticalAt(doc, start)) {
+      sink.see(start, end);
+      continue;
+    }
     // "ECOG 2 vs ECOG 1": two values offered, a conflict to ask, not a hedge to drop.
     const alternative =
       VS_BEFORE_RE.test(src.slice(Math.max(0, start - 9), start)) ||
@@ -186,6 +192,10 @@ function extractKarnofsky(doc: Doc, sink: Sink): void {
     const start = m.index;
     let end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
+    if (hypotheticalAt(doc, start)) {
+      sink.see(start, end);
+      continue;
+    }
     const trend = KPS_TREND_AFTER_RE.exec(doc.lower.slice(end, end + 40));
     const k = kpsNumber((trend ? trend[1] : m[1]) as string);
     if (trend) end += trend[0].length;

@@ -57,6 +57,28 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'EGFRexon19del', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
     { text: 'EGFR mutation of exon 19', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
   ],
+  hypotheticals: [
+    // A supposed gene or score is not a finding: the stated one stands.
+    {
+      text: 'NGS pan-negative. Would a hypothetical ALK fusion alter the advice?',
+      facts: { driver: 'none' },
+      absent: ['negativeFor'],
+    },
+    { text: 'no actionable mutation; were she EGFR positive, TKI first?', facts: { driver: 'none' } },
+    { text: 'driver negative. Had the tumour been ROS1+, would you wait?', facts: { driver: 'none' } },
+    { text: 'panel negative; supposing it were KRAS G12C, any change?', facts: { driver: 'none' } },
+    { text: 'molecular -ve. Hypothetically, with an L858R would you?', facts: { driver: 'none' } },
+    { text: 'drivers: none. For an ALK-rearranged patient would SBRT differ?', facts: { driver: 'none' } },
+    { text: 'had he been EGFR mutant, would osimertinib come first?', absent: ['driver'] },
+    // A kind of patient stands when nothing else states the driver; a past finding is a finding.
+    { text: 'SBRT for oligoprogression in an ALK-positive patient on alectinib', facts: { driver: 'ALK' } },
+    { text: 'RET fusion. In an EGFR-mutant patient would you do the same?', facts: { driver: 'RET' } },
+    { text: 'she had been ROS1 positive on the first biopsy', facts: { driver: 'ROS1' } },
+    // A supposed performance status.
+    { text: 'Now ECOG 0. Had he been PS 2 would you still treat?', facts: { ecog: 0 } },
+    { text: 'What if his ECOG were 3?', absent: ['ecog'] },
+    { text: 'KPS 90; supposing KPS 60, hypofractionate?', facts: { karnofsky: 90 } },
+  ],
   nodes: [
     // A node called probably involved gives no N (asked), as one called probably reactive does.
     { text: 'subcarinal node, probably involved', absent: ['stage.n'] },
