@@ -24,18 +24,18 @@ const SKIP_RE =
 const NEUTRAL_RE = /^-?\s*(?:tkis?\b|inhibitors?|targeted|directed|blockade|antibod|therap|treatment|tki)/;
 const NEG_RE =
   /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutations?|mut|rearrangements?|fusions?|translocations?|amplifications?|alterations?|variants?)\s+(?:(?:is|was|were)\s+)?)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+(?:detected|identified|found)|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
-// "EGFR exon 19 deletion not detected", "ALK IHC (D5F3) negative", "BRAF V600E: not detected": the result comes
-// after the variant, assay or clone named for the gene. Only such words may stand between ("EGFR L858R with T790M
-// not detected" keeps L858R).
+// "EGFR exon 19 deletion not detected", "ALK IHC (D5F3) negative", "BRAF V600E: not detected", "EGFR sensitising
+// mutations: none": the result comes after the variant, assay, clone or kind of mutation named for the gene. Only
+// such words may stand between ("EGFR L858R with T790M not detected" keeps L858R).
 const DESCRIBED_NEG_RE =
-  /^(?:\s*(?:[:=()]|\b(?:mutations?|mut|exon|ex|\d{1,3}|nineteen|twenty|twenty[\s-]one|deletions?|del|insertions?|ins|skipping|fusions?|rearrangements?|translocations?|amplifications?|amp|alterations?|variants?|by|on|via|ihc|fish|ngs|pcr|rt-pcr|tissue|plasma|liquid|biopsy|ctdna|cfdna|testing|tested|test|status|results?|assay|panel|sequencing|d5f3|5a4|sp384|ventana|was|is|were|are|[a-z]\d{2,4}[a-z]{1,3})\b))*\s*(?:not\s+(?:detected|identified|found|seen|present)|negative|neg\b|-ve\b|undetected|absent|nd\b|none\s+(?:detected|identified|found))/;
+  /^(?:\s*(?:[:=()]|\b(?:mutations?|mut|actionable|targetable|druggable|sensiti[sz]ing|activating|driver|oncogenic|pathogenic|exon|ex|\d{1,3}|nineteen|twenty|twenty[\s-]one|deletions?|del|insertions?|ins|skipping|fusions?|rearrangements?|translocations?|amplifications?|amp|alterations?|variants?|by|on|via|ihc|fish|ngs|pcr|rt-pcr|tissue|plasma|liquid|biopsy|ctdna|cfdna|testing|tested|test|status|results?|assay|panel|sequencing|d5f3|5a4|sp384|ventana|was|is|were|are|[a-z]\d{2,4}[a-z]{1,3})\b))*\s*(?:not\s+(?:detected|identified|found|seen|present)|negative|neg\b|-ve\b|undetected|absent|nd\b|none(?:\s+(?:detected|identified|found))?\b|nil\b)/;
 // "EGFR T790M not detected", "ALK G1202R negative": a resistance mutation tested after a TKI; its absence says
 // nothing about the sensitising one.
 const RESISTANCE_RE = /\b(?:t790m|c797s|l718q|g1202r|l1196m|g2032r|d1228n)\b/;
 // A negative read from a variant named before it ("exon 19 deletion not detected"): another variant of the gene
 // may still be positive ("…; L858R detected").
 const VARIANT_WORD_RE = /\b(?:exon|ex|deletions?|del|insertions?|ins|skipping|[a-z]\d{2,4}[a-z]{1,3})\b/;
-const NEG_WORD_RE = /neg|not|nd\b|-ve|absent|undetected|none/;
+const NEG_WORD_RE = /neg|not|nd\b|-ve|absent|undetected|none|nil\b/;
 // "EGFR VUS": a variant of uncertain significance is not a driver.
 const VUS_RE = /^[\s:]*(?:[a-z0-9]+\s+){0,3}?(?:vus\b|variants?\s+of\s+(?:uncertain|unknown)\s+significance)/;
 const BRACKET_NEG_RE = /^\s*\(\s*(?:-|neg(?:ative)?|-ve|wt|wild[\s-]?type)\s*\)/;
@@ -91,7 +91,7 @@ const NEG_BEFORE_RE =
   /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?(?:all\s+(?:the\s+)?(?:tested\s+)?(?:genes|markers|drivers|targets)\s*)?[:=(]?\s*$/;
 
 const NONE_RE =
-  /\b(?:(?:no|negative\s+for(?:\s+any)?(?=\s+(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|genomic|molecular)\b))\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?|panel[\s-]?)?(?:negative|neg)\b|(?:drivers?|driver\s+(?:mutations?|alterations?|genes?))(?:\(s\))?\s*[:=-]\s*(?:none|nil|negative|neg|not\s+(?:detected|identified|found))\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|(?<!\b(?:ihc|immuno[a-z]*)\s+)\bpanel\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|\b(?:wild[\s-]?type|wt)\s+(?:on|by|via)\s+(?:ngs|(?:the\s+)?(?:(?:full|extended|broad|comprehensive|large)\s+)?(?:ngs\s+|gene\s+|genomic\s+|molecular\s+|driver\s+)?panel)\b|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
+  /\b(?:(?:no|negative\s+for(?:\s+any)?(?=\s+(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|genomic|molecular)\b))\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?|panel[\s-]?)?(?:negative|neg)\b|(?:drivers?|(?:driver|actionable|targetable|druggable)\s+(?:mutations?|alterations?|genes?|variants?))(?:\(s\))?\s*[:=-]\s*(?:none|nil|negative|neg|not\s+(?:detected|identified|found))\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|(?<!\b(?:ihc|immuno[a-z]*)\s+)\bpanel\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|\b(?:wild[\s-]?type|wt)\s+(?:on|by|via)\s+(?:ngs|(?:the\s+)?(?:(?:full|extended|broad|comprehensive|large)\s+)?(?:ngs\s+|gene\s+|genomic\s+|molecular\s+|driver\s+)?panel)\b|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
 
 // "driver not stated", "NGS pending": read, and deliberately left unknown.
 const UNSTATED_RE =
@@ -112,7 +112,7 @@ const VARIANT_RULES: VariantRule[] = [
   },
   {
     triggers: T.egfrL858r,
-    re: /\b(?:exon[\s-]?21[\s-]?)?l858r\+?(?![a-z0-9])/g,
+    re: /\b(?:egfr|exon[\s-]?21[\s-]?)?l858r\+?(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'L858R',
   },
@@ -140,7 +140,8 @@ const SPACE_DASH_RE = /[\s-]/g;
 const PLUS_AFTER_RE = /^\s*\+/;
 const QUESTION_BEFORE_RE = /\?\s?$/;
 const ALL_RE = /^all\b/;
-const TEST_NONE_RE = /^(?:ngs|molecular|genomic|biomarker|panel|wild|wt)/;
+const TEST_NONE_RE =
+  /^(?:ngs|molecular|genomic|biomarker|panel|wild|wt|actionable|targetable|druggable|driver\s)/;
 const GENE_BEFORE_TEST_RE =
   /\b(?:egfr|alk|ros[\s-]?1|ret|braf|ntrk\d?|her[\s-]?2|erbb2|kras|c-?met|met)(?:\s+(?:mutation|mut|status|testing|gene))?\s*(?:[:=-]|by|on|via|from)?\s*$/;
 

@@ -153,7 +153,7 @@ export const VOCABULARY = {
   },
 
   // Scores.
-  ecog: { fact: 'ecog', triggers: ['ecgo', 'ecig', 'ecog', 'eocg', 'perfo', 'prefo', 'ps', 'who', 'zubro'] },
+  ecog: { fact: 'ecog', triggers: ['ecgo', 'ecig', 'ecog', 'eocg', 'perf', 'prefo', 'ps', 'who', 'zubro'] },
   karnofsky: { fact: 'karnofsky', triggers: ['karn', 'kern', 'kps'] },
   pdl1: { fact: 'pdl1', triggers: ['pd', 'tps'] },
   lifeExpectancy: {
@@ -176,7 +176,7 @@ export const VOCABULARY = {
   },
   metExon14: { fact: 'driver', triggers: ['metex'] },
   egfrEx19del: { fact: 'egfrVariant', triggers: ['19', 'del', 'e746', 'egfre', 'ex'] },
-  egfrL858r: { fact: 'egfrVariant', triggers: ['exon', 'l858r'] },
+  egfrL858r: { fact: 'egfrVariant', triggers: ['egfrl', 'exon', 'l858r'] },
   egfrEx20ins: { fact: 'egfrVariant', triggers: ['a767', 'd770', 'ex', 'inser'] },
   egfrUncommon: {
     fact: 'egfrVariant',
@@ -192,9 +192,11 @@ export const VOCABULARY = {
   driverNone: {
     fact: 'driver',
     triggers: [
+      'actio',
       'all',
       'bioma',
       'drive',
+      'drugg',
       'genom',
       'molec',
       'negat',
@@ -203,6 +205,7 @@ export const VOCABULARY = {
       'oncog',
       'pan',
       'quadr',
+      'targe',
       'tripl',
       'wild',
       'wt$',

@@ -41,9 +41,21 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'PS as per ECOG 2', facts: { ecog: 2 } },
     { text: 'Karnofsky index 70 %', facts: { karnofsky: 70 } },
     { text: 'Karnofsky index: 90', facts: { karnofsky: 90 } },
+    { text: 'Perf. status: 1', facts: { ecog: 1 } },
+    { text: 'ECOG (PS): 2, liver mets', facts: { ecog: 2 } },
+    { text: 'performance score 3', facts: { ecog: 3 } },
+    { text: 'Karnofsky-Index: 60%', facts: { karnofsky: 60 } },
+    { text: 'KPS index 50', facts: { karnofsky: 50 } },
+    // A template's "actionable alterations: none" line; for one gene, that gene only.
+    { text: 'Targetable mutations: none identified', facts: { driver: 'none' } },
+    { text: 'Actionable alterations - not detected, adeno', facts: { driver: 'none' } },
+    { text: 'ALK actionable alterations: none', facts: { negativeFor: ['ALK'] }, absent: ['driver'] },
+    { text: 'EGFR activating mutations: nil', facts: { negativeFor: ['EGFR'] }, absent: ['driver'] },
+    { text: 'EGFR sensitizing mutation: not found', facts: { negativeFor: ['EGFR'] }, absent: ['driver'] },
     // A life expectancy "estimated" without "at".
     { text: 'Life expectancy estimated 4 months', facts: { lifeExpectancyMonths: 4 } },
     { text: 'life expectancy: estimated 2 years', facts: { lifeExpectancyMonths: 24 } },
+    { text: 'Life expectancy (est.): 10 months', facts: { lifeExpectancyMonths: 10 } },
   ],
   spelling: [
     // A substage after a hyphen.
@@ -56,6 +68,7 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'EGFRex19 deletion, 2 brain mets', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
     { text: 'EGFRexon19del', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
     { text: 'EGFR mutation of exon 19', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
+    { text: 'EGFRL858R, on osimertinib', facts: { driver: 'EGFR', egfrVariant: 'L858R' } },
   ],
   hypotheticals: [
     // A supposed gene or score is not a finding: the stated one stands.
