@@ -58,7 +58,7 @@ const QUERIED_AFTER_RE = /^[^,;.()?\n]{0,24}\?(?![a-z])/;
 // "a hypothetical EGFR mutation", "had she been ALK+", "were she EGFR mutant", "supposing the tumour were…", "what
 // if she had ECOG 2": a supposed finding, not the case's. ("she had been ALK+" is a past finding: no inversion.)
 const HYPOTHETICAL_BEFORE_RE =
-  /\b(?:hypothetic(?:al|ally)|suppos(?:e|ing)|imagin(?:e|ing)|what\s+if|(?:had|were|should)\s+(?:she|he|it|they|the\s+(?:patient|pt|tumou?r|disease))|(?:she|he|it|the\s+(?:patient|pt|tumou?r|disease))\s+were)\b[^.;!?\n]*$|\bwould\s+an?\s+(?:[a-z]+\s+)?$/;
+  /\b(?:hypothetic(?:al|ally)|suppos(?:e|ing)|imagin(?:e|ing))\b[^.;!?\n]*$|\b(?:(?:what\s+if|had|were)\s+(?:she|he|it|they|the\s+(?:patient|pt|tumou?r|disease))\s+(?:had|has|were|was|been|harbou?red|carried|shown|tested|turned\s+out|proved)|were\s+(?:she|he|it|the\s+(?:patient|pt|tumou?r|disease))|(?:she|he|it|the\s+(?:patient|pt|tumou?r|disease))\s+were)\b[^.;!?,\n]*$|\bwhat\s+if\s+(?:her|his|the)\s+$|\bwould\s+an?\s+(?:[a-z]+\s+)?$/;
 
 /** Whether the fragment at `start` is supposed ("had she been ALK+"), not stated; shared with the scores. */
 export function hypotheticalAt(doc: Doc, start: number): boolean {

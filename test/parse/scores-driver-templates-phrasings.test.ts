@@ -87,6 +87,9 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'SBRT for oligoprogression in an ALK-positive patient on alectinib', facts: { driver: 'ALK' } },
     { text: 'RET fusion. In an EGFR-mutant patient would you do the same?', facts: { driver: 'RET' } },
     { text: 'she had been ROS1 positive on the first biopsy', facts: { driver: 'ROS1' } },
+    // A counterfactual about something else, or a question to the board, leaves the stated gene.
+    { text: 'Had he been fitter, we would add chemo to his ALK+ disease', facts: { driver: 'ALK' } },
+    { text: 'Should he get SBRT for his ROS1-rearranged oligoprogression?', facts: { driver: 'ROS1' } },
     // A supposed performance status.
     { text: 'Now ECOG 0. Had he been PS 2 would you still treat?', facts: { ecog: 0 } },
     { text: 'What if his ECOG were 3?', absent: ['ecog'] },
