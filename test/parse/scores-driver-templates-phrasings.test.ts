@@ -101,7 +101,12 @@ const CLASSES: Record<string, Row[]> = {
     { text: '4L LN 12 mm, possibly malignant', absent: ['stage.n'] },
     { text: 'R paratracheal node - ?involved, 2 liver mets', absent: ['stage.n'] },
     { text: 'prevascular node 10 mm, equivocal', absent: ['stage.n'] },
+    { text: 'hilar LN, most likely involved', absent: ['stage.n'] },
+    { text: '7 node (probably involved), 1 bone met', absent: ['stage.n'] },
+    { text: 'paratracheal node, involvement suspected', absent: ['stage.n'] },
+    { text: 'suspicious R hilar lymph node', absent: ['stage.n'] },
     { text: 'subcarinal node, involved on EBUS', facts: { 'stage.n': 'N2' } },
+    { text: 'subcarinal node (21 mm), FDG avid', facts: { 'stage.n': 'N2' } },
     { text: 'paratracheal LN 16 mm, FDG avid', facts: { 'stage.n': 'N2' } },
   ],
 };
