@@ -24,18 +24,18 @@ const SKIP_RE =
 const NEUTRAL_RE = /^-?\s*(?:tkis?\b|inhibitors?|targeted|directed|blockade|antibod|therap|treatment|tki)/;
 const NEG_RE =
   /^(?:-\s*(?=$|[\s/,;.)&])|[:=]?\s*(?:(?:all|both|are|were|is|was)\s+)?(?:(?:mutations?|mut|rearrangements?|fusions?|translocations?|amplifications?|alterations?|variants?)\s+(?:(?:is|was|were)\s+)?)?(?:neg(?:ative)?\b|-ve\b|wt\b|wild[\s-]?type|wildtype|not\s+(?:detected|identified|found)|nd\b|unmutated|non[\s-]?mutated|no\s+(?:mutation|alteration|rearrangement|fusion|amplification)|not\s+(?:mutated|rearranged|amplified)|absent|normal\b))/;
-// "EGFR exon 19 deletion not detected", "ALK IHC (D5F3) negative", "BRAF V600E: not detected": the result comes
-// after the variant, assay or clone named for the gene. Only such words may stand between ("EGFR L858R with T790M
-// not detected" keeps L858R).
+// "EGFR exon 19 deletion not detected", "ALK IHC (D5F3) negative", "BRAF V600E: not detected", "EGFR sensitising
+// mutations: none": the result comes after the variant, assay, clone or kind of mutation named for the gene. Only
+// such words may stand between ("EGFR L858R with T790M not detected" keeps L858R).
 const DESCRIBED_NEG_RE =
-  /^(?:\s*(?:[:=()]|\b(?:mutations?|mut|exon|ex|\d{1,3}|nineteen|twenty|twenty[\s-]one|deletions?|del|insertions?|ins|skipping|fusions?|rearrangements?|translocations?|amplifications?|amp|alterations?|variants?|by|on|via|ihc|fish|ngs|pcr|rt-pcr|tissue|plasma|liquid|biopsy|ctdna|cfdna|testing|tested|test|status|results?|assay|panel|sequencing|d5f3|5a4|sp384|ventana|was|is|were|are|[a-z]\d{2,4}[a-z]{1,3})\b))*\s*(?:not\s+(?:detected|identified|found|seen|present)|negative|neg\b|-ve\b|undetected|absent|nd\b|none\s+(?:detected|identified|found))/;
+  /^(?:\s*(?:[:=()]|\b(?:mutations?|mut|actionable|targetable|druggable|sensiti[sz]ing|activating|driver|oncogenic|pathogenic|exon|ex|\d{1,3}|nineteen|twenty|twenty[\s-]one|deletions?|del|insertions?|ins|skipping|fusions?|rearrangements?|translocations?|amplifications?|amp|alterations?|variants?|by|on|via|ihc|fish|ngs|pcr|rt-pcr|tissue|plasma|liquid|biopsy|ctdna|cfdna|testing|tested|test|status|results?|assay|panel|sequencing|d5f3|5a4|sp384|ventana|was|is|were|are|[a-z]\d{2,4}[a-z]{1,3})\b))*\s*(?:not\s+(?:detected|identified|found|seen|present)|negative|neg\b|-ve\b|undetected|absent|nd\b|none(?:\s+(?:detected|identified|found))?\b|nil\b)/;
 // "EGFR T790M not detected", "ALK G1202R negative": a resistance mutation tested after a TKI; its absence says
 // nothing about the sensitising one.
 const RESISTANCE_RE = /\b(?:t790m|c797s|l718q|g1202r|l1196m|g2032r|d1228n)\b/;
 // A negative read from a variant named before it ("exon 19 deletion not detected"): another variant of the gene
 // may still be positive ("…; L858R detected").
 const VARIANT_WORD_RE = /\b(?:exon|ex|deletions?|del|insertions?|ins|skipping|[a-z]\d{2,4}[a-z]{1,3})\b/;
-const NEG_WORD_RE = /neg|not|nd\b|-ve|absent|undetected|none/;
+const NEG_WORD_RE = /neg|not|nd\b|-ve|absent|undetected|none|nil\b/;
 // "EGFR VUS": a variant of uncertain significance is not a driver.
 const VUS_RE = /^[\s:]*(?:[a-z0-9]+\s+){0,3}?(?:vus\b|variants?\s+of\s+(?:uncertain|unknown)\s+significance)/;
 const BRACKET_NEG_RE = /^\s*\(\s*(?:-|neg(?:ative)?|-ve|wt|wild[\s-]?type)\s*\)/;
@@ -55,6 +55,29 @@ const UNCONFIRMED_AFTER_RE =
 // "ALK+?", "EGFR ex19del?": a "?" closing the result, unless it closes a question ("SBRT dose in EGFR+?").
 const QUERIED_AFTER_RE = /^[^,;.()?\n]{0,24}\?(?![a-z])/;
 
+// "a hypothetical EGFR mutation", "had she been ALK+", "were she EGFR mutant", "supposing the tumour were…", "what
+// if she had ECOG 2": a supposed finding, not the case's. ("she had been ALK+" is a past finding: no inversion.)
+const HYPOTHETICAL_BEFORE_RE =
+  /\b(?:hypothetic(?:al|ally)|suppos(?:e|ing)|imagin(?:e|ing))\b[^.;!?\n]*$|\b(?:(?:what\s+if|had|were)\s+(?:she|he|it|they|the\s+(?:patient|pt|tumou?r|disease))\s+(?:had|has|were|was|been|harbou?red|carried|shown|tested|turned\s+out|proved)|were\s+(?:she|he|it|the\s+(?:patient|pt|tumou?r|disease))|(?:she|he|it|the\s+(?:patient|pt|tumou?r|disease))\s+were)\b[^.;!?,\n]*$|\bwhat\s+if\s+(?:her|his|the)\s+$|\bwould\s+an?\s+(?:[a-z]+\s+)?$/;
+
+/** Whether the fragment at `start` is supposed ("had she been ALK+"), not stated; shared with the scores. */
+export function hypotheticalAt(doc: Doc, start: number): boolean {
+  return HYPOTHETICAL_BEFORE_RE.test(doc.lower.slice(Math.max(0, start - 60), start));
+}
+
+// "in an EGFR-mutant patient would you…": a kind of patient, perhaps this one; it stands only when nothing else
+// states the driver (a "driver negative" or another gene found is not overridden by it).
+const GENERIC_BEFORE_RE = /\b(?:in|for)\s+(?:an?|the\s+case\s+of\s+an?)\s+$/;
+const GENERIC_AFTER_RE =
+  /^[\s+-]*(?:(?:mutant|mutated|mutation|positive|pos|\+ve|rearranged|driven|altered|fusion|amplified)[\s-]*)?(?:patients?|pts?|cases?|population|setting|scenario|context|disease|nsclc|tumou?rs?)\b/;
+
+function genericAt(lower: string, start: number, end: number): boolean {
+  return (
+    GENERIC_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start)) &&
+    GENERIC_AFTER_RE.test(lower.slice(end, end + 30))
+  );
+}
+
 function queriedAt(doc: Doc, end: number): boolean {
   const q = QUERIED_AFTER_RE.exec(doc.lower.slice(end, end + 28));
   return q !== null && !isQuestionMark(doc, end + q[0].length - 1);
@@ -68,7 +91,7 @@ const NEG_BEFORE_RE =
   /\b(?:negative|neg|wild[\s-]?type|wt)\s*(?:for\s*)?(?:all\s+(?:the\s+)?(?:tested\s+)?(?:genes|markers|drivers|targets)\s*)?[:=(]?\s*$/;
 
 const NONE_RE =
-  /\b(?:no\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?|panel[\s-]?)?(?:negative|neg)\b|drivers?\s*[:=-]\s*(?:none|nil|negative|neg)\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|(?<!\b(?:ihc|immuno[a-z]*)\s+)\bpanel\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|\b(?:wild[\s-]?type|wt)\s+(?:on|by|via)\s+(?:ngs|(?:the\s+)?(?:(?:full|extended|broad|comprehensive|large)\s+)?(?:ngs\s+|gene\s+|genomic\s+|molecular\s+|driver\s+)?panel)\b|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
+  /\b(?:(?:no|negative\s+for(?:\s+any)?(?=\s+(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|genomic|molecular)\b))\s+(?:(?:known|actionable|targetable|targetted|druggable|oncogenic|pathogenic|driver|other|identifiable|detectable|detected|genomic|molecular)\s+)*(?:driver|mutation|alteration|target|fusion|oncogene|(?<=pathogenic\s)variant)s?\b(?!\s+(?:testing|analysis|results?|status)|\s+(?:of|in|for)\s+(?:the\s+)?(?:egfr|alk|ros|ret|met|braf|kras|her2|ntrk|erbb2))|driver[\s-]?(?:mutation[\s-]?|panel[\s-]?)?(?:negative|neg)\b|(?:drivers?|(?:driver|actionable|targetable|druggable)\s+(?:mutations?|alterations?|genes?|variants?))(?:\(s\))?\s*[:=-]\s*(?:none|nil|negative|neg|not\s+(?:detected|identified|found))\b|(?:pan|triple|quadruple)[\s-]?neg(?:ative)?\b|all\s+(?:(?:drivers?|genes?|markers?|biomarkers?|mutations?|others?)\s+)?(?:negative|neg|wt|wild[\s-]?type)\b|negative\s+for\s+all\b|wild[\s-]?type\s+for\s+all\b|(?:ngs|molecular(?:\s+(?:profiling|testing))?|genomic(?:\s+profiling)?|biomarkers?)\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|(?<!\b(?:ihc|immuno[a-z]*)\s+)\bpanel\s*[:=-]?\s*(?:negative|neg\b|-ve\b|unremarkable|(?:no|nil)\s+(?:actionable|targetable|driver|pathogenic))|\b(?:wild[\s-]?type|wt)\s+(?:on|by|via)\s+(?:ngs|(?:the\s+)?(?:(?:full|extended|broad|comprehensive|large)\s+)?(?:ngs\s+|gene\s+|genomic\s+|molecular\s+|driver\s+)?panel)\b|non[\s-]?(?:actionable|targetable)\b|no\s+targetable\b|oncogene[\s-]?negative\b|driver[\s-]?less\b)/g;
 
 // "driver not stated", "NGS pending": read, and deliberately left unknown.
 const UNSTATED_RE =
@@ -83,13 +106,13 @@ interface VariantRule {
 const VARIANT_RULES: VariantRule[] = [
   {
     triggers: T.egfrEx19del,
-    re: /\b(?:ex(?:x?on)?[\s-]?(?:19|nineteen)[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
+    re: /\b(?:(?:egfr)?ex(?:x?on)?\.?[\s-]?(?:19|nineteen)[\s-]?(?:del(?:etion)?s?)?|19[\s-]?del|del[\s-]?19|e746[_-]a750\s?del)(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'ex19del',
   },
   {
     triggers: T.egfrL858r,
-    re: /\b(?:exon[\s-]?21[\s-]?)?l858r\+?(?![a-z0-9])/g,
+    re: /\b(?:egfr|exon[\s-]?21[\s-]?)?l858r\+?(?![a-z0-9])/g,
     gene: 'EGFR',
     variant: 'L858R',
   },
@@ -117,7 +140,8 @@ const SPACE_DASH_RE = /[\s-]/g;
 const PLUS_AFTER_RE = /^\s*\+/;
 const QUESTION_BEFORE_RE = /\?\s?$/;
 const ALL_RE = /^all\b/;
-const TEST_NONE_RE = /^(?:ngs|molecular|genomic|biomarker|panel|wild|wt)/;
+const TEST_NONE_RE =
+  /^(?:ngs|molecular|genomic|biomarker|panel|wild|wt|actionable|targetable|druggable|driver\s)/;
 const GENE_BEFORE_TEST_RE =
   /\b(?:egfr|alk|ros[\s-]?1|ret|braf|ntrk\d?|her[\s-]?2|erbb2|kras|c-?met|met)(?:\s+(?:mutation|mut|status|testing|gene))?\s*(?:[:=-]|by|on|via|from)?\s*$/;
 
@@ -139,6 +163,8 @@ interface Mention {
   start: number;
   end: number;
   status: Status;
+  /** A kind of patient ("in an EGFR-mutant patient"): positive only when nothing else states the driver. */
+  generic?: boolean;
 }
 
 // "EGFR amplification": a copy-number change, not the sensitising mutation the EGFR rules are about (unlike
@@ -204,7 +230,8 @@ function geneMentions(doc: Doc): Mention[] {
     let status = ownStatus(gene, lower.slice(end, end + 48), m[2]);
     if (gene === 'HER2' && her2OfOtherCancer(lower, start, end)) status = 'neutral';
     if (status === 'pos' && queriedAt(doc, end)) status = 'hedge';
-    mentions.push({ gene, start, end, status });
+    if (hypotheticalAt(doc, start)) status = 'neutral';
+    mentions.push({ gene, start, end, status, generic: genericAt(lower, start, end) });
   }
   for (const m of matchAll(doc, METEX14_RE, T.metExon14)) {
     mentions.push({ gene: 'MET', start: m.index, end: m.index + m[0].length, status: 'pos' });
@@ -247,6 +274,8 @@ function shareListStatus(doc: Doc, mentions: readonly Mention[]): void {
 
 interface Tally {
   positives: Map<Gene, Span[]>;
+  /** Positives told of a kind of patient ("in an EGFR-mutant patient"). */
+  generic: Mention[];
   negatives: Set<Gene>;
   negSpans: Span[];
 }
@@ -258,9 +287,12 @@ function addPositive(t: Tally, gene: Gene, start: number, end: number): void {
 }
 
 function tally(sink: Sink, mentions: readonly Mention[]): Tally {
-  const t: Tally = { positives: new Map(), negatives: new Set(), negSpans: [] };
+  const t: Tally = { positives: new Map(), generic: [], negatives: new Set(), negSpans: [] };
   for (const m of mentions) {
-    if (m.status === 'pos') addPositive(t, m.gene, m.start, m.end);
+    if (m.status === 'pos' && m.generic) {
+      t.generic.push(m);
+      sink.see(m.start, m.end);
+    } else if (m.status === 'pos') addPositive(t, m.gene, m.start, m.end);
     else if (m.status === 'neg') {
       t.negatives.add(m.gene);
       t.negSpans.push({ start: m.start, end: m.end });
@@ -301,7 +333,7 @@ function readVariants(doc: Doc, sink: Sink, t: Tally): void {
         rule.variant === 'exon20ins' &&
         HER2_NEAR_RE.test(lower.slice(Math.max(0, start - 30), Math.min(lower.length, end + 20)));
       const unconfirmed = UNCONFIRMED_AFTER_RE.test(lower.slice(end, end + 28)) || queriedAt(doc, end);
-      if (pol !== 'pos' || her2 || unconfirmed) {
+      if (pol !== 'pos' || her2 || unconfirmed || hypotheticalAt(doc, start)) {
         sink.see(start, end);
         continue;
       }
@@ -360,6 +392,8 @@ export function extractDriver(doc: Doc, sink: Sink): DriverResult {
   }
   const noneSpans = noneStatements(doc, sink);
   const { positives, negatives, negSpans } = t;
+  if (positives.size === 0 && noneSpans.length === 0)
+    for (const m of t.generic) if (!negatives.has(m.gene)) addPositive(t, m.gene, m.start, m.end);
   if (noneSpans.length === 0 && ALL_GENES.every((g) => negatives.has(g))) noneSpans.push(...negSpans);
 
   const genes = [...positives.keys()];

@@ -27,12 +27,14 @@ const AREA_RE =
 const N0_RE =
   /\bnode[\s-]?negative\b|\bno\s+(?:(?:mediastinal|hilar|regional|nodal)\s+(?:(?:or|and|nor)\s+|\/\s*)?)*(?:nodal\s+(?:disease|involvement|spread|metastas[a-z]*)|(?:lymph\s+)?nodes?|lymphadenopathy|adenopathy)\b/g;
 // "… node, likely reactive", "subcarinal node 9 mm, not FDG avid": named, and called not involved (or probably
-// not: the N is then left unknown, not read from it).
+// not: the N is then left unknown, not read from it). "… node, likely involved", "…, suspicious", "…, equivocal":
+// a hedged involvement is no N either (asked, not staged from a guess).
 const NODES_CLEAR_RE =
-  /^[\s,:-]*(?:\d{1,2}[rl]?\s+(?:(?:lymph\s+)?nodes?|lns?)\b\s*)?(?:\(?\s*\d{1,2}(?:\.\d)?\s*(?:mm|cm)\s*(?:short[\s-]axis\s*)?\)?[\s,:-]*)?(?:(?:are|were|is|appears?|looks?)\s+)?(?:(?:likely|probably|prob|presumed|most\s+likely|favou?red|felt\s+to\s+be|thought\s+to\s+be|in\s+keeping\s+with|consistent\s+with|c\/w)\s+)?(?:negative|neg\b|-ve\b|clear|benign|reactive|uninvolved|not\s+(?:(?:fdg|pet)[\s-]?)?(?:involved|enlarged|avid)|non[\s-]?(?:(?:fdg|pet)[\s-]?)?avid|no\s+(?:fdg\s+)?(?:uptake|avidity)|normal)/;
-// "PET-negative mediastinal nodes", "reactive hilar nodes": named, and not involved.
+  /^[\s,:(-]*(?:\d{1,2}[rl]?\s+(?:(?:lymph\s+)?nodes?|lns?)\b\s*)?(?:\(?\s*\d{1,2}(?:\.\d)?\s*(?:mm|cm)\s*(?:short[\s-]axis\s*)?\)?[\s,:-]*)?(?:(?:are|were|is|appears?|looks?)\s+)?(?:(?:most\s+likely|likely|probably|prob|possibly|possible|maybe|presumably|\?)\s*(?:involved|malignant|metastatic|positive|pathological|pathologic)\b|involvement\s+(?:likely|probable|possible|suspected|not\s+excluded)|suspicious\b|equivocal\b|indeterminate\b|(?:(?:likely|probably|prob|presumed|most\s+likely|favou?red|felt\s+to\s+be|thought\s+to\s+be|in\s+keeping\s+with|consistent\s+with|c\/w)\s+)?(?:negative|neg\b|-ve\b|clear|benign|reactive|uninvolved|not\s+(?:(?:fdg|pet)[\s-]?)?(?:involved|enlarged|avid)|non[\s-]?(?:(?:fdg|pet)[\s-]?)?avid|no\s+(?:fdg\s+)?(?:uptake|avidity)|normal))/;
+// "PET-negative mediastinal nodes", "reactive hilar nodes": named, and not involved ("suspicious hilar nodes":
+// perhaps involved, so no N either).
 const NODES_CLEAR_BEFORE_RE =
-  /\b(?:(?:pet|fdg)[\s-]?(?:negative|neg|-ve)|non[\s-]?(?:fdg[\s-]?)?avid|reactive|benign(?:[\s-]appearing)?|uninvolved|normal[\s-]sized)\s+(?:(?:subcentimet(?:re|er)|sub[\s-]?cm|small|enlarged|prominent)\s+)?$/;
+  /\b(?:(?:pet|fdg)[\s-]?(?:negative|neg|-ve)|non[\s-]?(?:fdg[\s-]?)?avid|suspicious|equivocal|indeterminate|reactive|benign(?:[\s-]appearing)?|uninvolved|normal[\s-]sized)\s+(?:(?:subcentimet(?:re|er)|sub[\s-]?cm|small|enlarged|prominent)\s+)?(?:(?:left|right|l|r|lt|rt)\s+)?$/;
 const RANK = { N0: 0, N1: 1, N2: 2, N3: 3 } as const;
 
 function stationN(text: string): 'N1' | 'N2' | 'N3' | undefined {

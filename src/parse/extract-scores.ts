@@ -1,6 +1,7 @@
 // Numeric scores: ECOG/WHO PS, Karnofsky, PD-L1 TPS and life expectancy.
 import type { Doc } from './doc.js';
 import { matchAll, polarity } from './doc.js';
+import { hypotheticalAt } from './extract-driver.js';
 import { justBelow, NUMBER_WORD_VALUES, wordValue } from './number-words.js';
 import type { Sink } from './sink.js';
 import { T } from './vocabulary.js';
@@ -14,7 +15,7 @@ const TREND_FROM =
   '(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved|progressed)';
 
 const ECOG_RE =
-  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance)\s+status|zubrod|ps)\s*(?:score\s*)?(?:[:=-]|of|is|was|now|(?:has\s+)?(?:deteriorated|declined|worsened|dropped|fallen|improved)\s+to)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+|\s*(?:vs\.?|versus)\s*)([0-4]|zero|one|two|three|four)(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
+  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance|perf\.?)\s+status|performance\s+score|zubrod|ps)\s*(?:\(\s*(?:ecog|who|zubrod|ps)\s*\)\s*)?(?:score\s*)?(?:[:=-]|of|is|was|now|(?:has\s+)?(?:deteriorated|declined|worsened|dropped|fallen|improved)\s+to)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+|\s*(?:vs\.?|versus)\s*)([0-4]|zero|one|two|three|four)(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
 // "WHO 1", "WHO 2-3" only in capitals: "who" is a pronoun.
 const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?![\d.]|\s*%))?(?!\d|\.\d)/g;
 // "KPS seventy", "Karnofsky one hundred": a score in words (a multiple of ten; "sixty-five" is none).
@@ -31,7 +32,7 @@ const KPS_WORD_VALUES: Readonly<Record<string, number>> = {
   ninety: 90,
 };
 const KPS_RE = new RegExp(
-  String.raw`\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)\s*(?:[:=]|of|is|was|now|currently|today)?\s*${KPS_VALUE}\s*(?:%|percent\b)?`,
+  String.raw`\b(?:kps|k[ae]rn[a-z]{4,6}(?:\s+performance\s+(?:status|score)|\s+ps|\s+score)?)(?:[\s-]+index)?\s*(?:[:=]|of|is|was|now|currently|today)?\s*${KPS_VALUE}\s*(?:%|percent\b)?`,
   'g',
 );
 // "KPS 90 -> 70", "KPS 90, now 70", "KPS 90, declined to 70": today's value is the last one.
@@ -58,7 +59,7 @@ const PDL1_NEG_RE =
 const PDL1_BEFORE_RE = new RegExp(String.raw`(?:${PDL1_BOUND}\s*)?(\d{1,3})\s*%\s*$`);
 const WORD_PARTS_RE = /[\s-]+/;
 const LIFE_RE =
-  /\b(?:life\s+expectancy|life\s+exp\.?|le(?:\s|[:=])|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|estimated\s+at|(?:thought|felt|believed|judged|considered|expected|estimated)\s+to\s+be)\s+)?\(?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?|\/\s?12\b|\/\s?52\b)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|(?:thought|felt|believed|judged|considered|expected|estimated)\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;
+  /\b(?:life\s+expectancy|life\s+exp\.?|le(?:\s|[:=])|prognosis|expected\s+survival|estimated\s+survival|survival\s+estimate)\s*(?:\(\s*(?:estimated|est\.?|approx\.?|approximate)\s*\)\s*)?(?:[:=]|of|is|was|estimated(?:\s+at)?)?\s*(?:(?:likely|probably|estimated(?:\s+at)?|(?:thought|felt|believed|judged|considered|expected|estimated)\s+to\s+be)\s+)?\(?\s*(?:(<|>|≤|≥|<=|>=|~|less\s+than|more\s+than|greater\s+than|under|over|about|approximately|approx\.?|around|only|at\s+least|at\s+most|up\s+to)\s*)?(?:(\d{1,3}(?:\.\d)?)\s*(?:-\s*\d{1,3}\s*)?|(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)(months?|mo|mths?|m\b|years?|yrs?|y\b|weeks?|wks?|\/\s?12\b|\/\s?52\b)|\b(?:life\s+expectancy|prognosis)\s*(?:[:=]|of|is|was|estimated\s+at)?\s*(?:(?:likely|probably|(?:thought|felt|believed|judged|considered|expected|estimated)\s+to\s+be|only|short|limited)\s*)?(?:\(\s*)?((?:a\s+few\s+|few\s+)?weeks(?:\s+(?:to|or)\s+(?:a\s+few\s+|few\s+)?months)?|(?:a\s+)?few\s+months)\b/g;
 
 // "unlikely to survive beyond 3 months", "expected to live about 6 months", "3 months to live".
 const LIFE_TO_LIVE_RE =
@@ -135,6 +136,11 @@ function ecogAt(doc: Doc, sink: Sink, src: string, matches: Iterable<RegExpExecA
     const start = m.index;
     const end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
+    // "had she been PS 3", "what if she had ECOG 2": supposed, not today's value.
+    if (hypotheticalAt(doc, start)) {
+      sink.see(start, end);
+      continue;
+    }
     // "ECOG 2 vs ECOG 1": two values offered, a conflict to ask, not a hedge to drop.
     const alternative =
       VS_BEFORE_RE.test(src.slice(Math.max(0, start - 9), start)) ||
@@ -186,6 +192,10 @@ function extractKarnofsky(doc: Doc, sink: Sink): void {
     const start = m.index;
     let end = start + m[0].length;
     if (sink.isConsumed(start, end)) continue;
+    if (hypotheticalAt(doc, start)) {
+      sink.see(start, end);
+      continue;
+    }
     const trend = KPS_TREND_AFTER_RE.exec(doc.lower.slice(end, end + 40));
     const k = kpsNumber((trend ? trend[1] : m[1]) as string);
     if (trend) end += trend[0].length;

@@ -58,7 +58,7 @@ function stageIsHistory(doc: Doc, start: number, end: number): boolean {
 }
 
 const STAGE_RE =
-  /\bstage\s*(?:[:=]\s*)?(iv|iii|ii|i|4|3|2|1)\s?([abc])?(?![a-z0-9])|(?<![a-z0-9])(iv)([ab])(?![a-z0-9])/g;
+  /\bstage\s*(?:[:=]\s*)?(iv|iii|ii|i|4|3|2|1)[\s-]?([abc])?(?![a-z0-9])|(?<![a-z0-9])(iv)([ab])(?![a-z0-9])/g;
 // A bare "IVA"/"IVB" is a stage only in capitals ("iva" is a word of other languages; "IVC" the vena cava).
 const BARE_STAGE_TEXT_RE = /^IV[ABab]$/;
 const METASTATIC_RE =

@@ -157,7 +157,7 @@ export const VOCABULARY = {
   },
 
   // Scores.
-  ecog: { fact: 'ecog', triggers: ['ecgo', 'ecig', 'ecog', 'eocg', 'perfo', 'prefo', 'ps', 'who', 'zubro'] },
+  ecog: { fact: 'ecog', triggers: ['ecgo', 'ecig', 'ecog', 'eocg', 'perf', 'prefo', 'ps', 'who', 'zubro'] },
   karnofsky: { fact: 'karnofsky', triggers: ['karn', 'kern', 'kps'] },
   pdl1: { fact: 'pdl1', triggers: ['pd', 'tps'] },
   lifeExpectancy: {
@@ -179,8 +179,8 @@ export const VOCABULARY = {
     triggers: ['alk', 'braf', 'c$', 'cmet', 'egfr', 'erbb2', 'her', 'kras', 'met', 'ntrk', 'ret', 'ros'],
   },
   metExon14: { fact: 'driver', triggers: ['metex'] },
-  egfrEx19del: { fact: 'egfrVariant', triggers: ['19', 'del', 'e746', 'ex'] },
-  egfrL858r: { fact: 'egfrVariant', triggers: ['exon', 'l858r'] },
+  egfrEx19del: { fact: 'egfrVariant', triggers: ['19', 'del', 'e746', 'egfre', 'ex'] },
+  egfrL858r: { fact: 'egfrVariant', triggers: ['egfrl', 'exon', 'l858r'] },
   egfrEx20ins: { fact: 'egfrVariant', triggers: ['a767', 'd770', 'ex', 'inser'] },
   egfrUncommon: {
     fact: 'egfrVariant',
@@ -196,9 +196,11 @@ export const VOCABULARY = {
   driverNone: {
     fact: 'driver',
     triggers: [
+      'actio',
       'all',
       'bioma',
       'drive',
+      'drugg',
       'genom',
       'molec',
       'negat',
@@ -207,6 +209,7 @@ export const VOCABULARY = {
       'oncog',
       'pan',
       'quadr',
+      'targe',
       'tripl',
       'wild',
       'wt$',
