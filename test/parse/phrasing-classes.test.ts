@@ -1790,6 +1790,12 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'metastases.count': 3, 'metastases.organs': 2 },
     },
   ],
+  'the largest of several deposits is not the primary': [
+    {
+      text: 'Pleura: multiple nodular pleural deposits along the right hemithorax, largest 12 mm, with moderate effusion.',
+      absent: ['primary.sizeCm'],
+    },
+  ],
   'a count glued to its site': [
     { text: '3bone mets', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
     { text: '1adrenal met+2bone mets', facts: { 'metastases.count': 3, 'metastases.organs': 2 } },
