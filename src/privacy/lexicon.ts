@@ -121,6 +121,27 @@ export function isNotNameWord(word: string): boolean {
   return isPlaceholderFragment(word);
 }
 
+/** Words that never follow a title as a name even capitalised ("Dr To review", "Prof. Review pending", "Mr On-call"):
+ * function words, roles and review words. Other stop-listed words after a title are surnames ("Mr Bell", "Dr Ward"). */
+const TITLE_VETO: ReadonlySet<string> = new Set(
+  `a an the and or but of with to for in on at by from as is are was were be has have had will would can could
+  should may might must not no yes this that these those he she they his her their it its please thanks re cc
+  review reviewed reviewing discussion discuss discussed team registrar consultant fellow on-call call rota
+  dr mr mrs ms miss mx prof professor sir dame rev sr name names patient pt case mdt tb board plan plans
+  impression assessment summary outcome outcomes note notes comment comments letter question questions update`.split(
+    /\s+/,
+  ),
+);
+
+/** True when a capitalised word right after a title must still not be read as a name: a function word, a review
+ * word, a drug or specialty stem, or placeholder text. The clinical stop list does not veto here. */
+export function isNotNameAfterTitle(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (TITLE_VETO.has(lower)) return true;
+  if (DRUG_STEM.test(lower) || SPECIALTY_STEM.test(lower)) return true;
+  return isPlaceholderFragment(word);
+}
+
 /** Lower-case surname particles allowed between name words ("van der Berg", "de Souza"). */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'van',

@@ -27,7 +27,7 @@ const PRIORITY = 34;
 const MAX_NAME_WORDS = 4;
 
 /** Given names that are also everyday words: they need a surname-like neighbour to count. */
-const AMBIGUOUS_GIVEN = new Set(
+export const AMBIGUOUS_GIVEN: ReadonlySet<string> = new Set(
   `mark grace hope faith will may june april august rose iris ruby dawn summer pat bill sue art don ray gene jean
   penny chase carol joy sunny amber crystal destiny sky autumn miles guy norman frank victor laura aura alex grant
   lance pierce wade drew jack skip spike chuck nick rob stew buck foster blaze blossom peg marshal mack job major
