@@ -86,6 +86,13 @@ function given(t: Token): boolean {
   return t.nameish && isGivenName(firstPart(t.word));
 }
 
+/** A given name that the stop list holds for a trial or a sign ("Laura", "Alex", "Destiny"): a name only when a
+ * name word follows it ("Laura Smith, 64F"). */
+function stopListedGiven(t: Token): boolean {
+  if (!t.cap || t.nameish || isEnglishWord(t.word)) return false;
+  return isGivenName(t.word) || AMBIGUOUS_GIVEN.has(t.word.toLowerCase());
+}
+
 /** A word that can follow a given name as its surname. */
 function surnameAfter(first: Token, t: Token | undefined): boolean {
   if (t === undefined || !t.nameish) return false;
@@ -133,7 +140,9 @@ function pairRules(text: string, tokens: Token[], out: Candidate[]): void {
         b.cap &&
         !isEnglishWord(a.word) &&
         (isSurname(b.word) || (isGivenName(b.word) && !AMBIGUOUS_GIVEN.has(b.word.toLowerCase())));
-      if (fullName || upperFirst || lexSurname) {
+      const stopGiven =
+        stopListedGiven(a) && b.nameish && b.cap && isSurname(b.word) && !isEnglishWord(b.word);
+      if (fullName || upperFirst || lexSurname || stopGiven) {
         emit(out, tokens, i, extend(text, tokens, i + 1));
         continue;
       }
@@ -165,7 +174,9 @@ function nameRunBack(text: string, tokens: Token[], i: number, allowInitials: bo
   for (let k = i; k >= 0 && i - k < MAX_NAME_WORDS; k -= 1) {
     const t = tokens[k] as Token;
     const ok =
-      t.nameish || (allowInitials && (t.initial || (t.upper && t.word.length <= 3 && !stopWord(t.word))));
+      t.nameish ||
+      (k < i && stopListedGiven(t) && (tokens[k + 1] as Token).nameish) ||
+      (allowInitials && (t.initial || (t.upper && t.word.length <= 3 && !stopWord(t.word))));
     if (!ok) break;
     first = k;
     const prev = tokens[k - 1];

@@ -76,3 +76,19 @@ describe('lower-case names after a role word or a label', () => {
     keeps('miss a dose of pembro');
   });
 });
+
+describe('a stop-listed given name before a surname, without a title', () => {
+  it.each([
+    ['Laura Patel, 66F, adeno', 'Laura'],
+    ['Alex Turner 58M squamous', 'Alex'],
+    ['Destiny Okoro, 49F, EGFR', 'Destiny'],
+    ['Laura Jones, EGFR ex19del', 'Laura'],
+  ])('%s', (text, given) => removesName(text, given));
+
+  it('keeps the trials named like them', () => {
+    keeps('LAURA trial: consolidation osimertinib');
+    keeps('ALEX trial alectinib vs crizotinib');
+    keeps('Alex trial data');
+    keeps('Destiny Lung01 trial');
+  });
+});
