@@ -190,6 +190,20 @@ function cueOf(m: RegExpMatchArray): Cue {
   return { kind: 'title', style, strict: STRICT_TITLES.has(title) };
 }
 
+// "Mrs Jones, 94, for SBRT", "Mr Smith (93)": a bare number over 89 right after a cued name is the patient's age.
+const AGE_AFTER_NAME = new RegExp(
+  `(?:,${SP}{0,2}|${SP}?\\(${SP}?)(9\\d|1[01]\\d)(?=${SP}?[,;)]|${SP}*$|${SP}(?:[MF]|y\\/?o|yrs?|years?)(?![\\p{L}]))`,
+  'uy',
+);
+
+function ageAfterName(text: string, end: number, out: Candidate[]): void {
+  AGE_AFTER_NAME.lastIndex = end;
+  const m = AGE_AFTER_NAME.exec(text);
+  if (m === null) return;
+  const stop = end + m[0].length;
+  out.push({ kind: 'age-over-89', start: stop - (m[1] ?? '').length, end: stop, priority: 50 });
+}
+
 export function detectNames(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(CUE_RE)) {
     const cue = cueOf(m);
@@ -198,6 +212,8 @@ export function detectNames(text: string, out: Candidate[]): void {
     const sep = stickyMatch(sepRe, text, afterCue);
     if (sep === null) continue;
     const end = readName(text, afterCue + sep.length, cue);
-    if (end > 0) out.push({ kind: 'name', start: m.index, end, priority: 35 });
+    if (end <= 0) continue;
+    out.push({ kind: 'name', start: m.index, end, priority: 35 });
+    ageAfterName(text, end, out);
   }
 }

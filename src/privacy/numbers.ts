@@ -30,6 +30,8 @@ export function isNhsNumber(digits: string): boolean {
 }
 
 const NHS_RE = /(?<![\w.,/-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w]|[.,/-]\d)/g;
+// The same ten digits grouped otherwise ("943 4765 919", "9434 765 919"): accepted on the check digit too.
+const NHS_REGROUPED_RE = /(?<![\w.,/-])(\d{3,4})([ -])(\d{3,4})\2(\d{3,4})(?![\w]|[.,/-]\d)/g;
 // Registry, literature and sequence-database prefixes whose numbers are public, not personal.
 const PUBLIC_PREFIX =
   /^(?:NCT|ISRCTN|ACTRN|ChiCTR|EudraCT|CTRI|DRKS|JRCT|UMIN|PMID|PMC|rs|ENS[A-Z]*|NM|NP|GSE|COSM|HGNC|ORCID)$/i;
@@ -43,6 +45,10 @@ const ACCESSION_RE =
 function detectRecords(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(NHS_RE)) {
     if (isNhsNumber(`${m[1]}${m[3]}${m[4]}`)) push(out, 'mrn', m.index, m.index + m[0].length, P.nhs);
+  }
+  for (const m of text.matchAll(NHS_REGROUPED_RE)) {
+    const digits = `${m[1]}${m[3]}${m[4]}`;
+    if (isNhsNumber(digits)) push(out, 'mrn', m.index, m.index + m[0].length, P.nhs);
   }
   for (const m of text.matchAll(RECORD_RE)) {
     if (PUBLIC_PREFIX.test(m[2] ?? '')) continue;
