@@ -176,8 +176,21 @@ const BED_WARD_RE = new RegExp(
   'gi',
 );
 
+// "BED 151", "EQD2 70, BED 84", "54 Gy/3 gives bed 151": a biologically effective dose, never a bed. Upper-case
+// "BED" before a bare number is the dose; so is a "bed" of 40 or more with a dose word in the 40 characters before
+// it (bed numbers in a bay are small; "May 30 Gy. Bed 14" is still a bed).
+const DOSE_BED_RE = /^BED[ :]{0,2}\d/;
+const DOSE_WORD_BEFORE_RE = /(?:\bc?Gy|\bEQD2|\bBED|\bSABR|\bSBRT|\bfractions?|\bfx)\b/i;
+
 function detectBedWard(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(BED_WARD_RE)) push(out, 'address', m.index, m.index + m[0].length, P.place);
+  for (const m of text.matchAll(BED_WARD_RE)) {
+    if (/^bed/i.test(m[0])) {
+      if (DOSE_BED_RE.test(m[0])) continue;
+      const value = Number(/\d+/.exec(m[0])?.[0] ?? '0');
+      if (value >= 40 && DOSE_WORD_BEFORE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    }
+    push(out, 'address', m.index, m.index + m[0].length, P.place);
+  }
 }
 
 /** Runs every shape-based number and date detector. */
