@@ -67,6 +67,9 @@ left-sided right-sided bilateral unilateral ipsilateral contralateral
 ml mg kg cm mm gy cgy bd od tds qds prn po iv sc im
 accession specimen lab block histology cytology path ref spec sample slide st saint period point mean
 infirmary royal general memorial institute foundation
+keytruda opdivo imfinzi tagrisso tecentriq alecensa lorviqua alunbrig xalkori lumakras krazati retevmo gavreto
+tabrecta tepmetko rybrevant enhertu avastin alimta abraxane taxotere gemzar navelbine libtayo yervoy
+caucasian asian hispanic latino smoker nonsmoker vaper relapse recurrence unchanged quit
 `;
 
 const COMMON_WORDS = `

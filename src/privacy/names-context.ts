@@ -105,6 +105,34 @@ function upperSurname(t: Token): boolean {
   return t.upper && t.nameish && (isSurname(t.word) || (t.word.length >= 3 && VOWEL_RE.test(t.word)));
 }
 
+// Clinical word shapes: procedures and tests ("Lobectomy", "Echocardiogram", "Pleurodesis"), smoking status
+// ("Ex-smoker"); past-tense and -ing verbs ("Progressed", "Unchanged", "Staging") when English or long, so that
+// "Reed", "Javed", "Fleming" beside an age are still surnames.
+const PROCEDURE_SHAPE =
+  /(?:ectomy|otomy|ostomy|oscopy|plasty|pexy|gram|graphy|osis|esis|lysis)$|^(?:ex|non|never)-?smok/i;
+
+function clinicalShape(word: string): boolean {
+  if (PROCEDURE_SHAPE.test(word)) return true;
+  if (/[^e]ed$/i.test(word)) return isEnglishWord(word) || word.length >= 7;
+  return /ing$/i.test(word) && isEnglishWord(word);
+}
+
+/** A single capitalised word beside a date or an age/sex token is a surname unless it is clinical in shape
+ * ("Kowalczyk 74F", "Brown 72F"; not "Lobectomy 03/2019", "CT 03/2024 Increased", "Retired 70M"). Runs of two
+ * or more words are taken as they are. */
+function plausibleRun(tokens: Token[], from: number, to: number): boolean {
+  if (from !== to) return true;
+  const t = tokens[from];
+  if (t === undefined || t.initial || t.upper) return true;
+  const word = t.word.replace(/['’]s$/, '');
+  if (isGivenName(firstPart(word)) || isSurname(firstPart(word))) return true;
+  return !clinicalShape(word);
+}
+
+function emitBeside(out: Candidate[], tokens: Token[], from: number, to: number): void {
+  if (plausibleRun(tokens, from, to)) emit(out, tokens, from, to);
+}
+
 function emit(out: Candidate[], tokens: Token[], from: number, to: number): void {
   const a = tokens[from];
   const b = tokens[to];
@@ -210,7 +238,7 @@ function besideAgeSex(text: string, tokens: Token[], out: Candidate[]): void {
       continue;
     // "Smith J, 62M": initials may be part of the run, but a name word must be too.
     const first = nameRunBack(text, tokens, i, true);
-    if (first >= 0 && hasNameWord(tokens, first, i)) emit(out, tokens, first, i);
+    if (first >= 0 && hasNameWord(tokens, first, i)) emitBeside(out, tokens, first, i);
   }
 }
 
@@ -256,14 +284,14 @@ function besideIdentifiers(
       // A lone initial ("K MRN 123") is too weak; two letters ("JS", "J.S.") or a name word are not.
       const a = tokens[first];
       const lone = first === i && a !== undefined && a.initial;
-      if (first >= 0 && !lone) emit(out, tokens, first, i);
+      if (first >= 0 && !lone) emitBeside(out, tokens, first, i);
     }
     // Forwards: "MRN 1234567 Smith", "#A123456 - Smith -".
     while (fwd < tokens.length && (tokens[fwd] as Token).start < h.end) fwd += 1;
     let next = tokens[fwd];
     if (next && LABEL.test(next.word)) next = undefined;
     if (next?.nameish && /^[ ,):-]{1,4}$/.test(between(text, h.end, next.start)))
-      emit(out, tokens, fwd, extend(text, tokens, fwd));
+      emitBeside(out, tokens, fwd, extend(text, tokens, fwd));
   }
 }
 
