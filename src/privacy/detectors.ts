@@ -303,7 +303,7 @@ const AGE_WORDS_RE = new RegExp(
 // preposition), so that "pt 95% on air" or "pt 92 kg" stays; only the number is replaced.
 const AGE_END = `(?=${SP}?[,;)]|${SP}?\\.(?!\\d)|${SP}*$|${SP}(?:[MF]|male|female|man|woman|and|with|for|but|who|at|in|on|lives|living)(?![\\w]))`;
 const AGE_SUBJECT_RE = new RegExp(
-  `(?<![\\w])(?:[Pp]atient|[Pp]t|[Hh]e|[Ss]he)(?:${SP}(?:is|was|now|turned|turns))?,?${SP}{1,2}(${AGE_NUMBER})${AGE_END}`,
+  `(?<![\\w])(?:(?:[Pp]atient|[Pp]t|[Hh]e|[Ss]he)(?:${SP}(?:is|was|now|turned|turns))?,?|[Tt]urned|[Tt]urns)${SP}{1,2}(${AGE_NUMBER})(?:${AGE_END}|(?=${SP}(?:last|this|in|on)${SP}))`,
   'gm',
 );
 const AGE_AFTER_SEX_RE = new RegExp(

@@ -130,7 +130,7 @@ const TITLE_VETO: ReadonlySet<string> = new Set(
   `a an the and or but of with to for in on at by from as is are was were be has have had will would can could
   should may might must not no yes this that these those he she they his her their it its please thanks re cc
   review reviewed reviewing discussion discuss discussed team registrar consultant fellow on-call call rota
-  dr mr mrs ms miss mx prof professor sir dame rev sr name names patient pt case mdt tb board plan plans
+  dr mr mrs ms miss mx prof professor sir dame rev sr name names patient pt mdt tb board plan plans
   impression assessment summary outcome outcomes note notes comment comments letter question questions update`.split(
     /\s+/,
   ),

@@ -52,7 +52,7 @@ const ROLE_SEP = new RegExp(
 const LABEL_SEP = new RegExp(`(?:${SP}|\\n){0,3}`, 'y');
 const INITIAL = new RegExp(`\\p{Lu}\\.|\\p{Lu}(?=${SP}{1,2}\\p{Lu})`, 'uy');
 const WORD_CAPITALISED =
-  /(?:\p{Lu}['’])?\p{Lu}\p{Ll}{1,24}(?:\p{Lu}\p{Ll}{1,24})?(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}{1,24}){0,2}(?![\p{L}\p{N}])/uy;
+  /(?:\p{Lu}['’]|[dl]['’])?\p{Lu}\p{Ll}{1,24}(?:\p{Lu}\p{Ll}{1,24})?(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}{1,24}){0,2}(?![\p{L}\p{N}])/uy;
 const WORD_UPPER = /(?:\p{Lu}['’])?\p{Lu}{2,25}(?:-\p{Lu}{2,25})?(?![\p{L}\p{N}])/uy;
 const PARTICLE = new RegExp(`\\p{Ll}{2,5}${SP}{1,2}(?=\\p{L})`, 'uy');
 const GAP = new RegExp(`${SP}{1,2}`, 'y');
@@ -128,6 +128,7 @@ function readName(text: string, at: number, cue: Cue): number {
   let tokens = 0;
   let lastUpper = false;
   let lowerRun = true; // lower-case words continue a name only when every word before was lower-case
+  let initialsEnd = -1;
   while (tokens < MAX_TOKENS) {
     let tokenStart = pos;
     for (let i = 0; i < 2; i += 1) {
@@ -148,6 +149,7 @@ function readName(text: string, at: number, cue: Cue): number {
     if (initial !== null) {
       if (tokenStart !== pos) break; // a particle is never followed by an initial
       pos = tokenStart + initial.length;
+      initialsEnd = pos;
       tokens += 1;
       lastUpper = false;
       lowerRun = false;
@@ -172,6 +174,8 @@ function readName(text: string, at: number, cue: Cue): number {
     if (gap === null) break;
     pos += gap.length;
   }
+  // "Mr J.S.", "Dr A.": initials alone after a title are the name.
+  if (words === 0 && cue.kind === 'title' && cue.style === 'mixed') return initialsEnd;
   return words > 0 ? end : -1;
 }
 

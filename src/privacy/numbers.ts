@@ -147,10 +147,10 @@ const UNIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
 const TEEN_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const AGE_WORD = `(?:ninety(?:[- ](?:${UNIT_WORDS}))?|(?:one|a)[- ]hundred(?:(?:[- ]and)?[- ](?:${TEEN_WORDS}|${UNIT_WORDS}))?)`;
 const AGE_WORDS_RE = new RegExp(
-  `(?<![\\w-])(?:(?:aged?|is|turned|turns|now)\\s)?${AGE_WORD}(?:(?:[- ](?:years?|yrs?)(?:[- ](?:old|of\\sage))?)|(?:[- ]year[- ]old))?(?![\\w-])`,
+  `(?<![\\w-])(?:(?:aged?:?|is|turned|turns|now)\\s)?${AGE_WORD}(?:(?:[- ](?:years?|yrs?)(?:[- ](?:old|of\\sage))?)|(?:[- ]year[- ]old))?(?![\\w-])`,
   'gi',
 );
-const AGE_WORD_CONTEXT = /^(?:aged?|is|turned|turns|now)\s|years?|yrs?/i;
+const AGE_WORD_CONTEXT = /^(?:aged?:?|is|turned|turns|now)\s|years?|yrs?/i;
 
 function detectAgesAndBirthYears(text: string, referenceYear: number, out: Candidate[]): void {
   for (const m of text.matchAll(BIRTH_YEAR_RE)) {

@@ -53,3 +53,11 @@ describe('SSNs with spaces or dots, NHS numbers grouped otherwise', () => {
     keeps('10 x 3 Gy, then 30 Gy in 10');
   });
 });
+
+describe('ages over 89 after "turned" and "age:" in words', () => {
+  it('removes them and keeps an angle', () => {
+    expect(guardIdentifiers('She turned 91 last month').redacted).toBe('She turned [AGE>89] last month');
+    expect(guardIdentifiers('age: ninety-six').redacted).not.toContain('ninety');
+    keeps('gantry turned 90 degrees');
+  });
+});

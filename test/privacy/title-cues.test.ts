@@ -92,3 +92,16 @@ describe('a stop-listed given name before a surname, without a title', () => {
     keeps('Destiny Lung01 trial');
   });
 });
+
+describe('initials and apostrophe particles after a title', () => {
+  it.each([
+    ['Mr K.P. for SBRT', 'K.P.'],
+    ['Dr B. reviewed the PET', 'B.'],
+    ["Mrs d'Arcy, adeno", "d'Arcy"],
+  ])('%s', (text, secret) => removesName(text, secret));
+
+  it('keeps a title followed by a lone capital without a stop', () => {
+    keeps('Dr A to review');
+    keeps('MR T2 lesion');
+  });
+});
