@@ -181,17 +181,26 @@ function readName(text: string, at: number, cue: Cue): number {
 
 const STRICT_TITLES = new Set(['MR', 'MS', 'ms', 'miss']);
 
+const LABEL_CUE: Cue = { kind: 'label', style: 'mixed', strict: false };
+const ROLE_CUE: Cue = { kind: 'role', style: 'mixed', strict: true };
+const TITLE_CUES = new Map<string, Cue>(); // one object per title spelling, built on first use
+
 function cueOf(m: RegExpMatchArray): Cue {
-  if (m[1] !== undefined) return { kind: 'label', style: 'mixed', strict: false };
+  if (m[1] !== undefined) return LABEL_CUE;
   const title = m[2];
-  if (title === undefined) return { kind: 'role', style: 'mixed', strict: true };
-  const style: Style =
-    title.length > 1 && title === title.toUpperCase()
-      ? 'upper'
-      : title === title.toLowerCase()
-        ? 'lower'
-        : 'mixed';
-  return { kind: 'title', style, strict: STRICT_TITLES.has(title) };
+  if (title === undefined) return ROLE_CUE;
+  let cue = TITLE_CUES.get(title);
+  if (cue === undefined) {
+    const style: Style =
+      title.length > 1 && title === title.toUpperCase()
+        ? 'upper'
+        : title === title.toLowerCase()
+          ? 'lower'
+          : 'mixed';
+    cue = { kind: 'title', style, strict: STRICT_TITLES.has(title) };
+    TITLE_CUES.set(title, cue);
+  }
+  return cue;
 }
 
 // "Mrs Jones, 94, for SBRT", "Mr Smith (93)": a bare number over 89 right after a cued name is the patient's age.
