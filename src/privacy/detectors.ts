@@ -103,12 +103,26 @@ function detectIps(text: string, out: Sink): void {
 const SSN_RE = /(?<![\w-])\d{3}-\d{2}-\d{4}(?![\w-]|\.\d)/g;
 const SSN_LABELLED_RE = new RegExp(
   `(?<![\\w])(?:SSN|SS#|SS${SP}?No\\.?|social${SP}security(?:${SP}(?:no\\.?|number|#))?)` +
-    `${SP}{0,3}[:#-]?${SP}{0,3}(\\d{3}[- ]?\\d{2}[- ]?\\d{4})(?![\\w-])`,
+    `${SP}{0,3}[:#-]?${SP}{0,3}(\\d{3}[-. ]?\\d{2}[-. ]?\\d{4})(?![\\w-])`,
   'gid',
 );
 
+// "123 45 6789", "123.45.6789" unlabelled: the 3-2-4 grouping with one separator, and an issuable number (no area
+// 000, 666 or 9xx, no group 00, no serial 0000) whose serial is neither round ("300 20 1000") nor a year
+// ("120 10 2024"), so that doses, counts and dates written in threes rarely qualify.
+const SSN_SEPARATED_RE = /(?<![\w.,/-])(\d{3})([ .])(\d{2})\2(\d{4})(?![\w]|[.,/-]\d)/g;
+
+function issuableSsn(area: string, group: string, serial: string): boolean {
+  return area !== '000' && area !== '666' && area[0] !== '9' && group !== '00' && serial !== '0000';
+}
+
 function detectSsns(text: string, out: Sink): void {
   for (const m of text.matchAll(SSN_RE)) push(out, 'ssn', m.index, m.index + m[0].length, PRIORITY.ssn);
+  for (const m of text.matchAll(SSN_SEPARATED_RE)) {
+    const serial = m[4] ?? '';
+    if (issuableSsn(m[1] ?? '', m[3] ?? '', serial) && !/00$|^(?:19|20)\d\d$/.test(serial))
+      push(out, 'ssn', m.index, m.index + m[0].length, PRIORITY.ssn);
+  }
   for (const m of text.matchAll(SSN_LABELLED_RE)) {
     const g = group(m, 1);
     if (g) push(out, 'ssn', g[0], g[1], PRIORITY.labelled);
@@ -271,7 +285,7 @@ function detectDates(text: string, out: Sink): void {
 const AGE_NUMBER = '(?:9\\d|1[01]\\d)';
 const AGE_SUFFIX_RE = new RegExp(
   `(?<![\\w.,/])${AGE_NUMBER}(?:${SP}?-?${SP}?(?:[Yy]ears?|[Yy]rs?|YEARS?|YRS?)(?:${SP}?-${SP}?|${SP})(?:old|OLD)` +
-    `|${SP}?(?:[Yy]/[Oo]|[Yy]\\.[Oo]\\.?|[Yy][Oo](?:[MFmf])?)|y|[MF]` +
+    `|${SP}?(?:[Yy]/[Oo]|[Yy]\\.[Oo]\\.?|[Yy][Oo](?:[MFmf])?)|y|[MF]|${SP}(?:[MF]|male|female)` +
     `|${SP}?(?:[Yy]ears?|[Yy]rs?)${SP}of${SP}age|${SP}?(?:[Yy]ears?|[Yy]rs?|YRS?)(?:${SP}old)?)(?![\\w])`,
   'g',
 );
@@ -284,9 +298,28 @@ const AGE_WORDS_RE = new RegExp(
   'gi',
 );
 
+// An age without the word "age": after the patient as subject ("Patient is 92", "pt 93, PS 2", "she was 95 at
+// diagnosis") or after a sex letter ("F 92 adeno"). The number must end the phrase (a comma, a stop, a sex word, a
+// preposition), so that "pt 95% on air" or "pt 92 kg" stays; only the number is replaced.
+const AGE_END = `(?=${SP}?[,;)]|${SP}?\\.(?!\\d)|${SP}*$|${SP}(?:[MF]|male|female|man|woman|and|with|for|but|who|at|in|on|lives|living)(?![\\w]))`;
+const AGE_SUBJECT_RE = new RegExp(
+  `(?<![\\w])(?:(?:[Pp]atient|[Pp]t|[Hh]e|[Ss]he)(?:${SP}(?:is|was|now|turned|turns))?,?|[Tt]urned|[Tt]urns)${SP}{1,2}(${AGE_NUMBER})(?:${AGE_END}|(?=${SP}(?:last|this|in|on)${SP}))`,
+  'gm',
+);
+const AGE_AFTER_SEX_RE = new RegExp(
+  `(?<![\\w.,/-])[MF],?${SP}{1,2}(${AGE_NUMBER})(?![\\w%]|[.,]\\d|${SP}?(?:%|kg|mg|mm|cm|bpm|c?Gy|mmHg|ml)(?![\\w]))`,
+  'g',
+);
+
 function detectAges(text: string, out: Sink): void {
   for (const re of [AGE_SUFFIX_RE, AGE_PREFIX_RE, AGE_WORDS_RE]) {
     for (const m of text.matchAll(re)) push(out, 'age-over-89', m.index, m.index + m[0].length, PRIORITY.age);
+  }
+  for (const re of [AGE_SUBJECT_RE, AGE_AFTER_SEX_RE]) {
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      push(out, 'age-over-89', end - (m[1] ?? '').length, end, PRIORITY.age);
+    }
   }
 }
 

@@ -67,6 +67,9 @@ left-sided right-sided bilateral unilateral ipsilateral contralateral
 ml mg kg cm mm gy cgy bd od tds qds prn po iv sc im
 accession specimen lab block histology cytology path ref spec sample slide st saint period point mean
 infirmary royal general memorial institute foundation
+keytruda opdivo imfinzi tagrisso tecentriq alecensa lorviqua alunbrig xalkori lumakras krazati retevmo gavreto
+tabrecta tepmetko rybrevant enhertu avastin alimta abraxane taxotere gemzar navelbine libtayo yervoy
+caucasian asian hispanic latino smoker nonsmoker vaper relapse recurrence unchanged quit
 `;
 
 const COMMON_WORDS = `
@@ -117,6 +120,27 @@ export function isPlaceholderFragment(text: string): boolean {
 export function isNotNameWord(word: string): boolean {
   const lower = word.toLowerCase();
   if (STOPWORDS.has(lower)) return true;
+  if (DRUG_STEM.test(lower) || SPECIALTY_STEM.test(lower)) return true;
+  return isPlaceholderFragment(word);
+}
+
+/** Words that never follow a title as a name even capitalised ("Dr To review", "Prof. Review pending", "Mr On-call"):
+ * function words, roles and review words. Other stop-listed words after a title are surnames ("Mr Bell", "Dr Ward"). */
+const TITLE_VETO: ReadonlySet<string> = new Set(
+  `a an the and or but of with to for in on at by from as is are was were be has have had will would can could
+  should may might must not no yes this that these those he she they his her their it its please thanks re cc
+  review reviewed reviewing discussion discuss discussed team registrar consultant fellow on-call call rota
+  dr mr mrs ms miss mx prof professor sir dame rev sr name names patient pt mdt tb board plan plans
+  impression assessment summary outcome outcomes note notes comment comments letter question questions update`.split(
+    /\s+/,
+  ),
+);
+
+/** True when a capitalised word right after a title must still not be read as a name: a function word, a review
+ * word, a drug or specialty stem, or placeholder text. The clinical stop list does not veto here. */
+export function isNotNameAfterTitle(word: string): boolean {
+  const lower = word.toLowerCase();
+  if (TITLE_VETO.has(lower)) return true;
   if (DRUG_STEM.test(lower) || SPECIALTY_STEM.test(lower)) return true;
   return isPlaceholderFragment(word);
 }

@@ -27,7 +27,7 @@ const PRIORITY = 34;
 const MAX_NAME_WORDS = 4;
 
 /** Given names that are also everyday words: they need a surname-like neighbour to count. */
-const AMBIGUOUS_GIVEN = new Set(
+export const AMBIGUOUS_GIVEN: ReadonlySet<string> = new Set(
   `mark grace hope faith will may june april august rose iris ruby dawn summer pat bill sue art don ray gene jean
   penny chase carol joy sunny amber crystal destiny sky autumn miles guy norman frank victor laura aura alex grant
   lance pierce wade drew jack skip spike chuck nick rob stew buck foster blaze blossom peg marshal mack job major
@@ -86,6 +86,13 @@ function given(t: Token): boolean {
   return t.nameish && isGivenName(firstPart(t.word));
 }
 
+/** A given name that the stop list holds for a trial or a sign ("Laura", "Alex", "Destiny"): a name only when a
+ * name word follows it ("Laura Smith, 64F"). */
+function stopListedGiven(t: Token): boolean {
+  if (!t.cap || t.nameish || isEnglishWord(t.word)) return false;
+  return isGivenName(t.word) || AMBIGUOUS_GIVEN.has(t.word.toLowerCase());
+}
+
 /** A word that can follow a given name as its surname. */
 function surnameAfter(first: Token, t: Token | undefined): boolean {
   if (t === undefined || !t.nameish) return false;
@@ -96,6 +103,34 @@ function surnameAfter(first: Token, t: Token | undefined): boolean {
 /** "UPPER" words need a vowel and three letters to be a surname rather than an acronym, unless the lexicon knows them. */
 function upperSurname(t: Token): boolean {
   return t.upper && t.nameish && (isSurname(t.word) || (t.word.length >= 3 && VOWEL_RE.test(t.word)));
+}
+
+// Clinical word shapes: procedures and tests ("Lobectomy", "Echocardiogram", "Pleurodesis"), smoking status
+// ("Ex-smoker"); past-tense and -ing verbs ("Progressed", "Unchanged", "Staging") when English or long, so that
+// "Reed", "Javed", "Fleming" beside an age are still surnames.
+const PROCEDURE_SHAPE =
+  /(?:ectomy|otomy|ostomy|oscopy|plasty|pexy|gram|graphy|osis|esis|lysis)$|^(?:ex|non|never)-?smok/i;
+
+function clinicalShape(word: string): boolean {
+  if (PROCEDURE_SHAPE.test(word)) return true;
+  if (/[^e]ed$/i.test(word)) return isEnglishWord(word) || word.length >= 7;
+  return /ing$/i.test(word) && isEnglishWord(word);
+}
+
+/** A single capitalised word beside a date or an age/sex token is a surname unless it is clinical in shape
+ * ("Kowalczyk 74F", "Brown 72F"; not "Lobectomy 03/2019", "CT 03/2024 Increased", "Retired 70M"). Runs of two
+ * or more words are taken as they are. */
+function plausibleRun(tokens: Token[], from: number, to: number): boolean {
+  if (from !== to) return true;
+  const t = tokens[from];
+  if (t === undefined || t.initial || t.upper) return true;
+  const word = t.word.replace(/['’]s$/, '');
+  if (isGivenName(firstPart(word)) || isSurname(firstPart(word))) return true;
+  return !clinicalShape(word);
+}
+
+function emitBeside(out: Candidate[], tokens: Token[], from: number, to: number): void {
+  if (plausibleRun(tokens, from, to)) emit(out, tokens, from, to);
 }
 
 function emit(out: Candidate[], tokens: Token[], from: number, to: number): void {
@@ -133,7 +168,9 @@ function pairRules(text: string, tokens: Token[], out: Candidate[]): void {
         b.cap &&
         !isEnglishWord(a.word) &&
         (isSurname(b.word) || (isGivenName(b.word) && !AMBIGUOUS_GIVEN.has(b.word.toLowerCase())));
-      if (fullName || upperFirst || lexSurname) {
+      const stopGiven =
+        stopListedGiven(a) && b.nameish && b.cap && isSurname(b.word) && !isEnglishWord(b.word);
+      if (fullName || upperFirst || lexSurname || stopGiven) {
         emit(out, tokens, i, extend(text, tokens, i + 1));
         continue;
       }
@@ -165,7 +202,9 @@ function nameRunBack(text: string, tokens: Token[], i: number, allowInitials: bo
   for (let k = i; k >= 0 && i - k < MAX_NAME_WORDS; k -= 1) {
     const t = tokens[k] as Token;
     const ok =
-      t.nameish || (allowInitials && (t.initial || (t.upper && t.word.length <= 3 && !stopWord(t.word))));
+      t.nameish ||
+      (k < i && stopListedGiven(t) && (tokens[k + 1] as Token).nameish) ||
+      (allowInitials && (t.initial || (t.upper && t.word.length <= 3 && !stopWord(t.word))));
     if (!ok) break;
     first = k;
     const prev = tokens[k - 1];
@@ -199,7 +238,7 @@ function besideAgeSex(text: string, tokens: Token[], out: Candidate[]): void {
       continue;
     // "Smith J, 62M": initials may be part of the run, but a name word must be too.
     const first = nameRunBack(text, tokens, i, true);
-    if (first >= 0 && hasNameWord(tokens, first, i)) emit(out, tokens, first, i);
+    if (first >= 0 && hasNameWord(tokens, first, i)) emitBeside(out, tokens, first, i);
   }
 }
 
@@ -245,14 +284,14 @@ function besideIdentifiers(
       // A lone initial ("K MRN 123") is too weak; two letters ("JS", "J.S.") or a name word are not.
       const a = tokens[first];
       const lone = first === i && a !== undefined && a.initial;
-      if (first >= 0 && !lone) emit(out, tokens, first, i);
+      if (first >= 0 && !lone) emitBeside(out, tokens, first, i);
     }
     // Forwards: "MRN 1234567 Smith", "#A123456 - Smith -".
     while (fwd < tokens.length && (tokens[fwd] as Token).start < h.end) fwd += 1;
     let next = tokens[fwd];
     if (next && LABEL.test(next.word)) next = undefined;
     if (next?.nameish && /^[ ,):-]{1,4}$/.test(between(text, h.end, next.start)))
-      emit(out, tokens, fwd, extend(text, tokens, fwd));
+      emitBeside(out, tokens, fwd, extend(text, tokens, fwd));
   }
 }
 

@@ -1,8 +1,9 @@
 // Personal names, found only where a cue marks them: a title ("Mr", "Dr."), a role word ("patient",
 // "pt:", "wife") or a label ("Name:", "Next of kin:"). The hit spans the cue and the name, so that
 // "Dr Li" never makes every later "Li…" a redaction target.
-import { isNotNameWord, NAME_PARTICLES } from './lexicon.js';
+import { isNotNameAfterTitle, isNotNameWord, NAME_PARTICLES } from './lexicon.js';
 import { isEnglishWord, isGivenName, isSurname } from './name-lexicon.js';
+import { AMBIGUOUS_GIVEN } from './names-context.js';
 import type { Candidate } from './types.js';
 
 type CueKind = 'label' | 'title' | 'role';
@@ -18,8 +19,15 @@ const LABELS = [
   `[Cc]ontact${SP}person|[Ee]mergency${SP}contact|[Ss]pouse`,
 ].join('|');
 
-// "Mx" (management) and "Rev" (review) are left out: in clinical notes they are rarely titles.
-const TITLES = 'Mrs|Mr|Ms|Miss|Dr|Professor|Prof|Sister|Sr|Revd|Sir|Dame';
+// "Mx" (management) and "Rev" (review) are left out: in clinical notes they are rarely titles. French, German,
+// Spanish, Italian and Dutch titles follow the English ones. Upper-case ("MR OKONKWO") and lower-case ("mr hartley")
+// forms are cues too, with stricter rules for the word after them ("MR" and "MS" are also abbreviations).
+const TITLES = [
+  'Mrs|Mr|Ms|Miss|Dr|Professor|Prof|Sister|Srta|Sra|Sr|Revd|Sir|Dame',
+  'Mme|Mlle|Herr|Frau|Dra|Sig\\.ra|Dott\\.ssa|Dott|Mevr|Dhr',
+  'MRS|MR|MS|MISS|DR|PROF|MME|HERR|FRAU|SRA',
+  'mrs|mr|ms|miss|dr|prof',
+].join('|');
 
 const ROLES = [
   '[Pp]atient|[Pp]t|[Cc]lient',
@@ -29,7 +37,7 @@ const ROLES = [
 ].join('|');
 
 const CUE_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}_'’./-])(?:(${LABELS})${SP}{0,3}[:–-]|(${TITLES})(?![\\p{L}\\p{N}])|(${ROLES})(?![\\p{L}\\p{N}]))`,
+  `(?<![\\p{L}\\p{N}'’./-])(?<![\\p{L}\\p{N}]_)(?:(${LABELS})${SP}{0,3}[:–-]|(${TITLES})(?![\\p{L}\\p{N}])|(${ROLES})(?![\\p{L}\\p{N}]))`,
   'gu',
 );
 
@@ -44,7 +52,7 @@ const ROLE_SEP = new RegExp(
 const LABEL_SEP = new RegExp(`(?:${SP}|\\n){0,3}`, 'y');
 const INITIAL = new RegExp(`\\p{Lu}\\.|\\p{Lu}(?=${SP}{1,2}\\p{Lu})`, 'uy');
 const WORD_CAPITALISED =
-  /(?:\p{Lu}['’])?\p{Lu}\p{Ll}{1,24}(?:\p{Lu}\p{Ll}{1,24})?(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}{1,24}){0,2}(?![\p{L}\p{N}])/uy;
+  /(?:\p{Lu}['’]|[dl]['’])?\p{Lu}\p{Ll}{1,24}(?:\p{Lu}\p{Ll}{1,24})?(?:-(?:\p{Lu}['’])?\p{Lu}\p{Ll}{1,24}){0,2}(?![\p{L}\p{N}])/uy;
 const WORD_UPPER = /(?:\p{Lu}['’])?\p{Lu}{2,25}(?:-\p{Lu}{2,25})?(?![\p{L}\p{N}])/uy;
 const PARTICLE = new RegExp(`\\p{Ll}{2,5}${SP}{1,2}(?=\\p{L})`, 'uy');
 const GAP = new RegExp(`${SP}{1,2}`, 'y');
@@ -68,13 +76,59 @@ function roleNameStart(word: string, upper: boolean): boolean {
   return !upper || (word.length >= 4 && /[AEIOUY]/.test(word));
 }
 
+type Style = 'mixed' | 'upper' | 'lower';
+
+interface Cue {
+  kind: CueKind;
+  /** The case of a title ("Mr", "MR", "mr"); labels and roles count as mixed. */
+  style: Style;
+  /** "MR", "MS", "ms", "miss" are also abbreviations or verbs: the word after them must look like a name. */
+  strict: boolean;
+}
+
+const WORD_LOWER = /\p{Ll}[\p{Ll}'’]{1,24}(?:-\p{Ll}{2,24})?(?![\p{L}\p{N}])/uy;
+const VOWEL = /[aeiouyà-ÿ]/i;
+
+/** A lexicon name that is no everyday word ("smith", "john"; not "will", "grace"). */
+function lexiconName(word: string): boolean {
+  return (isGivenName(word) || isSurname(word)) && !isEnglishWord(word) && !AMBIGUOUS_GIVEN.has(word);
+}
+
+/** A lower-case word after a cue ("pt smith", "mr hartley", "Name: okafor"): a lexicon name, or after a title or a
+ * label any non-English, non-clinical word of four letters or more. */
+function lowerName(word: string, cue: Cue): boolean {
+  if (isNotNameWord(word) || isEnglishWord(word) || ADJECTIVE_ENDING.test(word)) return false;
+  if (lexiconName(word)) return true;
+  if (cue.kind === 'role' || cue.strict) return false;
+  return word.length >= 4 && VOWEL.test(word);
+}
+
+/** Whether `word` (capitalised or upper-case) continues a name; `first` is true for the word right after the cue. */
+function capitalisedName(word: string, upper: boolean, cue: Cue, first: boolean): boolean {
+  if (cue.kind === 'title' && cue.style === 'mixed' && !upper) {
+    // After a title the clinical stop list does not veto: "Mr Bell", "Dr Ward", "Mrs Laura Smith", "Mr Ivor Lewis".
+    if (isNotNameAfterTitle(word)) return false;
+    return first || !isNotNameWord(word) || ((isSurname(word) || isGivenName(word)) && !isEnglishWord(word));
+  }
+  if (isNotNameWord(word)) return false;
+  if (!first) return true;
+  if (cue.kind === 'role') return roleNameStart(word, upper);
+  if (cue.kind === 'title' && (cue.style !== 'mixed' || cue.strict)) {
+    const lexicon = isGivenName(word) || isSurname(word);
+    return lexicon || (!isEnglishWord(word) && word.length >= 3 && /[AEIOUYaeiouy]/.test(word));
+  }
+  return true;
+}
+
 /** Reads the name after a cue; returns its end offset, or -1 when nothing name-like follows. */
-function readName(text: string, at: number, cue: CueKind): number {
+function readName(text: string, at: number, cue: Cue): number {
   let pos = at;
   let end = -1;
   let words = 0;
   let tokens = 0;
   let lastUpper = false;
+  let lowerRun = true; // lower-case words continue a name only when every word before was lower-case
+  let initialsEnd = -1;
   while (tokens < MAX_TOKENS) {
     let tokenStart = pos;
     for (let i = 0; i < 2; i += 1) {
@@ -86,21 +140,31 @@ function readName(text: string, at: number, cue: CueKind): number {
     const initial = stickyMatch(INITIAL, text, tokenStart);
     const capitalised = initial === null ? stickyMatch(WORD_CAPITALISED, text, tokenStart) : null;
     const upper = initial === null && capitalised === null ? stickyMatch(WORD_UPPER, text, tokenStart) : null;
+    const lower: string | null =
+      initial === null && capitalised === null && upper === null && lowerRun
+        ? stickyMatch(WORD_LOWER, text, tokenStart)
+        : null;
     const word = capitalised ?? upper;
 
     if (initial !== null) {
       if (tokenStart !== pos) break; // a particle is never followed by an initial
       pos = tokenStart + initial.length;
+      initialsEnd = pos;
       tokens += 1;
       lastUpper = false;
-    } else if (word !== null) {
-      if (isNotNameWord(word)) break;
-      if (cue === 'role' && tokens === 0 && !roleNameStart(word, upper !== null)) break;
-      pos = tokenStart + word.length;
+      lowerRun = false;
+    } else if (word !== null || lower !== null) {
+      const ok =
+        word !== null
+          ? capitalisedName(word, upper !== null, cue, tokens === 0)
+          : lowerName(lower as string, cue);
+      if (!ok) break;
+      pos = tokenStart + (word ?? (lower as string)).length;
       end = pos;
       words += 1;
       tokens += 1;
       lastUpper = upper !== null;
+      lowerRun = lower !== null;
     } else {
       break;
     }
@@ -110,17 +174,59 @@ function readName(text: string, at: number, cue: CueKind): number {
     if (gap === null) break;
     pos += gap.length;
   }
+  // "Mr J.S.", "Dr A.": initials alone after a title are the name.
+  if (words === 0 && cue.kind === 'title' && cue.style === 'mixed') return initialsEnd;
   return words > 0 ? end : -1;
+}
+
+const STRICT_TITLES = new Set(['MR', 'MS', 'ms', 'miss']);
+
+const LABEL_CUE: Cue = { kind: 'label', style: 'mixed', strict: false };
+const ROLE_CUE: Cue = { kind: 'role', style: 'mixed', strict: true };
+const TITLE_CUES = new Map<string, Cue>(); // one object per title spelling, built on first use
+
+function cueOf(m: RegExpMatchArray): Cue {
+  if (m[1] !== undefined) return LABEL_CUE;
+  const title = m[2];
+  if (title === undefined) return ROLE_CUE;
+  let cue = TITLE_CUES.get(title);
+  if (cue === undefined) {
+    const style: Style =
+      title.length > 1 && title === title.toUpperCase()
+        ? 'upper'
+        : title === title.toLowerCase()
+          ? 'lower'
+          : 'mixed';
+    cue = { kind: 'title', style, strict: STRICT_TITLES.has(title) };
+    TITLE_CUES.set(title, cue);
+  }
+  return cue;
+}
+
+// "Mrs Jones, 94, for SBRT", "Mr Smith (93)": a bare number over 89 right after a cued name is the patient's age.
+const AGE_AFTER_NAME = new RegExp(
+  `(?:,${SP}{0,2}|${SP}?\\(${SP}?)(9\\d|1[01]\\d)(?=${SP}?[,;)]|${SP}*$|${SP}(?:[MF]|y\\/?o|yrs?|years?)(?![\\p{L}]))`,
+  'uy',
+);
+
+function ageAfterName(text: string, end: number, out: Candidate[]): void {
+  AGE_AFTER_NAME.lastIndex = end;
+  const m = AGE_AFTER_NAME.exec(text);
+  if (m === null) return;
+  const stop = end + m[0].length;
+  out.push({ kind: 'age-over-89', start: stop - (m[1] ?? '').length, end: stop, priority: 50 });
 }
 
 export function detectNames(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(CUE_RE)) {
-    const cue: CueKind = m[1] !== undefined ? 'label' : m[2] !== undefined ? 'title' : 'role';
+    const cue = cueOf(m);
     const afterCue = m.index + m[0].length;
-    const sepRe = cue === 'label' ? LABEL_SEP : cue === 'title' ? TITLE_SEP : ROLE_SEP;
+    const sepRe = cue.kind === 'label' ? LABEL_SEP : cue.kind === 'title' ? TITLE_SEP : ROLE_SEP;
     const sep = stickyMatch(sepRe, text, afterCue);
     if (sep === null) continue;
     const end = readName(text, afterCue + sep.length, cue);
-    if (end > 0) out.push({ kind: 'name', start: m.index, end, priority: 35 });
+    if (end <= 0) continue;
+    out.push({ kind: 'name', start: m.index, end, priority: 35 });
+    ageAfterName(text, end, out);
   }
 }

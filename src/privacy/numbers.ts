@@ -30,6 +30,8 @@ export function isNhsNumber(digits: string): boolean {
 }
 
 const NHS_RE = /(?<![\w.,/-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w]|[.,/-]\d)/g;
+// The same ten digits grouped otherwise ("943 4765 919", "9434 765 919"): accepted on the check digit too.
+const NHS_REGROUPED_RE = /(?<![\w.,/-])(\d{3,4})([ -])(\d{3,4})\2(\d{3,4})(?![\w]|[.,/-]\d)/g;
 // Registry, literature and sequence-database prefixes whose numbers are public, not personal.
 const PUBLIC_PREFIX =
   /^(?:NCT|ISRCTN|ACTRN|ChiCTR|EudraCT|CTRI|DRKS|JRCT|UMIN|PMID|PMC|rs|ENS[A-Z]*|NM|NP|GSE|COSM|HGNC|ORCID)$/i;
@@ -43,6 +45,10 @@ const ACCESSION_RE =
 function detectRecords(text: string, out: Candidate[]): void {
   for (const m of text.matchAll(NHS_RE)) {
     if (isNhsNumber(`${m[1]}${m[3]}${m[4]}`)) push(out, 'mrn', m.index, m.index + m[0].length, P.nhs);
+  }
+  for (const m of text.matchAll(NHS_REGROUPED_RE)) {
+    const digits = `${m[1]}${m[3]}${m[4]}`;
+    if (isNhsNumber(digits)) push(out, 'mrn', m.index, m.index + m[0].length, P.nhs);
   }
   for (const m of text.matchAll(RECORD_RE)) {
     if (PUBLIC_PREFIX.test(m[2] ?? '')) continue;
@@ -141,10 +147,10 @@ const UNIT_WORDS = 'one|two|three|four|five|six|seven|eight|nine';
 const TEEN_WORDS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
 const AGE_WORD = `(?:ninety(?:[- ](?:${UNIT_WORDS}))?|(?:one|a)[- ]hundred(?:(?:[- ]and)?[- ](?:${TEEN_WORDS}|${UNIT_WORDS}))?)`;
 const AGE_WORDS_RE = new RegExp(
-  `(?<![\\w-])(?:(?:aged?|is|turned|turns|now)\\s)?${AGE_WORD}(?:(?:[- ](?:years?|yrs?)(?:[- ](?:old|of\\sage))?)|(?:[- ]year[- ]old))?(?![\\w-])`,
+  `(?<![\\w-])(?:(?:aged?:?|is|turned|turns|now)\\s)?${AGE_WORD}(?:(?:[- ](?:years?|yrs?)(?:[- ](?:old|of\\sage))?)|(?:[- ]year[- ]old))?(?![\\w-])`,
   'gi',
 );
-const AGE_WORD_CONTEXT = /^(?:aged?|is|turned|turns|now)\s|years?|yrs?/i;
+const AGE_WORD_CONTEXT = /^(?:aged?:?|is|turned|turns|now)\s|years?|yrs?/i;
 
 function detectAgesAndBirthYears(text: string, referenceYear: number, out: Candidate[]): void {
   for (const m of text.matchAll(BIRTH_YEAR_RE)) {
@@ -170,8 +176,21 @@ const BED_WARD_RE = new RegExp(
   'gi',
 );
 
+// "BED 151", "EQD2 70, BED 84", "54 Gy/3 gives bed 151": a biologically effective dose, never a bed. Upper-case
+// "BED" before a bare number is the dose; so is a "bed" of 40 or more with a dose word in the 40 characters before
+// it (bed numbers in a bay are small; "May 30 Gy. Bed 14" is still a bed).
+const DOSE_BED_RE = /^BED[ :]{0,2}\d/;
+const DOSE_WORD_BEFORE_RE = /(?:\bc?Gy|\bEQD2|\bBED|\bSABR|\bSBRT|\bfractions?|\bfx)\b/i;
+
 function detectBedWard(text: string, out: Candidate[]): void {
-  for (const m of text.matchAll(BED_WARD_RE)) push(out, 'address', m.index, m.index + m[0].length, P.place);
+  for (const m of text.matchAll(BED_WARD_RE)) {
+    if (/^bed/i.test(m[0])) {
+      if (DOSE_BED_RE.test(m[0])) continue;
+      const value = Number(/\d+/.exec(m[0])?.[0] ?? '0');
+      if (value >= 40 && DOSE_WORD_BEFORE_RE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    }
+    push(out, 'address', m.index, m.index + m[0].length, P.place);
+  }
 }
 
 /** Runs every shape-based number and date detector. */
