@@ -1,0 +1,66 @@
+// The therapy reader's treatment timelines found by independent probes: lines told as a numbered or "1L; 2L" list,
+// cycles planned ahead, a course that ended or paused, no treatment yet for a relapse, and durations, counts and
+// responses written as shorthand. therapy.* facts describe the current line. Texts go through readText.
+import { describe, expect, it } from 'vitest';
+import { readText } from '../../src/consult/read-text.js';
+import { CaseSchema } from '../../src/engine/case-schema.js';
+import { get } from './support.js';
+
+interface Row {
+  text: string;
+  facts?: Record<string, unknown>;
+  absent?: string[];
+  conflicts?: string[];
+  /** Facts that must not be asked (neither a conflict nor a suspicion). */
+  notAsked?: string[];
+}
+
+function check(row: Row): void {
+  const r = readText(row.text);
+  expect(CaseSchema.safeParse(r.case).success).toBe(true);
+  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
+  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
+  const asked = r.conflicts.map((c) => c.fact);
+  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
+  for (const fact of row.notAsked ?? []) expect(asked, `${fact} not asked`).not.toContain(fact);
+  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
+}
+
+const CLASSES: Record<string, Row[]> = {
+  'lines told as a list are not one regimen': [
+    {
+      text: '1) osimertinib 14 months, PD 2) carboplatin/pemetrexed C3, SD',
+      facts: { 'therapy.agent': 'carboplatin + pemetrexed', 'therapy.cycles': 3, 'therapy.response': 'SD' },
+      absent: ['therapy.months'],
+    },
+    {
+      text: '1) cis/pem/pembro x4 then PD. 2) gemcitabine C2',
+      facts: { 'therapy.agent': 'gemcitabine', 'therapy.regimen': 'chemo', 'therapy.cycles': 2 },
+    },
+    {
+      text: 'Now 3L gemcitabine C1. Previously: 1L cis/pem/pembro x4, PD; 2L docetaxel 5 cycles, PD',
+      facts: { 'therapy.agent': 'gemcitabine', 'therapy.cycles': 1 },
+      notAsked: ['therapy.cycles'],
+    },
+    {
+      text: 'On 3rd line vinorelbine C2. Prior lines: 1L carbo/pacli/atezo x4; 2L docetaxel x5',
+      facts: { 'therapy.agent': 'vinorelbine', 'therapy.cycles': 2 },
+    },
+    // The next line not started yet leaves the current one (and its progression) in place.
+    {
+      text: 'PD after 9 months of 1L carbo/pacli/atezo; docetaxel not yet started',
+      facts: { 'therapy.agent': 'carboplatin + paclitaxel + atezolizumab', 'therapy.response': 'PD' },
+    },
+    {
+      text: 'progressing on first-line cis/pem/pembro at 6 months, 2L docetaxel not started',
+      facts: { 'therapy.regimen': 'chemo-io', 'therapy.months': 6 },
+    },
+  ],
+};
+
+describe('therapy timeline phrasings', () => {
+  for (const [name, rows] of Object.entries(CLASSES))
+    describe(name, () => {
+      for (const row of rows) it(row.text, () => check(row));
+    });
+});
