@@ -134,9 +134,9 @@ const NAIVE_RE =
 const PLANNED_RE =
   /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|plan\s+would\s+be|consider(?:ing)?\s+(?:adding|starting|switching\s+to)|options?\s+of|not\s+(?:yet\s+)?(?:started|commenced|begun))\b|\bplan\s*:/;
 const OFF_RE =
-  /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+holiday|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
+  /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|(?:treatment|tx|rx|therapy)\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+(?:holiday|break)|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
-  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?<=\b(?:currently|presently|now)\s+(?:on\s+)?)no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?<=\b(?:now|currently|is|remains)\s+on\s+)(?:observation|surveillance|active\s+monitoring)|(?<=\bthen\s+(?:on\s+)?)(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*(?:on\s+)?)(?:observation|surveillance)\s+(?:only|since)\b|treatment\s+(?:break|holiday)|drug\s+holiday|(?<=\b(?:now|for|on|then)\s+)(?:bsc|best\s+supportive\s+care)|watch[\s-]and[\s-]wait|no\s+maintenance|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
+  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?<=\b(?:currently|presently|now)\s+(?:on\s+)?)no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?<=\b(?:now|currently|is|remains)\s+on\s+)(?:observation|surveillance|active\s+monitoring)|(?<=\bthen\s+(?:on\s+)?)(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*(?:on\s+)?)(?:observation|surveillance)\s+(?:only|since|after|following|post)\b|(?:treatment|tx|rx|therapy|tkis?|chemo)\s+(?:break|holiday)|drug\s+holiday|no\s+(?:further\s+|systemic\s+|active\s+)?(?:treatment|therapy|tx)\s+since\b|(?<=\b(?:now|for|on|then)\s+)(?:bsc|best\s+supportive\s+care)|watch[\s-]and[\s-]wait|no\s+maintenance|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
   /\b(?:on|currently|receiving|continue|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
@@ -506,6 +506,9 @@ function priorBeforeSwitch(lower: string, out: Mention[]): number {
 
 /** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
 const OFF_ANYWHERE_IN_RE = new RegExp(OFF_ANYWHERE_RE.source);
+// "pem/pembro maintenance; off treatment since June": maintenance names the phase, not that it goes on today.
+const STILL_NOW_RE = /\b(?:currently|still|ongoing|continuing|continues|remains\s+on|now\s+on|since)\b/;
+const SINCE_AFTER_RE = /^\s+since\b/;
 const OFF_NOW_RE = /^(?:no\s|observation|surveillance|active|watch|bsc|best)/;
 const LATER_GATE_RE = /for|if|reserve|progression|pd/;
 const FOR_LATER_AFTER_RE =
@@ -658,7 +661,23 @@ const TOXICITY_ON_BEFORE_RE =
 const TOXICITY_AFTER_RE =
   /^\s*(?:[\s-]*(?:induced|related|associated)\s+)?(?:pneumonitis|colitis|hepatitis|nephritis|toxicity|irae)\b/;
 const WAS_ON_BEFORE_RE = /\b(?:was|were|had\s+been)\s+on\s+$/;
+const OFF_DRUG_BEFORE_RE = /\boff\s+(?:all\s+)?$/;
 const UNTIL_AFTER_RE = /^\s+until\b/;
+const DATE_SRC = String.raw`(?:\[date\]|\d{1,2}\/(?:19|20)\d\d|(?:19|20)\d\d)`;
+const ENDED_AFTER_RE = new RegExp(
+  String.raw`^\s*\(?\s*(?:from\s+)?${DATE_SRC}\s*(?:to|-|–|until)\s*${DATE_SRC}|^[^.;,]{0,30}?,\s*(?:then\s+|but\s+|and\s+)?(?:stopped|discontinued|ceased)\b`,
+);
+
+/** "off pembrolizumab since June" (off whatever drug is named right after "off"), "was on osimertinib until
+ * March", "pembrolizumab from [DATE] to [DATE]", "nivolumab C6, stopped for colitis": a course that has ended. */
+function endedAt(lower: string, m: Mention): boolean {
+  return (
+    OFF_DRUG_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 9), m.start)) ||
+    WAS_ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 16), m.start)) ||
+    UNTIL_AFTER_RE.test(lower.slice(m.end, m.end + 8)) ||
+    ENDED_AFTER_RE.test(lower.slice(m.end, m.end + 48))
+  );
+}
 
 /** Status words: "treatment-naive", "off treatment", and planned/on/off words in a drug's clause. */
 function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
@@ -684,7 +703,12 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   let offNow = false;
   for (const m of matchAll(doc, OFF_ANYWHERE_RE, T.offTreatment)) {
     sink.add('therapy.status', 'off-treatment', m.index, m.index + m[0].length);
-    if (OFF_NOW_RE.test(m[0])) offNow = true;
+    // "off treatment since June", "TKI holiday since March": today's status, as "currently no treatment" is.
+    if (
+      OFF_NOW_RE.test(m[0]) ||
+      SINCE_AFTER_RE.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 7))
+    )
+      offNow = true;
     explicit++;
   }
   const doneClauses = new Set<number>();
@@ -695,22 +719,16 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     const w = clauseWindow(doc, m.start, m.end);
     const ctext = lower.slice(w.start, w.end);
     let status: string | undefined;
-    // "off pembrolizumab since June": off whatever drug is named right after "off".
-    const offDrug = /\boff\s+(?:all\s+)?$/.test(lower.slice(Math.max(0, m.start - 9), m.start));
     // "pneumonitis G3 on pembro": when a toxicity happened, not what the patient takes today.
     if (
       TOXICITY_ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 32), m.start)) ||
       TOXICITY_AFTER_RE.test(lower.slice(m.end, m.end + 24))
     )
       continue;
-    // "was on osimertinib until March": a course that has ended.
-    const ended =
-      WAS_ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 16), m.start)) ||
-      UNTIL_AFTER_RE.test(lower.slice(m.end, m.end + 8));
     if (plannedIn(ctext, m.start - w.start) || PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)))
       status = 'naive';
-    else if (offDrug || ended || OFF_RE.test(ctext)) status = 'off-treatment';
-    else if (ON_RE.test(ctext) && !(offNow && (!STILL_ON_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext))))
+    else if (endedAt(lower, m) || OFF_RE.test(ctext)) status = 'off-treatment';
+    else if (ON_RE.test(ctext) && !(offNow && (!STILL_NOW_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext))))
       status = 'on-treatment';
     if (status) {
       doneClauses.add(clause.start);
@@ -849,9 +867,10 @@ function mayPlan(lower: string): boolean {
 /** "Plan: 4 cycles of carboplatin…", "4 cycles planned": the length of a course not yet given. */
 function plannedDuration(doc: Doc, start: number, end: number): boolean {
   const { lower } = doc;
+  const before = lower.slice(Math.max(0, start - 48), start);
+  if (OFF_FOR_BEFORE_RE.test(before) || FOR_LOCAL_AFTER_BEFORE_RE.test(before)) return true;
   if (!mayPlan(lower)) return false;
   if (PLANNED_AFTER_RE.test(lower.slice(end, end + 12))) return true;
-  const before = lower.slice(Math.max(0, start - 48), start);
   if (
     ENDED_BEFORE_RE.test(before) &&
     (AGO_AFTER_RE.test(lower.slice(end, end + 6)) || /\bsince\s+$/.test(before))
@@ -861,6 +880,12 @@ function plannedDuration(doc: Doc, start: number, end: number): boolean {
   return plannedIn(doc.lower.slice(c.start, start), start - c.start);
 }
 
+// "off pembrolizumab for 9 months", "held for 3 weeks": the time off treatment.
+const OFF_FOR_BEFORE_RE =
+  /\b(?:off|held|paused|stopped|discontinued|interrupted|break|holiday)\b[^.;,]{0,30}\bfor\s+(?:the\s+(?:last|past)\s+)?$/;
+// "currently C2, for RT after 4 cycles": the cycles planned before local treatment.
+const FOR_LOCAL_AFTER_BEFORE_RE =
+  /\bfor\s+(?:[\w-]+\s+){0,2}(?:rt|sbrt|sabr|srs|radio\w*|radiation|consolidat\w*|local\w*|surgery|resection|restag\w*|reassess\w*)\s+(?:[\w-]+\s+){0,4}(?:after|at|following|once)\s+(?:a\s+total\s+of\s+)?$/;
 const ONCE_BEFORE_RE = /\b(?:once|should|provided)\b[^,;.:!?]*$/;
 
 /** "If he achieves a PR at 3 months", "once 6 months of osimertinib": a figure in a condition; "docetaxel.

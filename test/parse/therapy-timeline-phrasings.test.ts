@@ -56,6 +56,58 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.regimen': 'chemo-io', 'therapy.months': 6 },
     },
   ],
+  'cycles planned ahead are not cycles given': [
+    {
+      text: 'now C3 of cis/pem/pembro, for SBRT after 4 cycles',
+      facts: { 'therapy.cycles': 3, 'therapy.regimen': 'chemo-io' },
+    },
+    { text: 'carbo/pacli C1, for consolidative RT after six cycles', facts: { 'therapy.cycles': 1 } },
+    // A result after the cycles is a time passed.
+    { text: 'restaging after 4 cycles carbo/pem showed PR', facts: { 'therapy.cycles': 4 } },
+  ],
+  'a course that ended or paused is off treatment': [
+    {
+      text: 'TKI break since [DATE], after 3 years of osimertinib',
+      facts: { 'therapy.status': 'off-treatment' },
+      notAsked: ['therapy.status'],
+    },
+    {
+      text: 'Rx holiday since August, 30 months of alectinib before that',
+      facts: { 'therapy.status': 'off-treatment' },
+      notAsked: ['therapy.status'],
+    },
+    {
+      text: 'on surveillance following 6 cycles cis/vinorelbine',
+      facts: { 'therapy.status': 'off-treatment' },
+      notAsked: ['therapy.status'],
+    },
+    {
+      text: 'had 2 cycles carbo/pem/pembro, no further treatment since',
+      facts: { 'therapy.status': 'off-treatment' },
+      notAsked: ['therapy.status'],
+    },
+    {
+      text: 'nivolumab 03/2023 to 09/2025, then stopped',
+      facts: { 'therapy.status': 'off-treatment', 'therapy.agent': 'nivolumab' },
+    },
+    {
+      text: 'atezolizumab C9, discontinued for hepatitis',
+      facts: { 'therapy.status': 'off-treatment' },
+      notAsked: ['therapy.status'],
+    },
+    {
+      text: 'carbo/pem x4, pem maintenance; off treatment since [DATE] for fatigue',
+      facts: { 'therapy.status': 'off-treatment' },
+      notAsked: ['therapy.status'],
+    },
+    // The time off treatment is not the time on it.
+    {
+      text: 'off osimertinib for 5 months',
+      facts: { 'therapy.status': 'off-treatment' },
+      absent: ['therapy.months'],
+    },
+    { text: 'durvalumab held for 3 weeks, pneumonitis', absent: ['therapy.weeks'] },
+  ],
 };
 
 describe('therapy timeline phrasings', () => {
