@@ -142,20 +142,20 @@ const ON_RE =
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
 // the drug, not about the drug, which the patient is taking.
 const EVENT_ON_DRUG_RE =
-  /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to)\s+(?:starting\s+|commencing\s+|initiation\s+of\s+|start\s+of\s+)?(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
+  /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to|at)\s+(?:starting\s+|commencing\s+|initiation\s+of\s+|start\s+of\s+)?(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
 const ADJUVANT_RE = /\b(?:neo)?adjuvant\b|\bperi[\s-]?operative\b/;
 const PROGRESS_OR_FAIL_RE = /progress|pd|failure/;
 const SWITCHED_BEFORE_RE = /\b(?:switched|changed|moved)\s+(?:from|to)\b[^.;]*$/;
 const SWITCHED_TO_BEFORE_RE = /\b(?:switched|changed|moved)\s+from\s+[^,;.]{1,40}?\bto\s+$/;
-// "docetaxel after progression on pembrolizumab": the drug progressed on is the earlier line.
+// "docetaxel after (for) progression on pembrolizumab": the drug progressed on is the earlier line.
 const PROGRESSED_ON_BEFORE_RE =
-  /\b(?:after|following|post)\s+(?:progression|pd|failure|progressing)\s+(?:on|of|with|through)\s+(?:[\w/+,]+\s+){0,3}[\w/+,]*$/;
+  /\b(?:after|following|post|for)\s+(?:progression|pd|failure|progressing)\s+(?:on|of|with|through)\s+(?:[\w/+,]+\s+){0,3}[\w/+,]*$/;
 const AFTER_CRT_RE = /\b(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt|pacific|consolidat\w*)\b/;
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
 const MONTHS_RE = new RegExp(
-  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12|m(?<=\bx\s?\d{1,3}m))(?![a-z0-9/])|(?<![a-z-])(${NUMBER_WORDS_SOURCE})\s+months?\b|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\ba\s)\bmonth(?=\s+ago\b)|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\blast\s)\bmonth\b`,
+  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12|m(?<=(?:\bx\s?|[a-z]\s)\d{1,3}m))(?![a-z0-9/])|(?<![a-z-])(${NUMBER_WORDS_SOURCE})\s+months?\b|\bmonth\s?(\d{1,3})(?![\d/]|\.\d)|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\ba\s)\bmonth(?=\s+ago\b)|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\blast\s)\bmonth\b`,
   'g',
 );
 // "3 years", "three years", "two and a half years" ("and a half" is read by the caller).
@@ -163,13 +163,13 @@ const YEARS_RE =
   /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)|(?<![a-z-])(one|two|three|four|five|six|seven|eight|nine|ten)(\s+and\s+a\s+half)?\s+years?\b(?![\s-]*old)/g;
 // "q6w", "every 3 weeks": a dosing interval, not time on treatment.
 const WEEKS_RE = new RegExp(
-  String.raw`(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])|(?<![a-z-]|every\s)(${NUMBER_WORDS_SOURCE})\s+(?:weeks?|wks?)\b`,
+  String.raw`(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])|(?<![a-z-]|every\s)(${NUMBER_WORDS_SOURCE})\s+(?:weeks?|wks?)\b|\bweek\s?(\d{1,3})(?![\d/]|\.\d)`,
   'g',
 );
 const CYCLES_RE =
-  /(?<![\d.])(?<!\bday\s?)(\d{1,2})\s?(?:cycles?|cyc|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
+  /(?<![\d.])(?<!\bday\s?)(\d{1,2})\s?(?:cycles?|cyc|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?!\d|\.\d)|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
-  /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm|m\b))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
+  /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?!\d|\.\d)(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm|m\b))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
 const WORD_NUM = NUMBER_WORD_VALUES;
 const DURATION_EXCLUDE_RE =
   /\b(?:diagnos\w*|dx|life|prognosis|surviv\w*|to\s+live|expectancy|old|since\s+diagnosis|follow[\s-]?up)\b/;
@@ -179,12 +179,12 @@ const RESPONSE_CONTEXT_RE =
 const RESPONSE_RES: { triggers: readonly string[]; re: RegExp; value: 'CR' | 'PR' | 'SD' }[] = [
   {
     triggers: T.completeResponse,
-    re: /\b(?:complete\s+(?:metabolic\s+)?(?:response|remission|resolution)|cmr|ned|no\s+evidence\s+of\s+(?:active\s+|residual\s+)?disease(?!\s+(?:progression|recurrence|in|at|within|of)\b))\b/g,
+    re: /\b(?:complete\s+(?:metabolic\s+)?(?:response|remission|resolution)|response\s*[:=-]?\s*(?:was\s+|is\s+)?complete|cmr|ned|no\s+evidence\s+of\s+(?:active\s+|residual\s+)?disease(?!\s+(?:progression|recurrence|in|at|within|of)\b))\b/g,
     value: 'CR',
   },
   {
     triggers: T.partialResponse,
-    re: /\b(?:near[\s-]complete\s+response|(?:partial|good|excellent|major|marked|dramatic|radiological|radiologic|significant|ongoing|metabolic)\s+(?:metabolic\s+)?(?:response|remission)|pmr|(?<!(?:no\s+longer|stopped)\s+)responding|responded|responsive|shrinkage|shrinking|shrunk|regressing|regressed|decreased\s+in\s+size|reduction\s+in\s+size)\b/g,
+    re: /\b(?:near[\s-]complete\s+response|response\s*[:=-]?\s*(?:was\s+|is\s+)?partial|(?:partial|good|excellent|major|marked|dramatic|radiological|radiologic|significant|ongoing|metabolic)\s+(?:metabolic\s+)?(?:response|remission)|pmr|(?<!(?:no\s+longer|stopped)\s+)responding|responded|responsive|shrinkage|shrinking|shrunk|regressing|regressed|decreased\s+in\s+size|reduction\s+in\s+size)\b/g,
     value: 'PR',
   },
   {
@@ -464,6 +464,8 @@ function backStory(lower: string, out: readonly Mention[], pos: number): boolean
   return BACK_STORY_RE.test(lower.slice(from, pos)) && out.some((m) => m.end <= from);
 }
 
+const MAINTENANCE_RE = /\bmaint(?:enance|\.)?\b/;
+
 /** Marks the drugs before a switch as the earlier line; the switch's offset (its words), or -1. */
 function priorBeforeSwitch(lower: string, out: Mention[]): number {
   if (out.length < 2 || !SWITCH_GATE_RE.test(lower)) return -1;
@@ -500,7 +502,13 @@ function priorBeforeSwitch(lower: string, out: Mention[]): number {
   const before = new Set(out.slice(0, at).map((m) => m.drug.name));
   const afterClasses = new Set(out.slice(at).map((m) => m.drug.cls));
   const newDrug = [...after].some((name) => !before.has(name));
-  const leftClass = out.slice(0, at).some((m) => m.prior && !afterClasses.has(m.drug.cls));
+  // "…4 cycles carbo/pem/pembro; now pembro maintenance": the induction's chemotherapy left behind for maintenance
+  // goes on as the same line.
+  const last = out[out.length - 1] as Mention;
+  const maintenance = MAINTENANCE_RE.test(lower.slice(switchAt, last.end + 24));
+  const leftClass = out
+    .slice(0, at)
+    .some((m) => m.prior && !afterClasses.has(m.drug.cls) && !(maintenance && m.drug.cls === 'chemo'));
   return newDrug || leftClass ? switchAt : -1;
 }
 
@@ -746,7 +754,7 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
 }
 
 const BARE_DURATION_RE =
-  /^\s*(?:now\s+|currently\s+)?(?:on\s+)?c\d{1,2}(?:\s?d\d{1,2})?(?:\s+(?:done|completed|given|today))?\s*$|^\s*(?:(?:for|now|currently)\s+)?(?:x\s*|×\s*|approx\.?\s*|about\s+|around\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in|so\s+far|ongoing|now|to\s+date))?\s*$/;
+  /^\s*(?:now\s+|currently\s+)?(?:on\s+|in\s+)?(?:c\d{1,2}(?:\s?d\d{1,2})?|(?:month|week)\s?\d{1,3})(?:\s+(?:done|completed|given|today))?\s*$|^\s*(?:(?:for|now|currently)\s+)?(?:x\s*|×\s*|approx\.?\s*|about\s+|around\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in\s+total|in\s+all|in|total|overall|so\s+far|ongoing|now|to\s+date))?\s*$/;
 
 /** A drug named in the 40 characters before `pos`, in the same sentence. */
 function drugJustBefore(lower: string, all: readonly Mention[], pos: number): boolean {
@@ -757,6 +765,9 @@ function drugJustBefore(lower: string, all: readonly Mention[], pos: number): bo
   }
   return false;
 }
+
+const DURATION_LABEL_RE =
+  /^\s*(?:(?:treatment|therapy|tki)\s+)?duration\s*[:=-]?\s*(?:so\s+far\s*)?[:=-]?\s*(?:\d|~|approx)/;
 
 /** Durations count only in clauses about treatment or response. */
 function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean {
@@ -779,6 +790,9 @@ function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean 
     BARE_DURATION_RE.test(ctext) &&
     drugJustBefore(lower, all, c.start)
   )
+    return true;
+  // "Osimertinib since 2023. Duration: 9 months": a duration label right after the drug.
+  if (DURATION_LABEL_RE.test(ctext) && all.some((m) => m.end <= c.start && c.start - m.end <= 40))
     return true;
   return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
 }
@@ -912,6 +926,8 @@ function afterDone(done: readonly Mention[], start: number): boolean {
   return false;
 }
 
+const LINE_BEFORE_RE = /\b[1-9]l\s*[,:]?\s*$/;
+const X_BEFORE_RE = /\bx\s?$/;
 const BELOW_BEFORE_RE = /(?:<|\bless\s+than|\bunder|\bfewer\s+than)\s*$/;
 
 /** A duration stated as an upper bound ("< 3 months", "less than 4 cycles"). */
@@ -923,12 +939,20 @@ function duration(
   doc: Doc,
   sink: Sink,
   all: readonly Mention[],
-  rule: { re: RegExp; triggers: readonly string[]; fact: string; scale: (n: number) => number | undefined },
+  rule: {
+    re: RegExp;
+    triggers: readonly string[];
+    fact: string;
+    scale: (n: number) => number | undefined;
+    /** Group 3 is the count of "month 9", "week 12" (of years: "and a half"). */
+    ordinal?: boolean;
+  },
   from: number,
   done: readonly Mention[],
 ): boolean {
   let found = false;
   const { re } = rule;
+  const { lower } = doc;
   for (const m of matchAll(doc, re, rule.triggers)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -943,9 +967,18 @@ function duration(
       sink.see(start, end);
       continue;
     }
-    // "a month ago", "last month": one month.
-    const stated = m[1] === undefined && m[2] === undefined ? 1 : Number(m[1]);
-    const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (m[3] ? 0.5 : 0) : stated);
+    // "osi 18m": a bare "m" only right after the drug.
+    if (
+      m[1] !== undefined &&
+      m[0].endsWith('m') &&
+      !X_BEFORE_RE.test(lower.slice(Math.max(0, start - 3), start))
+    )
+      if (!all.some((d) => d.end <= start && start - d.end <= 2)) continue;
+    // "a month ago", "last month": one month; "month 9", "week 12 of sotorasib": the ninth month, twelfth week.
+    const ordinal = rule.ordinal === true && m[3] !== undefined ? Number(m[3]) : undefined;
+    const stated = ordinal ?? (m[1] === undefined && m[2] === undefined ? 1 : Number(m[1]));
+    const half = rule.ordinal !== true && m[3] !== undefined;
+    const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (half ? 0.5 : 0) : stated);
     if (n === undefined) continue;
     sink.consume(start, end);
     // "< 3 months of osimertinib" is under 3, so an "under 3 months" timing holds.
@@ -961,6 +994,7 @@ const DURATIONS = [
     triggers: T.months,
     fact: 'therapy.months',
     scale: (n: number) => (n <= 240 ? n : undefined),
+    ordinal: true,
   },
   {
     re: YEARS_RE,
@@ -973,6 +1007,7 @@ const DURATIONS = [
     triggers: T.weeks,
     fact: 'therapy.weeks',
     scale: (n: number) => (n <= 1000 ? n : undefined),
+    ordinal: true,
   },
 ];
 
@@ -1000,7 +1035,13 @@ function emitDurations(
       continue;
     }
     // "pembrolizumab, 6 cycles": written-out cycles are treatment wherever a drug is named; "C4" needs its clause.
-    const written = (m[1] !== undefined || m[2] !== undefined || m[4] !== undefined) && all.length > 0;
+    // "Docetaxel after PD. 2L, C3": a cycle told with the line's number.
+    const written =
+      (m[1] !== undefined ||
+        m[2] !== undefined ||
+        m[4] !== undefined ||
+        LINE_BEFORE_RE.test(doc.lower.slice(Math.max(0, start - 8), start))) &&
+      all.length > 0;
     if (sink.isConsumed(start, end) || !(written || therapyClause(doc, all, start))) continue;
     const n = m[4] !== undefined ? WORD_NUM[m[4]] : Number(m[1] ?? m[2] ?? m[3]);
     if (n === undefined || n > 100) continue;

@@ -628,14 +628,14 @@ export const VOCABULARY = {
   years: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
   weeks: {
     fact: 'therapy.weeks',
-    triggers: ['#', ...NUMBER_WORDS, 'fifte', 'forty', 'fourt', 'ninet', 'sixte', 'thirt', 'twent'],
+    triggers: ['#', ...NUMBER_WORDS, 'fifte', 'forty', 'fourt', 'ninet', 'sixte', 'thirt', 'twent', 'week'],
   },
   cycles: {
     fact: 'therapy.cycles',
     triggers: ['#', 'c', ...NUMBER_WORDS],
   },
   xCycles: { fact: 'therapy.cycles', triggers: ['#', 'x', '×'] },
-  completeResponse: { fact: 'therapy.response', triggers: ['cmr', 'compl', 'ned', 'no'] },
+  completeResponse: { fact: 'therapy.response', triggers: ['cmr', 'compl', 'ned', 'no', 'respo'] },
   partialResponse: {
     fact: 'therapy.response',
     triggers: [
@@ -653,8 +653,7 @@ export const VOCABULARY = {
       'radiol',
       'reduc',
       'regre',
-      'respond',
-      'responsi',
+      'respo',
       'shrin',
       'shrun',
       'signi',

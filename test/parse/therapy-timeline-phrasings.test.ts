@@ -108,6 +108,32 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'durvalumab held for 3 weeks, pneumonitis', absent: ['therapy.weeks'] },
   ],
+  'durations, counts and responses in shorthand': [
+    { text: 'alectinib (month 14), PR', facts: { 'therapy.months': 14, 'therapy.response': 'PR' } },
+    { text: 'osimertinib, now month 7, SD', facts: { 'therapy.months': 7 } },
+    { text: 'week 6 of adagrasib, tolerating', facts: { 'therapy.weeks': 6 } },
+    { text: 'lorla 20m, SD', facts: { 'therapy.agent': 'lorlatinib', 'therapy.months': 20 } },
+    { text: 'on osim 11m, PR', facts: { 'therapy.months': 11, 'therapy.response': 'PR' } },
+    // A bare "m" away from a drug is no duration ("walks 200m").
+    { text: 'walks 200m, on osimertinib, SD', absent: ['therapy.months'] },
+    { text: 'nivolumab, 10 months in total, SD', facts: { 'therapy.months': 10 } },
+    { text: 'Pembrolizumab since [DATE]. Duration: 7 months. SD.', facts: { 'therapy.months': 7 } },
+    {
+      text: 'Docetaxel for PD on pembro. 2L, C4.',
+      facts: { 'therapy.agent': 'docetaxel', 'therapy.cycles': 4 },
+    },
+    { text: 'On carbo/pem/pembro. Has now had cycle 5.', facts: { 'therapy.cycles': 5 } },
+    {
+      text: 'no progression at 11 months of lorlatinib',
+      facts: { 'therapy.agent': 'lorlatinib', 'therapy.months': 11, 'therapy.status': 'on-treatment' },
+    },
+    {
+      text: 'Good response after 4 cycles cis/pem/pembro; now pembro maintenance C9',
+      facts: { 'therapy.response': 'PR', 'therapy.cycles': 9, 'therapy.agent': 'pembrolizumab' },
+    },
+    { text: 'atezolizumab C5, response: partial', facts: { 'therapy.response': 'PR' } },
+    { text: 'sotorasib 3 months, response complete', facts: { 'therapy.response': 'CR' } },
+  ],
 };
 
 describe('therapy timeline phrasings', () => {
