@@ -132,7 +132,7 @@ const IO_PHRASE_RE =
 const NAIVE_RE =
   /\b(?:systemically\s+untreated|(?:has|have)\s+not\s+(?:yet\s+)?(?:had|received|started)\s+(?:any\s+)?(?:systemic\s+)?(?:treatment|therapy)(?!\s+(?:interrupt\w*|breaks?|holidays?|delays?|toxicit\w*))|(?:has|have)\s+not\s+(?:had|received)\s+any\s+(?:chemo\w*|immunotherapy)(?:\s+or\s+(?:chemo\w*|immunotherapy))?\s+yet|no\s+prior\s+lines?\s+of\s+(?:treatment|therapy)|(?:first|1st)[\s-]line\s+(?:(?:is\s+)?yet\s+to\s+start|not\s+(?:yet\s+)?started)|(?:treatment|tx|rx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?(?:na[iï]e?ve|niave)|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)(?:untreated|na[iï]e?ve)(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|tx|rx|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
-  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|plan\s+would\s+be|consider(?:ing)?\s+(?:adding|starting|switching\s+to)|options?\s+of|not\s+(?:yet\s+)?(?:started|commenced|begun))\b|\bplan\s*:/;
+  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|plan(?=\s+[a-z])|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|plan\s+would\s+be|consider(?:ing)?\s+(?:adding|starting|switching\s+to)|options?\s+of|not\s+(?:yet\s+)?(?:started|commenced|begun))\b|\bplan\s*:/;
 const OFF_RE =
   /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|(?:treatment|tx|rx|therapy)\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+(?:holiday|break)|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
@@ -215,8 +215,10 @@ interface Mention {
   done?: boolean;
   /** Given around surgery ("adjuvant cisplatin/vinorelbine 2021"): before the metastatic disease. */
   adjuvant?: boolean;
-  /** Durvalumab after chemoradiation of stage III disease. */
+  /** Durvalumab after chemoradiation of stage III disease (and the chemotherapy of that chemoradiation). */
   consolidation?: boolean;
+  /** Chemotherapy given with radical radiotherapy ("carboplatin/paclitaxel + 60 Gy"): stage III history. */
+  crt?: boolean;
 }
 
 /** `first`: the word's first character code, a-z (the caller has read it). */
@@ -358,8 +360,42 @@ function markPrior(doc: Doc, out: Mention[]): void {
     }
   }
   for (const m of out) if (!m.prior && backStory(lower, out, m.start)) m.prior = true;
+  markChemoradiation(lower, out);
   // Consolidation durvalumab beside a drug of the metastatic setting is the earlier (stage III) treatment.
   if (out.some((m) => !m.prior && !m.consolidation)) for (const m of out) if (m.consolidation) m.prior = true;
+}
+
+// "carboplatin/paclitaxel + 60 Gy", "cisplatin/etoposide with concurrent RT", "concurrent carboplatin", "CRT
+// (cisplatin/etoposide)": chemotherapy given with radical radiotherapy.
+const CRT_AFTER_RE =
+  /^[^.;]{0,30}?(?:\+|\bwith|\band|\bplus)\s*(?:(?:concurrent|concomitant|thoracic|radical)\s+(?:rt|radiotherapy|radiation)\b|(?:concurrent\s+|thoracic\s+|radical\s+)?(?:4[5-9]|[5-7]\d)(?:\.\d)?\s?gy\b)/;
+const CRT_BEFORE_RE =
+  /\b(?:concurrent(?:ly)?|concomitant|(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|chemoradi\w*|crt)\s*[(:]|(?:4[5-9]|[5-7]\d)(?:\.\d)?\s?gy\s+(?:with|\+|and|plus))\s*(?:[a-z]+\s*[/+]\s*)?(?:weekly\s+)?$/;
+
+/** Chemotherapy with radical RT is the chemoradiation of stage III disease, an earlier treatment; durvalumab after
+ * it is its consolidation. Chemo-IO beside the RT ("concurrent carbo/pem/pembro and SBRT") is not. */
+function markChemoradiation(lower: string, out: Mention[]): void {
+  if (
+    !lower.includes('gy') &&
+    !lower.includes('concurrent') &&
+    !lower.includes('concomitant') &&
+    !lower.includes('crt') &&
+    !lower.includes('chemo')
+  )
+    return;
+  for (const m of out) {
+    if (m.drug.cls !== 'chemo') continue;
+    const near = (o: Mention) => o !== m && Math.abs(o.start - m.start) < 40;
+    if (out.some((o) => near(o) && o.drug.cls === 'io' && o.drug.name !== 'durvalumab')) continue;
+    if (
+      CRT_AFTER_RE.test(lower.slice(m.end, m.end + 48)) ||
+      CRT_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 40), m.start))
+    )
+      m.crt = m.consolidation = m.prior = true;
+  }
+  for (const m of out)
+    if (m.drug.name === 'durvalumab' && out.some((c) => c.crt && c.end <= m.start && m.start - c.end < 120))
+      m.consolidation = true;
 }
 
 /** A plan word anywhere (PLANNED_RE, or the words only the bracket and after-patterns read). */
@@ -656,6 +692,8 @@ function plannedIn(ctext: string, at: number): boolean {
     if (m[0] === 'starting' && STARTED_BEFORE_RE.test(ctext.slice(Math.max(0, m.index - 12), m.index)))
       continue;
     const end = m.index + m[0].length;
+    // "plan osimertinib first": a bare "plan" governs the drug after it only ("osimertinib, plan SBRT" is the RT's).
+    if (m[0] === 'plan' && m.index > at) continue;
     if (end <= at && CONTINUING_RE.test(ctext.slice(end, at))) continue;
     // "osimertinib 14 months - plan: SBRT to adrenal": a plan well after the drug is about something else.
     if (m.index > at + 24) continue;
@@ -723,7 +761,8 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   let taken = false;
   for (const m of all) {
     const clause = clauseAt(doc, m.start);
-    if (doneClauses.has(clause.start) || m.prior) continue;
+    // "Relapse 18 months after CRT + durvalumab, no treatment yet": the consolidation is not today's treatment.
+    if (doneClauses.has(clause.start) || m.prior || (m.consolidation && explicit > 0)) continue;
     const w = clauseWindow(doc, m.start, m.end);
     const ctext = lower.slice(w.start, w.end);
     let status: string | undefined;
@@ -928,6 +967,22 @@ function afterDone(done: readonly Mention[], start: number): boolean {
 
 const LINE_BEFORE_RE = /\b[1-9]l\s*[,:]?\s*$/;
 const X_BEFORE_RE = /\bx\s?$/;
+// "Relapse 18 months after CRT + durvalumab", "recurrence 6 months after completing durvalumab": the time since an
+// earlier treatment; "progression 14 months after starting osimertinib" is time on it.
+const RELAPSE_BEFORE_RE = /\b(?:relaps\w*|recurr\w*|progress\w*|pd)\s+(?:at\s+|about\s+|approx\.?\s+|~\s*)?$/;
+const SINCE_AFTER_WORD_RE =
+  /^\s+(?:after|post|following|from)\s+(?:completing|completion|the\s+end|stopping|finishing|cessation|discontinu\w*|(?:the\s+)?last\s+dose)\b/;
+const AFTER_LOCAL_RE =
+  /^\s+(?:after|post|following)\s+(?:completing\s+|completion\s+of\s+|the\s+end\s+of\s+|finishing\s+)?(?:concurrent\s+|definitive\s+)?(?:crt|chemo[\s-]?(?:rt|radi\w*)|chemoradi\w*|surgery|resection|lobectomy|pneumonectomy|pacific)\b/;
+
+function sinceEarlier(lower: string, start: number, end: number): boolean {
+  const after = lower.slice(end, end + 40);
+  if (AFTER_LOCAL_RE.test(after)) return true;
+  return (
+    SINCE_AFTER_WORD_RE.test(after) && RELAPSE_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start))
+  );
+}
+
 const BELOW_BEFORE_RE = /(?:<|\bless\s+than|\bunder|\bfewer\s+than)\s*$/;
 
 /** A duration stated as an upper bound ("< 3 months", "less than 4 cycles"). */
@@ -962,6 +1017,7 @@ function duration(
       askedDuration(doc.lower, start, end) ||
       plannedDuration(doc, start, end) ||
       sinceDose(doc.lower, start, end) ||
+      sinceEarlier(lower, start, end) ||
       notThisLine(doc, all, start)
     ) {
       sink.see(start, end);
@@ -1178,14 +1234,16 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
 
 export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined): TherapyResult {
   const { mentions: all, switchAt } = findDrugs(doc, sink);
-  const current = all.some((m) => !m.prior) ? all.filter((m) => !m.prior) : all;
+  // The chemotherapy of a chemoradiation is no line of systemic treatment while another drug is named.
+  const lines = all.some((m) => !m.crt) ? all.filter((m) => !m.crt) : all;
+  const current = lines.some((m) => !m.prior) ? lines.filter((m) => !m.prior) : lines;
   const classes = emitRegimen(sink, current, driver);
   // Status: explicit words first; a drug with a duration or a response is on treatment.
   let explicit = explicitStatus(doc, sink, all);
   const done = all.find((m) => m.done);
   // The cycles of a finished chemotherapy course are still the induction given ("completed 4 cycles").
   const doneIo = all.filter((m) => m.done && m.drug.cls === 'io');
-  if (explicit === 0 && current === all && done) {
+  if (explicit === 0 && all.every((m) => m.prior) && done) {
     sink.add('therapy.status', 'off-treatment', done.start, done.end);
     explicit++;
   }
@@ -1195,7 +1253,7 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   const timed = emitDurations(
     doc,
     sink,
-    all.filter((m) => !(m.done && m.drug.cls === 'io') && !m.adjuvant),
+    all.filter((m) => !(m.done && m.drug.cls === 'io') && !m.adjuvant && !m.crt),
     classes,
     from,
     doneIo,

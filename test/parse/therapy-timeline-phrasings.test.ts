@@ -134,6 +134,47 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'atezolizumab C5, response: partial', facts: { 'therapy.response': 'PR' } },
     { text: 'sotorasib 3 months, response complete', facts: { 'therapy.response': 'CR' } },
   ],
+  'no treatment yet for a relapse after stage III treatment': [
+    {
+      text: 'Recurrence 20 months after CRT and durvalumab, 3 bone mets, no systemic therapy yet',
+      facts: { 'therapy.status': 'naive' },
+      absent: ['therapy.months'],
+      notAsked: ['therapy.status'],
+    },
+    {
+      text: 'relapse 5 months after completing durvalumab; no treatment so far',
+      facts: { 'therapy.status': 'naive' },
+      absent: ['therapy.months'],
+    },
+    // Progression after starting a drug is the time on it.
+    { text: 'PD 11 months after starting osimertinib', facts: { 'therapy.months': 11 } },
+    // The chemotherapy of a chemoradiation is stage III history, not the current regimen.
+    {
+      text: 'Stage IIIB 2022: cisplatin/etoposide + 66 Gy, then durvalumab. Now 2 liver mets.',
+      facts: { 'therapy.agent': 'durvalumab', 'therapy.regimen': 'io' },
+      absent: ['therapy.status'],
+    },
+    {
+      text: 'concurrent carboplatin/paclitaxel with 60 Gy in 2021, durvalumab 1 year; relapse, no systemic therapy yet',
+      facts: { 'therapy.agent': 'durvalumab', 'therapy.status': 'naive' },
+    },
+    {
+      text: 'carboplatin/paclitaxel + 60 Gy in 2020. Relapse 2024; now carbo/pem/pembro C3, SD',
+      facts: { 'therapy.agent': 'carboplatin + pemetrexed + pembrolizumab', 'therapy.cycles': 3 },
+    },
+    // Chemo-IO given beside palliative RT is the metastatic line.
+    {
+      text: 'concurrent carbo/pem/pembro and SBRT 30 Gy to the adrenal, C2',
+      facts: { 'therapy.regimen': 'chemo-io', 'therapy.cycles': 2 },
+    },
+    // "plan <drug>": the drug is ahead, the patient untreated; a plan after the drug is about something else.
+    { text: 'ROS1+, 3 bone mets; plan entrectinib first', facts: { 'therapy.status': 'naive' } },
+    {
+      text: 'osimertinib 10 months, PD; plan docetaxel',
+      facts: { 'therapy.agent': 'osimertinib', 'therapy.status': 'on-treatment' },
+    },
+    { text: 'osimertinib, plan SBRT to the adrenal', absent: ['therapy.status'] },
+  ],
 };
 
 describe('therapy timeline phrasings', () => {
