@@ -138,7 +138,7 @@ const OFF_RE =
 const OFF_ANYWHERE_RE =
   /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?<=\b(?:currently|presently|now)\s+(?:on\s+)?)no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?<=\b(?:now|currently|is|remains)\s+on\s+)(?:observation|surveillance|active\s+monitoring)|(?<=\bthen\s+(?:on\s+)?)(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*(?:on\s+)?)(?:observation|surveillance)\s+(?:only|since|after|following|post)\b|(?:treatment|tx|rx|therapy|tkis?|chemo)\s+(?:break|holiday)|drug\s+holiday|no\s+(?:further\s+|systemic\s+|active\s+)?(?:treatment|therapy|tx)\s+since\b|(?<=\b(?:now|for|on|then)\s+)(?:bsc|best\s+supportive\s+care)|watch[\s-]and[\s-]wait|no\s+maintenance|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
-  /\b(?:on|currently|receiving|continue|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
+  /\b(?:on|currently|current\s+(?:line|treatment|therapy|regimen|tx)|receiving|continue|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
 // the drug, not about the drug, which the patient is taking.
 const EVENT_ON_DRUG_RE =
@@ -714,6 +714,13 @@ const ENDED_AFTER_RE = new RegExp(
   String.raw`^\s*\(?\s*(?:from\s+)?${DATE_SRC}\s*(?:to|-|–|until)\s*${DATE_SRC}|^[^.;,]{0,30}?,\s*(?:then\s+|but\s+|and\s+)?(?:stopped|discontinued|ceased)\b`,
 );
 
+// "Current line (3L): pemetrexed": the bracket cuts the clause, not the statement.
+const CURRENT_BEFORE_RE = /\bcurrent\s+(?:line|treatment|therapy|regimen|tx)\b[^.;]{0,16}$/;
+
+function onAt(lower: string, ctext: string, m: Mention): boolean {
+  return ON_RE.test(ctext) || CURRENT_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 40), m.start));
+}
+
 /** "off pembrolizumab since June" (off whatever drug is named right after "off"), "was on osimertinib until
  * March", "pembrolizumab from [DATE] to [DATE]", "nivolumab C6, stopped for colitis": a course that has ended. */
 function endedAt(lower: string, m: Mention): boolean {
@@ -775,7 +782,10 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
     if (plannedIn(ctext, m.start - w.start) || PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)))
       status = 'naive';
     else if (endedAt(lower, m) || OFF_RE.test(ctext)) status = 'off-treatment';
-    else if (ON_RE.test(ctext) && !(offNow && (!STILL_NOW_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext))))
+    else if (
+      onAt(lower, ctext, m) &&
+      !(offNow && (!STILL_NOW_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext)))
+    )
       status = 'on-treatment';
     if (status) {
       doneClauses.add(clause.start);
@@ -1250,10 +1260,14 @@ export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined)
   // The length of a finished or an adjuvant course is not time on the current treatment; nor is the time on an
   // earlier line ("osimertinib for 14 months, then PD; now carboplatin/pemetrexed C3"), told before the switch.
   const from = Math.max(0, switchAt);
+  // "…then durvalumab 12 months. Relapse; not yet started systemic treatment": the consolidation's length is history.
+  const naive = sink.candidates.some((c) => c.fact === 'therapy.status' && c.value === 'naive');
   const timed = emitDurations(
     doc,
     sink,
-    all.filter((m) => !(m.done && m.drug.cls === 'io') && !m.adjuvant && !m.crt),
+    all.filter(
+      (m) => !(m.done && m.drug.cls === 'io') && !m.adjuvant && !m.crt && !(naive && m.consolidation),
+    ),
     classes,
     from,
     doneIo,

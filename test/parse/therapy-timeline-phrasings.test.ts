@@ -108,6 +108,13 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: 'durvalumab held for 3 weeks, pneumonitis', absent: ['therapy.weeks'] },
   ],
+  'the current line named with its number': [
+    {
+      text: 'Current treatment (4L): gemcitabine. Prior: 1L osimertinib 20 months; 2L carbo/pem x4; 3L docetaxel x3',
+      facts: { 'therapy.agent': 'gemcitabine', 'therapy.status': 'on-treatment' },
+      absent: ['therapy.months', 'therapy.cycles'],
+    },
+  ],
   'durations, counts and responses in shorthand': [
     { text: 'alectinib (month 14), PR', facts: { 'therapy.months': 14, 'therapy.response': 'PR' } },
     { text: 'osimertinib, now month 7, SD', facts: { 'therapy.months': 7 } },
@@ -166,6 +173,11 @@ const CLASSES: Record<string, Row[]> = {
     {
       text: 'concurrent carbo/pem/pembro and SBRT 30 Gy to the adrenal, C2',
       facts: { 'therapy.regimen': 'chemo-io', 'therapy.cycles': 2 },
+    },
+    {
+      text: 'Stage IIIA: cisplatin/vinorelbine + 60 Gy then durvalumab 11 months. Liver relapse. Not yet started systemic treatment.',
+      facts: { 'therapy.status': 'naive' },
+      absent: ['therapy.months'],
     },
     // "plan <drug>": the drug is ahead, the patient untreated; a plan after the drug is about something else.
     { text: 'ROS1+, 3 bone mets; plan entrectinib first', facts: { 'therapy.status': 'naive' } },
