@@ -683,6 +683,8 @@ const STARTED_BEFORE_RE = /\b(?:after|since|following|on)\s+$/;
 
 // "Proposed: SBRT to the primary while continuing osimertinib": the plan is the RT, the drug goes on.
 const CONTINUING_RE = /\b(?:continu(?:e|es|ing)|(?:while|whilst)\s+(?:on|taking)|remains?\s+on|alongside)\b/;
+// "plan carbo/pem/pembro": the drugs joined to the one right after the plan word.
+const JOINED_RE = /^\s*(?:[a-z-]+\s*[/+]\s*){0,4}$/;
 const PLANNED_G_RE = new RegExp(PLANNED_RE.source, 'g');
 
 /** A planned word in the clause `ctext` governs the drug at offset `at` of it. */
@@ -692,8 +694,9 @@ function plannedIn(ctext: string, at: number): boolean {
     if (m[0] === 'starting' && STARTED_BEFORE_RE.test(ctext.slice(Math.max(0, m.index - 12), m.index)))
       continue;
     const end = m.index + m[0].length;
-    // "plan osimertinib first": a bare "plan" governs the drug after it only ("osimertinib, plan SBRT" is the RT's).
-    if (m[0] === 'plan' && m.index > at) continue;
+    // "plan osimertinib first": a bare "plan" governs the drug right after it only ("osimertinib, plan SBRT" and
+    // "plan SBRT to the adrenal with osimertinib" are the RT's).
+    if (m[0] === 'plan' && (m.index > at || !JOINED_RE.test(ctext.slice(end, at)))) continue;
     if (end <= at && CONTINUING_RE.test(ctext.slice(end, at))) continue;
     // "osimertinib 14 months - plan: SBRT to adrenal": a plan well after the drug is about something else.
     if (m.index > at + 24) continue;

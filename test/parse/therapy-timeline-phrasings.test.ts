@@ -186,6 +186,11 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.agent': 'osimertinib', 'therapy.status': 'on-treatment' },
     },
     { text: 'osimertinib, plan SBRT to the adrenal', absent: ['therapy.status'] },
+    { text: 'plan SBRT to the adrenal with osimertinib', absent: ['therapy.status'] },
+    {
+      text: 'PD-L1 90%, 2 liver mets; plan carbo/pem/pembro',
+      facts: { 'therapy.agent': 'carboplatin + pemetrexed + pembrolizumab', 'therapy.status': 'naive' },
+    },
   ],
 };
 
