@@ -714,7 +714,7 @@ const OFF_DRUG_BEFORE_RE = /\boff\s+(?:all\s+)?$/;
 const UNTIL_AFTER_RE = /^\s+until\b/;
 const DATE_SRC = String.raw`(?:\[date\]|\d{1,2}\/(?:19|20)\d\d|(?:19|20)\d\d)`;
 const ENDED_AFTER_RE = new RegExp(
-  String.raw`^\s*\(?\s*(?:from\s+)?${DATE_SRC}\s*(?:to|-|–|until)\s*${DATE_SRC}|^[^.;,]{0,30}?,\s*(?:then\s+|but\s+|and\s+)?(?:stopped|discontinued|ceased)\b`,
+  String.raw`^\s*\(?\s*(?:from\s+)?${DATE_SRC}\s*(?:to|-|–|until)\s*${DATE_SRC}|^[^.;,]{0,30}?,\s*(?:then\s+|but\s+|and\s+)?(?:stopped|discontinued|ceased)(?=\s*(?:$|[.,;)]|(?:for|due|because|owing|in|at|on|after|since|last)\b|\[date\]|\d))`,
 );
 
 // "Current line (3L): pemetrexed": the bracket cuts the clause, not the statement.
@@ -979,6 +979,16 @@ function afterDone(done: readonly Mention[], start: number): boolean {
 }
 
 const LINE_BEFORE_RE = /\b[1-9]l\s*[,:]?\s*$/;
+// "2L, C3." alone: not "drained 2L, C3 met" (a vertebra).
+const BARE_AFTER_RE = /^\s*(?:[.,;)]|$)/;
+
+function lineCycle(lower: string, start: number, end: number): boolean {
+  return (
+    LINE_BEFORE_RE.test(lower.slice(Math.max(0, start - 8), start)) &&
+    BARE_AFTER_RE.test(lower.slice(end, end + 4))
+  );
+}
+
 const X_BEFORE_RE = /\bx\s?$/;
 // "Relapse 18 months after CRT + durvalumab", "recurrence 6 months after completing durvalumab": the time since an
 // earlier treatment; "progression 14 months after starting osimertinib" is time on it.
@@ -1106,10 +1116,7 @@ function emitDurations(
     // "pembrolizumab, 6 cycles": written-out cycles are treatment wherever a drug is named; "C4" needs its clause.
     // "Docetaxel after PD. 2L, C3": a cycle told with the line's number.
     const written =
-      (m[1] !== undefined ||
-        m[2] !== undefined ||
-        m[4] !== undefined ||
-        LINE_BEFORE_RE.test(doc.lower.slice(Math.max(0, start - 8), start))) &&
+      (m[1] !== undefined || m[2] !== undefined || m[4] !== undefined || lineCycle(doc.lower, start, end)) &&
       all.length > 0;
     if (sink.isConsumed(start, end) || !(written || therapyClause(doc, all, start))) continue;
     const n = m[4] !== undefined ? WORD_NUM[m[4]] : Number(m[1] ?? m[2] ?? m[3]);

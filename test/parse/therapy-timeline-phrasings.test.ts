@@ -107,6 +107,12 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['therapy.months'],
     },
     { text: 'durvalumab held for 3 weeks, pneumonitis', absent: ['therapy.weeks'] },
+    // Something else stopped is no end of the drug.
+    {
+      text: 'osimertinib 14 months, stopped steroids last week',
+      facts: { 'therapy.status': 'on-treatment' },
+      notAsked: ['therapy.status'],
+    },
   ],
   'the current line named with its number': [
     {
@@ -129,6 +135,8 @@ const CLASSES: Record<string, Row[]> = {
       text: 'Docetaxel for PD on pembro. 2L, C4.',
       facts: { 'therapy.agent': 'docetaxel', 'therapy.cycles': 4 },
     },
+    // A vertebra after a volume drained is no cycle.
+    { text: 'effusion drained 2L, C3 met, on osimertinib', absent: ['therapy.cycles'] },
     { text: 'On carbo/pem/pembro. Has now had cycle 5.', facts: { 'therapy.cycles': 5 } },
     {
       text: 'no progression at 11 months of lorlatinib',
