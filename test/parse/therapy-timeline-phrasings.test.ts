@@ -107,6 +107,12 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['therapy.months'],
     },
     { text: 'durvalumab held for 3 weeks, pneumonitis', absent: ['therapy.weeks'] },
+    // Surveillance of a treated site is not of the patient off treatment.
+    {
+      text: 'Brain: on surveillance after SRS; alectinib 20 months, SD',
+      facts: { 'therapy.status': 'on-treatment' },
+      notAsked: ['therapy.status'],
+    },
     // Something else stopped is no end of the drug.
     {
       text: 'osimertinib 14 months, stopped steroids last week',
