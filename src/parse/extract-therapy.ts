@@ -368,7 +368,7 @@ function markPrior(doc: Doc, out: Mention[]): void {
 // "carboplatin/paclitaxel + 60 Gy", "cisplatin/etoposide with concurrent RT", "concurrent carboplatin", "CRT
 // (cisplatin/etoposide)": chemotherapy given with radical radiotherapy.
 const CRT_AFTER_RE =
-  /^[^.;]{0,30}?(?:\+|\bwith|\band|\bplus)\s*(?:(?:concurrent|concomitant|thoracic|radical)\s+(?:rt|radiotherapy|radiation)\b|(?:concurrent\s+|thoracic\s+|radical\s+)?(?:4[5-9]|[5-7]\d)(?:\.\d)?\s?gy\b)/;
+  /^[^.;]{0,30}?(?:\+|\bwith|\band|\bplus)\s*(?:(?:concurrent|concomitant|thoracic|radical)\s+(?:rt|radiotherapy|radiation)\b|(?:concurrent\s+|thoracic\s+|radical\s+)?(?:4[5-9]|[5-7]\d)(?:\.\d)?\s?gy\b(?!\s*(?:\/\s*[1-8]\b|in\s+[1-8]\s+f|sbrt|sabr|srs|stereo)))/;
 const CRT_BEFORE_RE =
   /\b(?:concurrent(?:ly)?|concomitant|(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|chemoradi\w*|crt)\s*[(:]|(?:4[5-9]|[5-7]\d)(?:\.\d)?\s?gy\s+(?:with|\+|and|plus))\s*(?:[a-z]+\s*[/+]\s*)?(?:weekly\s+)?$/;
 

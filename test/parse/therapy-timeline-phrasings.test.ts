@@ -183,6 +183,11 @@ const CLASSES: Record<string, Row[]> = {
       text: 'carboplatin/paclitaxel + 60 Gy in 2020. Relapse 2024; now carbo/pem/pembro C3, SD',
       facts: { 'therapy.agent': 'carboplatin + pemetrexed + pembrolizumab', 'therapy.cycles': 3 },
     },
+    // Stereotactic RT beside chemotherapy is no chemoradiation.
+    {
+      text: 'carboplatin/pemetrexed + 50 Gy SBRT to the adrenal, C2',
+      facts: { 'therapy.agent': 'carboplatin + pemetrexed', 'therapy.cycles': 2 },
+    },
     // Chemo-IO given beside palliative RT is the metastatic line.
     {
       text: 'concurrent carbo/pem/pembro and SBRT 30 Gy to the adrenal, C2',
