@@ -132,30 +132,30 @@ const IO_PHRASE_RE =
 const NAIVE_RE =
   /\b(?:systemically\s+untreated|(?:has|have)\s+not\s+(?:yet\s+)?(?:had|received|started)\s+(?:any\s+)?(?:systemic\s+)?(?:treatment|therapy)(?!\s+(?:interrupt\w*|breaks?|holidays?|delays?|toxicit\w*))|(?:has|have)\s+not\s+(?:had|received)\s+any\s+(?:chemo\w*|immunotherapy)(?:\s+or\s+(?:chemo\w*|immunotherapy))?\s+yet|no\s+prior\s+lines?\s+of\s+(?:treatment|therapy)|(?:first|1st)[\s-]line\s+(?:(?:is\s+)?yet\s+to\s+start|not\s+(?:yet\s+)?started)|(?:treatment|tx|rx|therapy|systemic(?:\s+therapy)?|tki|egfr[\s-]?tki|chemo(?:therapy)?|io|immunotherapy|drug)[\s-]?(?:na[iï]e?ve|niave)|na[iï]ve\s+to\s+(?:treatment|therapy|tkis?|systemic\s+therapy|chemo\w*|immunotherapy)|no\s+prior\s+(?:systemic\s+)?(?:therapy|treatment|tx|chemo\w*|tkis?|lines?\s+of\s+therapy|systemic)|untreated(?=\s+(?:stage|metastatic|advanced|nsclc|adeno\w*|squamous|disease|patient|egfr|alk|de\s+novo))|newly\s+diagnosed|not\s+yet\s+treated|(?:systemic\s+)?(?:treatment|therapy)\s+not\s+(?:yet\s+)?(?:started|commenced|begun)|not\s+(?:yet\s+)?started\s+(?:on\s+)?(?:any\s+)?(?:treatment|therapy|systemic)|(?<=(?:^|[,;:.])\s*)(?:untreated|na[iï]e?ve)(?=\s*(?:[,;.]|$))|awaiting\s+(?:(?:1st|first)[\s-]line\b|(?:systemic\s+)?(?:treatment|therapy|tx|chemo\w*|immunotherapy)\b)|(?<!(?:radiation|radio|rt|chest|thoracic|local)\s)(?:(?:systemic|prior|previous)\s+)?(?:tx|therapy|treatment)\s*[:=-]\s*(?:nil|none)\b|not\s+yet\s+on\s+(?:any\s+)?(?:treatment|therapy|systemic)|no\s+(?:systemic\s+)?(?:therapy|treatment|tx|rx|chemo(?:therapy)?|tkis?|immunotherapy)\s+(?:yet|to\s+date|so\s+far))/g;
 const PLANNED_RE =
-  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|plan\s+would\s+be|consider(?:ing)?\s+(?:adding|starting|switching\s+to)|options?\s+of|not\s+yet\s+(?:started|commenced|begun))\b|\bplan\s*:/;
+  /\b(?:starting|to\s+start|will\s+start|about\s+to\s+start|due\s+to\s+start|going\s+to\s+start|commenc(?:e|ing)|initiat(?:e|ing)|planned?|plan(?:ning)?\s+(?:is\s+)?(?:for|to)|plan(?=\s+[a-z])|awaiting|before\s+starting|prior\s+to\s+starting|candidate\s+for|to\s+receive|will\s+receive|to\s+begin|beginning|for\s+(?:1st|first)[\s-]line|proposed|would\s+be\s+for|would\s+(?:start|receive|get)|plan\s+would\s+be|consider(?:ing)?\s+(?:adding|starting|switching\s+to)|options?\s+of|not\s+(?:yet\s+)?(?:started|commenced|begun))\b|\bplan\s*:/;
 const OFF_RE =
-  /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|treatment\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+holiday|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
+  /\b(?:stopped|discontinued|ceased|held|withheld|off\s+(?:all\s+)?(?:treatment|therapy|tkis?|chemo\w*|io|immunotherapy|systemic|osimertinib|drug)|(?:treatment|tx|rx|therapy)\s+(?:break|holiday|pause)|drug\s+holiday|(?:chemo\w*|tkis?|io|immunotherapy)\s+(?:holiday|break)|on\s+hold|paused|no\s+longer\s+on|not\s+on\s+(?:any\s+)?(?:treatment|therapy))\b/;
 const OFF_ANYWHERE_RE =
-  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?<=\b(?:currently|presently|now)\s+(?:on\s+)?)no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?<=\b(?:now|currently|is|remains)\s+on\s+)(?:observation|surveillance|active\s+monitoring)|(?<=\bthen\s+(?:on\s+)?)(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*(?:on\s+)?)(?:observation|surveillance)\s+(?:only|since)\b|treatment\s+(?:break|holiday)|drug\s+holiday|(?<=\b(?:now|for|on|then)\s+)(?:bsc|best\s+supportive\s+care)|watch[\s-]and[\s-]wait|no\s+maintenance|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
+  /\b(?:off\s+(?:all\s+)?(?:treatment|therapy|systemic\s+therapy)|(?<=\b(?:currently|presently|now)\s+(?:on\s+)?)no\s+(?:systemic\s+|active\s+)?(?:treatment|therapy|tx)|(?<=\b(?:now|currently|is|remains)\s+on\s+)(?:observation|surveillance|active\s+monitoring)|(?<=\bthen\s+(?:on\s+)?)(?:observation|surveillance|active\s+monitoring)|(?<=(?:^|[,;.:])\s*(?:on\s+)?)(?:observation|surveillance)\s+(?:only|since|(?:after|following|post)\s+(?:completing\s+|completion\s+of\s+)?(?:\d{1,2}\s+(?:cycles?|courses?|months?|years?)|(?:one|two|three|four|five|six)\s+(?:cycles?|courses?)|chemo\w*|(?:systemic\s+)?(?:treatment|therapy)|induction))\b|(?:treatment|tx|rx|therapy|tkis?|chemo)\s+(?:break|holiday)|drug\s+holiday|no\s+(?:further\s+|systemic\s+|active\s+)?(?:treatment|therapy|tx)\s+since\b|(?<=\b(?:now|for|on|then)\s+)(?:bsc|best\s+supportive\s+care)|watch[\s-]and[\s-]wait|no\s+maintenance|no\s+longer\s+(?:on|taking|receiving)\b(?:\s+(?:any\s+)?treatment)?|not\s+on\s+any\s+(?:systemic\s+)?(?:treatment|therapy))\b/g;
 const ON_RE =
-  /\b(?:on|currently|receiving|continue|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
+  /\b(?:on|currently|current\s+(?:line|treatment|therapy|regimen|tx)|receiving|continue|continuing|continues|continued|maintenance|remains|still|tolerating|taking|started|since|responding|response|progress\w*|after|post|following|s\/p|completed|x\s?\d+|\d+\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|cx|\/12|\/52)|c\d+(?:d\d+)?|cycles?\s*\d+|pr|sd|cr|pd(?![\s-]?l?1))\b/;
 // "no progression on osimertinib", "without toxicity during pembrolizumab": the negation is about an event on
 // the drug, not about the drug, which the patient is taking.
 const EVENT_ON_DRUG_RE =
-  /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to)\s+(?:starting\s+|commencing\s+|initiation\s+of\s+|start\s+of\s+)?(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
+  /\b(?:no|nil|without)\s+(?:further\s+|new\s+|evidence\s+of\s+|signs?\s+of\s+|radiological\s+|significant\s+|major\s+)*(?:progression|progressive\s+disease|pd|growth|new\s+lesions?|recurrence|relapse|response|benefit|toxicit(?:y|ies)|tox|side[\s-]effects?|adverse\s+events?|pneumonitis|issues|problems|complications|change)\s+(?:(?:so\s+far|to\s+date|seen|noted)\s+)?(?:on|under|during|despite|with|while\s+on|after|since|following|to|at)\s+(?:starting\s+|commencing\s+|initiation\s+of\s+|start\s+of\s+)?(?:(?:\d{1,3}(?:\.\d)?\s*(?:months?|mo|mths?|weeks?|wks?|cycles?|years?)|first[\s-]line|1st[\s-]line|second[\s-]line|2nd[\s-]line|maintenance|adjuvant)\s+(?:of\s+)?)?$/;
 const ADJUVANT_RE = /\b(?:neo)?adjuvant\b|\bperi[\s-]?operative\b/;
 const PROGRESS_OR_FAIL_RE = /progress|pd|failure/;
 const SWITCHED_BEFORE_RE = /\b(?:switched|changed|moved)\s+(?:from|to)\b[^.;]*$/;
 const SWITCHED_TO_BEFORE_RE = /\b(?:switched|changed|moved)\s+from\s+[^,;.]{1,40}?\bto\s+$/;
-// "docetaxel after progression on pembrolizumab": the drug progressed on is the earlier line.
+// "docetaxel after (for) progression on pembrolizumab": the drug progressed on is the earlier line.
 const PROGRESSED_ON_BEFORE_RE =
-  /\b(?:after|following|post)\s+(?:progression|pd|failure|progressing)\s+(?:on|of|with|through)\s+(?:[\w/+,]+\s+){0,3}[\w/+,]*$/;
+  /\b(?:after|following|post|for)\s+(?:progression|pd|failure|progressing)\s+(?:on|of|with|through)\s+(?:[\w/+,]+\s+){0,3}[\w/+,]*$/;
 const AFTER_CRT_RE = /\b(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|crt|pacific|consolidat\w*)\b/;
 const PRIOR_RE =
   /\b(?:prior|previous(?:ly)?|failed|refractory|intolerant|formerly|switched\s+from|history\s+of|hx\s+of|h\/o|then\s+switched)\b/;
 
 const MONTHS_RE = new RegExp(
-  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12|m(?<=\bx\s?\d{1,3}m))(?![a-z0-9/])|(?<![a-z-])(${NUMBER_WORDS_SOURCE})\s+months?\b|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\ba\s)\bmonth(?=\s+ago\b)|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\blast\s)\bmonth\b`,
+  String.raw`(?<![\d.])(\d{1,3}(?:\.\d)?)\s?(?:months?|mos?|mths?|mnths?|\/12|m(?<=(?:\bx\s?|[a-z]\s)\d{1,3}m))(?![a-z0-9/])|(?<![a-z-])(${NUMBER_WORDS_SOURCE})\s+months?\b|\bmonth\s?(\d{1,3})(?![\d/]|\.\d)|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\ba\s)\bmonth(?=\s+ago\b)|(?<=\b(?:started|commenced|began|begun|initiated)\b[^.;]{0,30}\blast\s)\bmonth\b`,
   'g',
 );
 // "3 years", "three years", "two and a half years" ("and a half" is read by the caller).
@@ -163,13 +163,13 @@ const YEARS_RE =
   /(?<![\d.])(\d{1,2}(?:\.\d)?)\s?(?:years?|yrs?)(?![a-z0-9])(?![\s-]*old)|(?<![a-z-])(one|two|three|four|five|six|seven|eight|nine|ten)(\s+and\s+a\s+half)?\s+years?\b(?![\s-]*old)/g;
 // "q6w", "every 3 weeks": a dosing interval, not time on treatment.
 const WEEKS_RE = new RegExp(
-  String.raw`(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])|(?<![a-z-]|every\s)(${NUMBER_WORDS_SOURCE})\s+(?:weeks?|wks?)\b`,
+  String.raw`(?<![\d.]|\bq|\bq\s|every\s)(\d{1,3})\s?(?:weeks?|wks?|w|\/52)(?![a-z0-9/])|(?<![a-z-]|every\s)(${NUMBER_WORDS_SOURCE})\s+(?:weeks?|wks?)\b|\bweek\s?(\d{1,3})(?![\d/]|\.\d)`,
   'g',
 );
 const CYCLES_RE =
-  /(?<![\d.])(?<!\bday\s?)(\d{1,2})\s?(?:cycles?|cyc|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?![\d.])|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
+  /(?<![\d.])(?<!\bday\s?)(\d{1,2})\s?(?:cycles?|cyc|cx|courses?)(?![a-z])|\bcycles?\s?(?:x\s?)?(\d{1,2})(?!\d|\.\d)|\bc(\d{1,2})(?:\s?d\d{1,2})?(?![a-z0-9])|\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:cycles?|courses?)\b/g;
 const X_CYCLES_RE =
-  /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?![\d.])(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm|m\b))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
+  /(?<![a-z0-9])(?:[x×]\s?(\d{1,2})(?!\d|\.\d)(?!\s*(?:mo|month|week|wk|year|yr|\/|cm|mm|m\b))|(\d{1,2})\s?[x×](?![a-z0-9]))/g;
 const WORD_NUM = NUMBER_WORD_VALUES;
 const DURATION_EXCLUDE_RE =
   /\b(?:diagnos\w*|dx|life|prognosis|surviv\w*|to\s+live|expectancy|old|since\s+diagnosis|follow[\s-]?up)\b/;
@@ -179,12 +179,12 @@ const RESPONSE_CONTEXT_RE =
 const RESPONSE_RES: { triggers: readonly string[]; re: RegExp; value: 'CR' | 'PR' | 'SD' }[] = [
   {
     triggers: T.completeResponse,
-    re: /\b(?:complete\s+(?:metabolic\s+)?(?:response|remission|resolution)|cmr|ned|no\s+evidence\s+of\s+(?:active\s+|residual\s+)?disease(?!\s+(?:progression|recurrence|in|at|within|of)\b))\b/g,
+    re: /\b(?:complete\s+(?:metabolic\s+)?(?:response|remission|resolution)|response\s*[:=-]?\s*(?:was\s+|is\s+)?complete|cmr|ned|no\s+evidence\s+of\s+(?:active\s+|residual\s+)?disease(?!\s+(?:progression|recurrence|in|at|within|of)\b))\b/g,
     value: 'CR',
   },
   {
     triggers: T.partialResponse,
-    re: /\b(?:near[\s-]complete\s+response|(?:partial|good|excellent|major|marked|dramatic|radiological|radiologic|significant|ongoing|metabolic)\s+(?:metabolic\s+)?(?:response|remission)|pmr|(?<!(?:no\s+longer|stopped)\s+)responding|responded|responsive|shrinkage|shrinking|shrunk|regressing|regressed|decreased\s+in\s+size|reduction\s+in\s+size)\b/g,
+    re: /\b(?:near[\s-]complete\s+response|response\s*[:=-]?\s*(?:was\s+|is\s+)?partial|(?:partial|good|excellent|major|marked|dramatic|radiological|radiologic|significant|ongoing|metabolic)\s+(?:metabolic\s+)?(?:response|remission)|pmr|(?<!(?:no\s+longer|stopped)\s+)responding|responded|responsive|shrinkage|shrinking|shrunk|regressing|regressed|decreased\s+in\s+size|reduction\s+in\s+size)\b/g,
     value: 'PR',
   },
   {
@@ -215,8 +215,10 @@ interface Mention {
   done?: boolean;
   /** Given around surgery ("adjuvant cisplatin/vinorelbine 2021"): before the metastatic disease. */
   adjuvant?: boolean;
-  /** Durvalumab after chemoradiation of stage III disease. */
+  /** Durvalumab after chemoradiation of stage III disease (and the chemotherapy of that chemoradiation). */
   consolidation?: boolean;
+  /** Chemotherapy given with radical radiotherapy ("carboplatin/paclitaxel + 60 Gy"): stage III history. */
+  crt?: boolean;
 }
 
 /** `first`: the word's first character code, a-z (the caller has read it). */
@@ -358,8 +360,42 @@ function markPrior(doc: Doc, out: Mention[]): void {
     }
   }
   for (const m of out) if (!m.prior && backStory(lower, out, m.start)) m.prior = true;
+  markChemoradiation(lower, out);
   // Consolidation durvalumab beside a drug of the metastatic setting is the earlier (stage III) treatment.
   if (out.some((m) => !m.prior && !m.consolidation)) for (const m of out) if (m.consolidation) m.prior = true;
+}
+
+// "carboplatin/paclitaxel + 60 Gy", "cisplatin/etoposide with concurrent RT", "concurrent carboplatin", "CRT
+// (cisplatin/etoposide)": chemotherapy given with radical radiotherapy.
+const CRT_AFTER_RE =
+  /^[^.;]{0,30}?(?:\+|\bwith|\band|\bplus)\s*(?:(?:concurrent|concomitant|thoracic|radical)\s+(?:rt|radiotherapy|radiation)\b|(?:concurrent\s+|thoracic\s+|radical\s+)?(?:4[5-9]|[5-7]\d)(?:\.\d)?\s?gy\b(?!\s*(?:\/\s*[1-8]\b|in\s+[1-8]\s+f|sbrt|sabr|srs|stereo)))/;
+const CRT_BEFORE_RE =
+  /\b(?:concurrent(?:ly)?|concomitant|(?:chemo[\s-]?(?:rt|radiation|radiotherapy)|chemoradi\w*|crt)\s*[(:]|(?:4[5-9]|[5-7]\d)(?:\.\d)?\s?gy\s+(?:with|\+|and|plus))\s*(?:[a-z]+\s*[/+]\s*)?(?:weekly\s+)?$/;
+
+/** Chemotherapy with radical RT is the chemoradiation of stage III disease, an earlier treatment; durvalumab after
+ * it is its consolidation. Chemo-IO beside the RT ("concurrent carbo/pem/pembro and SBRT") is not. */
+function markChemoradiation(lower: string, out: Mention[]): void {
+  if (
+    !lower.includes('gy') &&
+    !lower.includes('concurrent') &&
+    !lower.includes('concomitant') &&
+    !lower.includes('crt') &&
+    !lower.includes('chemo')
+  )
+    return;
+  for (const m of out) {
+    if (m.drug.cls !== 'chemo') continue;
+    const near = (o: Mention) => o !== m && Math.abs(o.start - m.start) < 40;
+    if (out.some((o) => near(o) && o.drug.cls === 'io' && o.drug.name !== 'durvalumab')) continue;
+    if (
+      CRT_AFTER_RE.test(lower.slice(m.end, m.end + 48)) ||
+      CRT_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 40), m.start))
+    )
+      m.crt = m.consolidation = m.prior = true;
+  }
+  for (const m of out)
+    if (m.drug.name === 'durvalumab' && out.some((c) => c.crt && c.end <= m.start && m.start - c.end < 120))
+      m.consolidation = true;
 }
 
 /** A plan word anywhere (PLANNED_RE, or the words only the bracket and after-patterns read). */
@@ -440,20 +476,31 @@ function dropPlannedNext(doc: Doc, sink: Sink, out: Mention[]): void {
 // "progressed on osimertinib, now on carboplatin/pemetrexed", "erlotinib, then switched to osimertinib": the
 // drugs before the switch are the earlier line.
 const SWITCH_BEFORE_RE =
-  /\b(?:now(?:\s+(?:on|receiving|taking))?|currently\s+(?:on|receiving|taking)|(?:switched|changed|moved)\s+(?:from\s+[a-z0-9/+\s-]{1,40}?\s+)?to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line|[23]l|->|→|(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s+(?:cycles?|months?|weeks?)\s+into)\s*[:=-]?\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?(?:t[\s-])?$/;
+  /\b(?:now(?:\s+(?:on|receiving|taking))?|currently\s+(?:on|receiving|taking)|(?:switched|changed|moved)\s+(?:from\s+[a-z0-9/+\s-]{1,40}?\s+)?to|then|subsequently|followed\s+by|(?:2nd|second|3rd|third)[\s-]line|[23]l|->|→|(?:now\s+)?(?:\d{1,2}|one|two|three|four|five|six)\s+(?:cycles?|months?|weeks?)\s+into|(?<![\w.(])[2-6]\))\s*[:=-]?\s+(?:(?:2nd|second|3rd|third)[\s-]line\s+)?(?:with\s+)?(?:t[\s-])?$/;
 
 // Any switch word at all: a cheap test before the pattern at each drug.
-const SWITCH_GATE_RE = /now|currently|switch|changed|moved|then|subsequently|followed|line|[23]l\b|->|→|into/;
+const SWITCH_GATE_RE =
+  /now|currently|switch|changed|moved|then|subsequently|followed|line|[23]l\b|->|→|into|[2-6]\)/;
 
+const LINE_MARK_RE = /^\s*(?:[1-9]l|(?:1st|2nd|3rd|[4-9]th|first|second|third|fourth)[\s-]line)\b/;
 const BACK_STORY_RE =
   /^\s*(?:previous(?:ly)?|prior(?:\s+to\s+this)?|before\s+that|earlier|history|hx|h\/o)\b/;
 
 /** "Now on docetaxel. Previously carbo/pem, then pem maintenance": a sentence that tells the earlier lines after a
  * drug already named is history, switches inside it included. */
 function backStory(lower: string, out: readonly Mention[], pos: number): boolean {
-  const from = cutBefore(lower, pos, 240, false);
+  let from = cutBefore(lower, pos, 240, false);
+  // "Prior: 1L carbo/pem x4; 2L docetaxel x6": a line told after a ";" goes on with the list of earlier lines.
+  for (
+    let n = 0;
+    n < 4 && lower.charCodeAt(from - 1) === 59 && LINE_MARK_RE.test(lower.slice(from, from + 24));
+    n++
+  )
+    from = cutBefore(lower, from - 1, 240, false);
   return BACK_STORY_RE.test(lower.slice(from, pos)) && out.some((m) => m.end <= from);
 }
+
+const MAINTENANCE_RE = /\bmaint(?:enance|\.)?\b/;
 
 /** Marks the drugs before a switch as the earlier line; the switch's offset (its words), or -1. */
 function priorBeforeSwitch(lower: string, out: Mention[]): number {
@@ -491,12 +538,21 @@ function priorBeforeSwitch(lower: string, out: Mention[]): number {
   const before = new Set(out.slice(0, at).map((m) => m.drug.name));
   const afterClasses = new Set(out.slice(at).map((m) => m.drug.cls));
   const newDrug = [...after].some((name) => !before.has(name));
-  const leftClass = out.slice(0, at).some((m) => m.prior && !afterClasses.has(m.drug.cls));
+  // "…4 cycles carbo/pem/pembro; now pembro maintenance": the induction's chemotherapy left behind for maintenance
+  // goes on as the same line.
+  const last = out[out.length - 1] as Mention;
+  const maintenance = MAINTENANCE_RE.test(lower.slice(switchAt, last.end + 24));
+  const leftClass = out
+    .slice(0, at)
+    .some((m) => m.prior && !afterClasses.has(m.drug.cls) && !(maintenance && m.drug.cls === 'chemo'));
   return newDrug || leftClass ? switchAt : -1;
 }
 
 /** OFF_ANYWHERE_RE tested within one clause (a non-global copy: `test` keeps no lastIndex). */
 const OFF_ANYWHERE_IN_RE = new RegExp(OFF_ANYWHERE_RE.source);
+// "pem/pembro maintenance; off treatment since June": maintenance names the phase, not that it goes on today.
+const STILL_NOW_RE = /\b(?:currently|still|ongoing|continuing|continues|remains\s+on|now\s+on|since)\b/;
+const SINCE_AFTER_RE = /^\s+since\b/;
 const OFF_NOW_RE = /^(?:no\s|observation|surveillance|active|watch|bsc|best)/;
 const LATER_GATE_RE = /for|if|reserve|progression|pd/;
 const FOR_LATER_AFTER_RE =
@@ -627,6 +683,8 @@ const STARTED_BEFORE_RE = /\b(?:after|since|following|on)\s+$/;
 
 // "Proposed: SBRT to the primary while continuing osimertinib": the plan is the RT, the drug goes on.
 const CONTINUING_RE = /\b(?:continu(?:e|es|ing)|(?:while|whilst)\s+(?:on|taking)|remains?\s+on|alongside)\b/;
+// "plan carbo/pem/pembro": the drugs joined to the one right after the plan word.
+const JOINED_RE = /^\s*(?:[a-z-]+\s*[/+]\s*){0,4}$/;
 const PLANNED_G_RE = new RegExp(PLANNED_RE.source, 'g');
 
 /** A planned word in the clause `ctext` governs the drug at offset `at` of it. */
@@ -636,6 +694,9 @@ function plannedIn(ctext: string, at: number): boolean {
     if (m[0] === 'starting' && STARTED_BEFORE_RE.test(ctext.slice(Math.max(0, m.index - 12), m.index)))
       continue;
     const end = m.index + m[0].length;
+    // "plan osimertinib first": a bare "plan" governs the drug right after it only ("osimertinib, plan SBRT" and
+    // "plan SBRT to the adrenal with osimertinib" are the RT's).
+    if (m[0] === 'plan' && (m.index > at || !JOINED_RE.test(ctext.slice(end, at)))) continue;
     if (end <= at && CONTINUING_RE.test(ctext.slice(end, at))) continue;
     // "osimertinib 14 months - plan: SBRT to adrenal": a plan well after the drug is about something else.
     if (m.index > at + 24) continue;
@@ -649,7 +710,30 @@ const TOXICITY_ON_BEFORE_RE =
 const TOXICITY_AFTER_RE =
   /^\s*(?:[\s-]*(?:induced|related|associated)\s+)?(?:pneumonitis|colitis|hepatitis|nephritis|toxicity|irae)\b/;
 const WAS_ON_BEFORE_RE = /\b(?:was|were|had\s+been)\s+on\s+$/;
+const OFF_DRUG_BEFORE_RE = /\boff\s+(?:all\s+)?$/;
 const UNTIL_AFTER_RE = /^\s+until\b/;
+const DATE_SRC = String.raw`(?:\[date\]|\d{1,2}\/(?:19|20)\d\d|(?:19|20)\d\d)`;
+const ENDED_AFTER_RE = new RegExp(
+  String.raw`^\s*\(?\s*(?:from\s+)?${DATE_SRC}\s*(?:to|-|–|until)\s*${DATE_SRC}|^[^.;,]{0,30}?,\s*(?:then\s+|but\s+|and\s+)?(?:stopped|discontinued|ceased)(?=\s*(?:$|[.,;)]|(?:for|due|because|owing|in|at|on|after|since|last)\b|\[date\]|\d))`,
+);
+
+// "Current line (3L): pemetrexed": the bracket cuts the clause, not the statement.
+const CURRENT_BEFORE_RE = /\bcurrent\s+(?:line|treatment|therapy|regimen|tx)\b[^.;]{0,16}$/;
+
+function onAt(lower: string, ctext: string, m: Mention): boolean {
+  return ON_RE.test(ctext) || CURRENT_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 40), m.start));
+}
+
+/** "off pembrolizumab since June" (off whatever drug is named right after "off"), "was on osimertinib until
+ * March", "pembrolizumab from [DATE] to [DATE]", "nivolumab C6, stopped for colitis": a course that has ended. */
+function endedAt(lower: string, m: Mention): boolean {
+  return (
+    OFF_DRUG_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 9), m.start)) ||
+    WAS_ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 16), m.start)) ||
+    UNTIL_AFTER_RE.test(lower.slice(m.end, m.end + 8)) ||
+    ENDED_AFTER_RE.test(lower.slice(m.end, m.end + 48))
+  );
+}
 
 /** Status words: "treatment-naive", "off treatment", and planned/on/off words in a drug's clause. */
 function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
@@ -675,33 +759,36 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
   let offNow = false;
   for (const m of matchAll(doc, OFF_ANYWHERE_RE, T.offTreatment)) {
     sink.add('therapy.status', 'off-treatment', m.index, m.index + m[0].length);
-    if (OFF_NOW_RE.test(m[0])) offNow = true;
+    // "off treatment since June", "TKI holiday since March": today's status, as "currently no treatment" is.
+    if (
+      OFF_NOW_RE.test(m[0]) ||
+      SINCE_AFTER_RE.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 7))
+    )
+      offNow = true;
     explicit++;
   }
   const doneClauses = new Set<number>();
   let taken = false;
   for (const m of all) {
     const clause = clauseAt(doc, m.start);
-    if (doneClauses.has(clause.start) || m.prior) continue;
+    // "Relapse 18 months after CRT + durvalumab, no treatment yet": the consolidation is not today's treatment.
+    if (doneClauses.has(clause.start) || m.prior || (m.consolidation && explicit > 0)) continue;
     const w = clauseWindow(doc, m.start, m.end);
     const ctext = lower.slice(w.start, w.end);
     let status: string | undefined;
-    // "off pembrolizumab since June": off whatever drug is named right after "off".
-    const offDrug = /\boff\s+(?:all\s+)?$/.test(lower.slice(Math.max(0, m.start - 9), m.start));
     // "pneumonitis G3 on pembro": when a toxicity happened, not what the patient takes today.
     if (
       TOXICITY_ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 32), m.start)) ||
       TOXICITY_AFTER_RE.test(lower.slice(m.end, m.end + 24))
     )
       continue;
-    // "was on osimertinib until March": a course that has ended.
-    const ended =
-      WAS_ON_BEFORE_RE.test(lower.slice(Math.max(0, m.start - 16), m.start)) ||
-      UNTIL_AFTER_RE.test(lower.slice(m.end, m.end + 8));
     if (plannedIn(ctext, m.start - w.start) || PLANNED_BRACKET_AFTER_RE.test(lower.slice(m.end, m.end + 32)))
       status = 'naive';
-    else if (offDrug || ended || OFF_RE.test(ctext)) status = 'off-treatment';
-    else if (ON_RE.test(ctext) && !(offNow && (!STILL_ON_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext))))
+    else if (endedAt(lower, m) || OFF_RE.test(ctext)) status = 'off-treatment';
+    else if (
+      onAt(lower, ctext, m) &&
+      !(offNow && (!STILL_NOW_RE.test(ctext) || OFF_ANYWHERE_IN_RE.test(ctext)))
+    )
       status = 'on-treatment';
     if (status) {
       doneClauses.add(clause.start);
@@ -719,7 +806,7 @@ function explicitStatus(doc: Doc, sink: Sink, all: readonly Mention[]): number {
 }
 
 const BARE_DURATION_RE =
-  /^\s*(?:now\s+|currently\s+)?(?:on\s+)?c\d{1,2}(?:\s?d\d{1,2})?(?:\s+(?:done|completed|given|today))?\s*$|^\s*(?:(?:for|now|currently)\s+)?(?:x\s*|×\s*|approx\.?\s*|about\s+|around\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in|so\s+far|ongoing|now|to\s+date))?\s*$/;
+  /^\s*(?:now\s+|currently\s+)?(?:on\s+|in\s+)?(?:c\d{1,2}(?:\s?d\d{1,2})?|(?:month|week)\s?\d{1,3})(?:\s+(?:done|completed|given|today))?\s*$|^\s*(?:(?:for|now|currently)\s+)?(?:x\s*|×\s*|approx\.?\s*|about\s+|around\s+|~\s*)?(?:\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?:months?|mo|mths?|years?|yrs?|y|weeks?|wks?|w|\/12|\/52)(?:\s+(?:in\s+total|in\s+all|in|total|overall|so\s+far|ongoing|now|to\s+date))?\s*$/;
 
 /** A drug named in the 40 characters before `pos`, in the same sentence. */
 function drugJustBefore(lower: string, all: readonly Mention[], pos: number): boolean {
@@ -730,6 +817,9 @@ function drugJustBefore(lower: string, all: readonly Mention[], pos: number): bo
   }
   return false;
 }
+
+const DURATION_LABEL_RE =
+  /^\s*(?:(?:treatment|therapy|tki)\s+)?duration\s*[:=-]?\s*(?:so\s+far\s*)?[:=-]?\s*(?:\d|~|approx)/;
 
 /** Durations count only in clauses about treatment or response. */
 function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean {
@@ -752,6 +842,9 @@ function therapyClause(doc: Doc, all: readonly Mention[], pos: number): boolean 
     BARE_DURATION_RE.test(ctext) &&
     drugJustBefore(lower, all, c.start)
   )
+    return true;
+  // "Osimertinib since 2023. Duration: 9 months": a duration label right after the drug.
+  if (DURATION_LABEL_RE.test(ctext) && all.some((m) => m.end <= c.start && c.start - m.end <= 40))
     return true;
   return RESPONSE_CONTEXT_RE.test(ctext) || /\b(?:PR|SD|CR|PD)\b/.test(text.slice(c.start, c.end));
 }
@@ -840,9 +933,10 @@ function mayPlan(lower: string): boolean {
 /** "Plan: 4 cycles of carboplatin…", "4 cycles planned": the length of a course not yet given. */
 function plannedDuration(doc: Doc, start: number, end: number): boolean {
   const { lower } = doc;
+  const before = lower.slice(Math.max(0, start - 48), start);
+  if (OFF_FOR_BEFORE_RE.test(before) || FOR_LOCAL_AFTER_BEFORE_RE.test(before)) return true;
   if (!mayPlan(lower)) return false;
   if (PLANNED_AFTER_RE.test(lower.slice(end, end + 12))) return true;
-  const before = lower.slice(Math.max(0, start - 48), start);
   if (
     ENDED_BEFORE_RE.test(before) &&
     (AGO_AFTER_RE.test(lower.slice(end, end + 6)) || /\bsince\s+$/.test(before))
@@ -852,6 +946,12 @@ function plannedDuration(doc: Doc, start: number, end: number): boolean {
   return plannedIn(doc.lower.slice(c.start, start), start - c.start);
 }
 
+// "off pembrolizumab for 9 months", "held for 3 weeks": the time off treatment.
+const OFF_FOR_BEFORE_RE =
+  /\b(?:off|held|paused|stopped|discontinued|interrupted|break|holiday)\b[^.;,]{0,30}\bfor\s+(?:the\s+(?:last|past)\s+)?$/;
+// "currently C2, for RT after 4 cycles": the cycles planned before local treatment.
+const FOR_LOCAL_AFTER_BEFORE_RE =
+  /\bfor\s+(?:[\w-]+\s+){0,2}(?:rt|sbrt|sabr|srs|radio\w*|radiation|consolidat\w*|local\w*|surgery|resection|restag\w*|reassess\w*)\s+(?:[\w-]+\s+){0,4}(?:after|at|following|once)\s+(?:a\s+total\s+of\s+)?$/;
 const ONCE_BEFORE_RE = /\b(?:once|should|provided)\b[^,;.:!?]*$/;
 
 /** "If he achieves a PR at 3 months", "once 6 months of osimertinib": a figure in a condition; "docetaxel.
@@ -878,6 +978,34 @@ function afterDone(done: readonly Mention[], start: number): boolean {
   return false;
 }
 
+const LINE_BEFORE_RE = /\b[1-9]l\s*[,:]?\s*$/;
+// "2L, C3." alone: not "drained 2L, C3 met" (a vertebra).
+const BARE_AFTER_RE = /^\s*(?:[.,;)]|$)/;
+
+function lineCycle(lower: string, start: number, end: number): boolean {
+  return (
+    LINE_BEFORE_RE.test(lower.slice(Math.max(0, start - 8), start)) &&
+    BARE_AFTER_RE.test(lower.slice(end, end + 4))
+  );
+}
+
+const X_BEFORE_RE = /\bx\s?$/;
+// "Relapse 18 months after CRT + durvalumab", "recurrence 6 months after completing durvalumab": the time since an
+// earlier treatment; "progression 14 months after starting osimertinib" is time on it.
+const RELAPSE_BEFORE_RE = /\b(?:relaps\w*|recurr\w*|progress\w*|pd)\s+(?:at\s+|about\s+|approx\.?\s+|~\s*)?$/;
+const SINCE_AFTER_WORD_RE =
+  /^\s+(?:after|post|following|from)\s+(?:completing|completion|the\s+end|stopping|finishing|cessation|discontinu\w*|(?:the\s+)?last\s+dose)\b/;
+const AFTER_LOCAL_RE =
+  /^\s+(?:after|post|following)\s+(?:completing\s+|completion\s+of\s+|the\s+end\s+of\s+|finishing\s+)?(?:concurrent\s+|definitive\s+)?(?:crt|chemo[\s-]?(?:rt|radi\w*)|chemoradi\w*|surgery|resection|lobectomy|pneumonectomy|pacific)\b/;
+
+function sinceEarlier(lower: string, start: number, end: number): boolean {
+  const after = lower.slice(end, end + 40);
+  if (AFTER_LOCAL_RE.test(after)) return true;
+  return (
+    SINCE_AFTER_WORD_RE.test(after) && RELAPSE_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start))
+  );
+}
+
 const BELOW_BEFORE_RE = /(?:<|\bless\s+than|\bunder|\bfewer\s+than)\s*$/;
 
 /** A duration stated as an upper bound ("< 3 months", "less than 4 cycles"). */
@@ -889,12 +1017,20 @@ function duration(
   doc: Doc,
   sink: Sink,
   all: readonly Mention[],
-  rule: { re: RegExp; triggers: readonly string[]; fact: string; scale: (n: number) => number | undefined },
+  rule: {
+    re: RegExp;
+    triggers: readonly string[];
+    fact: string;
+    scale: (n: number) => number | undefined;
+    /** Group 3 is the count of "month 9", "week 12" (of years: "and a half"). */
+    ordinal?: boolean;
+  },
   from: number,
   done: readonly Mention[],
 ): boolean {
   let found = false;
   const { re } = rule;
+  const { lower } = doc;
   for (const m of matchAll(doc, re, rule.triggers)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -904,14 +1040,24 @@ function duration(
       askedDuration(doc.lower, start, end) ||
       plannedDuration(doc, start, end) ||
       sinceDose(doc.lower, start, end) ||
+      sinceEarlier(lower, start, end) ||
       notThisLine(doc, all, start)
     ) {
       sink.see(start, end);
       continue;
     }
-    // "a month ago", "last month": one month.
-    const stated = m[1] === undefined && m[2] === undefined ? 1 : Number(m[1]);
-    const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (m[3] ? 0.5 : 0) : stated);
+    // "osi 18m": a bare "m" only right after the drug.
+    if (
+      m[1] !== undefined &&
+      m[0].endsWith('m') &&
+      !X_BEFORE_RE.test(lower.slice(Math.max(0, start - 3), start))
+    )
+      if (!all.some((d) => d.end <= start && start - d.end <= 2)) continue;
+    // "a month ago", "last month": one month; "month 9", "week 12 of sotorasib": the ninth month, twelfth week.
+    const ordinal = rule.ordinal === true && m[3] !== undefined ? Number(m[3]) : undefined;
+    const stated = ordinal ?? (m[1] === undefined && m[2] === undefined ? 1 : Number(m[1]));
+    const half = rule.ordinal !== true && m[3] !== undefined;
+    const n = rule.scale(m[2] !== undefined ? wordValue(m[2]) + (half ? 0.5 : 0) : stated);
     if (n === undefined) continue;
     sink.consume(start, end);
     // "< 3 months of osimertinib" is under 3, so an "under 3 months" timing holds.
@@ -927,6 +1073,7 @@ const DURATIONS = [
     triggers: T.months,
     fact: 'therapy.months',
     scale: (n: number) => (n <= 240 ? n : undefined),
+    ordinal: true,
   },
   {
     re: YEARS_RE,
@@ -939,6 +1086,7 @@ const DURATIONS = [
     triggers: T.weeks,
     fact: 'therapy.weeks',
     scale: (n: number) => (n <= 1000 ? n : undefined),
+    ordinal: true,
   },
 ];
 
@@ -966,7 +1114,10 @@ function emitDurations(
       continue;
     }
     // "pembrolizumab, 6 cycles": written-out cycles are treatment wherever a drug is named; "C4" needs its clause.
-    const written = (m[1] !== undefined || m[2] !== undefined || m[4] !== undefined) && all.length > 0;
+    // "Docetaxel after PD. 2L, C3": a cycle told with the line's number.
+    const written =
+      (m[1] !== undefined || m[2] !== undefined || m[4] !== undefined || lineCycle(doc.lower, start, end)) &&
+      all.length > 0;
     if (sink.isConsumed(start, end) || !(written || therapyClause(doc, all, start))) continue;
     const n = m[4] !== undefined ? WORD_NUM[m[4]] : Number(m[1] ?? m[2] ?? m[3]);
     if (n === undefined || n > 100) continue;
@@ -1103,24 +1254,30 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
 
 export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined): TherapyResult {
   const { mentions: all, switchAt } = findDrugs(doc, sink);
-  const current = all.some((m) => !m.prior) ? all.filter((m) => !m.prior) : all;
+  // The chemotherapy of a chemoradiation is no line of systemic treatment while another drug is named.
+  const lines = all.some((m) => !m.crt) ? all.filter((m) => !m.crt) : all;
+  const current = lines.some((m) => !m.prior) ? lines.filter((m) => !m.prior) : lines;
   const classes = emitRegimen(sink, current, driver);
   // Status: explicit words first; a drug with a duration or a response is on treatment.
   let explicit = explicitStatus(doc, sink, all);
   const done = all.find((m) => m.done);
   // The cycles of a finished chemotherapy course are still the induction given ("completed 4 cycles").
   const doneIo = all.filter((m) => m.done && m.drug.cls === 'io');
-  if (explicit === 0 && current === all && done) {
+  if (explicit === 0 && all.every((m) => m.prior) && done) {
     sink.add('therapy.status', 'off-treatment', done.start, done.end);
     explicit++;
   }
   // The length of a finished or an adjuvant course is not time on the current treatment; nor is the time on an
   // earlier line ("osimertinib for 14 months, then PD; now carboplatin/pemetrexed C3"), told before the switch.
   const from = Math.max(0, switchAt);
+  // "…then durvalumab 12 months. Relapse; not yet started systemic treatment": the consolidation's length is history.
+  const naive = sink.candidates.some((c) => c.fact === 'therapy.status' && c.value === 'naive');
   const timed = emitDurations(
     doc,
     sink,
-    all.filter((m) => !(m.done && m.drug.cls === 'io') && !m.adjuvant),
+    all.filter(
+      (m) => !(m.done && m.drug.cls === 'io') && !m.adjuvant && !m.crt && !(naive && m.consolidation),
+    ),
     classes,
     from,
     doneIo,

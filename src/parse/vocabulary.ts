@@ -613,7 +613,24 @@ export const VOCABULARY = {
   },
   offTreatment: {
     fact: 'therapy.status',
-    triggers: ['activ', 'best', 'bsc', 'drug', 'no$', 'not$', 'obser', 'off', 'surve', 'treat', 'watch'],
+    triggers: [
+      'activ',
+      'best',
+      'bsc',
+      'chemo',
+      'drug',
+      'no$',
+      'not$',
+      'obser',
+      'off',
+      'rx',
+      'surve',
+      'thera',
+      'tki',
+      'treat',
+      'tx',
+      'watch',
+    ],
   },
   months: {
     fact: 'therapy.months',
@@ -622,14 +639,14 @@ export const VOCABULARY = {
   years: { fact: 'therapy.months', triggers: ['#', ...NUMBER_WORDS] },
   weeks: {
     fact: 'therapy.weeks',
-    triggers: ['#', ...NUMBER_WORDS, 'fifte', 'forty', 'fourt', 'ninet', 'sixte', 'thirt', 'twent'],
+    triggers: ['#', ...NUMBER_WORDS, 'fifte', 'forty', 'fourt', 'ninet', 'sixte', 'thirt', 'twent', 'week'],
   },
   cycles: {
     fact: 'therapy.cycles',
     triggers: ['#', 'c', ...NUMBER_WORDS],
   },
   xCycles: { fact: 'therapy.cycles', triggers: ['#', 'x', '×'] },
-  completeResponse: { fact: 'therapy.response', triggers: ['cmr', 'compl', 'ned', 'no'] },
+  completeResponse: { fact: 'therapy.response', triggers: ['cmr', 'compl', 'ned', 'no', 'respo'] },
   partialResponse: {
     fact: 'therapy.response',
     triggers: [
@@ -647,8 +664,7 @@ export const VOCABULARY = {
       'radiol',
       'reduc',
       'regre',
-      'respond',
-      'responsi',
+      'respo',
       'shrin',
       'shrun',
       'signi',
