@@ -500,6 +500,7 @@ function extractLobe(doc: Doc, sink: Sink): void {
 }
 
 /** The primary's size: the largest dimension of a size whose nearest qualifying word is the primary's. */
+const GENERIC_LESION_AT_RE = /^(?:lesion|nodule|focus)\b/;
 const LARGEST_BEFORE_RE =
   /^\s*(?:the\s+)?(?:largest|biggest|dominant|max(?:imum)?|up\s+to)(?:\s+(?:one|lesion))?(?:\s+(?:measuring|of|at))?\s*$/;
 const SIZE_LIST_AFTER_RE = /^\s*(?:,|and|&)\s*\d{1,3}(?:\.\d)?\s?(?:mm|cm)\b/;
@@ -528,6 +529,17 @@ function notTodaysPrimary(
   return OTHER_NODULE_BEFORE_RE.test(lower.slice(Math.max(0, start - 24), start));
 }
 
+/** What the words right after a size say it measures: the primary, something else, or nothing (undefined). */
+function primaryAfter(afterWords: string): boolean | undefined {
+  if (afterWords === '') return undefined;
+  const a1 = afterWords.search(NOT_PRIMARY_NEAR_RE);
+  const a2 = afterWords.search(PRIMARY_NEAR_RE);
+  if (a1 < 0 && a2 < 0) return undefined;
+  // "2.3 cm lesion in the right adrenal": a generic lesion word yields to the organ named after it.
+  if (a2 >= 0 && a1 > a2 && GENERIC_LESION_AT_RE.test(afterWords.slice(a2))) return false;
+  return a2 >= 0 && (a1 < 0 || a2 < a1);
+}
+
 function extractSize(doc: Doc, sink: Sink): void {
   const { lower } = doc;
   const n = lower.length;
@@ -550,10 +562,7 @@ function extractSize(doc: Doc, sink: Sink): void {
     while (beforeStart > beforeFrom && !isSeparatorAt(lower, beforeStart - 1)) beforeStart--;
     const afterWords = afterEnd > end ? lower.slice(end, afterEnd) : '';
     const beforeWords = beforeStart < start ? lower.slice(beforeStart, start) : '';
-    let isPrimary: boolean | undefined;
-    const a1 = afterWords === '' ? -1 : afterWords.search(NOT_PRIMARY_NEAR_RE);
-    const a2 = afterWords === '' ? -1 : afterWords.search(PRIMARY_NEAR_RE);
-    if (a1 >= 0 || a2 >= 0) isPrimary = a2 >= 0 && (a1 < 0 || a2 < a1);
+    let isPrimary = primaryAfter(afterWords);
     // NOT_PRIMARY_NEAR_RE on the words before, when asked (-1: not yet).
     let b1 = -1;
     if (isPrimary === undefined && beforeWords !== '') {

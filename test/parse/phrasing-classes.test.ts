@@ -1796,6 +1796,14 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['primary.sizeCm'],
     },
   ],
+  'more non-lung primaries': [
+    { text: 'cholangiocarcinoma, lung and bone metastases', facts: { primarySite: 'non-lung' } },
+    { text: 'adenoid cystic carcinoma of the parotid, lung metastases', facts: { primarySite: 'non-lung' } },
+  ],
+  'a generic lesion word yields to the organ after it': [
+    { text: 'New 2.3 cm lesion in the right adrenal', absent: ['primary.sizeCm'] },
+    { text: '4 cm lesion in the RUL', facts: { 'primary.sizeCm': 4 } },
+  ],
   'a count glued to its site': [
     { text: '3bone mets', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
     { text: '1adrenal met+2bone mets', facts: { 'metastases.count': 3, 'metastases.organs': 2 } },
