@@ -900,6 +900,7 @@ export function isQuestionMark(doc: Doc, pos: number): boolean {
 
 const LIST_HEAD_RE =
   /^\s*(?:(?:he|she|they|pt|patient|the\s+patient)\s+)?(?:(no|nil|without|negative\s+for|absence\s+of|free\s+of)|(denies|denied|denying)|(possible|probable|query|suspected|\?))\b/;
+const CONTRAST_START_RE = /^\s*(?:but|however|although|though|yet|except|whereas|apart|besides)\b/;
 const LIST_END_RE = /\b(?:or|nor)\b/;
 const LIST_ITEM_MAX = 48;
 
@@ -927,6 +928,9 @@ function carriedPolarity(doc: Doc, clauseStart: number, at: number): Polarity {
   if (lower.charCodeAt(clauseStart - 1) !== 44) return 'pos';
   if (at <= 0) return 'pos';
   if (!listItem(doc, at)) return 'pos';
+  // "denies chest pain, but has haemoptysis": a clause that opens with a contrast is no item of the list.
+  const own = clauses[at] as Span;
+  if (CONTRAST_START_RE.test(lower.slice(own.start, Math.min(own.end, own.start + 12)))) return 'pos';
   let head: RegExpExecArray | null = null;
   for (let i = at - 1; i >= 0 && i >= at - 8 && !head; i--) {
     const c = clauses[i] as Span;

@@ -213,7 +213,7 @@ const HISTOLOGY_RES: { triggers: readonly string[]; re: RegExp; value: string }[
   },
   {
     triggers: T.squamous,
-    re: /(?<!non[\s-]?)\b(?:(?:sq[u]?amou?s|sqaumou?s|squamu?s)(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+(?:cell|nsclc))\b/g,
+    re: /(?<!non[\s-]?)\b(?:(?:sq[u]?amou?s|sqaumou?s|squamu?s)(?:\s+cell)?(?:\s+(?:carcinoma|cancer|ca|nsclc))?|squam|sqcc|scc|lusc|sq\s+(?:cell|nsclc|ca))\b/g,
     value: 'squamous',
   },
   {

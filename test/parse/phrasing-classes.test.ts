@@ -1804,6 +1804,20 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'New 2.3 cm lesion in the right adrenal', absent: ['primary.sizeCm'] },
     { text: '4 cm lesion in the RUL', facts: { 'primary.sizeCm': 4 } },
   ],
+  'a contrast ends a denied list': [
+    {
+      text: 'denies chest pain, but has new-onset haemoptysis (teaspoons)',
+      facts: { symptoms: ['hemoptysis'] },
+    },
+    { text: 'denies cough, haemoptysis', absent: ['symptoms'] },
+  ],
+  'more shorthand: sq ca, selper': [
+    { text: 'sq ca, pdl1 0', facts: { histology: 'squamous', pdl1: 0 } },
+    {
+      text: 'ret fusion, selper 5 mnths, PR',
+      facts: { 'therapy.agent': 'selpercatinib', 'therapy.months': 5 },
+    },
+  ],
   'a count glued to its site': [
     { text: '3bone mets', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
     { text: '1adrenal met+2bone mets', facts: { 'metastases.count': 3, 'metastases.organs': 2 } },
