@@ -2202,7 +2202,7 @@ const NON_AVID_AFTER_RE =
 const NON_AVID_BEFORE_RE = /\b(?:non|not)[\s-]?(?:fdg[\s-]?)?avid\s+(?:(?:left|right|l|r)\s+)?$/;
 // "two new nodules in the LUL, indeterminate": a comma phrase that only calls the finding before it uncertain.
 const HEDGE_PHRASE_RE =
-  /^,\s*(?:(?:likely|probably|possibly)\s+)?(?:indeterminate|equivocal|non[\s-]?specific|of\s+(?:uncertain|unclear|indeterminate)\s+(?:significance|nature)|too\s+small\s+to\s+characteri[sz]e)\s*(?:[,;.)\n]|$)/;
+  /^,\s*(?:(?:likely|probably|possibly)\s+)?(?:indeterminate|equivocal|non[\s-]?specific|of\s+(?:uncertain|unclear|indeterminate)\s+(?:significance|nature)|too\s+small\s+to\s+characteri[sz]e|(?:further\s+)?characteri[sz]ation\s+(?:pending|awaited|to\s+follow)(?:\s+on\s+[a-z]+(?:\s+[a-z]+)?)?|(?:yet\s+)?to\s+be\s+characteri[sz]ed)\s*(?:[,;.)\n]|$)/;
 
 function hedgedNextClause(doc: Doc, pos: number): boolean {
   const c = clauseAt(doc, pos);

@@ -15,7 +15,7 @@ const TREND_FROM =
   '(?:went|gone|changed|deteriorated|declined|worsened|dropped|fallen|fell|improved|increased|decreased|moved|progressed)';
 
 const ECOG_RE =
-  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance|perf\.?)\s+status|performance\s+score|zubrod|ps)\s*(?:\(\s*(?:ecog|who|zubrod|ps)\s*\)\s*)?(?:score\s*)?(?:[:=-]|of|is|was|now|(?:has\s+)?(?:deteriorated|declined|worsened|dropped|fallen|improved)\s+to)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+|\s*(?:vs\.?|versus)\s*)([0-4]|zero|one|two|three|four)(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
+  /\b(?:(?:ecog|ecgo|eocg|ecig)(?:\s+performance\s+status|[\s-]?ps)?|who[\s-]?ps|who\s+performance\s+status|(?:performance|perfomance|preformance|perf\.?)\s+status|performance\s+score|zubrod|ps)\s*(?:\(\s*(?:ecog|who|zubrod|ps)\s*\)\s*)?(?:score\s*)?(?:[:=-]|of|is|was|now|(?:has\s+)?(?:deteriorated|declined|worsened|dropped|fallen|improved)\s+to)?\s*([0-4]|zero|one|two|three|four)(?:(?:\s*\([a-z .]{1,24}\))?(?:\s?[-/]\s?|\s+(?:to|or)\s+|\s*(?:vs\.?|versus)\s*)([0-4]|zero|one|two|three|four)(?!\s*(?:x\s*)?(?:bone|liver|brain|adrenal|lung|pleural|nodal|nodes?|mets?\b|metastas|lesions?|deposits?|sites?|cm|mm|cycles?|months?|weeks?)))?(?!\d|\.\d|\s*%)/g;
 // "WHO 1", "WHO 2-3" only in capitals: "who" is a pronoun.
 const WHO_RE = /\bWHO\s*[:=]?\s*([0-4])(?:(?:\s?[-/]\s?|\s+(?:to|or)\s+)([0-4])(?![\d.]|\s*%))?(?!\d|\.\d)/g;
 // "KPS seventy", "Karnofsky one hundred": a score in words (a multiple of ten; "sixty-five" is none).

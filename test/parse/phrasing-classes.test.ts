@@ -1818,6 +1818,17 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.agent': 'selpercatinib', 'therapy.months': 5 },
     },
   ],
+  'two performance statuses with their sources': [
+    { text: 'PS: 1 (oncologist) / 2 (physio)', conflicts: ['ecog'] },
+    { text: 'ECOG 1 (good), 2 bone mets', facts: { ecog: 1, 'metastases.count': 2 } },
+  ],
+  'lesions still to be characterised': [
+    {
+      text: '2 liver lesions, characterisation pending on MRI liver; bone scan negative',
+      absent: ['metastases.count', 'metastases.sites'],
+    },
+    { text: '2 liver lesions, to be characterised', absent: ['metastases.count'] },
+  ],
   'a count glued to its site': [
     { text: '3bone mets', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
     { text: '1adrenal met+2bone mets', facts: { 'metastases.count': 3, 'metastases.organs': 2 } },
