@@ -746,6 +746,8 @@ function mayFollow(lower: string, from: number, to: number): boolean {
   return c < 128 && POST_CUE_START[c] === 1;
 }
 
+// "excluded: …", "excluded on biopsy: …": the colon opens what was found instead.
+const COLON_AFTER_CUE_RE = /^(?:\s+(?:on|by|at)\s+[a-z]+(?:\s+[a-z]+)?)?\s*:/;
 const POST_STYLE_CUE_RE = /^(?:excluded|ruled\s+out|absent)$/;
 const BRACKET_NEG_AFTER_RE =
   /^\s*(?:(?:mets?|metastas[a-z]*|lesions?|disease|effusions?)\s*)?\(\s*(?:-|−|neg|negative|no|nil|none|absent|-ve)\s*\)/;
@@ -849,8 +851,8 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
     // "Pseudoprogression excluded: true progression …": a negative written after its term, then a colon.
     const postCue =
       index.cueNeg[i] &&
-      lower.charCodeAt(cueEnd) === 58 &&
-      POST_STYLE_CUE_RE.test(lower.slice(cueAt, cueEnd));
+      POST_STYLE_CUE_RE.test(lower.slice(cueAt, cueEnd)) &&
+      COLON_AFTER_CUE_RE.test(lower.slice(cueEnd, cueEnd + 20));
     const asked = endsSentence || postCue || (!index.cueNeg[i] && isQuestionMark(doc, cueAt));
     if (!broken && !asked) return index.cueNeg[i] ? 'neg' : 'hedge';
   }

@@ -26,7 +26,7 @@ const TREATED_BEFORE_RE =
 
 // "oligoPD x1 (L adrenal) → SBRT 08/24", "oligoPD in the primary, treated with SBRT 55 Gy/5": answered already.
 const TREATED_AFTER_RE =
-  /^[^.;]{0,60}?(?:\btreated\s+(?:with|by)\s+(?:sbrt|sabr|srs|srt|rt|radiotherapy|radiation|ablation|surgery|resection|lct)\b|(?:→|->|\bthen\b)\s*(?:sbrt|sabr|srs|srt|rt|radiotherapy|ablation|surgery|resection|lct)\b[^.;?]{0,12}?(?:\d\s?gy|\[date\]|\b(?:19|20)\d\d\b|\d{1,2}\/\d{2}\b|\b(?:delivered|given|done|completed)\b))/;
+  /^[^.;]{0,60}?(?:\btreated\s+(?:with|by)\s+(?:sbrt|sabr|srs|srt|rt|radiotherapy|radiation|ablation|surgery|resection|lct)\b|,\s*(?:sbrt|sabr|srs|srt|rt|radiotherapy|ablation|surgery|resection|lct)\s+(?:delivered|given|done|completed)\b|(?:→|->|\bthen\b)\s*(?:sbrt|sabr|srs|srt|rt|radiotherapy|ablation|surgery|resection|lct)\b[^.;?]{0,12}?(?:\d\s?gy|\[date\]|\b(?:19|20)\d\d\b|\d{1,2}\/\d{2}\b|\b(?:delivered|given|done|completed)\b))/;
 
 /** "now NED after SBRT to 3 sites of oligoPD", "oligoPD x1 → SBRT 08/24; now …": the progression that local
  * treatment already answered. */

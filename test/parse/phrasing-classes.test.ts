@@ -1750,6 +1750,10 @@ const CLASSES: Record<string, Row[]> = {
       facts: { 'therapy.response': 'PD', 'progression.primaryProgressing': true },
     },
     { text: 'brain mets excluded, 2 bone mets', facts: { brain: 'none', 'metastases.count': 2 } },
+    {
+      text: 'Pseudoprogression excluded on biopsy: true progression of the primary on nivolumab, rest stable',
+      facts: { 'therapy.response': 'PD', 'progression.pattern': 'oligoprogression' },
+    },
   ],
   'progression shorthand: prim, ctrl, @': [
     {
