@@ -1240,10 +1240,12 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
       else responses.push({ value: nearCr(lower, value, start, end), span: { start, end } });
     }
   }
-  CODE_RE.lastIndex = CODE_GATE_RE.test(text) ? 0 : text.length;
-  for (let m = CODE_RE.exec(text); m !== null; m = CODE_RE.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
+  // A text typed all in lower case ("on alec 2yrs, cr, ecog 0") writes its codes so too: only as a comma item.
+  const codes = text === lower ? LOWER_CODE_RE : CODE_RE;
+  codes.lastIndex = text === lower || CODE_GATE_RE.test(text) ? 0 : text.length;
+  for (let m = codes.exec(text); m !== null; m = codes.exec(text)) {
+    const start = m.index + m[0].length - (m[1] as string).length;
+    const end = start + (m[1] as string).length;
     if (sink.isConsumed(start, end)) continue;
     const value = nearCr(lower, codeValue((m[1] as string).toUpperCase()), start, end);
     if (polarity(doc, start, end) !== 'pos' || isEarlier(lower, start)) sink.see(start, end);
@@ -1251,6 +1253,7 @@ function readResponses(doc: Doc, sink: Sink): TherapyResult['responses'] {
   }
   return responses;
 }
+const LOWER_CODE_RE = /(?:^|[,;:]\s*)(cr|pr|sd|pd)(?=\s*(?:[,;.]|$))/g;
 
 export function extractTherapy(doc: Doc, sink: Sink, driver: string | undefined): TherapyResult {
   const { mentions: all, switchAt } = findDrugs(doc, sink);

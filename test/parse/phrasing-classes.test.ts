@@ -1833,6 +1833,12 @@ const CLASSES: Record<string, Row[]> = {
     },
     { text: '2 liver lesions, to be characterised', absent: ['metastases.count'] },
   ],
+  'response codes in a text typed all in lower case': [
+    { text: 'alk+ on alec 2yrs, cr, ecog 0', facts: { 'therapy.response': 'CR', ecog: 0 } },
+    { text: 'ret fusion, selper 5 mnths, pr', facts: { 'therapy.response': 'PR' } },
+    { text: 'cr 90, on osi', absent: ['therapy.response'] },
+    { text: 'pd-l1 80%, on pembro', facts: { pdl1: 80 }, absent: ['therapy.response'] },
+  ],
   'a count glued to its site': [
     { text: '3bone mets', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
     { text: '1adrenal met+2bone mets', facts: { 'metastases.count': 3, 'metastases.organs': 2 } },
