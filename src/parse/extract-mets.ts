@@ -156,7 +156,7 @@ const REGIONAL_QUALIFIERS = new Set(
 const MET_WORDS = new Set(
   words(
     'met mets mtes metastasis metastases metastatic metastatis metastasises metastasies metastais metasteses ' +
-      'secondaries secondary deposit deposits lesion lesions nodule nodules focus foci disease involvement ' +
+      'secondaries secondary deposit deposits lesion lesions nodule nodules focus foci disease dz involvement ' +
       'spread mass masses site sites m1 m1a m1b m1c m1c1 m1c2 carcinomatosis',
   ),
 );
@@ -172,7 +172,7 @@ const SINGULAR_MET_WORDS = new Set(
   words('met metastasis metastatis secondary deposit lesion nodule focus mass site'),
 );
 // Words that do not make a lung site a metastasis ("interstitial lung disease").
-const WEAK_FOR_LUNG = new Set(['disease', 'involvement', 'spread', 'mass', 'masses', 'sites', 'site']);
+const WEAK_FOR_LUNG = new Set(['disease', 'dz', 'involvement', 'spread', 'mass', 'masses', 'sites', 'site']);
 
 const POLY_WORDS = new Set(
   words(
@@ -2281,7 +2281,7 @@ function emitSerosal(doc: Doc, sink: Sink): void {
 // What makes a named site more than one lesion: a plural or uncountable word after it ("adrenal mets", "bone
 // disease") or a plural site word ("adrenals", "ribs").
 const PLURAL_AFTER_RE =
-  /^\s*(?:mets|metastases|lesions|deposits|nodules|foci|secondaries|sites|disease|involvement|spread|masses)\b/;
+  /^\s*(?:mets|metastases|lesions|deposits|nodules|foci|secondaries|sites|disease|dz|involvement|spread|masses)\b/;
 
 /** "3 bone", "liver x4": a count written on the site itself, not a total of a list ("2 mets in the liver and …"). */
 function countedBeside(lower: string, it: MetItem): boolean {

@@ -1839,6 +1839,17 @@ const CLASSES: Record<string, Row[]> = {
     { text: 'cr 90, on osi', absent: ['therapy.response'] },
     { text: 'pd-l1 80%, on pembro', facts: { pdl1: 80 }, absent: ['therapy.response'] },
   ],
+  '"dz" for disease': [
+    {
+      text: 'alk+ on alec 2yrs, cr, no brain dz, ecog 0',
+      facts: { brain: 'none', 'therapy.response': 'CR' },
+    },
+    {
+      text: 'bone dz, 2 liver mets',
+      facts: { 'metastases.sites': ['bone', 'liver'] },
+      absent: ['metastases.count'],
+    },
+  ],
   'a count glued to its site': [
     { text: '3bone mets', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
     { text: '1adrenal met+2bone mets', facts: { 'metastases.count': 3, 'metastases.organs': 2 } },
