@@ -44,7 +44,7 @@ const SIZE_RE =
   /(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)(?:\s?(?:x|×|by)\s?(\d{1,3}(?:[.,]\d{1,2})?)){0,2}\s?(cm|mm)\b/g;
 // Words near a size that make it a metastasis, a margin or a distance rather than the primary.
 const NOT_PRIMARY_NEAR_RE =
-  /\b(?:met|mets|metastas[a-z]*|bone|liver|hepatic|adrenal|brain|node|nodes|nodal|lymph|ln|contralateral|margin|ptv|ctv|itv|expansion|slice|effusion|pleural|kidney|renal|skin|spleen|deposits?|secondar[a-z]*|nodules|lesions)\b/;
+  /\b(?:met|mets|metastas[a-z]*|bone|liver|hepatic|adrenal|brain|node|nodes|nodal|lymph|ln|contralateral|margin|ptv|ctv|itv|expansion|slice|effusion|pleural|kidney|renal|skin|spleen|deposits?|secondar[a-z]*|nodules|lesions|cerebral|cerebellar|intracranial|frontal|parietal|temporal|occipital|pontine)\b/;
 const PRIMARY_NEAR_RE =
   /\b(?:primary|tumou?r|mass|lesion|nodule|gtv|rul|rml|rll|lul|lll|lobe|lingula|peripheral|central|ultra[\s-]?central|spiculated|cavitat[a-z]*|hilar|endobronchial|t[1-4][abc]?)\b/;
 const LUNG_SPECIFIC_RE =

@@ -1850,6 +1850,17 @@ const CLASSES: Record<string, Row[]> = {
       absent: ['metastases.count'],
     },
   ],
+  'a variant ruled out in glued shorthand': [
+    { text: 'EGFR ex19 neg', facts: { negativeFor: ['EGFR'] }, absent: ['driver', 'egfrVariant'] },
+    { text: 'MET ex14 neg', facts: { negativeFor: ['MET'] }, absent: ['driver'] },
+    { text: 'EGFR ex19 neg, ex21 L858R detected', facts: { driver: 'EGFR', egfrVariant: 'L858R' } },
+  ],
+  'a brain region names what a size measures': [
+    {
+      text: 'MRI HEAD WITH GADOLINIUM: Two enhancing lesions, 6 mm right cerebellar and 11 mm left parietal',
+      absent: ['primary.sizeCm'],
+    },
+  ],
   'a count glued to its site': [
     { text: '3bone mets', facts: { 'metastases.count': 3, 'metastases.sites': ['bone'] } },
     { text: '1adrenal met+2bone mets', facts: { 'metastases.count': 3, 'metastases.organs': 2 } },
