@@ -28,14 +28,14 @@ const NEG_RE =
 // mutations: none": the result comes after the variant, assay, clone or kind of mutation named for the gene. Only
 // such words may stand between ("EGFR L858R with T790M not detected" keeps L858R).
 const DESCRIBED_NEG_RE =
-  /^(?:\s*(?:[:=()]|\b(?:mutations?|mut|actionable|targetable|druggable|sensiti[sz]ing|activating|driver|oncogenic|pathogenic|exon|ex|ex\d{1,2}|\d{1,3}|nineteen|twenty|twenty[\s-]one|deletions?|del|insertions?|ins|skipping|fusions?|rearrangements?|translocations?|amplifications?|amp|alterations?|variants?|by|on|via|ihc|fish|ngs|pcr|rt-pcr|tissue|plasma|liquid|biopsy|ctdna|cfdna|testing|tested|test|status|results?|assay|panel|sequencing|d5f3|5a4|sp384|ventana|was|is|were|are|[a-z]\d{2,4}[a-z]{1,3})\b))*\s*(?:not\s+(?:detected|identified|found|seen|present)|negative|neg\b|-ve\b|undetected|absent|nd\b|none(?:\s+(?:detected|identified|found))?\b|nil\b)/;
+  /^(?:\s*(?:[:=()]|\b(?:mutations?|mut|actionable|targetable|druggable|sensiti[sz]ing|activating|driver|oncogenic|pathogenic|exon|ex|ex(?:on)?\d{1,2}(?:del|ins|dup|deletion|insertion)?|\d{1,3}|nineteen|twenty|twenty[\s-]one|deletions?|del|insertions?|ins|skipping|fusions?|rearrangements?|translocations?|amplifications?|amp|alterations?|variants?|by|on|via|ihc|fish|ngs|pcr|rt-pcr|tissue|plasma|liquid|biopsy|ctdna|cfdna|testing|tested|test|status|results?|assay|panel|sequencing|d5f3|5a4|sp384|ventana|was|is|were|are|[a-z]\d{2,4}[a-z]{1,3})\b))*\s*(?:not\s+(?:detected|identified|found|seen|present)|negative|neg\b|-ve\b|undetected|absent|nd\b|none(?:\s+(?:detected|identified|found))?\b|nil\b)/;
 // "EGFR T790M not detected", "ALK G1202R negative": a resistance mutation tested after a TKI; its absence says
 // nothing about the sensitising one.
 const RESISTANCE_RE = /\b(?:t790m|c797s|l718q|g1202r|l1196m|g2032r|d1228n)\b/;
 // A negative read from a variant named before it ("exon 19 deletion not detected"): another variant of the gene
 // may still be positive ("…; L858R detected").
 const VARIANT_WORD_RE =
-  /\b(?:exon|ex|ex\d{1,2}|deletions?|del|insertions?|ins|skipping|[a-z]\d{2,4}[a-z]{1,3})\b/;
+  /\b(?:exon|ex|ex(?:on)?\d{1,2}(?:del|ins|dup|deletion|insertion)?|deletions?|del|insertions?|ins|skipping|[a-z]\d{2,4}[a-z]{1,3})\b/;
 const NEG_WORD_RE = /neg|not|nd\b|-ve|absent|undetected|none|nil\b/;
 // "EGFR VUS": a variant of uncertain significance is not a driver.
 const VUS_RE = /^[\s:]*(?:[a-z0-9]+\s+){0,3}?(?:vus\b|variants?\s+of\s+(?:uncertain|unknown)\s+significance)/;

@@ -1853,6 +1853,9 @@ const CLASSES: Record<string, Row[]> = {
   'a variant ruled out in glued shorthand': [
     { text: 'EGFR ex19 neg', facts: { negativeFor: ['EGFR'] }, absent: ['driver', 'egfrVariant'] },
     { text: 'MET ex14 neg', facts: { negativeFor: ['MET'] }, absent: ['driver'] },
+    { text: 'EGFR exon19del negative', facts: { negativeFor: ['EGFR'] }, absent: ['driver'] },
+    { text: 'EGFR ex20ins neg', facts: { negativeFor: ['EGFR'] }, absent: ['driver'] },
+    { text: 'EGFR exon19del', facts: { driver: 'EGFR', egfrVariant: 'ex19del' } },
     { text: 'EGFR ex19 neg, ex21 L858R detected', facts: { driver: 'EGFR', egfrVariant: 'L858R' } },
   ],
   'a brain region names what a size measures': [
