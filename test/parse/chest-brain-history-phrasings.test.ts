@@ -1,30 +1,9 @@
 // Phrasing classes of the chest and brain readers (extract-chest.ts, brain-status.ts) about history found by
 // independent probes: prior thoracic RT told by its dose, stage or course, the brain status after a treatment, and
 // the chest fields written with "nil". Texts go through readText, the only way a front end reaches the parser.
-import { describe, expect, it } from 'vitest';
-import { readText } from '../../src/consult/read-text.js';
-import { CaseSchema } from '../../src/engine/case-schema.js';
-import { get } from './support.js';
+import { describeReadingClasses, type ReadingRow } from './reading-table.js';
 
-interface Row {
-  text: string;
-  facts?: Record<string, unknown>;
-  absent?: string[];
-  conflicts?: string[];
-}
-
-function check(row: Row): void {
-  const r = readText(row.text);
-  expect(CaseSchema.safeParse(r.case).success).toBe(true);
-  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
-  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
-  const asked = r.conflicts.map((c) => c.fact);
-  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
-  // Every fact keeps its span in the redacted text.
-  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
-}
-
-const CLASSES: Record<string, Row[]> = {
+const CLASSES: Record<string, ReadingRow[]> = {
   'prior thoracic RT: a radical dose with chemo, an early stage, the primary treated, a date, a drug resumed':
     [
       {
@@ -117,10 +96,4 @@ const CLASSES: Record<string, Row[]> = {
     ],
 };
 
-describe('chest and brain history phrasing classes', () => {
-  for (const [name, rows] of Object.entries(CLASSES)) {
-    describe(name, () => {
-      for (const row of rows) it(row.text, () => check(row));
-    });
-  }
-});
+describeReadingClasses('chest and brain history phrasing classes', CLASSES);

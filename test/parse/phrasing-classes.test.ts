@@ -5,32 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { readText } from '../../src/consult/read-text.js';
 import { route } from '../../src/consult/route.js';
-import { CaseSchema } from '../../src/engine/case-schema.js';
 import { loadIntentsSync } from '../../src/intents/load-intents.js';
-import { get } from './support.js';
+import { checkReading, type ReadingRow } from './reading-table.js';
 
-interface Row {
-  text: string;
-  facts?: Record<string, unknown>;
-  absent?: string[];
-  conflicts?: string[];
-  /** Facts that must not be asked (neither a conflict nor a suspicion). */
-  notAsked?: string[];
-}
-
-function check(row: Row): void {
-  const r = readText(row.text);
-  expect(CaseSchema.safeParse(r.case).success).toBe(true);
-  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
-  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
-  const asked = r.conflicts.map((c) => c.fact);
-  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
-  for (const fact of row.notAsked ?? []) expect(asked, `${fact} not asked`).not.toContain(fact);
-  // Every fact keeps its span in the redacted text.
-  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
-}
-
-const CLASSES: Record<string, Row[]> = {
+const CLASSES: Record<string, ReadingRow[]> = {
   'partial driver panels': [
     { text: 'EGFR/ALK/ROS1 negative', facts: { negativeFor: ['EGFR', 'ALK', 'ROS1'] }, absent: ['driver'] },
     { text: 'EGFR wt, ALK neg', facts: { negativeFor: ['EGFR', 'ALK'] }, absent: ['driver'] },
@@ -1909,7 +1887,7 @@ describe('a topic question states the facts it asks about (issue 14)', () => {
 describe('phrasing classes (issue 14)', () => {
   for (const [name, rows] of Object.entries(CLASSES)) {
     describe(name, () => {
-      for (const row of rows) it(row.text, () => check(row));
+      for (const row of rows) it(row.text, () => checkReading(row));
     });
   }
 

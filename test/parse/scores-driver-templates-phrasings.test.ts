@@ -1,29 +1,9 @@
 // Phrasing classes of EMR templates and international spellings of performance status, driver, stage, nodes and
 // life expectancy that independent probes found misread. Texts go through readText, the only way a front end
 // reaches the parser.
-import { describe, expect, it } from 'vitest';
-import { readText } from '../../src/consult/read-text.js';
-import { CaseSchema } from '../../src/engine/case-schema.js';
-import { get } from './support.js';
+import { describeReadingClasses, type ReadingRow } from './reading-table.js';
 
-interface Row {
-  text: string;
-  facts?: Record<string, unknown>;
-  absent?: string[];
-  conflicts?: string[];
-}
-
-function check(row: Row): void {
-  const r = readText(row.text);
-  expect(CaseSchema.safeParse(r.case).success).toBe(true);
-  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
-  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
-  const asked = r.conflicts.map((c) => c.fact);
-  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
-  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
-}
-
-const CLASSES: Record<string, Row[]> = {
+const CLASSES: Record<string, ReadingRow[]> = {
   'template lines': [
     // A template's driver line or a panel "negative for" words of the whole panel.
     { text: 'Driver mutations: not detected. 3 bone mets', facts: { driver: 'none', 'metastases.count': 3 } },
@@ -111,10 +91,4 @@ const CLASSES: Record<string, Row[]> = {
   ],
 };
 
-describe('EMR-template and international phrasing classes', () => {
-  for (const [name, rows] of Object.entries(CLASSES)) {
-    describe(name, () => {
-      for (const row of rows) it(row.text, () => check(row));
-    });
-  }
-});
+describeReadingClasses('EMR-template and international phrasing classes', CLASSES);

@@ -1,28 +1,8 @@
 // Phrasing classes of performance status, PD-L1, driver panels, primary site, stage and nodes that independent
 // probes found misread. Texts go through readText, the only way a front end reaches the parser.
-import { describe, expect, it } from 'vitest';
-import { readText } from '../../src/consult/read-text.js';
-import { CaseSchema } from '../../src/engine/case-schema.js';
-import { get } from './support.js';
+import { describeReadingClasses, type ReadingRow } from './reading-table.js';
 
-interface Row {
-  text: string;
-  facts?: Record<string, unknown>;
-  absent?: string[];
-  conflicts?: string[];
-}
-
-function check(row: Row): void {
-  const r = readText(row.text);
-  expect(CaseSchema.safeParse(r.case).success).toBe(true);
-  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
-  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
-  const asked = r.conflicts.map((c) => c.fact);
-  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
-  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
-}
-
-const CLASSES: Record<string, Row[]> = {
+const CLASSES: Record<string, ReadingRow[]> = {
   'performance status': [
     // Two values offered with "vs" between the numbers: asked, as "ECOG 2 vs ECOG 1" is.
     { text: 'ECOG 0 vs 1, 2 bone mets', absent: ['ecog'], conflicts: ['ecog'] },
@@ -142,10 +122,4 @@ const CLASSES: Record<string, Row[]> = {
   ],
 };
 
-describe('scores, driver and tumour phrasing classes', () => {
-  for (const [name, rows] of Object.entries(CLASSES)) {
-    describe(name, () => {
-      for (const row of rows) it(row.text, () => check(row));
-    });
-  }
-});
+describeReadingClasses('scores, driver and tumour phrasing classes', CLASSES);

@@ -2,32 +2,9 @@
 // full drug names at a switch, an earlier line's figures, ended courses and naive words, durations and counts
 // written in shorthand, and the clinically standard drug abbreviations. Texts go through readText, as every front
 // end does.
-import { describe, expect, it } from 'vitest';
-import { readText } from '../../src/consult/read-text.js';
-import { CaseSchema } from '../../src/engine/case-schema.js';
-import { get } from './support.js';
+import { describeReadingClasses, type ReadingRow } from './reading-table.js';
 
-interface Row {
-  text: string;
-  facts?: Record<string, unknown>;
-  absent?: string[];
-  conflicts?: string[];
-  /** Facts that must not be asked (neither a conflict nor a suspicion). */
-  notAsked?: string[];
-}
-
-function check(row: Row): void {
-  const r = readText(row.text);
-  expect(CaseSchema.safeParse(r.case).success).toBe(true);
-  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
-  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
-  const asked = r.conflicts.map((c) => c.fact);
-  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
-  for (const fact of row.notAsked ?? []) expect(asked, `${fact} not asked`).not.toContain(fact);
-  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
-}
-
-const CLASSES: Record<string, Row[]> = {
+const CLASSES: Record<string, ReadingRow[]> = {
   'standard drug abbreviations': [
     {
       text: 'ALK+, on alec 7 months, PR',
@@ -181,9 +158,4 @@ const CLASSES: Record<string, Row[]> = {
   ],
 };
 
-describe('therapy phrasings', () => {
-  for (const [name, rows] of Object.entries(CLASSES))
-    describe(name, () => {
-      for (const row of rows) it(row.text, () => check(row));
-    });
-});
+describeReadingClasses('therapy phrasings', CLASSES);

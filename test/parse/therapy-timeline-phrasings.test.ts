@@ -1,32 +1,9 @@
 // The therapy reader's treatment timelines found by independent probes: lines told as a numbered or "1L; 2L" list,
 // cycles planned ahead, a course that ended or paused, no treatment yet for a relapse, and durations, counts and
 // responses written as shorthand. therapy.* facts describe the current line. Texts go through readText.
-import { describe, expect, it } from 'vitest';
-import { readText } from '../../src/consult/read-text.js';
-import { CaseSchema } from '../../src/engine/case-schema.js';
-import { get } from './support.js';
+import { describeReadingClasses, type ReadingRow } from './reading-table.js';
 
-interface Row {
-  text: string;
-  facts?: Record<string, unknown>;
-  absent?: string[];
-  conflicts?: string[];
-  /** Facts that must not be asked (neither a conflict nor a suspicion). */
-  notAsked?: string[];
-}
-
-function check(row: Row): void {
-  const r = readText(row.text);
-  expect(CaseSchema.safeParse(r.case).success).toBe(true);
-  for (const [path, value] of Object.entries(row.facts ?? {})) expect(get(r.case, path), path).toEqual(value);
-  for (const path of row.absent ?? []) expect(get(r.case, path), `${path} absent`).toBeUndefined();
-  const asked = r.conflicts.map((c) => c.fact);
-  for (const fact of row.conflicts ?? []) expect(asked, `conflict on ${fact}`).toContain(fact);
-  for (const fact of row.notAsked ?? []) expect(asked, `${fact} not asked`).not.toContain(fact);
-  for (const u of r.understood) expect(r.redacted.slice(u.span.start, u.span.end)).toBe(u.text);
-}
-
-const CLASSES: Record<string, Row[]> = {
+const CLASSES: Record<string, ReadingRow[]> = {
   'lines told as a list are not one regimen': [
     {
       text: '1) osimertinib 14 months, PD 2) carboplatin/pemetrexed C3, SD',
@@ -213,9 +190,4 @@ const CLASSES: Record<string, Row[]> = {
   ],
 };
 
-describe('therapy timeline phrasings', () => {
-  for (const [name, rows] of Object.entries(CLASSES))
-    describe(name, () => {
-      for (const row of rows) it(row.text, () => check(row));
-    });
-});
+describeReadingClasses('therapy timeline phrasings', CLASSES);
