@@ -1,11 +1,34 @@
 import { expect } from 'vitest';
-import { type GuardResult, IDENTIFIER_KINDS, type IdentifierKind } from '../../src/privacy/index.js';
+import {
+  type GuardResult,
+  guardIdentifiers,
+  IDENTIFIER_KINDS,
+  type IdentifierKind,
+} from '../../src/privacy/index.js';
 
 export const ALL_KINDS: readonly IdentifierKind[] = IDENTIFIER_KINDS;
 
 /** The kind of the hit that covers `text.slice(start, end)` entirely, or undefined. */
 export function kindCovering(result: GuardResult, start: number, end: number): IdentifierKind | undefined {
   return result.hits.find((h) => h.start <= start && h.end >= end)?.kind;
+}
+
+/** The guard removes every secret from `text` (naming `kind`, when given) and its result is well formed. */
+export function expectRemoved(
+  text: string,
+  secrets: string | readonly string[],
+  kind?: IdentifierKind,
+): void {
+  const r = guardIdentifiers(text);
+  for (const s of typeof secrets === 'string' ? [secrets] : secrets)
+    expect(r.redacted, text).not.toContain(s);
+  if (kind) expect(r.kinds, text).toContain(kind);
+  expectWellFormed(text, r);
+}
+
+/** The guard leaves `text` exactly as it is. */
+export function expectKept(text: string): void {
+  expect(guardIdentifiers(text).redacted).toBe(text);
 }
 
 /** Structural invariants every result must satisfy, whatever the input. `redacted` is built from the
