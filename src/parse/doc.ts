@@ -696,6 +696,17 @@ export function clauseAt(doc: Doc, pos: number): Span {
   return k >= 0 ? (doc.clauses[k] as Span) : { start: pos, end: pos };
 }
 
+/** Where the sentence part holding `pos` starts (after ".", ";" or a line break), looking back `max` characters at
+ * most: `pos - max` when none is found by then. */
+export function sentenceStartBefore(lower: string, pos: number, max: number): number {
+  const from = Math.max(0, pos - max);
+  for (let k = pos - 1; k >= from; k--) {
+    const c = lower.charCodeAt(k);
+    if (c === 46 || c === 59 || c === 10 || c === 13) return k + 1;
+  }
+  return from;
+}
+
 /** Index of the clause holding `pos`, or -1. */
 export function clauseIndex(doc: Doc, pos: number): number {
   const { clauses } = doc;

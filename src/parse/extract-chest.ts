@@ -1,7 +1,7 @@
 // The primary tumour (location, lobe, size, endobronchial), thoracic symptoms, lung status (ILD, prior thoracic RT,
 // poor function) and staging work-up (PET-CT, brain MRI).
 import type { Doc } from './doc.js';
-import { conditionalAt, isRegexSpace, matchAll, polarity } from './doc.js';
+import { conditionalAt, isRegexSpace, matchAll, polarity, sentenceStartBefore } from './doc.js';
 import type { Sink } from './sink.js';
 import { NONE } from './sink.js';
 import type { Span } from './types.js';
@@ -193,15 +193,7 @@ const DISTANCE_AFTER_RE =
 // "nearest airway 3.5 cm", "distance to the carina 2.5 cm", "clearance 12 mm": a distance written before the figure.
 /** A nodule other than the primary is named just before `start`, in the same sentence. */
 function otherNodule(lower: string, start: number): boolean {
-  let from = Math.max(0, start - 40);
-  for (let k = start - 1; k >= from; k--) {
-    const c = lower.charCodeAt(k);
-    if (c === 46 || c === 59 || c === 10) {
-      from = k + 1;
-      break;
-    }
-  }
-  return OTHER_NODULE_RE.test(lower.slice(from, start));
+  return OTHER_NODULE_RE.test(lower.slice(sentenceStartBefore(lower, start, 40), start));
 }
 const EARLIER_SIZE_AFTER_RE = /^\s*(?:→|->|=>|⇒|➡)/;
 const EARLIER_SIZE_BEFORE_RE =
@@ -249,14 +241,6 @@ function isSeparatorAt(lower: string, k: number): boolean {
 }
 
 /** The words before the separator at `sep`, back to the previous separator (at most 40 characters). */
-function sentenceBefore(lower: string, sep: number): string {
-  let k = sep;
-  const from = Math.max(0, sep - 100);
-  while (k > from && !SENTENCE_END.has(lower.charCodeAt(k - 1))) k--;
-  return lower.slice(k, sep);
-}
-/** ".", ";", "\n", "\r": where a sentence part starts. */
-const SENTENCE_END = new Set([46, 59, 10, 13]);
 
 function previousSegment(lower: string, sep: number): string {
   let k = sep;
@@ -587,7 +571,10 @@ function extractSize(doc: Doc, sink: Sink): void {
     if (isPrimary === undefined && bare && (opener === 44 || opener === 40)) {
       // A bracket measures what its sentence named before it ("liver mets in segments II, VI and VIII (largest
       // 3.4 cm)"); a comma, the phrase just before it.
-      const prev = opener === 40 ? sentenceBefore(lower, openAt) : previousSegment(lower, openAt);
+      const prev =
+        opener === 40
+          ? lower.slice(sentenceStartBefore(lower, openAt, 100), openAt)
+          : previousSegment(lower, openAt);
       if (NOT_PRIMARY_NEAR_RE.test(prev) && !PRIMARY_NEAR_RE.test(prev)) continue;
     }
     // "all <1cm", "each 2 cm", "up to 3 cm": a bound or a size of several lesions, not the primary's measurement;

@@ -1,6 +1,6 @@
 // Systemic therapy: agents and regimen class, status (naive / on / off), duration and response.
 import type { Doc, Token } from './doc.js';
-import { clauseAt, clauseWindow, conditionalAt, matchAll, polarity } from './doc.js';
+import { clauseAt, clauseWindow, conditionalAt, matchAll, polarity, sentenceStartBefore } from './doc.js';
 import { justBelow, NUMBER_WORD_VALUES, NUMBER_WORDS_SOURCE, wordValue } from './number-words.js';
 import type { Sink } from './sink.js';
 import { sortSmall } from './sort-small.js';
@@ -904,15 +904,7 @@ const STARTED_RE = /\b(?:start|commenc|began|begun|initiat|switch|changed|moved|
  * ago" is). */
 function sinceDose(lower: string, start: number, end: number): boolean {
   if (!AGO_AFTER_RE.test(lower.slice(end, end + 6))) return false;
-  let from = Math.max(0, start - 60);
-  for (let k = start - 1; k >= from; k--) {
-    const c = lower.charCodeAt(k);
-    if (c === 46 || c === 59 || c === 10) {
-      from = k + 1;
-      break;
-    }
-  }
-  return !STARTED_RE.test(lower.slice(from, start));
+  return !STARTED_RE.test(lower.slice(sentenceStartBefore(lower, start, 60), start));
 }
 
 // Every plan, end or aside word of PLANNED_RE, PLANNED_AFTER_RE, PLANNED_BRACKET_AFTER_RE and ENDED_BEFORE_RE holds
