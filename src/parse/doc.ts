@@ -762,6 +762,9 @@ const COLON_AFTER_CUE_RE = /^(?:\s+(?:on|by|at)\s+[a-z]+(?:\s+[a-z]+)?)?\s*:/;
 const POST_STYLE_CUE_RE = /^(?:excluded|ruled\s+out|absent)$/;
 const BRACKET_NEG_AFTER_RE =
   /^\s*(?:(?:mets?|metastas[a-z]*|lesions?|disease|effusions?)\s*)?\(\s*(?:-|−|neg|negative|no|nil|none|absent|-ve)\s*\)/;
+// "two new nodules in the LUL, indeterminate": a comma phrase that only calls the finding before it uncertain.
+const HEDGE_PHRASE_RE =
+  /^,\s*(?:(?:likely|probably|possibly)\s+)?(?:indeterminate|equivocal|non[\s-]?specific|of\s+(?:uncertain|unclear|indeterminate)\s+(?:significance|nature)|too\s+small\s+to\s+characteri[sz]e|(?:further\s+)?characteri[sz]ation\s+(?:pending|awaited|to\s+follow)(?:\s+on\s+[a-z]+(?:\s+[a-z]+)?)?|(?:yet\s+)?to\s+be\s+characteri[sz]ed)\s*(?:[,;.)\n]|$)/;
 export const POST_NEG_RE =
   /^\s*(?:[:=-]\s*)?(?:negative|neg\b|absent|not\s+(?:seen|detected|present|identified)|excluded|ruled\s+out|-ve\b)|^\s*(?:[:=-]\s*)?(?:none|nil)\b|^\s*(?:(?:mets?|metastases|lesions?|disease)\s+)?(?:[:=-]\s*)?no\s*(?=$|[,;.)\n])/;
 export const POST_HEDGE_RE =
@@ -880,6 +883,8 @@ export function polarity(doc: Doc, start: number, end: number): Polarity {
     if (POST_NEG_RE.test(post)) return 'neg';
     if (POST_HEDGE_RE.test(post) && !isQuestionMark(doc, end + post.indexOf('?'))) return 'hedge';
   }
+  if (lower.charCodeAt(clauseEnd) === 44 && HEDGE_PHRASE_RE.test(lower.slice(clauseEnd, clauseEnd + 60)))
+    return 'hedge';
   return carriedPolarity(doc, clauseStart, at);
 }
 

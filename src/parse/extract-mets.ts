@@ -6,7 +6,7 @@
 
 import { emitBrain } from './brain-status.js';
 import type { Doc, Token } from './doc.js';
-import { clauseAt, conditionalAt, isQuestionMark, matchAll, polarity } from './doc.js';
+import { conditionalAt, isQuestionMark, matchAll, polarity } from './doc.js';
 import type { Sink } from './sink.js';
 import { T } from './vocabulary.js';
 
@@ -2200,14 +2200,6 @@ const BENIGN_AFTER_RE =
 const NON_AVID_AFTER_RE =
   /^\s*(?:nodules?|lesions?|mass|focus)?\s*(?:\d{1,2}(?:\.\d)?\s?(?:cm|mm)\s*)?[,(:-]?\s*(?:not|non|without|no)[\s-]+(?:fdg[\s-]+)?(?:avid|uptake|pet[\s-]avid)\b/;
 const NON_AVID_BEFORE_RE = /\b(?:non|not)[\s-]?(?:fdg[\s-]?)?avid\s+(?:(?:left|right|l|r)\s+)?$/;
-// "two new nodules in the LUL, indeterminate": a comma phrase that only calls the finding before it uncertain.
-const HEDGE_PHRASE_RE =
-  /^,\s*(?:(?:likely|probably|possibly)\s+)?(?:indeterminate|equivocal|non[\s-]?specific|of\s+(?:uncertain|unclear|indeterminate)\s+(?:significance|nature)|too\s+small\s+to\s+characteri[sz]e|(?:further\s+)?characteri[sz]ation\s+(?:pending|awaited|to\s+follow)(?:\s+on\s+[a-z]+(?:\s+[a-z]+)?)?|(?:yet\s+)?to\s+be\s+characteri[sz]ed)\s*(?:[,;.)\n]|$)/;
-
-function hedgedNextClause(doc: Doc, pos: number): boolean {
-  const c = clauseAt(doc, pos);
-  return doc.lower.charCodeAt(c.end) === 44 && HEDGE_PHRASE_RE.test(doc.lower.slice(c.end, c.end + 48));
-}
 
 const HEADING_AFTER_RE = /^\s*[:=-]/;
 const CONFIRMED_AFTER_RE =
@@ -2231,7 +2223,7 @@ function applyTextPolarity(doc: Doc, items: readonly MetItem[]): void {
     }
     const pol = polarity(doc, it.start, it.end);
     if (pol === 'neg') it.negated = true;
-    else if (pol === 'hedge' || hedgedNextClause(doc, it.start)) it.hedged = true;
+    else if (pol === 'hedge') it.hedged = true;
   }
   // "Adrenal: left adrenal nodule, consistent with adenoma": an organ heading is the label of the finding of the
   // same organ right after it, and shares what is said of it.
