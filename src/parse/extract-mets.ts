@@ -204,11 +204,11 @@ const ASIDE_START = new Set(
   ),
 );
 const DATE_PARTS = new Set(['/', '.', '(', ')', '[', ']', 'date']);
-const MONTHS = new Set(
-  words(
-    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december',
-  ),
-);
+// Month names; "may" only where a date is expected (it is also a verb).
+const MONTH_WORDS =
+  'jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august september ' +
+  'october november december';
+const MONTHS = new Set(words(`${MONTH_WORDS} may`));
 const GLUED_SITE_RE = /^(\d{1,2})([a-z]{4,})$/;
 const SIZE_SUFFIX_RE = /^\d+(?:\.\d+)?(?:mm|cm)$/;
 const BONE_PARTS = new Set(words('wing wings neck shaft head body'));
@@ -354,8 +354,7 @@ const NOT_COUNT_AFTER = new Set(
       // "(month 22): new adrenal met", "week 12 of sotorasib": a time point, not a count.
       'month week day year wk mo d ' +
       // "Now (Mar 25):", "scan 12 Jan": a date, not a count.
-      'jan feb mar apr jun jul aug sep sept oct nov dec january february march april june july august ' +
-      'september october november december',
+      MONTH_WORDS,
   ),
 );
 const WEAK_FOR_PLAIN_LUNG = new Set([
